@@ -1,0 +1,120 @@
+"""The typed findings that analysis of one article produces.
+
+These dataclasses are the contract between `compare` analysis, the storage layer (which persists them
+per article version) and the divergence reports (which compare them across outlets). Offsets are
+Python `str` indices into the analysed text, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+AttributionKind = Literal["direct", "indirect", "according_to", "mixed"]
+SourceType = Literal[
+    "person",
+    "agency",
+    "state_media",
+    "media",
+    "official",
+    "organization",
+    "document",
+    "anonymous",
+    "unknown",
+]
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
+QuantityChange = Literal["=", "up", "down", "approx"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what: a quote, reported speech or an `according to` source cue."""
+
+    kind: AttributionKind
+    content: str
+    start: int
+    end: int
+    cue: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_resolved: str | None
+    source_type: SourceType
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text with what it counts (`five kamikaze drones` -> 5, drone)."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    concept: str | None
+    change: QuantityChange = "="
+    # Upper bound of a range (`5 to 6 drones`); None for a single value.
+    value_high: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        value = self.value
+        data["value"] = int(value) if float(value).is_integer() else value
+        if self.value_high is None:
+            del data["value_high"]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named person, organisation, place or group; `canonical` merges aliases in one article."""
+
+    text: str
+    label: EntityLabel
+    start: int
+    end: int
+    canonical: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date named in the text (`on Sunday`, `in July`), resolved against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    resolved: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "resolved": self.resolved.isoformat() if self.resolved else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything analysis found in one article text."""
+
+    attributions: list[Attribution] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `newsprism analyze` JSON object (INTERFACE.md), plus `dates`."""
+        return {
+            "attributions": [a.to_json() for a in self.attributions],
+            "quantities": [q.to_json() for q in self.quantities],
+            "entities": [e.to_json() for e in self.entities],
+            "dates": [d.to_json() for d in self.dates],
+        }

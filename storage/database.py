@@ -1,0 +1,117 @@
+"""One engine and session factory for SQLite and PostgreSQL, and bringing a database to the schema head.
+
+SQLite is opened with WAL (readers keep answering while a crawl writes), foreign keys on and a busy
+timeout, because SQLite enforces none of these unless asked on every connection.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def open_engine(url: str) -> Engine:
+    """Create the engine for `url`; raises DatabaseError naming the URL when it is unusable."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"invalid database URL {url!r}") from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(url)
+        return create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"unsupported database URL {url!r}: {exc}") from exc
+
+
+def _sqlite_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise DatabaseError(f"cannot open database {url!r}: folder {str(folder)!r} does not exist")
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _tune_sqlite_connection)
+    return engine
+
+
+def _tune_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session whose work commits at the end of the block or rolls back entirely on error."""
+    with factory() as session, session.begin():
+        yield session
+
+
+def migrations_folder() -> Path:
+    """Where the Alembic scripts are: `alembic/` of a checkout, shipped as `storage.migrations`."""
+    spec = find_spec("storage.migrations")
+    if spec is not None and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            if (Path(location) / "env.py").is_file():
+                return Path(location)
+    checkout = Path(__file__).resolve().parent.parent / "alembic"
+    if (checkout / "env.py").is_file():
+        return checkout
+    raise DatabaseError("the database migrations are missing from this installation")
+
+
+def alembic_config(engine: Engine) -> Any:
+    """An Alembic Config that migrates `engine` with the shipped scripts."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_folder()))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Create or upgrade the schema (Alembic `upgrade head`); safe to run any number of times."""
+    from alembic import command
+
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open database {_safe_url(engine)}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
+
+
+def _safe_url(engine: Engine) -> str:
+    return repr(engine.url.render_as_string(hide_password=True))
+
+
+def open_database(url: str) -> sessionmaker[Session]:
+    """Open the database at `url`, bring it to the schema head, and return its session factory."""
+    engine = open_engine(url)
+    upgrade_to_head(engine)
+    return session_factory(engine)

@@ -1,0 +1,469 @@
+"""Repository functions: the only SQL in newsprism.
+
+Each function takes an open Session and leaves committing to the caller's transaction, so that one
+article, its version and its analysis land together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.errors import NotFoundError
+from storage.models import (
+    Article,
+    ArticleVersion,
+    Attribution,
+    DateMention,
+    Entity,
+    Event,
+    EventArticle,
+    FetchRecord,
+    HttpValidator,
+    Outlet,
+    Quantity,
+)
+
+StoreStatus = Literal["new", "updated", "unchanged"]
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class OutletInfo:
+    """What newsprism knows of an outlet from its configuration or an import."""
+
+    name: str
+    homepage: str | None = None
+    kind: str = "other"
+    country: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedArticle:
+    """An extracted article page, ready to be stored as an article version."""
+
+    url: str
+    canonical_url: str
+    outlet: str
+    text: str
+    fetched_at: datetime
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    language: str | None = None
+    html: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What storing a fetched article did: a new article, a new version of one, or nothing."""
+
+    article_id: int
+    version_id: int
+    status: StoreStatus
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article text that ignores whitespace differences, so re-flowed pages are unchanged."""
+    normalised = _SPACE_RUN.sub(" ", text).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def save_outlet(session: Session, info: OutletInfo) -> Outlet:
+    """Create the outlet or update its description from `info`; the name is the key."""
+    outlet = session.scalar(select(Outlet).where(Outlet.name == info.name))
+    if outlet is None:
+        outlet = Outlet(name=info.name)
+        session.add(outlet)
+    outlet.homepage = info.homepage or outlet.homepage
+    outlet.kind = info.kind or outlet.kind or "other"
+    outlet.country = info.country or outlet.country
+    outlet.language = info.language or outlet.language
+    session.flush()
+    return outlet
+
+
+def outlet_named(session: Session, name: str) -> Outlet:
+    outlet = session.scalar(select(Outlet).where(Outlet.name == name))
+    if outlet is None:
+        raise NotFoundError(f"no outlet named {name!r}")
+    return outlet
+
+
+def list_outlets(session: Session) -> Sequence[Outlet]:
+    return session.scalars(select(Outlet).order_by(Outlet.name)).all()
+
+
+def find_article(session: Session, url: str, canonical_url: str | None = None) -> Article | None:
+    """The stored article known under `url` or `canonical_url` (either as first seen or canonical)."""
+    keys = {url, canonical_url or url}
+    return session.scalars(
+        select(Article).where(Article.url.in_(keys) | Article.canonical_url.in_(keys)).limit(1)
+    ).first()
+
+
+def store_article(session: Session, page: FetchedArticle) -> StoredArticle:
+    """Store a fetched article: a new article, a new version when its text changed, or nothing new.
+
+    The outlet must exist (see save_outlet). Flushes; the caller's transaction commits.
+    """
+    digest = content_hash(page.text)
+    article = find_article(session, page.url, page.canonical_url)
+    if article is None:
+        return _store_new_article(session, page, digest)
+    article.last_fetched = page.fetched_at
+    current = article.current_version
+    if current is not None and current.content_hash == digest:
+        session.flush()
+        return StoredArticle(article.id, current.id, "unchanged")
+    _refresh_metadata(article, page)
+    version = _version_with_hash(session, article.id, digest) or _add_version(
+        session, article, page, digest
+    )
+    article.current_version = version
+    session.flush()
+    return StoredArticle(article.id, version.id, "updated")
+
+
+def _store_new_article(session: Session, page: FetchedArticle, digest: str) -> StoredArticle:
+    outlet = outlet_named(session, page.outlet)
+    article = Article(
+        url=page.url,
+        canonical_url=page.canonical_url,
+        outlet=outlet,
+        first_seen=page.fetched_at,
+        last_fetched=page.fetched_at,
+        syndicated_from_id=_earliest_with_text(session, digest, outlet.id),
+    )
+    _refresh_metadata(article, page)
+    session.add(article)
+    session.flush()
+    version = _add_version(session, article, page, digest)
+    article.current_version = version
+    session.flush()
+    return StoredArticle(article.id, version.id, "new")
+
+
+def _refresh_metadata(article: Article, page: FetchedArticle) -> None:
+    article.title = page.title or article.title
+    article.authors = list(page.authors) or list(article.authors or [])
+    article.published = page.published or article.published
+    article.language = page.language or article.language
+
+
+def _add_version(
+    session: Session, article: Article, page: FetchedArticle, digest: str
+) -> ArticleVersion:
+    last = session.scalar(
+        select(func.max(ArticleVersion.number)).where(ArticleVersion.article_id == article.id)
+    )
+    version = ArticleVersion(
+        article_id=article.id,
+        number=(last or 0) + 1,
+        title=page.title,
+        text=page.text,
+        content_hash=digest,
+        fetched_at=page.fetched_at,
+        raw_html=zlib.compress(page.html.encode("utf-8")) if page.html else None,
+    )
+    session.add(version)
+    session.flush()
+    return version
+
+
+def _version_with_hash(session: Session, article_id: int, digest: str) -> ArticleVersion | None:
+    # A page that reverts to an earlier text points back at that version instead of repeating it.
+    return session.scalar(
+        select(ArticleVersion).where(
+            ArticleVersion.article_id == article_id, ArticleVersion.content_hash == digest
+        )
+    )
+
+
+def _earliest_with_text(session: Session, digest: str, outlet_id: int) -> int | None:
+    # The same text at another outlet is a wire copy of the earliest article that carried it.
+    return session.scalar(
+        select(Article.id)
+        .join(ArticleVersion, ArticleVersion.article_id == Article.id)
+        .where(ArticleVersion.content_hash == digest, Article.outlet_id != outlet_id)
+        .order_by(Article.first_seen, Article.id)
+        .limit(1)
+    )
+
+
+def get_article(session: Session, article_id: int) -> Article:
+    """The article with its outlet and versions; NotFoundError when there is none."""
+    article = session.scalar(
+        select(Article)
+        .where(Article.id == article_id)
+        .options(selectinload(Article.versions), selectinload(Article.outlet))
+    )
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id}")
+    return article
+
+
+def list_articles(
+    session: Session,
+    *,
+    outlet: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Sequence[Article]:
+    """Articles newest first, with outlet and current version loaded. Read-only."""
+    query = (
+        select(Article)
+        .options(selectinload(Article.outlet), selectinload(Article.current_version))
+        .order_by(Article.published.desc().nulls_last(), Article.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    if outlet is not None:
+        query = query.join(Outlet).where(Outlet.name == outlet)
+    if since is not None:
+        query = query.where(Article.published >= since)
+    if until is not None:
+        query = query.where(Article.published < until)
+    return session.scalars(query).all()
+
+
+# --- analysis findings ----------------------------------------------------------------------------
+# Storage does not import compare/; these protocols name the attributes it reads from its findings.
+
+
+class AttributionFinding(Protocol):
+    kind: str
+    content: str
+    start: int
+    end: int
+    cue: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_resolved: str | None
+    source_type: str
+
+
+class QuantityFinding(Protocol):
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    concept: str | None
+    change: str
+    value_high: float | None
+
+
+class EntityFinding(Protocol):
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+
+class DateFinding(Protocol):
+    text: str
+    start: int
+    end: int
+    resolved: date | None
+
+
+class AnalysisFindings(Protocol):
+    @property
+    def attributions(self) -> Sequence[AttributionFinding]: ...
+    @property
+    def quantities(self) -> Sequence[QuantityFinding]: ...
+    @property
+    def entities(self) -> Sequence[EntityFinding]: ...
+    @property
+    def dates(self) -> Sequence[DateFinding]: ...
+
+
+def save_findings(session: Session, version_id: int, findings: AnalysisFindings) -> None:
+    """Replace the analysis findings of one article version and mark it analysed. Flushes."""
+    version = session.get(ArticleVersion, version_id)
+    if version is None:
+        raise NotFoundError(f"no article version with id {version_id}")
+    version.attributions = [_attribution_row(a) for a in findings.attributions]
+    version.quantities = [_quantity_row(q) for q in findings.quantities]
+    version.entities = [
+        Entity(text=e.text, label=e.label, start_char=e.start, end_char=e.end, canonical=e.canonical)
+        for e in findings.entities
+    ]
+    version.dates = [
+        DateMention(text=d.text, start_char=d.start, end_char=d.end, resolved=d.resolved)
+        for d in findings.dates
+    ]
+    version.analysed = True
+    session.flush()
+
+
+def _attribution_row(a: AttributionFinding) -> Attribution:
+    return Attribution(
+        kind=a.kind,
+        content=a.content,
+        start_char=a.start,
+        end_char=a.end,
+        cue=a.cue,
+        speaker=a.speaker,
+        speaker_start=a.speaker_start,
+        speaker_end=a.speaker_end,
+        speaker_resolved=a.speaker_resolved,
+        source_type=a.source_type,
+    )
+
+
+def _quantity_row(q: QuantityFinding) -> Quantity:
+    return Quantity(
+        text=q.text,
+        start_char=q.start,
+        end_char=q.end,
+        value=q.value,
+        value_high=q.value_high,
+        unit=q.unit,
+        concept=q.concept,
+        change=q.change,
+    )
+
+
+def versions_to_analyse(session: Session, limit: int | None = None) -> Sequence[ArticleVersion]:
+    """Article versions stored but not yet analysed (e.g. after an interrupted run). Read-only."""
+    query = select(ArticleVersion).where(ArticleVersion.analysed.is_(False)).order_by(ArticleVersion.id)
+    return session.scalars(query.limit(limit)).all()
+
+
+# --- fetches and conditional GET -------------------------------------------------------------------
+
+
+def record_fetch(session: Session, record: FetchRecord) -> None:
+    """Keep one fetch's outcome (status, error, time). Flushes."""
+    session.add(record)
+    session.flush()
+
+
+def get_validator(session: Session, url: str) -> HttpValidator | None:
+    return session.get(HttpValidator, url)
+
+
+def save_validator(
+    session: Session, url: str, etag: str | None, last_modified: str | None, now: datetime
+) -> None:
+    """Remember the validators of `url` for the next conditional GET. Flushes."""
+    validator = session.get(HttpValidator, url) or HttpValidator(url=url)
+    validator.etag, validator.last_modified, validator.updated_at = etag, last_modified, now
+    session.add(validator)
+    session.flush()
+
+
+# --- events ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventMembership:
+    """An event found by grouping, keyed stably, with the ids of its articles."""
+
+    key: str
+    title: str
+    article_ids: list[int]
+    similarities: dict[int, float] = field(default_factory=dict)
+
+
+def save_events(session: Session, groups: Iterable[EventMembership]) -> list[Event]:
+    """Create or update events from grouping; an article moves to the event that now holds it."""
+    saved = []
+    for group in groups:
+        event = session.scalar(select(Event).where(Event.key == group.key)) or Event(key=group.key)
+        event.title = group.title
+        session.add(event)
+        session.flush()
+        _set_members(session, event, group)
+        saved.append(event)
+    session.flush()
+    return saved
+
+
+def _set_members(session: Session, event: Event, group: EventMembership) -> None:
+    wanted = set(group.article_ids)
+    for old in list(event.members):
+        if old.article_id not in wanted:
+            session.delete(old)
+    session.flush()
+    for article_id in group.article_ids:
+        member: EventArticle | None = session.get(EventArticle, (event.id, article_id))
+        if member is None:
+            stale = session.scalar(select(EventArticle).where(EventArticle.article_id == article_id))
+            if stale is not None:
+                session.delete(stale)
+                session.flush()
+            member = EventArticle(event_id=event.id, article_id=article_id)
+            session.add(member)
+        member.similarity = group.similarities.get(article_id, 1.0)
+    session.flush()
+    published = session.execute(
+        select(func.min(Article.published), func.max(Article.published))
+        .join(EventArticle, EventArticle.article_id == Article.id)
+        .where(EventArticle.event_id == event.id)
+    ).one()
+    event.first_published, event.last_published = published[0], published[1]
+
+
+def delete_empty_events(session: Session) -> int:
+    """Remove events left without articles after re-grouping; returns how many. Flushes."""
+    empty = session.scalars(
+        select(Event).where(~select(EventArticle).where(EventArticle.event_id == Event.id).exists())
+    ).all()
+    for event in empty:
+        session.delete(event)
+    session.flush()
+    return len(empty)
+
+
+def list_events(session: Session, since: datetime | None = None) -> Sequence[Event]:
+    """Events, most covered first then newest, with their member articles loaded. Read-only."""
+    query = select(Event).options(
+        selectinload(Event.members).selectinload(EventArticle.article).selectinload(Article.outlet)
+    )
+    if since is not None:
+        query = query.where(Event.last_published >= since)
+    events = session.scalars(query).all()
+    return sorted(
+        events,
+        key=lambda e: (-len(e.members), -(e.last_published.timestamp() if e.last_published else 0), e.id),
+    )
+
+
+def get_event(session: Session, event_id: int) -> Event:
+    """One event with its articles, their outlets and current versions with findings. Read-only."""
+    event = session.scalar(
+        select(Event)
+        .where(Event.id == event_id)
+        .options(
+            selectinload(Event.members)
+            .selectinload(EventArticle.article)
+            .options(
+                selectinload(Article.outlet),
+                selectinload(Article.current_version).options(
+                    selectinload(ArticleVersion.attributions),
+                    selectinload(ArticleVersion.quantities),
+                    selectinload(ArticleVersion.entities),
+                    selectinload(ArticleVersion.dates),
+                ),
+            )
+        )
+    )
+    if event is None:
+        raise NotFoundError(f"no event with id {event_id}")
+    return event
