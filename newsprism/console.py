@@ -1,0 +1,41 @@
+"""What every command shares: the parsed global options and the one-line error contract."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+import typer
+
+from newsprism.settings import Settings
+from storage.errors import NewsprismError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The global options (`--db`, `-v`, `-q`) parsed before the command ran."""
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Settings), "global options are parsed before any command"
+    return obj
+
+
+def reports_errors(command: F) -> F:
+    """Turn a NewsprismError into one line on standard error and exit status 1 (traceback with -v)."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewsprismError as exc:
+            ctx = click.get_current_context(silent=True)
+            if ctx is not None and isinstance(ctx.find_root().obj, Settings) and ctx.find_root().obj.verbose:
+                logging.getLogger("newsprism").exception("command failed")
+            # One line, even when a driver's message spans several.
+            typer.echo(f"newsprism: error: {' '.join(str(exc).split())}", err=True)
+            raise typer.Exit(1) from None
+
+    return run  # type: ignore[return-value]
