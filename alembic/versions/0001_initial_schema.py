@@ -63,9 +63,7 @@ def upgrade() -> None:
         sa.Column("last_fetched", sa.DateTime(timezone=True), nullable=False),
         sa.Column("current_version_id", sa.Integer(), nullable=True),
         sa.Column("syndicated_from_id", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["outlet_id"], ["outlets.id"], name=op.f("fk_articles_outlet_id_outlets")
-        ),
+        sa.ForeignKeyConstraint(["outlet_id"], ["outlets.id"], name=op.f("fk_articles_outlet_id_outlets")),
         sa.ForeignKeyConstraint(
             ["syndicated_from_id"],
             ["articles.id"],
@@ -124,14 +122,12 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_article_versions")),
         sa.UniqueConstraint(
-            "article_id", "content_hash", name=op.f("uq_article_versions_article_id")
+            "article_id", "content_hash", name=op.f("uq_article_versions_article_id_content_hash")
         ),
-        sa.UniqueConstraint("article_id", "number", name=op.f("uq_article_versions_article_id")),
+        sa.UniqueConstraint("article_id", "number", name=op.f("uq_article_versions_article_id_number")),
     )
     with op.batch_alter_table("article_versions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_article_versions_content_hash"), ["content_hash"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_article_versions_content_hash"), ["content_hash"], unique=False)
 
     op.create_table(
         "event_articles",
@@ -187,12 +183,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attributions")),
     )
     with op.batch_alter_table("attributions", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_attributions_speaker_resolved", ["speaker_resolved"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_attributions_version_id"), ["version_id"], unique=False
-        )
+        batch_op.create_index("ix_attributions_speaker_resolved", ["speaker_resolved"], unique=False)
+        batch_op.create_index(batch_op.f("ix_attributions_version_id"), ["version_id"], unique=False)
 
     op.create_table(
         "date_mentions",
@@ -211,9 +203,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_date_mentions")),
     )
     with op.batch_alter_table("date_mentions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_date_mentions_version_id"), ["version_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_date_mentions_version_id"), ["version_id"], unique=False)
 
     op.create_table(
         "entities",
