@@ -238,6 +238,24 @@ def list_articles(
     return session.scalars(query).all()
 
 
+def list_articles_with_findings(session: Session) -> Sequence[Article]:
+    """Every article in publication order with its outlet, current version and findings. Read-only."""
+    query = (
+        select(Article)
+        .options(
+            selectinload(Article.outlet),
+            selectinload(Article.current_version).options(
+                selectinload(ArticleVersion.attributions),
+                selectinload(ArticleVersion.quantities),
+                selectinload(ArticleVersion.entities),
+                selectinload(ArticleVersion.dates),
+            ),
+        )
+        .order_by(Article.published.asc().nulls_last(), Article.id)
+    )
+    return session.scalars(query).all()
+
+
 # --- analysis findings ----------------------------------------------------------------------------
 # Storage does not import compare/; these protocols name the attributes it reads from its findings.
 

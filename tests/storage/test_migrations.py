@@ -3,11 +3,11 @@ and the models never drift from the migrations."""
 
 from __future__ import annotations
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+from alembic import command
 from storage.database import alembic_config, open_engine, upgrade_to_head
 from storage.models import Base
 

@@ -1,0 +1,210 @@
+"""Repository functions on SQLite and PostgreSQL: articles keep every version and nothing twice,
+findings belong to the version they were found in, events can be regrouped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage import models
+from storage.database import open_database, transaction
+from storage.errors import NotFoundError
+from storage.repository import (
+    EventMembership,
+    FetchedArticle,
+    OutletInfo,
+    content_hash,
+    delete_empty_events,
+    get_article,
+    get_event,
+    list_articles,
+    list_events,
+    save_events,
+    save_findings,
+    save_outlet,
+    store_article,
+)
+
+NOW = datetime(2023, 9, 17, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
+    made = open_database(database_url)
+    with transaction(made) as session:
+        save_outlet(session, OutletInfo("Harbour Wire", "https://wire.example/", "agency", "US", "en"))
+        save_outlet(session, OutletInfo("Eastern Daily", kind="newspaper"))
+    yield made
+    made.kw["bind"].dispose()
+
+
+def page(url: str, text: str, outlet: str = "Harbour Wire", **extra: object) -> FetchedArticle:
+    return FetchedArticle(
+        url=url,
+        canonical_url=str(extra.pop("canonical_url", url)),
+        outlet=outlet,
+        text=text,
+        fetched_at=extra.pop("fetched_at", NOW),  # type: ignore[arg-type]
+        title=str(extra.pop("title", "Leader boards armoured train")),
+        published=NOW - timedelta(hours=2),
+        html="<html><body><p>" + text + "</p></body></html>",
+    )
+
+
+def test_new_unchanged_updated_and_reverted(factory: sessionmaker[Session]) -> None:
+    url = "https://wire.example/news/train"
+    with transaction(factory) as s:
+        first = store_article(s, page(url, "The train left Artyom on Sunday."))
+    with transaction(factory) as s:
+        again = store_article(s, page(url, "The  train left Artyom\non Sunday. "))
+    with transaction(factory) as s:
+        changed = store_article(s, page(url, "The train left Artyom on Saturday."))
+    with transaction(factory) as s:
+        reverted = store_article(s, page(url, "The train left Artyom on Sunday."))
+    assert (first.status, again.status, changed.status, reverted.status) == (
+        "new",
+        "unchanged",
+        "updated",
+        "updated",
+    )
+    assert again.version_id == first.version_id and reverted.version_id == first.version_id
+    with factory() as s:
+        article = get_article(s, first.article_id)
+        assert [v.number for v in article.versions] == [1, 2]
+        assert article.current_version_id == first.version_id
+
+
+def test_alias_and_canonical_url_are_one_article(factory: sessionmaker[Session]) -> None:
+    canonical = "https://wire.example/news/train"
+    with transaction(factory) as s:
+        first = store_article(s, page(canonical + "?utm_source=rss", "Text one.", canonical_url=canonical))
+        alias = store_article(s, page("https://wire.example/a/123", "Text one.", canonical_url=canonical))
+    assert alias.article_id == first.article_id
+    with factory() as s:
+        assert s.scalar(select(func.count()).select_from(models.Article)) == 1
+
+
+def test_same_text_at_another_outlet_is_a_wire_copy(factory: sessionmaker[Session]) -> None:
+    text = "Kim received five kamikaze drones as a gift, the regional governor said."
+    with transaction(factory) as s:
+        original = store_article(s, page("https://wire.example/drones", text))
+    with transaction(factory) as s:
+        copy = store_article(
+            s,
+            page("https://daily.example/drones", text, outlet="Eastern Daily", fetched_at=NOW + timedelta(1)),
+        )
+    with factory() as s:
+        assert get_article(s, copy.article_id).syndicated_from_id == original.article_id
+        assert get_article(s, original.article_id).syndicated_from_id is None
+
+
+def test_unknown_outlet_is_refused_and_nothing_is_stored(factory: sessionmaker[Session]) -> None:
+    with pytest.raises(NotFoundError, match="'Nowhere Times'"), transaction(factory) as s:
+        store_article(s, page("https://x.example/1", "Text.", outlet="Nowhere Times"))
+    with factory() as s:
+        assert s.scalar(select(func.count()).select_from(models.Article)) == 0
+
+
+@dataclass
+class FakeAttribution:
+    kind: str = "direct"
+    content: str = "a lot"
+    start: int = 10
+    end: int = 15
+    cue: str | None = "said"
+    speaker: str | None = "Kozlov"
+    speaker_start: int | None = 0
+    speaker_end: int | None = 6
+    speaker_resolved: str | None = "Alexander Kozlov"
+    source_type: str = "official"
+
+
+@dataclass
+class FakeQuantity:
+    text: str = "five kamikaze drones"
+    start: int = 20
+    end: int = 40
+    value: float = 5
+    unit: str | None = "drone"
+    concept: str | None = "kamikaze drones"
+    change: str = "="
+    value_high: float | None = None
+
+
+@dataclass
+class FakeEntity:
+    text: str = "Kim"
+    label: str = "PERSON"
+    start: int = 0
+    end: int = 3
+    canonical: str = "Kim Jong Un"
+
+
+@dataclass
+class FakeDate:
+    text: str = "on Sunday"
+    start: int = 41
+    end: int = 50
+    resolved: date | None = date(2023, 9, 17)
+
+
+@dataclass
+class FakeFindings:
+    attributions: list[FakeAttribution] = field(default_factory=lambda: [FakeAttribution()])
+    quantities: list[FakeQuantity] = field(default_factory=lambda: [FakeQuantity()])
+    entities: list[FakeEntity] = field(
+        default_factory=lambda: [FakeEntity(), FakeEntity("Putin", "PERSON", 5, 10, "Vladimir Putin")]
+    )
+    dates: list[FakeDate] = field(default_factory=lambda: [FakeDate()])
+
+
+def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as s:
+        stored = store_article(s, page("https://wire.example/f", "Findings text."))
+        save_findings(s, stored.version_id, FakeFindings())
+        save_findings(s, stored.version_id, FakeFindings())  # re-analysis replaces, never duplicates
+    with factory() as s:
+        version = s.get(models.ArticleVersion, stored.version_id)
+        assert version is not None and version.analysed
+        assert [(a.speaker_resolved, a.start_char) for a in version.attributions] == [
+            ("Alexander Kozlov", 10)
+        ]
+        assert [q.value for q in version.quantities] == [5]
+        assert sorted(e.canonical for e in version.entities) == ["Kim Jong Un", "Vladimir Putin"]
+        assert [d.resolved for d in version.dates] == [date(2023, 9, 17)]
+
+
+def test_events_regroup_moves_articles_and_drops_empty_events(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as s:
+        a = store_article(s, page("https://wire.example/1", "One.")).article_id
+        b = store_article(s, page("https://wire.example/2", "Two.")).article_id
+        save_events(s, [EventMembership("k1", "Visit", [a]), EventMembership("k2", "Typhoon", [b])])
+    with transaction(factory) as s:
+        save_events(s, [EventMembership("k1", "Visit", [a, b], {b: 0.7})])
+        assert delete_empty_events(s) == 1
+    with factory() as s:
+        (event,) = list_events(s)
+        assert event.key == "k1" and sorted(m.article_id for m in event.members) == [a, b]
+        assert event.first_published == NOW - timedelta(hours=2)
+        assert get_event(s, event.id).title == "Visit"
+        with pytest.raises(NotFoundError, match="no event with id 999"):
+            get_event(s, 999)
+
+
+def test_list_articles_filters_by_outlet(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as s:
+        store_article(s, page("https://wire.example/1", "One."))
+        store_article(s, page("https://daily.example/2", "Two.", outlet="Eastern Daily"))
+    with factory() as s:
+        assert [a.url for a in list_articles(s, outlet="Eastern Daily")] == ["https://daily.example/2"]
+        assert len(list_articles(s)) == 2
+
+
+def test_content_hash_ignores_whitespace_only() -> None:
+    assert content_hash("a  b\nc") == content_hash(" a b c ")
+    assert content_hash("a b c") != content_hash("a b d")
