@@ -7,7 +7,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-import click
 import typer
 
 from newsprism.settings import Settings
@@ -31,11 +30,18 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except NewsprismError as exc:
-            ctx = click.get_current_context(silent=True)
-            if ctx is not None and isinstance(ctx.find_root().obj, Settings) and ctx.find_root().obj.verbose:
+            if _verbose(*args, *kwargs.values()):
                 logging.getLogger("newsprism").exception("command failed")
             # One line, even when a driver's message spans several.
             typer.echo(f"newsprism: error: {' '.join(str(exc).split())}", err=True)
             raise typer.Exit(1) from None
 
     return run  # type: ignore[return-value]
+
+
+def _verbose(*arguments: Any) -> bool:
+    # Commands receive their typer.Context as an argument; its root holds the global options.
+    for argument in arguments:
+        if isinstance(argument, typer.Context) and isinstance(argument.find_root().obj, Settings):
+            return argument.find_root().obj.verbose > 0
+    return False

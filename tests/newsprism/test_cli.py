@@ -1,0 +1,73 @@
+"""The command line contract of INTERFACE.md: global options, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def newsprism(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a fresh process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_init_twice_succeeds(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    for _ in range(2):
+        done = newsprism("--db", url, "init", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x.db").is_file()
+
+
+def test_database_defaults_to_env_then_working_directory(tmp_path: Path) -> None:
+    env_db = tmp_path / "from-env.db"
+    assert newsprism("init", cwd=tmp_path, env={"NEWSPRISM_DB": f"sqlite:///{env_db}"}).returncode == 0
+    assert env_db.is_file() and not (tmp_path / "newsprism.db").exists()
+    env = {k: v for k, v in os.environ.items() if k != "NEWSPRISM_DB"}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsprism", "init"], cwd=tmp_path, env=env, capture_output=True, check=False
+    )
+    assert done.returncode == 0 and (tmp_path / "newsprism.db").is_file()
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        pytest.param("nonsense", "'nonsense'", id="not-a-url"),
+        pytest.param("mysqlx://h/db", "mysqlx", id="unknown-dialect"),
+        pytest.param("sqlite:////no/such/dir/x.db", "/no/such/dir", id="missing-folder"),
+    ],
+)
+def test_bad_db_url_is_one_line_and_exit_1(tmp_path: Path, url: str, named: str) -> None:
+    done = newsprism("--db", url, "init", cwd=tmp_path)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0] and "Traceback" not in done.stderr
+
+
+def test_verbose_error_shows_the_traceback(tmp_path: Path) -> None:
+    done = newsprism("-v", "--db", "nonsense", "init", cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" in done.stderr
+
+
+def test_usage_error_is_exit_2(tmp_path: Path) -> None:
+    assert newsprism("--no-such-option", cwd=tmp_path).returncode == 2
+    assert newsprism("no-such-command", cwd=tmp_path).returncode == 2
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).with_name("newsprism")
+    done = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "init" in done.stdout
