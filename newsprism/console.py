@@ -40,8 +40,10 @@ def reports_errors(command: F) -> F:
 
 
 def _verbose(*arguments: Any) -> bool:
-    # Commands receive their typer.Context as an argument; its root holds the global options.
+    # Commands receive their context as an argument (typer hands over its click Context, not always a
+    # typer.Context instance); the root context holds the global options.
     for argument in arguments:
-        if isinstance(argument, typer.Context) and isinstance(argument.find_root().obj, Settings):
-            return argument.find_root().obj.verbose > 0
+        find_root = getattr(argument, "find_root", None)
+        if find_root is not None and isinstance(find_root().obj, Settings):
+            return find_root().obj.verbose > 0
     return False
