@@ -44,6 +44,7 @@ def _verbose(*arguments: Any) -> bool:
     # typer.Context instance); the root context holds the global options.
     for argument in arguments:
         find_root = getattr(argument, "find_root", None)
-        if find_root is not None and isinstance(find_root().obj, Settings):
-            return find_root().obj.verbose > 0
+        settings = find_root().obj if find_root is not None else None
+        if isinstance(settings, Settings):
+            return settings.verbose > 0
     return False
