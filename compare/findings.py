@@ -41,6 +41,10 @@ class Attribution:
     speaker_end: int | None
     speaker_resolved: str | None
     source_type: SourceType
+    # Where the cue word(s) sit, for highlighting and span scoring; None when there is no cue
+    # (a quoted paragraph continuing the previous speaker).
+    cue_start: int | None = None
+    cue_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,380 @@
+"""Attributions: who said what, from direct quotes, reported speech and `according to` cues.
+
+Works on quote-aware units (`compare.sentences.quote_units`) in article order, so a quotation of
+several sentences is attributed by the cue after it and a quoted paragraph without a cue inherits the
+speaker of the quotation before it. For each cue the layout decides where the content lies:
+after the cue (`X said (that) …`, `X said: “…”`) or before it (`“…,” X said.`, `…, said X, the …`).
+"""
+
+# Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.cues import ADVERBIAL, CLAUSE_ONLY, SOURCE_CUE, TOLD_OBJECT, find_cues
+from compare.findings import Attribution, AttributionKind, SourceType
+from compare.gazetteer import CITIES, COUNTRIES
+from compare.sentences import CLOSE_QUOTES, Span
+from compare.sources import source_type
+from compare.speakers import SpeakerMemory, resolve, speaker_after, speaker_before
+
+_OBJECT_VERBS = frozenset(
+    {"told", "tell", "tells", "telling", "asked", "ask", "asks", "assured", "warned", "urged"}
+)
+_THAT = re.compile(r"\s*(?:[,:]\s*)?(?:that\b\s*)?")
+_SHORT_TAIL = re.compile(r"^[\s,]*(?:[.!?]+[”\"’]?)?\s*$")
+_SPLIT_TAIL = re.compile(r"^\s*,\s*(?=[“\"])")
+_GERUND_TAIL = re.compile(r"^\s*,\s*(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming)\b")
+_CLAUSE_START = re.compile(r"[^.;]{0,40}?(?:\bthat\b|:|“|\")")
+_TRAILING = re.compile(r"[\s,;:.—–-]+$")
+_QUOTE_CHARS = '“”"'
+_MIN_CONTENT_CHARS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: AttributionKind
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+
+
+def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> list[Attribution]:
+    """Attributions of the article in order of their content.
+
+    `units` are quote-aware units; `persons` maps surnames and first names to full names.
+    """
+    memory = SpeakerMemory(persons=persons)
+    result: list[Attribution] = []
+    previous: Attribution | None = None
+    previous_unit = -2
+    for index, unit in enumerate(units):
+        found = _in_unit(text, unit)
+        if not found and previous is not None and index - previous_unit <= 2:
+            found = _continuation(text, unit)
+        unit_result = [_finish(text, f, memory, previous) for f in found]
+        result.extend(unit_result)
+        if unit_result:
+            previous, previous_unit = unit_result[-1], index
+    result.sort(key=lambda a: (a.start, a.end))
+    return result
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations in `text[start:end]` with their marks; an unclosed one runs to `end`."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if char == "“" and opened is None:
+            opened = i
+        elif char == "”" and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+        elif char == '"':
+            if opened is None:
+                opened = i
+            else:
+                spans.append((opened, i + 1))
+                opened = None
+    if opened is not None and end - opened > 1:
+        spans.append((opened, end))
+    return spans
+
+
+def _in_unit(text: str, unit: Span) -> list[_Found]:
+    quotes = quote_spans(text, unit.start, unit.end)
+    found: list[_Found] = []
+    for match in SOURCE_CUE.finditer(text, unit.start, unit.end):
+        if not _inside(match.start(), quotes):
+            item = _according_to(text, unit, match.start(), match.end())
+            if item is not None:
+                found.append(item)
+    for cue_start, verb_start, cue_end in find_cues(text, unit.start, unit.end):
+        if _inside(verb_start, quotes) or any(_covers(f, verb_start) for f in found):
+            continue
+        item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _covers(found: _Found, index: int) -> bool:
+    """Whether a cue word is part of an earlier cue or speaker (`as per a NDTV report`)."""
+    spans = [s for s in (found.cue, found.speaker) if s is not None]
+    return any(s[0] <= index < s[1] for s in spans) and found.kind == "according_to"
+
+
+def _inside(index: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(qs < index < qe - 1 for qs, qe in quotes)
+
+
+def _according_to(text: str, unit: Span, cue_start: int, cue_end: int) -> _Found | None:
+    """`According to X, …` (content after) or `…, according to X.` (content before)."""
+    stop = re.compile(r"[,.;:“”\"]|\s(?:that|who|which)\b")
+    match = stop.search(text, cue_end, unit.end)
+    np_end = match.start() if match else unit.end
+    speaker = _span_or_none(text, cue_end, np_end)
+    before = text[unit.start : cue_start].strip(" ,")
+    if len(before.split()) < 2:
+        content = _content_after(text, np_end, unit.end)
+    else:
+        content = _content_before_source(text, unit.start, cue_start)
+    if content is None or speaker is None:
+        return None
+    return _Found("according_to", content[0], content[1], (cue_start, cue_end - 1), speaker)
+
+
+def _content_before_source(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    end = hi
+    while end > lo and text[end - 1] in " ,":
+        end -= 1
+    return _span_or_none(text, lo, end)
+
+
+def _verb_cue(
+    text: str, unit: Span, quotes: list[tuple[int, int]], cue: tuple[int, int, int], found: list[_Found]
+) -> _Found | None:
+    cue_start, verb_start, cue_end = cue
+    verb = text[verb_start:cue_end].lower()
+    after = _skip_adverbials(text, cue_end, unit.end, verb)
+    tail = text[after : unit.end]
+    left_quote = _closing_quote_before(text, unit.start, cue_start, quotes)
+    if _GERUND_TAIL.match(text, verb_start - 2, verb_start + len(verb)) is not None or _is_gerund_after_comma(
+        text, unit.start, cue_start, verb
+    ):
+        return _gerund(text, unit, cue, after, found)
+    if left_quote is not None and (
+        _SHORT_TAIL.match(tail) or _SPLIT_TAIL.match(tail) or _is_inverted(text, left_quote, cue_start)
+    ):
+        return _postposed_quote(text, unit, quotes, left_quote, cue, after)
+    if _SHORT_TAIL.match(tail) or _GERUND_TAIL.match(tail):
+        return _postposed_plain(text, unit, cue, after)
+    speaker = speaker_before(text, _left_limit(unit, quotes, found, cue_start), cue_start)
+    if speaker is None:
+        return _postposed_inverted(text, unit, cue, after)
+    if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
+        return None
+    content = _content_after(text, after, unit.end)
+    if content is None:
+        return None
+    return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+def _is_gerund_after_comma(text: str, lo: int, cue_start: int, verb: str) -> bool:
+    return verb.endswith("ing") and text[lo:cue_start].rstrip().endswith(",")
+
+
+def _gerund(
+    text: str, unit: Span, cue: tuple[int, int, int], after: int, found: list[_Found]
+) -> _Found | None:
+    """`…, adding that …`: the speaker is the one of the clause before."""
+    content = _content_after(text, after, unit.end)
+    speaker = found[-1].speaker if found else None
+    if content is None or speaker is None:
+        return None
+    return _Found(_kind(text, content), content[0], content[1], (cue[1], cue[2]), speaker)
+
+
+def _is_inverted(text: str, quote_end: int, cue_start: int) -> bool:
+    between = text[quote_end:cue_start]
+    return bool(re.fullmatch(r"\s*,?\s*", between)) or len(between.split()) <= MAX_BETWEEN
+
+
+MAX_BETWEEN = 8
+
+
+def _postposed_quote(
+    text: str,
+    unit: Span,
+    quotes: list[tuple[int, int]],
+    quote_end: int,
+    cue: tuple[int, int, int],
+    after: int,
+) -> _Found | None:
+    """`“…,” X said.` / `“…,” said X, the …` / `“…,” X said, “…”`."""
+    cue_start, _, cue_end = cue
+    quote = next((q for q in quotes if q[1] == quote_end), None)
+    if quote is None:
+        return None
+    between = text[quote_end:cue_start]
+    if between.strip(" ,"):
+        speaker = speaker_before(text, quote_end, cue_start)
+    else:
+        speaker = speaker_after(text, after, unit.end)
+    if speaker is None:
+        return None
+    start = _first_quote_of_run(text, quotes, quote, unit.start)
+    return _Found("direct", start, quote[1], (cue_start, cue_end), speaker)
+
+
+def _first_quote_of_run(text: str, quotes: list[tuple[int, int]], quote: tuple[int, int], lo: int) -> int:
+    """A quotation split into several adjacent marks before one cue starts at the first of them."""
+    start = quote[0]
+    for q in reversed([q for q in quotes if q[1] <= quote[0]]):
+        if text[q[1] : start].strip():
+            break
+        start = q[0]
+    prefix = text[lo:start].strip()
+    return lo if prefix and len(prefix.split()) <= 0 else start
+
+
+def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: int) -> _Found | None:
+    """`The economy is weak, Smith said.` or `…, said Smith.`: content before the speaker."""
+    cue_start, _, cue_end = cue
+    comma = text.rfind(",", unit.start, cue_start)
+    if comma < 0:
+        return None
+    between = text[comma + 1 : cue_start]
+    if between.strip():
+        speaker = speaker_before(text, comma + 1, cue_start)
+    else:
+        speaker = speaker_after(text, after, unit.end)
+    content = _span_or_none(text, unit.start, comma)
+    if speaker is None or content is None or len(text[content[0] : content[1]].split()) < 3:
+        return None
+    return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+def _postposed_inverted(text: str, unit: Span, cue: tuple[int, int, int], after: int) -> _Found | None:
+    """`…, said Smith, the mayor, on Monday.` with a tail after the speaker."""
+    if not text[unit.start : cue[0]].rstrip().endswith(","):
+        return None
+    return _postposed_plain(text, unit, cue, after)
+
+
+def _closing_quote_before(text: str, lo: int, cue_start: int, quotes: list[tuple[int, int]]) -> int | None:
+    """End of the last quotation closing shortly before the cue (the speaker may sit between)."""
+    for qs, qe in reversed(quotes):
+        if qe <= cue_start and text[qe - 1] in CLOSE_QUOTES and qe - qs > 2:
+            between = text[qe:cue_start]
+            return qe if len(between.split()) <= MAX_BETWEEN and not re.search(r"[.;:]", between) else None
+    return None
+
+
+def _left_limit(unit: Span, quotes: list[tuple[int, int]], found: list[_Found], cue_start: int) -> int:
+    limit = unit.start
+    for _, qe in quotes:
+        if qe <= cue_start:
+            limit = max(limit, qe)
+    for item in found:
+        if item.cue and item.cue[1] <= cue_start:
+            limit = max(limit, item.cue[1])
+    return limit
+
+
+def _skip_adverbials(text: str, pos: int, end: int, verb: str) -> int:
+    if verb.split()[-1] in _OBJECT_VERBS:
+        obj = TOLD_OBJECT.match(text, pos, end)
+        if obj:
+            pos = obj.end()
+    while True:
+        match = ADVERBIAL.match(text, pos, end)
+        if not match or match.end() == pos:
+            return pos
+        pos = match.end()
+
+
+def _content_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    match = _THAT.match(text, start, end)
+    if match:
+        start = match.end()
+    trailing = _TRAILING.search(text, start, end)
+    if trailing:
+        end = trailing.start()
+        if end < len(text) and text[end] in "." and end + 1 < len(text) and text[end + 1] in _QUOTE_CHARS:
+            end += 2
+    if (
+        end < len(text)
+        and text[end : end + 1] in {"”", '"'}
+        and text.count("“", start, end) > text.count("”", start, end)
+    ):
+        end += 1
+    span = _span_or_none(text, start, end)
+    if span is None or span[1] - span[0] < _MIN_CONTENT_CHARS:
+        return None
+    return span
+
+
+def _span_or_none(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _kind(text: str, content: tuple[int, int]) -> AttributionKind:
+    body = text[content[0] : content[1]]
+    if body[:1] in '“"' and body.rstrip(".,")[-1:] in '”"':
+        return "direct"
+    if any(q in body for q in _QUOTE_CHARS):
+        return "mixed"
+    return "indirect"
+
+
+def _continuation(text: str, unit: Span) -> list[_Found]:
+    """A unit that opens with a quotation and has no cue continues the previous speaker's words."""
+    if text[unit.start] not in '“"':
+        return []
+    return [_Found("direct", unit.start, unit.end, None, None)]
+
+
+def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attribution | None) -> Attribution:
+    content = text[found.start : found.end]
+    cue = text[found.cue[0] : found.cue[1]] if found.cue else None
+    if found.speaker is None and previous is not None:
+        return Attribution(
+            found.kind,
+            content,
+            found.start,
+            found.end,
+            None,
+            previous.speaker,
+            previous.speaker_start,
+            previous.speaker_end,
+            previous.speaker_resolved,
+            previous.source_type,
+            None,
+            None,
+        )
+    if found.speaker is None:
+        return Attribution(
+            found.kind, content, found.start, found.end, cue, None, None, None, None, "unknown"
+        )
+    phrase = text[found.speaker[0] : found.speaker[1]]
+    resolved = resolve(phrase, memory)
+    kind = _source_kind(phrase, resolved, memory)
+    cue_start, cue_end = found.cue if found.cue else (None, None)
+    return Attribution(
+        found.kind,
+        content,
+        found.start,
+        found.end,
+        cue,
+        phrase,
+        found.speaker[0],
+        found.speaker[1],
+        resolved,
+        kind,
+        cue_start,
+        cue_end,
+    )
+
+
+def _source_kind(phrase: str, resolved: str | None, memory: SpeakerMemory) -> SourceType:
+    """Type the phrase; a bare name or pronoun takes the type its fuller mention earned."""
+    kind = source_type(phrase)
+    if resolved is None:
+        return kind
+    if resolved in COUNTRIES or resolved in CITIES:
+        return "official"  # `Moscow said`, `the United States stated`: the government speaking
+    if kind in {"person", "unknown"} and resolved in memory.descriptions:
+        return memory.descriptions[resolved]
+    if kind not in {"person", "unknown"}:
+        memory.descriptions.setdefault(resolved, kind)
+    return kind

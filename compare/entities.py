@@ -1,0 +1,204 @@
+"""Rule-based named entities: capitalised spans labelled by gazetteers, titles and context.
+
+No model: a span is a run of capitalised words (with `of`/`the` inside organisation names), trimmed of
+sentence-initial function words, titles and possessive endings, then labelled from the word lists in
+`compare.gazetteer`. Aliases are merged within the article: a surname or a first token alone (`Kim`,
+`Putin`) takes the canonical full name used elsewhere in the same text (`Kim Jong Un`).
+"""
+
+# Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001, RUF003
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compare.findings import Entity, EntityLabel
+from compare.gazetteer import (
+    CITIES,
+    COUNTRIES,
+    EVENT_WORDS,
+    FIRST_NAMES,
+    LOCATIONS,
+    NAME_JOINERS,
+    NATIONALITIES,
+    NOT_NAMES,
+    ORG_WORDS,
+    ORGANIZATIONS,
+    TITLES,
+)
+
+# A capitalised word: `Kim`, `U.S.`, `Komsomolsk-on-Amur`, `McDonald’s`, `KCNA`, `Geran-25`.
+_CAP_WORD = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'-]*\w|[A-Z](?:\.[A-Z])+\.?|[A-Z]\.?)")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_GAP = re.compile(r"^ (?:(?:of|for|the|and|de|al|bin|von|van|der|on) )?$")
+_ALIASES = {
+    "US": "United States",
+    "U.S.": "United States",
+    "U.S": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "EU": "European Union",
+    "Kiev": "Kyiv",
+}
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    words: list[str]
+    after_title: bool
+    initial: bool  # first word of a sentence or quotation: capitalised whatever it is
+
+
+def find_entities(text: str, sentence_starts: frozenset[int]) -> list[Entity]:
+    """Entities of the text in order, aliases merged through `canonical`.
+
+    >>> [e.canonical for e in find_entities("Kim Jong Un left. Kim waved.", frozenset({0, 18}))]
+    ['Kim Jong Un', 'Kim Jong Un']
+    """
+    spans = [span for run in _runs(text, sentence_starts) if (span := _trim_span(text, run)) is not None]
+    labelled = [(span, _label(span)) for span in spans]
+    persons = _person_names(labelled)
+    result: list[Entity] = []
+    for span, label in labelled:
+        surface = text[span.start : span.end]
+        final_label, canonical = _resolve(surface, label, span, persons)
+        if final_label is None:
+            continue
+        result.append(Entity(surface, final_label, span.start, span.end, canonical))
+    return result
+
+
+def _runs(text: str, sentence_starts: frozenset[int]) -> list[_Span]:
+    """Maximal runs of capitalised words joined by single spaces or a name-internal joiner."""
+    runs: list[_Span] = []
+    current: _Span | None = None
+    for match in _CAP_WORD.finditer(text):
+        word = match.group()
+        if current is not None and _GAP.match(text[current.end : match.start()]) and word not in NOT_NAMES:
+            gap = text[current.end : match.start()].strip()
+            if not gap or _joiner_allowed(current.words, word):
+                current.words.extend([gap, word] if gap else [word])
+                current.end = match.end()
+                continue
+        if current is not None:
+            runs.append(current)
+        initial = match.start() in sentence_starts or _after_opening_quote(text, match.start())
+        current = _Span(match.start(), match.end(), [word], False, initial)
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _joiner_allowed(words: list[str], nxt: str) -> bool:
+    # `Bank of America`, `Department of Justice`; never `Trump and Clinton`.
+    return (
+        words[-1] in ORG_WORDS
+        or words[-1] in {"Secretary", "University", "Republic", "Sea", "Gulf"}
+        or (nxt in COUNTRIES and words[-1] in ORG_WORDS)
+    )
+
+
+def _after_opening_quote(text: str, index: int) -> bool:
+    return index > 0 and text[index - 1] in "“\"‘'(["
+
+
+def _trim_span(text: str, span: _Span) -> _Span | None:
+    """Drop leading function words and titles, trailing joiners and a possessive ending."""
+    words = list(span.words)
+    start, end = span.start, span.end
+    while words and (words[0] in NOT_NAMES or words[0] in TITLES or words[0] in NAME_JOINERS):
+        if words[0] in TITLES:
+            span.after_title = True
+        skip = text.find(words[0], start) + len(words[0])
+        start = skip
+        while start < end and text[start] == " ":
+            start += 1
+        words = words[1:]
+        span.initial = False if words else span.initial
+    if not words or start >= end:
+        return None
+    possessive = _POSSESSIVE.search(text, start, end)
+    if (
+        (possessive
+        and possessive.start() > start
+        and text[possessive.start() - 1] != "s")
+        or (possessive and text[end - 2 : end] in {"’s", "'s"})
+    ):
+        end = possessive.start()
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    if start >= end or not words[-1]:
+        return None
+    return _Span(start, end, words, span.after_title, span.initial and len(words) == len(span.words))
+
+
+def _label(span: _Span) -> EntityLabel | None:
+    name = " ".join(span.words)
+    words = [w for w in span.words if w not in NAME_JOINERS]
+    if name in ORGANIZATIONS:
+        return "ORG"
+    if name in COUNTRIES or name in CITIES:
+        return "GPE"
+    if name in LOCATIONS:
+        return "LOC"
+    if all(w in NATIONALITIES for w in words):
+        return "NORP"
+    if words[-1] in EVENT_WORDS and len(words) > 1:
+        return "EVENT"
+    if any(w in ORG_WORDS for w in words) and (len(words) > 1 or not span.initial):
+        return "ORG"
+    if span.after_title or words[0] in FIRST_NAMES:
+        return "PERSON"
+    if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words):
+        return "PERSON"
+    if len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0]) > 1:
+        return "ORG"
+    return None
+
+
+def _person_names(labelled: list[tuple[_Span, EntityLabel | None]]) -> dict[str, str]:
+    """Each token of a multi-word person name mapped to the first full name that holds it."""
+    index: dict[str, str] = {}
+    for span, label in labelled:
+        if label == "PERSON" and len(span.words) >= 2:
+            full = " ".join(span.words)
+            for word in span.words:
+                if word not in FIRST_NAMES or word == span.words[0]:
+                    index.setdefault(word, full)
+    return index
+
+
+def _resolve(
+    surface: str, label: EntityLabel | None, span: _Span, persons: dict[str, str]
+) -> tuple[EntityLabel | None, str]:
+    name = " ".join(span.words)
+    if len(span.words) == 1 and name in persons and label in {None, "PERSON", "ORG"}:
+        return "PERSON", persons[name]
+    if label == "PERSON" and name in persons and len(span.words) == 1:
+        return label, persons[name]
+    if label is None:
+        if span.initial or len(span.words) != 1:
+            return (None, name) if span.initial else ("OTHER", name)
+        return "OTHER", name
+    return label, _ALIASES.get(name, name)
+
+
+def person_index(entities: list[Entity]) -> dict[str, str]:
+    """Surname, first token and full name of every person mapped to its canonical full name."""
+    index: dict[str, str] = {}
+    for entity in entities:
+        if entity.label == "PERSON":
+            for word in entity.canonical.split():
+                index.setdefault(word, entity.canonical)
+            index.setdefault(entity.canonical, entity.canonical)
+    return index

@@ -1,0 +1,132 @@
+"""Paragraph and sentence splitting with character offsets.
+
+Every later pass (attributions, quantities, dates) works on these spans, so the splitter owns the
+knowledge of where a sentence may end: not after `Mr.`, `Lt. Gen.`, `U.S.` or an initial, and never
+across a paragraph break. Quote-aware units (sentences merged while a quotation is open) live here too,
+because a quotation of three sentences is attributed by the cue after its closing mark.
+"""
+
+# Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_QUOTES = '“"«„'
+CLOSE_QUOTES = '”"»“'
+
+# Words that end with a period without ending the sentence. Lower-cased, without the period.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov pres amb supt insp det
+    st jr sr rev fr hon messrs mt ft vs etc inc corp co ltd llc bros no nos vol dept est approx fig
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m i.e e.g ph.d
+    calif fla ill mass mich minn pa tenn tex va wash wis ariz colo conn ga ky la md mo nev okla ore""".split()
+)
+
+# Abbreviations that often close a sentence too (`moved to the U.S.`), unlike titles (`Gen.`).
+_MAY_END_SENTENCE = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "etc", "inc", "co", "ltd", "a.m", "p.m"})
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[^\s])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_START = re.compile(r"\s+([^\s])")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence or paragraph: `text[start:end]`, with the index of its paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of the text, each a paragraph, trimmed of surrounding whitespace."""
+    result: list[Span] = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = _trim(text, match.start(), match.end())
+        if start < end:
+            result.append(Span(start, end, len(result)))
+    return result
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences of the text in order; a sentence never crosses a paragraph break."""
+    result: list[Span] = []
+    for para in paragraphs(text):
+        start = para.start
+        for end in _ends_in(text, para):
+            s, e = _trim(text, start, end)
+            if s < e:
+                result.append(Span(s, e, para.paragraph))
+            start = end
+        s, e = _trim(text, start, para.end)
+        if s < e:
+            result.append(Span(s, e, para.paragraph))
+    return result
+
+
+def quote_units(text: str, spans: list[Span]) -> list[Span]:
+    """Sentences merged while a quotation opened in one of them is still open in the same paragraph.
+
+    `“One. Two,” she said.` is one unit, so the cue after the closing mark reaches the whole quote.
+    """
+    units: list[Span] = []
+    pending: Span | None = None
+    for span in spans:
+        if pending is not None and pending.paragraph == span.paragraph:
+            pending = Span(pending.start, span.end, span.paragraph)
+        else:
+            if pending is not None:
+                units.append(pending)
+            pending = span
+        if not _quote_open_at_end(text, pending.start, pending.end):
+            units.append(pending)
+            pending = None
+    if pending is not None:
+        units.append(pending)
+    return units
+
+
+def _quote_open_at_end(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in `text[start:end]` is still open at `end`."""
+    curly = text.count("“", start, end) - text.count("”", start, end)
+    straight = text.count('"', start, end) % 2
+    return curly > 0 or straight == 1
+
+
+def _ends_in(text: str, para: Span) -> list[int]:
+    return [
+        match.end()
+        for match in _BOUNDARY.finditer(text, para.start, para.end)
+        if _is_sentence_end(text, match.start(), match.group())
+    ]
+
+
+def _is_sentence_end(text: str, dot: int, punct: str) -> bool:
+    if not punct.startswith("."):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    following = _NEXT_START.match(text, dot + len(punct))
+    next_char = following.group(1) if following else ""
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    if word in _ABBREVIATIONS:
+        # `in the U.S. The` still ends; `Gen. Flynn` does not.
+        return word in _MAY_END_SENTENCE and next_char.isupper()
+    if len(word) == 1 and word.isalpha() and text[dot - 1].isupper():
+        return False  # an initial: `John F. Kennedy`
+    return not next_char.islower()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,170 @@
+"""Speaker phrases: find the noun phrase that says something, and resolve it to a name.
+
+A speaker phrase is found by walking back from the cue to the clause boundary (`But Flynn, a top
+surrogate, said` -> `Flynn, a top surrogate,`) or forward after an inverted cue (`said Kozlov, the
+minister`). Resolution turns the phrase into the name it refers to: the name inside a description,
+the full name for a surname, and the last compatible speaker for a pronoun.
+"""
+
+# Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from compare.findings import SourceType
+from compare.gazetteer import COUNTRIES, NATIONALITIES, NOT_NAMES, ORGANIZATIONS, TITLES
+
+# Where a speaker phrase cannot reach past, walking back from its cue.
+_CLAUSE_BREAK = re.compile(
+    r"(?:[.;:!?—–()\[\]“”\",]|\s-\s"
+    r"|\b(?:that|and|but|because|while|when|whereas|although|though|if|since|after|before|as|so|where|"
+    r"whether|than|until|unless|which|who|whom|what|how|why)\b)"
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
+    r"Separately|Elsewhere|Previously|Moreover|Further|Furthermore|In\s+addition|In\s+response|On\s+\w+|"
+    r"In\s+\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|am|do|does|did|has|have|had|can|will|would|should|could|may|"
+    r"might|must|not|n’t|n't)\b"
+)
+_NAME_WORD = re.compile(r"[\w’'.-]+")
+_NAME_PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "el", "da", "di", "le", "la"})
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "n", "it": "n", "we": "n", "i": "p"}
+_FEMALE_HINTS = re.compile(r"\b(?:she|her|Mrs\.?|Ms\.?|woman|spokeswoman|congresswoman|Queen|Princess)\b")
+_WORD_COUNT = re.compile(r"\S+")
+MAX_SPEAKER_WORDS = 14
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """What resolution remembers while reading an article in order."""
+
+    persons: dict[str, str]
+    last_person: str | None = None
+    last_female: str | None = None
+    last_group: str | None = None
+    descriptions: dict[str, SourceType] = field(default_factory=dict)
+
+
+def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase ending at `hi` (a cue's start), not reaching before `lo`.
+
+    A phrase ending in a comma carries an apposition or relative clause (`Kozlov, who …, said`): the
+    head is the chunk before the opening comma, and only the head must look like a noun phrase.
+    """
+    end = _strip(text, lo, hi)[1]
+    head_end = end
+    if end > lo and text[end - 1] == ",":
+        opening = text.rfind(",", lo, end - 1)
+        if opening < 0:
+            return None
+        head_end = opening
+    seg_start = lo
+    for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
+        seg_start = match.end()
+    start = _strip(text, seg_start, head_end)[0]
+    filler = _LEADING_FILLER.match(text, start, head_end)
+    if filler:
+        start = filler.end()
+    if start >= head_end or _valid(text, start, head_end) is None:
+        return None
+    return start, end
+
+
+def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase of an inverted cue (`said Kozlov, the minister.`) from `lo`, before `hi`."""
+    end = hi
+    for match in re.finditer(r"[.;:!?“”\"]|,\s*(?:who|which|adding|noting|saying|according)\b", text[lo:hi]):
+        end = lo + match.start()
+        break
+    start, end = _strip(text, lo, end)
+    return _valid(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if start >= end:
+        return None
+    phrase = text[start:end]
+    words = _WORD_COUNT.findall(phrase)
+    if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(phrase.split(",")[0]):
+        return None
+    first = words[0]
+    if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
+        return None
+    return start, end
+
+
+# Lower-case words a speaker phrase may start with (`the governor`, `officials`, `he`).
+_LOWER_STARTS = frozenset(
+    """the a an some many several most few two three four five both all his her their its our one another
+    other officials sources critics analysts experts he she they it we i aides advocates supporters
+    opponents residents witnesses diplomats lawmakers democrats republicans people""".split()
+)
+
+
+def head_name(phrase: str) -> str | None:
+    """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
+    `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
+    best: str | None = None
+    run: list[str] = []
+    for word in [*_NAME_WORD.findall(phrase.split(",")[0]), ""]:
+        possessive = word.endswith(("’s", "'s", "’", "'"))
+        if word[:1].isupper() and not possessive:
+            run.append(word)
+            continue
+        if word.lower() in _NAME_PARTICLES and run:
+            run.append(word)
+            continue
+        name = _drop_titles(" ".join(run))
+        if name:
+            best = name
+        run = []
+    return best
+
+
+def _drop_titles(run: str) -> str:
+    words = run.split()
+    while words and words[-1] in _NAME_PARTICLES:
+        words = words[:-1]
+    while words and (words[0] in TITLES or words[0] in NOT_NAMES or words[0] in NATIONALITIES):
+        words = words[1:]
+    return " ".join(words).rstrip(".")
+
+
+def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
+    """The full name or source a speaker phrase refers to, updating memory for later pronouns."""
+    lowered = phrase.strip().lower()
+    gender = _PRONOUNS.get(lowered)
+    if gender is not None:
+        if gender == "m":
+            return memory.last_person
+        if gender == "f":
+            return memory.last_female or memory.last_person
+        if gender == "n":
+            return memory.last_group
+        return None
+    name = head_name(phrase)
+    if name is None:
+        return None
+    full = memory.persons.get(name, name)
+    if full in COUNTRIES or full in ORGANIZATIONS or name.isupper():
+        memory.last_group = full
+    elif full in memory.persons.values() or len(full.split()) >= 2 or full == name:
+        memory.last_person = full
+        if _FEMALE_HINTS.search(phrase):
+            memory.last_female = full
+    return full

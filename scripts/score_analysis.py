@@ -1,0 +1,401 @@
+"""Score `compare.analysis.analyze_article` against the shared gold sets; pin floors with --check.
+
+    python scripts/score_analysis.py [--split dev|train|both] [--check] [--gold DIR]
+
+PolNeAR (brat standoff): every annotation file of the split is one gold reading of its text (a text
+annotated twice counts twice). Attribution content is matched one-to-one, a prediction matching a
+gold item when it covers at least 30 % of the gold content's characters (all pieces of a
+discontinuous span). Among matched items whose gold source names someone, the predicted speaker
+(resolved name, else the surface) agrees when one contains the other or the last names are equal.
+Exact-span F1 per role compares (start, end) after trimming whitespace and edge punctuation.
+
+NewsQuant: quantities of each sentence matched one-to-one on value (ranges on both bounds), then on
+value and unit (normalised: lower case, singular, symbols spelled out; containment counts).
+
+The gold directory is `../shared/gold` beside the repository, else `$NEWSPRISM_SHARED/gold`, else --gold.
+"""
+
+# Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from compare.analysis import analyze_article
+from compare.findings import Attribution, Quantity
+
+REPO = Path(__file__).resolve().parent.parent
+BASELINE = REPO / "scripts" / "analysis_baseline.json"
+MIN_OVERLAP = 0.30
+_EDGE = " \t\n.,;:!?\"“”‘’'()—–-"
+_NOT_NAMES = frozenset(
+    "the a an he she it they we i his her their its our this that these those one some many who which you"
+    .split()
+)
+
+Pieces = tuple[tuple[int, int], ...]
+
+
+@dataclass
+class GoldAttribution:
+    content: Pieces
+    cue: Pieces | None
+    source: Pieces | None
+    source_text: str | None
+
+
+@dataclass
+class Counts:
+    """True positives, predictions and gold items of one measure."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def f1(self) -> float:
+        return 200.0 * self.tp / (self.pred + self.gold) if self.pred + self.gold else 100.0
+
+    def precision(self) -> float:
+        return 100.0 * self.tp / self.pred if self.pred else 100.0
+
+    def recall(self) -> float:
+        return 100.0 * self.tp / self.gold if self.gold else 100.0
+
+
+@dataclass
+class PolnearScore:
+    content: Counts = field(default_factory=Counts)
+    speaker_agree: int = 0
+    speaker_named: int = 0
+    exact: dict[str, Counts] = field(
+        default_factory=lambda: {r: Counts() for r in ("source", "cue", "content")}
+    )
+
+
+def gold_dir(option: str | None) -> Path:
+    if option:
+        return Path(option)
+    beside = REPO.parent / "shared" / "gold"
+    if beside.is_dir():
+        return beside
+    env = os.environ.get("NEWSPRISM_SHARED")
+    return Path(env) / "gold" if env else beside
+
+
+def parse_ann(lines: Iterable[str]) -> list[GoldAttribution]:
+    """Attributions of one brat file: `E` lines tie Content, Cue and Source `T` spans together."""
+    spans: dict[str, tuple[Pieces, str]] = {}
+    events: list[dict[str, str]] = []
+    for line in lines:
+        parts = line.rstrip("\n").split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            _, _, offsets = parts[1].partition(" ")
+            pieces = tuple((int(a), int(b)) for a, b in (p.split() for p in offsets.split(";")))
+            spans[parts[0]] = (pieces, parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E") and len(parts) >= 2:
+            pairs = (arg.split(":", 1) for arg in parts[1].split() if ":" in arg)
+            events.append(dict(pairs))
+    result: list[GoldAttribution] = []
+    for event in events:
+        roles = event
+        if "Content" not in roles or roles["Content"] not in spans:
+            continue
+        source = spans.get(roles.get("Source", ""))
+        cue = spans.get(roles.get("Cue", ""))
+        result.append(
+            GoldAttribution(
+                spans[roles["Content"]][0],
+                cue[0] if cue else None,
+                source[0] if source else None,
+                source[1] if source else None,
+            )
+        )
+    return result
+
+
+def overlap(pred: tuple[int, int], gold: Pieces) -> float:
+    total = sum(e - s for s, e in gold)
+    covered = sum(max(0, min(e, pred[1]) - max(s, pred[0])) for s, e in gold)
+    return covered / total if total else 0.0
+
+
+def match_content(preds: list[Attribution], golds: list[GoldAttribution]) -> list[tuple[int, int]]:
+    """One-to-one pairs (prediction, gold), best overlaps first."""
+    candidates = []
+    for i, pred in enumerate(preds):
+        for j, gold in enumerate(golds):
+            score = overlap((pred.start, pred.end), gold.content)
+            if score >= MIN_OVERLAP:
+                candidates.append((-score, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(candidates):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def is_named(source: str) -> bool:
+    """Whether a gold source names someone (a capitalised word other than a pronoun or article)."""
+    words = re.findall(r"[\w’'.-]+", source.split(",")[0])
+    return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words)
+
+
+def speaker_agrees(pred: Attribution, gold_source: str) -> bool:
+    """Same last name, or one name contains the other (case-insensitive)."""
+    guess = pred.speaker_resolved or pred.speaker
+    if not guess:
+        return False
+    g = re.sub(r"[’']s\b|[^\w\s]", " ", gold_source).lower().split()
+    p = re.sub(r"[’']s\b|[^\w\s]", " ", guess).lower().split()
+    if not g or not p:
+        return False
+    g_text, p_text = " ".join(g), " ".join(p)
+    if f" {p_text} " in f" {g_text} " or f" {g_text} " in f" {p_text} ":
+        return True
+    head = re.findall(r"[\w’'.-]+", gold_source.split(",")[0])
+    capitals = [w.lower().strip(".’'") for w in head if w[:1].isupper()]
+    return bool(capitals) and capitals[-1] == p[-1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _exact_sets(
+    text: str, preds: list[Attribution], golds: list[GoldAttribution]
+) -> dict[str, tuple[set[tuple[int, int]], set[tuple[int, int]]]]:
+    def gold_set(role: str) -> set[tuple[int, int]]:
+        found = set()
+        for g in golds:
+            pieces = getattr(g, role)
+            if pieces and len(pieces) == 1:
+                found.add(_trim(text, *pieces[0]))
+            elif pieces:
+                found.add((-1, -len(found) - 1))  # discontinuous: no single span can equal it
+        return found
+
+    pred_sets = {
+        "source": {
+            _trim(text, p.speaker_start, p.speaker_end)
+            for p in preds
+            if p.speaker_start is not None and p.speaker_end is not None and p.cue is not None
+        },
+        "cue": {
+            _trim(text, p.cue_start, p.cue_end)
+            for p in preds
+            if p.cue_start is not None and p.cue_end is not None
+        },
+        "content": {_trim(text, p.start, p.end) for p in preds},
+    }
+    return {role: (pred_sets[role], gold_set(role)) for role in ("source", "cue", "content")}
+
+
+def score_polnear(root: Path, split: str) -> PolnearScore:
+    score = PolnearScore()
+    cache: dict[Path, tuple[str, list[Attribution]]] = {}
+    for ann in sorted((root / "polnear" / split / "attributions").glob("*.ann")):
+        text_path = root / "polnear" / split / "text" / (ann.stem.rsplit("_", 1)[0] + ".txt")
+        if text_path not in cache:
+            text = text_path.read_text(encoding="utf-8")
+            cache[text_path] = (text, analyze_article(text).attributions)
+        text, preds = cache[text_path]
+        golds = parse_ann(ann.read_text(encoding="utf-8").splitlines())
+        _score_document(score, text, preds, golds)
+    return score
+
+
+def _score_document(
+    score: PolnearScore, text: str, preds: list[Attribution], golds: list[GoldAttribution]
+) -> None:
+    pairs = match_content(preds, golds)
+    score.content.tp += len(pairs)
+    score.content.pred += len(preds)
+    score.content.gold += len(golds)
+    for i, j in pairs:
+        source = golds[j].source_text
+        if source and is_named(source):
+            score.speaker_named += 1
+            score.speaker_agree += speaker_agrees(preds[i], source)
+    for role, (pred_set, gold_set) in _exact_sets(text, preds, golds).items():
+        counts = score.exact[role]
+        counts.tp += len(pred_set & gold_set)
+        counts.pred += len(pred_set)
+        counts.gold += len(gold_set)
+
+
+# Units spelled the same way on both sides before comparison.
+_UNIT_WORDS = {
+    "$": "dollar",
+    "us$": "dollar",
+    "usd": "dollar",
+    "dollars": "dollar",
+    "%": "percentage",
+    "percent": "percentage",
+    "per cent": "percentage",
+    "pc": "percentage",
+    "pct": "percentage",
+    "€": "euro",
+    "eur": "euro",
+    "£": "pound sterling",
+    "ps": "pound sterling",
+    "gbp": "pound sterling",
+    "¥": "japanese yen",
+    "y": "japanese yen",
+    "jpy": "japanese yen",
+    "yen": "japanese yen",
+    "$a": "australian dollar",
+    "a$": "australian dollar",
+    "aud": "australian dollar",
+    "hk$": "hong kong dollar",
+    "rm": "malaysian ringgit",
+    "ringgit": "malaysian ringgit",
+    "rs": "rupee",
+    "inr": "rupee",
+    "rupees": "rupee",
+    "p": "point",
+    "pts": "point",
+}
+
+
+def normalize_unit(unit: str | None) -> str:
+    if not unit or unit.strip() in {"-", ""}:
+        return ""
+    lowered = unit.strip().lower()
+    lowered = _UNIT_WORDS.get(lowered, lowered)
+    words = [
+        w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in lowered.split()
+    ]
+    return " ".join(words)
+
+
+def unit_agrees(pred: str | None, gold_unit: str, gold_normalized: str) -> bool:
+    p = normalize_unit(pred)
+    for g in {normalize_unit(gold_unit), normalize_unit(gold_normalized)}:
+        if p == g or (p and g and (f" {p} " in f" {g} " or f" {g} " in f" {p} ")):
+            return True
+    return False
+
+
+_GOLD_VALUE = re.compile(r"\s*(-?[\d.]+(?:E-?\d+)?)\s*(?:-\s*(-?[\d.]+(?:E-?\d+)?))?\s*")
+
+
+def _gold_value(value: str) -> tuple[float, float | None]:
+    """`275.0`, `-5.0`, `1.99E-29`, or a range `252.0-287.0`."""
+    match = _GOLD_VALUE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"unreadable gold value {value!r}")
+    high = match.group(2)
+    return float(match.group(1)), float(high) if high else None
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _value_matches(pred: Quantity, gold: tuple[float, float | None]) -> bool:
+    low, high = gold
+    if high is None:
+        return pred.value_high is None and _same(pred.value, low)
+    return pred.value_high is not None and _same(pred.value, low) and _same(pred.value_high, high)
+
+
+def score_newsquant(path: Path) -> tuple[Counts, Counts]:
+    values, units = Counts(), Counts()
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        preds = analyze_article(item["text"]).quantities
+        golds = item["quantities"]
+        for counts, with_unit in ((values, False), (units, True)):
+            counts.pred += len(preds)
+            counts.gold += len(golds)
+            counts.tp += _match_quantities(preds, golds, with_unit)
+    return values, units
+
+
+def _match_quantities(preds: list[Quantity], golds: list[dict[str, str]], with_unit: bool) -> int:
+    used: set[int] = set()
+    tp = 0
+    for gold in golds:
+        value = _gold_value(gold["value"])
+        for i, pred in enumerate(preds):
+            if i in used or not _value_matches(pred, value):
+                continue
+            if with_unit and not unit_agrees(pred.unit, gold["unit"], gold["normalized_unit"]):
+                continue
+            used.add(i)
+            tp += 1
+            break
+    return tp
+
+
+def run(root: Path, splits: list[str]) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for split in splits:
+        score = score_polnear(root, split)
+        figures[f"polnear_{split}_content_f1"] = score.content.f1()
+        figures[f"polnear_{split}_content_precision"] = score.content.precision()
+        figures[f"polnear_{split}_content_recall"] = score.content.recall()
+        figures[f"polnear_{split}_speaker_agreement"] = (
+            100.0 * score.speaker_agree / score.speaker_named if score.speaker_named else 100.0
+        )
+        for role, counts in score.exact.items():
+            figures[f"polnear_{split}_exact_{role}_f1"] = counts.f1()
+    values, units = score_newsquant(root / "newsquant-dev.json")
+    figures["newsquant_dev_value_f1"] = values.f1()
+    figures["newsquant_dev_value_unit_f1"] = units.f1()
+    figures["newsquant_dev_value_precision"] = values.precision()
+    figures["newsquant_dev_value_recall"] = values.recall()
+    return figures
+
+
+def check(figures: dict[str, float]) -> list[str]:
+    floors: dict[str, float] = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+    return [
+        f"{name}: {figures[name]:.1f} is below the floor {floor:.1f}"
+        for name, floor in floors.items()
+        if name in figures and figures[name] < floor
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["dev", "train", "both"], default="dev")
+    parser.add_argument("--gold", help="the gold directory (default ../shared/gold)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a figure is below its floor")
+    args = parser.parse_args(argv)
+    root = gold_dir(args.gold)
+    if not (root / "polnear").is_dir():
+        print(f"no gold data at {root}", file=sys.stderr)
+        return 1
+    splits = ["dev", "train"] if args.split == "both" else [args.split]
+    figures = run(root, splits)
+    width = max(len(name) for name in figures)
+    for name, value in figures.items():
+        print(f"{name:<{width}}  {value:6.1f}")
+    if args.check:
+        failures = check(figures)
+        for failure in failures:
+            print(failure, file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
