@@ -1,0 +1,147 @@
+"""Alignment: which sentences of different outlets' articles about one event speak of the same thing.
+
+Divergences are only meaningful between statements about the same thing, so every comparison starts
+here. A statement is one sentence with its provenance (outlet, article id and URL, offsets) and the
+findings analysis placed in it; two statements align when their words (numbers masked, so that `five
+drones` and `six drones` still align), entities and speakers agree enough.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from rapidfuzz import fuzz
+
+from compare.coverage import CoverageArticle
+from compare.findings import Attribution, DateMention, Quantity
+from compare.textsim import content_words, split_sentences
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|several|few)\b",
+    re.IGNORECASE,
+)
+# Below this a sentence is about something else; numeric and date comparison asks for more.
+ALIGNED = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence of one article, with where it comes from and what analysis found in it."""
+
+    article_id: str
+    outlet: str
+    url: str
+    text: str
+    start: int
+    end: int
+    index: int
+    attributions: tuple[Attribution, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()
+    masked: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """Two statements of different outlets about the same thing, and how sure the alignment is."""
+
+    left: Statement
+    right: Statement
+    score: float
+
+
+def mask_numbers(text: str) -> str:
+    """Lower-cased text with every number (digits or words) replaced by `#`."""
+    return _NUMBER_WORDS.sub("#", _DIGITS.sub("#", text.lower()))
+
+
+def statements_of(article: CoverageArticle) -> list[Statement]:
+    """The sentences of an article as statements, each carrying the findings that start in it."""
+    sentences = split_sentences(article.text)
+    starts = [s.start for s in sentences]
+    found = article.analysis
+    attributions = _place(starts, found.attributions)
+    quantities = _place(starts, found.quantities)
+    dates = _place(starts, found.dates)
+    entities = _place(starts, found.entities)
+    return [
+        Statement(
+            article_id=article.id, outlet=article.outlet, url=article.url,
+            text=sentence.text, start=sentence.start, end=sentence.end, index=index,
+            attributions=tuple(attributions[index]), quantities=tuple(quantities[index]),
+            dates=tuple(dates[index]), entities=frozenset(e.canonical.lower() for e in entities[index]),
+            terms=frozenset(t for t in content_words(sentence.text) if not t[0].isdigit()),
+            masked=mask_numbers(sentence.text),
+        )
+        for index, sentence in enumerate(sentences)
+    ]
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+Finding = TypeVar("Finding", bound=_Located)
+
+
+def _place(starts: Sequence[int], findings: Sequence[Finding]) -> list[list[Finding]]:
+    placed: list[list[Finding]] = [[] for _ in starts]
+    for finding in findings:
+        at = bisect.bisect_right(starts, finding.start) - 1
+        if 0 <= at < len(placed):
+            placed[at].append(finding)
+    return placed
+
+
+def similarity(a: Statement, b: Statement) -> float:
+    """How much two statements say the same thing, in [0, 1]: shared words, wording, entities."""
+    if not a.terms or not b.terms:
+        return 0.0
+    dice = 2 * len(a.terms & b.terms) / (len(a.terms) + len(b.terms))
+    wording = fuzz.token_sort_ratio(a.masked, b.masked) / 100
+    score = 0.6 * dice + 0.4 * wording
+    if a.entities and b.entities:
+        score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
+    return min(score, 1.0)
+
+
+def align_articles(
+    left: Sequence[Statement], right: Sequence[Statement], floor: float = ALIGNED
+) -> list[AlignedPair]:
+    """Pairs of statements that are each other's best match (scores at least `floor`)."""
+    if not left or not right:
+        return []
+    scores = [[similarity(a, b) for b in right] for a in left]
+    best_right = [max(range(len(right)), key=lambda j, row=row: row[j]) for row in scores]  # type: ignore[misc]
+    best_left = [max(range(len(left)), key=lambda i, j=j: scores[i][j]) for j in range(len(right))]  # type: ignore[misc]
+    return [
+        AlignedPair(left[i], right[j], scores[i][j])
+        for i, j in enumerate(best_right)
+        if best_left[j] == i and scores[i][j] >= floor
+    ]
+
+
+def independent_articles(articles: Sequence[CoverageArticle]) -> list[CoverageArticle]:
+    """The articles without the wire copies of another one in the set: a copy counts once."""
+    ids = {a.id for a in articles}
+    return [a for a in articles if not (a.syndicated_from and a.syndicated_from in ids)]
+
+
+def align_event(articles: Sequence[CoverageArticle], floor: float = ALIGNED) -> list[AlignedPair]:
+    """Aligned statements between every two articles of different outlets in an event."""
+    pieces = [(article, statements_of(article)) for article in independent_articles(articles)]
+    pairs: list[AlignedPair] = []
+    for i, (first, left) in enumerate(pieces):
+        for second, right in pieces[i + 1 :]:
+            if first.outlet != second.outlet:
+                pairs.extend(align_articles(left, right, floor))
+    return pairs

@@ -1,0 +1,328 @@
+"""Events: groups of articles from any outlets that cover the same story, built incrementally.
+
+Each article becomes a small weighted term profile (title and lead weigh more than the body; named
+entities, numbers and quoted words are terms too). Candidates come from an inverted index of each
+article's most distinctive terms, scanned newest first inside a time window, so grouping stays
+roughly linear in the number of articles; only a handful of candidates get an exact cosine. A wire copy
+(`syndicated_from`) joins the event of its original and adds nothing to the index, so it counts once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import itertools
+import math
+import zlib
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from compare.coverage import CoverageArticle
+from compare.textsim import content_words, term_counts, term_of, words
+
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+ENTITY_WEIGHT = 1.0
+# Quoted word pairs shared by two articles add to their similarity; as profile terms they would
+# crowd out the story's words (every article quotes someone), so they are a bonus instead.
+QUOTE_BONUS = 0.1
+QUOTE_PAIRS_FOR_FULL_BONUS = 8
+LEAD_CHARS = 600
+BODY_CHARS = 4000
+PROFILE_TERMS = 80
+SIGNATURE_TERMS = 12
+POSTINGS_SCANNED = 100
+RERANKED = 8
+# Cosine similarity from which an article joins an event (tuned on PAC, see docs/comparison.md).
+JOIN_THRESHOLD = 0.15
+WINDOW_DAYS = 3.0
+# Beyond the window the similarity needed grows, until MAX_DAYS where no match is possible.
+MAX_DAYS = 10.0
+_DAY = 86_400.0
+
+Profile = dict[int, float]
+EncodedTerms = tuple["array[int]", "array[float]"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventAssignment:
+    """Where `EventGrouper.add` put an article: the event key and the similarity that decided it."""
+
+    key: str
+    similarity: float
+
+
+@dataclass(slots=True)
+class EventGroup:
+    """One event: a stable key, a readable title, its articles and how similar each was on joining."""
+
+    key: str
+    title: str
+    article_ids: list[str]
+    similarities: dict[str, float] = field(default_factory=dict)
+
+
+class TermStats:
+    """A term vocabulary with document frequencies, so that rare shared terms weigh more than common ones.
+
+    Terms are kept as small integers and an article's terms as two arrays, so that the terms of 100k
+    articles fit in a few hundred megabytes.
+    """
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self._ids: dict[str, int] = {}
+        self._frequency = array("i")
+
+    def encode(self, terms: Mapping[str, float]) -> EncodedTerms:
+        """The article's terms as (term ids, weights), adding unseen terms to the vocabulary."""
+        ids, weights = array("i"), array("f")
+        for term, weight in terms.items():
+            found = self._ids.get(term)
+            if found is None:
+                found = self._ids[term] = len(self._frequency)
+                self._frequency.append(0)
+            ids.append(found)
+            weights.append(weight)
+        return ids, weights
+
+    def count(self, ids: Iterable[int]) -> None:
+        """Count one document containing the terms `ids` (each once)."""
+        self.documents += 1
+        frequency = self._frequency
+        for term in ids:
+            frequency[term] += 1
+
+    def idf(self, term: int) -> float:
+        return math.log((self.documents + 1) / (self._frequency[term] + 1)) + 1.0
+
+
+def raw_terms(article: CoverageArticle) -> dict[str, float]:
+    """Zone-weighted term counts of an article: title, lead and body words, entities, quotes."""
+    terms: defaultdict[str, float] = defaultdict(float)
+    _add_scaled(terms, term_counts(article.title), TITLE_WEIGHT)
+    lead, body = article.text[:LEAD_CHARS], article.text[LEAD_CHARS:BODY_CHARS]
+    _add_scaled(terms, term_counts(lead), LEAD_WEIGHT)
+    _add_scaled(terms, term_counts(body), 1.0)
+    entities = {e.canonical.lower() for e in article.analysis.entities if e.canonical}
+    _add_scaled(terms, Counter(f"e:{name}" for name in entities), ENTITY_WEIGHT)
+    return dict(terms)
+
+
+def _add_scaled(into: defaultdict[str, float], counts: Counter[str], weight: float) -> None:
+    if weight <= 0:
+        return
+    for term, n in counts.items():
+        into[term] += n * weight
+
+
+def quote_pairs(article: CoverageArticle) -> frozenset[int]:
+    """Hashes of the word pairs in the article's direct quotes: the same words quoted is strong evidence."""
+    pairs: set[int] = set()
+    for quote in article.analysis.attributions:
+        if quote.kind in ("direct", "mixed"):
+            said = [t for t in map(term_of, words(quote.content)) if t is not None]
+            pairs.update(zlib.crc32(f"{a} {b}".encode()) for a, b in itertools.pairwise(said))
+    return frozenset(pairs)
+
+
+def event_key(article: CoverageArticle) -> str:
+    """The stable key of the event an article founds: a short hash of its URL (else its id)."""
+    return hashlib.sha1((article.url or article.id).encode("utf-8")).hexdigest()[:16]
+
+
+def timestamp(published: datetime | None) -> float | None:
+    """Seconds since the epoch; a naive datetime is taken as UTC."""
+    if published is None:
+        return None
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.timestamp()
+
+
+def time_factor(a: float | None, b: float | None) -> float:
+    """How much publication dates allow a match: 1 inside the window, fading to 0 at MAX_DAYS."""
+    if a is None or b is None:
+        return 1.0
+    days = abs(a - b) / _DAY
+    if days <= WINDOW_DAYS:
+        return 1.0
+    return max(0.0, 1.0 - (days - WINDOW_DAYS) / (MAX_DAYS - WINDOW_DAYS))
+
+
+def cosine(a: Profile, b: Profile) -> float:
+    """Cosine similarity of two unit-length profiles."""
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+
+
+class EventGrouper:
+    """Assigns articles one at a time to events; the same articles in the same order give the same events.
+
+    Pass `stats` computed over the whole batch (as `group_articles` does) for stable term weights;
+    without it the grouper learns document frequencies as articles arrive.
+    """
+
+    def __init__(self, stats: TermStats | None = None) -> None:
+        self._stats = stats or TermStats()
+        self._learning = stats is None
+        self._postings: defaultdict[int, list[int]] = defaultdict(list)
+        self._profiles: list[Profile] = []
+        self._times: list[float | None] = []
+        self._quotes: dict[int, frozenset[int]] = {}
+        self._event_of: list[int] = []
+        self._event_keys: list[str] = []
+        self._event_by_article: dict[str, int] = {}
+        self.members: list[list[tuple[CoverageArticle, float]]] = []
+
+    def add(self, article: CoverageArticle, terms: EncodedTerms | None = None) -> EventAssignment:
+        """Put `article` into the most similar recent event, or start a new one.
+
+        `terms` are the article's `stats.encode(raw_terms(article))` when the caller has them already.
+        """
+        original = self._event_by_article.get(article.syndicated_from or "")
+        if original is not None:
+            return self._join(article, original, 1.0)
+        terms = terms if terms is not None else self._stats.encode(raw_terms(article))
+        if self._learning:
+            self._stats.count(terms[0])
+        profile, quotes = self._profile(terms), quote_pairs(article)
+        moment = timestamp(article.published)
+        event, similarity = self._best_event(profile, quotes, moment)
+        if event is None:
+            event, similarity = self._start_event(article), 1.0
+        self._index(profile, quotes, moment, event)
+        return self._join(article, event, similarity)
+
+    def groups(self) -> list[EventGroup]:
+        """The events so far, in the order they were founded."""
+        return [self._group(index) for index in range(len(self._event_keys))]
+
+    def _profile(self, terms: EncodedTerms) -> Profile:
+        idf = self._stats.idf
+        scored = [math.log1p(n) * idf(t) for t, n in zip(*terms, strict=True)]
+        top = heapq.nlargest(PROFILE_TERMS, zip(scored, terms[0], strict=True))
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+        return {term: w / norm for w, term in top}
+
+    def _best_event(
+        self, profile: Profile, quotes: frozenset[int], moment: float | None
+    ) -> tuple[int | None, float]:
+        best_event, best = None, JOIN_THRESHOLD
+        for candidate in self._candidates(profile, moment):
+            similarity = cosine(profile, self._profiles[candidate])
+            if quotes and candidate in self._quotes:
+                shared = len(quotes & self._quotes[candidate])
+                if shared >= QUOTE_PAIRS_FOR_FULL_BONUS // 2:
+                    similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
+            similarity *= time_factor(moment, self._times[candidate])
+            event = self._event_of[candidate]
+            # Ties go to the older event, so the outcome does not depend on candidate order.
+            if similarity > best or (similarity == best and best_event is not None and event < best_event):
+                best_event, best = event, similarity
+        return best_event, best
+
+    def _candidates(self, profile: Profile, moment: float | None) -> list[int]:
+        scores: defaultdict[int, float] = defaultdict(float)
+        for term, weight in heapq.nlargest(SIGNATURE_TERMS, profile.items(), key=lambda kv: kv[1]):
+            self._scan(self._postings.get(term, ()), weight, moment, scores)
+        return heapq.nlargest(RERANKED, scores, key=lambda c: (scores[c], -c))
+
+    def _scan(
+        self, posting: Sequence[int], weight: float, moment: float | None, scores: defaultdict[int, float]
+    ) -> None:
+        oldest = None if moment is None else moment - MAX_DAYS * _DAY
+        for candidate in reversed(posting[-POSTINGS_SCANNED:]):
+            seen = self._times[candidate]
+            if oldest is not None and seen is not None and seen < oldest:
+                break
+            scores[candidate] += weight
+
+    def _index(self, profile: Profile, quotes: frozenset[int], moment: float | None, event: int) -> None:
+        article = len(self._profiles)
+        if quotes:
+            self._quotes[article] = quotes
+        self._profiles.append(profile)
+        self._times.append(moment)
+        self._event_of.append(event)
+        for term, _ in heapq.nlargest(SIGNATURE_TERMS, profile.items(), key=lambda kv: kv[1]):
+            self._postings[term].append(article)
+
+    def _start_event(self, article: CoverageArticle) -> int:
+        self._event_keys.append(event_key(article))
+        self.members.append([])
+        return len(self._event_keys) - 1
+
+    def _join(self, article: CoverageArticle, event: int, similarity: float) -> EventAssignment:
+        self.members[event].append((article, round(similarity, 4)))
+        self._event_by_article[article.id] = event
+        return EventAssignment(self._event_keys[event], round(similarity, 4))
+
+    def _group(self, event: int) -> EventGroup:
+        members = self.members[event]
+        return EventGroup(
+            key=self._event_keys[event],
+            title=representative_title([article for article, _ in members]),
+            article_ids=[article.id for article, _ in members],
+            similarities={article.id: similarity for article, similarity in members},
+        )
+
+
+def representative_title(articles: Sequence[CoverageArticle]) -> str:
+    """The member title that shares most words with the other titles (wire copies count once)."""
+    originals = [a for a in articles if not a.syndicated_from and a.title.strip()] or list(articles)
+    sample = originals[:50]
+    vocab = [content_words(a.title) for a in sample]
+
+    def shared(index: int) -> float:
+        mine = vocab[index]
+        return sum(len(mine & other) / (len(mine | other) or 1) for other in vocab) if mine else -1.0
+
+    best = max(range(len(sample)), key=lambda i: (shared(i), -i), default=None)
+    return sample[best].title.strip() if best is not None else ""
+
+
+def publication_order(article: CoverageArticle) -> tuple[int, float, tuple[int, int, str]]:
+    """Sort key: dated articles by time, then undated ones; ties by id (numeric ids as numbers)."""
+    moment = timestamp(article.published)
+    ident = (0, int(article.id), "") if article.id.isdigit() else (1, 0, article.id)
+    return (0 if moment is not None else 1, moment or 0.0, ident)
+
+
+def group_articles(articles: Iterable[CoverageArticle]) -> list[EventGroup]:
+    """Group articles into events from scratch; deterministic, so re-grouping keeps event keys.
+
+    >>> [g.article_ids for g in group_articles([])]
+    []
+    """
+    ordered = sorted(articles, key=publication_order)
+    stats = TermStats()
+    counted = [stats.encode(raw_terms(article)) for article in ordered]
+    for article, terms in zip(ordered, counted, strict=True):
+        if not article.syndicated_from:
+            stats.count(terms[0])
+    grouper = EventGrouper(stats)
+    _add_in_order(grouper, list(zip(ordered, counted, strict=True)))
+    return grouper.groups()
+
+
+def _add_in_order(grouper: EventGrouper, items: Sequence[tuple[CoverageArticle, EncodedTerms]]) -> None:
+    # A wire copy published no later than its original waits for it, so that it joins its event.
+    present = {article.id for article, _ in items}
+    waiting: defaultdict[str, list[tuple[CoverageArticle, EncodedTerms]]] = defaultdict(list)
+    placed: set[str] = set()
+    for item in items:
+        source = item[0].syndicated_from
+        if source and source in present and source not in placed:
+            waiting[source].append(item)
+            continue
+        queue = [item]
+        while queue:
+            article, terms = queue.pop(0)
+            grouper.add(article, terms)
+            placed.add(article.id)
+            queue.extend(waiting.pop(article.id, []))
+    for article, terms in (item for pending in waiting.values() for item in pending):
+        grouper.add(article, terms)

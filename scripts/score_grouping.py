@@ -1,0 +1,116 @@
+"""Score event grouping against PAC: every story's two documents mixed together, BCubed P/R/F1.
+
+PAC (../shared/gold/pac/) holds 152 real stories, each covered by two outlets of opposite leaning;
+each story is one gold event. The documents are grouped with `compare.events.group_articles` (after
+the real analysis when `compare.analysis` is importable) and compared with the story ids.
+
+    .venv/bin/python scripts/score_grouping.py            # print the figures
+    .venv/bin/python scripts/score_grouping.py --check    # exit 1 when below scripts/grouping_baseline.json
+    .venv/bin/python scripts/score_grouping.py --no-dates # the same without publication dates
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from compare.coverage import CoverageArticle  # noqa: E402  (after the path set-up above)
+from compare.events import group_articles  # noqa: E402
+from compare.findings import ArticleAnalysis  # noqa: E402
+
+PAC = ROOT.parent / "shared" / "gold" / "pac"
+BASELINE = ROOT / "scripts" / "grouping_baseline.json"
+
+
+def load_pac(folder: Path, with_dates: bool = True) -> tuple[list[CoverageArticle], dict[str, str]]:
+    """The PAC documents as coverage articles, and each document's gold story id."""
+    articles, gold = [], {}
+    for path in sorted(folder.glob("STORY_*_DOCUMENT_*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        news = doc["news"] if isinstance(doc["news"], list) else ast.literal_eval(doc["news"])
+        text = " ".join(item["text"] for item in news)
+        published = _date(doc.get("date", "")) if with_dates else None
+        articles.append(
+            CoverageArticle(
+                id=doc["id"], outlet=doc.get("source") or "unknown", url=f"pac:{doc['id']}",
+                title=doc.get("title") or "", text=text, published=published,
+                analysis=analyse(text, published),
+            )
+        )
+        gold[doc["id"]] = doc["id"].split("_DOCUMENT")[0]
+    return articles, gold
+
+
+def _date(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value[:10]).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def analyse(text: str, published: datetime | None) -> ArticleAnalysis:
+    """The real analysis when it is there; grouping works on words alone otherwise."""
+    try:
+        from compare.analysis import analyze_article  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return ArticleAnalysis()
+    result: ArticleAnalysis = analyze_article(text, published.date() if published else None)
+    return result
+
+
+def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 of a clustering (item -> cluster) against gold (item -> class)."""
+    pairs = Counter((predicted[item], gold[item]) for item in gold)
+    clusters = Counter(predicted[item] for item in gold)
+    classes = Counter(gold.values())
+    precision = sum(n * n / clusters[c] for (c, _), n in pairs.items()) / len(gold)
+    recall = sum(n * n / classes[g] for (_, g), n in pairs.items()) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def score(articles: Sequence[CoverageArticle], gold: Mapping[str, str]) -> dict[str, float]:
+    started = time.perf_counter()
+    groups = group_articles(articles)
+    elapsed = time.perf_counter() - started
+    predicted = {article_id: group.key for group in groups for article_id in group.article_ids}
+    precision, recall, f1 = bcubed(predicted, gold)
+    return {"precision": precision, "recall": recall, "f1": f1, "events": len(groups), "seconds": elapsed}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail when F1 is below the baseline floor")
+    parser.add_argument("--no-dates", action="store_true", help="drop publication dates")
+    parser.add_argument("--pac", type=Path, default=PAC)
+    args = parser.parse_args()
+    if not args.pac.is_dir():
+        print(f"no PAC data at {args.pac}", file=sys.stderr)
+        return 1
+    articles, gold = load_pac(args.pac, with_dates=not args.no_dates)
+    figures = score(articles, gold)
+    print(
+        f"PAC {len(articles)} documents, {len(set(gold.values()))} stories -> "
+        f"{figures['events']:.0f} events: "
+        f"BCubed P {figures['precision']:.3f} R {figures['recall']:.3f} F1 {figures['f1']:.3f} "
+        f"({figures['seconds']:.2f} s grouping)"
+    )
+    if args.check:
+        floor = float(json.loads(BASELINE.read_text())["f1"])
+        if figures["f1"] < floor:
+            print(f"F1 {figures['f1']:.3f} below the floor {floor:.3f}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

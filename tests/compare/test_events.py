@@ -1,0 +1,146 @@
+"""Event grouping: same story together, different stories apart, deterministic keys, wire copies once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from compare.coverage import CoverageArticle
+from compare.events import EventGrouper, group_articles, publication_order, representative_title, time_factor
+
+DAY = datetime(2023, 9, 17, 8, tzinfo=UTC)
+
+STORIES = {
+    "kim": [
+        ("Kim Jong Un leaves Russia with drones",
+         "North Korean leader Kim Jong Un left Russia on Sunday with kamikaze drones given by the governor "
+         "of Primorye, Oleg Kozhemyako, after a six-day trip to Vladivostok and Komsomolsk-on-Amur."),
+        ("Kim heads home from Russia by armoured train",
+         "Kim Jong Un set off by train from Artyom near Vladivostok on Sunday. Governor Oleg Kozhemyako "
+         "handed Kim five kamikaze drones; Sergei Shoigu showed him bombers."),
+        ("Kim's Russian tour ends with gifts",
+         "Kim Jong Un was on his way back to Pyongyang after a visit to Russia. Oleg Kozhemyako gave Kim "
+         "drones and a bulletproof vest in Primorye, near Vladivostok."),
+    ],
+    "typhoon": [
+        ("Typhoon Ondine batters Port Velasco",
+         "Typhoon Ondine tore through Port Velasco in the Estrela Islands, killing three people and "
+         "shutting the container terminal. Mayor Marta Quiroga said streets became rivers."),
+        ("Typhoon Ondine death toll rises to four",
+         "At least four people died after Typhoon Ondine slammed into Port Velasco in the Estrela Islands. "
+         "Mayor Marta Quiroga said whole streets had become rivers."),
+    ],
+    "budget": [
+        ("Parliament passes the Kelmar budget after night session",
+         "Lawmakers in Kelmar approved the budget for next year after a twelve-hour session. Finance "
+         "minister Ilse Borrow said pensions would rise while defence spending stays flat."),
+    ],
+}
+
+
+def _articles(stories: dict[str, list[tuple[str, str]]] = STORIES) -> list[CoverageArticle]:
+    articles = []
+    for s, (story, items) in enumerate(stories.items()):
+        for n, (title, text) in enumerate(items):
+            articles.append(
+                CoverageArticle(
+                    id=f"{story}-{n}", outlet=f"Outlet {n}", url=f"https://o{n}.example/{story}",
+                    title=title, text=text, published=DAY + timedelta(hours=3 * n + s),
+                )
+            )
+    return articles
+
+
+def _partition(groups: list) -> set[frozenset[str]]:  # type: ignore[type-arg]
+    return {frozenset(g.article_ids) for g in groups}
+
+
+def test_same_story_groups_together_and_stories_stay_apart() -> None:
+    groups = group_articles(_articles())
+    assert _partition(groups) == {
+        frozenset({"kim-0", "kim-1", "kim-2"}),
+        frozenset({"typhoon-0", "typhoon-1"}),
+        frozenset({"budget-0"}),
+    }
+
+
+def test_regrouping_in_any_input_order_gives_the_same_keys() -> None:
+    articles = _articles()
+    first = {g.key: sorted(g.article_ids) for g in group_articles(articles)}
+    again = {g.key: sorted(g.article_ids) for g in group_articles(list(reversed(articles)))}
+    assert first == again
+
+
+def test_event_key_comes_from_the_founding_article() -> None:
+    articles = _articles()
+    by_id = {a.id: a for a in articles}
+    for group in group_articles(articles):
+        founder = min((by_id[i] for i in group.article_ids), key=publication_order)
+        assert group.key == group_articles([founder])[0].key
+        assert len(group.key) == 16
+
+
+def test_wire_copy_joins_its_original_and_counts_once() -> None:
+    articles = _articles()
+    original = articles[3]
+    copy = CoverageArticle(
+        id="copy", outlet="Reprinter", url="https://reprint.example/1", title="Totally different words",
+        text="Nothing in common at all with anything.", published=original.published,
+        syndicated_from=original.id,
+    )
+    groups = group_articles([*articles, copy])
+    holding = next(g for g in groups if "copy" in g.article_ids)
+    assert original.id in holding.article_ids
+    assert holding.similarities["copy"] == 1.0
+
+
+def test_articles_without_dates_are_grouped_too() -> None:
+    undated = [
+        CoverageArticle(id=a.id, outlet=a.outlet, url=a.url, title=a.title, text=a.text)
+        for a in _articles()
+    ]
+    assert _partition(group_articles(undated)) == _partition(group_articles(_articles()))
+
+
+def test_far_apart_dates_do_not_join() -> None:
+    first, second = _articles()[3:5]
+    later = CoverageArticle(
+        id=second.id, outlet=second.outlet, url=second.url, title=second.title, text=second.text,
+        published=first.published + timedelta(days=60),  # type: ignore[operator]
+    )
+    assert len(group_articles([first, later])) == 2
+
+
+@pytest.mark.parametrize(
+    ("days", "factor"),
+    [
+        pytest.param(0, 1.0, id="same-day"),
+        pytest.param(3, 1.0, id="window-edge"),
+        pytest.param(30, 0.0, id="month"),
+    ],
+)
+def test_time_factor(days: float, factor: float) -> None:
+    base = DAY.timestamp()
+    assert time_factor(base, base + days * 86_400) == factor
+    assert time_factor(None, base) == 1.0
+
+
+def test_incremental_grouper_reports_key_and_similarity() -> None:
+    grouper = EventGrouper()
+    articles = _articles()
+    first = grouper.add(articles[0])
+    second = grouper.add(articles[1])
+    assert first.similarity == 1.0
+    assert second.key == first.key
+    assert 0 < second.similarity <= 1
+
+
+def test_representative_title_prefers_the_title_sharing_most_words() -> None:
+    articles = _articles()[:3]
+    assert representative_title(articles) in {a.title for a in articles}
+    assert "Kim" in representative_title(articles)
+
+
+def test_empty_input_gives_no_events() -> None:
+    assert group_articles([]) == []
