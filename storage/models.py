@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -21,8 +22,10 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
+    Unicode,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -291,3 +294,26 @@ class DateMention(Base):
     resolved: Mapped[date | None] = mapped_column(Date)
 
     version: Mapped[ArticleVersion] = relationship(back_populates="dates")
+
+
+class SchedulerLock(Base):
+    """Who runs `newsprism schedule` on this database: one row per lock, refreshed by a heartbeat."""
+
+    __tablename__ = "scheduler_locks"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pid: Mapped[int]
+    host: Mapped[str] = mapped_column(String(255))
+    started_at: Mapped[datetime]
+    heartbeat_at: Mapped[datetime]
+
+
+# APScheduler 3's SQLAlchemyJobStore table, declared here exactly as APScheduler declares it so that the
+# schema stays whole under Alembic (autogenerate would otherwise propose dropping it).
+apscheduler_jobs = Table(
+    "apscheduler_jobs",
+    Base.metadata,
+    Column("id", Unicode(191), primary_key=True),
+    Column("next_run_time", Float(25), index=True),
+    Column("job_state", LargeBinary, nullable=False),
+)

@@ -1,0 +1,233 @@
+"""The outlet configuration (TOML): which outlets to crawl, where to look, how politely, how often.
+
+Loading validates everything a crawl or a schedule needs before any request is made, so a typo is one
+clear `InputError` naming the file, the outlet and the key instead of a failure an hour into a run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from storage.errors import InputError
+from storage.repository import OutletInfo
+
+DEFAULT_USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism/newsprism; news comparison crawler)"
+OUTLET_KINDS = ("agency", "state_media", "newspaper", "broadcaster", "online", "other")
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m|h)\s*$")
+_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in a duration such as "15m", "0.05s", "250ms" or "1.5h"; ValueError otherwise."""
+    match = _DURATION.match(text)
+    if match is None:
+        raise ValueError(f"not a duration: {text!r}")
+    return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlerSettings:
+    """Defaults for every request of a crawl (the `[crawler]` table)."""
+
+    user_agent: str = DEFAULT_USER_AGENT
+    timeout: float = 10.0
+    max_bytes: int = 5_000_000
+    allow_private_networks: bool = False
+    max_redirects: int = 5
+    retries: int = 3
+    backoff: float = 0.5
+    # A server asking for a longer pause than this is given up on for this pass, not waited for.
+    max_retry_after: float = 30.0
+    # A hostile robots.txt must not stall a crawl for hours with a huge Crawl-delay.
+    max_crawl_delay: float = 30.0
+    max_articles: int = 1000
+    max_sitemaps: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class OutletConfig:
+    """One `[[outlet]]`: where its articles are found and how it is crawled."""
+
+    name: str
+    homepage: str
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    every: float = 900.0
+    delay: float = 1.0
+    concurrency: int = 2
+    kind: str = "other"
+    country: str | None = None
+    language: str | None = None
+
+    def info(self) -> OutletInfo:
+        return OutletInfo(self.name, self.homepage, self.kind, self.country, self.language)
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlConfig:
+    """A whole configuration file: its outlets and the crawler defaults."""
+
+    outlets: tuple[OutletConfig, ...]
+    settings: CrawlerSettings
+    source: str = "<config>"
+
+    def select(self, names: Iterable[str] | None) -> tuple[OutletConfig, ...]:
+        """The outlets named (all when `names` is None or empty); InputError for an unknown name."""
+        wanted = list(names or [])
+        if not wanted:
+            return self.outlets
+        by_name = {outlet.name: outlet for outlet in self.outlets}
+        unknown = [name for name in wanted if name not in by_name]
+        if unknown:
+            raise InputError(f"{self.source}: no outlet named {unknown[0]!r}")
+        return tuple(by_name[name] for name in wanted)
+
+
+def load_config(path: Path) -> CrawlConfig:
+    """Read and validate an outlet configuration file; InputError names file, outlet and key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read configuration {str(path)!r}: {exc}") from exc
+    return parse_config(text, path.name)
+
+
+def parse_config(text: str, source: str = "<config>") -> CrawlConfig:
+    """Validate the TOML `text`; `source` names it in error messages."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{source}: not valid TOML: {exc}") from exc
+    unknown = set(document) - {"outlet", "crawler"}
+    if unknown:
+        raise InputError(f"{source}: unknown table {sorted(unknown)[0]!r} (expected [[outlet]] or [crawler])")
+    settings = _settings(document.get("crawler", {}), source)
+    raw_outlets = document.get("outlet", [])
+    if not isinstance(raw_outlets, list) or not raw_outlets:
+        raise InputError(f"{source}: no [[outlet]] tables")
+    outlets = tuple(_outlet(raw, index, source) for index, raw in enumerate(raw_outlets, 1))
+    names = [outlet.name for outlet in outlets]
+    for name in names:
+        if names.count(name) > 1:
+            raise InputError(f"{source}: outlet {name!r} is defined more than once")
+    return CrawlConfig(outlets, settings, source)
+
+
+class _Table:
+    """Typed reads of one TOML table, each error naming the place; unread keys are reported."""
+
+    def __init__(self, raw: Any, where: str) -> None:
+        if not isinstance(raw, Mapping):
+            raise InputError(f"{where}: expected a table")
+        self.raw, self.where, self.read = raw, where, set[str]()
+
+    def fail(self, key: str, problem: str) -> InputError:
+        return InputError(f"{self.where}: {key!r} {problem}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+        self.read.add(key)
+        value = self.raw.get(key, default)
+        # bool is an int in Python; a number field given `true` is still a mistake.
+        if value is not None and (not isinstance(value, kind) or (isinstance(value, bool) and kind is int)):
+            raise self.fail(key, f"must be {_kind_name(kind)}, got {value!r}")
+        return value
+
+    def duration(self, key: str, default: float) -> float:
+        value = self.get(key, (str, int, float))
+        if value is None:
+            return default
+        try:
+            seconds = float(value) if isinstance(value, int | float) else parse_duration(value)
+        except ValueError:
+            raise self.fail(key, f'must be a duration like "15m", got {_shown(value)}') from None
+        if seconds < 0:
+            raise self.fail(key, f"must not be negative, got {value!r}")
+        return seconds
+
+    def url(self, key: str, value: Any) -> str:
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            raise self.fail(key, f"must be an http(s) URL, got {_shown(value)}")
+        return str(value)
+
+    def urls(self, key: str) -> tuple[str, ...]:
+        values = self.get(key, list, [])
+        return tuple(self.url(key, value) for value in values)
+
+    def check_unknown(self) -> None:
+        extra = sorted(set(self.raw) - self.read)
+        if extra:
+            raise InputError(f"{self.where}: unknown key {extra[0]!r}")
+
+
+def _shown(value: Any) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _settings(raw: Any, source: str) -> CrawlerSettings:
+    table = _Table(raw, f"{source}: [crawler]")
+    defaults = CrawlerSettings()
+    user_agent = table.get("user_agent", str, defaults.user_agent)
+    if "newsprism" not in user_agent.lower():
+        # Site owners must be able to tell who is crawling them and block or contact us.
+        user_agent = f"{user_agent} newsprism/0.1"
+    max_bytes = table.get("max_bytes", int, defaults.max_bytes)
+    if max_bytes <= 0:
+        raise table.fail("max_bytes", f"must be positive, got {max_bytes!r}")
+    settings = CrawlerSettings(
+        user_agent=user_agent,
+        timeout=table.duration("timeout", defaults.timeout),
+        max_bytes=max_bytes,
+        allow_private_networks=table.get("allow_private_networks", bool, False),
+        max_articles=table.get("max_articles", int, defaults.max_articles),
+        retries=table.get("retries", int, defaults.retries),
+    )
+    if settings.timeout <= 0:
+        raise table.fail("timeout", "must be more than 0s")
+    table.check_unknown()
+    return settings
+
+
+def _outlet(raw: Any, index: int, source: str) -> OutletConfig:
+    name = raw.get("name") if isinstance(raw, Mapping) else None
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f"{source}: outlet #{index}: 'name' must be a non-empty string")
+    table = _Table(raw, f"{source}: outlet {name!r}")
+    table.read.add("name")
+    homepage = table.url("homepage", table.get("homepage", str))
+    kind = table.get("kind", str, "other")
+    if kind not in OUTLET_KINDS:
+        raise table.fail("kind", f"must be one of {', '.join(OUTLET_KINDS)}, got {kind!r}")
+    concurrency = table.get("concurrency", int, 2)
+    if concurrency < 1:
+        raise table.fail("concurrency", f"must be at least 1, got {concurrency!r}")
+    outlet = OutletConfig(
+        name=name.strip(),
+        homepage=homepage,
+        feeds=table.urls("feeds"),
+        sitemaps=table.urls("sitemaps"),
+        sections=table.urls("sections"),
+        every=table.duration("every", 900.0),
+        delay=table.duration("delay", 1.0),
+        concurrency=concurrency,
+        kind=kind,
+        country=table.get("country", str),
+        language=table.get("language", str),
+    )
+    if outlet.every <= 0:
+        raise table.fail("every", "must be more than 0s")
+    table.check_unknown()
+    return outlet

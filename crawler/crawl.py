@@ -1,0 +1,343 @@
+"""One crawl pass: discovery -> fetch -> extract -> store, outlet by outlet, and what it came to.
+
+The pass runs on one event loop: fetching is asynchronous (polite per host, see `crawler.fetch`),
+extraction runs on a process pool, and storing runs on one database thread so SQLite sees one writer
+and the loop never waits on a commit. Each article is stored in its own transaction together with the
+`after_store` hook the shell passes (analysis), so the database is complete after every article.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import ParamSpec, TypeVar
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.config import CrawlConfig, CrawlerSettings, OutletConfig
+from crawler.discovery import (
+    DiscoveredLink,
+    HostileDocumentError,
+    feed_links,
+    newest_first,
+    parse_feed,
+    parse_sitemap,
+    robots_sitemaps,
+    section_links,
+)
+from crawler.extract import Extractor
+from crawler.fetch import Fetcher, Page, Politeness, Purpose, fetching_for, utc_now
+from crawler.progress import CrawlProgress, RichProgress, SilentProgress
+from crawler.store import (
+    AfterStore,
+    FreshValidator,
+    article_from,
+    ensure_outlet,
+    load_validator,
+    remember_validator,
+    save_logs,
+    store_page,
+)
+from crawler.urls import clean_url
+from storage.database import transaction
+
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
+# Failures that are the page's answer, not bad luck: counted as skipped and not retried next pass.
+_SKIP_REASONS = ("disallowed by robots.txt", "not HTML", "refused:")
+MAX_SITEMAP_DEPTH = 3
+
+
+@dataclass(slots=True)
+class OutletSummary:
+    """What one pass did for one outlet."""
+
+    outlet: str
+    discovered: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def count(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+
+@dataclass(slots=True)
+class CrawlSummary:
+    """What one pass did: a summary per outlet, and how long it took."""
+
+    outlets: list[OutletSummary] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    def total(self) -> OutletSummary:
+        total = OutletSummary("total")
+        for summary in self.outlets:
+            for column in fields(OutletSummary)[1:]:
+                setattr(total, column.name, getattr(total, column.name) + getattr(summary, column.name))
+        return total
+
+
+def crawl_outlets(
+    config: CrawlConfig,
+    factory: sessionmaker[Session],
+    *,
+    outlets: Iterable[str] | None = None,
+    after_store: AfterStore | None = None,
+    progress: CrawlProgress | bool | None = None,
+    now: Callable[[], datetime] = utc_now,
+    stop: threading.Event | None = None,
+    client: httpx.AsyncClient | None = None,
+    extractor: Extractor | None = None,
+) -> CrawlSummary:
+    """Crawl the outlets of `config` (all, or those named) once into the database at `factory`.
+
+    `after_store(session, stored)` runs inside each article's transaction. `progress=True` draws a
+    rich bar on a terminal. `stop`, once set, ends the pass after the articles in flight. Commits.
+    """
+    chosen = config.select(outlets)
+    options = _Options(after_store, now, stop, client, extractor)
+    if progress is True:
+        # RichProgress draws nothing when standard error is not a terminal.
+        with RichProgress() as bar:
+            return asyncio.run(_run(config, chosen, factory, options, bar))
+    return asyncio.run(_run(config, chosen, factory, options, progress or SilentProgress()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    after_store: AfterStore | None
+    now: Callable[[], datetime]
+    stop: threading.Event | None
+    client: httpx.AsyncClient | None
+    extractor: Extractor | None
+
+
+async def _run(
+    config: CrawlConfig,
+    chosen: Sequence[OutletConfig],
+    factory: sessionmaker[Session],
+    options: _Options,
+    progress: CrawlProgress,
+) -> CrawlSummary:
+    started = time.monotonic()
+    client = options.client or new_client(config.settings)
+    extractor = options.extractor or Extractor()
+    fetcher = Fetcher(client, config.settings, now=options.now)
+    crawl = _Pass(config.settings, factory, fetcher, extractor, options, progress)
+    try:
+        summaries = await asyncio.gather(*(crawl.outlet(outlet) for outlet in chosen))
+        await crawl.db(crawl.flush_logs)
+    finally:
+        crawl.close()
+        if options.client is None:
+            await client.aclose()
+        if options.extractor is None:
+            extractor.close()
+    return CrawlSummary(list(summaries), time.monotonic() - started)
+
+
+def new_client(settings: CrawlerSettings) -> httpx.AsyncClient:
+    """The client a pass shares: no automatic redirects (each hop is checked), no proxies from the
+    environment (they would bypass the address checks), connection reuse across a host's pages."""
+    return httpx.AsyncClient(
+        follow_redirects=False,
+        trust_env=False,
+        timeout=settings.timeout,
+        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+    )
+
+
+class _Pass:
+    """The state of one pass: the fetcher, the extractor, and the one database thread."""
+
+    def __init__(
+        self,
+        settings: CrawlerSettings,
+        factory: sessionmaker[Session],
+        fetcher: Fetcher,
+        extractor: Extractor,
+        options: _Options,
+        progress: CrawlProgress,
+    ) -> None:
+        self.settings, self.factory, self.fetcher, self.extractor = settings, factory, fetcher, extractor
+        self.after_store, self.now, self.stop = options.after_store, options.now, options.stop
+        self.progress = progress
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="newsprism-store")
+
+    def close(self) -> None:
+        self._db.shutdown(wait=True)
+
+    async def db(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a storage call on the database thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._db, lambda: function(*args, **kwargs))
+
+    def flush_logs(self) -> None:
+        with transaction(self.factory) as session:
+            save_logs(session, self.fetcher.drain_logs())
+
+    # --- one outlet --------------------------------------------------------------------------------
+
+    async def outlet(self, outlet: OutletConfig) -> OutletSummary:
+        fetching_for.set(outlet.name)
+        summary = OutletSummary(outlet.name)
+        await self.db(ensure_outlet, self.factory, outlet.info())
+        politeness = Politeness(outlet.delay, outlet.concurrency)
+        discovery = _Discovery(self, outlet, politeness)
+        links = await discovery.links()
+        summary.discovered = len(links)
+        self.progress.discovered(outlet.name, len(links))
+        for status in await asyncio.gather(*(self.article(outlet, link, politeness) for link in links)):
+            summary.count(status)
+            self.progress.advanced(outlet.name, status)
+        if summary.failed == 0:
+            # Only a pass with nothing left to retry may let the feeds answer "not modified" next time.
+            await self.db(discovery.save_validators)
+        log.info("%s: %s", outlet.name, summary)
+        return summary
+
+    async def article(self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness) -> str:
+        if self.stop is not None and self.stop.is_set():
+            return "skipped"
+        try:
+            return await self._article(outlet, link, politeness)
+        except Exception:  # one article must not end the pass; the reason is logged with its URL
+            log.exception("%s: storing %s failed", outlet.name, link.url)
+            return "failed"
+
+    async def _article(self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness) -> str:
+        validator = await self.db(load_validator, self.factory, link.url)
+        page = await self.fetcher.fetch(link.url, "article", politeness=politeness, validator=validator)
+        if page.not_modified:
+            return "unchanged"
+        if page.error is not None:
+            log.info("%s: %s: %s", outlet.name, link.url, page.error)
+            return "skipped" if page.error.startswith(_SKIP_REASONS) else "failed"
+        text = page.text()
+        extracted = await self.extractor.extract(text, page.final_url)
+        if extracted is None:
+            log.info("%s: %s: no article text found", outlet.name, link.url)
+            return "failed"
+        article = article_from(
+            link.url, outlet.name, extracted, self.now(), html=text,
+            title=link.title, published=link.published, language=outlet.language,
+        )  # fmt: skip
+        fresh = FreshValidator(link.url, page.validator) if page.validator else None
+        stored = await self.db(
+            store_page, self.factory, article,
+            after_store=self.after_store, validator=fresh, logs=self.fetcher.drain_logs(),
+        )  # fmt: skip
+        return stored.status
+
+
+class _Discovery:
+    """Finding one outlet's candidate articles: feeds, sitemaps, sections, or the homepage's feeds."""
+
+    def __init__(self, crawl: _Pass, outlet: OutletConfig, politeness: Politeness) -> None:
+        self.crawl, self.outlet, self.politeness = crawl, outlet, politeness
+        self.fresh: list[FreshValidator] = []
+        self.seen_sitemaps: set[str] = set()
+
+    async def links(self) -> list[DiscoveredLink]:
+        outlet = self.outlet
+        feeds, sitemaps, sections = list(outlet.feeds), list(outlet.sitemaps), list(outlet.sections)
+        found: list[DiscoveredLink] = []
+        if not (feeds or sitemaps or sections):
+            feeds, sitemaps, found = await self._from_homepage()
+        for url in feeds:
+            found += await self._document(url, "feed", _feed_links)
+        for url in sitemaps:
+            found += await self._sitemap(url, 0)
+        for url in sections:
+            found += await self._document(url, "section", _section_links)
+        return _best_first(found, self.crawl.settings.max_articles)
+
+    async def _from_homepage(self) -> tuple[list[str], list[str], list[DiscoveredLink]]:
+        """With nothing configured: the feeds the homepage announces, else robots.txt's sitemaps and
+        the homepage's own article links."""
+        page = await self._fetch(self.outlet.homepage, "homepage", conditional=False)
+        if not page.ok:
+            return [], [], []
+        feeds = feed_links(page.text(), page.final_url)
+        if feeds:
+            return feeds, [], []
+        robots = await self.crawl.fetcher.robots_txt(self.outlet.homepage, self.politeness)
+        sitemaps = robots_sitemaps(robots, self.outlet.homepage)
+        return [], sitemaps, section_links(page.text(), page.final_url)
+
+    async def _fetch(self, url: str, purpose: Purpose, conditional: bool = True) -> Page:
+        validator = await self.crawl.db(load_validator, self.crawl.factory, url) if conditional else None
+        page = await self.crawl.fetcher.fetch(url, purpose, politeness=self.politeness, validator=validator)
+        if page.error is not None:
+            log.warning("%s: %s %s: %s", self.outlet.name, purpose, url, page.error)
+        if page.ok and page.validator is not None and conditional:
+            self.fresh.append(FreshValidator(url, page.validator))
+        return page
+
+    async def _document(
+        self, url: str, purpose: Purpose, parse: Callable[[Page], list[DiscoveredLink]]
+    ) -> list[DiscoveredLink]:
+        page = await self._fetch(url, purpose)
+        if not page.ok:
+            return []
+        try:
+            return parse(page)
+        except HostileDocumentError as exc:
+            log.warning("%s: %s %s refused: %s", self.outlet.name, purpose, url, exc)
+            return []
+
+    async def _sitemap(self, url: str, depth: int) -> list[DiscoveredLink]:
+        limit = self.crawl.settings.max_sitemaps
+        if url in self.seen_sitemaps or len(self.seen_sitemaps) >= limit or depth > MAX_SITEMAP_DEPTH:
+            return []
+        self.seen_sitemaps.add(url)
+        page = await self._fetch(url, "sitemap")
+        if not page.ok:
+            return []
+        try:
+            sitemap = parse_sitemap(page.body, page.final_url)
+        except HostileDocumentError as exc:
+            log.warning("%s: sitemap %s refused: %s", self.outlet.name, url, exc)
+            return []
+        links = list(sitemap.urls)
+        for child in sitemap.child_sitemaps:
+            links += await self._sitemap(child, depth + 1)
+        return links
+
+    def save_validators(self) -> None:
+        with transaction(self.crawl.factory) as session:
+            for fresh in self.fresh:
+                remember_validator(session, fresh, self.crawl.now())
+
+
+def _feed_links(page: Page) -> list[DiscoveredLink]:
+    return parse_feed(page.body, page.final_url)
+
+
+def _section_links(page: Page) -> list[DiscoveredLink]:
+    return section_links(page.text(), page.final_url)
+
+
+def _best_first(links: Iterable[DiscoveredLink], limit: int) -> list[DiscoveredLink]:
+    """One link per cleaned URL (keeping the one with most to say), newest first, at most `limit`."""
+    best: dict[str, DiscoveredLink] = {}
+    for link in links:
+        key = clean_url(link.url)
+        known = best.get(key)
+        if known is None or _richness(link) > _richness(known):
+            best[key] = link
+    return newest_first(best.values())[:limit]
+
+
+def _richness(link: DiscoveredLink) -> tuple[bool, bool]:
+    return (link.published is not None, link.title is not None)
+

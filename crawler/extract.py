@@ -1,0 +1,182 @@
+"""From an article page to its text and metadata: trafilatura on a process pool, URLs made canonical.
+
+Extraction is CPU-bound and the crawl is I/O-bound, so pages are extracted in worker processes (one per
+core) while the event loop keeps fetching. The canonical URL comes from `rel=canonical` or `og:url`
+(only when it stays on the page's own site, so a page cannot claim another outlet's story) and is
+cleaned by courlan, so the feed copy, the sitemap copy and a redirect alias are one article.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+from urllib.parse import urljoin
+
+import htmldate
+import trafilatura
+from lxml import etree, html
+
+from crawler.urls import clean_url, is_http_url, same_site
+
+log = logging.getLogger(__name__)
+# A time zone and a time of day when the page gives them, not just the day.
+_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": _DATE_FORMAT}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    """What extraction found in an article page."""
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+
+
+def extract_page(page_html: str, url: str) -> ExtractedPage | None:
+    """Text and metadata of an article page at `url`; None when it holds no article text.
+
+    Pure and picklable, so it runs in a worker process; never raises on a bad page.
+    """
+    try:
+        tree = html.document_fromstring(page_html)
+    except (etree.ParserError, ValueError):
+        return None
+    canonical = canonical_url(tree, url)
+    try:
+        # The string, not our tree: trafilatura's own parse of it scores better on AEB (0.960 vs 0.957 F1).
+        document: Any = trafilatura.bare_extraction(
+            page_html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception:  # trafilatura fails on odd pages in many ways; one page must not stop a crawl
+        log.debug("extraction failed for %s", url, exc_info=True)
+        return None
+    if document is None or not (document.text or "").strip():
+        return None
+    return ExtractedPage(
+        text=document.text.strip(),
+        title=(document.title or "").strip() or None,
+        authors=split_authors(document.author),
+        published=parse_date(document.date) or _htmldate(tree, url),
+        language=_language(document, tree),
+        canonical_url=canonical,
+    )
+
+
+def split_authors(author: str | None) -> tuple[str, ...]:
+    """Trafilatura's "A; B" author string as names, duplicates dropped."""
+    names = (name.strip() for name in (author or "").split(";"))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """An extracted ISO date or date-time as an aware UTC datetime (a bare date is midnight UTC)."""
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _htmldate(tree: Any, url: str) -> datetime | None:
+    try:
+        found = htmldate.find_date(
+            tree, url=url, extensive_search=True, original_date=True, outputformat=_DATE_FORMAT
+        )
+    except Exception:  # htmldate, like trafilatura, has many failure modes on odd pages
+        return None
+    return parse_date(found)
+
+
+def _language(document: Any, tree: Any) -> str | None:
+    declared = document.language or tree.get("lang") or tree.get("xml:lang") or ""
+    primary = declared.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def canonical_url(tree: Any, url: str) -> str:
+    """The page's own canonical URL (`rel=canonical`, then `og:url`) cleaned, else `url` cleaned."""
+    candidates = tree.xpath(
+        "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+        " | //meta[@property='og:url']/@content"
+    )
+    for candidate in candidates:
+        absolute = _absolute(str(candidate).strip(), url)
+        if absolute and same_site(absolute, url):
+            return clean_url(absolute)
+    return clean_url(url)
+
+
+def _absolute(candidate: str, base: str) -> str | None:
+    absolute = urljoin(base, candidate)
+    return absolute if is_http_url(absolute) else None
+
+
+class Extractor:
+    """Runs `extract_page` on a process pool (or in-process with `workers=0`, for small jobs)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self._pool: Executor | None = None
+
+    def _executor(self) -> Executor:
+        if self._pool is None:
+            # forkserver: workers do not inherit the crawl's threads, sockets or database connections.
+            context = multiprocessing.get_context("forkserver")
+            # Workers start from a server that has trafilatura loaded, and never re-run a __main__ script.
+            context.set_forkserver_preload(["crawler.extract"])
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    async def extract(self, page_html: str, url: str) -> ExtractedPage | None:
+        """`extract_page` off the event loop; a crashed worker costs that page, not the crawl."""
+        if self.workers == 0:
+            return extract_page(page_html, url)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                self._executor(), extract_page, page_html, url
+            )
+        except BrokenProcessPool:
+            log.warning("an extraction worker died on %s; restarting the pool", url)
+            self.close()
+            return None
+
+    def extract_now(self, page_html: str, url: str) -> ExtractedPage | None:
+        """`extract_page` from synchronous code (imports), on the pool when there is one."""
+        if self.workers == 0:
+            return extract_page(page_html, url)
+        try:
+            return self._executor().submit(extract_page, page_html, url).result()
+        except BrokenProcessPool:
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()

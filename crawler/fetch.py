@@ -1,0 +1,377 @@
+"""The one module of newsprism that talks HTTP: polite, bounded, SSRF-checked fetching.
+
+Everything the crawler downloads goes through `Fetcher.fetch` over one shared `httpx.AsyncClient`
+(tests hand it a loopback server or `httpx.MockTransport`). It owns the rules a crawler must keep on
+the open web: robots.txt and Crawl-delay, per-host concurrency and least delay, a User-Agent naming
+newsprism, timeouts, redirects followed by hand so each hop is checked, bodies abandoned past
+`max_bytes`, retries with backoff honouring Retry-After, conditional GET, and no request to loopback,
+private, link-local or metadata addresses unless the configuration allows private networks. Every
+attempt, refused or made, leaves a `FetchLog`. Clocks, sleeping, jitter and DNS are injectable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import random
+import socket
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Literal
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from crawler.config import CrawlerSettings
+from crawler.encoding import decode_html
+from crawler.urls import host_key, is_http_url
+
+Purpose = Literal["feed", "sitemap", "robots", "section", "homepage", "article"]
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+ROBOTS_TOKEN = "newsprism"
+# RFC 9309 lets a crawler stop reading robots.txt after 500 KiB.
+MAX_ROBOTS_BYTES = 500 * 1024
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_REDIRECTS = {301, 302, 303, 307, 308}
+# The outlet a fetch is made for, read when logging it; each outlet's crawl task sets it once.
+fetching_for: ContextVar[str | None] = ContextVar("fetching_for", default=None)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def resolve_host(host: str, port: int) -> list[str]:
+    """Every address `host` resolves to (the loop's resolver, so it does not block the crawl)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def is_public_address(address: str) -> bool:
+    """False for loopback, private, link-local (incl. cloud metadata), multicast and reserved IPs."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+@dataclass(frozen=True, slots=True)
+class Politeness:
+    """How gently one outlet's host is treated: least seconds between requests, requests in flight."""
+
+    delay: float = 1.0
+    concurrency: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Validator:
+    """HTTP validators of an earlier response, sent back for a conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        sent = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
+        return {name: value for name, value in sent.items() if value}
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLog:
+    """One attempt at a URL (or its refusal): what storage keeps as a FetchRecord."""
+
+    url: str
+    purpose: str
+    status: int | None
+    error: str | None
+    elapsed_ms: float
+    fetched_at: datetime
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The outcome of fetching a URL: a body, "not modified", or an error saying why not."""
+
+    url: str
+    final_url: str
+    status: int | None = None
+    body: bytes = b""
+    content_type: str = ""
+    validator: Validator | None = None
+    error: str | None = None
+    retry_after: float | None = None
+    location: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status == 200
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def is_html(self) -> bool:
+        return self.content_type.split(";", 1)[0].strip().lower() in _HTML_TYPES
+
+    def text(self) -> str:
+        """The body decoded with the page's true charset."""
+        return decode_html(self.body, self.content_type)
+
+
+@dataclass(slots=True)
+class _HostGate:
+    """Per-host turn-taking: at most `concurrency` in flight, starts at least `delay` apart."""
+
+    delay: float
+    semaphore: asyncio.Semaphore
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_start: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Robots:
+    rules: Protego | None
+    text: str = ""
+    # RFC 9309: a robots.txt that cannot be fetched (5xx, network) means nothing may be crawled.
+    disallow_all: bool = False
+
+    def allows(self, url: str) -> bool:
+        if self.disallow_all:
+            return False
+        return self.rules is None or bool(self.rules.can_fetch(url, ROBOTS_TOKEN))
+
+
+class Fetcher:
+    """Polite fetching for one crawl pass; see the module docstring for the rules it keeps."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        settings: CrawlerSettings,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        now: Callable[[], datetime] = utc_now,
+        resolver: Resolver = resolve_host,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self.client, self.settings = client, settings
+        self.clock, self.sleep, self.now, self.resolver, self.jitter = clock, sleep, now, resolver, jitter
+        self._gates: dict[str, _HostGate] = {}
+        self._robots: dict[str, _Robots] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._logs: list[FetchLog] = []
+
+    def drain_logs(self) -> list[FetchLog]:
+        """The attempts logged since the last call (the caller stores them)."""
+        logs, self._logs = self._logs, []
+        return logs
+
+    async def fetch(
+        self,
+        url: str,
+        purpose: Purpose,
+        *,
+        politeness: Politeness = Politeness(),
+        validator: Validator | None = None,
+    ) -> Page:
+        """GET `url` following redirects by hand; the Page says what came of it. Never raises."""
+        current = url
+        for _hop in range(self.settings.max_redirects + 1):
+            refusal = await self._refusal(current, purpose, politeness)
+            if refusal is not None:
+                self._log(current, purpose, None, refusal, 0.0)
+                return Page(url, current, error=refusal)
+            page = await self._with_retries(current, purpose, politeness, validator)
+            if page.location is None:
+                return replace(page, url=url)
+            current = page.location
+        return Page(url, current, error=f"more than {self.settings.max_redirects} redirects")
+
+    async def robots_txt(self, url: str, politeness: Politeness = Politeness()) -> str:
+        """The robots.txt text of the host of `url` ("" when there is none); fetched once per host."""
+        return (await self._robots_for(url, politeness)).text
+
+    # --- checks before a request -------------------------------------------------------------------
+
+    async def _refusal(self, url: str, purpose: Purpose, politeness: Politeness) -> str | None:
+        if not is_http_url(url):
+            return f"not an http(s) URL: {url!r}"
+        if not self.settings.allow_private_networks:
+            reason = await self._private_address(url)
+            if reason is not None:
+                return reason
+        if purpose != "robots" and not (await self._robots_for(url, politeness)).allows(url):
+            return "disallowed by robots.txt"
+        return None
+
+    async def _private_address(self, url: str) -> str | None:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            addresses = [host] if _is_ip(host) else await self.resolver(host, parts.port or 443)
+        except (OSError, UnicodeError) as exc:
+            return f"cannot resolve {host!r}: {exc}"
+        # Every address is checked: a name with one public and one private answer is still refused.
+        for address in addresses or ["0.0.0.0"]:
+            if not is_public_address(address):
+                return f"refused: {host!r} is a private or local address ({address})"
+        return None
+
+    async def _robots_for(self, url: str, politeness: Politeness) -> _Robots:
+        key = host_key(url)
+        async with self._robots_locks.setdefault(key, asyncio.Lock()):
+            if key not in self._robots:
+                self._robots[key] = await self._load_robots(url, politeness)
+                self._apply_crawl_delay(url, politeness, self._robots[key])
+        return self._robots[key]
+
+    async def _load_robots(self, url: str, politeness: Politeness) -> _Robots:
+        robots_url = urljoin(url, "/robots.txt")
+        page = await self.fetch(robots_url, "robots", politeness=politeness)
+        if page.ok:
+            text = page.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
+            return _Robots(Protego.parse(text), text)
+        if page.status is not None and 400 <= page.status < 500:
+            return _Robots(None)
+        return _Robots(None, disallow_all=True)
+
+    def _apply_crawl_delay(self, url: str, politeness: Politeness, robots: _Robots) -> None:
+        asked = robots.rules.crawl_delay(ROBOTS_TOKEN) if robots.rules is not None else None
+        if asked:
+            gate = self._gate(url, politeness)
+            gate.delay = max(gate.delay, min(float(asked), self.settings.max_crawl_delay))
+
+    # --- requests ----------------------------------------------------------------------------------
+
+    def _gate(self, url: str, politeness: Politeness) -> _HostGate:
+        key = host_key(url)
+        if key not in self._gates:
+            self._gates[key] = _HostGate(politeness.delay, asyncio.Semaphore(politeness.concurrency))
+        return self._gates[key]
+
+    @asynccontextmanager
+    async def _turn(self, url: str, politeness: Politeness) -> AsyncIterator[None]:
+        gate = self._gate(url, politeness)
+        async with gate.semaphore:
+            async with gate.lock:
+                wait = gate.next_start - self.clock()
+                if wait > 0:
+                    await self.sleep(wait)
+                gate.next_start = self.clock() + gate.delay
+            yield
+
+    async def _with_retries(
+        self, url: str, purpose: Purpose, politeness: Politeness, validator: Validator | None
+    ) -> Page:
+        for attempt in range(self.settings.retries + 1):
+            async with self._turn(url, politeness):
+                page = await self._attempt(url, purpose, validator)
+            if not _retryable(page) or attempt == self.settings.retries:
+                return page
+            wait = page.retry_after if page.retry_after is not None else self._backoff(attempt)
+            if wait > self.settings.max_retry_after:
+                return replace(page, error=f"{page.error}; Retry-After {wait:.0f}s is too long, given up")
+            await self.sleep(wait)
+        raise AssertionError("unreachable: the last attempt returns")
+
+    def _backoff(self, attempt: int) -> float:
+        # Exponential with full jitter, so many crawlers retrying one server do not arrive together.
+        return float(self.settings.backoff * (2**attempt) * (0.5 + self.jitter()))
+
+    async def _attempt(self, url: str, purpose: Purpose, validator: Validator | None) -> Page:
+        started = self.clock()
+        page = await self._request(url, purpose, validator)
+        self._log(url, purpose, page.status, page.error, (self.clock() - started) * 1000)
+        return page
+
+    async def _request(self, url: str, purpose: Purpose, validator: Validator | None) -> Page:
+        headers = {"User-Agent": self.settings.user_agent, **(validator.headers() if validator else {})}
+        try:
+            async with asyncio.timeout(self.settings.timeout):
+                request = self.client.stream("GET", url, headers=headers, timeout=self.settings.timeout)
+                async with request as response:
+                    return await self._read(url, purpose, response)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            return Page(url, url, error=f"cannot connect: {type(exc).__name__} {exc}")
+        except TimeoutError:
+            return Page(url, url, error=f"timed out after {self.settings.timeout:g}s")
+        except httpx.TimeoutException as exc:
+            return Page(url, url, error=f"timed out: {type(exc).__name__}")
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            return Page(url, url, error=f"{type(exc).__name__}: {exc}")
+
+    async def _read(self, url: str, purpose: Purpose, response: httpx.Response) -> Page:
+        status, content_type = response.status_code, response.headers.get("content-type", "")
+        page = Page(url, url, status=status, content_type=content_type, validator=_validator(response))
+        if status in _REDIRECTS and "location" in response.headers:
+            return replace(page, location=urljoin(url, response.headers["location"]))
+        if status == 304:
+            return page
+        if status != 200:
+            return replace(page, error=f"HTTP {status}", retry_after=self._retry_after(response))
+        if purpose in ("article", "section", "homepage") and not page.is_html:
+            return replace(page, error=f"not HTML ({content_type.split(';')[0] or 'no content type'})")
+        limit = MAX_ROBOTS_BYTES if purpose == "robots" else self.settings.max_bytes
+        body = await _read_bounded(response, limit, truncate=purpose == "robots")
+        if body is None:
+            return replace(page, error=f"larger than {self.settings.max_bytes} bytes, abandoned")
+        return replace(page, body=body)
+
+    def _retry_after(self, response: httpx.Response) -> float | None:
+        value = response.headers.get("retry-after")
+        if not value:
+            return None
+        if value.strip().isdigit():
+            return float(value.strip())
+        try:
+            return max(0.0, (parsedate_to_datetime(value) - self.now()).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+    def _log(self, url: str, purpose: str, status: int | None, error: str | None, elapsed_ms: float) -> None:
+        self._logs.append(
+            FetchLog(url, purpose, status, error, round(elapsed_ms, 1), self.now(), fetching_for.get())
+        )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _retryable(page: Page) -> bool:
+    if page.status is None:
+        return bool(page.error and page.error.startswith("cannot connect"))
+    return page.status == 429 or page.status >= 500
+
+
+def _validator(response: httpx.Response) -> Validator | None:
+    etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
+    return Validator(etag, modified) if etag or modified else None
+
+
+async def _read_bounded(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes | None:
+    """The (decoded) body, or None once it passes `limit` bytes (a truncated body when `truncate`)."""
+    declared = response.headers.get("content-length", "")
+    if not truncate and declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            if truncate:
+                break
+            return None
+    return b"".join(chunks)

@@ -1,0 +1,122 @@
+"""The one way a crawled or imported article reaches the database: one transaction per article.
+
+The article (or its new version), the validators that let the next fetch be conditional, the hook the
+shell passes (analysis) and the fetch records pending so far commit together or not at all, so a crash
+at any moment leaves either the whole article or none of it, never a page marked fresh but not stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.extract import ExtractedPage
+from crawler.fetch import FetchLog, Validator
+from storage.database import transaction
+from storage.models import FetchRecord, Outlet
+from storage.repository import (
+    FetchedArticle,
+    OutletInfo,
+    StoredArticle,
+    get_validator,
+    record_fetch,
+    save_outlet,
+    save_validator,
+    store_article,
+)
+
+AfterStore = Callable[[Session, StoredArticle], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FreshValidator:
+    """Validators to remember for `url` once what came from it is safely stored."""
+
+    url: str
+    validator: Validator
+
+
+def article_from(
+    url: str,
+    outlet: str,
+    extracted: ExtractedPage,
+    fetched_at: datetime,
+    *,
+    html: str | None = None,
+    title: str | None = None,
+    published: datetime | None = None,
+    language: str | None = None,
+) -> FetchedArticle:
+    """The article to store for a page at `url`; the keywords are fallbacks from its listing."""
+    return FetchedArticle(
+        url=url,
+        canonical_url=extracted.canonical_url or url,
+        outlet=outlet,
+        text=extracted.text,
+        fetched_at=fetched_at,
+        title=extracted.title or title,
+        authors=list(extracted.authors),
+        published=extracted.published or published,
+        language=extracted.language or language,
+        html=html,
+    )
+
+
+def store_page(
+    factory: sessionmaker[Session],
+    article: FetchedArticle,
+    *,
+    after_store: AfterStore | None = None,
+    validator: FreshValidator | None = None,
+    logs: Iterable[FetchLog] = (),
+) -> StoredArticle:
+    """Store one article with its validators, its analysis (`after_store`) and fetch logs. Commits."""
+    with transaction(factory) as session:
+        stored = store_article(session, article)
+        if validator is not None:
+            remember_validator(session, validator, article.fetched_at)
+        if after_store is not None:
+            after_store(session, stored)
+        save_logs(session, logs)
+    return stored
+
+
+def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -> None:
+    save_validator(session, fresh.url, fresh.validator.etag, fresh.validator.last_modified, now)
+
+
+def load_validator(factory: sessionmaker[Session], url: str) -> Validator | None:
+    """The validators stored for `url`, for a conditional GET. Read-only."""
+    with factory() as session:
+        row = get_validator(session, url)
+        return Validator(row.etag, row.last_modified) if row is not None else None
+
+
+def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
+    """Keep fetch logs as FetchRecords, each tied to the outlet it was made for. Flushes."""
+    outlet_ids: dict[str | None, int | None] = {None: None}
+    for log in logs:
+        if log.outlet not in outlet_ids:
+            outlet_ids[log.outlet] = session.scalar(select(Outlet.id).where(Outlet.name == log.outlet))
+        record_fetch(
+            session,
+            FetchRecord(
+                url=log.url[:2000],
+                outlet_id=outlet_ids[log.outlet],
+                purpose=log.purpose,
+                status=log.status,
+                error=log.error,
+                elapsed_ms=log.elapsed_ms,
+                fetched_at=log.fetched_at,
+            ),
+        )
+
+
+def ensure_outlet(factory: sessionmaker[Session], info: OutletInfo) -> None:
+    """Create or update an outlet from its configuration. Commits."""
+    with transaction(factory) as session:
+        save_outlet(session, info)
