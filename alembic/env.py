@@ -6,6 +6,7 @@ from sqlalchemy import Connection, Engine, create_engine
 
 from alembic import context
 from storage.models import Base
+from storage.search import include_schema_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -28,6 +29,8 @@ def _configure(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # The search index (FTS5 and its shadow tables, or the tsvector table) is not a model.
+        include_name=include_schema_name,
     )
 
 
