@@ -58,10 +58,11 @@ def term_of(word: str) -> str | None:
         word = word[:-2]
     if word in STOPWORDS or len(word) < 2:
         return None
-    return _stem(word)
+    return stem(word)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """Fold a plural to its singular (`drones` -> `drone`, `cities` -> `city`)."""
     # Plurals only: more stemming merges unrelated words and buys little for same-event matching.
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
