@@ -140,12 +140,14 @@ class _Robots:
     rules: Protego | None
     text: str = ""
     # RFC 9309: a robots.txt that cannot be fetched (5xx, network) means nothing may be crawled.
-    disallow_all: bool = False
+    unreachable: str | None = None
 
-    def allows(self, url: str) -> bool:
-        if self.disallow_all:
-            return False
-        return self.rules is None or bool(self.rules.can_fetch(url, ROBOTS_TOKEN))
+    def refusal(self, url: str) -> str | None:
+        if self.unreachable is not None:
+            return f"robots.txt unreachable ({self.unreachable}), nothing fetched from this host"
+        if self.rules is None or self.rules.can_fetch(url, ROBOTS_TOKEN):
+            return None
+        return "disallowed by robots.txt"
 
 
 class Fetcher:
@@ -208,9 +210,9 @@ class Fetcher:
             reason = await self._private_address(url)
             if reason is not None:
                 return reason
-        if purpose != "robots" and not (await self._robots_for(url, politeness)).allows(url):
-            return "disallowed by robots.txt"
-        return None
+        if purpose == "robots":
+            return None
+        return (await self._robots_for(url, politeness)).refusal(url)
 
     async def _private_address(self, url: str) -> str | None:
         parts = urlsplit(url)
@@ -241,7 +243,7 @@ class Fetcher:
             return _Robots(Protego.parse(text), text)
         if page.status is not None and 400 <= page.status < 500:
             return _Robots(None)
-        return _Robots(None, disallow_all=True)
+        return _Robots(None, unreachable=page.error or f"HTTP {page.status}")
 
     def _apply_crawl_delay(self, url: str, politeness: Politeness, robots: _Robots) -> None:
         asked = robots.rules.crawl_delay(ROBOTS_TOKEN) if robots.rules is not None else None

@@ -73,9 +73,15 @@ def store_page(
     after_store: AfterStore | None = None,
     validator: FreshValidator | None = None,
     logs: Iterable[FetchLog] = (),
+    create_outlet: bool = False,
 ) -> StoredArticle:
-    """Store one article with its validators, its analysis (`after_store`) and fetch logs. Commits."""
+    """Store one article with its validators, its analysis (`after_store`) and fetch logs. Commits.
+
+    With `create_outlet`, an outlet not yet known is created by name (a known one is left as it is).
+    """
     with transaction(factory) as session:
+        if create_outlet and session.scalar(select(Outlet.id).where(Outlet.name == article.outlet)) is None:
+            save_outlet(session, OutletInfo(article.outlet))
         stored = store_article(session, article)
         if validator is not None:
             remember_validator(session, validator, article.fetched_at)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from newsprism.commands.crawling import crawl_command, export_command, import_command, schedule_command
 from newsprism.commands.database import init_command
 from newsprism.commands.demo import demo_command
 from newsprism.settings import Settings, database_url, log_level
@@ -44,6 +45,10 @@ def _global_options(
 # One line per command; the command modules never import this one.
 app.command("init")(init_command)
 app.command("demo")(demo_command)
+app.command("crawl")(crawl_command)
+app.command("schedule")(schedule_command)
+app.command("import")(import_command)
+app.command("export")(export_command)
 
 
 def main() -> None:

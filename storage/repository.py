@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -254,6 +254,58 @@ def list_articles_with_findings(session: Session) -> Sequence[Article]:
         .order_by(Article.published.asc().nulls_last(), Article.id)
     )
     return session.scalars(query).all()
+
+
+EXPORT_KEYS = (
+    "id", "url", "canonical_url", "outlet", "title", "authors", "published", "language", "text",
+    "versions", "fetched",
+)  # fmt: skip
+
+
+def export_articles(
+    session: Session, *, outlet: str | None = None, since: datetime | None = None, batch: int = 200
+) -> Iterator[dict[str, Any]]:
+    """Every stored article (its current version) as the INTERFACE export record, oldest id first.
+
+    `since` keeps articles published then or later (undated ones by when they were first seen).
+    Streams in batches of `batch`, so memory stays flat for any database. Read-only.
+    """
+    versions = (
+        select(func.count(ArticleVersion.id))
+        .where(ArticleVersion.article_id == Article.id)
+        .correlate(Article)
+        .scalar_subquery()
+    )
+    query = (
+        select(Article, versions)
+        .options(selectinload(Article.outlet), selectinload(Article.current_version))
+        .order_by(Article.id)
+        .execution_options(yield_per=batch)
+    )
+    if outlet is not None:
+        query = query.join(Outlet).where(Outlet.name == outlet)
+    if since is not None:
+        dated = Article.published >= since
+        query = query.where(dated | (Article.published.is_(None) & (Article.first_seen >= since)))
+    for article, count in session.execute(query):
+        yield _export_record(article, count)
+
+
+def _export_record(article: Article, versions: int) -> dict[str, Any]:
+    current = article.current_version
+    return {
+        "id": article.id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "outlet": article.outlet.name,
+        "title": article.title,
+        "authors": list(article.authors or []),
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "text": current.text if current is not None else "",
+        "versions": versions,
+        "fetched": article.last_fetched.isoformat(),
+    }
 
 
 # --- analysis findings ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Fixtures every test package shares: where ../shared is, and real databases (SQLite file, PostgreSQL).
 
+A loopback web site (`site`, `loopback_site`) serves routes each test sets and records the requests.
 Tests marked `shared` skip with a reason when ../shared/ is absent (a user's clone); tests marked
 `postgres` skip with a reason when no PostgreSQL answers at 127.0.0.1:5432.
 """
@@ -8,10 +9,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from loopback import LoopbackSite
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
@@ -78,3 +80,27 @@ def database_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return str(request.getfixturevalue("sqlite_url"))
     return str(request.getfixturevalue("postgres_url"))
+
+
+# --- a loopback web site with routes set per test (tests/loopback.py) ------------------------------
+
+
+@pytest.fixture
+def loopback_site() -> Iterator[Callable[..., LoopbackSite]]:
+    """Start loopback sites (`loopback_site()` or `loopback_site("127.0.0.2")`); all closed at teardown."""
+    sites: list[LoopbackSite] = []
+
+    def start(host: str = "127.0.0.1") -> LoopbackSite:
+        sites.append(LoopbackSite(host))
+        return sites[-1]
+
+    yield start
+    for site in sites:
+        site.close()
+    assert all(site.closed for site in sites)
+
+
+@pytest.fixture
+def site(loopback_site: Callable[..., LoopbackSite]) -> LoopbackSite:
+    """One loopback site on 127.0.0.1."""
+    return loopback_site()

@@ -1,0 +1,240 @@
+"""Articles from files instead of the web: JSON Lines (the INTERFACE format) and WARC archives.
+
+Each imported article goes down the same path as a crawled one (`crawler.store.store_page`, with the
+shell's `after_store`), so an import is analysed exactly as a crawl. A broken line or record does not
+stop the import: it is reported with its line number or byte offset and every good one is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from crawler.encoding import decode_html
+from crawler.extract import Extractor
+from crawler.fetch import utc_now
+from crawler.store import AfterStore, article_from, store_page
+from crawler.urls import clean_url, is_http_url, site_of
+from storage.errors import InputError
+from storage.repository import FetchedArticle
+
+log = logging.getLogger(__name__)
+MAX_RECORD_BYTES = 10_000_000
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """One line or record that could not be imported, and why."""
+
+    source: str
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import stored, skipped (not articles) and could not read."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    def count(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Importer:
+    factory: Any
+    after_store: AfterStore | None
+    extractor: Extractor
+    now: Callable[[], datetime]
+    outlet: str | None
+
+
+def import_files(
+    paths: Iterable[Path],
+    factory: Any,
+    *,
+    after_store: AfterStore | None = None,
+    extractor: Extractor | None = None,
+    now: Callable[[], datetime] = utc_now,
+    outlet: str | None = None,
+) -> ImportSummary:
+    """Import JSON Lines (`.jsonl`, `.json`, other) and WARC (`.warc`, `.warc.gz`) files. Commits.
+
+    `outlet` names the outlet of WARC pages (default: the site's host name). InputError only when a
+    file cannot be opened at all; bad lines and records are collected in the summary.
+    """
+    summary = ImportSummary()
+    own = extractor is None
+    importer = _Importer(factory, after_store, extractor or Extractor(), now, outlet)
+    try:
+        for path in paths:
+            reader = _read_warc if _is_warc(path) else _read_jsonl
+            for item in reader(path, importer):
+                if isinstance(item, ImportProblem):
+                    summary.problems.append(item)
+                else:
+                    summary.count(item)
+    finally:
+        if own:
+            importer.extractor.close()
+    return summary
+
+
+def _is_warc(path: Path) -> bool:
+    return path.name.endswith((".warc", ".warc.gz", ".arc.gz"))
+
+
+def _store(importer: _Importer, article: FetchedArticle) -> str:
+    stored = store_page(importer.factory, article, after_store=importer.after_store, create_outlet=True)
+    return stored.status
+
+
+# --- JSON Lines -----------------------------------------------------------------------------------
+
+
+def _read_jsonl(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
+    try:
+        handle = path.open(encoding="utf-8", errors="strict")
+    except OSError as exc:
+        raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
+    with handle:
+        number = 0
+        while True:
+            number += 1
+            try:
+                line = handle.readline()
+            except UnicodeDecodeError as exc:
+                yield ImportProblem(path.name, f"line {number}", f"not UTF-8: {exc.reason}")
+                continue
+            if not line:
+                return
+            if line.strip():
+                yield _jsonl_line(line, path.name, number, importer)
+
+
+def _jsonl_line(line: str, source: str, number: int, importer: _Importer) -> str | ImportProblem:
+    try:
+        article = _article_from_json(line, importer)
+    except ValueError as exc:
+        return ImportProblem(source, f"line {number}", str(exc))
+    if article is None:
+        return ImportProblem(source, f"line {number}", "no article text could be extracted from 'html'")
+    return _store(importer, article)
+
+
+def _article_from_json(line: str, importer: _Importer) -> FetchedArticle | None:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    url, outlet = _required_string(record, "url"), _required_string(record, "outlet")
+    if not is_http_url(url):
+        raise ValueError(f"'url' must be an http(s) URL, got {url!r}")
+    title = _optional_string(record, "title")
+    published = parse_published(record.get("published"))
+    text, page_html = _optional_string(record, "text"), _optional_string(record, "html")
+    if page_html:
+        extracted = importer.extractor.extract_now(page_html, url)
+        if extracted is None:
+            return None
+        article = article_from(url, outlet, extracted, importer.now(), html=page_html)
+        # What the file states outranks what extraction guessed.
+        return replace(article, title=title or article.title, published=published or article.published)
+    if not text or not text.strip():
+        raise ValueError("needs a non-empty 'text' or 'html'")
+    return FetchedArticle(
+        url=url, canonical_url=clean_url(url), outlet=outlet, text=text.strip(),
+        fetched_at=importer.now(), title=title, published=published,
+    )  # fmt: skip
+
+
+def _required_string(record: dict[str, Any], key: str) -> str:
+    value = record.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key!r} is required and must be a non-empty string")
+    return value.strip()
+
+
+def _optional_string(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{key!r} must be a string, got {type(value).__name__}")
+    return value
+
+
+def parse_published(value: Any) -> datetime | None:
+    """An ISO 8601 date or date-time as an aware UTC datetime; ValueError naming the value otherwise."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'published' must be an ISO 8601 string, got {value!r}")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'published' is not an ISO 8601 date: {value!r}") from None
+        parsed = datetime(day.year, day.month, day.day)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+# --- WARC -----------------------------------------------------------------------------------------
+
+
+def _read_warc(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
+    with stream:
+        records = ArchiveIterator(stream)
+        offset = 0
+        try:
+            for record in records:
+                offset = records.get_record_offset()
+                yield _warc_record(record, path.name, offset, importer)
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+            # warcio cannot find the next record after a broken one: the rest of this file is lost.
+            where = f"offset {getattr(records, 'offset', offset)}"
+            yield ImportProblem(path.name, where, f"broken WARC record, rest of file skipped: {exc}")
+
+
+def _warc_record(record: Any, source: str, offset: int, importer: _Importer) -> str | ImportProblem:
+    if record.rec_type != "response" or record.http_headers is None:
+        return "skipped"
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if record.http_headers.get_statuscode() != "200" or not content_type.lower().startswith(_HTML_TYPES):
+        return "skipped"
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if not is_http_url(url):
+        return ImportProblem(source, f"offset {offset}", f"no http(s) WARC-Target-URI: {url!r}")
+    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(body) > MAX_RECORD_BYTES:
+        return ImportProblem(source, f"offset {offset}", f"page larger than {MAX_RECORD_BYTES} bytes")
+    page_html = decode_html(body, content_type)
+    extracted = importer.extractor.extract_now(page_html, url)
+    if extracted is None:
+        # Archives hold home pages, indexes and error pages too: not articles, not errors.
+        return "skipped"
+    outlet = importer.outlet or site_of(url)
+    return _store(importer, article_from(url, outlet, extracted, importer.now(), html=page_html))

@@ -1,0 +1,232 @@
+"""`schedule`: crawl each outlet on its own `every`, unattended, until SIGINT or SIGTERM.
+
+APScheduler 3 keeps one job per outlet in its SQLAlchemy job store, in the same database as the
+articles, so a restart picks the schedule up where it was (`replace_existing`: no duplicate jobs).
+Jobs coalesce and run one instance at a time. A lock row (pid, host, heartbeat) makes a second
+`schedule` on the same database refuse to start and say which process holds it; a holder whose
+heartbeat stopped (a crash, a SIGKILL) is taken over. Job functions are module-level callables
+because the job store keeps references to them, not the functions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import delete, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.config import CrawlConfig, load_config
+from crawler.crawl import CrawlSummary, crawl_outlets
+from crawler.store import AfterStore
+from storage.database import open_database, transaction
+from storage.errors import NewsprismError
+from storage.models import SchedulerLock
+
+log = logging.getLogger(__name__)
+LOCK_NAME = "schedule"
+JOB_PREFIX = "crawl:"
+HEARTBEAT_SECONDS = 10.0
+# Six missed heartbeats: the holder is gone (killed, or its machine is), and the lock may be taken.
+STALE_AFTER = timedelta(seconds=6 * HEARTBEAT_SECONDS)
+# Set when the scheduler stops, so a crawl in progress ends after the articles in flight.
+STOPPING = threading.Event()
+
+
+class SchedulerBusyError(NewsprismError):
+    """Another `newsprism schedule` already runs on this database."""
+
+
+# --- the lock -------------------------------------------------------------------------------------
+
+
+def acquire_lock(
+    factory: sessionmaker[Session],
+    now: datetime,
+    *,
+    pid: int | None = None,
+    host: str | None = None,
+    stale_after: timedelta = STALE_AFTER,
+) -> None:
+    """Take the schedule lock of this database; SchedulerBusyError naming the holder when it is held."""
+    pid, host = pid or os.getpid(), host or socket.gethostname()
+    try:
+        with transaction(factory) as session:
+            row = session.get(SchedulerLock, LOCK_NAME, with_for_update=True)
+            if row is not None and not _abandoned(row, now, stale_after, host):
+                raise SchedulerBusyError(_held_by(row))
+            if row is not None:
+                log.warning("taking over the schedule lock of pid %s on %s (no heartbeat)", row.pid, row.host)
+                session.delete(row)
+                session.flush()
+            session.add(SchedulerLock(name=LOCK_NAME, pid=pid, host=host, started_at=now, heartbeat_at=now))
+    except SQLAlchemyError as exc:
+        # Two starting at once: the loser's insert fails; report whoever won.
+        with factory() as session:
+            row = session.get(SchedulerLock, LOCK_NAME)
+        raise SchedulerBusyError(_held_by(row) if row else f"cannot take the schedule lock: {exc}") from exc
+
+
+def _held_by(row: SchedulerLock) -> str:
+    return (
+        f"another 'newsprism schedule' runs on this database: pid {row.pid} on host {row.host!r} "
+        f"(since {row.started_at:%Y-%m-%d %H:%M:%S} UTC, last heartbeat {row.heartbeat_at:%H:%M:%S} UTC)"
+    )
+
+
+def _abandoned(row: SchedulerLock, now: datetime, stale_after: timedelta, host: str) -> bool:
+    if now - row.heartbeat_at > stale_after:
+        return True
+    # On this machine we can ask whether the holder still lives.
+    return row.host == host and not _alive(row.pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def beat(factory: sessionmaker[Session], now: datetime, *, pid: int | None = None) -> bool:
+    """Refresh our lock's heartbeat; False when the lock is no longer ours."""
+    with transaction(factory) as session:
+        result = session.execute(
+            update(SchedulerLock)
+            .where(SchedulerLock.name == LOCK_NAME, SchedulerLock.pid == (pid or os.getpid()))
+            .values(heartbeat_at=now)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+
+def release_lock(factory: sessionmaker[Session], *, pid: int | None = None) -> None:
+    """Give the lock up (only if it is ours). Commits."""
+    with transaction(factory) as session:
+        session.execute(
+            delete(SchedulerLock).where(
+                SchedulerLock.name == LOCK_NAME, SchedulerLock.pid == (pid or os.getpid())
+            )
+        )
+
+
+# --- jobs -----------------------------------------------------------------------------------------
+
+
+def crawl_job(
+    config_path: str, outlet: str, database_url: str, after_store: AfterStore | None = None
+) -> CrawlSummary:
+    """One scheduled pass over one outlet (the job the scheduler runs; stops early on STOPPING)."""
+    config = load_config(Path(config_path))
+    factory = open_database(database_url)
+    try:
+        summary = crawl_outlets(config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING)
+    finally:
+        factory.kw["bind"].dispose()
+    log.info("scheduled crawl of %s: %s", outlet, summary.total())
+    return summary
+
+
+def sync_jobs(
+    scheduler: Any, config: CrawlConfig, config_path: Path, database_url: str, job: Callable[..., Any] | str
+) -> None:
+    """One job per configured outlet at its `every`; jobs of outlets no longer configured go."""
+    wanted = {f"{JOB_PREFIX}{outlet.name}": outlet for outlet in config.outlets}
+    for existing in scheduler.get_jobs():
+        if existing.id.startswith(JOB_PREFIX) and existing.id not in wanted:
+            existing.remove()
+    for job_id, outlet in wanted.items():
+        scheduler.add_job(
+            job,
+            "interval",
+            seconds=outlet.every,
+            id=job_id,
+            name=f"crawl {outlet.name}",
+            args=[str(config_path.resolve()), outlet.name, database_url],
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+            next_run_time=datetime.now(UTC),
+        )
+
+
+def run_schedule(
+    config_path: Path,
+    database_url: str,
+    *,
+    job: Callable[..., Any] | str = crawl_job,
+    stop: threading.Event | None = None,
+    heartbeat: float = HEARTBEAT_SECONDS,
+    on_started: Callable[[int], None] | None = None,
+) -> None:
+    """Run the schedule in the foreground until `stop` is set (SIGINT/SIGTERM set it in the main thread).
+
+    `job(config_path, outlet_name, database_url)` must be a module-level function (or its
+    "module:function" reference). Raises SchedulerBusyError when another schedule holds the database.
+    """
+    config = load_config(config_path)
+    stop = stop or threading.Event()
+    factory = open_database(database_url)
+    try:
+        acquire_lock(factory, datetime.now(UTC))
+        try:
+            with _signals_set(stop), _scheduler(factory) as scheduler:
+                sync_jobs(scheduler, config, config_path, database_url, job)
+                scheduler.resume()
+                if on_started is not None:
+                    on_started(len(config.outlets))
+                while not stop.wait(heartbeat):
+                    if not beat(factory, datetime.now(UTC)):
+                        log.error("the schedule lock was taken by another process; stopping")
+                        break
+        finally:
+            release_lock(factory)
+    finally:
+        factory.kw["bind"].dispose()
+
+
+@contextmanager
+def _scheduler(factory: sessionmaker[Session]) -> Iterator[BackgroundScheduler]:
+    STOPPING.clear()
+    store = SQLAlchemyJobStore(engine=factory.kw["bind"])
+    scheduler = BackgroundScheduler(jobstores={"default": store}, timezone=UTC)
+    scheduler.start(paused=True)
+    try:
+        yield scheduler
+    finally:
+        STOPPING.set()
+        # Waits for crawls in flight; STOPPING makes them end after the articles they are fetching.
+        scheduler.shutdown(wait=True)
+
+
+@contextmanager
+def _signals_set(stop: threading.Event) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handle(signum: int, _frame: FrameType | None) -> None:
+        log.warning("%s received: stopping the schedule", signal.Signals(signum).name)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -1,0 +1,177 @@
+"""`crawl`, `schedule`, `import` and `export`: thin skins over the crawler and storage.
+
+Each command parses its options, opens the database (bringing it to the schema head) and calls one
+library function; crawled and imported articles are analysed through the pipeline's `analyse_stored`
+inside the transaction that stores them, and grouped into events after the pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.config import load_config
+from crawler.crawl import CrawlSummary, crawl_outlets
+from crawler.importer import ImportSummary, import_files, parse_published
+from crawler.schedule import crawl_job, run_schedule
+from newsprism.console import reports_errors, settings_of
+from storage.database import open_database
+from storage.errors import InputError
+from storage.repository import EXPORT_KEYS, export_articles, outlet_named
+
+ConfigOption = Annotated[
+    Path, typer.Option("--config", help="The outlet configuration (TOML).", exists=False, dir_okay=False)
+]
+
+
+def _close(factory: sessionmaker[Session]) -> None:
+    factory.kw["bind"].dispose()
+
+
+@reports_errors
+def crawl_command(
+    ctx: typer.Context,
+    config: ConfigOption,
+    outlet: Annotated[
+        list[str] | None, typer.Option("--outlet", help="Crawl only this outlet (repeatable).")
+    ] = None,
+) -> None:
+    """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
+    from newsprism.pipeline import analyse_stored, update_events
+
+    settings = settings_of(ctx)
+    crawl_config = load_config(config)
+    factory = open_database(settings.database_url)
+    try:
+        summary = crawl_outlets(
+            crawl_config, factory, outlets=outlet, after_store=analyse_stored, progress=settings.show_progress
+        )
+        update_events(factory)
+    finally:
+        _close(factory)
+    Console(soft_wrap=True).print(crawl_table(summary))
+
+
+def crawl_table(summary: CrawlSummary) -> Table:
+    """The closing table of a pass: one row per outlet and a total."""
+    table = Table(title=f"crawl pass ({summary.elapsed:.1f}s)")
+    columns = ("discovered", "new", "updated", "unchanged", "failed", "skipped")
+    table.add_column("outlet")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for row in [*summary.outlets, summary.total()]:
+        table.add_row(row.outlet, *(str(getattr(row, column)) for column in columns))
+    return table
+
+
+def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> None:
+    """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
+    from newsprism.pipeline import analyse_stored, update_events
+
+    crawl_job(config_path, outlet, database_url, after_store=analyse_stored)
+    factory = open_database(database_url)
+    try:
+        update_events(factory)
+    finally:
+        _close(factory)
+
+
+@reports_errors
+def schedule_command(ctx: typer.Context, config: ConfigOption) -> None:
+    """Crawl each outlet on its `every` in the foreground until SIGINT/SIGTERM, then stop cleanly."""
+    settings = settings_of(ctx)
+
+    def started(outlets: int) -> None:
+        typer.echo(f"newsprism: scheduling {outlets} outlet(s); stop with Ctrl-C or SIGTERM", err=True)
+
+    run_schedule(config, settings.database_url, job=scheduled_crawl, on_started=started)
+    typer.echo("newsprism: schedule stopped", err=True)
+
+
+@reports_errors
+def import_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="JSON Lines or WARC (.warc, .warc.gz) files.")],
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Outlet of WARC pages [default: the site's host].")
+    ] = None,
+) -> None:
+    """Import articles from JSON Lines or WARC files; each is stored and analysed like a crawled one."""
+    from newsprism.pipeline import analyse_stored, update_events
+
+    factory = open_database(settings_of(ctx).database_url)
+    try:
+        summary = import_files(paths, factory, after_store=analyse_stored, outlet=outlet)
+        update_events(factory)
+    finally:
+        _close(factory)
+    for problem in summary.problems:
+        typer.echo(f"newsprism: error: {problem}", err=True)
+    typer.echo(_import_line(summary))
+    if summary.problems:
+        raise typer.Exit(1)
+
+
+def _import_line(summary: ImportSummary) -> str:
+    return (
+        f"imported: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{summary.skipped} skipped (not articles), {len(summary.problems)} bad"
+    )
+
+
+class ExportFormat(StrEnum):
+    """The formats `export` writes."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@reports_errors
+def export_command(
+    ctx: typer.Context,
+    format_: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.jsonl,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet's articles.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles published on or after DATE.")
+    ] = None,
+) -> None:
+    """Every stored article (its current version), one per line, to standard output."""
+    since_time = _since(since)
+    factory = open_database(settings_of(ctx).database_url)
+    try:
+        with factory() as session:
+            if outlet is not None:
+                outlet_named(session, outlet)
+            write_export(export_articles(session, outlet=outlet, since=since_time), format_.value, sys.stdout)
+    finally:
+        _close(factory)
+
+
+def _since(value: str | None) -> datetime | None:
+    try:
+        return parse_published(value)
+    except ValueError:
+        raise InputError(f"--since must be an ISO 8601 date like 2024-05-03, got {value!r}") from None
+
+
+def write_export(records: Iterable[dict[str, Any]], format_: str, out: TextIO) -> None:
+    """Write export records as JSON Lines or CSV (authors joined by "; ") to the stream `out`."""
+    if format_ == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(out, fieldnames=EXPORT_KEYS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({**record, "authors": "; ".join(record["authors"])})
