@@ -17,20 +17,23 @@ from dataclasses import dataclass
 from compare.cues import ADVERBIAL, CLAUSE_ONLY, SOURCE_CUE, TOLD_OBJECT, find_cues
 from compare.findings import Attribution, AttributionKind, SourceType
 from compare.gazetteer import CITIES, COUNTRIES
-from compare.sentences import CLOSE_QUOTES, Span
+from compare.sentences import Span
 from compare.sources import source_type
-from compare.speakers import SpeakerMemory, resolve, speaker_after, speaker_before
+from compare.speakers import SpeakerMemory, relative_or_subject, resolve, speaker_after, speaker_before
 
 _OBJECT_VERBS = frozenset(
     {"told", "tell", "tells", "telling", "asked", "ask", "asks", "assured", "warned", "urged"}
 )
-_THAT = re.compile(r"\s*(?:[,:]\s*)?(?:that\b\s*)?")
+_THAT = re.compile(r"\s*(?:[,:]\s*)?")
 _SHORT_TAIL = re.compile(r"^[\s,]*(?:[.!?]+[”\"’]?)?\s*$")
-_SPLIT_TAIL = re.compile(r"^\s*,\s*(?=[“\"])")
+_SPLIT_TAIL = re.compile(r"^\s*,\s*(?=[“\"]|'')")
 _GERUND_TAIL = re.compile(r"^\s*,\s*(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming)\b")
-_CLAUSE_START = re.compile(r"[^.;]{0,40}?(?:\bthat\b|:|“|\")")
+_CLAUSE_START = re.compile(r"[^.;]{0,40}?(?:\bthat\b|:|“|\"|'')")
+_INVERTED_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one|another|some|two|three|several|many)\s+\w|[A-Z])")
 _TRAILING = re.compile(r"[\s,;:.—–-]+$")
 _QUOTE_CHARS = '“”"'
+# Double quotation marks; some papers write them as two apostrophes (''like this'').
+_QUOTE_MARK = re.compile("[“”\"]|''")
 _MIN_CONTENT_CHARS = 8
 
 
@@ -68,18 +71,18 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations in `text[start:end]` with their marks; an unclosed one runs to `end`."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i in range(start, end):
-        char = text[i]
-        if char == "“" and opened is None:
+    for match in _QUOTE_MARK.finditer(text, start, end):
+        mark, i = match.group(), match.start()
+        if mark == "“" and opened is None:
             opened = i
-        elif char == "”" and opened is not None:
-            spans.append((opened, i + 1))
+        elif mark == "”" and opened is not None:
+            spans.append((opened, match.end()))
             opened = None
-        elif char == '"':
+        elif mark in {'"', "''"}:
             if opened is None:
                 opened = i
             else:
-                spans.append((opened, i + 1))
+                spans.append((opened, match.end()))
                 opened = None
     if opened is not None and end - opened > 1:
         spans.append((opened, end))
@@ -100,7 +103,19 @@ def _in_unit(text: str, unit: Span) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    return found
+    return found + _split_quote_rests(quotes, found)
+
+
+def _split_quote_rests(quotes: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
+    """`“A,” she said, “B.”`: the quotation after the cue is hers too."""
+    rests: list[_Found] = []
+    for qs, qe in quotes:
+        if any(f.start < qe and qs < f.end for f in found):
+            continue
+        before = [f for f in found if f.kind == "direct" and f.end <= qs and f.speaker is not None]
+        if before:
+            rests.append(_Found("direct", qs, qe, None, before[-1].speaker))
+    return rests
 
 
 def _covers(found: _Found, index: int) -> bool:
@@ -143,26 +158,51 @@ def _verb_cue(
     verb = text[verb_start:cue_end].lower()
     after = _skip_adverbials(text, cue_end, unit.end, verb)
     tail = text[after : unit.end]
-    left_quote = _closing_quote_before(text, unit.start, cue_start, quotes)
-    if _GERUND_TAIL.match(text, verb_start - 2, verb_start + len(verb)) is not None or _is_gerund_after_comma(
-        text, unit.start, cue_start, verb
-    ):
+    if _is_gerund_after_comma(text, unit.start, cue_start, verb):
         return _gerund(text, unit, cue, after, found)
-    if left_quote is not None and (
-        _SHORT_TAIL.match(tail) or _SPLIT_TAIL.match(tail) or _is_inverted(text, left_quote, cue_start)
-    ):
-        return _postposed_quote(text, unit, quotes, left_quote, cue, after)
-    if _SHORT_TAIL.match(tail) or _GERUND_TAIL.match(tail):
-        return _postposed_plain(text, unit, cue, after)
-    speaker = speaker_before(text, _left_limit(unit, quotes, found, cue_start), cue_start)
+    quote = _closing_quote_before(text, cue_start, quotes)
+    if quote is not None and (item := _postposed_quote(text, unit, quotes, quote, cue, after, found)):
+        return item
+    if _is_short_tail(tail) or _GERUND_TAIL.match(tail) or _is_inverted_plain(text, unit, cue_start, after):
+        item = _postposed_plain(text, unit, cue, after)
+        if item is not None or _SHORT_TAIL.match(tail):
+            return item
+    limit = _left_limit(unit, found, cue_start)
+    speaker = speaker_before(text, limit, cue_start) or relative_or_subject(text, limit, cue_start)
     if speaker is None:
-        return _postposed_inverted(text, unit, cue, after)
+        return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
         return None
     content = _content_after(text, after, unit.end)
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+def _is_short_tail(tail: str) -> bool:
+    """Whether what follows a cue is circumstance (`to a crowd of 500.`), not the reported clause."""
+    if _SHORT_TAIL.match(tail):
+        return True
+    words = tail.split()
+    if words[0].lower() in _CIRCUMSTANCE:
+        return len(words) <= 10
+    return (
+        len(words) <= 3
+        and not _QUOTE_MARK.search(tail)
+        and words[0].lower() not in {"that", "it", "he", "she"}
+    )
+
+
+_CIRCUMSTANCE = frozenset("on in at to during after before while from with as of via".split())
+
+
+def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> bool:
+    """`…, said Larry Sabato, director of …`: a comma before the cue, a subject right after it."""
+    return (
+        text[unit.start : cue_start].rstrip().endswith(",")
+        and _INVERTED_SUBJECT.match(text, after) is not None
+        and speaker_after(text, after, unit.end) is not None
+    )
 
 
 def _is_gerund_after_comma(text: str, lo: int, cue_start: int, verb: str) -> bool:
@@ -180,47 +220,46 @@ def _gerund(
     return _Found(_kind(text, content), content[0], content[1], (cue[1], cue[2]), speaker)
 
 
-def _is_inverted(text: str, quote_end: int, cue_start: int) -> bool:
-    between = text[quote_end:cue_start]
-    return bool(re.fullmatch(r"\s*,?\s*", between)) or len(between.split()) <= MAX_BETWEEN
-
-
-MAX_BETWEEN = 8
+MAX_BETWEEN = 25
 
 
 def _postposed_quote(
     text: str,
     unit: Span,
     quotes: list[tuple[int, int]],
-    quote_end: int,
+    quote: tuple[int, int],
     cue: tuple[int, int, int],
     after: int,
+    found: list[_Found],
 ) -> _Found | None:
-    """`“…,” X said.` / `“…,” said X, the …` / `“…,” X said, “…”`."""
+    """`“…,” X said.` / `“…,” said X, the …` / `“…,” X said, “…”`: the speaker fills the gap."""
     cue_start, _, cue_end = cue
-    quote = next((q for q in quotes if q[1] == quote_end), None)
-    if quote is None:
-        return None
-    between = text[quote_end:cue_start]
-    if between.strip(" ,"):
-        speaker = speaker_before(text, quote_end, cue_start)
+    gap_start = quote[1]
+    while gap_start < cue_start and text[gap_start] in " ,":
+        gap_start += 1
+    if gap_start < cue_start:
+        speaker = speaker_before(text, quote[1], cue_start)
+        if speaker is None or speaker[0] != gap_start:
+            return None
     else:
         speaker = speaker_after(text, after, unit.end)
     if speaker is None:
         return None
-    start = _first_quote_of_run(text, quotes, quote, unit.start)
-    return _Found("direct", start, quote[1], (cue_start, cue_end), speaker)
+    start = _first_quote_of_run(text, quotes, quote)
+    clause_start = _left_limit(unit, found, start)
+    if text[clause_start:start].strip(" ,:"):
+        start = clause_start  # `in doing so he “made a mistake,” Smith said`: the clause is his
+    return _Found(_kind(text, (start, quote[1])), start, quote[1], (cue_start, cue_end), speaker)
 
 
-def _first_quote_of_run(text: str, quotes: list[tuple[int, int]], quote: tuple[int, int], lo: int) -> int:
+def _first_quote_of_run(text: str, quotes: list[tuple[int, int]], quote: tuple[int, int]) -> int:
     """A quotation split into several adjacent marks before one cue starts at the first of them."""
     start = quote[0]
     for q in reversed([q for q in quotes if q[1] <= quote[0]]):
         if text[q[1] : start].strip():
             break
         start = q[0]
-    prefix = text[lo:start].strip()
-    return lo if prefix and len(prefix.split()) <= 0 else start
+    return start
 
 
 def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: int) -> _Found | None:
@@ -240,27 +279,29 @@ def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: in
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
 
 
-def _postposed_inverted(text: str, unit: Span, cue: tuple[int, int, int], after: int) -> _Found | None:
-    """`…, said Smith, the mayor, on Monday.` with a tail after the speaker."""
-    if not text[unit.start : cue[0]].rstrip().endswith(","):
-        return None
-    return _postposed_plain(text, unit, cue, after)
+def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that closes a clause just before the cue, only a speaker phrase between them.
 
-
-def _closing_quote_before(text: str, lo: int, cue_start: int, quotes: list[tuple[int, int]]) -> int | None:
-    """End of the last quotation closing shortly before the cue (the speaker may sit between)."""
+    The quotation must end its clause (`…,”` / `…?”` / `”,`): `a “good” job, he said` is no quote
+    of his.
+    """
     for qs, qe in reversed(quotes):
-        if qe <= cue_start and text[qe - 1] in CLOSE_QUOTES and qe - qs > 2:
-            between = text[qe:cue_start]
-            return qe if len(between.split()) <= MAX_BETWEEN and not re.search(r"[.;:]", between) else None
+        if qe > cue_start:
+            continue
+        if qe - qs <= 2:
+            return None
+        between = text[qe:cue_start]
+        closes_clause = text[qe - 2 : qe - 1] in {",", "?", "!", ".", "—"} or text[qe - 3 : qe - 2] in {","}
+        if not (closes_clause or between.lstrip().startswith(",")):
+            return None
+        if len(between.split()) > MAX_BETWEEN or re.search(r"[;:!?]", between):
+            return None
+        return qs, qe
     return None
 
 
-def _left_limit(unit: Span, quotes: list[tuple[int, int]], found: list[_Found], cue_start: int) -> int:
+def _left_limit(unit: Span, found: list[_Found], cue_start: int) -> int:
     limit = unit.start
-    for _, qe in quotes:
-        if qe <= cue_start:
-            limit = max(limit, qe)
     for item in found:
         if item.cue and item.cue[1] <= cue_start:
             limit = max(limit, item.cue[1])
@@ -310,16 +351,20 @@ def _span_or_none(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _kind(text: str, content: tuple[int, int]) -> AttributionKind:
     body = text[content[0] : content[1]]
-    if body[:1] in '“"' and body.rstrip(".,")[-1:] in '”"':
+    if _opens_quote(body, 0) and body.rstrip(".,")[-1:] in "”\"'":
         return "direct"
-    if any(q in body for q in _QUOTE_CHARS):
+    if any(q in body for q in _QUOTE_CHARS) or "''" in body:
         return "mixed"
     return "indirect"
 
 
+def _opens_quote(text: str, index: int) -> bool:
+    return text[index : index + 1] in {"“", '"'} or text[index : index + 2] == "''"
+
+
 def _continuation(text: str, unit: Span) -> list[_Found]:
     """A unit that opens with a quotation and has no cue continues the previous speaker's words."""
-    if text[unit.start] not in '“"':
+    if not _opens_quote(text, unit.start):
         return []
     return [_Found("direct", unit.start, unit.end, None, None)]
 

@@ -84,11 +84,12 @@ def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         lower = word.lower()
         if lower not in CUE_VERBS or word[0].isupper():
             continue
-        if i > 0 and words[i - 1][2].lower() in _DETERMINERS:
+        if i > 0 and words[i - 1][2].lower() in _DETERMINERS and text[words[i - 1][1] : w_start] == " ":
             continue
         if text[w_end : w_end + 1] == "-" or text[w_start - 1 : w_start] == "-":
             continue  # `state-of-the-art`, `well-known`
-        if i > 0 and words[i - 1][2].lower() in _PASSIVE and lower not in _PASSIVE_CUES:
+        adjacent = i > 0 and text[words[i - 1][1] : w_start].isspace()
+        if adjacent and words[i - 1][2].lower() in _PASSIVE and lower not in _PASSIVE_CUES:
             continue
         cue_start = w_start
         j = i - 1

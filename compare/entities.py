@@ -129,11 +129,8 @@ def _trim_span(text: str, span: _Span) -> _Span | None:
     if not words or start >= end:
         return None
     possessive = _POSSESSIVE.search(text, start, end)
-    if (
-        (possessive
-        and possessive.start() > start
-        and text[possessive.start() - 1] != "s")
-        or (possessive and text[end - 2 : end] in {"’s", "'s"})
+    if (possessive and possessive.start() > start and text[possessive.start() - 1] != "s") or (
+        possessive and text[end - 2 : end] in {"’s", "'s"}
     ):
         end = possessive.start()
         words[-1] = _POSSESSIVE.sub("", words[-1])

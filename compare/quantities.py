@@ -1,8 +1,395 @@
+"""Quantities: the numbers in a text with their unit, what they count and how they move.
+
+`five kamikaze drones` -> 5, drone, `kamikaze drones`; `$2 billion` -> 2e9, dollar; `about 35 miles`
+-> 35, mile, approx; `tens of thousands of people` -> 10,000 to 100,000, people; `rose by 3%` -> up.
+One compiled pattern finds every candidate; the filters below drop what only looks like a quantity:
+years, dates, clock times, scores of identifiers (`COVID-19`, `iPhone 11`).
+"""
+
+# Currency signs and typographic dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
-from compare.findings import Quantity
+import re
+
+from compare.findings import Quantity, QuantityChange
+from compare.gazetteer import NATIONALITIES
+from compare.numbers import DIGITS, SCALES, VAGUE, WORD_NUMBER, parse_digits, parse_words
 from compare.sentences import Span
+
+_CURRENCY_SIGNS = {
+    "us$": "dollar", "u.s.$": "dollar", "$": "dollar", "a$": "australian dollar", "$a": "australian dollar",
+    "au$": "australian dollar", "c$": "canadian dollar", "ca$": "canadian dollar", "hk$": "hong kong dollar",
+    "nz$": "new zealand dollar", "s$": "singapore dollar", "r$": "brazilian real", "€": "euro", "£": "pound",
+    "¥": "yen", "₹": "rupee", "₩": "won", "rs": "rupee", "rs.": "rupee", "rm": "malaysian ringgit",
+    "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "inr": "rupee", "$us": "dollar",
+    "ps": "pound", "chf": "swiss franc", "cny": "yuan",
+}  # fmt: skip
+_CURRENCY = (
+    r"(?:US\s?\$|U\.S\.\s?\$|\$US|A\$|\$A|AU\$|C\$|CA\$|HK\s?\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?\s?|RM\s?|"
+    r"PS(?=\d)|(?:USD|EUR|GBP|JPY|INR)\s?)"
+)
+_NUMBER = rf"(?:{DIGITS}|(?i:{WORD_NUMBER}))"
+_SCALE = (
+    r"(?:(?:\s?(?i:hundred|thousand|million|billion|trillion)\b){1,2}|(?:bn|mn|mln|bln|m|k|b|tn|trn|M|K|B)\b)"
+)
+_APPROX_WORDS = (
+    r"about|around|approximately|roughly|nearly|almost|some|an estimated|close to|just under|just over|"
+    r"more than|less than|fewer than|over|under|at least|at most|up to|as many as|as much as|upwards of|"
+    r"in excess of|below|above|~"
+)
+_VAGUE = (
+    r"(?P<vague>(?i:(?:tens|hundreds) of (?:thousands|millions|billions)|"
+    r"dozens|hundreds|thousands|millions|billions))(?=\s+of\b)"
+)
+QUANTITY = re.compile(
+    rf"(?<![\w$€£¥.,/-])(?:(?P<approx>(?i:{_APPROX_WORDS}))\s+)?"
+    rf"(?:{_VAGUE}|"
+    rf"(?P<neg>(?i:minus)[\s-]|-(?=\d))?(?P<cur>{_CURRENCY})?(?P<neg2>-)?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?"
+    rf"(?:\s*(?P<sep>-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER})(?P<scale2>{_SCALE})?)?)"
+    rf"(?![\d]|[.,]\d)"
+)
+SINGLE_QUANTITY = re.compile(
+    rf"(?<![\w$€£¥.,/-])(?:(?P<approx>(?i:{_APPROX_WORDS}))\s+)?(?P<vague>(?!))?(?P<neg>(?i:minus)[\s-]|-(?=\d))?"
+    rf"(?P<cur>{_CURRENCY})?(?P<neg2>-)?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<sep>(?!))?(?P<cur2>(?!))?(?P<num2>(?!))?"
+    rf"(?P<scale2>(?!))?(?![\d]|[.,]\d)"
+)
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:up to\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$")
+# Units written right after a number: `%`, `per cent`, `km/h`, `mph`, `kg`, `GB`, `degrees Celsius`.
+_UNIT = re.compile(
+    r"\s?(?P<unit>%|(?i:per\s?cent(?:age points?)?|percent(?:age points?)?|percentage points?|"
+    r"basis points?|pc\b|"
+    r"bps\b|pts?\b|points?\b)|km/h|kph|mph|mpg|rpm|ppb|ppm|kWh|mAh|MWh|GWh|GHz|MHz|Hz|GPa|kW|MW|GW|W|V|"
+    r"bhp|hp|Nm|lb-ft|mL|ml|L|m2|km2|sq\s?m|km|cm|mm|μm|nm|kg|mg|g|lbs?|oz|ft|sq\s?ft|GB|MB|TB|min|hrs?|sec|"
+    r"°[CF]?|p(?=[\s,.;)]|$)|€|PS\b|JPY\b|USD\b|EUR\b|GBP\b|CHF\b|CNY\b|″|"
+    r"(?i:(?:square |cubic )?(?:miles?|(?:kilo|centi|milli|nano|micro)?met(?:er|re)s?|feet|foot|inch(?:es)?|"
+    r"yards?)"
+    r"(?: per (?:hour|gallon|second))?|degrees?(?: (?:Celsius|Fahrenheit|C|F))?|Celsius|Fahrenheit|"
+    r"tonnes?|tons?|kilograms?|grams?|pounds?|ounces?|litres?|liters?|gallons?|barrels?|nanomet(?:er|re)s?|"
+    r"gigawatts?|megawatts?|kilowatts?|watts?|volts?|gigapascals?|"
+    r"dollars?|euros?|yen|yuan|rupees?|won|roubles?|rubles?|shekels?|ringgit|pesos?|francs?|cents?|pence|"
+    r"times|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries))(?![\w])"
+)
+_YEAR_OLD = re.compile(r"-?(?P<unit>years?-old|year old|years old)\b", re.IGNORECASE)
+_HYPHEN_NOUN = re.compile(r"-(?P<unit>(?!thirds?\b|quarters?\b|fifths?\b|halves\b|tenths?\b)[a-z]{3,})\b")
+_NOUN_WORD = re.compile(r"\s+(?P<word>[A-Za-z][a-z’'-]*[a-z])\b")
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s+$")
+_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|(?:st|nd|rd|th)\b")
+_TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|:\d\d|GMT|UTC|[AP]M\b|hrs\b)", re.IGNORECASE)
+_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|[A-Za-z]|No\.\s?|#|\b[A-Z][a-z]*[A-Z]\w*\s|:)$")
+_UP = re.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|risen|increas(?:e|ed|es|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|"
+    r"gr[eo]w(?:s|n|ing)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|up|higher|boost(?:ed|s)?|added|raised?)"
+    r"(?:\s+(?:by|to|from|of|nearly|almost|about|more than))*\s*$",
+    re.IGNORECASE,
+)
+_DOWN = re.compile(
+    r"\b(?:f[ae]ll(?:s|en|ing)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|"
+    r"sl(?:id|ipped|ump(?:ed)?)|plung(?:e|ed|es|ing)|tumbl(?:e|ed|es|ing)|lost|los(?:e|es|ing)|shed|down|"
+    r"lower|cut|slash(?:ed)?|s[au]nk|dipp?(?:ed|s)?|reduc(?:e|ed|es|ing))"
+    r"(?:\s+(?:by|to|from|of|nearly|almost|about|more than))*\s*$",
+    re.IGNORECASE,
+)
+# Words that end the noun phrase a number counts (`22 goals in all`, `two sides have`).
+_STOP_WORDS = frozenset(
+    """of to in on at for by with from and or but nor the a an than that which who whom whose is are was
+    were be been being has have had will would can could should may might must shall do does did said
+    says say per each every more less most least this these those it its their his her our my your as
+    so if when while since after before until ago last next this into onto over under about around
+    between through during against among without within not no yes also just only even still yet then
+    there here where how what why all both some any many much few other another such same own up down out
+    off away back again further once i you he she we they me him us them""".split()
+)
+_PRONOUN_AFTER_ONE = frozenset({"of", "another", "day", "time", "way", "thing", "point", "side", "hand"})
+_NOT_ONE_BEFORE = re.compile(
+    r"\b(?:no|any|every|each|this|that|which|the|last|only|same|little|big)\s+$", re.I
+)
+_IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+              "teeth": "tooth", "mice": "mouse", "police": "police", "news": "news", "series": "series",
+              "species": "species", "times": "times"}  # fmt: skip
 
 
 def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
-    return []
+    """Quantities in the text, sentence by sentence, in order.
+
+    >>> [(q.value, q.unit) for q in find_quantities("He got five kamikaze drones.", [Span(0, 28, 0)])]
+    [(5.0, 'drone')]
+    """
+    found: list[Quantity] = []
+    for span in spans:
+        pos = span.start
+        while (match := QUANTITY.search(text, pos, span.end)) is not None:
+            if (
+                match.group("sep")
+                and (match.group("cur") or match.group("scale"))
+                and _BY_BEFORE.search(text, span.start, match.start())
+            ):
+                # `increased by $43.6 billion to $419.2 billion`: a change and a level, not a range.
+                match = SINGLE_QUANTITY.match(text, match.start(), match.start("sep")) or match
+            quantity = _quantity(text, match, span)
+            if quantity is not None:
+                found.append(quantity)
+            pos = max(match.end(), pos + 1)
+    return _merge_ranges(text, found)
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`from 1 per cent to 1.5 per cent`, `from 208 pounds to 193`: two numbers, one range."""
+    merged: list[Quantity] = []
+    for quantity in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.value_high is None
+            and quantity.value_high is None
+            and _RANGE_GAP.fullmatch(text, previous.end, quantity.start)
+            and (quantity.unit in {None, previous.unit})
+            and _FROM_BEFORE.search(text, max(0, previous.start - 20), previous.start)
+        ):
+            start, end = previous.start, quantity.end
+            merged[-1] = Quantity(
+                text[start:end], start, end, previous.value, previous.unit, previous.concept,
+                previous.change, quantity.value,
+            )  # fmt: skip
+            continue
+        merged.append(quantity)
+    return merged
+
+
+def _quantity(text: str, match: re.Match[str], span: Span) -> Quantity | None:
+    if _excluded(text, match, span):
+        return None
+    values = _values(match)
+    if values is None:
+        return None
+    value, high = values
+    if (
+        match.group("cur") is None
+        and _looks_like_year(match)
+        and not _UNIT.match(text, match.end(), span.end)
+    ):
+        return None
+    if _letter_attached(text, match) and not _UNIT.match(text, match.end(), span.end):
+        return None  # `5G`, `4K`, `S22`: a name, not a count
+    end, unit, concept = _unit_after(text, match, span.end)
+    if unit is None and _capitalised_after(text, match.end(), span.end):
+        return None  # `787 Dreamliner`, `49 Zorro Ranch Road`
+    if (
+        unit is None
+        and match.group("num")
+        and not match.group("num")[0].isdigit()
+        and not match.group("scale")
+    ):
+        return None  # a spelled-out number with nothing counted: `the bottom three`
+    start = match.start()
+    change = _change(text, span.start, start, match.group("approx"))
+    return Quantity(text[start:end], start, end, value, unit, concept, change, high)
+
+
+def _values(match: re.Match[str]) -> tuple[float, float | None] | None:
+    if match.group("vague"):
+        words = match.group("vague").lower().split()
+        low, top = VAGUE[words[-1]]
+        if words[0] in {"tens", "hundreds"} and len(words) > 1:
+            factor = VAGUE[words[0]][0]
+            return low * factor, top * factor
+        return low, top
+    value = _number(match.group("num"), match.group("scale"))
+    if value is None:
+        return None
+    if match.group("neg") or match.group("neg2"):
+        value = -value
+    if match.group("num2") is None:
+        return value, None
+    high = _number(match.group("num2"), match.group("scale2"))
+    if high is None or (high == value and match.group("sep") in {"-", "–", "—"}):
+        return None  # `tied at 89-89` is a score
+    raw_high = _number(match.group("num2"), None) or 0.0
+    if match.group("scale2") and not match.group("scale") and value < min(1000.0, raw_high):
+        value *= _scale(match.group("scale2"))  # `$89 to $93 billion`
+    return value, high
+
+
+def _number(raw: str, scale: str | None) -> float | None:
+    value = parse_digits(raw) if raw[0].isdigit() or raw[0] == "." else parse_words(raw)
+    if value is None:
+        return None
+    return value * _scale(scale)
+
+
+def _scale(scale: str | None) -> float:
+    """`million` -> 1e6; `hundred million` -> 1e8; `bn` -> 1e9."""
+    factor = 1.0
+    for word in (scale or "").split():
+        factor *= SCALES.get(word, SCALES.get(word.lower(), 1.0))
+    return factor
+
+
+def _excluded(text: str, match: re.Match[str], span: Span) -> bool:
+    """Years in dates, clock times, identifiers and the pronoun `one` are not quantities."""
+    if match.group("vague"):
+        return False
+    num_start = match.start("num")
+    before = text[max(span.start, num_start - 12) : num_start]
+    before_match = text[max(span.start, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if match.group("cur") is None and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return True
+    if _TIME_AFTER.match(after) or text[match.end() : match.end() + 1] == "/" or before.endswith("/"):
+        return True
+    if match.group("cur") is None and (
+        _IDENTIFIER_BEFORE.search(before_match) or _after_name(text, span, match.start())
+    ):
+        return True
+    return _is_pronoun_one(text, match, before)
+
+
+def _letter_attached(text: str, match: re.Match[str]) -> bool:
+    return text[match.end() : match.end() + 1].isalpha()
+
+
+def _capitalised_after(text: str, pos: int, limit: int) -> bool:
+    word = _NOUN_WORD.match(text, pos, limit)
+    return word is not None and word.group("word")[0].isupper() and word.group("word") not in NATIONALITIES
+
+
+def _after_name(text: str, span: Span, num_start: int) -> bool:
+    """`the Big 12`, `Fortune 100`, `Lang 20`: a number right after a capitalised word names a thing."""
+    word = _WORD_BEFORE.search(text, span.start, num_start)
+    return word is not None and word.start() > span.start and word.group(1) not in _CAPITALISED_BEFORE_NUMBERS
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w&])([A-Z][\w&]*)\s$")
+_CAPITALISED_BEFORE_NUMBERS = frozenset(
+    """About Around Nearly Almost Some Over Under More Less Only Just Approximately Roughly Between From
+    To Up By At In Of The And Or""".split()
+)
+
+
+def _is_pronoun_one(text: str, match: re.Match[str], before: str) -> bool:
+    if match.group("num").lower() not in {"one", "a", "an"} or match.group("scale") or match.group("num2"):
+        return False
+    following = _NOUN_WORD.match(text, match.end())
+    word = following.group("word").lower() if following else ""
+    return (
+        not word or word in _STOP_WORDS or word in _PRONOUN_AFTER_ONE or bool(_NOT_ONE_BEFORE.search(before))
+    )
+
+
+def _looks_like_year(match: re.Match[str]) -> bool:
+    raw = match.group("num") or ""
+    return _is_year(raw) and not match.group("scale") and not match.group("neg")
+
+
+def _is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1600 <= int(raw) <= 2100
+
+
+def _unit_after(text: str, match: re.Match[str], limit: int) -> tuple[int, str | None, str | None]:
+    """End of the quantity, its unit and the concept counted, reading after the number."""
+    end = match.end()
+    currency = match.group("cur") or match.group("cur2")
+    if currency:
+        unit = _CURRENCY_SIGNS.get(currency.strip().lower().replace(" ", ""), "dollar")
+        return end, unit, None
+    if match.group("vague"):
+        return _noun_phrase(text, end + len(" of"), limit, end)
+    unit_match = _UNIT.match(text, end, limit)
+    if unit_match:
+        return unit_match.end(), _unit_name(unit_match.group("unit")), None
+    year_old = _YEAR_OLD.match(text, end, limit)
+    if year_old:
+        return year_old.end(), "year-old", None
+    hyphen = _HYPHEN_NOUN.match(text, end, limit)
+    if hyphen:
+        return hyphen.end(), singular(hyphen.group("unit")), None
+    return _noun_phrase(text, end, limit, end)
+
+
+def _unit_name(surface: str) -> str:
+    lowered = surface.lower()
+    if surface == "PS":
+        return "PS"  # metric horsepower after a number; before one it is a flattened pound sign
+    if lowered in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[lowered]
+    if surface == "%" or (lowered.startswith(("percent", "per cent", "pc")) and "point" not in lowered):
+        return "percent"
+    if lowered.startswith("percentage point"):
+        return "percentage point"
+    return (
+        singular(surface)
+        if surface.islower() or (surface[0].isupper() and surface[1:].islower())
+        else surface
+    )
+
+
+def _noun_phrase(text: str, pos: int, limit: int, fallback: int) -> tuple[int, str | None, str | None]:
+    """Up to three words after a count: `five kamikaze drones` -> (end, drone, kamikaze drones)."""
+    words: list[tuple[int, int, str]] = []
+    while len(words) < 3:
+        match = _NOUN_WORD.match(text, pos, limit)
+        if match is None or match.group("word").lower() in _STOP_WORDS:
+            break
+        words.append((match.start("word"), match.end("word"), match.group("word")))
+        pos = match.end()
+    words = _cut_at_head(words)
+    while words and words[-1][2].endswith(("ed", "ing", "ly")):
+        words.pop()
+    while words and words[-1][2][0].isupper() and words[-1][2] not in NATIONALITIES:
+        words.pop()  # `787 Dreamliner`, `49 Zorro Ranch Road`: a name follows, not a noun counted
+    if not words or words[-1][2].endswith("ly"):
+        return fallback, None, None
+    concept = text[words[0][0] : words[-1][1]]
+    return words[-1][1], singular(words[-1][2].lower()), concept
+
+
+def _cut_at_head(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """End the phrase at its first plural noun: `14 first-team players left` -> `first-team players`."""
+    for index, (_, _, word) in enumerate(words):
+        if _is_plural(word):
+            if (
+                index > 0
+                and not _is_plural(words[index - 1][2])
+                and index == len(words) - 1
+                and len(words) > 2
+            ):
+                return words[:index]
+            return words[: index + 1]
+    return words
+
+
+def _is_plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _IRREGULAR or (lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")))
+
+
+def singular(word: str) -> str:
+    """A plain English singular: `countries` -> `country`, `drones` -> `drone`, `people` stays."""
+    lowered = word.lower()
+    if lowered in _IRREGULAR:
+        return _IRREGULAR[lowered]
+    if lowered.endswith("ies") and len(lowered) > 4:
+        return word[:-3] + "y"
+    if lowered.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")) and len(lowered) > 3:
+        return word[:-1]
+    return word
+
+
+def _change(text: str, lo: int, start: int, approx: str | None) -> QuantityChange:
+    before = text[max(lo, start - 40) : start]
+    if _UP.search(before):
+        return "up"
+    if _DOWN.search(before):
+        return "down"
+    if approx:
+        return "approx"
+    return "="

@@ -95,7 +95,8 @@ def quote_units(text: str, spans: list[Span]) -> list[Span]:
 def _quote_open_at_end(text: str, start: int, end: int) -> bool:
     """Whether a quotation opened in `text[start:end]` is still open at `end`."""
     curly = text.count("“", start, end) - text.count("”", start, end)
-    straight = text.count('"', start, end) % 2
+    # Some papers write a double quotation mark as two apostrophes: ''like this.''
+    straight = (text.count('"', start, end) + text.count("''", start, end)) % 2
     return curly > 0 or straight == 1
 
 
@@ -109,7 +110,9 @@ def _ends_in(text: str, para: Span) -> list[int]:
 
 def _is_sentence_end(text: str, dot: int, punct: str) -> bool:
     if not punct.startswith("."):
-        return True
+        # `“Who wants that?” she said.` goes on after the question mark.
+        following = _NEXT_START.match(text, dot + len(punct))
+        return following is None or not following.group(1).islower()
     before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     following = _NEXT_START.match(text, dot + len(punct))
     next_char = following.group(1) if following else ""

@@ -19,9 +19,21 @@ from compare.gazetteer import COUNTRIES, NATIONALITIES, NOT_NAMES, ORGANIZATIONS
 
 # Where a speaker phrase cannot reach past, walking back from its cue.
 _CLAUSE_BREAK = re.compile(
-    r"(?:[.;:!?—–()\[\]“”\",]|\s-\s"
+    r"(?:[;:!?—–\[\]“”\",]|''|\s-\s"
     r"|\b(?:that|and|but|because|while|when|whereas|although|though|if|since|after|before|as|so|where|"
     r"whether|than|until|unless|which|who|whom|what|how|why)\b)"
+)
+# Where an inverted speaker phrase ends: `said Smith, who …`, `said Smith, “…`, `said Smith. `.
+_AFTER_STOP = re.compile(
+    r"[;:!?]|(?<![A-Z])(?<!Mr|Ms|Dr|St|Jr|Sr)(?<!Mrs|Gov|Sen|Rep|Gen)\.\s+(?=[A-Z“\"])|,\s*(?=[“\"]|'')"
+    r"|,\s*(?:who|which|adding|noting|saying|according|as|referring|speaking|calling|describing)\b"
+)
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
+# A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
+_SUBJECT = re.compile(
+    r"(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?(?=\s*,|\s+[a-z])"
+    r"|(?:He|She|They|It|We|I)\b"
+    r"|(?:The|A|An)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+[a-z])"
 )
 _LEADING_FILLER = re.compile(
     r"^(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
@@ -31,7 +43,7 @@ _LEADING_FILLER = re.compile(
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|be|been|being|am|do|does|did|has|have|had|can|will|would|should|could|may|"
-    r"might|must|not|n’t|n't)\b"
+    r"might|must|not)\b|n[’']t\b"
 )
 _NAME_WORD = re.compile(r"[\w’'.-]+")
 _NAME_PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "el", "da", "di", "le", "la"})
@@ -39,6 +51,7 @@ _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "n", "it": "
 _FEMALE_HINTS = re.compile(r"\b(?:she|her|Mrs\.?|Ms\.?|woman|spokeswoman|congresswoman|Queen|Princess)\b")
 _WORD_COUNT = re.compile(r"\S+")
 MAX_SPEAKER_WORDS = 14
+MAX_INVERTED_HEAD = 7
 
 
 @dataclass(slots=True)
@@ -60,8 +73,11 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """
     end = _strip(text, lo, hi)[1]
     head_end = end
-    if end > lo and text[end - 1] == ",":
-        opening = text.rfind(",", lo, end - 1)
+    comma_end = (
+        end - 1 if text[end - 1 : end] == "," else end - 2 if text[end - 2 : end] in {",”", ',"'} else -1
+    )
+    if comma_end > lo:
+        opening = text.rfind(",", lo, comma_end)
         if opening < 0:
             return None
         head_end = opening
@@ -77,13 +93,39 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return start, end
 
 
+def relative_or_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker of a cue with no phrase of its own before it.
+
+    `…, who said …` -> `who`; `Trump shook his head and said …` -> `Trump`, the sentence subject.
+    """
+    before = text[lo:cue_start].rstrip()
+    if before.endswith((" who", ",who")) or before == "who":
+        return len(text[:lo]) + len(before) - 3, lo + len(before)
+    if not _COORDINATED.search(before):
+        return None
+    start = lo
+    filler = _LEADING_FILLER.match(text, start, cue_start)
+    if filler:
+        start = filler.end()
+    subject = _SUBJECT.match(text, start, cue_start)
+    return (subject.start(), subject.end()) if subject else None
+
+
 def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker phrase of an inverted cue (`said Kozlov, the minister.`) from `lo`, before `hi`."""
     end = hi
-    for match in re.finditer(r"[.;:!?“”\"]|,\s*(?:who|which|adding|noting|saying|according)\b", text[lo:hi]):
-        end = lo + match.start()
-        break
+    stop = _AFTER_STOP.search(text, lo, hi)
+    end = stop.start() if stop else hi
     start, end = _strip(text, lo, end)
+    while end > start and text[end - 1] in ".,":
+        end -= 1
+    if text[start:end].split(" ")[0].lower() in _PRONOUNS:
+        return None  # `said he would …` is reported speech, not an inverted speaker
+    head = text[start:end].split(",")[0].split()
+    if len(text[start:end].split()) > MAX_SPEAKER_WORDS:
+        end = text.find(",", start, end)  # keep the name, drop a long apposition
+    if len(head) > MAX_INVERTED_HEAD:
+        return None  # `said Ms. Brainard conveyed a sense of …` is a clause, not a name
     return _valid(text, start, end)
 
 
@@ -99,6 +141,8 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     phrase = text[start:end]
+    if not any(char.isalpha() for char in phrase):
+        return None
     words = _WORD_COUNT.findall(phrase)
     if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(phrase.split(",")[0]):
         return None
