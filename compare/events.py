@@ -9,6 +9,7 @@ roughly linear in the number of articles; only a handful of candidates get an ex
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import itertools
@@ -34,7 +35,7 @@ LEAD_CHARS = 600
 BODY_CHARS = 4000
 PROFILE_TERMS = 80
 SIGNATURE_TERMS = 12
-POSTINGS_SCANNED = 100
+POSTINGS_SCANNED = 40
 RERANKED = 8
 # Cosine similarity from which an article joins an event (tuned on PAC, see docs/comparison.md).
 JOIN_THRESHOLD = 0.15
@@ -297,6 +298,18 @@ def group_articles(articles: Iterable[CoverageArticle]) -> list[EventGroup]:
     >>> [g.article_ids for g in group_articles([])]
     []
     """
+    # Grouping builds millions of small dicts and no reference cycles; the cyclic collector would
+    # rescan them all again and again, which made 100k articles take 15x the time of 10k.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _group(articles)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _group(articles: Iterable[CoverageArticle]) -> list[EventGroup]:
     ordered = sorted(articles, key=publication_order)
     stats = TermStats()
     counted = [stats.encode(raw_terms(article)) for article in ordered]

@@ -2,7 +2,7 @@
 
 Synthetic stories each have their own people, places, numbers and topic words; every story is covered
 by one to eight outlets over a day or two, with the story's words mixed into ordinary news filler, some
-wire copies among them. Each size runs in a fresh process so its peak memory (max RSS) is its own.
+wire copies among them; about 275 articles a day, so more articles means a longer period. Each size runs in a fresh process so its peak memory (max RSS) is its own.
 
     .venv/bin/python scripts/bench_grouping.py                 # 10k and 100k
     .venv/bin/python scripts/bench_grouping.py --sizes 2000    # a quick look
@@ -40,19 +40,22 @@ _TOPICS = (
     "election scandal outbreak vaccine budget tariff drought crash rescue inquiry resignation launch"
 ).split()
 OUTLETS = [f"Outlet {n}" for n in range(40)]
+# A news archive grows by adding days, not by crowding more stories into each day: 100k articles are
+# a year of 40 outlets at this rate, 10k are five weeks.
+ARTICLES_PER_DAY = 275
 
 
 def _name(rng: random.Random, parts: int) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
 
 
-def _story(rng: random.Random) -> dict[str, object]:
+def _story(rng: random.Random, days: float) -> dict[str, object]:
     return {
         "people": [f"{_name(rng, 2)} {_name(rng, 3)}" for _ in range(rng.randint(2, 4))],
         "places": [_name(rng, 3) for _ in range(rng.randint(1, 2))],
         "topic": rng.sample(_TOPICS, 2),
         "numbers": [str(rng.randint(2, 5000)) for _ in range(3)],
-        "day": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 365)),
+        "day": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, days)),
     }
 
 
@@ -67,8 +70,9 @@ def synthetic_articles(count: int, seed: int = 7) -> Iterator[tuple[CoverageArti
     """`count` articles with the index of their story: one to eight outlets per story, some wire copies."""
     rng = random.Random(seed)
     made, story_index = 0, 0
+    days = count / ARTICLES_PER_DAY
     while made < count:
-        story = _story(rng)
+        story = _story(rng, days)
         first_id: str | None = None
         for _ in range(min(rng.randint(1, 8), count - made)):
             article = _article(rng, story, made, first_id)
