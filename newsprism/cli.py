@@ -15,6 +15,7 @@ import typer
 from newsprism.commands.crawling import crawl_command, export_command, import_command, schedule_command
 from newsprism.commands.database import init_command
 from newsprism.commands.demo import demo_command
+from newsprism.commands.web import search_command, serve_command
 from newsprism.settings import Settings, database_url, log_level
 
 app = typer.Typer(
@@ -49,6 +50,8 @@ app.command("crawl")(crawl_command)
 app.command("schedule")(schedule_command)
 app.command("import")(import_command)
 app.command("export")(export_command)
+app.command("search")(search_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:

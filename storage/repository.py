@@ -537,3 +537,103 @@ def get_event(session: Session, event_id: int) -> Event:
     if event is None:
         raise NotFoundError(f"no event with id {event_id}")
     return event
+
+
+# --- reading for the API and pages -----------------------------------------------------------------
+
+
+def count_articles(
+    session: Session,
+    *,
+    outlet: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> int:
+    """How many articles `list_articles` would return with the same filters and no paging. Read-only."""
+    query = select(func.count(Article.id))
+    if outlet is not None:
+        query = query.join(Outlet).where(Outlet.name == outlet)
+    if since is not None:
+        query = query.where(Article.published >= since)
+    if until is not None:
+        query = query.where(Article.published < until)
+    return int(session.scalar(query) or 0)
+
+
+def get_article_with_findings(session: Session, article_id: int) -> Article:
+    """The article with its outlet, every version and the findings of each. Read-only."""
+    article = session.scalar(
+        select(Article)
+        .where(Article.id == article_id)
+        .options(
+            selectinload(Article.outlet),
+            selectinload(Article.versions).options(
+                selectinload(ArticleVersion.attributions),
+                selectinload(ArticleVersion.quantities),
+                selectinload(ArticleVersion.entities),
+            ),
+        )
+    )
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id}")
+    return article
+
+
+def event_id_of_article(session: Session, article_id: int) -> int | None:
+    """The event an article belongs to, if any. Read-only."""
+    return session.scalar(select(EventArticle.event_id).where(EventArticle.article_id == article_id))
+
+
+def outlets_with_article_counts(session: Session) -> list[tuple[Outlet, int]]:
+    """Every outlet by name with how many articles it has stored. Read-only."""
+    counts = (
+        select(Article.outlet_id, func.count(Article.id).label("articles"))
+        .group_by(Article.outlet_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Outlet, func.coalesce(counts.c.articles, 0))
+        .outerjoin(counts, counts.c.outlet_id == Outlet.id)
+        .order_by(Outlet.name)
+    ).all()
+    return [(outlet, int(count)) for outlet, count in rows]
+
+
+def source_citations(
+    session: Session,
+    *,
+    outlet: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[tuple[str, str, str, int]]:
+    """(source, source type, citing outlet, citations) over current versions, most cited first. Read-only.
+
+    A source is the resolved speaker of an attribution (`TASS`, `Alexander Kozlov`); unresolved ones
+    (a bare "he") are left out.
+    """
+    citations = func.count(Attribution.id)
+    query = (
+        select(Attribution.speaker_resolved, Attribution.source_type, Outlet.name, citations)
+        .join(Article, Article.current_version_id == Attribution.version_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(Attribution.speaker_resolved.is_not(None))
+        .group_by(Attribution.speaker_resolved, Attribution.source_type, Outlet.name)
+        .order_by(citations.desc(), Attribution.speaker_resolved, Outlet.name)
+    )
+    if outlet is not None:
+        query = query.where(Outlet.name == outlet)
+    if since is not None:
+        query = query.where(Article.published >= since)
+    if until is not None:
+        query = query.where(Article.published < until)
+    return [(str(s), str(t), str(o), int(n)) for s, t, o, n in session.execute(query).all()]
+
+
+def articles_with_ids(session: Session, ids: Iterable[int]) -> list[Article]:
+    """The articles with these ids (unknown ones skipped), outlets loaded, in the order given. Read-only."""
+    wanted = list(ids)
+    found = session.scalars(
+        select(Article).where(Article.id.in_(wanted)).options(selectinload(Article.outlet))
+    ).all()
+    by_id = {article.id: article for article in found}
+    return [by_id[i] for i in wanted if i in by_id]

@@ -1,0 +1,298 @@
+"""The read-only JSON API under `/api`, typed with pydantic so `/openapi.json` describes every answer.
+
+Each endpoint checks its parameters, opens one short read session and calls one function of
+`newsprism.web.queries`. Unknown ids are 404s and bad parameters or queries 400s with a JSON reason
+(see `newsprism.web.app`), never a 500.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsprism.web import queries
+
+MAX_ID = 2**31 - 1
+
+
+class ErrorOut(BaseModel):
+    """Why a request was refused (400) or found nothing (404)."""
+
+    error: str
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    url: str
+    canonical_url: str
+    outlet: str
+    title: str | None
+    published: datetime | None
+    language: str | None
+
+
+class ArticlesOut(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[ArticleSummary]
+
+
+class VersionOut(BaseModel):
+    number: int
+    title: str | None
+    fetched_at: datetime
+    content_hash: str
+    text: str
+
+
+class AttributionOut(BaseModel):
+    kind: str
+    content: str
+    start: int
+    end: int
+    cue: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_resolved: str | None
+    source_type: str
+
+
+class QuantityOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    value: float | int
+    value_high: float | None
+    unit: str | None
+    concept: str | None
+    change: str
+
+
+class EntityOut(BaseModel):
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+
+class ArticleOut(ArticleSummary):
+    authors: list[str]
+    first_seen: datetime
+    last_fetched: datetime
+    syndicated_from: int | None
+    event: int | None
+    text: str
+    versions: list[VersionOut]
+    attributions: list[AttributionOut]
+    quantities: list[QuantityOut]
+    entities: list[EntityOut]
+
+
+class EventArticleOut(BaseModel):
+    id: int
+    url: str
+    outlet: str
+    title: str | None
+    published: datetime | None
+
+
+class EventOut(BaseModel):
+    id: int
+    title: str
+    first_published: datetime | None
+    last_published: datetime | None
+    outlets: list[str]
+    articles: list[EventArticleOut]
+
+
+class _Open(BaseModel):
+    # The report grows by adding keys (INTERFACE.md); unknown ones pass through untouched.
+    model_config = ConfigDict(extra="allow")
+
+
+class ClaimOut(_Open):
+    outlet: str
+    article_url: str | None = None
+    text: str
+    start: int | None = None
+    end: int | None = None
+    value: Any = None
+    speaker: str | None = None
+
+
+class DivergenceOut(_Open):
+    type: str
+    summary: str
+    severity: float
+    claims: list[ClaimOut]
+
+
+class SourceOut(_Open):
+    source: str
+    source_type: str
+    cited_by: dict[str, int]
+
+
+class ReportEventOut(_Open):
+    id: str | int
+    title: str
+    outlets: list[str]
+
+
+class ReportArticleOut(_Open):
+    id: str | int
+    url: str
+    outlet: str
+    title: str | None
+    published: str | None
+
+
+class ReportOut(_Open):
+    event: ReportEventOut
+    articles: list[ReportArticleOut]
+    divergences: list[DivergenceOut]
+    sources: list[SourceOut]
+
+
+class SearchHitOut(BaseModel):
+    id: int
+    url: str
+    outlet: str
+    title: str | None
+    published: datetime | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+
+
+class FacetsOut(BaseModel):
+    outlet: dict[str, int]
+
+
+class SearchOut(BaseModel):
+    query: str
+    total: int
+    limit: int
+    offset: int
+    hits: list[SearchHitOut]
+    facets: FacetsOut
+
+
+class OutletOut(BaseModel):
+    name: str
+    homepage: str | None
+    kind: str
+    country: str | None
+    language: str | None
+    articles: int
+
+
+class CitedSourceOut(BaseModel):
+    source: str
+    source_type: str
+    cited_by: dict[str, int]
+    citations: int
+
+
+def read_session(request: Request) -> Iterator[Session]:
+    """One short read-only session per request, from the factory the app was built with."""
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    with factory() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(read_session)]
+Outlet = Annotated[str | None, Query(description="Only this outlet (its exact name).")]
+Since = Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD or ISO date-time).")]
+Until = Annotated[str | None, Query(description="Published before; a bare date includes that day.")]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_PAGE, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="How many results to skip.")]
+SearchQuery = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=500,
+        description='words, "phrases", prefix*, AND, OR, NOT or -word, (parentheses)',
+    ),
+]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
+EventId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}}
+
+router = APIRouter(prefix="/api", tags=["api"], responses={400: {"model": ErrorOut}})
+
+
+@router.get("/articles", response_model=ArticlesOut)
+def list_articles(
+    session: SessionDep,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    q: Annotated[str | None, Query(max_length=500, description="Only articles matching this search.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stored articles, newest first (best match first with `q`), one page at a time."""
+    filters = queries.search_filters(outlet=outlet, since=since, until=until)
+    return queries.articles_json(session, filters, q, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, responses=ERRORS)
+def get_article(session: SessionDep, article_id: ArticleId) -> dict[str, Any]:
+    """One article with its current text, every version, and its attributions, quantities, entities."""
+    return queries.article_json(session, article_id)
+
+
+@router.get("/events", response_model=list[EventOut])
+def list_events(session: SessionDep, since: Since = None) -> list[dict[str, Any]]:
+    """Every event (articles of several outlets about one story), most covered first."""
+    return queries.events_json(session, queries.parse_when(since, "since"))
+
+
+@router.get("/events/{event_id}/report", response_model=ReportOut, responses=ERRORS)
+def event_report(session: SessionDep, event_id: EventId) -> dict[str, Any]:
+    """The divergence report of one event, as `newsprism report --format json` writes it."""
+    return queries.report_json(session, event_id)
+
+
+@router.get("/search", response_model=SearchOut)
+def search(
+    session: SessionDep,
+    q: SearchQuery,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    event: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only articles of this event.")] = None,
+    source: Annotated[str | None, Query(description="Only articles citing this source (e.g. TASS).")] = None,
+    speaker: Annotated[str | None, Query(description="Only articles quoting a speaker named so.")] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Full-text search, best match first, with a highlighted snippet and the count per outlet."""
+    filters = queries.search_filters(
+        outlet=outlet, since=since, until=until, event=event, source=source, speaker=speaker
+    )
+    return queries.search_json(session, q, filters, limit=limit, offset=offset)
+
+
+@router.get("/outlets", response_model=list[OutletOut])
+def list_outlets(session: SessionDep) -> list[dict[str, Any]]:
+    """Every outlet with its description and how many articles are stored."""
+    return queries.outlets_json(session)
+
+
+@router.get("/sources", response_model=list[CitedSourceOut])
+def list_sources(
+    session: SessionDep, outlet: Outlet = None, since: Since = None, until: Until = None
+) -> list[dict[str, Any]]:
+    """Who cites whom how often: each source with the number of citations by each outlet."""
+    filters = queries.search_filters(outlet=outlet, since=since, until=until)
+    return queries.sources_json(session, filters)

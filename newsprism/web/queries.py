@@ -1,0 +1,313 @@
+"""What the three doors onto the database (the `search` command, the JSON API, the pages) ask of it.
+
+Each function reads through `storage` and returns JSON-ready dicts (datetimes left as datetimes for
+the caller to render), so the command, the API and the pages show the same thing. User-typed filters
+are parsed here into one `InputError` naming the parameter. Read-only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from newsprism.web.textmarks import Span, diff_texts, mark_spans
+from storage import models
+from storage.errors import InputError
+from storage.repository import (
+    articles_with_ids,
+    count_articles,
+    event_id_of_article,
+    get_article_with_findings,
+    get_event,
+    list_articles,
+    list_events,
+    outlets_with_article_counts,
+    source_citations,
+)
+from storage.search import SearchFilters, SearchHit, outlet_facets, search_articles
+
+MAX_PAGE = 200
+MAX_TEXT_PARAMETER = 500
+
+
+def parse_when(value: str | None, name: str, *, end_of_day: bool = False) -> datetime | None:
+    """An ISO date or date-time typed by a user; a bare date as `until` means through that whole day.
+
+    >>> parse_when("2024-05-03", "until", end_of_day=True)
+    datetime.datetime(2024, 5, 4, 0, 0, tzinfo=datetime.timezone.utc)
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return datetime.combine(day + timedelta(days=1 if end_of_day else 0), time(), UTC)
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"{name} must be a date YYYY-MM-DD or an ISO date-time, got {value!r}") from exc
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def checked_text(value: str | None, name: str) -> str | None:
+    """A free-text parameter (outlet, source, speaker): bounded, no NUL, blank means absent."""
+    if value is None or not value.strip():
+        return None
+    if "\x00" in value or len(value) > MAX_TEXT_PARAMETER:
+        raise InputError(f"{name} must be text of at most {MAX_TEXT_PARAMETER} characters without NUL")
+    return value.strip()
+
+
+def checked_paging(limit: int, offset: int) -> tuple[int, int]:
+    if not 1 <= limit <= MAX_PAGE:
+        raise InputError(f"limit must be between 1 and {MAX_PAGE}, got {limit}")
+    if not 0 <= offset <= 10**9:
+        raise InputError(f"offset must be between 0 and 1000000000, got {offset}")
+    return limit, offset
+
+
+def search_filters(
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    event: int | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+) -> SearchFilters:
+    """The filters of a search as typed by a user (dates as text), checked."""
+    return SearchFilters(
+        outlet=checked_text(outlet, "outlet"),
+        since=parse_when(since, "since"),
+        until=parse_when(until, "until", end_of_day=True),
+        event_id=event,
+        source=checked_text(source, "source"),
+        speaker=checked_text(speaker, "speaker"),
+    )
+
+
+def search_json(
+    session: Session, q: str, filters: SearchFilters, *, limit: int = 20, offset: int = 0, facets: bool = True
+) -> dict[str, Any]:
+    """One page of search results, best first, with the outlet facet; InputError for a bad query."""
+    limit, offset = checked_paging(limit, offset)
+    page = search_articles(session, q, filters, limit=limit, offset=offset)
+    return {
+        "query": page.query,
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "hits": [_hit_json(hit) for hit in page.hits],
+        "facets": {"outlet": outlet_facets(session, q, filters) if facets else {}},
+    }
+
+
+def _hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "id": hit.article_id,
+        "url": hit.url,
+        "outlet": hit.outlet,
+        "title": hit.title,
+        "published": hit.published,
+        "score": hit.score,
+        "snippet": hit.snippet,
+        "highlights": [list(pair) for pair in hit.highlights],
+    }
+
+
+def articles_json(
+    session: Session, filters: SearchFilters, q: str | None, *, limit: int = 50, offset: int = 0
+) -> dict[str, Any]:
+    """Articles newest first (or best first when `q` is given), one page, with the total."""
+    limit, offset = checked_paging(limit, offset)
+    if q is not None and q.strip():
+        found = search_articles(session, q, filters, limit=limit, offset=offset)
+        articles = articles_with_ids(session, [hit.article_id for hit in found.hits])
+        items, total = [_summary(a) for a in articles], found.total
+    else:
+        outlet, since, until = filters.outlet, filters.since, filters.until
+        page = list_articles(session, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+        items = [_summary(a) for a in page]
+        total = count_articles(session, outlet=outlet, since=since, until=until)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _summary(article: models.Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "outlet": article.outlet.name,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+    }
+
+
+def article_json(session: Session, article_id: int) -> dict[str, Any]:
+    """One article: its current text, every version, and the findings of the current version."""
+    article = get_article_with_findings(session, article_id)
+    current = article.current_version
+    return {
+        **_summary(article),
+        "authors": list(article.authors or []),
+        "first_seen": article.first_seen,
+        "last_fetched": article.last_fetched,
+        "syndicated_from": article.syndicated_from_id,
+        "event": event_id_of_article(session, article.id),
+        "text": current.text if current else "",
+        "versions": [_version_json(v) for v in article.versions],
+        "attributions": [_attribution_json(a) for a in _ordered(current.attributions if current else [])],
+        "quantities": [_quantity_json(q) for q in _ordered(current.quantities if current else [])],
+        "entities": [_entity_json(e) for e in _ordered(current.entities if current else [])],
+    }
+
+
+def _ordered(rows: Any) -> list[Any]:
+    return sorted(rows, key=lambda row: (row.start_char, row.id))
+
+
+def _version_json(version: models.ArticleVersion) -> dict[str, Any]:
+    return {
+        "number": version.number,
+        "title": version.title,
+        "fetched_at": version.fetched_at,
+        "content_hash": version.content_hash,
+        "text": version.text,
+    }
+
+
+def _attribution_json(row: models.Attribution) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "content": row.content,
+        "start": row.start_char,
+        "end": row.end_char,
+        "cue": row.cue,
+        "speaker": row.speaker,
+        "speaker_start": row.speaker_start,
+        "speaker_end": row.speaker_end,
+        "speaker_resolved": row.speaker_resolved,
+        "source_type": row.source_type,
+    }
+
+
+def _quantity_json(row: models.Quantity) -> dict[str, Any]:
+    value = int(row.value) if float(row.value).is_integer() else row.value
+    return {
+        "text": row.text,
+        "start": row.start_char,
+        "end": row.end_char,
+        "value": value,
+        "value_high": row.value_high,
+        "unit": row.unit,
+        "concept": row.concept,
+        "change": row.change,
+    }
+
+
+def _entity_json(row: models.Entity) -> dict[str, Any]:
+    return {
+        "text": row.text,
+        "label": row.label,
+        "start": row.start_char,
+        "end": row.end_char,
+        "canonical": row.canonical,
+    }
+
+
+def article_pieces(article: dict[str, Any]) -> list[Any]:
+    """The current text of an `article_json` cut into pieces, quotes and speakers marked."""
+    spans = []
+    for a in article["attributions"]:
+        who = a["speaker_resolved"] or a["speaker"] or "unknown source"
+        spans.append(Span(a["start"], a["end"], "quote", f"{a['kind']} — {who} ({a['source_type']})"))
+        if a["speaker_start"] is not None and a["speaker_end"] is not None:
+            spans.append(Span(a["speaker_start"], a["speaker_end"], "speaker", who))
+    return mark_spans(article["text"], spans)
+
+
+def version_changes(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """The diff between each version of an `article_json` and the one before it."""
+    versions = article["versions"]
+    return [
+        {
+            "from": old["number"],
+            "to": new["number"],
+            "fetched_at": new["fetched_at"],
+            "changes": diff_texts(old["text"], new["text"]),
+        }
+        for old, new in pairwise(versions)
+    ]
+
+
+def events_json(session: Session, since: datetime | None = None) -> list[dict[str, Any]]:
+    """Every event, most covered first: the `events --json` shape of INTERFACE.md."""
+    return [_event_json(event) for event in list_events(session, since)]
+
+
+def _event_json(event: models.Event) -> dict[str, Any]:
+    articles = sorted((m.article for m in event.members), key=_publication_order)
+    return {
+        "id": event.id,
+        "title": event.title,
+        "first_published": event.first_published,
+        "last_published": event.last_published,
+        "outlets": sorted({a.outlet.name for a in articles}),
+        "articles": [
+            {"id": a.id, "url": a.url, "outlet": a.outlet.name, "title": a.title, "published": a.published}
+            for a in articles
+        ],
+    }
+
+
+def _publication_order(article: models.Article) -> tuple[bool, datetime, int]:
+    return (article.published is None, article.published or datetime.min.replace(tzinfo=UTC), article.id)
+
+
+def report_json(session: Session, event_id: int) -> dict[str, Any]:
+    """The divergence report of one event (`report --format json`); NotFoundError for an unknown id."""
+    from newsprism.reports import event_report  # the comparison is only loaded when a report is asked
+
+    get_event(session, event_id)
+    report: dict[str, Any] = event_report(session, event_id).to_json()
+    return report
+
+
+def top_divergences(report: dict[str, Any], count: int = 3) -> list[dict[str, Any]]:
+    """The most severe divergences of a report, most severe first."""
+    ranked = sorted(report.get("divergences", []), key=lambda d: -float(d.get("severity") or 0))
+    return ranked[:count]
+
+
+def outlets_json(session: Session) -> list[dict[str, Any]]:
+    """Every outlet with its description and how many articles are stored."""
+    return [
+        {
+            "name": o.name,
+            "homepage": o.homepage,
+            "kind": o.kind,
+            "country": o.country,
+            "language": o.language,
+            "articles": count,
+        }
+        for o, count in outlets_with_article_counts(session)
+    ]
+
+
+def sources_json(session: Session, filters: SearchFilters) -> list[dict[str, Any]]:
+    """Who cites whom how often: each source with the outlets citing it, most cited first."""
+    cited_by: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for source, source_type, outlet, count in source_citations(
+        session, outlet=filters.outlet, since=filters.since, until=filters.until
+    ):
+        cited_by[(source, source_type)][outlet] = count
+    rows = [
+        {"source": source, "source_type": kind, "cited_by": outlets, "citations": sum(outlets.values())}
+        for (source, kind), outlets in cited_by.items()
+    ]
+    return sorted(rows, key=lambda row: (-row["citations"], row["source"]))

@@ -1,0 +1,234 @@
+"""The HTTP API and the pages over a real SQLite file (and PostgreSQL for search): every endpoint
+answers, unknown ids are 404s, bad input 400s with a reason, hostile text comes out escaped."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from newsroom_db import IMG, NOW, RARE_WORD, SCRIPT, Newsroom, build_newsroom, live_server
+
+from newsprism.web.app import create_app
+from storage.database import transaction
+from storage.repository import FetchedArticle, store_article
+
+HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
+
+
+@pytest.fixture
+def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
+    made = build_newsroom(sqlite_url)
+    yield made
+    made.factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
+    """A real uvicorn on loopback and an HTTP client to it."""
+    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
+        yield made
+
+
+def _ok_paths(n: Newsroom) -> list[str]:
+    return [
+        "/api/articles",
+        "/api/articles?outlet=Eastern%20Daily&since=2024-05-01&until=2024-05-04&limit=5&offset=0",
+        "/api/articles?q=cyclone",
+        f"/api/articles/{n.rates_id}",
+        "/api/events",
+        "/api/events?since=2024-05-01",
+        f"/api/events/{n.event_id}/report",
+        "/api/search?q=cyclone",
+        f"/api/search?q=cyclone&outlet=Harbour%20Wire&since=2024-05-01&until=2024-05-05&event={n.event_id}",
+        "/api/search?q=cyclone&speaker=voss",
+        "/api/outlets",
+        "/api/sources",
+        "/api/sources?outlet=Harbour%20Wire",
+        "/openapi.json",
+        "/",
+        f"/events/{n.event_id}",
+        f"/articles/{n.rates_id}",
+        f"/articles/{n.hostile_id}",
+        "/search",
+        "/search?q=cyclone",
+        "/search?q=cyclone&outlet=Eastern%20Daily",
+    ]
+
+
+def test_every_endpoint_answers(client: httpx.Client, newsroom: Newsroom) -> None:
+    for path in _ok_paths(newsroom):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text[:300])
+
+
+def test_openapi_lists_every_endpoint(client: httpx.Client) -> None:
+    document = client.get("/openapi.json").json()
+    assert set(document["paths"]) == {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/events",
+        "/api/events/{event_id}/report",
+        "/api/search",
+        "/api/outlets",
+        "/api/sources",
+    }
+    for path in document["paths"].values():
+        answer = path["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert answer, path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/articles/999999",
+        "/api/events/999999/report",
+        "/api/nowhere",
+        "/articles/999999",
+        "/events/999999",
+        "/nowhere",
+    ],
+)
+def test_unknown_is_404_with_a_reason(client: httpx.Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    if path.startswith("/api"):
+        assert response.json()["error"]
+    else:
+        assert "text/html" in response.headers["content-type"] and "Not found" in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ('/api/search?q="unbalanced', "closing quote"),
+        ("/api/search?q=AND OR (", "must stand between two words"),
+        ("/api/search?q=", "q"),
+        ("/api/search", "q"),
+        ("/api/search?q=" + "x" * 600, "q"),
+        ("/api/search?q=cyclone&since=yesterday", "since must be a date"),
+        ("/api/search?q=cyclone&until=2024-13-01", "until must be a date"),
+        ("/api/search?q=cyclone&outlet=%00", "outlet"),
+        ("/api/search?q=cyclone&event=abc", "event"),
+        ("/api/articles?limit=0", "limit"),
+        ("/api/articles?limit=abc", "limit"),
+        ("/api/articles?offset=-1", "offset"),
+        ("/api/articles?q=-only", "only exclude"),
+        ("/api/articles/abc", "article_id"),
+        ("/api/articles/99999999999999999999999", "article_id"),
+        ("/api/events?since=soon", "since"),
+        ("/api/events/0/report", "event_id"),
+    ],
+)
+def test_bad_input_is_400_with_a_reason(client: httpx.Client, path: str, reason: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400, response.text
+    assert reason in response.json()["error"]
+
+
+@pytest.mark.parametrize("path", ['/search?q="unbalanced', "/search?q=AND OR (", "/search?q=x&since=never"])
+def test_bad_search_page_is_400_page(client: httpx.Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400 and "Cannot answer that" in response.text
+
+
+def test_search_finds_a_rare_word_and_highlights_it(client: httpx.Client, newsroom: Newsroom) -> None:
+    found = client.get("/api/search", params={"q": RARE_WORD.lower()}).json()
+    assert [hit["id"] for hit in found["hits"]] == [newsroom.rates_id]
+    hit = found["hits"][0]
+    assert [hit["snippet"][a:b] for a, b in hit["highlights"]] == [RARE_WORD]
+    assert found["facets"]["outlet"] == {"Harbour Wire": 1}
+
+
+def test_search_facets_count_every_outlet(client: httpx.Client) -> None:
+    found = client.get("/api/search", params={"q": "cyclone", "outlet": "Eastern Daily"}).json()
+    assert found["total"] == 1
+    assert sorted(found["facets"]["outlet"].values()) == [1, 1, 1]
+
+
+def test_article_has_versions_and_findings(client: httpx.Client, newsroom: Newsroom) -> None:
+    article = client.get(f"/api/articles/{newsroom.cyclone_ids[0]}").json()
+    assert article["outlet"] == "Harbour Wire" and article["event"] == newsroom.event_id
+    assert any(a["speaker_resolved"] == "Elena Voss" for a in article["attributions"])
+    assert any(q["value"] == 12 for q in article["quantities"])
+    for finding in article["attributions"] + article["quantities"]:
+        assert 0 <= finding["start"] < finding["end"] <= len(article["text"])
+    rates = client.get(f"/api/articles/{newsroom.rates_id}").json()
+    assert [v["number"] for v in rates["versions"]] == [1, 2] and "rallied" in rates["text"]
+
+
+def test_article_page_shows_the_diff(client: httpx.Client, newsroom: Newsroom) -> None:
+    page = client.get(f"/articles/{newsroom.rates_id}").text
+    assert "<del>9 </del>" in page or "<del>9" in page
+    assert "<ins>9.5" in page and "rallied" in page
+
+
+def test_sources_say_who_cites_whom(client: httpx.Client) -> None:
+    sources = client.get("/api/sources").json()
+    voss = next(s for s in sources if s["source"] == "Elena Voss")
+    assert voss["cited_by"]["Harbour Wire"] >= 1 and voss["citations"] == sum(voss["cited_by"].values())
+
+
+def test_report_and_event_page_show_the_divergences(client: httpx.Client, newsroom: Newsroom) -> None:
+    report = client.get(f"/api/events/{newsroom.event_id}/report").json()
+    assert report["divergences"], "the planted death-toll conflict is found"
+    page = client.get(f"/events/{newsroom.event_id}").text
+    assert page.count('class="card divergence"') == len(report["divergences"])
+    assert report["divergences"][0]["summary"].split()[0] in page
+
+
+def test_hostile_text_is_escaped_on_every_page(client: httpx.Client, newsroom: Newsroom) -> None:
+    pages = [p for p in _ok_paths(newsroom) if not p.startswith(("/api", "/openapi"))]
+    pages += [
+        "/search?q=" + SCRIPT,
+        "/search?q=alert",
+        f"/search?q=cyclone&outlet={IMG}",
+        "/nowhere" + SCRIPT,
+    ]
+    for path in pages:
+        response = client.get(path)
+        for markup in HOSTILE_MARKUP:
+            assert markup not in response.text, (path, markup)
+        if "text/html" in response.headers["content-type"]:
+            assert "script-src" not in response.headers["content-security-policy"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/articles/{newsroom.hostile_id}").text
+
+
+def test_searches_answer_while_a_crawl_writes(client: httpx.Client, newsroom: Newsroom) -> None:
+    stop = threading.Event()
+
+    def crawl() -> None:
+        n = 0
+        while not stop.is_set():
+            with transaction(newsroom.factory) as session:
+                url = f"https://wire.example/live/{n}"
+                text = f"Live update {n}: Cyclone Marla moves north over the islands."
+                store_article(
+                    session, FetchedArticle(url, url, "Harbour Wire", text, NOW + timedelta(minutes=n))
+                )
+            n += 1
+
+    writer = threading.Thread(target=crawl)
+    writer.start()
+    try:
+        statuses = [client.get("/api/search", params={"q": "cyclone"}).status_code for _ in range(40)]
+    finally:
+        stop.set()
+        writer.join()
+    assert statuses == [200] * 40
+    assert client.get("/api/search", params={"q": "live"}).json()["total"] > 0
+
+
+@pytest.mark.postgres
+def test_search_api_on_postgres(postgres_url: str) -> None:
+    made = build_newsroom(postgres_url)
+    try:
+        with live_server(create_app(made.factory)) as base, httpx.Client(base_url=base, timeout=30) as pg:
+            found = pg.get("/api/search", params={"q": RARE_WORD}).json()
+            assert [hit["id"] for hit in found["hits"]] == [made.rates_id]
+            assert pg.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
+            assert pg.get("/api/search", params={"q": "cyclone", "outlet": "\x00"}).status_code == 400
+    finally:
+        made.factory.kw["bind"].dispose()
