@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from newsprism.commands.analysis import analyze_command
 from newsprism.commands.crawling import crawl_command, export_command, import_command, schedule_command
 from newsprism.commands.database import init_command
 from newsprism.commands.demo import demo_command
@@ -45,6 +46,7 @@ def _global_options(
 
 # One line per command; the command modules never import this one.
 app.command("init")(init_command)
+app.command("analyze")(analyze_command)
 app.command("demo")(demo_command)
 app.command("crawl")(crawl_command)
 app.command("schedule")(schedule_command)

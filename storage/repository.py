@@ -309,46 +309,74 @@ def _export_record(article: Article, versions: int) -> dict[str, Any]:
 
 
 # --- analysis findings ----------------------------------------------------------------------------
-# Storage does not import compare/; these protocols name the attributes it reads from its findings.
+# Storage does not import compare/; these protocols name the attributes it reads from its findings
+# (read-only, so compare's frozen dataclasses satisfy them).
 
 
 class AttributionFinding(Protocol):
-    kind: str
-    content: str
-    start: int
-    end: int
-    cue: str | None
-    speaker: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker_resolved: str | None
-    source_type: str
+    @property
+    def kind(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def cue(self) -> str | None: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_start(self) -> int | None: ...
+    @property
+    def speaker_end(self) -> int | None: ...
+    @property
+    def speaker_resolved(self) -> str | None: ...
+    @property
+    def source_type(self) -> str: ...
 
 
 class QuantityFinding(Protocol):
-    text: str
-    start: int
-    end: int
-    value: float
-    unit: str | None
-    concept: str | None
-    change: str
-    value_high: float | None
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def concept(self) -> str | None: ...
+    @property
+    def change(self) -> str: ...
+    @property
+    def value_high(self) -> float | None: ...
 
 
 class EntityFinding(Protocol):
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def canonical(self) -> str: ...
 
 
 class DateFinding(Protocol):
-    text: str
-    start: int
-    end: int
-    resolved: date | None
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def resolved(self) -> date | None: ...
 
 
 class AnalysisFindings(Protocol):

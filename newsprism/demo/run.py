@@ -1,0 +1,66 @@
+"""`newsprism demo`: the main job on the bundled newsroom, end to end with no network.
+
+Serve the newsroom on a loopback port, crawl it like any configured outlets (feeds, fetch,
+trafilatura, store, analyse), group the articles into events and write every event's report. The
+product's own functions do all the work; nothing here knows what the newsroom's articles say.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from crawler.crawl import CrawlSummary, crawl_outlets
+
+from crawler.config import load_config
+from newsprism.demo.server import serve_newsroom
+from newsprism.pipeline import analyse_stored, update_events
+from newsprism.reports import WrittenReport, write_event_reports
+from newsprism.settings import Settings
+from storage.database import open_database
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    """What the demo did, for the closing lines it prints."""
+
+    crawl: CrawlSummary
+    reports: list[WrittenReport]
+    out: Path
+
+    @property
+    def main_report(self) -> WrittenReport | None:
+        """The event covered by the most outlets: the one worth opening first."""
+        return max(self.reports, key=lambda r: (len(r.outlets), -r.event_id), default=None)
+
+    def render(self) -> str:
+        outlets = sorted({name for report in self.reports for name in report.outlets})
+        kinds = Counter(kind for report in self.reports for kind in report.divergence_types)
+        lines = [
+            f"events: {len(self.reports)}, outlets: {len(outlets)}, divergences: {sum(kinds.values())}",
+        ]
+        lines += [f"  {kind}: {count}" for kind, count in sorted(kinds.items())]
+        lines.append(f"reports written to {self.out}/")
+        main = self.main_report
+        if main is not None:
+            lines.append(f"largest event: {main.title!r} ({len(main.outlets)} outlets)")
+            lines.append(f"open: {main.html}")
+        return "\n".join(lines)
+
+
+def run_demo(settings: Settings, out: Path) -> DemoSummary:
+    """Crawl the demo newsroom into the database, group, compare and write the reports into `out`."""
+    factory = open_database(settings.database_url)
+    try:
+        with serve_newsroom() as newsroom, tempfile.TemporaryDirectory() as folder:
+            config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
+            crawled = crawl_outlets(
+                config, factory, after_store=analyse_stored, progress=settings.show_progress
+            )
+        update_events(factory)
+        reports = write_event_reports(factory, out)
+    finally:
+        factory.kw["bind"].dispose()
+    return DemoSummary(crawled, reports, out)

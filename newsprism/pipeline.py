@@ -1,0 +1,157 @@
+"""The pipeline that wires the three packages: stored articles are analysed, then grouped into events.
+
+The crawler hands every stored article to `analyse_stored` inside the transaction that stored it, so
+an article, its version and its findings land together. Grouping and reports read storage rows and turn
+them into `CoverageArticle`s, the only thing `compare` sees.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from compare.analysis import analyze_article
+from compare.coverage import CoverageArticle
+from compare.events import group_articles
+from compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
+from storage import models
+from storage.database import transaction
+from storage.repository import (
+    EventMembership,
+    StoredArticle,
+    delete_empty_events,
+    get_event,
+    list_articles_with_findings,
+    save_events,
+    save_findings,
+)
+
+log = logging.getLogger(__name__)
+
+
+def analyse_stored(session: Session, stored: StoredArticle) -> None:
+    """Analyse the version just stored (unless it was already analysed) and save its findings."""
+    version = session.get(models.ArticleVersion, stored.version_id)
+    if version is None or version.analysed:
+        return
+    published = version.article.published
+    analysis = analyze_article(version.text, published.date() if published else None)
+    save_findings(session, version.id, analysis)
+
+
+def analyse_pending(factory: sessionmaker[Session]) -> int:
+    """Analyse every stored version that has no findings yet (e.g. after an interrupted run)."""
+    from storage.repository import versions_to_analyse
+
+    done = 0
+    with transaction(factory) as session:
+        pending = [v.id for v in versions_to_analyse(session)]
+    for version_id in pending:
+        with transaction(factory) as session:
+            version = session.get(models.ArticleVersion, version_id)
+            if version is not None:
+                analyse_stored(session, StoredArticle(version.article_id, version.id, "updated"))
+                done += 1
+    return done
+
+
+def update_events(factory: sessionmaker[Session]) -> int:
+    """Group every stored article into events from scratch and store them; returns the event count.
+
+    Grouping is deterministic (articles in publication order), so re-running it keeps event keys.
+    """
+    with transaction(factory) as session:
+        coverage = [coverage_of(article) for article in list_articles_with_findings(session)]
+        groups = group_articles(coverage)
+        saved = save_events(
+            session,
+            [
+                EventMembership(
+                    key=group.key,
+                    title=group.title,
+                    article_ids=[int(i) for i in group.article_ids],
+                    similarities={int(k): v for k, v in group.similarities.items()},
+                )
+                for group in groups
+            ],
+        )
+        delete_empty_events(session)
+        return len(saved)
+
+
+def event_coverage(session: Session, event_id: int) -> tuple[str, list[CoverageArticle]]:
+    """The title of an event and its articles as the comparison sees them. Read-only."""
+    event = get_event(session, event_id)
+    articles = sorted((member.article for member in event.members), key=_publication_order)
+    return event.title, [coverage_of(article) for article in articles]
+
+
+def _publication_order(article: models.Article) -> tuple[float, int]:
+    return (article.published.timestamp() if article.published else float("inf"), article.id)
+
+
+def coverage_of(article: models.Article) -> CoverageArticle:
+    """Turn a stored article (current version and its findings loaded) into a CoverageArticle."""
+    version = article.current_version
+    return CoverageArticle(
+        id=str(article.id),
+        outlet=article.outlet.name,
+        outlet_kind=article.outlet.kind,
+        url=article.url,
+        title=article.title or (version.title if version else None) or "",
+        text=version.text if version else "",
+        published=article.published,
+        analysis=analysis_of(version) if version else ArticleAnalysis(),
+        syndicated_from=str(article.syndicated_from_id) if article.syndicated_from_id else None,
+    )
+
+
+def analysis_of(version: models.ArticleVersion) -> ArticleAnalysis:
+    """The stored findings of one version, back as the dataclasses analysis produced."""
+    return ArticleAnalysis(
+        attributions=[_attribution(row) for row in _by_offset(version.attributions)],
+        quantities=[_quantity(row) for row in _by_offset(version.quantities)],
+        entities=[
+            Entity(r.text, r.label, r.start_char, r.end_char, r.canonical)  # type: ignore[arg-type]
+            for r in _by_offset(version.entities)
+        ],
+        dates=[DateMention(r.text, r.start_char, r.end_char, r.resolved) for r in _by_offset(version.dates)],
+    )
+
+
+Row = TypeVar("Row", models.Attribution, models.Quantity, models.Entity, models.DateMention)
+
+
+def _by_offset(rows: Sequence[Row]) -> list[Row]:
+    return sorted(rows, key=lambda row: (row.start_char, row.id))
+
+
+def _attribution(row: models.Attribution) -> Attribution:
+    return Attribution(
+        kind=row.kind,  # type: ignore[arg-type]
+        content=row.content,
+        start=row.start_char,
+        end=row.end_char,
+        cue=row.cue,
+        speaker=row.speaker,
+        speaker_start=row.speaker_start,
+        speaker_end=row.speaker_end,
+        speaker_resolved=row.speaker_resolved,
+        source_type=row.source_type,  # type: ignore[arg-type]
+    )
+
+
+def _quantity(row: models.Quantity) -> Quantity:
+    return Quantity(
+        text=row.text,
+        start=row.start_char,
+        end=row.end_char,
+        value=row.value,
+        unit=row.unit,
+        concept=row.concept,
+        change=row.change,  # type: ignore[arg-type]
+        value_high=row.value_high,
+    )

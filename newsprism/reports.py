@@ -1,0 +1,78 @@
+"""Divergence reports of stored events, written as JSON, Markdown and a self-contained HTML page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.report import DivergenceReport, build_report, render_html, render_markdown
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsprism.pipeline import event_coverage
+from storage.errors import InputError
+from storage.repository import list_events
+
+REPORT_FORMATS = ("json", "md", "html")
+
+
+def event_report(session: Session, event_id: int) -> DivergenceReport:
+    """The divergence report of one stored event. Read-only."""
+    title, articles = event_coverage(session, event_id)
+    return build_report(str(event_id), title, articles)
+
+
+def render_event_report(session: Session, event_id: int, report_format: str) -> str:
+    """One event's report as `json`, `md` or `html` text. Read-only."""
+    if report_format not in REPORT_FORMATS:
+        raise InputError(
+            f"unknown report format {report_format!r}; choose one of {', '.join(REPORT_FORMATS)}"
+        )
+    title, articles = event_coverage(session, event_id)
+    report = build_report(str(event_id), title, articles)
+    if report_format == "json":
+        return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if report_format == "md":
+        return render_markdown(report)
+    return render_html(report, articles)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenReport:
+    """The files written for one event and what its report found."""
+
+    event_id: int
+    title: str
+    outlets: list[str]
+    divergence_types: list[str]
+    html: Path
+
+
+def write_event_reports(factory: sessionmaker[Session], out: Path) -> list[WrittenReport]:
+    """Write report-<event>.json, .md and .html for every stored event into `out` (created)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create report folder {str(out)!r}: {exc.strerror}") from exc
+    written = []
+    with factory() as session:
+        for event in list_events(session):
+            title, articles = event_coverage(session, event.id)
+            report = build_report(str(event.id), title, articles)
+            stem = out / f"report-{event.id}"
+            stem.with_suffix(".json").write_text(
+                json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            stem.with_suffix(".md").write_text(render_markdown(report), encoding="utf-8")
+            stem.with_suffix(".html").write_text(render_html(report, articles), encoding="utf-8")
+            data = report.to_json()
+            written.append(
+                WrittenReport(
+                    event.id,
+                    title,
+                    list(data["event"]["outlets"]),
+                    [d["type"] for d in data["divergences"]],
+                    stem.with_suffix(".html"),
+                )
+            )
+    return written
