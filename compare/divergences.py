@@ -111,7 +111,9 @@ Mention = tuple[Statement, Quantity]
 
 def interval(quantity: Quantity) -> tuple[float, float]:
     """The values a quantity allows: `at least 4` is [4, inf), `about 5` is [4, 6]."""
-    low, high = quantity.value, quantity.value_high if quantity.value_high is not None else quantity.value
+    given = (quantity.value, quantity.value_high if quantity.value_high is not None else quantity.value)
+    # `6-3` is a score or a vote, not a range running backwards: take the span either way.
+    low, high = min(given), max(given)
     if quantity.change == "up":
         return low, float("inf")
     if quantity.change == "down":

@@ -60,6 +60,19 @@ def speaker_key(name: str | None) -> str | None:
     return parts[-1].removesuffix("'s")
 
 
+def same_source(a: str | None, b: str | None) -> bool:
+    """Whether two speaker names can be the same source: `Disney` and `Walt Disney World`, `Kozlov`
+    and `Alexander Kozlov` (the words of one are among the other's)."""
+    words_a, words_b = _name_words(a), _name_words(b)
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _name_words(name: str | None) -> frozenset[str]:
+    if speaker_key(name) is None:
+        return frozenset()
+    return frozenset(w.removesuffix("'s") for w in words(name or "") if w not in {"the", "s"})
+
+
 def quotes_in(statements: Sequence[Statement]) -> list[Quote]:
     """The direct quotes of one article's statements, each with the sentences it spans."""
     found = []
@@ -103,11 +116,11 @@ def _similarity(a: Quote, b: Quote) -> float:
 
 
 def _speaker_conflict(quotes: Sequence[Quote]) -> Divergence | None:
-    speakers = _per_outlet(quotes, lambda q: q.speaker_key)
+    speakers = _per_outlet(quotes, lambda q: q.speaker)
     clash = [
         (a, b) for a, b in itertools.combinations(quotes, 2)
         if a.outlet != b.outlet and a.speaker_key and b.speaker_key
-        and not (speakers[a.outlet] & speakers[b.outlet]) and _similarity(a, b) >= SAME_WORDS
+        and not _shared_source(speakers[a.outlet], speakers[b.outlet]) and _similarity(a, b) >= SAME_WORDS
     ]
     if not clash:
         return None
@@ -122,6 +135,10 @@ def _speaker_conflict(quotes: Sequence[Quote]) -> Divergence | None:
     excerpt = _excerpt(clash[0][0].said)
     summary = f"The words \u201c{excerpt}\u201d are attributed to {told}."
     return Divergence("speaker_conflict", summary, 0.8, tuple(q.claim() for q in named))
+
+
+def _shared_source(first: set[Hashable], second: set[Hashable]) -> bool:
+    return any(same_source(str(a), str(b)) for a in first for b in second)
 
 
 def _per_outlet(quotes: Sequence[Quote], key: Callable[[Quote], Hashable | None]) -> dict[str, set[Hashable]]:
@@ -157,7 +174,7 @@ def _rewording(quotes: Sequence[Quote]) -> Divergence | None:
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool:
-    return a.speaker_key == b.speaker_key or a.speaker_key is None or b.speaker_key is None
+    return a.speaker_key is None or b.speaker_key is None or same_source(a.speaker, b.speaker)
 
 
 def _excerpt_of(a: Quote, b: Quote) -> bool:

@@ -66,7 +66,9 @@ OWN_TEXTS = {
     ),
 }
 
-_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
+_NUMBER = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE
+)
 _WORD_VALUES = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
@@ -131,9 +133,10 @@ def plan_edits(text: str, analysis: ArticleAnalysis) -> list[Edit]:
     if reword is not None:
         edits.append(take(_reword(text, reword.start, reword.end), reword.start, reword.end - 1))
     number = next((q for q in analysis.quantities if _countable(text, q) and free(q.start)), None)
-    if number is not None:
-        edits.append(take(Edit(number.start, number.end, _changed_number(number.value), "numeric_conflict"),
-                          number.start))
+    digits = _NUMBER.search(text, number.start, number.end) if number is not None else None
+    if number is not None and digits is not None:
+        changed = _changed_number(digits.group())
+        edits.append(take(Edit(digits.start(), digits.end(), changed, "numeric_conflict"), number.start))
     said = [a for a in analysis.attributions if a.kind != "direct" and a.speaker and free(a.start)]
     removed = next((sentences[sentence_of(a.start)] for a in said
                     if not _duplicated(text, sentences[sentence_of(a.start)])), None)
@@ -163,9 +166,10 @@ def _countable(text: str, quantity: Quantity) -> bool:
     # A count of things (`40 boats`), not a date, a score, a year or a name (`Title 42`).
     before = text[max(0, quantity.start - 12) : quantity.start]
     after = text[quantity.end : quantity.end + 2]
-    concept = (quantity.concept or "").split()
+    concept = (quantity.concept or quantity.unit or "").split()
     return (
         quantity.value >= 2 and not 1900 <= quantity.value <= 2100 and bool(concept)
+        and quantity.value_high is None and not re.search(r"\d\s*[-\u2013]\s*\d", quantity.text)
         and concept[0].isalpha() and concept[0].islower() and len(concept[0]) > 2
         and not re.search(r"[-\u2013/.]\s*$", before)
         and not re.search(r"[A-Z][a-z]*\.?\s*$", before) and not after.lstrip().startswith(("-", "\u2013"))
@@ -181,8 +185,9 @@ def _reword(text: str, start: int, end: int) -> Edit:
     return Edit(start + target.start(), start + target.end(), "remarkable", "quote_wording")
 
 
-def _changed_number(value: float) -> str:
-    return str(int(value) * 3 + 7)
+def _changed_number(token: str) -> str:
+    value = _WORD_VALUES.get(token.lower()) or int(float(token.replace(",", "")))
+    return str(value * 3 + 7)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[tuple[str, int]]]:
