@@ -32,6 +32,10 @@ _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": _DATE_FORMAT}
 
 
+# Less than this is a menu, a teaser or an error page that trafilatura found "text" in, not a story.
+MIN_ARTICLE_CHARS = 80
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedPage:
     """What extraction found in an article page."""
@@ -66,13 +70,13 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     except Exception:  # trafilatura fails on odd pages in many ways; one page must not stop a crawl
         log.debug("extraction failed for %s", url, exc_info=True)
         return None
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").strip()) < MIN_ARTICLE_CHARS:
         return None
     return ExtractedPage(
         text=document.text.strip(),
         title=(document.title or "").strip() or None,
         authors=split_authors(document.author),
-        published=parse_date(document.date) or _htmldate(tree, url),
+        published=_published(document.date, tree, url),
         language=_language(document, tree),
         canonical_url=canonical,
     )
@@ -93,6 +97,24 @@ def parse_date(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+_PUBLISHED_META = (
+    "//meta[@property='article:published_time' or @property='og:published_time'"
+    " or @itemprop='datePublished' or @name='pubdate' or @name='publish-date']/@content"
+    " | //time[@itemprop='datePublished']/@datetime"
+)
+
+
+def _published(extracted: str | None, tree: Any, url: str) -> datetime | None:
+    """Trafilatura's date (htmldate's when it has none), with the time of day the page's own
+    publication meta gives for that same day."""
+    day = parse_date(extracted) or _htmldate(tree, url)
+    for value in tree.xpath(_PUBLISHED_META):
+        precise = parse_date(str(value).strip().replace("Z", "+00:00"))
+        if precise is not None and (day is None or precise.date() == day.date()):
+            return precise
+    return day
 
 
 def _htmldate(tree: Any, url: str) -> datetime | None:

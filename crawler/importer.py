@@ -208,18 +208,34 @@ def _read_warc(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]
         raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
     with stream:
         records = ArchiveIterator(stream)
-        offset = 0
         try:
             for record in records:
-                offset = records.get_record_offset()
-                yield _warc_record(record, path.name, offset, importer)
+                outcome = _warc_record(record, importer)
+                # Only known once the record has been read to its end.
+                where = f"offset {records.get_record_offset()}"
+                yield outcome if isinstance(outcome, str) else ImportProblem(path.name, where, outcome.reason)
         except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
             # warcio cannot find the next record after a broken one: the rest of this file is lost.
-            where = f"offset {getattr(records, 'offset', offset)}"
+            where = f"offset {records.offset}"
             yield ImportProblem(path.name, where, f"broken WARC record, rest of file skipped: {exc}")
 
 
-def _warc_record(record: Any, source: str, offset: int, importer: _Importer) -> str | ImportProblem:
+@dataclass(frozen=True, slots=True)
+class _BadRecord:
+    reason: str
+
+
+def _read_bounded(stream: Any, limit: int) -> bytes | None:
+    chunks, size = [], 0
+    while chunk := stream.read(65536):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
+
+
+def _warc_record(record: Any, importer: _Importer) -> str | _BadRecord:
     if record.rec_type != "response" or record.http_headers is None:
         return "skipped"
     content_type = record.http_headers.get_header("Content-Type") or ""
@@ -227,10 +243,10 @@ def _warc_record(record: Any, source: str, offset: int, importer: _Importer) -> 
         return "skipped"
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     if not is_http_url(url):
-        return ImportProblem(source, f"offset {offset}", f"no http(s) WARC-Target-URI: {url!r}")
-    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
-    if len(body) > MAX_RECORD_BYTES:
-        return ImportProblem(source, f"offset {offset}", f"page larger than {MAX_RECORD_BYTES} bytes")
+        return _BadRecord(f"no http(s) WARC-Target-URI: {url!r}")
+    body = _read_bounded(record.content_stream(), MAX_RECORD_BYTES)
+    if body is None:
+        return _BadRecord(f"page larger than {MAX_RECORD_BYTES} bytes")
     page_html = decode_html(body, content_type)
     extracted = importer.extractor.extract_now(page_html, url)
     if extracted is None:

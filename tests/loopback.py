@@ -76,7 +76,8 @@ class LoopbackSite:
     def reply_for(self, request: SeenRequest) -> Reply:
         with self._lock:
             self.requests.append(request)
-            route = self.routes.get(request.path)
+            # Like most servers, a path with an unknown query string is still the same page.
+            route = self.routes.get(request.path) or self.routes.get(request.path.split("?", 1)[0])
             if route is None:
                 return Reply(404, b"not found")
             if callable(route):

@@ -1,0 +1,134 @@
+"""Imports (JSON Lines, WARC) through the crawl's store path, and the export records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pages import PARAGRAPHS, article_html
+from sqlalchemy.orm import Session, sessionmaker
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from crawler.extract import Extractor
+from crawler.importer import import_files
+from newsprism.commands.crawling import write_export
+from storage.repository import EXPORT_KEYS, StoredArticle, export_articles
+
+NOW = datetime(2024, 5, 4, 12, 0, tzinfo=UTC)
+TEXT = " ".join(PARAGRAPHS)
+
+
+def lines(*records: object) -> str:
+    return "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n"
+
+
+def test_jsonl_with_bad_lines_stores_every_good_one(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        lines(
+            {"url": "https://a.example/one", "outlet": "A", "title": "One", "published": "2024-05-03",
+             "text": TEXT},
+            "{not json",
+            {"url": "https://a.example/two", "outlet": "A", "html": article_html("Two")},
+            {"outlet": "A", "text": "no url"},
+            "",
+            {"url": "https://b.example/three?utm_source=x", "outlet": "B", "text": "Short text.",
+             "published": "2024-05-03T10:00:00+02:00"},
+            {"url": "https://a.example/four", "outlet": "A", "published": "yesterday", "text": "x"},
+            {"url": "https://a.example/five", "outlet": "A", "text": 5},
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    analysed: list[StoredArticle] = []
+    summary = import_files([path], factory, extractor=extractor, now=lambda: NOW,
+                           after_store=lambda session, stored: analysed.append(stored))  # fmt: skip
+    assert (summary.new, len(summary.problems)) == (3, 4)
+    assert [p.where for p in summary.problems] == ["line 2", "line 4", "line 7", "line 8"]
+    assert "not JSON" in str(summary.problems[0]) and "'url' is required" in str(summary.problems[1])
+    assert "'published' is not an ISO 8601 date: 'yesterday'" in str(summary.problems[2])
+    assert len(analysed) == 3
+    with factory() as session:
+        records = {r["url"]: r for r in export_articles(session)}
+    assert records["https://a.example/one"]["published"] == "2024-05-03T00:00:00+00:00"
+    assert records["https://a.example/two"]["title"] == "Two"
+    three = records["https://b.example/three?utm_source=x"]
+    assert three["canonical_url"] == "https://b.example/three" and three["outlet"] == "B"
+    assert three["published"] == "2024-05-03T08:00:00+00:00"
+
+
+def test_importing_twice_adds_nothing(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(lines({"url": "https://a.example/one", "outlet": "A", "text": TEXT}), encoding="utf-8")
+    import_files([path], factory, extractor=extractor)
+    again = import_files([path], factory, extractor=extractor)
+    assert (again.new, again.unchanged, again.problems) == (0, 1, [])
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
+        for url, body, content_type in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            # With the length given, warcio needs no temporary file (which it would leave open).
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("name", ["pages.warc.gz", "pages.warc"])
+def test_warc_import(tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor, name: str) -> None:
+    path = tmp_path / name
+    write_warc(path, [
+        ("https://www.wire.example/2024/05/03/a", article_html("Strike").encode(), "text/html; charset=x"),
+        ("https://www.wire.example/logo.png", b"\x89PNG", "image/png"),
+        ("https://www.wire.example/", b"<html><body><nav>Menu</nav></body></html>", "text/html"),
+    ])  # fmt: skip
+    summary = import_files([path], factory, extractor=extractor)
+    assert (summary.new, summary.skipped, summary.problems) == (1, 2, [])
+    with factory() as session:
+        (record,) = export_articles(session)
+    assert record["outlet"] == "wire.example" and record["title"] == "Strike"
+
+
+def test_a_broken_warc_record_is_reported_with_its_offset(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    path = tmp_path / "broken.warc"
+    write_warc(path, [("https://wire.example/2024/05/03/a", article_html("Strike").encode(), "text/html")])
+    good_length = path.stat().st_size
+    with path.open("ab") as stream:
+        stream.write(b"this is not a WARC record at all\r\n\r\n")
+    summary = import_files([path], factory, extractor=extractor)
+    assert summary.new == 1
+    (problem,) = summary.problems
+    assert problem.where.startswith("offset ") and int(problem.where.split()[1]) >= good_length - 4
+
+
+def test_export_keys_jsonl_and_csv(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    path = tmp_path / "a.jsonl"
+    one = {"url": "https://a.example/one", "outlet": "A", "title": "T, with comma", "text": TEXT}
+    two = {"url": "https://b.example/two", "outlet": "B", "text": "Other."}
+    path.write_text(lines(one, two), encoding="utf-8")
+    import_files([path], factory, extractor=extractor)
+    with factory() as session:
+        out = io.StringIO()
+        write_export(export_articles(session, outlet="A"), "jsonl", out)
+        (record,) = [json.loads(line) for line in out.getvalue().splitlines()]
+        assert list(record) == list(EXPORT_KEYS)
+        assert record["versions"] == 1 and record["authors"] == [] and record["fetched"]
+        out = io.StringIO()
+        write_export(export_articles(session), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == list(EXPORT_KEYS) and rows[0]["title"] == "T, with comma" and len(rows) == 2
