@@ -141,6 +141,8 @@ def _attribution(row: models.Attribution) -> Attribution:
         speaker_end=row.speaker_end,
         speaker_resolved=row.speaker_resolved,
         source_type=row.source_type,  # type: ignore[arg-type]
+        cue_start=row.cue_start,
+        cue_end=row.cue_end,
     )
 
 

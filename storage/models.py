@@ -230,6 +230,8 @@ class Attribution(Base):
     start_char: Mapped[int]
     end_char: Mapped[int]
     cue: Mapped[str | None] = mapped_column(String(200))
+    cue_start: Mapped[int | None]
+    cue_end: Mapped[int | None]
     speaker: Mapped[str | None] = mapped_column(Text)
     speaker_start: Mapped[int | None]
     speaker_end: Mapped[int | None]

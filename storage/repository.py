@@ -325,6 +325,10 @@ class AttributionFinding(Protocol):
     @property
     def cue(self) -> str | None: ...
     @property
+    def cue_start(self) -> int | None: ...
+    @property
+    def cue_end(self) -> int | None: ...
+    @property
     def speaker(self) -> str | None: ...
     @property
     def speaker_start(self) -> int | None: ...
@@ -416,6 +420,8 @@ def _attribution_row(a: AttributionFinding) -> Attribution:
         start_char=a.start,
         end_char=a.end,
         cue=a.cue,
+        cue_start=a.cue_start,
+        cue_end=a.cue_end,
         speaker=a.speaker,
         speaker_start=a.speaker_start,
         speaker_end=a.speaker_end,

@@ -1,0 +1,100 @@
+"""The pipeline on both back-ends: an article stored with its findings in one transaction, findings
+read back exactly as analysis produced them, and regrouping that keeps events stable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from compare.analysis import analyze_article
+from newsprism.pipeline import analyse_pending, analyse_stored, event_coverage, update_events
+from storage.database import open_database, transaction
+from storage.repository import FetchedArticle, OutletInfo, list_events, save_outlet, store_article
+
+NOW = datetime(2023, 9, 17, 9, 0, tzinfo=UTC)
+VISIT = (
+    "Kim Jong Un ended his visit to Russia on Sunday, boarding his armoured train in Artyom. "
+    '"He asked about every detail," natural resources minister Alexander Kozlov said. '
+    "The governor gave Kim five kamikaze drones, according to TASS."
+)
+VISIT_AGAIN = (
+    "North Korean leader Kim Jong Un left Russia on Sunday aboard his armoured train from Artyom. "
+    "Kozlov said the two sides discussed grain supplies. Kim received six kamikaze drones from the "
+    "governor, TASS reported."
+)
+RATES = (
+    "The central bank of Norvenia raised its key interest rate by half a point to 6.5 percent on "
+    "Thursday, governor Ilse Marken said, citing stubborn inflation in food prices."
+)
+
+
+@pytest.fixture
+def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
+    made = open_database(database_url)
+    with transaction(made) as session:
+        for name in ("Harbour Wire", "Eastern Daily"):
+            save_outlet(session, OutletInfo(name))
+    yield made
+    made.kw["bind"].dispose()
+
+
+def store(factory: sessionmaker[Session], outlet: str, slug: str, text: str, hours: int) -> int:
+    page = FetchedArticle(
+        url=f"https://{outlet.split()[0].lower()}.example/{slug}",
+        canonical_url=f"https://{outlet.split()[0].lower()}.example/{slug}",
+        outlet=outlet,
+        text=text,
+        title=text.split(".")[0],
+        published=NOW + timedelta(hours=hours),
+        fetched_at=NOW + timedelta(hours=hours + 1),
+    )
+    with transaction(factory) as session:
+        stored = store_article(session, page)
+        analyse_stored(session, stored)
+    return stored.article_id
+
+
+def test_findings_round_trip_through_storage(factory: sessionmaker[Session]) -> None:
+    article_id = store(factory, "Harbour Wire", "visit", VISIT, 0)
+    update_events(factory)
+    with factory() as session:
+        (event,) = list_events(session)
+        _, (coverage,) = event_coverage(session, event.id)
+    assert coverage.id == str(article_id)
+    assert coverage.analysis.attributions == analyze_article(VISIT, NOW.date()).attributions
+    assert coverage.analysis.quantities == analyze_article(VISIT, NOW.date()).quantities
+    assert coverage.analysis.entities == analyze_article(VISIT, NOW.date()).entities
+
+
+def test_grouping_is_stable_when_rerun(factory: sessionmaker[Session]) -> None:
+    visit = store(factory, "Harbour Wire", "visit", VISIT, 0)
+    again = store(factory, "Eastern Daily", "visit", VISIT_AGAIN, 2)
+    rates = store(factory, "Eastern Daily", "rates", RATES, 3)
+    update_events(factory)
+    with factory() as session:
+        first = {e.key: sorted(m.article_id for m in e.members) for e in list_events(session)}
+    update_events(factory)
+    with factory() as session:
+        second = {e.key: sorted(m.article_id for m in e.members) for e in list_events(session)}
+    assert first == second
+    assert sorted(first.values()) == sorted([[visit, again], [rates]])
+
+
+def test_an_interrupted_analysis_is_completed_later(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        stored = store_article(
+            session,
+            FetchedArticle(
+                "https://harbour.example/x", "https://harbour.example/x", "Harbour Wire", VISIT, NOW
+            ),
+        )
+    assert analyse_pending(factory) == 1
+    assert analyse_pending(factory) == 0
+    with factory() as session:
+        from storage.models import ArticleVersion
+
+        version = session.get(ArticleVersion, stored.version_id)
+        assert version is not None and version.analysed and version.attributions
