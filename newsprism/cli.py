@@ -16,6 +16,7 @@ from newsprism.commands.analysis import analyze_command
 from newsprism.commands.crawling import crawl_command, export_command, import_command, schedule_command
 from newsprism.commands.database import init_command
 from newsprism.commands.demo import demo_command
+from newsprism.commands.events import events_command, report_command
 from newsprism.commands.web import search_command, serve_command
 from newsprism.settings import Settings, database_url, log_level
 
@@ -54,6 +55,8 @@ app.command("import")(import_command)
 app.command("export")(export_command)
 app.command("search")(search_command)
 app.command("serve")(serve_command)
+app.command("events")(events_command)
+app.command("report")(report_command)
 
 
 def main() -> None:

@@ -1,0 +1,106 @@
+"""`newsprism events` and `newsprism report`: the stored events, and the divergence report of one.
+
+Thin: listing comes from `newsprism.web.queries.events_json` (the same data as `GET /api/events`) and
+reports from `newsprism.reports.render_event_report`; this module only parses options and prints.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsprism.console import reports_errors, settings_of
+from storage.database import open_database
+from storage.errors import InputError
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@reports_errors
+def events_command(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only events with an article published on or after DATE.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the events as JSON.")] = False,
+) -> None:
+    """List the events: groups of articles from any outlets about the same story."""
+    from newsprism.web.queries import events_json, parse_when
+
+    factory = open_database(settings_of(ctx).database_url)
+    try:
+        with factory() as session:
+            events = [_plain(event) for event in events_json(session, parse_when(since, "--since"))]
+    finally:
+        factory.kw["bind"].dispose()
+    if as_json:
+        typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
+    else:
+        Console(soft_wrap=True).print(_table(events))
+
+
+def _plain(event: dict[str, Any]) -> dict[str, Any]:
+    # JSON carries ids as strings and times as ISO 8601 (INTERFACE.md).
+    def value(key: str, item: dict[str, Any]) -> Any:
+        found = item[key]
+        if key == "id":
+            return str(found)
+        return found.isoformat() if isinstance(found, datetime) else found
+
+    keys = ("id", "title", "first_published", "last_published", "outlets")
+    plain = {key: value(key, event) for key in keys}
+    article_keys = ("id", "url", "outlet", "title", "published")
+    plain["articles"] = [{key: value(key, a) for key in article_keys} for a in event["articles"]]
+    return plain
+
+
+def _table(events: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(events)} event(s)")
+    for column in ("id", "title", "articles", "outlets", "last published"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        table.add_row(
+            event["id"], event["title"], str(len(event["articles"])), ", ".join(event["outlets"]),
+            (event["last_published"] or "")[:16].replace("T", " "),
+        )
+    return table
+
+
+@reports_errors
+def report_command(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="The event id, as `newsprism events` shows it.")],
+    format_: Annotated[ReportFormat, typer.Option("--format", help="md, html or json.")] = ReportFormat.md,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the report here instead of printing it.")
+    ] = None,
+) -> None:
+    """The divergence report of one event: where its outlets disagree, and what some leave out."""
+    from newsprism.reports import render_event_report
+
+    if not event_id.isdigit():
+        raise InputError(f"no event with id {event_id!r}")
+    factory = open_database(settings_of(ctx).database_url)
+    try:
+        with factory() as session:
+            text = render_event_report(session, int(event_id), format_.value)
+    finally:
+        factory.kw["bind"].dispose()
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {str(out)!r}: {exc.strerror}") from exc
