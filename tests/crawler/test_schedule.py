@@ -1,0 +1,151 @@
+"""The scheduler: runs jobs, survives restarts without duplicating them, refuses a second instance,
+and stops cleanly on SIGTERM (a real subprocess)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from loopback import LoopbackSite, Reply
+from pages import article_html
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.schedule import SchedulerBusyError, acquire_lock, beat, release_lock, run_schedule
+from storage.models import Article, SchedulerLock
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def outlet_config(tmp_path: Path, site: LoopbackSite, names: tuple[str, ...] = ("One", "Two")) -> Path:
+    tables = ["[crawler]\nallow_private_networks = true\n"]
+    tables += [
+        f'[[outlet]]\nname = "{name}"\nhomepage = "{site.url("/")}"\n'
+        f'feeds = ["{site.url("/rss.xml")}"]\nevery = "1h"\ndelay = "0s"\n'
+        for name in names
+    ]
+    path = tmp_path / "outlets.toml"
+    path.write_text("\n".join(tables), encoding="utf-8")
+    return path
+
+
+def serve_one_story(site: LoopbackSite) -> None:
+    link = site.url("/2024/05/03/scheduled-story")
+    feed = f"<rss><channel><item><title>S</title><link>{link}</link></item></channel></rss>"
+    site.route("/rss.xml", Reply(body=feed, content_type="application/rss+xml"))
+    site.route("/2024/05/03/scheduled-story", Reply(body=article_html("Scheduled")))
+
+
+def run_in_thread(config: Path, url: str, stop: threading.Event) -> threading.Thread:
+    options = {"stop": stop, "heartbeat": 0.1}
+    thread = threading.Thread(target=run_schedule, args=(config, url), kwargs=options)
+    thread.start()
+    return thread
+
+
+def wait_for(condition: object, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError("condition not met in time")
+
+
+def count(factory: sessionmaker[Session], query: str) -> int:
+    with factory() as session:
+        return int(session.execute(text(query)).scalar_one())
+
+
+@pytest.mark.slow
+def test_jobs_run_and_a_restart_does_not_duplicate_them(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+) -> None:
+    serve_one_story(site)
+    config = outlet_config(tmp_path, site)
+    for _restart in range(2):
+        stop = threading.Event()
+        thread = run_in_thread(config, sqlite_url, stop)
+        try:
+            wait_for(lambda: count(factory, "SELECT count(*) FROM articles") == 1)
+            wait_for(lambda: count(factory, "SELECT count(*) FROM apscheduler_jobs") == 2)
+        finally:
+            stop.set()
+            thread.join(30)
+        assert not thread.is_alive()
+        assert count(factory, "SELECT count(*) FROM apscheduler_jobs") == 2
+        assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
+    with factory() as session:
+        assert session.scalar(select(func.count(Article.id))) == 1
+
+
+def test_an_outlet_removed_from_the_config_loses_its_job(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+) -> None:
+    serve_one_story(site)
+    for names, jobs in ((("One", "Two"), 2), (("One",), 1)):
+        stop = threading.Event()
+        thread = run_in_thread(outlet_config(tmp_path, site, names), sqlite_url, stop)
+        try:
+            wait_for(lambda jobs=jobs: count(factory, "SELECT count(*) FROM apscheduler_jobs") == jobs)
+        finally:
+            stop.set()
+            thread.join(30)
+
+
+def test_a_second_instance_is_refused_naming_the_holder(factory: sessionmaker[Session]) -> None:
+    now = datetime.now(UTC)
+    acquire_lock(factory, now, pid=os.getpid(), host="newsroom-1")
+    with pytest.raises(SchedulerBusyError, match=rf"pid {os.getpid()} on host 'newsroom-1'"):
+        acquire_lock(factory, now, pid=os.getpid() + 1, host="newsroom-2")
+    assert beat(factory, now + timedelta(seconds=5))
+    release_lock(factory)
+    acquire_lock(factory, now, pid=4242, host="newsroom-2")  # free again
+
+
+def test_a_dead_holder_is_taken_over(factory: sessionmaker[Session]) -> None:
+    now = datetime.now(UTC)
+    acquire_lock(factory, now - timedelta(hours=1), pid=999_999, host="gone-machine")
+    acquire_lock(factory, now)
+    with factory() as session:
+        row = session.get(SchedulerLock, "schedule")
+        assert row is not None and row.pid == os.getpid()
+
+
+def newsprism(*args: str, db: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsprism", "--db", db, *args],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_command_stops_cleanly_on_sigterm_and_refuses_a_second_one(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+) -> None:
+    serve_one_story(site)
+    config = outlet_config(tmp_path, site)
+    first = newsprism("schedule", "--config", str(config), db=sqlite_url)
+    try:
+        wait_for(lambda: count(factory, "SELECT count(*) FROM scheduler_locks") == 1, timeout=60)
+        second = newsprism("schedule", "--config", str(config), db=sqlite_url)
+        _, refused = second.communicate(timeout=60)
+        assert second.returncode == 1
+        assert f"pid {first.pid} on host" in refused and refused.count("\n") == 1
+        wait_for(lambda: count(factory, "SELECT count(*) FROM articles") == 1, timeout=60)
+        first.send_signal(signal.SIGTERM)
+        _, said = first.communicate(timeout=60)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
+    assert first.returncode == 0, said
+    assert "schedule stopped" in said
+    assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
