@@ -19,7 +19,14 @@ from compare.findings import Attribution, AttributionKind, SourceType
 from compare.gazetteer import CITIES, COUNTRIES
 from compare.sentences import Span
 from compare.sources import source_type
-from compare.speakers import SpeakerMemory, relative_or_subject, resolve, speaker_after, speaker_before
+from compare.speakers import (
+    SpeakerMemory,
+    relative_or_subject,
+    resolve,
+    sentence_subject,
+    speaker_after,
+    speaker_before,
+)
 
 _OBJECT_VERBS = frozenset(
     {"told", "tell", "tells", "telling", "asked", "ask", "asks", "assured", "warned", "urged"}
@@ -27,9 +34,17 @@ _OBJECT_VERBS = frozenset(
 _THAT = re.compile(r"\s*(?:[,:]\s*)?")
 _SHORT_TAIL = re.compile(r"^[\s,]*(?:[.!?]+[”\"’]?)?\s*$")
 _SPLIT_TAIL = re.compile(r"^\s*,\s*(?=[“\"]|'')")
-_GERUND_TAIL = re.compile(r"^\s*,\s*(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming)\b")
+_GERUND_TAIL = re.compile(r"^\s*,\s*\w+ing\b")
 _CLAUSE_START = re.compile(r"[^.;]{0,40}?(?:\bthat\b|:|“|\"|'')")
 _INVERTED_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one|another|some|two|three|several|many)\s+\w|[A-Z])")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:to|up|in|on|off|out)\b")
+# `TAPPER: Donald Trump released …`, `Carson: Clinton ‘not fit’`: a transcript or headline speaker.
+_SPEAKER_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
+_NOT_SPEAKER_LABELS = frozenset(
+    """Photo Photos Read Update Updated Watch Note Editor Editor’s Editor's Related Source Sources Caption
+    Image Video Correction Disclosure Advertisement Listen Subscribe Share More See Also Click Breaking
+    WATCH READ UPDATE PHOTO VIDEO RELATED MORE NOTE""".split()
+)
 _TRAILING = re.compile(r"[\s,;:.—–-]+$")
 _QUOTE_CHARS = '“”"'
 # Double quotation marks; some papers write them as two apostrophes (''like this'').
@@ -92,6 +107,12 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _in_unit(text: str, unit: Span) -> list[_Found]:
     quotes = quote_spans(text, unit.start, unit.end)
     found: list[_Found] = []
+    label = _SPEAKER_LABEL.match(text, unit.start, unit.end)
+    if label and label.group("name").split()[0] not in _NOT_SPEAKER_LABELS:
+        content = _content_after(text, label.end(), unit.end)
+        if content is not None:
+            colon = label.end("name")
+            found.append(_Found(_kind(text, content), *content, (colon, colon + 1), label.span("name")))
     for match in SOURCE_CUE.finditer(text, unit.start, unit.end):
         if not _inside(match.start(), quotes):
             item = _according_to(text, unit, match.start(), match.end())
@@ -135,8 +156,12 @@ def _according_to(text: str, unit: Span, cue_start: int, cue_end: int) -> _Found
     np_end = match.start() if match else unit.end
     speaker = _span_or_none(text, cue_end, np_end)
     before = text[unit.start : cue_start].strip(" ,")
+    rest = text[np_end : unit.end].strip(" ,.;:")
     if len(before.split()) < 2:
         content = _content_after(text, np_end, unit.end)
+    elif len(rest.split()) >= 3 and text[np_end : np_end + 1] == ",":
+        # `G4S receives, according to one report, $234 million …`: the source sits inside the claim.
+        content = _content_after(text, unit.start, unit.end)
     else:
         content = _content_before_source(text, unit.start, cue_start)
     if content is None or speaker is None:
@@ -181,28 +206,30 @@ def _verb_cue(
 
 def _is_short_tail(tail: str) -> bool:
     """Whether what follows a cue is circumstance (`to a crowd of 500.`), not the reported clause."""
-    if _SHORT_TAIL.match(tail):
+    if _SHORT_TAIL.match(tail) or _NEXT_CLAUSE.match(tail):
         return True
     words = tail.split()
-    if words[0].lower() in _CIRCUMSTANCE:
-        return len(words) <= 10
-    return (
-        len(words) <= 3
-        and not _QUOTE_MARK.search(tail)
-        and words[0].lower() not in {"that", "it", "he", "she"}
-    )
+    return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
 
 
+# `…, he said, and the talks went on` / `…, she said, as the crowd cheered`: a new clause follows.
+_NEXT_CLAUSE = re.compile(r"\s*,\s*(?:and|but|as|while|because|although|though|when|since|before|after)\b")
 _CIRCUMSTANCE = frozenset("on in at to during after before while from with as of via".split())
 
 
 def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> bool:
     """`…, said Larry Sabato, director of …`: a comma before the cue, a subject right after it."""
-    return (
-        text[unit.start : cue_start].rstrip().endswith(",")
-        and _INVERTED_SUBJECT.match(text, after) is not None
-        and speaker_after(text, after, unit.end) is not None
-    )
+    if (
+        not text[unit.start : cue_start].rstrip().endswith(",")
+        or _INVERTED_SUBJECT.match(text, after) is None
+    ):
+        return False
+    if speaker_after(text, after, unit.end) is None:
+        return False
+    # `Some Democrats, however, question …` has its subject before the cue; a long "subject" there
+    # (`Cruz lacks support from …, said Larry Sabato`) is the content instead.
+    before = speaker_before(text, unit.start, cue_start)
+    return before is None or len(text[before[0] : before[1]].split(",")[0].split()) > MAX_PREPOSED_HEAD
 
 
 def _is_gerund_after_comma(text: str, lo: int, cue_start: int, verb: str) -> bool:
@@ -213,14 +240,17 @@ def _gerund(
     text: str, unit: Span, cue: tuple[int, int, int], after: int, found: list[_Found]
 ) -> _Found | None:
     """`…, adding that …`: the speaker is the one of the clause before."""
+    if _NOT_SPEECH_AFTER.match(text, cue[2]):
+        return None  # `adding to her lead`, `calling for calm` is no report of words
     content = _content_after(text, after, unit.end)
-    speaker = found[-1].speaker if found else None
+    speaker = found[-1].speaker if found else sentence_subject(text, unit.start, cue[0])
     if content is None or speaker is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue[1], cue[2]), speaker)
 
 
 MAX_BETWEEN = 25
+MAX_PREPOSED_HEAD = 5
 
 
 def _postposed_quote(

@@ -20,7 +20,7 @@ ask asks asked asking write writes wrote writing report reports reported announc
 announced announcing suggest suggests suggested suggesting argue argues argued arguing explain
 explains explained explaining declare declares declared declaring acknowledge acknowledges
 acknowledged acknowledging warn warns warned warning claim claims claimed claiming insist insists
-insisted insisting state stated stating reply replies replied replying respond responds responded
+insisted insisting stated stating reply replies replied replying respond responds responded
 responding continue continues continued recall recalls recalled recalling tweet tweets tweeted
 tweeting predict predicts predicted predicting promise promises promised promising pledge pledges
 pledged pledging vow vows vowed vowing deny denies denied denying confirm confirms confirmed
@@ -36,6 +36,13 @@ recount recounts recounted counter counters countered retort retorted mention me
 reiterate reiterates reiterated reiterating affirm affirms affirmed assure assures assured
 agree agrees agreed proclaim proclaimed lament laments lamented speculate speculated wonder
 wonders wondered insisted posted wrote explained threatened threatens argued recalled
+call calls called calling describe describes described describing criticize criticizes criticized
+criticizing criticise criticised accuse accuses accused accusing praise praises praised praising
+endorse endorses endorsed endorsing defend defends defended defending decline declines declined
+reject rejects rejected rejecting dismiss dismisses dismissed dismissing blame blames blamed blaming
+question questioned questioning demand demands demanded demanding propose proposes proposed
+proposing seek seeks sought seeking want wants wanted support supports supported supporting
+oppose opposes opposed opposing
 """
 
 # Verbs of belief and evidence: cues only when a clause follows (`thinks that …`, `shows that …`).
@@ -51,7 +58,10 @@ CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
 
 _WORD = re.compile(r"[A-Za-z]+")
 # Before a verb form these make it a noun (`the report`, `a warning`), not a cue.
-_DETERMINERS = frozenset("the a an his her its their this that these those our my your no any".split())
+_DETERMINERS = frozenset(
+    """the a an his her its their this that these those our my your no any many some several all both most
+    few other such each every more less home whose""".split()
+)
 _AUXILIARIES = frozenset("has have had will would could may might must should also not".split())
 # `is believed to`, `was observed`: a passive is about the subject, not a report by it. `was told`
 # and `was asked` stay cues (the content is what the subject heard or was asked).
@@ -63,7 +73,7 @@ CLAUSE_ONLY = frozenset(
     """agree agrees agreed conclude concludes concluded continue continues continued maintain
     maintains maintained observe observes observed charge charges charged indicate indicates
     indicated reveal reveals revealed promise promises promised pledge pledges pledged vow vows vowed
-    estimate estimates estimated find finds found show shows showed shown know knows knew expect
+    estimate estimates estimated know knows knew expect
     expects expected hope hopes hoped fear fears feared worry worries worried feel feels felt
     signal signals signaled signalled imply implies implied hint hints hinted comment comments
     commented report reports reported mention mentions mentioned recall recalls recalled complain

@@ -103,11 +103,16 @@ def relative_or_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
         return len(text[:lo]) + len(before) - 3, lo + len(before)
     if not _COORDINATED.search(before):
         return None
+    return sentence_subject(text, lo, cue_start)
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the start of a clause: `FBI Director James Comey called …` -> the name."""
     start = lo
-    filler = _LEADING_FILLER.match(text, start, cue_start)
+    filler = _LEADING_FILLER.match(text, start, hi)
     if filler:
         start = filler.end()
-    subject = _SUBJECT.match(text, start, cue_start)
+    subject = _SUBJECT.match(text, start, hi)
     return (subject.start(), subject.end()) if subject else None
 
 
@@ -149,9 +154,14 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = words[0]
     if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
         return None
+    head = phrase.split(",")[0].split()
+    if first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
+        return None  # `to boycott the product`, `Clinton’s`: not a whole noun phrase
     return start, end
 
 
+# Words that cannot open a speaker noun phrase (`to boycott the product`).
+_BAD_FIRST = frozenset({"to"})
 # Lower-case words a speaker phrase may start with (`the governor`, `officials`, `he`).
 _LOWER_STARTS = frozenset(
     """the a an some many several most few two three four five both all his her their its our one another

@@ -39,8 +39,7 @@ BASELINE = REPO / "scripts" / "analysis_baseline.json"
 MIN_OVERLAP = 0.30
 _EDGE = " \t\n.,;:!?\"“”‘’'()—–-"
 _NOT_NAMES = frozenset(
-    "the a an he she it they we i his her their its our this that these those one some many who which you"
-    .split()
+    "the a an he she it they we i his her their its our this that these those one some many who which you".split()
 )
 
 Pieces = tuple[tuple[int, int], ...]
