@@ -2,7 +2,8 @@
 
 Synthetic stories each have their own people, places, numbers and topic words; every story is covered
 by one to eight outlets over a day or two, with the story's words mixed into ordinary news filler, some
-wire copies among them; about 275 articles a day, so more articles means a longer period. Each size runs in a fresh process so its peak memory (max RSS) is its own.
+wire copies among them; about 275 articles a day, so more articles means a longer period. Each size
+runs in a fresh process so its peak memory (max RSS) is its own.
 
     .venv/bin/python scripts/bench_grouping.py                 # 10k and 100k
     .venv/bin/python scripts/bench_grouping.py --sizes 2000    # a quick look
