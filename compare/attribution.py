@@ -7,7 +7,7 @@ after the cue (`X said (that) …`, `X said: “…”`) or before it (`“…,�
 """
 
 # Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 

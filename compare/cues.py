@@ -56,7 +56,8 @@ SPEECH_VERBS = frozenset(_SPEECH.split())
 THINKING_VERBS = frozenset(_THINKING.split())
 CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
 
-_WORD = re.compile(r"[A-Za-z]+")
+# Cue verbs are lower case: a capitalised `Says` is a headline word or a name.
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 # Before a verb form these make it a noun (`the report`, `a warning`), not a cue.
 _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
@@ -88,30 +89,52 @@ def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     >>> find_cues("He has said no.", 0, 15)
     [(3, 7, 11)]
     """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     found: list[tuple[int, int, int]] = []
-    for i, (w_start, w_end, word) in enumerate(words):
-        lower = word.lower()
-        if lower not in CUE_VERBS or word[0].isupper():
+    for match in _LOWER_WORD.finditer(text, start, end):
+        word = match.group()
+        if word not in CUE_VERBS:
             continue
-        if i > 0 and words[i - 1][2].lower() in _DETERMINERS and text[words[i - 1][1] : w_start] == " ":
-            continue
+        w_start, w_end = match.span()
         if text[w_end : w_end + 1] == "-" or text[w_start - 1 : w_start] == "-":
             continue  # `state-of-the-art`, `well-known`
-        adjacent = i > 0 and text[words[i - 1][1] : w_start].isspace()
-        if adjacent and words[i - 1][2].lower() in _PASSIVE and lower not in _PASSIVE_CUES:
+        p_start, p_end = _previous_word(text, start, w_start)
+        before = text[p_start:p_end].lower()
+        if before in _DETERMINERS and text[p_end:w_start] == " ":
+            continue
+        if before in _PASSIVE and word not in _PASSIVE_CUES:
             continue
         cue_start = w_start
-        j = i - 1
-        while j >= 0 and words[j][2].lower() in _AUXILIARIES and text[words[j][1] : cue_start].isspace():
-            cue_start = words[j][0]
-            j -= 1
-        cue_end = w_end
-        particle = _PARTICLES.get(lower)
-        if particle and i + 1 < len(words) and words[i + 1][2] == particle:
-            cue_end = words[i + 1][1]
-        found.append((cue_start, w_start, cue_end))
+        while before in _AUXILIARIES:
+            cue_start = p_start
+            p_start, p_end = _previous_word(text, start, cue_start)
+            before = text[p_start:p_end].lower()
+        found.append((cue_start, w_start, _with_particle(text, word, w_end, end)))
     return found
+
+
+def _previous_word(text: str, lo: int, pos: int) -> tuple[int, int]:
+    """Span of the word before `pos` when only whitespace separates them, else an empty span."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == pos:
+        return pos, pos
+    begin = end
+    while begin > lo and text[begin - 1].isalpha():
+        begin -= 1
+    return begin, end
+
+
+def _with_particle(text: str, word: str, w_end: int, end: int) -> int:
+    """`pointed out`, `went on`: the particle belongs to the cue."""
+    particle = _PARTICLES.get(word)
+    if (
+        particle
+        and text.startswith(" " + particle, w_end)
+        and not text[w_end + len(particle) + 1 : w_end + len(particle) + 2].isalpha()
+    ):
+        return min(end, w_end + len(particle) + 1)
+    return w_end
 
 
 # Source cues that name the source after them: `according to TASS`, `as per a NDTV report`.

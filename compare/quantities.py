@@ -55,6 +55,17 @@ SINGLE_QUANTITY = re.compile(
     rf"(?P<cur>{_CURRENCY})?(?P<neg2>-)?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?(?P<sep>(?!))?(?P<cur2>(?!))?(?P<num2>(?!))?"
     rf"(?P<scale2>(?!))?(?![\d]|[.,]\d)"
 )
+_ONE_OF_THE_BEST = re.compile(r"\b[Oo]ne of the (?:(?:most|least)\s+\w+|best|worst|\w+est)\b")
+_TOKEN = re.compile(r"[\d$€£¥₹₩]|[A-Za-z]+")
+_NUMBER_STARTS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an dozens hundreds
+    thousands millions billions tens minus""".split()
+)
+_CURRENCY_WORDS = frozenset("US U HK A C CA AU NZ S R Rs RM USD EUR GBP JPY INR PS".split())
+_APPROX_PHRASES = tuple(
+    f"{phrase} " for phrase in sorted(_APPROX_WORDS.split("|"), key=len, reverse=True) if phrase != "~"
+) + ("~",)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:up to\s+)?$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$")
@@ -80,23 +91,23 @@ _MONTHS = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s+$")
+_MONTH_WORDS = re.compile(rf"(?:{_MONTHS})\.?")
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|(?:st|nd|rd|th)\b")
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|:\d\d|GMT|UTC|[AP]M\b|hrs\b)", re.IGNORECASE)
 _IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|[A-Za-z]|No\.\s?|#|\b[A-Z][a-z]*[A-Z]\w*\s|:)$")
-_UP = re.compile(
-    r"\b(?:ris(?:e|es|ing)|rose|risen|increas(?:e|ed|es|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|"
-    r"gr[eo]w(?:s|n|ing)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|up|higher|boost(?:ed|s)?|added|raised?)"
-    r"(?:\s+(?:by|to|from|of|nearly|almost|about|more than))*\s*$",
-    re.IGNORECASE,
+# Words before a number that make it a change (`rose by 3%`, `fell to $2`), read from the end.
+_UP_WORDS = frozenset(
+    """rise rises rising rose risen increase increased increases increasing climb climbed climbs climbing
+    jump jumped jumps jumping gain gained gains grew grow grows growing grown surge surged surges surging
+    soar soared soars soaring up higher boost boosted boosts added raise raised""".split()
 )
-_DOWN = re.compile(
-    r"\b(?:f[ae]ll(?:s|en|ing)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|"
-    r"sl(?:id|ipped|ump(?:ed)?)|plung(?:e|ed|es|ing)|tumbl(?:e|ed|es|ing)|lost|los(?:e|es|ing)|shed|down|"
-    r"lower|cut|slash(?:ed)?|s[au]nk|dipp?(?:ed|s)?|reduc(?:e|ed|es|ing))"
-    r"(?:\s+(?:by|to|from|of|nearly|almost|about|more than))*\s*$",
-    re.IGNORECASE,
+_DOWN_WORDS = frozenset(
+    """fall falls fell fallen falling drop dropped drops dropping decline declined declines declining
+    decrease decreased decreases decreasing slid slipped slump slumped plunge plunged plunges plunging
+    tumble tumbled tumbles tumbling lost lose loses losing shed down lower cut slash slashed sank sunk
+    dip dipped dips reduce reduced reduces reducing""".split()
 )
+_CHANGE_FILLERS = frozenset({"by", "to", "from", "of", "nearly", "almost", "about", "more", "than", "some"})
 # Words that end the noun phrase a number counts (`22 goals in all`, `two sides have`).
 _STOP_WORDS = frozenset(
     """of to in on at for by with from and or but nor the a an than that which who whom whose is are was
@@ -124,8 +135,7 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     """
     found: list[Quantity] = []
     for span in spans:
-        pos = span.start
-        while (match := QUANTITY.search(text, pos, span.end)) is not None:
+        for match in _candidates(text, span):
             if (
                 match.group("sep")
                 and (match.group("cur") or match.group("scale"))
@@ -136,8 +146,56 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
             quantity = _quantity(text, match, span)
             if quantity is not None:
                 found.append(quantity)
-            pos = max(match.end(), pos + 1)
+        found.extend(_one_of_the_best(text, span))
+    found.sort(key=lambda q: q.start)
     return _merge_ranges(text, found)
+
+
+def _candidates(text: str, span: Span) -> list[re.Match[str]]:
+    """QUANTITY matches of a sentence, left to right, none overlapping.
+
+    Trying the full pattern at every word is the slowest part of analysis, so a scan of the tokens
+    picks the few that can begin a number (a digit, a sign, a number word) and the pattern is tried
+    there, from the approximation before it (`about`, `more than`) when there is one.
+    """
+    matches: list[re.Match[str]] = []
+    done = span.start
+    for token in _TOKEN.finditer(text, span.start, span.end):
+        if token.start() < done or not _may_start_number(token.group()):
+            continue
+        match = None
+        for start in _approximation_starts(text, span.start, token.start()):
+            match = QUANTITY.match(text, max(start, done), span.end)
+            if match is not None:
+                break
+        if match is not None:
+            matches.append(match)
+            done = match.end()
+    return matches
+
+
+def _may_start_number(token: str) -> bool:
+    first = token[0]
+    return first.isdigit() or first in "$€£¥₹₩" or token.lower() in _NUMBER_STARTS or token in _CURRENCY_WORDS
+
+
+def _approximation_starts(text: str, lo: int, pos: int) -> list[int]:
+    """Where a quantity ending in the number at `pos` may begin: an approximation, else `pos`."""
+    window = text[max(lo, pos - 16) : pos].lower()
+    for phrase in _APPROX_PHRASES:
+        if window.endswith(phrase):
+            return [pos - len(phrase), pos]
+    return [pos]
+
+
+def _one_of_the_best(text: str, span: Span) -> list[Quantity]:
+    """`one of the best wireless speakers`: one item singled out of a ranked set."""
+    result: list[Quantity] = []
+    for match in _ONE_OF_THE_BEST.finditer(text, span.start, span.end):
+        end, unit, concept = _noun_phrase(text, match.end(), span.end, match.end())
+        if unit is not None:
+            result.append(Quantity(text[match.start() : end], match.start(), end, 1.0, unit, concept))
+    return result
 
 
 def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -240,7 +298,7 @@ def _excluded(text: str, match: re.Match[str], span: Span) -> bool:
     before = text[max(span.start, num_start - 12) : num_start]
     before_match = text[max(span.start, match.start() - 12) : match.start()]
     after = text[match.end() : match.end() + 12]
-    if match.group("cur") is None and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+    if match.group("cur") is None and (_after_month(before) or _DATE_AFTER.match(after)):
         return True
     if _TIME_AFTER.match(after) or text[match.end() : match.end() + 1] == "/" or before.endswith("/"):
         return True
@@ -260,13 +318,23 @@ def _capitalised_after(text: str, pos: int, limit: int) -> bool:
     return word is not None and word.group("word")[0].isupper() and word.group("word") not in NATIONALITIES
 
 
+def _after_month(before: str) -> bool:
+    """`September 8`, `Feb. 21`: the number is a day of the month."""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and _MONTH_WORDS.fullmatch(words[-1]) is not None
+
+
 def _after_name(text: str, span: Span, num_start: int) -> bool:
     """`the Big 12`, `Fortune 100`, `Lang 20`: a number right after a capitalised word names a thing."""
-    word = _WORD_BEFORE.search(text, span.start, num_start)
-    return word is not None and word.start() > span.start and word.group(1) not in _CAPITALISED_BEFORE_NUMBERS
+    if num_start - 2 <= span.start or text[num_start - 1] != " " or text[num_start - 2].isspace():
+        return False
+    word_start = text.rfind(" ", span.start, num_start - 1) + 1 or span.start
+    word = text[max(word_start, span.start) : num_start - 1]
+    if word_start <= span.start or not word[:1].isupper() or not all(c.isalnum() or c == "&" for c in word):
+        return False
+    return word not in _CAPITALISED_BEFORE_NUMBERS
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w&])([A-Z][\w&]*)\s$")
 _CAPITALISED_BEFORE_NUMBERS = frozenset(
     """About Around Nearly Almost Some Over Under More Less Only Just Approximately Roughly Between From
     To Up By At In Of The And Or""".split()
@@ -385,10 +453,13 @@ def singular(word: str) -> str:
 
 
 def _change(text: str, lo: int, start: int, approx: str | None) -> QuantityChange:
-    before = text[max(lo, start - 40) : start]
-    if _UP.search(before):
+    words = text[max(lo, start - 40) : start].lower().split()[-5:]
+    while words and words[-1] in _CHANGE_FILLERS:
+        words.pop()
+    last = words[-1] if words else ""
+    if last in _UP_WORDS:
         return "up"
-    if _DOWN.search(before):
+    if last in _DOWN_WORDS:
         return "down"
     if approx:
         return "approx"

@@ -11,6 +11,7 @@ documents, officials and organisations, then persons. Matching is on whole words
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from compare.findings import SourceType
 
@@ -81,6 +82,7 @@ _PRONOUN = re.compile(r"^(?:he|she|him|her|i|we|you)$", re.IGNORECASE)
 _ORG_PRONOUN = re.compile(r"^(?:it|they)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # pure, and the same speakers recur across an article and a crawl
 def source_type(phrase: str) -> SourceType:
     """The kind of source a speaker phrase names.
 

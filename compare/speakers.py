@@ -7,7 +7,7 @@ the full name for a surname, and the last compatible speaker for a pronoun.
 """
 
 # Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 

@@ -38,9 +38,8 @@ REPO = Path(__file__).resolve().parent.parent
 BASELINE = REPO / "scripts" / "analysis_baseline.json"
 MIN_OVERLAP = 0.30
 _EDGE = " \t\n.,;:!?\"“”‘’'()—–-"
-_NOT_NAMES = frozenset(
-    "the a an he she it they we i his her their its our this that these those one some many who which you".split()
-)
+_PRONOUNS_AND_ARTICLES = "the a an he she it they we i you his her their its our this that these those"
+_NOT_NAMES = frozenset(f"{_PRONOUNS_AND_ARTICLES} one some many who which".split())
 
 Pieces = tuple[tuple[int, int], ...]
 
