@@ -117,6 +117,8 @@ class FakeAttribution:
     start: int = 10
     end: int = 15
     cue: str | None = "said"
+    cue_start: int | None = 17
+    cue_end: int | None = 21
     speaker: str | None = "Kozlov"
     speaker_start: int | None = 0
     speaker_end: int | None = 6
