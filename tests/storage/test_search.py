@@ -23,15 +23,8 @@ from storage.repository import (
     save_outlet,
     store_article,
 )
-from storage.search import (
-    SearchFilters,
-    check_index,
-    outlet_facets,
-    parse_query,
-    search_articles,
-    to_fts5,
-    to_tsquery,
-)
+from storage.search import SearchFilters, check_index, outlet_facets, search_articles
+from storage.search_query import parse_query, to_fts5, to_tsquery
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 
@@ -48,6 +41,8 @@ class Quote:
     cue: str | None = "said"
     speaker_start: int | None = None
     speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass
