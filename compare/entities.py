@@ -117,7 +117,7 @@ def _trim_span(text: str, span: _Span) -> _Span | None:
     """Drop leading function words and titles, trailing joiners and a possessive ending."""
     words = list(span.words)
     start, end = span.start, span.end
-    while words and (words[0] in NOT_NAMES or words[0] in TITLES or words[0] in NAME_JOINERS):
+    while words and (words[0] in NOT_NAMES or _is_title(words) or words[0] in NAME_JOINERS):
         if words[0] in TITLES:
             span.after_title = True
         skip = text.find(words[0], start) + len(words[0])
@@ -137,6 +137,11 @@ def _trim_span(text: str, span: _Span) -> _Span | None:
     if start >= end or not words[-1]:
         return None
     return _Span(start, end, words, span.after_title, span.initial and len(words) == len(span.words))
+
+
+def _is_title(words: list[str]) -> bool:
+    """`Minister` before a name is a title; `Defence` before `Ministry` is part of the name."""
+    return words[0] in TITLES and not (len(words) > 1 and words[-1] in ORG_WORDS)
 
 
 def _label(span: _Span) -> EntityLabel | None:

@@ -63,11 +63,16 @@ _NUMBER_STARTS = frozenset(
     thousands millions billions tens minus""".split()
 )
 _CURRENCY_WORDS = frozenset("US U HK A C CA AU NZ S R Rs RM USD EUR GBP JPY INR PS".split())
-_APPROX_PHRASES = tuple(
-    f"{phrase} " for phrase in sorted(_APPROX_WORDS.split("|"), key=len, reverse=True) if phrase != "~"
-) + ("~",)
+_APPROX_PHRASES = (
+    *(f"{phrase} " for phrase in sorted(_APPROX_WORDS.split("|"), key=len, reverse=True) if phrase != "~"),
+    "~",
+)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:up to\s+)?$", re.IGNORECASE)
+_PHRASAL_VERB = re.compile(
+    r"\b(?:handed|handing|hand|hands|took|take|takes|taking|turned|turning|turn|"
+    r"turns|passed|pass|signed|sign|went|go|goes|fought)\s+(?:over|under)\s+$"
+)
 _BY_BEFORE = re.compile(r"\bby\s+$")
 # Units written right after a number: `%`, `per cent`, `km/h`, `mph`, `kg`, `GB`, `degrees Celsius`.
 _UNIT = re.compile(
@@ -94,7 +99,7 @@ _MONTHS = (
 _MONTH_WORDS = re.compile(rf"(?:{_MONTHS})\.?")
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|(?:st|nd|rd|th)\b")
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|:\d\d|GMT|UTC|[AP]M\b|hrs\b)", re.IGNORECASE)
-_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|[A-Za-z]|No\.\s?|#|\b[A-Z][a-z]*[A-Z]\w*\s|:)$")
+_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|[A-Za-z]|No\.\s?|#|\b[A-Za-z][a-z]*[A-Z]\w*\s|:)$")
 # Words before a number that make it a change (`rose by 3%`, `fell to $2`), read from the end.
 _UP_WORDS = frozenset(
     """rise rises rising rose risen increase increased increases increasing climb climbed climbs climbing
@@ -136,13 +141,6 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     found: list[Quantity] = []
     for span in spans:
         for match in _candidates(text, span):
-            if (
-                match.group("sep")
-                and (match.group("cur") or match.group("scale"))
-                and _BY_BEFORE.search(text, span.start, match.start())
-            ):
-                # `increased by $43.6 billion to $419.2 billion`: a change and a level, not a range.
-                match = SINGLE_QUANTITY.match(text, match.start(), match.start("sep")) or match
             quantity = _quantity(text, match, span)
             if quantity is not None:
                 found.append(quantity)
@@ -169,9 +167,21 @@ def _candidates(text: str, span: Span) -> list[re.Match[str]]:
             if match is not None:
                 break
         if match is not None:
+            match = _change_then_level(text, span, match)
             matches.append(match)
             done = match.end()
     return matches
+
+
+def _change_then_level(text: str, span: Span, match: re.Match[str]) -> re.Match[str]:
+    """`increased by $43.6 billion to $419.2 billion`: a change and a level, not a range."""
+    if (
+        match.group("sep")
+        and (match.group("cur") or match.group("scale"))
+        and _BY_BEFORE.search(text, span.start, match.start())
+    ):
+        return SINGLE_QUANTITY.match(text, match.start(), match.start("sep")) or match
+    return match
 
 
 def _may_start_number(token: str) -> bool:
@@ -184,6 +194,8 @@ def _approximation_starts(text: str, lo: int, pos: int) -> list[int]:
     window = text[max(lo, pos - 16) : pos].lower()
     for phrase in _APPROX_PHRASES:
         if window.endswith(phrase):
+            if phrase in {"over ", "under "} and _PHRASAL_VERB.search(text, max(lo, pos - 30), pos):
+                return [pos]  # `handed over five drones`: a verb particle, not an approximation
             return [pos - len(phrase), pos]
     return [pos]
 

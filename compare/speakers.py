@@ -52,6 +52,7 @@ _FEMALE_HINTS = re.compile(r"\b(?:she|her|Mrs\.?|Ms\.?|woman|spokeswoman|congres
 _WORD_COUNT = re.compile(r"\S+")
 MAX_SPEAKER_WORDS = 14
 MAX_INVERTED_HEAD = 7
+MAX_RELATIVE_HEAD = 5
 
 
 @dataclass(slots=True)
@@ -81,9 +82,13 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if opening < 0:
             return None
         head_end = opening
-    seg_start = lo
+    seg_start = previous = lo
+    relative = False
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
-        seg_start = match.end()
+        previous, seg_start = seg_start, match.end()
+        relative = match.group() in {"who", "whom"}
+    if relative and len(text[previous:seg_start].split()) <= MAX_RELATIVE_HEAD:
+        seg_start = previous  # `officials who spoke on condition of anonymity said`: one phrase
     start = _strip(text, seg_start, head_end)[0]
     filler = _LEADING_FILLER.match(text, start, head_end)
     if filler:

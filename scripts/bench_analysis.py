@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from compare.analysis import analyze_article  # noqa: E402  (the path is set just above)
+from compare.analysis import analyze_article
 
 _NAMES = ["Maria Okafor", "Tomas Lindqvist", "Priya Raman", "Jonas Weber", "Elena Petrova", "Samuel Adeyemi"]
 _PLACES = ["Lisbon", "Nairobi", "Osaka", "Quito", "Tallinn", "Perth"]
@@ -55,7 +55,8 @@ def article(rng: random.Random, words: int) -> str:
         name = rng.choice(_NAMES)
         sentence = rng.choice(_TEMPLATES).format(
             name=name, surname=name.split()[-1], place=rng.choice(_PLACES), outlet=rng.choice(_OUTLETS),
-            num=rng.randint(2, 900), word=rng.choice(_WORDS), day=rng.choice(_DAYS), month=rng.choice(_MONTHS),
+            num=rng.randint(2, 900), word=rng.choice(_WORDS), day=rng.choice(_DAYS),
+            month=rng.choice(_MONTHS),
         )  # fmt: skip
         sentences.append(sentence)
         count += len(sentence.split())
