@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare.report import DivergenceReport, build_report, render_html, render_markdown
 from sqlalchemy.orm import Session, sessionmaker
 
+from compare.report import DivergenceReport, build_report, render_html, render_markdown
 from newsprism.pipeline import event_coverage
 from storage.errors import InputError
 from storage.repository import list_events

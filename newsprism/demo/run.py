@@ -12,9 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.crawl import CrawlSummary, crawl_outlets
-
 from crawler.config import load_config
+from crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.demo.server import serve_newsroom
 from newsprism.pipeline import analyse_stored, update_events
 from newsprism.reports import WrittenReport, write_event_reports
