@@ -3,6 +3,7 @@ divergences side by side, and hostile article text stays text in the browser's D
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -12,7 +13,10 @@ from pathlib import Path
 import pytest
 from newsroom_db import Newsroom, build_newsroom, live_server
 
+from newsprism.settings import Settings
 from newsprism.web.app import create_app
+from newsprism.web.queries import events_json, report_json
+from storage.database import open_database
 
 pytestmark = pytest.mark.slow
 
@@ -71,3 +75,25 @@ def test_hostile_article_stays_text_in_the_browser(site: tuple[str, Newsroom], t
     dom = chromium_dom(f"{base}/articles/{newsroom.hostile_id}", tmp_path / "profile")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
     assert "<script" not in dom and "<img" not in dom  # as elements; the escaped text is above
+
+
+def test_demo_event_page_shows_the_divergences(tmp_path: Path) -> None:
+    if CHROMIUM is None:
+        pytest.skip("no chromium on PATH (install Debian's chromium package; .ci/run does)")
+    from newsprism.demo.run import run_demo
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    run_demo(Settings(url, quiet=1), tmp_path / "reports")
+    factory = open_database(url)
+    try:
+        with factory() as session:
+            event = max(events_json(session), key=lambda e: len(e["outlets"]))
+            report = report_json(session, event["id"])
+        with live_server(create_app(factory)) as base:
+            dom = chromium_dom(f"{base}/events/{event['id']}", tmp_path / "profile")
+    finally:
+        factory.kw["bind"].dispose()
+    shown = re.findall(r'<section class="card divergence" data-type="([a-z_]+)"', dom)
+    assert len(shown) == len(report["divergences"]) > 0
+    assert {d["type"] for d in report["divergences"]} == set(shown)
+    assert html.escape(report["divergences"][0]["summary"], quote=False) in dom
