@@ -7,6 +7,7 @@ a laptop or a phone and work behind any firewall.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from functools import cache
 from typing import Annotated, Any
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, read_session
-from storage.errors import NewsprismError
+
+log = logging.getLogger(__name__)
 
 EVENTS_PER_PAGE = 20
 HITS_PER_PAGE = 20
@@ -91,10 +93,12 @@ def events_page(session: SessionDep, page: Annotated[int, Query(ge=1, le=10**6)]
 
 
 def _top_divergences(session: Session, event_id: int) -> list[dict[str, Any]] | None:
-    # One event whose report cannot be built must not take the whole list down with it.
+    # One event whose report cannot be built must not take the whole list down with it; the event's
+    # own page still shows the error, and the log keeps the traceback.
     try:
         return queries.top_divergences(queries.report_json(session, event_id))
-    except NewsprismError:
+    except Exception:
+        log.exception("the report of event %s could not be built", event_id)
         return None
 
 

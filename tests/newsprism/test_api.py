@@ -11,6 +11,7 @@ import httpx
 import pytest
 from newsroom_db import IMG, NOW, RARE_WORD, SCRIPT, Newsroom, build_newsroom, live_server
 
+from newsprism.reports import render_event_report
 from newsprism.web.app import create_app
 from storage.database import transaction
 from storage.repository import FetchedArticle, store_article
@@ -232,3 +233,10 @@ def test_search_api_on_postgres(postgres_url: str) -> None:
             assert pg.get("/api/search", params={"q": "cyclone", "outlet": "\x00"}).status_code == 400
     finally:
         made.factory.kw["bind"].dispose()
+
+
+def test_hostile_text_is_escaped_in_the_html_report(newsroom: Newsroom) -> None:
+    with newsroom.factory() as session:
+        page = render_event_report(session, newsroom.event_id, "html")
+    for markup in HOSTILE_MARKUP:
+        assert markup not in page, markup
