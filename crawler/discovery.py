@@ -38,6 +38,9 @@ _NOT_ARTICLE_PATH = re.compile(
 )
 _DATE_IN_PATH = re.compile(r"/(19|20)\d\d[/-]?(0[1-9]|1[0-2])")
 _LONG_NUMBER = re.compile(r"\d{5,}")
+# An opaque story id such as BBC's "clymn8zyrp9o": letters and digits mixed, eight or more.
+_OPAQUE_ID = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{8,}$", re.I)
+_STORY_FOLDER = re.compile(r"/(articles?|story|stories|news|post|posts)/[^/]+", re.I)
 
 
 class HostileDocumentError(ValueError):
@@ -266,7 +269,8 @@ def _looks_like_article(url: str, base_url: str) -> bool:
     slug = segments[-1] if segments else ""
     # Stories carry a date, a long id, or a slug of several words; sections and the homepage do not.
     wordy_slug = slug.count("-") + slug.count("_") >= 2
-    return bool(_DATE_IN_PATH.search(path) or _LONG_NUMBER.search(path) or wordy_slug)
+    opaque_story = bool(_OPAQUE_ID.match(slug)) and bool(_STORY_FOLDER.search(path))
+    return bool(_DATE_IN_PATH.search(path) or _LONG_NUMBER.search(path) or wordy_slug or opaque_story)
 
 
 def _in_navigation(element: Any) -> bool:

@@ -152,6 +152,8 @@ SECTION = """<html><head><title>World</title></head><body>
   <a href="/2024/05/03/port-strike-enters-third-day">Port strike enters third day</a>
   <a href="/world/ministers-meet-over-grain-deal#comments">Ministers meet</a>
   <a href="https://news.example/story/1234567">Numbered story</a>
+  <a href="/news/articles/clymn8zyrp9o">Opaque id</a>
+  <a href="/news/business">Section with a short name</a>
   <a href="/tag/port-strike-news-today">Tag page</a>
   <a href="/world/">World again</a>
   <a href="https://other.example/2024/05/03/someone-elses-story">Elsewhere</a>
@@ -167,6 +169,7 @@ def test_section_pages_give_article_links_not_navigation() -> None:
         "https://news.example/2024/05/03/port-strike-enters-third-day",
         "https://news.example/world/ministers-meet-over-grain-deal",
         "https://news.example/story/1234567",
+        "https://news.example/news/articles/clymn8zyrp9o",
     ]
     assert links[0].title == "Port strike enters third day"
 

@@ -55,3 +55,15 @@ async def test_the_pool_and_in_process_agree() -> None:
 
 def test_identical_texts_have_no_diff() -> None:
     assert version_diff("Same. Text.", "Same. Text.") == ""
+
+
+def test_json_ld_headline_authors_and_time_win() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "headline": "Strike enters &quot;third&quot; day", "datePublished": "2024-05-03T10:15:00Z",'
+        ' "author": [{"@type": "Person", "name": "Ann Lee and Bo Chan"}, {"name": "Cy Dee (cd)"}]}]}</script>'
+    )
+    page = extract_page(article_html("Strike | The Wire", author="Ann-Lee", extra_head=ld), URL)
+    assert page is not None and page.title == 'Strike enters "third" day'
+    assert page.authors == ("Ann Lee", "Bo Chan", "Cy Dee")
+    assert page.published == datetime(2024, 5, 3, 10, 15, tzinfo=UTC)
