@@ -12,7 +12,7 @@ after the cue (`X said (that) …`, `X said: “…”`) or before it (`“…,�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare.cues import ADVERBIAL, CLAUSE_ONLY, SOURCE_CUE, TOLD_OBJECT, find_cues
 from compare.findings import Attribution, AttributionKind, SourceType
@@ -74,12 +74,30 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
         found = _in_unit(text, unit)
         if not found and previous is not None and index - previous_unit <= 2:
             found = _continuation(text, unit)
+            if found and _joins(previous, units[previous_unit], unit, index - previous_unit):
+                # `“A,” she said. “B.”`: one quotation split around its cue, as annotators join it.
+                joined = text[previous.start : unit.end]
+                previous = replace(previous, kind="mixed", content=joined, end=unit.end)
+                result[-1] = previous
+                previous_unit = index
+                continue
         unit_result = [_finish(text, f, memory, previous) for f in found]
         result.extend(unit_result)
         if unit_result:
             previous, previous_unit = unit_result[-1], index
     result.sort(key=lambda a: (a.start, a.end))
     return result
+
+
+def _joins(previous: Attribution, previous_unit: Span, unit: Span, distance: int) -> bool:
+    """Whether a cue-less quotation right after a quote with its cue inside or after it continues it."""
+    return (
+        distance == 1
+        and previous_unit.paragraph == unit.paragraph
+        and previous.kind in {"direct", "mixed"}
+        and previous.cue_start is not None
+        and previous.start < previous.cue_start
+    )
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -124,19 +142,32 @@ def _in_unit(text: str, unit: Span) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    return found + _split_quote_rests(quotes, found)
+    return _split_quote_rests(quotes, found)
 
 
 def _split_quote_rests(quotes: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
-    """`“A,” she said, “B.”`: the quotation after the cue is hers too."""
-    rests: list[_Found] = []
+    """`“A,” she said, “B.”`: the quotation after the cue is hers too.
+
+    When her cue sits between the two halves, they are one quotation split around it: one
+    attribution spans both (kind `mixed`, since the cue lies inside), as annotated corpora join them.
+    """
+    result = list(found)
     for qs, qe in quotes:
-        if any(f.start < qe and qs < f.end for f in found):
+        if any(f.start < qe and qs < f.end for f in result):
             continue
-        before = [f for f in found if f.kind == "direct" and f.end <= qs and f.speaker is not None]
-        if before:
-            rests.append(_Found("direct", qs, qe, None, before[-1].speaker))
-    return rests
+        before = [
+            (i, f)
+            for i, f in enumerate(result)
+            if f.kind == "direct" and f.end <= qs and f.speaker is not None
+        ]
+        if not before:
+            continue
+        index, first = before[-1]
+        if first.cue is not None and first.end <= first.cue[0] and first.cue[1] <= qs:
+            result[index] = _Found("mixed", first.start, qe, first.cue, first.speaker)
+        else:
+            result.append(_Found("direct", qs, qe, None, first.speaker))
+    return result
 
 
 def _covers(found: _Found, index: int) -> bool:

@@ -120,11 +120,32 @@ def test_description_types_a_later_bare_surname() -> None:
     assert later.source_type == "official"
 
 
-def test_split_quote_gives_both_parts_to_the_speaker() -> None:
-    text = '"It is a hard choice," said the senator, "because both sides have a point."'
-    parts = [a for a in analyze_article(text).attributions if a.kind == "direct"]
-    assert {a.speaker for a in parts} == {"the senator"}
-    assert any("both sides" in a.content for a in parts)
+@pytest.mark.parametrize(
+    ("text", "first", "last", "speaker"),
+    [
+        ('"It is a hard choice," said the senator, "because both sides have a point."', "hard choice",
+         "both sides", "the senator"),
+        ("“We will rebuild,” Mayor Lena Brandt said. “It will take years, not months.”", "We will rebuild",
+         "take years", "Mayor Lena Brandt"),
+        ("“The pier is gone,” the harbour master said on Friday. “We saw it go in an hour.” Then he left.",
+         "pier is gone", "in an hour", "the harbour master"),
+    ],
+    ids=["split-by-comma", "split-by-full-stop", "split-then-narration"],
+)  # fmt: skip
+def test_split_quote_is_one_attribution(text: str, first: str, last: str, speaker: str) -> None:
+    attributions = analyze_article(text).attributions
+    assert len(attributions) == 1, attributions
+    (joined,) = attributions
+    assert joined.kind == "mixed"
+    assert first in joined.content and last in joined.content
+    assert joined.speaker == speaker
+    assert joined.cue is not None and joined.cue in joined.content
+
+
+def test_quote_after_a_cue_first_layout_stays_separate() -> None:
+    text = "Marta Ilves said: “The bridge will hold.” “It was built for floods.”"
+    contents = [a.content for a in analyze_article(text).attributions]
+    assert contents == ["“The bridge will hold.”", "“It was built for floods.”"]
 
 
 @pytest.mark.parametrize(
