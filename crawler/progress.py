@@ -6,7 +6,6 @@ draws only on a terminal, so logs and pipes stay clean.
 
 from __future__ import annotations
 
-import sys
 from types import TracebackType
 from typing import Protocol
 
@@ -65,8 +64,3 @@ class RichProgress:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._bar.stop()
-
-
-def on_terminal() -> bool:
-    """True when standard error is a terminal a progress bar can be drawn on."""
-    return sys.stderr.isatty()
