@@ -35,7 +35,13 @@ _THAT = re.compile(r"\s*(?:[,:]\s*)?")
 _SHORT_TAIL = re.compile(r"^[\s,]*(?:[.!?]+[”\"’]?)?\s*$")
 _SPLIT_TAIL = re.compile(r"^\s*,\s*(?=[“\"]|'')")
 _GERUND_TAIL = re.compile(r"^\s*,\s*\w+ing\b")
-_CLAUSE_START = re.compile(r"[^.;]{0,40}?(?:\bthat\b|:|“|\"|'')")
+# What makes a clause-only verb a cue: a clause or quotation soon after it (`agreed that …`), an
+# infinitive (`refused to comment`, not `continued to the island`) or an `as` complement (`see X as Y`).
+_CLAUSE_START = re.compile(
+    r"[^.;]{0,40}?(?:\bthat\b|:|“|\"|'')"
+    r"|\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|my|our|your)\b)[a-z]"
+    r"|[^.;]{0,60}?\bas\b"
+)
 _INVERTED_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one|another|some|two|three|several|many)\s+\w|[A-Z])")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:to|up|in|on|off|out)\b")
 # `TAPPER: Donald Trump released …`, `Carson: Clinton ‘not fit’`: a transcript or headline speaker.

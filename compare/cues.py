@@ -44,15 +44,37 @@ question questioned questioning demand demands demanded demanding propose propos
 proposing seek seeks sought seeking want wants wanted support supports supported supporting
 oppose opposes opposed opposing
 """
+# Verbs of evaluation, reference and discussion that annotated news (PolNeAR train, by cue category)
+# counts as cues as often as the classic verbs of saying: `denounced the deal`, `cited the cost`,
+# `was referring to`, `talked about`.
+_EVALUATION = """
+decry decries decried decrying condemn condemns condemned condemning blast blasts blasted blasting
+denounce denounces denounced denouncing rail rails railed railing cite cites cited tout touts touted
+touting express expresses expressed expressing echo echoes echoed echoing plead pleads pleaded pleading
+mock mocks mocked mocking eviscerate eviscerates eviscerated slam slams slammed slamming shout shouts
+shouted shouting repeat repeats repeated repeating articulate articulates articulated voice voices
+voiced voicing portray portrays portrayed portraying invoke invokes invoked invoking challenge
+challenges challenged challenging remind reminds reminded reminding highlight highlights highlighted
+highlighting answer answers answered answering attack attacks attacked attacking outline outlines
+outlined outlining email emails emailed request requests requested requesting lash lashes lashed
+chant chants chanted chanting scoff scoffs scoffed dispute disputes disputed disputing
+refer refers referred referring talk talks talked talking point points pointed pointing
+backed backing
+"""
 
-# Verbs of belief and evidence: cues only when a clause follows (`thinks that …`, `shows that …`).
+# Verbs of belief, evidence, stance and intention: cues only when a clause follows (`thinks that …`,
+# `shows that …`), or, for those in CLAUSE_ONLY, an infinitive or `as` (`refused to`, `sees X as Y`).
 _THINKING = """
 believe believes believed think thinks thought feel feels felt hope hopes hoped fear fears feared
 worry worries worried know knows knew expect expects expected find finds found show shows showed
 shown suggest suggests signal signals signaled signalled hint hints hinted imply implies implied
+envision envisions envisioned seem seems seemed appear appears appeared refuse refuses refused refusing
+plan plans planned planning decide decides decided intend intends intended doubt doubts doubted
+remember remembers remembered learn learns learned hoping expecting wondering deem deems deemed
+acknowledged consider considers considered view views viewed see sees saw seeing showing
 """
 
-SPEECH_VERBS = frozenset(_SPEECH.split())
+SPEECH_VERBS = frozenset(_SPEECH.split()) | frozenset(_EVALUATION.split())
 THINKING_VERBS = frozenset(_THINKING.split())
 CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
 
@@ -65,9 +87,10 @@ _DETERMINERS = frozenset(
 )
 _AUXILIARIES = frozenset("has have had will would could may might must should also not".split())
 # `is believed to`, `was observed`: a passive is about the subject, not a report by it. `was told`
-# and `was asked` stay cues (the content is what the subject heard or was asked).
+# and `was asked` stay cues (the content is what the subject heard or was asked), and so does
+# `is expected to` (annotators count the expectation as reported); `was saying` is no passive.
 _PASSIVE = frozenset("is was were are be been being".split())
-_PASSIVE_CUES = frozenset({"told", "asked", "quoted"})
+_PASSIVE_CUES = frozenset({"told", "asked", "quoted", "expected"})
 # Verbs that are cues only with a clause or quotation after them (`agreed that …`, not `agreed to
 # meet`; `concluded that …`, not `concluded his tour`).
 CLAUSE_ONLY = frozenset(
@@ -78,9 +101,31 @@ CLAUSE_ONLY = frozenset(
     expects expected hope hopes hoped fear fears feared worry worries worried feel feels felt
     signal signals signaled signalled imply implies implied hint hints hinted comment comments
     commented report reports reported mention mentions mentioned recall recalls recalled complain
-    complains complained testify testifies testified""".split()
+    complains complained testify testifies testified seem seems seemed appear appears appeared refuse
+    refuses refused refusing plan plans planned planning decide decides decided intend intends intended
+    remember remembers remembered learn learns learned hoping expecting deem deems deemed consider
+    considers considered view views viewed see sees saw doubt doubts doubted""".split()
 )
-_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "went": "on", "goes": "on"}
+# Cue forms more often nouns than verbs (`a terrorist attack`, `popular support`, `their plans`); annotated
+# news counts their noun uses as attributions less often than not. They count as verbs only after a
+# subject pronoun, a modal or adverb, a name, or a plural subject.
+NOUN_LIKE = frozenset(
+    """support supports attack plan plans question questions challenge challenges voice voices demand
+    request comment dispute""".split()
+)
+_VERB_BEFORE = frozenset(
+    """he she it they we i you who that which also not never still just now then often always already
+    will would could should may might must can do does did to and but or nt n’t n't""".split()
+)
+_PARTICLES = {
+    **dict.fromkeys(("point", "points", "pointed", "pointing"), ("out", "to")),
+    **dict.fromkeys(("refer", "refers", "referred", "referring"), ("to",)),
+    **dict.fromkeys(("talk", "talks", "talked", "talking"), ("about",)),
+    **dict.fromkeys(("ask", "asks", "asked", "asking"), ("about",)),
+    **dict.fromkeys(("rail", "rails", "railed", "railing"), ("against",)),
+    **dict.fromkeys(("lash", "lashes", "lashed", "lashing"), ("out",)),
+    **dict.fromkeys(("went", "goes"), ("on",)),
+}
 
 
 def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -101,15 +146,28 @@ def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         before = text[p_start:p_end].lower()
         if before in _DETERMINERS and text[p_end:w_start] == " ":
             continue
-        if before in _PASSIVE and word not in _PASSIVE_CUES:
+        if before in _PASSIVE and word not in _PASSIVE_CUES and not word.endswith("ing"):
+            continue
+        if word in NOUN_LIKE and not _verb_position(text, p_start, p_end, word):
             continue
         cue_start = w_start
-        while before in _AUXILIARIES:
+        while before in _AUXILIARIES or before in _PASSIVE:  # `has been told`, `is expected`
             cue_start = p_start
             p_start, p_end = _previous_word(text, start, cue_start)
             before = text[p_start:p_end].lower()
         found.append((cue_start, w_start, _with_particle(text, word, w_end, end)))
     return found
+
+
+def _verb_position(text: str, p_start: int, p_end: int, word: str) -> bool:
+    """Whether a noun-like cue form stands where a verb stands (after `he`, `will`, `Smith`, `voters`)."""
+    before = text[p_start:p_end]
+    if not before:
+        return False
+    if before.lower() in _VERB_BEFORE or before.endswith("ly") or before[:1].isupper():
+        return True
+    # `voters support`, `Republicans question`: a plural subject before the base form.
+    return not word.endswith("s") and before.endswith("s") and text[p_start - 1 : p_start] not in {"'", "’"}
 
 
 def _previous_word(text: str, lo: int, pos: int) -> tuple[int, int]:
@@ -126,14 +184,11 @@ def _previous_word(text: str, lo: int, pos: int) -> tuple[int, int]:
 
 
 def _with_particle(text: str, word: str, w_end: int, end: int) -> int:
-    """`pointed out`, `went on`: the particle belongs to the cue."""
-    particle = _PARTICLES.get(word)
-    if (
-        particle
-        and text.startswith(" " + particle, w_end)
-        and not text[w_end + len(particle) + 1 : w_end + len(particle) + 2].isalpha()
-    ):
-        return min(end, w_end + len(particle) + 1)
+    """`pointed out`, `went on`, `referring to`: the particle belongs to the cue."""
+    for particle in _PARTICLES.get(word, ()):
+        after = w_end + len(particle) + 1
+        if text.startswith(" " + particle, w_end) and not text[after : after + 1].isalpha():
+            return min(end, after)
     return w_end
 
 

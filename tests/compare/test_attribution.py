@@ -149,13 +149,39 @@ def test_quote_after_a_cue_first_layout_stays_separate() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "needle", "cue", "speaker"),
+    [
+        ("The mayor denounced the ferry contract as a giveaway.", "ferry contract", "denounced", "The mayor"),
+        ("Halvorsen Foods is expected to cut 300 jobs this week.", "cut 300 jobs", "is expected",
+         "Halvorsen Foods"),
+        ("The minister refused to comment on the audit.", "comment on the audit", "refused", "The minister"),
+        ("Ilves was referring to the closure of the old bridge.", "closure of the old bridge",
+         "referring to", "Ilves"),
+        ("Most farmers see the drought as the main threat.", "drought", "see", "Most farmers"),
+        ("The council seemed to soften its stance on the tolls.", "soften its stance", "seemed",
+         "The council"),
+        ("Brandt cited the rising cost of steel.", "rising cost", "cited", "Brandt"),
+    ],
+    ids=["denounced-as", "is-expected-to", "refused-to", "referring-to", "see-as", "seemed-to", "cited"],
+)  # fmt: skip
+def test_wider_cue_lexicon(text: str, needle: str, cue: str, speaker: str) -> None:
+    attribution = _by_content(text, needle)
+    assert attribution.cue is not None and attribution.cue.endswith(cue)
+    assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The state-of-the-art reactor opened in March.",
         "Her report on the floods was published on Monday.",
         "The river is believed to be the longest in the region.",
+        "The terrorist attack on the embassy killed four guards.",
+        "Their plans for the harbour were shelved in May.",
+        "The ferry continued to the island.",
     ],
-    ids=["hyphenated-state", "noun-report", "passive-believed"],
+    ids=["hyphenated-state", "noun-report", "passive-believed", "noun-attack", "noun-plans",
+         "continued-to-place"],
 )
 def test_no_attribution(text: str) -> None:
     assert analyze_article(text).attributions == []
