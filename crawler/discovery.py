@@ -208,7 +208,8 @@ def _sitemap_url(element: Any, base_url: str) -> DiscoveredLink | None:
 
 
 def parse_w3c_date(text: str | None) -> datetime | None:
-    """A sitemap date ("2024-05-03", "2024-05-03T18:19:08Z", "...+02:00") as UTC, or None."""
+    """An ISO 8601 / W3C date ("2024-05-03", "2024-05-03T18:19:08Z", "...+02:00") as aware UTC, or
+    None; a bare date is midnight UTC. The one date parser of the crawler."""
     if not text:
         return None
     try:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 from urllib.parse import urljoin
@@ -28,6 +28,7 @@ import htmldate
 import trafilatura
 from lxml import etree, html
 
+from crawler.discovery import parse_w3c_date
 from crawler.urls import clean_url, is_http_url, same_site
 
 log = logging.getLogger(__name__)
@@ -157,17 +158,6 @@ def split_authors(author: str | None) -> tuple[str, ...]:
     return clean_names((author or "").split(";"))
 
 
-def parse_date(text: str | None) -> datetime | None:
-    """An extracted ISO date or date-time as an aware UTC datetime (a bare date is midnight UTC)."""
-    if not text:
-        return None
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
 _PUBLISHED_META = (
     "//meta[@property='article:published_time' or @property='og:published_time'"
     " or @itemprop='datePublished' or @name='pubdate' or @name='publish-date']/@content"
@@ -178,9 +168,9 @@ _PUBLISHED_META = (
 def _published(extracted: str | None, tree: Any, url: str, declared: str | None) -> datetime | None:
     """Trafilatura's date (htmldate's when it has none), with the time of day the page's own
     publication metadata gives for that same day."""
-    day = parse_date(extracted) or _htmldate(tree, url)
+    day = parse_w3c_date(extracted) or _htmldate(tree, url)
     for value in [declared or "", *tree.xpath(_PUBLISHED_META)]:
-        precise = parse_date(str(value).strip().replace("Z", "+00:00"))
+        precise = parse_w3c_date(str(value))
         if precise is not None and (day is None or precise.date() == day.date()):
             return precise
     return day
@@ -193,7 +183,7 @@ def _htmldate(tree: Any, url: str) -> datetime | None:
         )
     except Exception:  # htmldate, like trafilatura, has many failure modes on odd pages
         return None
-    return parse_date(found)
+    return parse_w3c_date(found)
 
 
 def _language(document: Any, tree: Any) -> str | None:

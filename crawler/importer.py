@@ -11,13 +11,14 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from crawler.discovery import parse_w3c_date
 from crawler.encoding import decode_html
 from crawler.extract import Extractor
 from crawler.fetch import utc_now
@@ -185,17 +186,10 @@ def parse_published(value: Any) -> datetime | None:
     """An ISO 8601 date or date-time as an aware UTC datetime; ValueError naming the value otherwise."""
     if value is None or value == "":
         return None
-    if not isinstance(value, str):
-        raise ValueError(f"'published' must be an ISO 8601 string, got {value!r}")
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"'published' is not an ISO 8601 date: {value!r}") from None
-        parsed = datetime(day.year, day.month, day.day)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    parsed = parse_w3c_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise ValueError(f"'published' is not an ISO 8601 date: {value!r}")
+    return parsed
 
 
 # --- WARC -----------------------------------------------------------------------------------------
