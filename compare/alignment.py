@@ -45,6 +45,8 @@ class Statement:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: frozenset[str] = frozenset()
+    # The kinds of entity named (`PERSON`, `GPE`, ...): who and where a statement is about.
+    entity_labels: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     masked: str = ""
 
@@ -78,6 +80,7 @@ def statements_of(article: CoverageArticle) -> list[Statement]:
             text=sentence.text, start=sentence.start, end=sentence.end, index=index,
             attributions=tuple(attributions[index]), quantities=tuple(quantities[index]),
             dates=tuple(dates[index]), entities=frozenset(e.canonical.lower() for e in entities[index]),
+            entity_labels=frozenset(e.label for e in entities[index]),
             terms=frozenset(t for t in content_words(sentence.text) if not t[0].isdigit()),
             masked=mask_numbers(sentence.text),
         )
@@ -145,3 +148,16 @@ def align_event(articles: Sequence[CoverageArticle], floor: float = ALIGNED) -> 
             if first.outlet != second.outlet:
                 pairs.extend(align_articles(left, right, floor))
     return pairs
+
+
+def attributed(statement: Statement) -> bool:
+    """Whether a statement gives what it says to a speaker or source."""
+    return any(a.speaker or a.speaker_resolved for a in statement.attributions)
+
+
+def speaker_of(statement: Statement) -> str | None:
+    """The first speaker a statement names (resolved when analysis could), or None."""
+    for a in statement.attributions:
+        if a.speaker_resolved or a.speaker:
+            return a.speaker_resolved or a.speaker
+    return None

@@ -2,9 +2,14 @@
 
 Statements of different outlets that say the same thing are linked; each linked group is reported by
 a set of outlets. A group most outlets report, attributed to a source, is an omission for the rest (a
-denial left out ranks highest). With only two outlets whose articles otherwise run in parallel, an
-attributed statement one of them drops is an omission too. A statement no other outlet reports is a
-`unique_claim`, ranked low: each is worth a look, few are news.
+denial, warning or accusation left out ranks highest). With only two outlets whose articles otherwise
+run in parallel, an attributed statement one of them drops is an omission too.
+
+A statement no other outlet reports is a `unique_claim` only when it says something checkable and new:
+it is attributed to a named source, gives a figure, or names someone or somewhere the other outlets
+also name (the event's central entities), and it uses words no other outlet uses (a sentence whose
+every word appears elsewhere is a rewording the alignment missed, not news). Near-duplicates of one
+outlet are one claim. `compare.ranking` then keeps the few per outlet that rank highest.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 
-from compare.alignment import Statement, align_articles
+from compare.alignment import Statement, align_articles, attributed, speaker_of
 from compare.coverage import CoverageArticle
-from compare.divergences import Divergence, claim_of, connected, join_names
-from compare.textsim import content_words
+from compare.divergences import Divergence, claim_of, connected, excerpt, join_names
+from compare.textsim import content_words, words
+from compare.unique_claims import unique_claims
 
 # Similarity from which another outlet's statement counts as reporting the same thing.
 REPORTED = 0.42
@@ -24,6 +30,12 @@ PARALLEL = 0.6
 MIN_TERMS = 5
 MIN_TERMS_ATTRIBUTED = 3
 _DENIAL = frozenset("no not never none nothing deny denied denies denial rejected refused false".split())
+# What outlets tend to drop selectively: warnings, accusations, legal and military stakes.
+_CONTENTIOUS = frozenset(
+    """warn warned warning warns accuse accused accusation condemn condemned criticise criticised
+    criticize criticized threat threaten threatened violate violation breach illegal sanction suspect
+    suspected allege alleged consequence investigation""".split()
+)
 
 
 def coverage_gaps(
@@ -35,7 +47,7 @@ def coverage_gaps(
         return []
     pool = [
         s for article in articles for s in statements[article.id]
-        if len(s.terms) >= MIN_TERMS or (_attributed(s) and len(s.terms) >= MIN_TERMS_ATTRIBUTED)
+        if len(s.terms) >= MIN_TERMS or (attributed(s) and len(s.terms) >= MIN_TERMS_ATTRIBUTED)
     ]
     # One-to-one links (each other's best match): a merely related sentence does not count as reporting
     # the same thing when the article has a closer one, or none.
@@ -49,12 +61,9 @@ def coverage_gaps(
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in pool if s not in linked]
     parallel = len(outlets) == 2 and _parallel(pool, linked)
-    found = []
-    for group in groups:
-        gap = _gap(group, outlets, parallel)
-        if gap is not None:
-            found.append(gap)
-    return found
+    found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel)) is not None]
+    alone = [group[0] for group in groups if len({s.outlet for s in group}) == 1 and not parallel]
+    return found + unique_claims(alone, statements)
 
 
 def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
@@ -65,52 +74,29 @@ def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
     return bool(shares) and min(shares) >= PARALLEL
 
 
-def _gap(group: Sequence[Statement], outlets: Sequence[str], parallel: bool) -> Divergence | None:
+def _omission_of(group: Sequence[Statement], outlets: Sequence[str], parallel: bool) -> Divergence | None:
     reporters = sorted({s.outlet for s in group})
     missing = [o for o in outlets if o not in reporters]
-    attributed = any(_attributed(s) for s in group)
-    if not missing:
-        return None
-    if attributed and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):
+    said = any(attributed(s) for s in group)
+    if missing and said and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):
         return _omission(group, reporters, missing)
-    if len(reporters) == 1 and not parallel:
-        return _unique(group)
     return None
-
-
-def _attributed(statement: Statement) -> bool:
-    return any(a.speaker or a.speaker_resolved for a in statement.attributions)
 
 
 def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Sequence[str]) -> Divergence:
     example = min(group, key=lambda s: (len(s.text), s.outlet))
-    denial = bool(content_words(" ".join(s.text for s in group)) & _DENIAL) or any(
-        w in _DENIAL for s in group for w in s.text.lower().split()
-    )
+    said = " ".join(s.text for s in group)
+    denial = bool(content_words(said) & _DENIAL) or any(w in _DENIAL for w in said.lower().split())
+    contentious = bool(set(words(said)) & _CONTENTIOUS)
     verb = "does" if len(missing) == 1 else "do"
     summary = (
         f"{join_names(missing)} {verb} not report what {join_names(reporters)} "
-        f"{'reports' if len(reporters) == 1 else 'report'}: \u201c{_excerpt(example.text)}\u201d"
+        f"{'reports' if len(reporters) == 1 else 'report'}: \u201c{excerpt(example.text)}\u201d"
     )
-    severity = 0.5 + (0.2 if denial else 0.0) + 0.1 * len(reporters) / (len(reporters) + len(missing))
-    claims = tuple(claim_of(s, speaker=_speaker(s)) for s in _one_per_outlet(group))
+    severity = 0.5 + (0.2 if denial else 0.1 if contentious else 0.0)
+    severity += 0.1 * len(reporters) / (len(reporters) + len(missing))
+    claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in _one_per_outlet(group))
     return Divergence("omission", summary, severity, claims, extra={"omitted_by": list(missing)})
-
-
-def _unique(group: Sequence[Statement]) -> Divergence:
-    statement = group[0]
-    attributed = _attributed(statement)
-    summary = f"Only {statement.outlet} reports this: \u201c{_excerpt(statement.text)}\u201d"
-    specific = bool(statement.quantities or statement.entities)
-    severity = 0.2 + (0.1 if attributed else 0.0) + (0.05 if specific else 0.0)
-    return Divergence("unique_claim", summary, severity, (claim_of(statement, speaker=_speaker(statement)),))
-
-
-def _speaker(statement: Statement) -> str | None:
-    for a in statement.attributions:
-        if a.speaker_resolved or a.speaker:
-            return a.speaker_resolved or a.speaker
-    return None
 
 
 def _one_per_outlet(group: Sequence[Statement]) -> list[Statement]:
@@ -118,7 +104,3 @@ def _one_per_outlet(group: Sequence[Statement]) -> list[Statement]:
     for statement in sorted(group, key=lambda s: (s.outlet, s.start)):
         first.setdefault(statement.outlet, statement)
     return list(first.values())
-
-
-def _excerpt(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " \u2026"

@@ -47,12 +47,17 @@ class Claim:
     end: int
     value: str | None = None
     speaker: str | None = None
+    # The words that carry the value (`at least four people`), when the value is a bare number.
+    phrase: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "outlet": self.outlet, "article_url": self.article_url, "text": self.text,
             "start": self.start, "end": self.end, "value": self.value, "speaker": self.speaker,
         }
+        if self.phrase is not None:
+            data["phrase"] = self.phrase
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +81,12 @@ class Divergence:
         return data | self.extra
 
 
-def claim_of(statement: Statement, value: str | None = None, speaker: str | None = None) -> Claim:
+def claim_of(
+    statement: Statement, value: str | None = None, speaker: str | None = None, phrase: str | None = None
+) -> Claim:
     """The evidence of a statement: outlet, article URL, sentence and offsets."""
     s = statement
-    return Claim(s.outlet, s.url, s.text, s.start, s.end, value, speaker)
+    return Claim(s.outlet, s.url, s.text, s.start, s.end, value, speaker, phrase)
 
 
 def find_divergences(articles: Sequence[CoverageArticle]) -> list[Divergence]:
@@ -88,20 +95,23 @@ def find_divergences(articles: Sequence[CoverageArticle]) -> list[Divergence]:
     Wire copies of another article in the set are left out: a copy is not an independent report.
     """
     from compare.coverage_gaps import coverage_gaps
+    from compare.date_divergences import date_conflicts
+    from compare.event_figures import event_figure_links
     from compare.quote_divergences import quote_divergences
+    from compare.ranking import keep_what_matters
     from compare.sources_reliance import reliance_divergences
 
     independent = independent_articles(articles)
     statements = {article.id: statements_of(article) for article in independent}
     pairs = align_event(independent)
     found = [
-        *numeric_conflicts(pairs),
-        *date_conflicts(pairs),
+        *numeric_conflicts(pairs, event_figure_links(statements)),
+        *date_conflicts(independent, statements),
         *quote_divergences(statements),
         *coverage_gaps(independent, statements),
         *reliance_divergences(independent),
     ]
-    return sorted(found, key=lambda d: (-d.severity, d.type, d.summary))
+    return keep_what_matters(found)
 
 
 # --- numbers ---------------------------------------------------------------------------------------
@@ -144,9 +154,12 @@ def concept_words(concept: str | None) -> frozenset[str]:
     return frozenset(stem(w) for w in words(concept or "") if w not in _FUNCTION_WORDS)
 
 
-def numeric_conflicts(pairs: Iterable[AlignedPair]) -> list[Divergence]:
-    """Same concept in aligned statements, values that cannot both be true."""
-    links: list[tuple[Mention, Mention]] = []
+def numeric_conflicts(
+    pairs: Iterable[AlignedPair], event_links: Iterable[tuple[Mention, Mention]] = ()
+) -> list[Divergence]:
+    """Same concept in aligned statements (or one figure per outlet for one kind of count in the
+    event, `event_links`), values that cannot both be true."""
+    links: list[tuple[Mention, Mention]] = list(event_links)
     for pair in pairs:
         if pair.score >= COMPARABLE:
             links.extend(
@@ -178,20 +191,37 @@ def _numeric_divergence(mentions: list[Mention]) -> Divergence:
     return Divergence("numeric_conflict", summary, _numeric_severity(mentions), tuple(claims))
 
 
+def figure(quantity: Quantity) -> str:
+    """A quantity's value as a bare number a program can read: `5`, `42000`, `5-6` for a range."""
+    low, high = quantity.value, quantity.value_high
+    if high is not None and high != low:
+        return f"{_number(low)}-{_number(high)}"
+    return _number(low)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 def _distinct_claims(mentions: Sequence[Mention]) -> list[Claim]:
+    # One claim per outlet and figure: `at least four people` and `four people` are one claim.
     seen: dict[tuple[str, str], Claim] = {}
     for statement, quantity in sorted(mentions, key=lambda m: (m[0].outlet, m[0].start)):
-        seen.setdefault((statement.outlet, quantity.text), claim_of(statement, value=quantity.text))
+        value = figure(quantity)
+        seen.setdefault((statement.outlet, value), claim_of(statement, value=value, phrase=quantity.text))
     return list(seen.values())
 
 
 def _numeric_summary(claims: Sequence[Claim], example: Quantity) -> str:
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[Claim]] = {}
     for claim in claims:
-        groups.setdefault(str(claim.value), []).append(claim.outlet)
-    ordered = sorted(groups.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        groups.setdefault(str(claim.value), []).append(claim)
+    ordered = sorted(groups.values(), key=lambda group: (len({c.outlet for c in group}), str(group[0].value)))
     what = example.concept or example.unit or "the figure"
-    told = "; ".join(f"{_reports(sorted(set(outlets)))} \u201c{value}\u201d" for value, outlets in ordered)
+    told = "; ".join(
+        f"{_reports(sorted({c.outlet for c in group}))} \u201c{group[0].phrase or group[0].value}\u201d"
+        for group in ordered
+    )
     return f"Outlets give different figures for {what}: {told}."
 
 
@@ -204,50 +234,6 @@ def _numeric_severity(mentions: Sequence[Mention]) -> float:
     spread = (max(values) - min(values)) / (max(values) or 1.0)
     serious = any(content_words(f"{q.concept or ''} {s.text}") & _SERIOUS for s, q in mentions)
     return min(1.0, 0.6 + 0.25 * min(spread * 2, 1.0) + (0.15 if serious else 0.0))
-
-
-# --- dates -----------------------------------------------------------------------------------------
-
-
-def date_conflicts(pairs: Iterable[AlignedPair]) -> list[Divergence]:
-    """Aligned statements that put the same happening on different days."""
-    links: list[tuple[tuple[Statement, str], tuple[Statement, str]]] = []
-    for pair in pairs:
-        if pair.score < COMPARABLE:
-            continue
-        left, right = _event_dates(pair.left), _event_dates(pair.right)
-        if left and right and not (set(left) & set(right)):
-            links.extend(((pair.left, a), (pair.right, b)) for a in left for b in right)
-    return [
-        _date_divergence(cluster)
-        for cluster in connected(links)
-        if len({day for _, day in cluster}) > 1 and len({s.outlet for s, _ in cluster}) > 1
-    ]
-
-
-def _event_dates(statement: Statement) -> list[str]:
-    # A dateline (`PYONGYANG, September 18 (CNS) -`) is when the story was filed, not when things happened.
-    return sorted(
-        {d.resolved.isoformat() for d in statement.dates if d.resolved and not _dateline(statement, d.end)}
-    )
-
-
-def _dateline(statement: Statement, end: int) -> bool:
-    after = statement.text[end - statement.start : end - statement.start + 8]
-    return statement.index == 0 and any(mark in after for mark in "(\u2014\u2013")
-
-
-def _date_divergence(cluster: Sequence[tuple[Statement, str]]) -> Divergence:
-    seen: dict[tuple[str, str], Claim] = {}
-    for statement, day in sorted(cluster, key=lambda m: (m[0].outlet, m[1])):
-        seen.setdefault((statement.outlet, day), claim_of(statement, value=day))
-    claims = list(seen.values())
-    groups: dict[str, set[str]] = {}
-    for claim in claims:
-        groups.setdefault(str(claim.value), set()).add(claim.outlet)
-    told = "; ".join(f"{join_names(sorted(outlets))} {day}" for day, outlets in sorted(groups.items()))
-    summary = f"Outlets date the same happening differently: {told}."
-    return Divergence("date_conflict", summary, 0.6, tuple(claims))
 
 
 # --- shared ----------------------------------------------------------------------------------------
@@ -279,3 +265,8 @@ def join_names(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The text, cut at a word boundary with an ellipsis when longer than `limit`."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " \u2026"

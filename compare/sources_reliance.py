@@ -2,7 +2,10 @@
 
 An outlet that relays a state agency while the others cite wire agencies and officials tells a
 reader something; this module counts named sources per outlet (wire copies once) for the report's
-source table and chart, and flags outlets whose main source the others barely use.
+source table and chart, and flags outlets whose main source the others barely use. It also compares
+the media each outlet relays (agencies, state media, other outlets, named): one outlet relaying TASS
+alone while another cites AP and Yonhap is a difference in what the accounts rest on, even when
+neither leans on one source more than half of the time.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ MIN_CITATIONS = 3
 LEANING = 0.5
 # ... and the other outlets, together, give it at most this share of theirs.
 ELSEWHERE = 0.1
+# Source types that are reporting relayed from other media.
+MEDIA = frozenset({"agency", "state_media", "media"})
+# A source name longer than this is a phrase analysis took for a name.
+MAX_NAME_WORDS = 5
+# At most this many citing statements per outlet are shown as evidence.
+EVIDENCE = 3
 
 
 @dataclass(slots=True)
@@ -67,6 +76,9 @@ def reliance_divergences(articles: Sequence[CoverageArticle]) -> list[Divergence
         leaned = _leaned_on(outlet, uses, totals)
         if leaned is not None:
             found.append(_divergence(outlet, leaned, totals, articles))
+    relayed = relayed_media(articles)
+    if _differ(relayed):
+        found.append(_media_divergence(relayed, articles))
     return found
 
 
@@ -75,6 +87,9 @@ def _leaned_on(outlet: str, uses: Sequence[SourceUse], totals: Counter[str]) -> 
         return None
     others_total = sum(n for o, n in totals.items() if o != outlet)
     for use in uses:
+        if use.source_type == "unknown":
+            # A speaker analysis could not type is more often a mis-resolved name than a source.
+            continue
         share = use.cited_by[outlet] / totals[outlet]
         elsewhere = (sum(use.cited_by.values()) - use.cited_by[outlet]) / (others_total or 1)
         if share >= LEANING and elsewhere <= ELSEWHERE and others_total >= MIN_CITATIONS:
@@ -96,7 +111,9 @@ def _divergence(
     return Divergence("source_reliance", summary, severity, tuple(_citations(outlet, use, articles)))
 
 
-def _citations(outlet: str, use: SourceUse, articles: Sequence[CoverageArticle]) -> list[Claim]:
+def _citations(
+    outlet: str, use: SourceUse, articles: Sequence[CoverageArticle], limit: int = 5
+) -> list[Claim]:
     key = speaker_key(use.source)
     citing = [
         statement
@@ -105,4 +122,60 @@ def _citations(outlet: str, use: SourceUse, articles: Sequence[CoverageArticle])
         for statement in statements_of(article)
         if any(speaker_key(a.speaker_resolved or a.speaker) == key for a in statement.attributions)
     ]
-    return [claim_of(statement, speaker=use.source) for statement in citing[:5]]
+    return [claim_of(statement, speaker=use.source) for statement in citing[:limit]]
+
+
+# --- the media each outlet relays ------------------------------------------------------------------
+
+
+def relayed_media(articles: Sequence[CoverageArticle]) -> dict[str, dict[str, str]]:
+    """Per outlet, the named media it cites (agencies, state media, outlets): key -> name."""
+    relayed: dict[str, dict[str, str]] = {}
+    for article in independent_articles(articles):
+        cited = relayed.setdefault(article.outlet, {})
+        for attribution in article.analysis.attributions:
+            name = attribution.speaker_resolved or attribution.speaker
+            key = speaker_key(name)
+            if attribution.source_type in MEDIA and key and name and _named(name, article.outlet):
+                cited.setdefault(key, name)
+    return relayed
+
+
+def _named(name: str, outlet: str) -> bool:
+    # `TASS`, `Yonhap`, not `the Russian state news agency`, nor a shouted headline taken for a name,
+    # nor the outlet's own correspondent.
+    parts = name.split()
+    shouted = len(parts) > 2 and name.isupper()
+    own = set(name.lower().split()) & set(outlet.lower().split())
+    return parts[-1][:1].isupper() and len(parts) <= MAX_NAME_WORDS and not shouted and not own
+
+
+def _differ(relayed: dict[str, dict[str, str]]) -> bool:
+    sets = [frozenset(cited) for cited in relayed.values() if cited]
+    return len(sets) >= 2 and len(set(sets)) > 1
+
+
+def _media_divergence(relayed: dict[str, dict[str, str]], articles: Sequence[CoverageArticle]) -> Divergence:
+    citing = {o: cited for o, cited in relayed.items() if cited}
+    ordered = sorted(citing, key=lambda o: (len(citing[o]), o))
+    told = "; ".join(f"{o} {_media_list(citing[o])}" for o in ordered)
+    silent = sorted(o for o, cited in relayed.items() if not cited)
+    verb = "cites" if len(silent) == 1 else "cite"
+    tail = f"; {join_names(silent)} {verb} no other media" if silent else ""
+    summary = f"The outlets rest on different media: {told}{tail}."
+    sets = list(map(frozenset, citing.values()))
+    single = any(len(s) == 1 for s in sets)
+    disjoint = any(not (a & b) for a in sets for b in sets)
+    severity = 0.4 + (0.05 if single else 0.0) + (0.05 if disjoint else 0.0)
+    claims = [
+        claim
+        for outlet in ordered
+        for name in citing[outlet].values()
+        for claim in _citations(outlet, SourceUse(name, "media"), articles, limit=1)
+    ]
+    return Divergence("source_reliance", summary, severity, tuple(claims))
+
+
+def _media_list(cited: dict[str, str]) -> str:
+    names = sorted(cited.values())
+    return f"cites {names[0]} alone" if len(names) == 1 else f"cites {join_names(names)}"

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 
 from compare.coverage import CoverageArticle
 from compare.divergences import compatible, find_divergences, join_names
-from compare.findings import ArticleAnalysis, Attribution, DateMention, Quantity, QuantityChange, SourceType
+from compare.findings import (
+    ArticleAnalysis,
+    Attribution,
+    DateMention,
+    Entity,
+    Quantity,
+    QuantityChange,
+    SourceType,
+)
 from compare.quote_divergences import same_source, word_diff
+from compare.ranking import UNIQUE_PER_OUTLET
 
 WHEN = datetime(2023, 9, 17, 10, tzinfo=UTC)
 
@@ -198,19 +208,77 @@ def test_a_denial_most_outlets_report_is_an_omission_for_the_one_that_does_not()
     assert omission.severity >= 0.7
 
 
+def kims(text: str) -> list[Entity]:
+    """`Kim` wherever it is named, as the person the event is about."""
+    return [Entity("Kim", "PERSON", m.start(), m.end(), "Kim Jong Un") for m in re.finditer(r"\bKim\b", text)]
+
+
 def test_only_one_outlet_reporting_something_is_a_unique_claim() -> None:
     extra = "Before leaving, Kim met students from his country who study at universities in Vladivostok."
     base = " ".join(STORY)
     found = find_divergences(
         [
-            article("a", "Meridian", base),
-            article("b", "Lantern", base),
-            article("c", "Chollima", f"{base} {extra}"),
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            article("c", "Chollima", f"{base} {extra}", entities=kims(f"{base} {extra}")),
         ]
     )
     unique = [d for d in found if d.type == "unique_claim"]
     assert len(unique) == 1 and unique[0].claims[0].outlet == "Chollima"
     assert unique[0].claims[0].text == extra
+
+
+def test_colour_no_one_else_reports_is_not_a_unique_claim() -> None:
+    """Unattributed, no figure, no entity the event is about: not worth a journalist's look."""
+    extra = "The atmosphere on the platform was festive and warm from the beginning to the very end."
+    base = " ".join(STORY)
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            article("c", "Chollima", f"{base} {extra}", entities=kims(base)),
+        ]
+    )
+    assert not [d for d in found if d.type == "unique_claim"]
+
+
+def test_each_outlet_keeps_only_its_top_unique_claims() -> None:
+    """Five different things only one outlet reports, each with a figure: it keeps its top few."""
+    extras = [
+        "Kim toured a fish cannery employing 300 workers near Nakhodka harbour.",
+        "Kim planted a pine sapling in a memorial park beside 40 veterans.",
+        "Kim watched a hockey match in which the home team scored 7 goals.",
+        "Kim tasted caviar offered by 12 chefs at a seaside restaurant.",
+        "Kim received an honorary diploma from 9 professors of marine biology.",
+    ]
+    base = " ".join(STORY)
+    chatty = " ".join([base, *extras])
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            article("c", "Chollima", chatty, entities=kims(chatty)),
+        ]
+    )
+    assert len([d for d in found if d.type == "unique_claim"]) == UNIQUE_PER_OUTLET
+
+
+def test_near_duplicates_of_one_outlet_are_one_unique_claim() -> None:
+    extras = [
+        "Kim toured a fish cannery employing 300 workers near Nakhodka harbour.",
+        "The cannery workers presented Kim with 50 tins of salmon.",
+    ]
+    base = " ".join(STORY)
+    chatty = " ".join([base, *extras])
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            article("c", "Chollima", chatty, entities=kims(chatty)),
+        ]
+    )
+    (unique,) = [d for d in found if d.type == "unique_claim"]
+    assert [c.text for c in unique.claims] == extras
 
 
 def test_leaning_on_one_source_is_source_reliance() -> None:
@@ -286,3 +354,92 @@ def test_same_source(a: str, b: str, same: bool) -> None:
 def test_word_diff_and_names() -> None:
     assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == ("a [-b-] {+x+} c", "b", "x")
     assert join_names(["A", "B", "C"]) == "A, B and C"
+
+
+def _days(ident: str, outlet: str, text: str, phrase: str, value: float) -> CoverageArticle:
+    start = text.index(phrase)
+    found = Quantity(phrase, start, start + len(phrase), value, "day", None)
+    return article(ident, outlet, text, quantities=[found], entities=kims(text))
+
+
+def test_one_figure_per_outlet_is_compared_when_the_sentences_do_not_align() -> None:
+    lead = "Kim Jong Un set off for Pyongyang on Sunday, closing a {} visit to the Far East of Russia."
+    tail = "Officials said the visit lasted {} and was Kim's longest trip abroad in years."
+    found = find_divergences(
+        [
+            _days("a", "Meridian", lead.format("six-day"), "six-day", 6),
+            _days("b", "Sever", f"{STORY[1]} {tail.format('six days')}", "six days", 6),
+            _days("c", "Ledger", lead.format("five-day"), "five-day", 5),
+        ]
+    )
+    (numeric,) = [d for d in found if d.type == "numeric_conflict"]
+    told = {(c.outlet, c.value) for c in numeric.claims}
+    assert told == {("Meridian", "6"), ("Sever", "6"), ("Ledger", "5")}
+    assert {c.phrase for c in numeric.claims} == {"six-day", "six days", "five-day"}
+
+
+def test_an_outlet_giving_two_figures_for_one_kind_is_not_compared_at_event_level() -> None:
+    first = "The storm killed three people and forced 40 people from their homes, officials said."
+    second = "Rescuers in the port said the visit of the storm left the harbour closed for days."
+    a_quantities = [
+        Quantity("three people", first.index("three"), first.index("three") + 12, 3, "people", None),
+        Quantity("40 people", first.index("40"), first.index("40") + 9, 40, "people", None),
+    ]
+    b_text = f"{second} About 500 people lived near the harbour."
+    b_quantities = [Quantity("About 500 people", b_text.index("About"), b_text.index("About") + 16, 500,
+                             "people", None, "approx")]
+    found = find_divergences(
+        [article("a", "Meridian", first, quantities=a_quantities),
+         article("b", "Ledger", b_text, quantities=b_quantities)]
+    )
+    assert not [d for d in found if d.type == "numeric_conflict"]
+
+
+def test_dated_sentences_worded_differently_still_give_a_date_conflict() -> None:
+    texts = [
+        "Kim's armoured train pulled out of Artyom, near Vladivostok, on Sunday, according to AP. "
+        "On Saturday, the defence minister showed strategic bombers to the visitors at Knevichi airfield.",
+        "The respected Comrade Kim left Artyom station on Saturday evening amid an enthusiastic send-off.",
+    ]
+    made = []
+    for ident, outlet, text in zip("ab", ("Ledger", "Chollima"), texts, strict=True):
+        dates = [
+            DateMention(m.group(), m.start(), m.end(), date(2023, 9, 17 if m.group() == "Sunday" else 16))
+            for m in re.finditer(r"Sunday|Saturday", text)
+        ]
+        made.append(article(ident, outlet, text, dates=dates, entities=kims(text)))
+    (conflict,) = [d for d in find_divergences(made) if d.type == "date_conflict"]
+    told = {(c.outlet, c.value) for c in conflict.claims}
+    assert told == {("Ledger", "2023-09-17"), ("Chollima", "2023-09-16")}
+
+
+def test_a_month_and_a_day_are_not_a_date_conflict() -> None:
+    texts = ["Shoigu was in Pyongyang in July, when Kim showed him new weapons.",
+             "Kim left Pyongyang with Shoigu on Sunday to see new weapons."]
+    days = [("July", date(2023, 7, 1)), ("Sunday", date(2023, 9, 17))]
+    made = [
+        article(ident, outlet, text, entities=kims(text),
+                dates=[DateMention(word, text.index(word), text.index(word) + len(word), day)])
+        for ident, outlet, text, (word, day) in zip("ab", ("Ledger", "Meridian"), texts, days, strict=True)
+    ]
+    assert not [d for d in find_divergences(made) if d.type == "date_conflict"]
+
+
+def test_outlets_relaying_different_media_is_source_reliance() -> None:
+    texts = {
+        "Lantern": "The train left Artyom on Sunday, TASS said. The gifts included drones, TASS reported.",
+        "Ledger": "The train left Artyom on Sunday, AP said. The gifts included drones, Yonhap reported.",
+        "Meridian": "The train left Artyom on Sunday, TASS said. The gifts included drones, KCNA said.",
+    }
+    made = []
+    for ident, (outlet, text) in zip("abc", texts.items(), strict=False):
+        sources = re.findall(r"(TASS|AP|Yonhap|KCNA) (?:said|reported)", text)
+        attributions = [
+            said(text, text.split(".")[n].split(",")[0], source, "indirect", "agency")
+            for n, source in enumerate(sources)
+        ]
+        made.append(article(ident, outlet, text, attributions=attributions))
+    media = [d for d in find_divergences(made) if d.type == "source_reliance" and "media" in d.summary]
+    (divergence,) = media
+    assert "Lantern cites TASS alone" in divergence.summary
+    assert {c.outlet for c in divergence.claims} == set(texts)

@@ -1,0 +1,115 @@
+"""Unique claims worth a journalist's look: what one outlet alone reports that is checkable and new.
+
+A statement no other outlet matched is a candidate. It is kept when it is attributed to a named
+source, gives a figure beyond a pair (`two sides` says little), or names an entity central to the
+event (named by at least half of the outlets, two at least), and when it uses at least one word that
+no other outlet uses anywhere in its coverage: otherwise it rewords what the others say and the
+alignment merely missed it. Kept statements of one outlet that share their new words are merged into
+one claim. Severity grows with a named source and with each of figure, date, place and person named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from compare.alignment import Statement, attributed, speaker_of
+from compare.divergences import Divergence, claim_of, connected, excerpt
+
+# Two kept statements of one outlet sharing this many new words say the same new thing.
+SHARED_NEW = 2
+# A word in more than this many sentences of one outlet is its style, not a new fact.
+STYLE = 2
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of the event's coverage says: each outlet's words and who names each entity."""
+
+    outlets: int
+    words: Mapping[str, frozenset[str]]
+    entity_outlets: Mapping[str, frozenset[str]]
+    style: Mapping[str, frozenset[str]]
+
+    def new_words(self, statement: Statement) -> frozenset[str]:
+        """Words of the statement no other outlet uses, nor the outlet itself all through its text."""
+        others = (w for outlet, w in self.words.items() if outlet != statement.outlet)
+        return statement.terms - frozenset().union(*others) - self.style.get(statement.outlet, frozenset())
+
+    def central(self, statement: Statement) -> bool:
+        wanted = max(2, (self.outlets + 1) // 2)
+        return any(len(self.entity_outlets.get(e, ())) >= wanted for e in statement.entities)
+
+
+def unique_claims(
+    candidates: Sequence[Statement], statements: Mapping[str, Sequence[Statement]]
+) -> list[Divergence]:
+    """The candidates worth reporting, near-duplicates merged, one divergence per claim."""
+    context = _context(statements)
+    kept = {s: context.new_words(s) for s in candidates if _checkable(s, context)}
+    kept = {s: new for s, new in kept.items() if new}
+    links = [
+        (a, b) for a in kept for b in kept
+        if a.outlet == b.outlet and a.start < b.start and _same_news(a, b, kept)
+    ]
+    linked = {s for pair in links for s in pair}
+    groups = connected(links) + [[s] for s in kept if s not in linked]
+    return [_divergence(group, kept) for group in groups]
+
+
+def _context(statements: Mapping[str, Sequence[Statement]]) -> _Context:
+    words: dict[str, Counter[str]] = {}
+    entity_outlets: dict[str, set[str]] = {}
+    for article_statements in statements.values():
+        for statement in article_statements:
+            words.setdefault(statement.outlet, Counter()).update(statement.terms)
+            for entity in statement.entities:
+                entity_outlets.setdefault(entity, set()).add(statement.outlet)
+    return _Context(
+        outlets=len(words),
+        words={o: frozenset(w) for o, w in words.items()},
+        entity_outlets={e: frozenset(o) for e, o in entity_outlets.items()},
+        # An outlet's house style (`the respected Comrade` in every other sentence) is no news.
+        style={o: frozenset(w for w, n in counts.items() if n > STYLE) for o, counts in words.items()},
+    )
+
+
+def _checkable(statement: Statement, context: _Context) -> bool:
+    return _named_source(statement) or _specific(statement) or context.central(statement)
+
+
+def _named_source(statement: Statement) -> bool:
+    return attributed(statement) and any(
+        a.source_type not in ("unknown", "anonymous") for a in statement.attributions
+    )
+
+
+def _specific(statement: Statement) -> bool:
+    # `two sides`, `one of them`: a count of one or two says little on its own; `1.5 percent` does.
+    return any(q.value > 2 or not float(q.value).is_integer() for q in statement.quantities)
+
+
+def _same_news(a: Statement, b: Statement, kept: Mapping[Statement, frozenset[str]]) -> bool:
+    shared = kept[a] & kept[b]
+    return len(shared) >= SHARED_NEW or (bool(shared) and abs(a.index - b.index) == 1)
+
+
+def _divergence(group: Sequence[Statement], kept: Mapping[Statement, frozenset[str]]) -> Divergence:
+    ranked = sorted(group, key=lambda s: (-_severity(s, kept[s]), s.start))
+    lead = ranked[0]
+    summary = f"Only {lead.outlet} reports this: \u201c{excerpt(lead.text)}\u201d"
+    claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in sorted(group, key=lambda s: s.start))
+    return Divergence("unique_claim", summary, _severity(lead, kept[lead]), claims)
+
+
+def _severity(statement: Statement, new: frozenset[str]) -> float:
+    # Facts a reader can check (who says so, how many, when, where, who) rank above colour; new
+    # words only break ties, since flowery sentences are full of them.
+    share = len(new) / max(1, len(statement.terms))
+    specifics = (
+        _specific(statement), bool(statement.dates), bool(statement.entity_labels & _PLACES),
+        "PERSON" in statement.entity_labels,
+    )
+    return 0.2 + (0.1 if _named_source(statement) else 0.0) + 0.04 * sum(specifics) + 0.05 * share
