@@ -20,6 +20,10 @@ from newsprism.reports import WrittenReport, write_event_reports
 from newsprism.settings import Settings
 from storage.database import open_database
 
+# The newsroom is served on the first free port of these, so that its URLs, and hence the stored
+# articles, stay the same from one run to the next: a second `newsprism demo` stores nothing twice.
+DEMO_PORTS = range(8642, 8652)
+
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
@@ -53,7 +57,7 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
     """Crawl the demo newsroom into the database, group, compare and write the reports into `out`."""
     factory = open_database(settings.database_url)
     try:
-        with serve_newsroom() as newsroom, tempfile.TemporaryDirectory() as folder:
+        with serve_newsroom(ports=DEMO_PORTS) as newsroom, tempfile.TemporaryDirectory() as folder:
             config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
             crawled = crawl_outlets(
                 config, factory, after_store=analyse_stored, progress=settings.show_progress

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -107,15 +107,18 @@ def _toml_string(value: str) -> str:
 
 
 @contextmanager
-def serve_newsroom(newsroom: Newsroom | None = None) -> Iterator[DemoNewsroom]:
-    """Serve the newsroom (the bundled one by default) on a free loopback port until the block ends.
+def serve_newsroom(newsroom: Newsroom | None = None, ports: Sequence[int] = ()) -> Iterator[DemoNewsroom]:
+    """Serve the newsroom (the bundled one by default) on a loopback port until the block ends.
+
+    The first free port of `ports` is taken, else any free port. A stable port keeps the articles'
+    URLs the same from one demo run to the next, so a second run finds them already stored.
 
     >>> with serve_newsroom() as demo:
     ...     demo.outlets[0].feed_url  # doctest: +SKIP
     'http://127.0.0.1:41234/meridian-wire/rss.xml'
     """
     newsroom = newsroom if newsroom is not None else load_newsroom()
-    server = _NewsroomServer((LOOPBACK, 0), _NewsroomHandler)
+    server = _bind_server(ports)
     try:
         base_url = f"http://{LOOPBACK}:{server.server_address[1]}"
         server.site = render_site(newsroom, base_url)
@@ -129,6 +132,15 @@ def serve_newsroom(newsroom: Newsroom | None = None) -> Iterator[DemoNewsroom]:
             thread.join()
     finally:
         server.server_close()
+
+
+def _bind_server(ports: Sequence[int]) -> _NewsroomServer:
+    for port in ports:
+        try:
+            return _NewsroomServer((LOOPBACK, port), _NewsroomHandler)
+        except OSError:
+            log.info("demo newsroom: port %d is taken", port)
+    return _NewsroomServer((LOOPBACK, 0), _NewsroomHandler)
 
 
 def _outlet_sites(newsroom: Newsroom, base_url: str) -> tuple[OutletSite, ...]:

@@ -208,3 +208,30 @@ def test_every_planted_divergence_is_found(demo_run: DemoRun, manifest: Manifest
     found = planted_found(demo_run, manifest)
     missed = [i for i, ok in found.items() if not ok]
     assert not missed, f"planted divergences the demo report misses: {missed}"
+
+
+def test_a_second_run_stores_nothing_twice(demo_run: DemoRun) -> None:
+    """Running the demo again on the same database finds its articles already stored."""
+    folder = demo_run.out.parent
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "-q",
+            "--db",
+            f"sqlite:///{folder / 'demo.db'}",
+            "demo",
+            "--out",
+            "again",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    first = sorted((a["outlet"], a["url"]) for r in demo_run.reports for a in r["articles"])
+    second = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "again").glob("report-*.json"))]
+    assert sorted((a["outlet"], a["url"]) for r in second for a in r["articles"]) == first
