@@ -56,7 +56,7 @@ SINGLE_QUANTITY = re.compile(
     rf"(?P<scale2>(?!))?(?![\d]|[.,]\d)"
 )
 _ONE_OF_THE_BEST = re.compile(r"\b[Oo]ne of the (?:(?:most|least)\s+\w+|best|worst|\w+est)\b")
-_TOKEN = re.compile(r"[\d$€£¥₹₩]|[A-Za-z]+")
+_TOKEN = re.compile(r"[\d$€£¥₹₩]|(?<![\w.])\.\d|[A-Za-z]+")
 _NUMBER_STARTS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an dozens hundreds
@@ -99,7 +99,10 @@ _MONTHS = (
 _MONTH_WORDS = re.compile(rf"(?:{_MONTHS})\.?")
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|(?:st|nd|rd|th)\b")
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\.?(?![a-z])|:\d\d|GMT|UTC|[AP]M\b|hrs\b)", re.IGNORECASE)
-_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-|[A-Za-z]|No\.\s?|#|\b[A-Za-z][a-z]*[A-Z]\w*\s|:)$")
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:[A-Za-z]-|[A-Za-z]|No\.\s?|#|\b[A-Za-z][a-z]*[A-Z]\w*\s|:"
+    r"|\b(?:category|phase|stage|grade|type|class|page|chapter|article|section|version|season|episode)\s)$"
+)
 # Words before a number that make it a change (`rose by 3%`, `fell to $2`), read from the end.
 _UP_WORDS = frozenset(
     """rise rises rising rose risen increase increased increases increasing climb climbed climbs climbing
@@ -140,10 +143,14 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     """
     found: list[Quantity] = []
     for span in spans:
+        fractions = _fractions(text, span)
         for match in _candidates(text, span):
+            if any(f.start < match.end() and match.start() < f.end for f in fractions):
+                continue
             quantity = _quantity(text, match, span)
             if quantity is not None:
                 found.append(quantity)
+        found.extend(fractions)
         found.extend(_one_of_the_best(text, span))
     found.sort(key=lambda q: q.start)
     return _merge_ranges(text, found)
@@ -168,6 +175,10 @@ def _candidates(text: str, span: Span) -> list[re.Match[str]]:
                 break
         if match is not None:
             match = _change_then_level(text, span, match)
+            if _year_then_number(match):
+                # `from 20 mpg in 2008 to 29 mpg`: the year ends a phrase, the range is elsewhere.
+                done = match.start("num2")
+                continue
             matches.append(match)
             done = match.end()
     return matches
@@ -184,9 +195,25 @@ def _change_then_level(text: str, span: Span, match: re.Match[str]) -> re.Match[
     return match
 
 
+def _year_then_number(match: re.Match[str]) -> bool:
+    """`2008 to 29`: a year cannot be the low end of a range whose top is not a year."""
+    low, high = match.group("num"), match.group("num2")
+    return (
+        high is not None
+        and match.group("cur") is None
+        and _is_year(low)
+        and not (high.isdigit() and _is_year(high))
+    )
+
+
 def _may_start_number(token: str) -> bool:
     first = token[0]
-    return first.isdigit() or first in "$€£¥₹₩" or token.lower() in _NUMBER_STARTS or token in _CURRENCY_WORDS
+    return (
+        first.isdigit()
+        or first in ".$€£¥₹₩"
+        or token.lower() in _NUMBER_STARTS
+        or token in _CURRENCY_WORDS
+    )
 
 
 def _approximation_starts(text: str, lo: int, pos: int) -> list[int]:
@@ -200,6 +227,62 @@ def _approximation_starts(text: str, lo: int, pos: int) -> list[int]:
     return [pos]
 
 
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+# `two-thirds of`, `a third of the population`, `almost half of which`, `one out of three Germans`,
+# `one in five voters`: a share, read as a fraction of one.
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<approx>(?i:{_APPROX_WORDS}))\s+)?"
+    rf"(?:(?P<part>(?i:a|an|one|two|three|four|five|seven|nine))[\s-]"
+    rf"(?P<den>(?i:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))|(?P<half>(?i:half)))\s+of\b"
+    rf"|(?<![\w-])(?P<n1>(?i:{_SMALL_WORDS})|\d+)\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    rf"(?P<n2>(?i:{_SMALL_WORDS})|\d+)(?=\s+[A-Za-z])"
+)
+_SHARE_HINTS = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth", " out of ")
+_SHARE_IN = re.compile(rf" in (?:every )?(?:\d|(?:{_SMALL_WORDS})\b)")
+# `the first half of`, `this half of the season`: a part of time, not a share.
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|this|that|first|second|latter|former|back|front|other)\s+$", re.I)
+
+
+def _fractions(text: str, span: Span) -> list[Quantity]:
+    # A full scan of every sentence costs as much as all other quantity rules; few hold a share.
+    lowered = text[span.start : span.end].lower()
+    if not any(word in lowered for word in _SHARE_HINTS) and _SHARE_IN.search(lowered) is None:
+        return []
+    result: list[Quantity] = []
+    for match in _FRACTION.finditer(text, span.start, span.end):
+        value = _fraction_value(match)
+        before = text[max(span.start, match.start() - 10) : match.start()]
+        if value is None or _NOT_A_SHARE_BEFORE.search(before):
+            continue
+        bare_end = match.end()
+        if text[bare_end - 2 : bare_end].lower() == "of":  # nothing counted: `half`, not `half of`
+            bare_end = len(text[: bare_end - 2].rstrip())
+        after = _SHARE_OF.match(text, match.end(), span.end)
+        end, unit, concept = _noun_phrase(text, after.end() if after else match.end(), span.end, bare_end)
+        start = match.start()
+        change = _change(text, span.start, start, match.group("approx"))
+        result.append(Quantity(text[start:end], start, end, value, unit, concept, change))
+    return result
+
+
+_SHARE_OF = re.compile(r"\s+(?:of\s+)?(?:the|all|its|their|his|her|our|those|these)\b")
+
+
+def _fraction_value(match: re.Match[str]) -> float | None:
+    if match.group("half"):
+        return 0.5
+    if match.group("den"):
+        part = match.group("part").lower()
+        count = 1.0 if part in {"a", "an"} else parse_words(part)
+        return None if count is None else count / _DENOMINATORS[match.group("den").lower()]
+    low, high = (_number(match.group(g), None) for g in ("n1", "n2"))
+    return low / high if low is not None and high and low < high else None
+
+
 def _one_of_the_best(text: str, span: Span) -> list[Quantity]:
     """`one of the best wireless speakers`: one item singled out of a ranked set."""
     result: list[Quantity] = []
@@ -211,18 +294,12 @@ def _one_of_the_best(text: str, span: Span) -> list[Quantity]:
 
 
 def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """`from 1 per cent to 1.5 per cent`, `from 208 pounds to 193`: two numbers, one range."""
+    """`from 1 per cent to 1.5 per cent`, `15 per cent to 20 per cent`, `from $75 a barrel in October
+    to $45.88`: two numbers, one range."""
     merged: list[Quantity] = []
     for quantity in found:
         previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and previous.value_high is None
-            and quantity.value_high is None
-            and _RANGE_GAP.fullmatch(text, previous.end, quantity.start)
-            and (quantity.unit in {None, previous.unit})
-            and _FROM_BEFORE.search(text, max(0, previous.start - 20), previous.start)
-        ):
+        if previous is not None and _one_range(text, previous, quantity):
             start, end = previous.start, quantity.end
             merged[-1] = Quantity(
                 text[start:end], start, end, previous.value, previous.unit, previous.concept,
@@ -231,6 +308,27 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         merged.append(quantity)
     return merged
+
+
+def _one_range(text: str, low: Quantity, high: Quantity) -> bool:
+    if low.value_high is not None or high.value_high is not None or high.unit not in {None, low.unit}:
+        return False
+    after_from = _FROM_BEFORE.search(text, max(0, low.start - 20), low.start) is not None
+    if _RANGE_GAP.fullmatch(text, low.end, high.start):
+        # Without `from`, only two measures of one unit (`15 per cent to 20 per cent`), never after
+        # `by` (`rose by 5% to 20%` is a change, then a level).
+        return after_from or (
+            high.unit is not None
+            and text[high.start - 4 : high.start] == " to "
+            and not _BY_BEFORE.search(text, max(0, low.start - 6), low.start)
+        )
+    gap = _FAR_RANGE_GAP.fullmatch(text, low.end, high.start)
+    return after_from and gap is not None and high.start - low.end <= _MAX_RANGE_GAP
+
+
+# `from $36,040 at 10.45pm last night to $34,935`: a few words without a number between the ends.
+_FAR_RANGE_GAP = re.compile(r"\s[^;:]*?\sto\s+")
+_MAX_RANGE_GAP = 40
 
 
 def _quantity(text: str, match: re.Match[str], span: Span) -> Quantity | None:
@@ -333,7 +431,8 @@ def _capitalised_after(text: str, pos: int, limit: int) -> bool:
 def _after_month(before: str) -> bool:
     """`September 8`, `Feb. 21`: the number is a day of the month."""
     words = before.split()
-    return bool(words) and before[-1:].isspace() and _MONTH_WORDS.fullmatch(words[-1]) is not None
+    month = words[-1].lstrip("([") if words else ""
+    return before[-1:].isspace() and _MONTH_WORDS.fullmatch(month) is not None
 
 
 def _after_name(text: str, span: Span, num_start: int) -> bool:
@@ -344,13 +443,39 @@ def _after_name(text: str, span: Span, num_start: int) -> bool:
     word = text[max(word_start, span.start) : num_start - 1]
     if word_start <= span.start or not word[:1].isupper() or not all(c.isalnum() or c == "&" for c in word):
         return False
-    return word not in _CAPITALISED_BEFORE_NUMBERS
+    if word in _CAPITALISED_BEFORE_NUMBERS:
+        return False
+    return not _count_after_name(text, span, word_start, num_start)
+
+
+def _count_after_name(text: str, span: Span, word_start: int, num_start: int) -> bool:
+    """`Tylenol 500mg`, `gave Kim six drones`: after a name, a measure or a count of things.
+
+    A unit right after the number measures something; a spelled-out number, or any number after a
+    name that follows a verb (`gave Kim 6 drones`, not `the Big 12 schools`), counts the noun after it.
+    """
+    match = SINGLE_QUANTITY.match(text, num_start, span.end)
+    if match is None:
+        return False
+    if _UNIT.match(text, match.end(), span.end):
+        return True
+    noun = _NOUN_WORD.match(text, match.end(), span.end)
+    if noun is None or not noun.group("word")[0].islower() or noun.group("word") in _STOP_WORDS:
+        return False
+    if not match.group("num")[0].isdigit():
+        return True
+    verb = _WORD_BEFORE.search(text, span.start, word_start)
+    return verb is not None and verb.group(1).islower() and verb.group(1) not in _NOT_VERBS
 
 
 _CAPITALISED_BEFORE_NUMBERS = frozenset(
     """About Around Nearly Almost Some Over Under More Less Only Just Approximately Roughly Between From
-    To Up By At In Of The And Or""".split()
+    To Up By At In Of The And Or With For On After Before Since Than Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday""".split()
 )
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# Lower-case words before a name that make `Name 12` a title (`the Big 12`, `in Fortune 500 firms`).
+_NOT_VERBS = _STOP_WORDS | frozenset("whose new old former top big".split())
 
 
 def _is_pronoun_one(text: str, match: re.Match[str], before: str) -> bool:

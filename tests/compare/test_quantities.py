@@ -31,10 +31,24 @@ def _quantities(text: str) -> list[Quantity]:
         ("Storms left hundreds of homes without power.", 100, 1000, "home", "homes", "="),
         ("The temperature dropped to minus 12 degrees.", -12, None, "degree", None, "down"),
         ("A 34-year-old driver was arrested.", 34, None, "year-old", None, "="),
+        ("The governor, Oleg Kozhemyako, gave Kim six kamikaze drones.", 6, None, "drone", "kamikaze drones",
+         "="),
+        ("The envoy gave Ilves 12 signed letters.", 12, None, "letter", "signed letters", "="),
+        ("Pharmacies sell Tylenol 500mg tablets.", 500, None, "mg", None, "="),
+        ("Nearly two-thirds of the voters stayed home.", 2 / 3, None, "voter", "voters", "approx"),
+        ("A third of the harbour workers went on strike.", 1 / 3, None, "worker", "harbour workers", "="),
+        ("One in five households has no car.", 0.2, None, "household", "households", "="),
+        ("Fees run 15 per cent to 20 per cent of the profit.", 15, 20, "percent", None, "="),
+        ("Bitcoin fell from $36,040 at 10.45pm last night to $34,935 at dawn.", 36_040, 34_935, "dollar",
+         None, "down"),
+        ("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.", 20, 29, "mpg", None, "up"),
+        ("The error rate fell to .001 per cent.", 0.001, None, "percent", None, "down"),
     ],
     ids=["count-concept", "a-dozen", "scale-word", "currency-billion", "hyphen-duration", "tens-of-thousands",
          "rose-by-percent", "fell-per-cent", "approximation", "between-range", "euro", "kilometres",
-         "compound-word", "hundreds-of", "minus", "age"],
+         "compound-word", "hundreds-of", "minus", "age", "number-after-a-name", "digits-after-a-name",
+         "unit-after-a-name", "fraction-two-thirds", "fraction-a-third", "one-in-five", "range-without-from",
+         "range-words-between", "range-after-a-year", "leading-decimal-point"],
 )  # fmt: skip
 def test_quantity(
     text: str, value: float, high: float | None, unit: str, concept: str | None, change: str
@@ -61,6 +75,9 @@ def test_quantity(
         "No one knew where the boat had gone.",
         "The team finished in the bottom three.",
         "They played a long game of chess.",
+        "Sales doubled in the first half of the year.",
+        "The category 4 storm reached the coast.",
+        "The Big 12 schools met in Dallas.",
     ],
     ids=[
         "year",
@@ -71,6 +88,9 @@ def test_quantity(
         "pronoun-one",
         "bare-word-number",
         "article-a",
+        "first-half-of",
+        "category-number",
+        "name-with-number",
     ],
 )
 def test_not_a_quantity(text: str) -> None:
