@@ -39,6 +39,11 @@ POSTINGS_SCANNED = 40
 RERANKED = 8
 # Cosine similarity from which an article joins an event (tuned on PAC, see docs/comparison.md).
 JOIN_THRESHOLD = 0.15
+# From this similarity one member is enough; below it the article must resemble the event's other
+# members too (COHESION on average over at most COHESION_SAMPLE of them).
+CONFIDENT = 0.3
+COHESION = 0.1
+COHESION_SAMPLE = 6
 WINDOW_DAYS = 3.0
 # Beyond the window the similarity needed grows, until MAX_DAYS where no match is possible.
 MAX_DAYS = 10.0
@@ -174,6 +179,7 @@ class EventGrouper:
         self._times: list[float | None] = []
         self._quotes: dict[int, frozenset[int]] = {}
         self._event_of: list[int] = []
+        self._event_articles: list[list[int]] = []
         self._event_keys: list[str] = []
         self._event_by_article: dict[str, int] = {}
         self.members: list[list[tuple[CoverageArticle, float]]] = []
@@ -211,19 +217,37 @@ class EventGrouper:
     def _best_event(
         self, profile: Profile, quotes: frozenset[int], moment: float | None
     ) -> tuple[int | None, float]:
-        best_event, best = None, JOIN_THRESHOLD
+        best: dict[int, tuple[float, int]] = {}
         for candidate in self._candidates(profile, moment):
-            similarity = cosine(profile, self._profiles[candidate])
-            if quotes and candidate in self._quotes:
-                shared = len(quotes & self._quotes[candidate])
-                if shared >= QUOTE_PAIRS_FOR_FULL_BONUS // 2:
-                    similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
-            similarity *= time_factor(moment, self._times[candidate])
+            similarity = self._similarity(profile, quotes, moment, candidate)
             event = self._event_of[candidate]
-            # Ties go to the older event, so the outcome does not depend on candidate order.
-            if similarity > best or (similarity == best and best_event is not None and event < best_event):
-                best_event, best = event, similarity
-        return best_event, best
+            if similarity >= JOIN_THRESHOLD and similarity > best.get(event, (0.0, -1))[0]:
+                best[event] = (similarity, candidate)
+        # Most similar first; ties go to the older event, so the outcome does not depend on candidate order.
+        for event, (similarity, candidate) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if similarity >= CONFIDENT or self._coheres(profile, moment, event, candidate):
+                return event, similarity
+        return None, 0.0
+
+    def _similarity(
+        self, profile: Profile, quotes: frozenset[int], moment: float | None, candidate: int
+    ) -> float:
+        similarity = cosine(profile, self._profiles[candidate])
+        if quotes and candidate in self._quotes:
+            shared = len(quotes & self._quotes[candidate])
+            if shared >= QUOTE_PAIRS_FOR_FULL_BONUS // 2:
+                similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
+        return similarity * time_factor(moment, self._times[candidate])
+
+    def _coheres(self, profile: Profile, moment: float | None, event: int, candidate: int) -> bool:
+        # A weak match to one member of a larger event is how topics chain (two gun-law opinion pieces
+        # of one day, then a third on the NRA): the article must also resemble the event's other
+        # members on average. Bounded: the most recent few members only.
+        others = [a for a in self._event_articles[event] if a != candidate][-COHESION_SAMPLE:]
+        if not others:
+            return True
+        mean = sum(cosine(profile, self._profiles[a]) * time_factor(moment, self._times[a]) for a in others)
+        return mean / len(others) >= COHESION
 
     def _candidates(self, profile: Profile, moment: float | None) -> list[int]:
         scores: defaultdict[int, float] = defaultdict(float)
@@ -248,11 +272,13 @@ class EventGrouper:
         self._profiles.append(profile)
         self._times.append(moment)
         self._event_of.append(event)
+        self._event_articles[event].append(article)
         for term, _ in heapq.nlargest(SIGNATURE_TERMS, profile.items(), key=lambda kv: kv[1]):
             self._postings[term].append(article)
 
     def _start_event(self, article: CoverageArticle) -> int:
         self._event_keys.append(event_key(article))
+        self._event_articles.append([])
         self.members.append([])
         return len(self._event_keys) - 1
 
