@@ -124,8 +124,14 @@ def align_articles(
     if not left or not right:
         return []
     scores = [[similarity(a, b) for b in right] for a in left]
-    best_right = [max(range(len(right)), key=lambda j, row=row: row[j]) for row in scores]  # type: ignore[misc]
-    best_left = [max(range(len(left)), key=lambda i, j=j: scores[i][j]) for j in range(len(right))]  # type: ignore[misc]
+
+    # Equal scores go to the statement at the nearer place in its article: a sentence an article
+    # repeats (a pull quote, a restated lead) then pairs with its own counterpart, not the first copy.
+    def rank(i: int, j: int) -> tuple[float, float]:
+        return scores[i][j], -abs(i / len(left) - j / len(right))
+
+    best_right = [max(range(len(right)), key=lambda j, i=i: rank(i, j)) for i in range(len(left))]  # type: ignore[misc]
+    best_left = [max(range(len(left)), key=lambda i, j=j: rank(i, j)) for j in range(len(right))]  # type: ignore[misc]
     return [
         AlignedPair(left[i], right[j], scores[i][j])
         for i, j in enumerate(best_right)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -63,6 +64,15 @@ OWN_TEXTS = {
         "election monitoring group Clear Vote said they had recorded 23 minor irregularities but nothing "
         "that could change the result. Menko has promised to publish the city's budget online within 100 "
         "days."
+    ),
+    # A pull quote: the article repeats one attributed sentence, which must pair with its own copy.
+    "pull-quote": (
+        "The city council of Varn voted on Tuesday to close the old tram depot by the end of the year. "
+        "Council leader Petra Lind said the site would become a park with 300 new trees. \"We are giving "
+        "this neighbourhood back the green space it lost fifty years ago,\" Lind said after the vote. "
+        "Residents had collected 4,100 signatures in favour of the plan. Council leader Petra Lind said "
+        "the site would become a park with 300 new trees. The tram operator said that services would "
+        "not be affected because the depot has been empty since 2019."
     ),
 }
 
@@ -129,9 +139,10 @@ def plan_edits(text: str, analysis: ArticleAnalysis) -> list[Edit]:
     if swap is not None and swap.speaker_start is not None and swap.speaker_end is not None:
         edits.append(take(Edit(swap.speaker_start, swap.speaker_end, NEW_SPEAKER, "speaker_conflict"),
                           swap.start, swap.end - 1))
-    reword = next((q for q in quotes if free(q.start, q.end - 1)), None)
-    if reword is not None:
-        edits.append(take(_reword(text, reword.start, reword.end), reword.start, reword.end - 1))
+    rewordable = ((q, _reword(text, q.start, q.end)) for q in quotes if free(q.start, q.end - 1))
+    quote, reword = next(((q, r) for q, r in rewordable if r is not None), (None, None))
+    if quote is not None and reword is not None:
+        edits.append(take(reword, quote.start, quote.end - 1))
     number = next((q for q in analysis.quantities if _countable(text, q) and free(q.start)), None)
     digits = _NUMBER.search(text, number.start, number.end) if number is not None else None
     if number is not None and digits is not None:
@@ -176,11 +187,13 @@ def _countable(text: str, quantity: Quantity) -> bool:
     )
 
 
-def _reword(text: str, start: int, end: int) -> Edit:
+def _reword(text: str, start: int, end: int) -> Edit | None:
     # Change one longer word near the end of the quote: the same quote, in other words.
     quoted = text[start:end]
     closing = max(quoted.rfind("\u201d"), quoted.rfind('"', 1))
     words = list(re.finditer(r"[A-Za-z]{5,}", quoted[: closing if closing > 0 else len(quoted)]))
+    if not words:  # nothing long enough to change (numbers, short words): pick another quote
+        return None
     target = words[-1] if len(words) < 3 else words[-2]
     return Edit(start + target.start(), start + target.end(), "remarkable", "quote_wording")
 
@@ -269,9 +282,11 @@ def test_identical_copies_give_no_divergence(key: str) -> None:
     assert find_divergences([article("x", "One", text), article("y", "Two", text)]) == []
 
 
-def _pac_texts(folder: Path, count: int) -> dict[str, str]:
+def _pac_texts(folder: Path, count: int | None) -> dict[str, str]:
+    """The first document of the first `count` stories; with None, both documents of every story."""
+    pattern = "STORY_*_DOCUMENT_*.json" if count is None else "STORY_*_DOCUMENT_0.json"
     texts = {}
-    for path in sorted(folder.glob("STORY_*_DOCUMENT_0.json"))[:count]:
+    for path in sorted(folder.glob(pattern))[:count]:
         doc = json.loads(path.read_text(encoding="utf-8"))
         news = doc["news"] if isinstance(doc["news"], list) else ast.literal_eval(doc["news"])
         texts[path.stem] = " ".join(item["text"] for item in news)
@@ -281,4 +296,8 @@ def _pac_texts(folder: Path, count: int) -> dict[str, str]:
 @pytest.mark.shared
 @pytest.mark.slow
 def test_planted_divergences_in_pac_coverage(shared_dir: Path) -> None:
-    _assert_quality(measure(_pac_texts(shared_dir / "gold" / "pac", 40)))
+    # 40 stories keep the suite quick; NEWSPRISM_PLANTED_PAC=all measures all 304 documents (a minute).
+    count = None if os.environ.get("NEWSPRISM_PLANTED_PAC") == "all" else 40
+    tally = measure(_pac_texts(shared_dir / "gold" / "pac", count))
+    print(f"planted {tally}")  # noqa: T201  (the figures for docs/comparison.md, shown with -s)
+    _assert_quality(tally)
