@@ -45,6 +45,7 @@ from crawler.store import (
     save_logs,
     store_page,
 )
+from crawler.transport import PinnedTransport
 from crawler.urls import clean_url
 from storage.database import transaction
 
@@ -148,12 +149,12 @@ async def _run(
 
 def new_client(settings: CrawlerSettings) -> httpx.AsyncClient:
     """The client a pass shares: no automatic redirects (each hop is checked), no proxies from the
-    environment (they would bypass the address checks), connection reuse across a host's pages."""
+    environment (they would bypass the address checks), connection reuse across a host's pages, and
+    connections only to the addresses checked at connect time (no DNS rebinding)."""
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
+    transport = PinnedTransport(allow_private=settings.allow_private_networks, limits=limits)
     return httpx.AsyncClient(
-        follow_redirects=False,
-        trust_env=False,
-        timeout=settings.timeout,
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+        follow_redirects=False, trust_env=False, timeout=settings.timeout, transport=transport
     )
 
 

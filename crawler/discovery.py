@@ -25,6 +25,13 @@ from crawler.urls import is_http_url, same_site
 # The sitemap protocol caps an uncompressed sitemap at 50 MB; anything larger is a bomb, not a sitemap.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# How an XML document's first bytes give away its encoding (XML 1.0, appendix F), longest first.
+_XML_SIGNATURES = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"), (b"\x4c\x6f\xa7\x94", "cp037"),
+)  # fmt: skip
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
 # Containers whose links lead around the site rather than to stories.
 _NAVIGATION = re.compile(
@@ -131,8 +138,18 @@ def _unique(links: Iterable[DiscoveredLink]) -> Iterator[DiscoveredLink]:
 
 def _refuse_entities(data: bytes) -> None:
     # Feeds and sitemaps have no use for entity declarations; refusing them stops billion laughs and XXE.
-    if _ENTITY_DECLARATION.search(data[:65536]):
+    # The whole document is searched (comments can push a DOCTYPE past any prefix), in the encoding the
+    # XML parser will read it in, so a UTF-16 feed cannot hide its declarations from a byte search.
+    if _ENTITY_DECLARATION.search(_as_parsed(data)):
         raise HostileDocumentError("the document declares XML entities")
+
+
+def _as_parsed(data: bytes) -> bytes:
+    """`data` as UTF-8 when an XML parser would read it as UTF-16, UTF-32 or EBCDIC, else unchanged."""
+    for signature, encoding in _XML_SIGNATURES:
+        if data.startswith(signature):
+            return data.decode(encoding, errors="replace").encode("utf-8")
+    return data
 
 
 # --- sitemaps --------------------------------------------------------------------------------------

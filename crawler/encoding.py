@@ -14,6 +14,7 @@ import charset_normalizer
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_NOT_PAGE_CODECS = {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "palmos", "mbcs"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -45,15 +46,30 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 
 
 def _strict_decode(body: bytes, encoding: str | None) -> str | None:
-    if not encoding:
+    codec = _page_codec(encoding)
+    if codec is None:
         return None
-    try:
-        codec = codecs.lookup(encoding).name
-    except LookupError:
+    # UTF-16 and UTF-32 decode almost any even-length bytes; without a BOM they are believed only
+    # when the page has the zero bytes their ASCII markup must contain.
+    if codec.startswith(("utf-16", "utf-32")) and b"\x00" not in body[:1024]:
         return None
-    # Browsers read "iso-8859-1" as windows-1252; so do we, so curly quotes survive.
-    codec = "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
     try:
         return body.decode(codec)
     except UnicodeDecodeError:
         return None
+
+
+def _page_codec(encoding: str | None) -> str | None:
+    """The Python codec of a declared charset, or None when no browser would decode a page with it."""
+    if not encoding:
+        return None
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return None
+    # "charset=rot13" or "base64" name byte transforms, not text encodings; utf-7 and the escape
+    # codecs are text encodings no browser honours, a way to smuggle markup past a filter.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    # Browsers read "iso-8859-1" as windows-1252; so do we, so curly quotes survive.
+    return "cp1252" if info.name in ("latin-1", "iso8859-1", "ascii") else info.name

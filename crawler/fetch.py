@@ -16,13 +16,14 @@ import ipaddress
 import random
 import socket
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -39,6 +40,8 @@ ROBOTS_TOKEN = "newsprism"
 MAX_ROBOTS_BYTES = 500 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = {301, 302, 303, 307, 308}
+# Every refusal reason starts so; the crawl counts such URLs as skipped, not failed, and never retries.
+REFUSED = "refused:"
 # The outlet a fetch is made for, read when logging it; each outlet's crawl task sets it once.
 fetching_for: ContextVar[str | None] = ContextVar("fetching_for", default=None)
 
@@ -51,6 +54,11 @@ async def resolve_host(host: str, port: int) -> list[str]:
     """Every address `host` resolves to (the loop's resolver, so it does not block the crawl)."""
     infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def private_refusal(host: str, address: str) -> str:
+    """The reason logged when `host` resolves to a non-public `address`."""
+    return f"{REFUSED} {host!r} is a private or local address ({address})"
 
 
 def is_public_address(address: str) -> bool:
@@ -224,7 +232,7 @@ class Fetcher:
         # Every address is checked: a name with one public and one private answer is still refused.
         for address in addresses or ["0.0.0.0"]:
             if not is_public_address(address):
-                return f"refused: {host!r} is a private or local address ({address})"
+                return private_refusal(host, address)
         return None
 
     async def _robots_for(self, url: str, politeness: Politeness) -> _Robots:
@@ -295,13 +303,20 @@ class Fetcher:
         return page
 
     async def _request(self, url: str, purpose: Purpose, validator: Validator | None) -> Page:
-        headers = {"User-Agent": self.settings.user_agent, **(validator.headers() if validator else {})}
+        headers = {
+            "User-Agent": self.settings.user_agent,
+            "Accept-Encoding": ACCEPT_ENCODING,
+            **(validator.headers() if validator else {}),
+        }
         try:
             async with asyncio.timeout(self.settings.timeout):
                 request = self.client.stream("GET", url, headers=headers, timeout=self.settings.timeout)
                 async with request as response:
                     return await self._read(url, purpose, response)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            if str(exc).startswith(REFUSED):
+                # The transport found a private address at connect time (DNS rebinding): not retried.
+                return Page(url, url, error=str(exc))
             return Page(url, url, error=f"cannot connect: {type(exc).__name__} {exc}")
         except TimeoutError:
             return Page(url, url, error=f"timed out after {self.settings.timeout:g}s")
@@ -322,9 +337,10 @@ class Fetcher:
         if purpose in ("article", "section", "homepage") and not page.is_html:
             return replace(page, error=f"not HTML ({content_type.split(';')[0] or 'no content type'})")
         limit = MAX_ROBOTS_BYTES if purpose == "robots" else self.settings.max_bytes
-        body = await _read_bounded(response, limit, truncate=purpose == "robots")
-        if body is None:
-            return replace(page, error=f"larger than {self.settings.max_bytes} bytes, abandoned")
+        try:
+            body = await _read_bounded(response, limit, truncate=purpose == "robots")
+        except _BodyRefused as exc:
+            return replace(page, error=str(exc))
         return replace(page, body=body)
 
     def _retry_after(self, response: httpx.Response) -> float | None:
@@ -363,17 +379,74 @@ def _validator(response: httpx.Response) -> Validator | None:
     return Validator(etag, modified) if etag or modified else None
 
 
-async def _read_bounded(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes | None:
-    """The (decoded) body, or None once it passes `limit` bytes (a truncated body when `truncate`)."""
+class _BodyRefused(Exception):
+    """A body that must not be kept, with the reason the fetch log records."""
+
+
+# Only encodings whose inflation we can bound; a server must not pick one we would inflate blindly.
+ACCEPT_ENCODING = "gzip, deflate"
+
+
+class _BoundedBody:
+    """Raw body chunks inflated (gzip or deflate) and collected, never past `limit` decoded bytes,
+    so a gzip bomb costs at most `limit` bytes of memory, not its whole decompressed size."""
+
+    def __init__(self, encoding: str, limit: int, *, truncate: bool) -> None:
+        encoding = encoding.strip().lower()
+        if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+            raise _BodyRefused(f"unsupported Content-Encoding {encoding!r}")
+        self.encoding, self.limit, self.truncate = encoding, limit, truncate
+        self.inflater: Any = None
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, raw: bytes) -> bool:
+        """Take one raw chunk; False once the body is complete at `limit` (robots.txt truncation)."""
+        room = self.limit - self.size + 1
+        data = self._inflate(raw, room) if self.encoding not in ("", "identity") else raw
+        self.chunks.append(data[:room])
+        self.size += min(len(data), room)
+        if self.size > self.limit:
+            if not self.truncate:
+                raise _BodyRefused(f"larger than {self.limit} bytes, abandoned")
+            return False
+        return True
+
+    def _inflate(self, raw: bytes, room: int) -> bytes:
+        if self.inflater is None and raw:
+            # "deflate" should be zlib-wrapped; some servers send it raw, as browsers tolerate.
+            wbits = 16 + zlib.MAX_WBITS if "gzip" in self.encoding else zlib.MAX_WBITS
+            if self.encoding == "deflate" and raw[0] & 0x0F != 8:
+                wbits = -zlib.MAX_WBITS
+            self.inflater = zlib.decompressobj(wbits)
+        if self.inflater is None:
+            return b""
+        try:
+            # max_length bounds this one call's output: a chunk of a bomb never inflates past `room`.
+            return bytes(self.inflater.decompress(raw, room))
+        except zlib.error as exc:
+            raise _BodyRefused(f"broken {self.encoding} body: {exc}") from exc
+
+    def body(self) -> bytes:
+        body = b"".join(self.chunks)[: self.limit]
+        if self.inflater is not None and not self.inflater.eof and self.size <= self.limit:
+            raise _BodyRefused(f"{self.encoding} body ends early (truncated)")
+        return body
+
+
+async def _read_bounded(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
+    """The decoded body; `_BodyRefused` once it passes `limit` bytes (cut at `limit` when `truncate`)."""
     declared = response.headers.get("content-length", "")
     if not truncate and declared.isdigit() and int(declared) > limit:
-        return None
-    chunks, size = [], 0
-    async for chunk in response.aiter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            if truncate:
-                break
-            return None
-    return b"".join(chunks)
+        raise _BodyRefused(f"larger than {limit} bytes, abandoned")
+    if response.is_stream_consumed:
+        # A response built in memory (httpx.MockTransport) arrives read and decoded already.
+        body = _BoundedBody("identity", limit, truncate=truncate)
+        body.add(response.content)
+        return body.body()
+    body = _BoundedBody(response.headers.get("content-encoding", ""), limit, truncate=truncate)
+    # Raw bytes, decoded here: httpx would inflate each chunk whole, whatever it grows to.
+    async for chunk in response.aiter_raw():
+        if not body.add(chunk):
+            break
+    return body.body()
