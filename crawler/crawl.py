@@ -227,6 +227,7 @@ class _Pass:
         extracted = await self.extractor.extract(text, page.final_url)
         if extracted is None:
             log.info("%s: %s: no article text found", outlet.name, link.url)
+            self.fetcher.record_refusal(page, "article", "no article text found")
             return "failed"
         article = article_from(
             link.url, outlet.name, extracted, self.now(), html=text,
@@ -294,6 +295,7 @@ class _Discovery:
             return parse(page)
         except HostileDocumentError as exc:
             log.warning("%s: %s %s refused: %s", self.outlet.name, purpose, url, exc)
+            self.crawl.fetcher.record_refusal(page, purpose, f"refused: {exc}")
             return []
 
     async def _sitemap(self, url: str, depth: int) -> list[DiscoveredLink]:
@@ -305,9 +307,10 @@ class _Discovery:
         if not page.ok:
             return []
         try:
-            sitemap = parse_sitemap(page.body, page.final_url)
+            sitemap = parse_sitemap(page.body, page.final_url, max_bytes=self.crawl.settings.max_bytes)
         except HostileDocumentError as exc:
             log.warning("%s: sitemap %s refused: %s", self.outlet.name, url, exc)
+            self.crawl.fetcher.record_refusal(page, "sitemap", f"refused: {exc}")
             return []
         links = list(sitemap.urls)
         for child in sitemap.child_sitemaps:

@@ -155,9 +155,10 @@ def _as_parsed(data: bytes) -> bytes:
 # --- sitemaps --------------------------------------------------------------------------------------
 
 
-def parse_sitemap(document: bytes | str, base_url: str) -> Sitemap:
-    """A sitemap, sitemap index or Google News sitemap (gzipped or not); URLs newest first."""
-    data = document.encode("utf-8") if isinstance(document, str) else gunzip_bounded(document)
+def parse_sitemap(document: bytes | str, base_url: str, *, max_bytes: int = MAX_SITEMAP_BYTES) -> Sitemap:
+    """A sitemap, sitemap index or Google News sitemap (gzipped or not); URLs newest first. A gzipped
+    one inflating past `max_bytes` is refused (HostileDocumentError), as a fetched page past it would be."""
+    data = document.encode("utf-8") if isinstance(document, str) else gunzip_bounded(document, max_bytes)
     _refuse_entities(data)
     root = _parse_xml(data)
     if root is None:

@@ -203,7 +203,14 @@ class Fetcher:
             if page.location is None:
                 return replace(page, url=url)
             current = page.location
-        return Page(url, current, error=f"more than {self.settings.max_redirects} redirects")
+        error = f"more than {self.settings.max_redirects} redirects"
+        self._log(current, purpose, None, error, 0.0)
+        return Page(url, current, error=error)
+
+    def record_refusal(self, page: Page, purpose: Purpose, reason: str) -> None:
+        """Log why a page that was fetched is not used (a hostile feed, no article text), so the
+        fetch records say what became of every URL."""
+        self._log(page.final_url, purpose, page.status, reason, 0.0)
 
     async def robots_txt(self, url: str, politeness: Politeness = Politeness()) -> str:
         """The robots.txt text of the host of `url` ("" when there is none); fetched once per host."""
@@ -428,7 +435,9 @@ class _BoundedBody:
             raise _BodyRefused(f"broken {self.encoding} body: {exc}") from exc
 
     def body(self) -> bytes:
-        body = b"".join(self.chunks)[: self.limit]
+        body = b"".join(self.chunks)
+        self.chunks.clear()  # the joined copy replaces the pieces; never hold both longer than the join
+        body = body[: self.limit] if len(body) > self.limit else body
         if self.inflater is not None and not self.inflater.eof and self.size <= self.limit:
             raise _BodyRefused(f"{self.encoding} body ends early (truncated)")
         return body

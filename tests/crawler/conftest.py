@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hostile import HostileServer
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.extract import Extractor
@@ -24,3 +25,12 @@ def extractor() -> Iterator[Extractor]:
     """In-process extraction: quick to start, same results as the pool."""
     with Extractor(workers=0) as made:
         yield made
+
+
+@pytest.fixture
+def hostile() -> Iterator[HostileServer]:
+    """A raw-socket loopback server whose routes misbehave on purpose; closed (drips ended) at teardown."""
+    server = HostileServer()
+    yield server
+    server.close()
+    assert server.closing.is_set()
