@@ -33,7 +33,7 @@ from crawler.discovery import (
     section_links,
 )
 from crawler.extract import Extractor
-from crawler.fetch import Fetcher, Page, Politeness, Purpose, fetching_for, utc_now
+from crawler.fetch import Fetcher, Page, Politeness, Purpose, Resolver, fetching_for, resolve_host, utc_now
 from crawler.progress import CrawlProgress, RichProgress, SilentProgress
 from crawler.store import (
     AfterStore,
@@ -99,14 +99,16 @@ def crawl_outlets(
     stop: threading.Event | None = None,
     client: httpx.AsyncClient | None = None,
     extractor: Extractor | None = None,
+    resolver: Resolver = resolve_host,
 ) -> CrawlSummary:
     """Crawl the outlets of `config` (all, or those named) once into the database at `factory`.
 
     `after_store(session, stored)` runs inside each article's transaction. `progress=True` draws a
-    rich bar on a terminal. `stop`, once set, ends the pass after the articles in flight. Commits.
+    rich bar on a terminal. `stop`, once set, ends the pass after the articles in flight. `resolver`
+    answers DNS for the address checks and the connections alike (tests hand it their own). Commits.
     """
     chosen = config.select(outlets)
-    options = _Options(after_store, now, stop, client, extractor)
+    options = _Options(after_store, now, stop, client, extractor, resolver)
     if progress is True:
         # RichProgress draws nothing when standard error is not a terminal.
         with RichProgress() as bar:
@@ -121,6 +123,7 @@ class _Options:
     stop: threading.Event | None
     client: httpx.AsyncClient | None
     extractor: Extractor | None
+    resolver: Resolver
 
 
 async def _run(
@@ -131,9 +134,9 @@ async def _run(
     progress: CrawlProgress,
 ) -> CrawlSummary:
     started = time.monotonic()
-    client = options.client or new_client(config.settings)
+    client = options.client or new_client(config.settings, options.resolver)
     extractor = options.extractor or Extractor()
-    fetcher = Fetcher(client, config.settings, now=options.now)
+    fetcher = Fetcher(client, config.settings, now=options.now, resolver=options.resolver)
     crawl = _Pass(config.settings, factory, fetcher, extractor, options, progress)
     try:
         summaries = await asyncio.gather(*(crawl.outlet(outlet) for outlet in chosen))
@@ -147,12 +150,12 @@ async def _run(
     return CrawlSummary(list(summaries), time.monotonic() - started)
 
 
-def new_client(settings: CrawlerSettings) -> httpx.AsyncClient:
+def new_client(settings: CrawlerSettings, resolver: Resolver = resolve_host) -> httpx.AsyncClient:
     """The client a pass shares: no automatic redirects (each hop is checked), no proxies from the
     environment (they would bypass the address checks), connection reuse across a host's pages, and
     connections only to the addresses checked at connect time (no DNS rebinding)."""
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
-    transport = PinnedTransport(allow_private=settings.allow_private_networks, limits=limits)
+    transport = PinnedTransport(resolver, allow_private=settings.allow_private_networks, limits=limits)
     return httpx.AsyncClient(
         follow_redirects=False, trust_env=False, timeout=settings.timeout, transport=transport
     )

@@ -40,6 +40,10 @@ ROBOTS_TOKEN = "newsprism"
 MAX_ROBOTS_BYTES = 500 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = {301, 302, 303, 307, 308}
+# IPv4-compatible (deprecated) and NAT64 well-known prefixes: the last 32 bits are an IPv4 address.
+_IPV4_IN_LOW_BITS = (ipaddress.IPv6Network("::/96"), ipaddress.IPv6Network("64:ff9b::/96"))
+# Local-use NAT64 (RFC 8215) and deprecated site-local addresses reach only the operator's own network.
+_NEVER_PUBLIC_V6 = (ipaddress.IPv6Network("64:ff9b:1::/48"), ipaddress.IPv6Network("fec0::/10"))
 # Every refusal reason starts so; the crawl counts such URLs as skipped, not failed, and never retries.
 REFUSED = "refused:"
 # The outlet a fetch is made for, read when logging it; each outlet's crawl task sets it once.
@@ -62,11 +66,23 @@ def private_refusal(host: str, address: str) -> str:
 
 
 def is_public_address(address: str) -> bool:
-    """False for loopback, private, link-local (incl. cloud metadata), multicast and reserved IPs."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    """False for loopback, private, link-local (incl. cloud metadata), multicast and reserved IPs,
+    and for IPv6 forms that carry such an IPv4 address (mapped, compatible, 6to4, NAT64)."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        if any(ip in network for network in _NEVER_PUBLIC_V6):
+            return False
+        ip = _embedded_ipv4(ip) or ip
     return ip.is_global and not ip.is_multicast
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one stands for, if any: a router or tunnel would deliver it there."""
+    if ip.ipv4_mapped is not None or ip.sixtofour is not None:
+        return ip.ipv4_mapped or ip.sixtofour
+    if any(ip in network for network in _IPV4_IN_LOW_BITS):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +167,8 @@ class _Robots:
     unreachable: str | None = None
 
     def refusal(self, url: str) -> str | None:
+        if self.unreachable is not None and self.unreachable.startswith(REFUSED):
+            return self.unreachable  # the host itself is refused (a rebinding DNS answer), not its robots
         if self.unreachable is not None:
             return f"robots.txt unreachable ({self.unreachable}), nothing fetched from this host"
         if self.rules is None or self.rules.can_fetch(url, ROBOTS_TOKEN):
