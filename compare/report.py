@@ -18,6 +18,8 @@ from compare.divergences import Divergence, find_divergences
 from compare.sources_reliance import SourceUse, source_uses
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
+# In a `<...>` link destination: what would close it, break the line, or be read as markup.
+_MD_URL_UNSAFE = re.compile(r"[<>\s\\\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,9 @@ def _md_divergence(rank: int, divergence: Divergence) -> list[str]:
         f"{md_escape(divergence.summary)}"
     ]
     if divergence.diff:
-        lines.append(f"   - words: `{divergence.diff.replace('`', chr(39))}`")
+        # One line, no backtick: a newline in article words must not end the code span or the list item.
+        words = " ".join(divergence.diff.split()).replace("`", "'")
+        lines.append(f"   - words: `{words}`")
     lines.extend(
         f"   - {md_escape(claim.outlet)} ([article](<{_md_url(claim.article_url)}>), "
         f"characters {claim.start}\u2013{claim.end}): \u201c{md_escape(claim.text)}\u201d"
@@ -113,7 +117,11 @@ def _md_divergence(rank: int, divergence: Divergence) -> list[str]:
 
 
 def _md_url(url: str) -> str:
-    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    """A link destination that stays one http(s) link: anything else (`javascript:`) becomes `#`, and
+    characters that would end the `<...>` destination or the line are percent-encoded."""
+    if not url.lower().startswith(("http://", "https://")):
+        return "#"
+    return _MD_URL_UNSAFE.sub(lambda match: "".join(f"%{byte:02X}" for byte in match[0].encode()), url)
 
 
 # --- HTML ------------------------------------------------------------------------------------------
