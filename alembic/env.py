@@ -31,6 +31,9 @@ def _configure(connection: Connection) -> None:
         compare_type=True,
         # The search index (FTS5 and its shadow tables, or the tsvector table) is not a model.
         include_name=include_schema_name,
+        # With the transactions storage.database gives SQLite, DDL rolls back there too: one upgrade is
+        # one transaction, so a killed `init` leaves no half-built schema.
+        transactional_ddl=True,
     )
 
 

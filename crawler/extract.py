@@ -15,6 +15,8 @@ import logging
 import multiprocessing
 import os
 import re
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,6 +44,8 @@ _BYLINE_SPLIT = re.compile(r",\s+|\s+(?:and|und|og|et|y|&)\s+", re.IGNORECASE)
 _INITIALS = re.compile(r"\([^)]{1,8}\)")
 # Less than this is a menu, a teaser or an error page that trafilatura found "text" in, not a story.
 MIN_ARTICLE_CHARS = 80
+# How often an extraction worker checks that the crawl that started it still lives.
+OWNER_CHECK_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +214,24 @@ def _absolute(candidate: str, base: str) -> str | None:
     return absolute if is_http_url(absolute) else None
 
 
+def exit_with(owner: int) -> None:
+    """Pool initializer: the worker ends soon after the process that owns the pool is gone.
+
+    A crawl killed with SIGKILL (or by the OOM killer) cannot shut its pool down, and the workers would
+    wait for work forever, holding the forkserver, the dead crawl's pipes and its memory.
+    """
+    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch", daemon=True).start()
+
+
+def _watch_owner(owner: int) -> None:
+    while True:
+        time.sleep(OWNER_CHECK_SECONDS)
+        try:
+            os.kill(owner, 0)
+        except (ProcessLookupError, PermissionError):  # gone, or its pid now belongs to another user
+            os._exit(0)
+
+
 class Extractor:
     """Runs `extract_page` on a process pool (or in-process with `workers=0`, for small jobs)."""
 
@@ -223,7 +245,9 @@ class Extractor:
             context = multiprocessing.get_context("forkserver")
             # Workers start from a server that has trafilatura loaded, and never re-run a __main__ script.
             context.set_forkserver_preload(["crawler.extract"])
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+            )
         return self._pool
 
     async def extract(self, page_html: str, url: str) -> ExtractedPage | None:

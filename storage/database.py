@@ -13,7 +13,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -95,15 +95,66 @@ def alembic_config(engine: Engine) -> Any:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Create or upgrade the schema (Alembic `upgrade head`); safe to run any number of times."""
+    """Create or upgrade the schema (Alembic `upgrade head`); safe to run any number of times.
+
+    The whole upgrade is one transaction on both back-ends, so a process killed mid-migration leaves
+    the schema as it was and the next run starts over.
+    """
+    from alembic.util import CommandError
+
     from alembic import command
 
+    migrating = _migration_engine(engine)
     try:
-        command.upgrade(alembic_config(engine), "head")
+        if not _at_head(engine):
+            command.upgrade(alembic_config(migrating), "head")
     except OperationalError as exc:
         raise DatabaseError(f"cannot open database {_safe_url(engine)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
+    except CommandError as exc:
+        # A revision this installation does not ship: the database was written by a newer newsprism.
+        raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the schema is already at the head revision: a read, so that the commands run while a
+    crawl writes (search, serve, export) never wait for the write lock a migration takes."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """The engine to migrate `engine`'s database with: itself, except for a SQLite file.
+
+    pysqlite never opens a transaction before DDL, so each CREATE committed on its own and a SIGKILL
+    during the first `init` left half a schema that no later run could finish ("table already
+    exists"). This engine leaves transactions to SQLAlchemy and begins them IMMEDIATE, which also
+    makes a second process migrating at the same time wait instead of racing.
+    """
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return engine
+    migrating = create_engine(engine.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    event.listen(migrating, "connect", _tune_sqlite_connection)
+    event.listen(migrating, "connect", _transactions_by_sqlalchemy)
+    event.listen(migrating, "begin", _begin_immediate)
+    return migrating
+
+
+def _transactions_by_sqlalchemy(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _safe_url(engine: Engine) -> str:
