@@ -9,15 +9,11 @@ cleaned by courlan, so the feed copy, the sitemap copy and a redirect alias are 
 from __future__ import annotations
 
 import asyncio
-import html as html_entities
-import json
 import logging
 import multiprocessing
 import os
-import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -26,22 +22,13 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urljoin
 
-import htmldate
 import trafilatura
 from lxml import etree, html
 
-from crawler.discovery import parse_w3c_date
+from crawler.metadata import DATE_PARAMS, article_metadata, bylines, headline, publication_time
 from crawler.urls import clean_url, is_http_url, same_site
 
 log = logging.getLogger(__name__)
-# A time zone and a time of day when the page gives them, not just the day.
-_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
-_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": _DATE_FORMAT}
-
-
-# Several people in one byline string: "A and B", "A und B", "A og B", "A, B & C".
-_BYLINE_SPLIT = re.compile(r",\s+|\s+(?:and|und|og|et|y|&)\s+", re.IGNORECASE)
-_INITIALS = re.compile(r"\([^)]{1,8}\)")
 # Less than this is a menu, a teaser or an error page that trafilatura found "text" in, not a story.
 MIN_ARTICLE_CHARS = 80
 # How often an extraction worker checks that the crawl that started it still lives.
@@ -77,7 +64,7 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
             url=url,
             with_metadata=True,
             include_comments=False,
-            date_extraction_params=_DATE_PARAMS,
+            date_extraction_params=DATE_PARAMS,
         )
     except Exception:  # trafilatura fails on odd pages in many ways; one page must not stop a crawl
         log.debug("extraction failed for %s", url, exc_info=True)
@@ -87,107 +74,12 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     declared = article_metadata(tree)
     return ExtractedPage(
         text=document.text.strip(),
-        title=declared.headline or (document.title or "").strip() or None,
-        authors=declared.authors or split_authors(document.author),
-        published=_published(document.date, tree, url, declared.published),
+        title=headline(tree, url, declared.headline, document.title),
+        authors=bylines(tree, declared.authors, document.author),
+        published=publication_time(tree, url, declared.published, document.date),
         language=_language(document, tree),
         canonical_url=canonical,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMetadata:
-    """What the page's schema.org JSON-LD says of its article, when it says it."""
-
-    headline: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-
-
-def article_metadata(tree: Any) -> ArticleMetadata:
-    """Headline, authors and publication date of the first schema.org Article in the page's JSON-LD.
-
-    Publishers write these for search engines and they name the story, not the site: on the fundus
-    pages they match the ground truth more often than the `<title>` or the bylines trafilatura finds.
-    """
-    for item in _json_ld_items(tree):
-        kinds = item.get("@type")
-        kinds = " ".join(kinds) if isinstance(kinds, list) else str(kinds or "")
-        if "Article" in kinds or "Posting" in kinds:
-            headline = item.get("headline")
-            return ArticleMetadata(
-                " ".join(html_entities.unescape(headline).split()) if isinstance(headline, str) else None,
-                _ld_names(item.get("author")),
-                item.get("datePublished") if isinstance(item.get("datePublished"), str) else None,
-            )
-    return ArticleMetadata()
-
-
-def _json_ld_items(tree: Any) -> Iterator[dict[str, Any]]:
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        try:
-            stack = [json.loads(script)]
-        except (ValueError, RecursionError):
-            continue
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                yield item
-                stack.extend(value for key, value in item.items() if key == "@graph")
-
-
-def _ld_names(author: Any) -> tuple[str, ...]:
-    people = author if isinstance(author, list) else [author]
-    names = (person.get("name") if isinstance(person, dict) else person for person in people)
-    return clean_names(name for name in names if isinstance(name, str))
-
-
-def clean_names(names: Iterable[str]) -> tuple[str, ...]:
-    """Bylines as separate names: "A and B" split, entities decoded, "(abc)" initials dropped,
-    slug twins ("Ann-Lee" beside "Ann Lee") merged."""
-    found: dict[str, str] = {}
-    for raw in names:
-        for part in _BYLINE_SPLIT.split(html_entities.unescape(raw)):
-            name = " ".join(_INITIALS.sub("", part).split()).strip(" ,;")
-            key = name.replace("-", " ").casefold()
-            if name and key not in found:
-                found[key] = name
-    return tuple(found.values())
-
-
-def split_authors(author: str | None) -> tuple[str, ...]:
-    """Trafilatura's "A; B" author string as names (see clean_names)."""
-    return clean_names((author or "").split(";"))
-
-
-_PUBLISHED_META = (
-    "//meta[@property='article:published_time' or @property='og:published_time'"
-    " or @itemprop='datePublished' or @name='pubdate' or @name='publish-date']/@content"
-    " | //time[@itemprop='datePublished']/@datetime"
-)
-
-
-def _published(extracted: str | None, tree: Any, url: str, declared: str | None) -> datetime | None:
-    """Trafilatura's date (htmldate's when it has none), with the time of day the page's own
-    publication metadata gives for that same day."""
-    day = parse_w3c_date(extracted) or _htmldate(tree, url)
-    for value in [declared or "", *tree.xpath(_PUBLISHED_META)]:
-        precise = parse_w3c_date(str(value))
-        if precise is not None and (day is None or precise.date() == day.date()):
-            return precise
-    return day
-
-
-def _htmldate(tree: Any, url: str) -> datetime | None:
-    try:
-        found = htmldate.find_date(
-            tree, url=url, extensive_search=True, original_date=True, outputformat=_DATE_FORMAT
-        )
-    except Exception:  # htmldate, like trafilatura, has many failure modes on odd pages
-        return None
-    return parse_w3c_date(found)
 
 
 def _language(document: Any, tree: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -38,7 +39,10 @@ def test_canonical_url(head: str, expected: str) -> None:
 
 
 def test_tracking_parameters_are_cleaned() -> None:
-    assert clean_url("https://News.example/a?utm_source=rss&id=3&utm_medium=x#c") == "https://news.example/a?id=3"
+    assert (
+        clean_url("https://News.example/a?utm_source=rss&id=3&utm_medium=x#c")
+        == "https://news.example/a?id=3"
+    )
 
 
 @pytest.mark.parametrize("html", ["", "<html></html>", "<<<>>>", "<html><body><nav>Menu</nav></body></html>"])
@@ -67,3 +71,83 @@ def test_json_ld_headline_authors_and_time_win() -> None:
     assert page is not None and page.title == 'Strike enters "third" day'
     assert page.authors == ("Ann Lee", "Bo Chan", "Cy Dee")
     assert page.published == datetime(2024, 5, 3, 10, 15, tzinfo=UTC)
+
+
+def _page(
+    head: str = "", *, title: str = "Port strike", h1: str | None = None, author: str | None = None
+) -> str:
+    """An article page whose head and headline the metadata cases choose."""
+    html = article_html(title, author=author, extra_head=head)
+    return html if h1 is None else html.replace(f"<h1>{title}</h1>", f"<h1>{h1}</h1>")
+
+
+def _ld(**article: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **article})}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "h1", "expected"),
+    [
+        ('<meta property="og:title" content="Dockers strike for a third day">', "Port strike", None,
+         "Dockers strike for a third day"),
+        ('<meta property="og:site_name" content="The Harbour Post">', "Port strike | The Harbour Post", "",
+         "Port strike"),
+        ('<meta property="og:site_name" content="The Harbour Post">', "THE HARBOUR POST - Port strike", "",
+         "Port strike"),
+        ('<link rel="canonical" href="https://www.harbour-post.co.uk/a/1">',
+         "Port strike \u2013 Harbour Post", "", "Port strike"),
+        ("", "Port strike - Local news from the coast - Weekly Gazette", "Port strike", "Port strike"),
+        ('<meta property="og:title" content="Strike - a city holds its breath">', "Port strike", None,
+         "Strike - a city holds its breath"),
+    ],
+    ids=["og-title-before-title-tag", "site-name-suffix", "site-name-prefix", "domain-suffix",
+         "h1-is-the-head", "headline-dash-kept"],
+)  # fmt: skip
+def test_headline_without_the_site_name(head: str, title: str, h1: str | None, expected: str) -> None:
+    page = extract_page(_page(head, title=title, h1=h1), URL)
+    assert page is not None and page.title == expected
+
+
+def test_json_ld_headline_comes_before_og_title() -> None:
+    head = _ld(headline="Dockers walk out") + '<meta property="og:title" content="Port strike: what we know">'
+    page = extract_page(_page(head), URL)
+    assert page is not None and page.title == "Dockers walk out"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (_ld(author=[{"@type": "Person", "name": "Ann Lee"}, [{"@type": "Person", "name": "Bo Chan"}]]),
+         ("Ann Lee", "Bo Chan")),
+        ('<meta name="dc.creator" content="Lee, Ann"><meta name="dc.creator" content="Chan, Bo">',
+         ("Ann Lee", "Bo Chan")),
+        (_ld(author="By Ann Lee"), ("Ann Lee",)),
+        (_ld(author={"name": "Von Ann Lee und Bo Chan"}), ("Ann Lee", "Bo Chan")),
+        (_ld(author="Von der Leyen"), ("Von der Leyen",)),
+    ],
+    ids=["json-ld-nested-list", "family-given-meta", "by-lead-in", "von-lead-in",
+         "lowercase-after-lead-word-kept"],
+)  # fmt: skip
+def test_bylines(head: str, expected: tuple[str, ...]) -> None:
+    page = extract_page(_page(head, author="Jane Reporter"), URL)
+    assert page is not None and page.authors == expected
+
+
+def test_agencies_in_capitals_are_not_taken_for_family_given() -> None:
+    page = extract_page(_page('<meta name="dc.creator" content="REUTERS, AFP">', author=None), URL)
+    assert page is not None and "AFP REUTERS" not in page.authors
+
+
+def test_json_ld_publication_time_wins_over_another_day() -> None:
+    # The page's listing date is the print edition's (the next day); JSON-LD has the web publication.
+    head = _ld(datePublished="2024-05-02T19:30:00+02:00")
+    page = extract_page(article_html("Port strike", published="2024-05-03", extra_head=head), URL)
+    assert page is not None and page.published == datetime(2024, 5, 2, 17, 30, tzinfo=UTC)
+
+
+def test_a_json_ld_day_without_time_does_not_overrule_the_page() -> None:
+    head = _ld(datePublished="2024-05-02")
+    page = extract_page(
+        article_html("Port strike", published="2024-05-03T10:00:00+00:00", extra_head=head), URL
+    )
+    assert page is not None and page.published == datetime(2024, 5, 3, 10, 0, tzinfo=UTC)
