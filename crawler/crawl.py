@@ -300,6 +300,10 @@ class _Discovery:
             log.warning("%s: %s %s refused: %s", self.outlet.name, purpose, url, exc)
             self.crawl.fetcher.record_refusal(page, purpose, f"refused: {exc}")
             return []
+        except Exception as exc:  # a parser bug on one listing must not end the pass; the reason is kept
+            log.exception("%s: %s %s could not be read", self.outlet.name, purpose, url)
+            self.crawl.fetcher.record_refusal(page, purpose, f"unreadable: {type(exc).__name__}: {exc}")
+            return []
 
     async def _sitemap(self, url: str, depth: int) -> list[DiscoveredLink]:
         limit = self.crawl.settings.max_sitemaps
@@ -314,6 +318,10 @@ class _Discovery:
         except HostileDocumentError as exc:
             log.warning("%s: sitemap %s refused: %s", self.outlet.name, url, exc)
             self.crawl.fetcher.record_refusal(page, "sitemap", f"refused: {exc}")
+            return []
+        except Exception as exc:  # a parser bug on one sitemap must not end the pass; the reason is kept
+            log.exception("%s: sitemap %s could not be read", self.outlet.name, url)
+            self.crawl.fetcher.record_refusal(page, "sitemap", f"unreadable: {type(exc).__name__}: {exc}")
             return []
         links = list(sitemap.urls)
         for child in sitemap.child_sitemaps:

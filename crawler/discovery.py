@@ -25,6 +25,7 @@ from crawler.urls import is_http_url, same_site
 # The sitemap protocol caps an uncompressed sitemap at 50 MB; anything larger is a bomb, not a sitemap.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # How an XML document's first bytes give away its encoding (XML 1.0, appendix F), longest first.
 _XML_SIGNATURES = (
     (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -83,6 +84,18 @@ def _timestamp(link: DiscoveredLink) -> float:
     return link.published.timestamp() if link.published else 0.0
 
 
+def web_url(base_url: str, reference: str) -> str | None:
+    """`reference` made absolute against `base_url` when that is an http(s) URL, else None.
+
+    >>> web_url("https://x.example/a/", "//[")  # urljoin itself raises on this one
+    """
+    try:
+        url = urljoin(base_url, reference)
+    except ValueError:
+        return None
+    return url if is_http_url(url) else None
+
+
 # --- feeds -----------------------------------------------------------------------------------------
 
 
@@ -110,15 +123,16 @@ def _entry_url(entry: Any, base_url: str) -> str | None:
         candidates.append(entry.get("id"))
     for candidate in candidates:
         if candidate:
-            url = urljoin(base_url, candidate.strip())
-            if is_http_url(url):
-                return str(url)
+            url = web_url(base_url, str(candidate).strip())
+            if url is not None:
+                return url
     return None
 
 
 def _entry_date(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        # dict.get, not entry.get: feedparser answers a missing key from another, with a warning.
+        parsed = dict.get(entry, key)
         if parsed:
             try:
                 year, month, day, hour, minute, second = parsed[:6]
@@ -172,8 +186,9 @@ def parse_sitemap(document: bytes | str, base_url: str, *, max_bytes: int = MAX_
                 links.append(link)
         elif name == "sitemap":
             location = _child_text(element, "loc")
-            if location and is_http_url(urljoin(base_url, location)):
-                children.append(urljoin(base_url, location))
+            child = web_url(base_url, location) if location else None
+            if child is not None:
+                children.append(child)
     return Sitemap(newest_first(_unique(links)), list(dict.fromkeys(children)))
 
 
@@ -217,8 +232,8 @@ def _sitemap_url(element: Any, base_url: str) -> DiscoveredLink | None:
     location = _child_text(element, "loc")
     if not location:
         return None
-    url = urljoin(base_url, location)
-    if not is_http_url(url):
+    url = web_url(base_url, location)
+    if url is None:
         return None
     # Google News sitemaps carry the publication date and title; plain ones only lastmod.
     published = parse_w3c_date(_child_text(element, "publication_date") or _child_text(element, "lastmod"))
@@ -232,9 +247,9 @@ def parse_w3c_date(text: str | None) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError):  # "9999-12-31T23:59:59-14:00" is past the last UTC datetime
         return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 # --- HTML pages and robots.txt --------------------------------------------------------------------
@@ -242,7 +257,8 @@ def parse_w3c_date(text: str | None) -> datetime | None:
 
 def _html_tree(document: str, base_url: str) -> Any:
     try:
-        tree = html.document_fromstring(document)
+        # Control characters have no place in HTML, and lxml refuses to write them back into a link.
+        tree = html.document_fromstring(_CONTROL_CHARACTERS.sub("", document))
     except (etree.ParserError, ValueError):
         return None
     tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="discard")
@@ -305,5 +321,5 @@ def _in_navigation(element: Any) -> bool:
 def robots_sitemaps(robots_txt: str, robots_url: str) -> list[str]:
     """Sitemaps named by `Sitemap:` lines of a robots.txt, absolute."""
     parser = Protego.parse(robots_txt)
-    found = (urljoin(robots_url, location.strip()) for location in parser.sitemaps)
-    return list(dict.fromkeys(url for url in found if is_http_url(url)))
+    found = (web_url(robots_url, location.strip()) for location in parser.sitemaps)
+    return list(dict.fromkeys(url for url in found if url is not None))

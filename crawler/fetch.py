@@ -239,6 +239,10 @@ class Fetcher:
     async def _refusal(self, url: str, purpose: Purpose, politeness: Politeness) -> str | None:
         if not is_http_url(url):
             return f"not an http(s) URL: {url!r}"
+        try:
+            httpx.URL(url)
+        except httpx.InvalidURL as exc:  # a newline or a bad IDNA name urlsplit lets through
+            return f"not a valid URL: {url!r} ({exc})"
         if not self.settings.allow_private_networks:
             reason = await self._private_address(url)
             if reason is not None:

@@ -12,10 +12,11 @@ import courlan
 
 
 def is_http_url(url: str) -> bool:
-    """True for an absolute http(s) URL with a host."""
+    """True for an absolute http(s) URL with a host and a valid port (if any)."""
     try:
         parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and bool(parts.hostname)
+        # Reading the port validates it: "host:99999" would otherwise raise later, mid-crawl.
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
     except ValueError:
         return False
 

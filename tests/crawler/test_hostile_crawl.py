@@ -93,6 +93,16 @@ def build_hostile_outlet(server: HostileServer) -> dict[str, str]:
                            for n in range(10)}}.items():  # fmt: skip
         server.route(f"/{name}.xml", answer(200, index(server, *(f"/{c}.xml" for c in children)), "text/xml"))
     server.route("/bomb.xml.gz", answer(200, gzip_bomb(64 << 20), "application/gzip"))
+    # Each of these once ended the whole pass: a bracket urljoin raises on, a newline httpx refuses,
+    # a date past the last UTC datetime.
+    odd = (
+        f'<?xml version="1.0"?><sitemapindex {SITEMAP_NS}><sitemap><loc>//[</loc></sitemap>'
+        f"<sitemap><loc>{server.url('/odd')}&#10;child.xml</loc></sitemap></sitemapindex>"
+    )
+    server.route("/odd-index.xml", answer(200, odd, "text/xml"))
+    late = "<lastmod>9999-12-31T23:59:59-14:00</lastmod>"
+    late = f"<url><loc>{server.url('/2024/05/01/good-story')}</loc>{late}</url>"
+    server.route("/late.xml", answer(200, f"<urlset {SITEMAP_NS}>{late}</urlset>", "text/xml"))
     server.route("/broken.xml.gz", answer(200, bad_gzip(), "application/gzip"))
     section = '<html><body><a href="/2024/05/02/section-story-here">S</a></body></html>'
     server.route("/world/", answer(200, section, "text/html; charset=base64"))
@@ -107,9 +117,8 @@ def build_hostile_outlet(server: HostileServer) -> dict[str, str]:
 
 def hostile_config(server: HostileServer) -> CrawlConfig:
     feeds = [server.url(p) for p in ("/rss.xml", "/laughs.xml", "/laughs-utf16.xml", "/external-dtd.xml")]
-    sitemaps = [
-        server.url(p) for p in ("/self.xml", "/a.xml", "/chain0.xml", "/bomb.xml.gz", "/broken.xml.gz")
-    ]
+    sitemaps = [server.url(p) for p in ("/self.xml", "/a.xml", "/chain0.xml", "/bomb.xml.gz")]
+    sitemaps += [server.url(p) for p in ("/broken.xml.gz", "/odd-index.xml", "/late.xml")]
     lines = [
         "[crawler]", "allow_private_networks = true", 'timeout = "2s"', f"max_bytes = {MAX_BYTES}",
         "retries = 1", "", "[[outlet]]", 'name = "Hostile Wire"', f'homepage = "{server.url("/")}"',
