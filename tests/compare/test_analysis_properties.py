@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from compare.analysis import analyze_article
@@ -69,3 +69,23 @@ def test_offsets_hold_on_any_unicode(text: str) -> None:
 def test_deterministic() -> None:
     text = "“We stay,” Kozlov said on Sunday. He added that five drones arrived, TASS reported."
     assert analyze_article(text).to_json() == analyze_article(text).to_json()
+
+
+# What scraped pages leave in text: markup, entities, invisible and direction marks, CJK and guillemet
+# quotes, combining accents, CRLF; joined without spaces so tokens run into each other.
+_SCRAPED = st.lists(
+    st.sampled_from(
+        ["<script>", "</p>", "&amp;", "&#8220;", "\u200b", "\u202e", "\u00a0", "\ufeff", "「", "」", "«", "»",
+         "„", "‹", "›", "‚", "‘", "’", "“", "”", '"', "said", " said ", "Kozlov", " Kozlov", "\r\n", "\t",
+         "five", " drones", "TASS", "e\u0301", "\U0001f1f7\U0001f1fa", "...", " ", ",", ".", "5", "%"]
+    ),
+    max_size=120,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SCRAPED)
+@example('"' * 3000 + " Kozlov said.")
+@example("“" * 500 + "said" + "”" * 500)
+def test_offsets_hold_on_scraped_leftovers(text: str) -> None:
+    _check(text)
