@@ -106,6 +106,8 @@ def build_hostile_outlet(server: HostileServer) -> dict[str, str]:
     server.route("/broken.xml.gz", answer(200, bad_gzip(), "application/gzip"))
     section = '<html><body><a href="/2024/05/02/section-story-here">S</a></body></html>'
     server.route("/world/", answer(200, section, "text/html; charset=base64"))
+    deep_section = "<html><body>" + "<div>" * 500_000 + '<a href="/2024/05/02/buried-story-link">B</a>'
+    server.route("/deep/", answer(200, deep_section))
     server.route("/2024/05/02/section-story-here", answer(200, article_html("Section story", PARAGRAPHS[1:])))
     return {
         "/laughs.xml": "refused: the document declares XML entities",
@@ -123,7 +125,7 @@ def hostile_config(server: HostileServer) -> CrawlConfig:
         "[crawler]", "allow_private_networks = true", 'timeout = "2s"', f"max_bytes = {MAX_BYTES}",
         "retries = 1", "", "[[outlet]]", 'name = "Hostile Wire"', f'homepage = "{server.url("/")}"',
         'delay = "0s"', "concurrency = 6", f"feeds = {feeds}", f"sitemaps = {sitemaps}",
-        f'sections = ["{server.url("/world/")}"]',
+        f'sections = ["{server.url("/world/")}", "{server.url("/deep/")}"]',
     ]  # fmt: skip
     return parse_config("\n".join(lines).replace("'", '"') + "\n", "hostile.toml")
 
