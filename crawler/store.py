@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.extract import ExtractedPage
 from crawler.fetch import FetchLog, Validator
-from storage.database import transaction
+from storage.database import commit_with_retry
 from storage.models import FetchRecord, Outlet
 from storage.repository import (
     FetchedArticle,
@@ -79,7 +79,9 @@ def store_page(
 
     With `create_outlet`, an outlet not yet known is created by name (a known one is left as it is).
     """
-    with transaction(factory) as session:
+    pending_logs = list(logs)
+
+    def store(session: Session) -> StoredArticle:
         if create_outlet and session.scalar(select(Outlet.id).where(Outlet.name == article.outlet)) is None:
             save_outlet(session, OutletInfo(article.outlet))
         stored = store_article(session, article)
@@ -87,8 +89,12 @@ def store_page(
             remember_validator(session, validator, article.fetched_at)
         if after_store is not None:
             after_store(session, stored)
-        save_logs(session, logs)
-    return stored
+        save_logs(session, pending_logs)
+        return stored
+
+    # Another crawler (or import) storing the same URL or outlet at the same moment makes this one lose
+    # the race on a unique key; run again, it finds their article and adds to it instead.
+    return commit_with_retry(factory, store)
 
 
 def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -> None:
@@ -124,5 +130,4 @@ def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
 
 def ensure_outlet(factory: sessionmaker[Session], info: OutletInfo) -> None:
     """Create or update an outlet from its configuration. Commits."""
-    with transaction(factory) as session:
-        save_outlet(session, info)
+    commit_with_retry(factory, lambda session: save_outlet(session, info))

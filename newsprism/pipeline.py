@@ -18,7 +18,7 @@ from compare.coverage import CoverageArticle
 from compare.events import group_articles
 from compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
 from storage import models
-from storage.database import transaction
+from storage.database import commit_with_retry, transaction
 from storage.repository import (
     EventMembership,
     StoredArticle,
@@ -34,7 +34,11 @@ log = logging.getLogger(__name__)
 
 def analyse_stored(session: Session, stored: StoredArticle) -> None:
     """Analyse the version just stored (unless it was already analysed) and save its findings."""
-    version = session.get(models.ArticleVersion, stored.version_id)
+    # Locked (PostgreSQL): a second process analysing the same version waits, then sees it analysed,
+    # instead of saving the findings a second time beside the first.
+    version = session.get(
+        models.ArticleVersion, stored.version_id, with_for_update=True, populate_existing=True
+    )
     if version is None or version.analysed:
         return
     published = version.article.published
@@ -58,28 +62,39 @@ def analyse_pending(factory: sessionmaker[Session]) -> int:
     return done
 
 
+def complete_stored(factory: sessionmaker[Session]) -> int:
+    """After a crawl or import: analyse what an earlier run stored but never analysed, then regroup
+    every article, so a run that was killed is finished by the next one. Returns the event count."""
+    analyse_pending(factory)
+    return update_events(factory)
+
+
 def update_events(factory: sessionmaker[Session]) -> int:
     """Group every stored article into events from scratch and store them; returns the event count.
 
     Grouping is deterministic (articles in publication order), so re-running it keeps event keys.
     """
-    with transaction(factory) as session:
-        coverage = [coverage_of(article) for article in list_articles_with_findings(session)]
-        groups = group_articles(coverage)
-        saved = save_events(
-            session,
-            [
-                EventMembership(
-                    key=group.key,
-                    title=group.title,
-                    article_ids=[int(i) for i in group.article_ids],
-                    similarities={int(k): v for k, v in group.similarities.items()},
-                )
-                for group in groups
-            ],
-        )
-        delete_empty_events(session)
-        return len(saved)
+    # Two crawls ending together both regroup; the one that loses a race on an event key runs again.
+    return commit_with_retry(factory, _regroup)
+
+
+def _regroup(session: Session) -> int:
+    coverage = [coverage_of(article) for article in list_articles_with_findings(session)]
+    groups = group_articles(coverage)
+    saved = save_events(
+        session,
+        [
+            EventMembership(
+                key=group.key,
+                title=group.title,
+                article_ids=[int(i) for i in group.article_ids],
+                similarities={int(k): v for k, v in group.similarities.items()},
+            )
+            for group in groups
+        ],
+    )
+    delete_empty_events(session)
+    return len(saved)
 
 
 def event_coverage(session: Session, event_id: int) -> tuple[str, list[CoverageArticle]]:

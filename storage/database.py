@@ -7,15 +7,22 @@ timeout, because SQLite enforces none of these unless asked on every connection.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.errors import DatabaseError
@@ -23,6 +30,12 @@ from storage.errors import DatabaseError
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL states of a transaction that lost to a concurrent one: unique violation, serialization
+# failure, deadlock. Run again, it sees the winner's rows.
+_RACE_STATES = frozenset({"23505", "40001", "40P01"})
+# Any constant both migrating processes agree on: the key of the advisory lock that serialises them.
+_MIGRATION_LOCK_KEY = 7_346_872_001
+T = TypeVar("T")
 
 
 def open_engine(url: str) -> Engine:
@@ -69,6 +82,31 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """A session whose work commits at the end of the block or rolls back entirely on error."""
     with factory() as session, session.begin():
         yield session
+
+
+def commit_with_retry(factory: sessionmaker[Session], work: Callable[[Session], T], attempts: int = 3) -> T:
+    """Run `work` in one transaction and commit; when another writer won a race on a unique key first
+    (or PostgreSQL broke a deadlock), run it again from the start, so it re-reads what the other
+    committed instead of failing or storing it twice.
+
+    `work` must be safe to repeat: it reads what exists before it writes.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with transaction(factory) as session:
+                return work(session)
+        except DBAPIError as exc:
+            if attempt == attempts or not _lost_a_race(exc):
+                raise
+            log.info("another writer got there first (%s); trying again", exc.orig)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _lost_a_race(exc: DBAPIError) -> bool:
+    state = getattr(exc.orig, "sqlstate", None)
+    if state is not None:
+        return state in _RACE_STATES
+    return isinstance(exc, IntegrityError) and "UNIQUE constraint failed" in str(exc.orig)
 
 
 def migrations_folder() -> Path:
@@ -132,13 +170,15 @@ def _at_head(engine: Engine) -> bool:
 
 
 def _migration_engine(engine: Engine) -> Engine:
-    """The engine to migrate `engine`'s database with: itself, except for a SQLite file.
+    """The engine to migrate `engine`'s database with: one of its own for PostgreSQL and SQLite files.
 
     pysqlite never opens a transaction before DDL, so each CREATE committed on its own and a SIGKILL
     during the first `init` left half a schema that no later run could finish ("table already
     exists"). This engine leaves transactions to SQLAlchemy and begins them IMMEDIATE, which also
     makes a second process migrating at the same time wait instead of racing.
     """
+    if engine.dialect.name == "postgresql":
+        return _postgres_migration_engine(engine)
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return engine
@@ -147,6 +187,19 @@ def _migration_engine(engine: Engine) -> Engine:
     event.listen(migrating, "connect", _transactions_by_sqlalchemy)
     event.listen(migrating, "begin", _begin_immediate)
     return migrating
+
+
+def _postgres_migration_engine(engine: Engine) -> Engine:
+    """PostgreSQL rolls DDL back by itself; two processes starting on a new database would still both
+    create the tables, and one fail. An advisory lock taken first makes the second wait, then find
+    the schema at head."""
+    migrating = create_engine(engine.url, pool_pre_ping=True)
+    event.listen(migrating, "begin", _lock_migrations)
+    return migrating
+
+
+def _lock_migrations(connection: Connection) -> None:
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
 
 
 def _transactions_by_sqlalchemy(dbapi_connection: Any, _record: Any) -> None:

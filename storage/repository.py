@@ -15,6 +15,8 @@ from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from storage.errors import NotFoundError
@@ -465,11 +467,22 @@ def get_validator(session: Session, url: str) -> HttpValidator | None:
 def save_validator(
     session: Session, url: str, etag: str | None, last_modified: str | None, now: datetime
 ) -> None:
-    """Remember the validators of `url` for the next conditional GET. Flushes."""
-    validator = session.get(HttpValidator, url) or HttpValidator(url=url)
-    validator.etag, validator.last_modified, validator.updated_at = etag, last_modified, now
-    session.add(validator)
+    """Remember the validators of `url` for the next conditional GET. Flushes.
+
+    An upsert: two crawlers fetching the same feed or page both store its validators without either
+    failing on the key. The newer write wins, and either is right.
+    """
+    values = {"etag": etag, "last_modified": last_modified, "updated_at": now}
+    upsert = _upsert_insert(session)(HttpValidator).values(url=url, **values)
+    session.execute(upsert.on_conflict_do_update(index_elements=[HttpValidator.url], set_=values))
     session.flush()
+
+
+def _upsert_insert(session: Session) -> Any:
+    # Both back-ends spell the upsert INSERT ... ON CONFLICT; SQLAlchemy has one construct per dialect.
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql_insert
+    return sqlite_insert
 
 
 # --- events ----------------------------------------------------------------------------------------

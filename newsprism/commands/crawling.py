@@ -48,7 +48,7 @@ def crawl_command(
     ] = None,
 ) -> None:
     """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
-    from newsprism.pipeline import analyse_stored, update_events
+    from newsprism.pipeline import analyse_stored, complete_stored
 
     settings = settings_of(ctx)
     crawl_config = load_config(config)
@@ -57,7 +57,7 @@ def crawl_command(
         summary = crawl_outlets(
             crawl_config, factory, outlets=outlet, after_store=analyse_stored, progress=settings.show_progress
         )
-        update_events(factory)
+        complete_stored(factory)
     finally:
         _close(factory)
     Console(soft_wrap=True).print(crawl_table(summary))
@@ -77,12 +77,12 @@ def crawl_table(summary: CrawlSummary) -> Table:
 
 def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> None:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
-    from newsprism.pipeline import analyse_stored, update_events
+    from newsprism.pipeline import analyse_stored, complete_stored
 
     crawl_job(config_path, outlet, database_url, after_store=analyse_stored)
     factory = open_database(database_url)
     try:
-        update_events(factory)
+        complete_stored(factory)
     finally:
         _close(factory)
 
@@ -108,12 +108,12 @@ def import_command(
     ] = None,
 ) -> None:
     """Import articles from JSON Lines or WARC files; each is stored and analysed like a crawled one."""
-    from newsprism.pipeline import analyse_stored, update_events
+    from newsprism.pipeline import analyse_stored, complete_stored
 
     factory = open_database(settings_of(ctx).database_url)
     try:
         summary = import_files(paths, factory, after_store=analyse_stored, outlet=outlet)
-        update_events(factory)
+        complete_stored(factory)
     finally:
         _close(factory)
     for problem in summary.problems:

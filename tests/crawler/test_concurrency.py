@@ -1,0 +1,81 @@
+"""Two `newsprism crawl` processes on one PostgreSQL database at once: each page is stored once, and
+neither loses work to the other (a lost race on a unique key is run again, not counted as failed).
+
+Both start on a new, empty database, so they also race to create the schema.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from loopback import LoopbackSite
+from newsroom_site import outlet_config, serve_newsroom
+from sqlalchemy import create_engine, text
+
+from compare.analysis import analyze_article
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = 60
+COLUMNS = ("discovered", "new", "updated", "unchanged", "failed", "skipped")
+
+
+def start_crawl(database_url: str, config: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsprism", "-q", "--db", database_url, "crawl", "--config", str(config)],
+        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"},
+    )  # fmt: skip
+
+
+def total_row(table: str) -> dict[str, int]:
+    """The `total` row of the closing table a crawl prints."""
+    line = next(line for line in table.splitlines() if "total" in line)
+    cells = [cell.strip() for cell in line.strip("│┃ ").split("│")]
+    return dict(zip(COLUMNS, map(int, cells[1:7]), strict=True))
+
+
+def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_two_crawlers_on_one_postgres_database_store_each_page_once(
+    tmp_path: Path, site: LoopbackSite, postgres_url: str
+) -> None:
+    urls = serve_newsroom(site, PAGES)
+    config = outlet_config(tmp_path, site)
+    crawls = [start_crawl(postgres_url, config) for _ in range(2)]
+    results = [crawl.communicate(timeout=240) for crawl in crawls]
+    assert [crawl.returncode for crawl in crawls] == [0, 0], [err for _, err in results]
+    totals = [total_row(out) for out, _ in results]
+    assert [total["failed"] for total in totals] == [0, 0], totals
+    # Each page is new to exactly one of them and found stored (or not modified) by the other.
+    assert sum(total["new"] for total in totals) == PAGES, totals
+    assert sum(total["unchanged"] for total in totals) == PAGES, totals
+    stored = rows(postgres_url, "SELECT url FROM articles")
+    assert sorted(str(url) for (url,) in stored) == sorted(urls)
+    assert rows(postgres_url, "SELECT count(*) FROM article_versions") == [(PAGES,)]
+    assert rows(postgres_url, "SELECT count(*) FROM outlets") == [(1,)]
+    ungrouped = "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM event_articles)"
+    assert rows(postgres_url, ungrouped) == [(0,)]
+    assert_each_version_analysed_once(postgres_url)
+
+
+def assert_each_version_analysed_once(database_url: str) -> None:
+    counted = """SELECT v.text, v.analysed,
+                        (SELECT count(*) FROM attributions WHERE version_id = v.id),
+                        (SELECT count(*) FROM quantities WHERE version_id = v.id)
+                 FROM article_versions v"""
+    for version_text, analysed, attributions, quantities in rows(database_url, counted):
+        fresh = analyze_article(str(version_text), None)
+        assert analysed and (attributions, quantities) == (len(fresh.attributions), len(fresh.quantities))
