@@ -1,5 +1,6 @@
 # make demo: set up, then run the main job on the bundled demo newsroom.
 # make test: set up with the test tools, then lint, type-check and pass the tests.
+# make bench: measure speed against the tools users would otherwise pick; writes docs/performance.md.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -27,6 +28,9 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m bench
 
 score: $(TEST_STAMP)
 	$(BIN)/python scripts/score_analysis.py --check
