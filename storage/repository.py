@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -397,52 +397,80 @@ class AnalysisFindings(Protocol):
 
 
 def save_findings(session: Session, version_id: int, findings: AnalysisFindings) -> None:
-    """Replace the analysis findings of one article version and mark it analysed. Flushes."""
+    """Replace the analysis findings of one article version and mark it analysed. Flushes.
+
+    The rows go in as one multi-row INSERT per kind: building ORM objects through the version's
+    collections (each one lazy-loaded first) cost more than the analysis itself during a crawl.
+    """
     version = session.get(ArticleVersion, version_id)
     if version is None:
         raise NotFoundError(f"no article version with id {version_id}")
-    version.attributions = [_attribution_row(a) for a in findings.attributions]
-    version.quantities = [_quantity_row(q) for q in findings.quantities]
-    version.entities = [
-        Entity(text=e.text, label=e.label, start_char=e.start, end_char=e.end, canonical=e.canonical)
-        for e in findings.entities
-    ]
-    version.dates = [
-        DateMention(text=d.text, start_char=d.start, end_char=d.end, resolved=d.resolved)
-        for d in findings.dates
-    ]
+    for model in _FINDING_MODELS:
+        session.execute(
+            delete(model).where(model.version_id == version_id),
+            execution_options={"synchronize_session": False},
+        )
+    for model, rows in _finding_rows(version_id, findings):
+        if rows:
+            session.execute(insert(model), rows)
     version.analysed = True
     session.flush()
+    # Collections loaded before (a re-analysis) would still show the replaced rows.
+    session.expire(version, ["attributions", "quantities", "entities", "dates"])
 
 
-def _attribution_row(a: AttributionFinding) -> Attribution:
-    return Attribution(
-        kind=a.kind,
-        content=a.content,
-        start_char=a.start,
-        end_char=a.end,
-        cue=a.cue,
-        cue_start=a.cue_start,
-        cue_end=a.cue_end,
-        speaker=a.speaker,
-        speaker_start=a.speaker_start,
-        speaker_end=a.speaker_end,
-        speaker_resolved=a.speaker_resolved,
-        source_type=a.source_type,
-    )
+_FINDING_MODELS = (Attribution, Quantity, Entity, DateMention)
 
 
-def _quantity_row(q: QuantityFinding) -> Quantity:
-    return Quantity(
-        text=q.text,
-        start_char=q.start,
-        end_char=q.end,
-        value=q.value,
-        value_high=q.value_high,
-        unit=q.unit,
-        concept=q.concept,
-        change=q.change,
-    )
+def _finding_rows(
+    version_id: int, findings: AnalysisFindings
+) -> list[tuple[type[Attribution | Quantity | Entity | DateMention], list[dict[str, Any]]]]:
+    return [
+        (Attribution, [_attribution_row(version_id, a) for a in findings.attributions]),
+        (Quantity, [_quantity_row(version_id, q) for q in findings.quantities]),
+        (Entity, [
+            {"version_id": version_id, "text": e.text, "label": e.label, "start_char": e.start,
+             "end_char": e.end, "canonical": e.canonical}
+            for e in findings.entities
+        ]),
+        (DateMention, [
+            {"version_id": version_id, "text": d.text, "start_char": d.start, "end_char": d.end,
+             "resolved": d.resolved}
+            for d in findings.dates
+        ]),
+    ]  # fmt: skip
+
+
+def _attribution_row(version_id: int, a: AttributionFinding) -> dict[str, Any]:
+    return {
+        "version_id": version_id,
+        "kind": a.kind,
+        "content": a.content,
+        "start_char": a.start,
+        "end_char": a.end,
+        "cue": a.cue,
+        "cue_start": a.cue_start,
+        "cue_end": a.cue_end,
+        "speaker": a.speaker,
+        "speaker_start": a.speaker_start,
+        "speaker_end": a.speaker_end,
+        "speaker_resolved": a.speaker_resolved,
+        "source_type": a.source_type,
+    }
+
+
+def _quantity_row(version_id: int, q: QuantityFinding) -> dict[str, Any]:
+    return {
+        "version_id": version_id,
+        "text": q.text,
+        "start_char": q.start,
+        "end_char": q.end,
+        "value": q.value,
+        "value_high": q.value_high,
+        "unit": q.unit,
+        "concept": q.concept,
+        "change": q.change,
+    }
 
 
 def versions_to_analyse(session: Session, limit: int | None = None) -> Sequence[ArticleVersion]:
