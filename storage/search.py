@@ -7,8 +7,10 @@ language is parsed in `storage.search_query`; here it is only ever bound as a pa
 
 A search runs as short queries: the total, the ranked ids of one page, then snippets and article
 details for those ids only (a snippet or headline per match would dominate the time). When more than
-`RANK_WINDOW` articles match an unfiltered query, ranking considers the most recently stored
-`RANK_WINDOW` of them, so a query for a very common word answers in tens of milliseconds, not hundreds.
+`RANK_WINDOW` articles match, ranking considers the most recently stored `RANK_WINDOW` of them
+(`SearchPage.ranked_newest` says so), so a query for a very common word answers in tens of
+milliseconds, not hundreds. PostgreSQL's plan (`storage.search_postgres`) also estimates the total
+past 10,000 candidates (`SearchPage.total_is_estimate`).
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from storage import search_postgres
 from storage.errors import InputError
 from storage.models import Article, ArticleVersion, Attribution, EventArticle, Outlet
-from storage.search_query import Node, parse_query, to_fts5, to_tsquery
+from storage.search_query import Node, parse_query, to_fts5
 
 # Objects of the search migration that the models do not declare (autogenerate must leave them alone).
 SQLITE_FTS_TABLE = "articles_fts"
-POSTGRES_SEARCH_TABLE = "articles_search"
-POSTGRES_TEXT_CONFIG = "english"
+POSTGRES_SEARCH_TABLE = search_postgres.SEARCH_TABLE
+POSTGRES_INLINE_TABLE = search_postgres.INLINE_TABLE
 RANK_WINDOW = 5_000
 # Private markers around a match in a snippet; removed before a snippet leaves this module.
 _MARK_START, _MARK_END = "\x02", "\x03"
@@ -43,7 +46,8 @@ def is_search_index_table(name: str | None) -> bool:
     """True for the tables the search migration owns (FTS5 and its shadow tables, the tsvector table)."""
     if not name:
         return False
-    return name in {POSTGRES_SEARCH_TABLE, SQLITE_FTS_TABLE} or name.startswith(SQLITE_FTS_TABLE + "_")
+    owned = {POSTGRES_SEARCH_TABLE, POSTGRES_INLINE_TABLE, SQLITE_FTS_TABLE}
+    return name in owned or name.startswith(SQLITE_FTS_TABLE + "_")
 
 
 def include_schema_name(name: str | None, type_: str, _parent_names: Any) -> bool:
@@ -79,13 +83,30 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of results, best first, and how many articles match in all."""
+    """One page of results, best first, and how many articles match in all.
+
+    `total_is_estimate`: `total` was extrapolated from the newest matches, not counted (PostgreSQL,
+    more than 10,000 candidates). `ranked_newest`: when set, the hits are the best of the N most
+    recently stored matches, not of all of them.
+    """
 
     query: str
     total: int
     limit: int
     offset: int
     hits: list[SearchHit]
+    total_is_estimate: bool = False
+    ranked_newest: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """What a back-end found for one page: its (id, score) rows, best first, and the total."""
+
+    rows: list[tuple[int, float]]
+    total: int
+    total_is_estimate: bool = False
+    ranked_newest: int | None = None
 
 
 def search_articles(
@@ -100,41 +121,33 @@ def search_articles(
     backend = _backend_for(session, parse_query(query))
     clauses = _filter_clauses(filters or SearchFilters())
     try:
-        total = int(session.scalar(backend.matching(func.count(), clauses=clauses)) or 0)
-        floor = _rank_floor(session, backend, total, bool(clauses), limit + offset)
-        ranked = session.execute(backend.ranked(clauses, floor).limit(limit).offset(offset)).all()
-        ids = [int(row[0]) for row in ranked]
+        found = backend.rank(session, clauses, limit, offset)
+        ids = [article_id for article_id, _ in found.rows]
         snippets = {int(i): s or "" for i, s in session.execute(backend.snippets(ids))} if ids else {}
         articles = {row.id: row for row in session.execute(_article_rows(ids))} if ids else {}
     except DBAPIError as exc:
         raise InputError(f"the search engine refused query {query!r}: {exc.orig}") from exc
-    hits = [_hit(articles[i], score, snippets.get(i)) for i, score in ranked if i in articles]
-    return SearchPage(query, total, limit, offset, hits)
-
-
-def _rank_floor(session: Session, backend: _Backend, total: int, filtered: bool, needed: int) -> int | None:
-    # The lowest article id among the RANK_WINDOW newest matches; ranking then skips older ones.
-    if filtered or total <= RANK_WINDOW or needed > RANK_WINDOW:
-        return None
-    newest = backend.matching(backend.key).order_by(backend.key.desc()).offset(RANK_WINDOW - 1).limit(1)
-    floor = session.scalar(newest)
-    return int(floor) if floor is not None else None
+    hits = [_hit(articles[i], score, snippets.get(i)) for i, score in found.rows if i in articles]
+    return SearchPage(query, found.total, limit, offset, hits, found.total_is_estimate, found.ranked_newest)
 
 
 def outlet_facets(session: Session, query: str, filters: SearchFilters | None = None) -> dict[str, int]:
     """How many articles match `query` at each outlet, all other filters applied. Read-only."""
+    return outlet_facet_counts(session, query, filters)[0]
+
+
+def outlet_facet_counts(
+    session: Session, query: str, filters: SearchFilters | None = None
+) -> tuple[dict[str, int], bool]:
+    """`outlet_facets`, and whether the counts are estimates (PostgreSQL, very common terms). Read-only."""
     backend = _backend_for(session, parse_query(query))
     clauses = _filter_clauses(replace(filters or SearchFilters(), outlet=None))
-    count = func.count()
-    stmt = (
-        backend.matching(Outlet.name, count, clauses=clauses, joined=True)
-        .group_by(Outlet.name)
-        .order_by(count.desc(), Outlet.name)
-    )
     try:
-        return {str(name): int(n) for name, n in session.execute(stmt)}
+        counts, estimated = backend.outlet_counts(session, clauses)
     except DBAPIError as exc:
         raise InputError(f"the search engine refused query {query!r}: {exc.orig}") from exc
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return dict(ordered), estimated
 
 
 def _article_rows(ids: Sequence[int]) -> AnySelect:
@@ -215,6 +228,34 @@ class _Backend:
             stmt = stmt.join(Article, Article.id == self.key).join(Outlet, Outlet.id == Article.outlet_id)
         return stmt.where(*clauses)
 
+    def rank(
+        self, session: Session, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+    ) -> _Ranking:
+        """One page of (id, score), best first, among the RANK_WINDOW newest matches at most."""
+        total = int(session.scalar(self.matching(func.count(), clauses=clauses)) or 0)
+        floor = self._rank_floor(session, total, clauses, limit + offset)
+        rows = session.execute(self.ranked(clauses, floor).limit(limit).offset(offset)).all()
+        window = RANK_WINDOW if floor is not None else None
+        return _Ranking([(int(i), float(score)) for i, score in rows], total, ranked_newest=window)
+
+    def _rank_floor(
+        self, session: Session, total: int, clauses: Sequence[ColumnElement[bool]], needed: int
+    ) -> int | None:
+        # The lowest article id among the RANK_WINDOW newest matches; ranking then skips older ones.
+        if total <= RANK_WINDOW or needed > RANK_WINDOW:
+            return None
+        newest = self.matching(self.key, clauses=clauses).order_by(self.key.desc()).offset(RANK_WINDOW - 1)
+        floor = session.scalar(newest.limit(1))
+        return int(floor) if floor is not None else None
+
+    def outlet_counts(
+        self, session: Session, clauses: Sequence[ColumnElement[bool]]
+    ) -> tuple[dict[str, int], bool]:
+        """Matches per outlet name, and whether the counts are estimates."""
+        count = func.count()
+        stmt = self.matching(Outlet.name, count, clauses=clauses, joined=True).group_by(Outlet.name)
+        return {str(name): int(n) for name, n in session.execute(stmt)}, False
+
     def ranked(self, clauses: Sequence[ColumnElement[bool]], floor: int | None) -> AnySelect:
         score = self.score.label("score")
         stmt = self.matching(self.key, score, clauses=clauses)
@@ -245,12 +286,28 @@ class _PostgresSearch(_Backend):
     """tsvector table with a GIN index: `document @@ to_tsquery(...)`, ts_rank, ts_headline per hit."""
 
     def __init__(self, node: Node) -> None:
+        self.query = search_postgres.PostgresQuery(node)
         self.index = table(POSTGRES_SEARCH_TABLE, column("article_id"), column("document"))
         self.key = self.index.c.article_id
-        self.config: ColumnElement[Any] = literal_column(f"'{POSTGRES_TEXT_CONFIG}'::regconfig")
-        self.tsquery = func.to_tsquery(self.config, to_tsquery(node))
+        self.config = self.query.config
+        self.tsquery = self.query.exact
         self.match = self.index.c.document.op("@@")(self.tsquery)
         self.score = func.ts_rank(self.index.c.document, self.tsquery)
+
+    def rank(
+        self, session: Session, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+    ) -> _Ranking:
+        with search_postgres.planner_settings(session):
+            window = search_postgres.find_window(session, self.query, clauses, limit + offset)
+        return _Ranking(
+            window.page(limit, offset), window.total, window.total_is_estimate, window.ranked_newest
+        )
+
+    def outlet_counts(
+        self, session: Session, clauses: Sequence[ColumnElement[bool]]
+    ) -> tuple[dict[str, int], bool]:
+        with search_postgres.planner_settings(session):
+            return search_postgres.outlet_counts(session, self.query, clauses)
 
     def snippets(self, ids: Sequence[int]) -> AnySelect:
         options = f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2"
@@ -285,6 +342,7 @@ __all__ = [
     "SearchPage",
     "check_index",
     "include_schema_name",
+    "outlet_facet_counts",
     "outlet_facets",
     "parse_query",
     "search_articles",

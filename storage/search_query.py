@@ -211,3 +211,35 @@ def to_tsquery(node: Node) -> str:
         return f"!{to_tsquery(node.item)}"
     joiner = " | " if isinstance(node, Or) else " & "
     return "(" + joiner.join(to_tsquery(item) for item in node.items) + ")"
+
+
+def has_phrase(node: Node) -> bool:
+    """Whether matching `node` needs word positions (a phrase), which a GIN index cannot check alone."""
+    if isinstance(node, Term):
+        return len(node.words) > 1
+    if isinstance(node, Not):
+        return has_phrase(node.item)
+    return any(has_phrase(item) for item in node.items)
+
+
+def to_tsquery_superset(node: Node) -> str:
+    """A `to_tsquery` text that every match of `node` also matches, with no phrase operator in it.
+
+    A GIN index answers it from its posting lists alone; the exact query is then checked on the few
+    documents kept. Phrases become AND of their words; an excluded phrase is left out (excluding it
+    can only remove articles), as an excluded word cannot be (an AND always keeps one wanted item).
+
+    >>> to_tsquery_superset(parse_query('"state media" -"kamikaze drones" -tass'))
+    "(('state' & 'media') & !'tass')"
+    """
+    if isinstance(node, Term):
+        quoted = [f"'{word}'" for word in node.words]
+        if node.prefix:
+            quoted[-1] += ":*"
+        return quoted[0] if len(quoted) == 1 else "(" + " & ".join(quoted) + ")"
+    if isinstance(node, Not):
+        return f"!{to_tsquery(node.item)}"
+    if isinstance(node, Or):
+        return "(" + " | ".join(to_tsquery_superset(item) for item in node.items) + ")"
+    kept = [item for item in node.items if not (isinstance(item, Not) and has_phrase(item))]
+    return "(" + " & ".join(to_tsquery_superset(item) for item in kept) + ")"
