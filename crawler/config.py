@@ -151,6 +151,13 @@ class _Table:
             raise self.fail(key, f"must not be negative, got {value!r}")
         return seconds
 
+    def count(self, key: str, default: int, least: int) -> int:
+        """An integer of at least `least` (a negative limit would quietly crawl nothing)."""
+        value: int = self.get(key, int, default)
+        if value < least:
+            raise self.fail(key, f"must be at least {least}, got {value!r}")
+        return value
+
     def url(self, key: str, value: Any) -> str:
         parts = urlsplit(value) if isinstance(value, str) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
@@ -187,13 +194,15 @@ def _settings(raw: Any, source: str) -> CrawlerSettings:
     max_bytes = table.get("max_bytes", int, defaults.max_bytes)
     if max_bytes <= 0:
         raise table.fail("max_bytes", f"must be positive, got {max_bytes!r}")
+    max_articles = table.count("max_articles", defaults.max_articles, least=1)
+    retries = table.count("retries", defaults.retries, least=0)
     settings = CrawlerSettings(
         user_agent=user_agent,
         timeout=table.duration("timeout", defaults.timeout),
         max_bytes=max_bytes,
         allow_private_networks=table.get("allow_private_networks", bool, False),
-        max_articles=table.get("max_articles", int, defaults.max_articles),
-        retries=table.get("retries", int, defaults.retries),
+        max_articles=max_articles,
+        retries=retries,
     )
     if settings.timeout <= 0:
         raise table.fail("timeout", "must be more than 0s")
@@ -207,6 +216,8 @@ def _outlet(raw: Any, index: int, source: str) -> OutletConfig:
         raise InputError(f"{source}: outlet #{index}: 'name' must be a non-empty string")
     table = _Table(raw, f"{source}: outlet {name!r}")
     table.read.add("name")
+    if "homepage" not in raw:
+        raise table.fail("homepage", "is required (the outlet's front page, an http(s) URL)")
     homepage = table.url("homepage", table.get("homepage", str))
     kind = table.get("kind", str, "other")
     if kind not in OUTLET_KINDS:

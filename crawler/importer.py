@@ -30,6 +30,8 @@ from storage.repository import FetchedArticle
 log = logging.getLogger(__name__)
 MAX_RECORD_BYTES = 10_000_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The lengths of the columns these fields are stored in (storage.models).
+_MAX_LENGTHS = {"url": 2000, "outlet": 200}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,20 +114,18 @@ def _store(importer: _Importer, article: FetchedArticle) -> str:
 
 def _read_jsonl(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
     try:
-        handle = path.open(encoding="utf-8", errors="strict")
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
     with handle:
-        number = 0
-        while True:
-            number += 1
+        # Bytes, decoded line by line: a text stream decodes a whole buffer at once, so one bad byte
+        # was reported at the wrong line and cost every line after it.
+        for number, raw in enumerate(handle, 1):
             try:
-                line = handle.readline()
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 yield ImportProblem(path.name, f"line {number}", f"not UTF-8: {exc.reason}")
                 continue
-            if not line:
-                return
             if line.strip():
                 yield _jsonl_line(line, path.name, number, importer)
 
@@ -137,7 +137,10 @@ def _jsonl_line(line: str, source: str, number: int, importer: _Importer) -> str
         return ImportProblem(source, f"line {number}", str(exc))
     if article is None:
         return ImportProblem(source, f"line {number}", "no article text could be extracted from 'html'")
-    return _store(importer, article)
+    try:
+        return _store(importer, article)
+    except InputError as exc:
+        return ImportProblem(source, f"line {number}", str(exc))
 
 
 def _article_from_json(line: str, importer: _Importer) -> FetchedArticle | None:
@@ -172,13 +175,24 @@ def _required_string(record: dict[str, Any], key: str) -> str:
     value = record.get(key)
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{key!r} is required and must be a non-empty string")
-    return value.strip()
+    return _storable(key, value.strip())
 
 
 def _optional_string(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is not None and not isinstance(value, str):
         raise ValueError(f"{key!r} must be a string, got {type(value).__name__}")
+    return _storable(key, value) if value is not None else None
+
+
+def _storable(key: str, value: str) -> str:
+    """`value` if every back-end can store it under `key`; PostgreSQL refuses NUL characters and
+    strings longer than their column, and would otherwise end the import at this line."""
+    if "\x00" in value:
+        raise ValueError(f"{key!r} contains a NUL character")
+    limit = _MAX_LENGTHS.get(key)
+    if limit is not None and len(value) > limit:
+        raise ValueError(f"{key!r} is longer than {limit} characters")
     return value
 
 
@@ -241,10 +255,17 @@ def _warc_record(record: Any, importer: _Importer) -> str | _BadRecord:
     body = _read_bounded(record.content_stream(), MAX_RECORD_BYTES)
     if body is None:
         return _BadRecord(f"page larger than {MAX_RECORD_BYTES} bytes")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        # The file ends inside this record (a download or copy cut short): half a page is no article.
+        return _BadRecord(f"record cut short, {missing} bytes missing: the file is truncated")
     page_html = decode_html(body, content_type)
     extracted = importer.extractor.extract_now(page_html, url)
     if extracted is None:
         # Archives hold home pages, indexes and error pages too: not articles, not errors.
         return "skipped"
     outlet = importer.outlet or site_of(url)
-    return _store(importer, article_from(url, outlet, extracted, importer.now(), html=page_html))
+    try:
+        return _store(importer, article_from(url, outlet, extracted, importer.now(), html=page_html))
+    except InputError as exc:
+        return _BadRecord(str(exc))

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.extract import ExtractedPage
 from crawler.fetch import FetchLog, Validator
 from storage.database import commit_with_retry
+from storage.errors import InputError
 from storage.models import FetchRecord, Outlet
 from storage.repository import (
     FetchedArticle,
@@ -94,7 +96,12 @@ def store_page(
 
     # Another crawler (or import) storing the same URL or outlet at the same moment makes this one lose
     # the race on a unique key; run again, it finds their article and adds to it instead.
-    return commit_with_retry(factory, store)
+    try:
+        return commit_with_retry(factory, store)
+    except DataError as exc:
+        # A value the database cannot hold (too long, a NUL character): this article's problem, reported
+        # with its URL, not the end of the crawl or import.
+        raise InputError(f"the database refused {article.url!r}: {exc.orig}") from exc
 
 
 def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -> None:

@@ -84,7 +84,8 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         (OUTLET + 'feeds = ["ftp://x.example/"]\n', """'feeds' must be an http(s) URL, got "ftp://x.example/\""""),
         (OUTLET + 'feeds = "https://x.example/rss"\n', "'feeds' must be a list"),
         (OUTLET + 'fedds = ["https://x.example/rss"]\n', "outlet 'Pacific Wire': unknown key 'fedds'"),
-        ('[[outlet]]\nname = "Pacific Wire"\n', "outlet 'Pacific Wire': 'homepage' must be an http(s) URL"),
+        ('[[outlet]]\nname = "Pacific Wire"\n', "outlet 'Pacific Wire': 'homepage' is required"),
+        (OUTLET.replace('"https://pacificwire.example/"', "7"), "'homepage' must be a string, got 7"),
         ('[[outlet]]\nhomepage = "https://a.example/"\n', "outlet #1: 'name' must be a non-empty string"),
         (OUTLET + OUTLET, "outlet 'Pacific Wire' is defined more than once"),
         ("[crawler]\ntimeout = 3\n", "no [[outlet]] tables"),
@@ -92,11 +93,17 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         ("[crawler]\nallow_private_networks = 1\n" + OUTLET, "'allow_private_networks' must be true or"),
         ("[outlets]\n", "unknown table 'outlets'"),
         ("[[outlet]\n", "not valid TOML"),
+        (OUTLET + "every =\n", "not valid TOML: Invalid value (at line 4, column 8)"),
+        ("[crawler]\nmax_articles = -5\n" + OUTLET, "[crawler]: 'max_articles' must be at least 1, got -5"),
+        ("[crawler]\nretries = -1\n" + OUTLET, "[crawler]: 'retries' must be at least 0, got -1"),
+        ("[crawler]\nspeed = 3\n" + OUTLET, "[crawler]: unknown key 'speed'"),
     ],
     ids=[
         "bad-duration", "negative-duration", "zero-concurrency", "bool-for-int", "unknown-kind",
         "non-http-feed", "feeds-not-list", "unknown-key", "missing-homepage", "missing-name",
         "duplicate-name", "no-outlets", "max-bytes-type", "private-flag-type", "unknown-table", "bad-toml",
+        "homepage-type", "toml-error-line", "negative-max-articles", "negative-retries",
+        "unknown-crawler-key",
     ],
 )
 def test_mistakes_name_file_outlet_and_key(text: str, message: str) -> None:

@@ -17,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 from crawler.extract import Extractor
 from crawler.importer import import_files
 from newsprism.commands.crawling import write_export
+from storage.database import open_database
 from storage.repository import EXPORT_KEYS, StoredArticle, export_articles
 
 NOW = datetime(2024, 5, 4, 12, 0, tzinfo=UTC)
@@ -61,6 +62,38 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
     three = records["https://b.example/three?utm_source=x"]
     assert three["canonical_url"] == "https://b.example/three" and three["outlet"] == "B"
     assert three["published"] == "2024-05-03T08:00:00+00:00"
+
+
+def test_bad_bytes_and_unstorable_values_cost_only_their_line(tmp_path: Path, database_url: str) -> None:
+    good = {"outlet": "A", "text": TEXT}
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(
+        b"\xef\xbb\xbf"  # a byte order mark, as some editors write
+        + lines(
+            {"url": "https://a.example/one", **good},
+            {"url": "https://a.example/nul", "outlet": "A", "text": "a NUL \x00 byte"},
+            {"url": "https://a.example/long", "outlet": "O" * 201, "text": TEXT},
+            {"url": "https://a.example/" + "u" * 2000, **good},
+            {"url": "https://a.example/bad-date", "published": "2024-02-30", **good},
+        ).encode()
+        + b'{"url": "https://a.example/latin1", "outlet": "A", "text": "caf\xe9"}\n'
+        + lines({"url": "https://a.example/last", **good}).encode()
+    )
+    factory = open_database(database_url)
+    try:
+        summary = import_files([path], factory, extractor=Extractor(workers=0))
+        with factory() as session:
+            stored = sorted(record["url"] for record in export_articles(session))
+    finally:
+        factory.kw["bind"].dispose()
+    assert [(p.where, p.reason.split(":")[0]) for p in summary.problems] == [
+        ("line 2", "'text' contains a NUL character"),
+        ("line 3", "'outlet' is longer than 200 characters"),
+        ("line 4", "'url' is longer than 2000 characters"),
+        ("line 5", "'published' is not an ISO 8601 date"),
+        ("line 6", "not UTF-8"),
+    ]
+    assert stored == ["https://a.example/last", "https://a.example/one"]
 
 
 def test_importing_twice_adds_nothing(
@@ -112,6 +145,22 @@ def test_a_broken_warc_record_is_reported_with_its_offset(
     assert summary.new == 1
     (problem,) = summary.problems
     assert problem.where.startswith("offset ") and int(problem.where.split()[1]) >= good_length - 4
+
+
+def test_a_truncated_warc_gz_keeps_the_whole_records_and_reports_the_cut_one(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    write_warc(whole, [
+        (f"https://wire.example/2024/05/03/{n}", article_html(f"Strike {n}").encode(), "text/html")
+        for n in range(3)
+    ])  # fmt: skip
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 4 // 5])
+    summary = import_files([cut], factory, extractor=extractor)
+    assert summary.new == 2
+    (problem,) = summary.problems
+    assert problem.where.startswith("offset ") and "the file is truncated" in problem.reason
 
 
 def test_export_keys_jsonl_and_csv(
