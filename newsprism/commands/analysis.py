@@ -68,7 +68,7 @@ def analyse_jsonl(path: Path, out: IO[str]) -> int:
     bad = 0
     for number, line in _lines(path):
         try:
-            record = _article_record(line, f"{path}:{number}")
+            record = _article_record(_decoded(line, f"{path}:{number}"), f"{path}:{number}")
         except InputError as exc:
             typer.echo(f"newsprism: error: {exc}", err=True)
             bad += 1
@@ -79,16 +79,22 @@ def analyse_jsonl(path: Path, out: IO[str]) -> int:
     return bad
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    # Bytes, decoded line by line (`_decoded`): one bad byte costs its line, not the whole file.
     try:
-        with path.open(encoding="utf-8") as handle:
+        with path.open("rb") as handle:
             for number, line in enumerate(handle, start=1):
                 if line.strip():
                     yield number, line
     except OSError as exc:
         raise InputError(f"cannot read {str(path)!r}: {exc.strerror}") from exc
+
+
+def _decoded(line: bytes, where: str) -> str:
+    try:
+        return line.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{str(path)!r} is not UTF-8 text") from exc
+        raise InputError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
 
 
 def _article_record(line: str, where: str) -> dict[str, Any]:

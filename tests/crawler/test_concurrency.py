@@ -1,16 +1,19 @@
-"""Two `newsprism crawl` processes on one PostgreSQL database at once: each page is stored once, and
-neither loses work to the other (a lost race on a unique key is run again, not counted as failed).
-
-Both start on a new, empty database, so they also race to create the schema.
+"""Several processes on one database at once, all real: two `newsprism crawl` on one PostgreSQL
+database store each page once and neither loses work to the other (a lost race on a unique key is run
+again, not counted as failed; both start on an empty database, so they also race to create the
+schema); `newsprism serve` keeps answering searches while a crawl writes the SQLite file it reads.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from loopback import LoopbackSite
 from newsroom_site import outlet_config, serve_newsroom
@@ -79,3 +82,60 @@ def assert_each_version_analysed_once(database_url: str) -> None:
     for version_text, analysed, attributions, quantities in rows(database_url, counted):
         fresh = analyze_article(str(version_text), None)
         assert analysed and (attributions, quantities) == (len(fresh.attributions), len(fresh.quantities))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def newsprism(database_url: str, *args: str, cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsprism", "-q", "--db", database_url, *args],
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+
+
+def wait_until_serving(api: httpx.Client, server: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            api.get("/api/outlets")
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"newsprism serve did not start: {server.communicate()[1]}")
+
+
+@pytest.mark.slow
+def test_the_api_keeps_answering_while_a_crawl_process_writes(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str
+) -> None:
+    serve_newsroom(site, 100)
+    config = outlet_config(tmp_path, site)
+    port = free_port()
+    server = newsprism(sqlite_url, "serve", "--port", str(port), cwd=tmp_path)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as api:
+            wait_until_serving(api, server)
+            crawl = newsprism(sqlite_url, "crawl", "--config", str(config), cwd=tmp_path)
+            answers = []
+            while crawl.poll() is None:
+                started = time.monotonic()
+                found = api.get("/api/search", params={"q": "bridges"})
+                listed = api.get("/api/articles", params={"limit": 5})
+                answers.append((found.status_code, listed.status_code, time.monotonic() - started))
+                totals = found.json()["total"] if found.status_code == 200 else None
+                answers[-1] += (totals,)
+                time.sleep(0.2)  # a reader's pace, leaving the two cores to the crawl
+            _, said = crawl.communicate(timeout=60)
+            assert crawl.returncode == 0, said
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    assert {(found, listed) for found, listed, _, _ in answers} == {(200, 200)}
+    # The answers came while the crawl wrote: they saw the stored articles grow.
+    assert len({total for *_, total in answers}) >= 3, answers
+    assert max(seconds for _, _, seconds, _ in answers) < 5, answers

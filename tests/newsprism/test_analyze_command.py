@@ -72,12 +72,17 @@ def test_jsonl_batch_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
         json.dumps({"id": 7, "text": "Kim spent six days in Russia, officials said."}),
         json.dumps({"id": "bad-date", "text": "x", "published": "Sunday"}),
     ]
+    after = json.dumps({"id": "after", "text": "The mayor said two bridges were closed."})
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # A line in Latin-1 costs that line only, not the lines around it.
+    path.write_bytes(
+        ("\n".join(lines) + "\n").encode() + b'{"id": "latin", "text": "caf\xe9"}\n' + after.encode()
+    )
     done = analyze("--jsonl", str(path), cwd=tmp_path)
     assert done.returncode == 1
     assert "batch.jsonl:2" in done.stderr and "batch.jsonl:4" in done.stderr
+    assert "batch.jsonl:5: not UTF-8 text" in done.stderr
     results = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [r["id"] for r in results] == ["a1", 7]
+    assert [r["id"] for r in results] == ["a1", 7, "after"]
     assert set(results[0]) == {"id", "attributions", "quantities", "entities"}
     _check_offsets(ARTICLE, results[0])
