@@ -60,16 +60,21 @@ def _iso(value: Any) -> str:
 
 def _print_table(result: dict[str, Any]) -> None:
     console = Console(file=sys.stdout, soft_wrap=False)
-    shown, total = len(result["hits"]), result["total"]
-    table = Table(
-        title=f"{total} article(s) match {result['query']!r}; best {shown} shown", title_justify="left"
-    )
+    table = Table(title=_search_title(result), title_justify="left")
     for name in ("id", "outlet", "published", "title", "snippet"):
         table.add_column(name, overflow="fold")
     for hit in result["hits"]:
         published = hit["published"].date().isoformat() if hit["published"] else ""
         table.add_row(str(hit["id"]), hit["outlet"], published, hit["title"] or "", _snippet(hit))
     console.print(table)
+
+
+def _search_title(result: dict[str, Any]) -> str:
+    # Says so when the total was extrapolated or the ranking only saw the newest matches.
+    about = "about " if result.get("total_is_estimate") else ""
+    title = f"{about}{result['total']} article(s) match {result['query']!r}; best {len(result['hits'])}"
+    newest = result.get("ranked_newest")
+    return title + (f" of the {newest} newest matches shown" if newest else " shown")
 
 
 def _snippet(hit: dict[str, Any]) -> Text:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.web import queries
@@ -38,6 +38,7 @@ class ArticleSummary(BaseModel):
 
 class ArticlesOut(BaseModel):
     total: int
+    total_is_estimate: bool = False
     limit: int
     offset: int
     items: list[ArticleSummary]
@@ -180,10 +181,17 @@ class FacetsOut(BaseModel):
 class SearchOut(BaseModel):
     query: str
     total: int
+    total_is_estimate: bool = Field(
+        False, description="`total` (and the facet counts) extrapolated from the newest matches, not counted"
+    )
+    ranked_newest: int | None = Field(
+        None, description="when set, the hits are the best of this many most recently stored matches"
+    )
     limit: int
     offset: int
     hits: list[SearchHitOut]
     facets: FacetsOut
+    facets_are_estimates: bool = False
 
 
 class OutletOut(BaseModel):

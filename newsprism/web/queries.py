@@ -28,7 +28,7 @@ from storage.repository import (
     outlets_with_article_counts,
     source_citations,
 )
-from storage.search import SearchFilters, SearchHit, outlet_facets, search_articles
+from storage.search import SearchFilters, SearchHit, outlet_facet_counts, search_articles
 
 MAX_PAGE = 200
 MAX_TEXT_PARAMETER = 500
@@ -93,16 +93,24 @@ def search_filters(
 def search_json(
     session: Session, q: str, filters: SearchFilters, *, limit: int = 20, offset: int = 0, facets: bool = True
 ) -> dict[str, Any]:
-    """One page of search results, best first, with the outlet facet; InputError for a bad query."""
+    """One page of search results, best first, with the outlet facet; InputError for a bad query.
+
+    `total_is_estimate` / `facets_are_estimates`: extrapolated, not counted (very common terms on
+    PostgreSQL); `ranked_newest`: when not null, the hits are the best of that many newest matches.
+    """
     limit, offset = checked_paging(limit, offset)
     page = search_articles(session, q, filters, limit=limit, offset=offset)
+    counts, estimated = outlet_facet_counts(session, q, filters) if facets else ({}, False)
     return {
         "query": page.query,
         "total": page.total,
+        "total_is_estimate": page.total_is_estimate,
+        "ranked_newest": page.ranked_newest,
         "limit": page.limit,
         "offset": page.offset,
         "hits": [_hit_json(hit) for hit in page.hits],
-        "facets": {"outlet": outlet_facets(session, q, filters) if facets else {}},
+        "facets": {"outlet": counts},
+        "facets_are_estimates": estimated,
     }
 
 
@@ -127,13 +135,13 @@ def articles_json(
     if q is not None and q.strip():
         found = search_articles(session, q, filters, limit=limit, offset=offset)
         articles = articles_with_ids(session, [hit.article_id for hit in found.hits])
-        items, total = [_summary(a) for a in articles], found.total
+        items, total, estimated = [_summary(a) for a in articles], found.total, found.total_is_estimate
     else:
         outlet, since, until = filters.outlet, filters.since, filters.until
         page = list_articles(session, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
         items = [_summary(a) for a in page]
-        total = count_articles(session, outlet=outlet, since=since, until=until)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+        total, estimated = count_articles(session, outlet=outlet, since=since, until=until), False
+    return {"total": total, "total_is_estimate": estimated, "limit": limit, "offset": offset, "items": items}
 
 
 def _summary(article: models.Article) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import pytest
 from newsroom_db import IMG, NOW, RARE_WORD, SCRIPT, Newsroom, build_newsroom, live_server
 
 from newsprism.reports import render_event_report
+from newsprism.web import queries
 from newsprism.web.app import create_app
 from storage.database import transaction
 from storage.repository import FetchedArticle, store_article
@@ -240,3 +241,25 @@ def test_hostile_text_is_escaped_in_the_html_report(newsroom: Newsroom) -> None:
         page = render_event_report(session, newsroom.event_id, "html")
     for markup in HOSTILE_MARKUP:
         assert markup not in page, markup
+
+
+def test_search_says_whether_the_total_is_counted(client: httpx.Client) -> None:
+    found = client.get("/api/search", params={"q": "cyclone"}).json()
+    assert found["total_is_estimate"] is False and found["facets_are_estimates"] is False
+    assert found["ranked_newest"] is None
+    assert client.get("/api/articles", params={"q": "cyclone"}).json()["total_is_estimate"] is False
+
+
+def test_search_page_shows_an_estimate_and_the_ranking_window(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = queries.search_json
+
+    def estimated(*args: object, **kwargs: object) -> dict[str, object]:
+        result = counted(*args, **kwargs)  # type: ignore[arg-type]
+        return {**result, "total_is_estimate": True, "ranked_newest": 1000, "facets_are_estimates": True}
+
+    monkeypatch.setattr(queries, "search_json", estimated)
+    page = client.get("/search", params={"q": "cyclone"}).text
+    assert "About " in page and "Ranked among the 1000 most recent matches." in page
+    assert "(about " in page

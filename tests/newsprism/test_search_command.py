@@ -15,6 +15,8 @@ import httpx
 import pytest
 from newsroom_db import RARE_WORD, Newsroom, build_newsroom
 
+from newsprism.commands.web import _search_title
+
 
 @pytest.fixture
 def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
@@ -48,6 +50,7 @@ def test_search_json_with_filters(newsroom: Newsroom, tmp_path: Path) -> None:
     result = json.loads(done.stdout)
     assert [hit["outlet"] for hit in result["hits"]] == ["Eastern Daily"]
     assert result["total"] == 1 and len(result["facets"]["outlet"]) == 3
+    assert (result["total_is_estimate"], result["ranked_newest"]) == (False, None)
     hit = result["hits"][0]
     assert all(hit["snippet"][a:b].lower() == "cyclone" for a, b in hit["highlights"])
 
@@ -103,3 +106,19 @@ def _wait_for(url: str, server: subprocess.Popen[str]) -> httpx.Response:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise
             time.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    ("estimate", "newest", "title"),
+    [
+        pytest.param(False, None, "3 article(s) match 'x'; best 1 shown", id="counted"),
+        pytest.param(
+            True, 1000, "about 3 article(s) match 'x'; best 1 of the 1000 newest matches shown", id="est"
+        ),
+    ],
+)
+def test_search_table_title_says_when_the_total_is_estimated(
+    estimate: bool, newest: int | None, title: str
+) -> None:
+    result = {"query": "x", "total": 3, "total_is_estimate": estimate, "ranked_newest": newest, "hits": [{}]}
+    assert _search_title(result) == title

@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from alembic import command
+from storage import search, search_postgres
 from storage.database import alembic_config, open_database, transaction, upgrade_to_head
 from storage.errors import InputError
 from storage.repository import (
@@ -23,8 +24,8 @@ from storage.repository import (
     save_outlet,
     store_article,
 )
-from storage.search import SearchFilters, check_index, outlet_facets, search_articles
-from storage.search_query import parse_query, to_fts5, to_tsquery
+from storage.search import SearchFilters, check_index, outlet_facet_counts, outlet_facets, search_articles
+from storage.search_query import parse_query, to_fts5, to_tsquery, to_tsquery_superset
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 
@@ -304,3 +305,81 @@ def test_deleting_an_article_keeps_the_index_whole(factory: sessionmaker[Session
     assert _titles(factory, "bulletproof") == []
     with factory() as session:
         check_index(session)
+
+
+ANY_OF_FOUR = "drones OR typhoon OR bank"
+
+
+def test_ranking_among_the_newest_matches_is_reported(
+    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search_postgres, "RANK_WINDOW", 2)
+    with factory() as session:
+        newest = set(session.scalars(text("SELECT id FROM articles ORDER BY id DESC LIMIT 2")))
+        first = search_articles(session, ANY_OF_FOUR, limit=1)
+        deep = search_articles(session, ANY_OF_FOUR, limit=4)
+    assert (first.total, first.total_is_estimate, first.ranked_newest) == (4, False, 2)
+    assert first.hits[0].article_id in newest
+    assert deep.ranked_newest is None and len(deep.hits) == 4
+
+
+def _postgres_only(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        if session.get_bind().dialect.name != "postgresql":
+            pytest.skip("the total is only estimated on PostgreSQL")
+
+
+def test_postgres_estimates_the_total_past_the_exact_limit(
+    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _postgres_only(factory)
+    monkeypatch.setattr(search_postgres, "EXACT_LIMIT", 2)
+    monkeypatch.setattr(search_postgres, "SCAN_SPAN", 1)
+    with factory() as session:
+        page = search_articles(session, ANY_OF_FOUR, limit=1)
+        facets, estimated = outlet_facet_counts(session, ANY_OF_FOUR)
+    # Only the newest article was read (1 id of 4): at least EXACT_LIMIT + 1 are known to match.
+    assert (page.total, page.total_is_estimate, page.ranked_newest) == (4, True, 1)
+    assert page.hits[0].title == "Central bank raises rates"
+    # A facet walks back until it has FACET_SAMPLE matches or has read every article: here all.
+    assert (facets, estimated) == ({"Eastern Daily": 2, "Harbour Wire": 2}, False)
+
+
+def test_postgres_phrase_past_the_exact_limit_finds_older_matches(
+    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _postgres_only(factory)
+    monkeypatch.setattr(search_postgres, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(search_postgres, "SCAN_SPAN", 1)
+    with factory() as session:
+        one = search_articles(session, '"bulletproof vest"', limit=1)
+        every = search_articles(session, '"bulletproof vest"')
+        not_phrase = search_articles(session, '"vest bulletproof"')
+    assert [h.title for h in one.hits] == [h.title for h in every.hits] == ["Leader heads home"]
+    assert one.total_is_estimate and one.total == 1
+    assert (every.total, every.total_is_estimate, every.ranked_newest) == (1, False, None)
+    assert not_phrase.total == 0 and not not_phrase.hits
+
+
+def test_postgres_search_gives_back_the_planner_settings(factory: sessionmaker[Session]) -> None:
+    _postgres_only(factory)
+    settings = text("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+    with factory() as session:
+        session.execute(text("SET LOCAL enable_seqscan = on"))
+        before = tuple(session.execute(settings).one())
+        search_articles(session, "drones")
+        outlet_facets(session, "drones")
+        assert tuple(session.execute(settings).one()) == before
+
+
+@pytest.mark.parametrize(
+    ("query", "superset"),
+    [
+        pytest.param('"state media"', "('state' & 'media')", id="phrase-becomes-and"),
+        pytest.param('a -"b c" -d', "('a' & !'d')", id="excluded-phrase-dropped"),
+        pytest.param('x* OR "y z"*', "('x':* | ('y' & 'z':*))", id="prefix-kept"),
+    ],
+)
+def test_superset_query_has_no_phrase(query: str, superset: str) -> None:
+    assert to_tsquery_superset(parse_query(query)) == superset
