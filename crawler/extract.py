@@ -75,7 +75,7 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     return ExtractedPage(
         text=document.text.strip(),
         title=headline(tree, url, declared.headline, document.title),
-        authors=bylines(tree, declared.authors, document.author),
+        authors=bylines(tree, url, declared, document.author),
         published=publication_time(tree, url, declared.published, document.date),
         language=_language(document, tree),
         canonical_url=canonical,

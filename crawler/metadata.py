@@ -32,7 +32,8 @@ _BYLINE_SPLIT = re.compile(r",\s+|\s+(?:and|und|og|et|y|&)\s+", re.IGNORECASE)
 _INITIALS = re.compile(r"\([^)]{1,8}\)")
 # "By Ann Lee", "Von Ann Lee", "Autor Ann Lee": the byline's lead-in word is not part of the name.
 _BYLINE_LEAD = re.compile(
-    r"(?:(?:written|reporting)\s+by|by|von|par|por|door|av|autor|autorin|author|text|texte)\s+", re.IGNORECASE
+    r"(?:^|\s)(?:(?:written|reporting)\s+by|by|von|par|por|door|av|autor|autorin|author|text|texte)\s+",
+    re.IGNORECASE,
 )
 # Bibliographic order, one person per tag: "Lenharo, Mariana" (family name, given name).
 _FAMILY_GIVEN = re.compile(r"(?P<family>[^\W\d][\w'\-]*),\s*(?P<given>[^\W\d][\w'\-]*)")
@@ -49,6 +50,8 @@ class ArticleMetadata:
     headline: str | None = None
     authors: tuple[str, ...] = ()
     published: str | None = None
+    # Every author is "@type": "Organization": the publisher standing in for a byline.
+    authored_by_organization: bool = False
 
 
 def article_metadata(tree: Any) -> ArticleMetadata:
@@ -66,6 +69,7 @@ def article_metadata(tree: Any) -> ArticleMetadata:
                 _one_line(headline) if isinstance(headline, str) else None,
                 _ld_names(item.get("author")),
                 item.get("datePublished") if isinstance(item.get("datePublished"), str) else None,
+                _by_organization(item.get("author")),
             )
     return ArticleMetadata()
 
@@ -84,6 +88,12 @@ def json_ld_items(tree: Any) -> Iterator[dict[str, Any]]:
             elif isinstance(item, dict):
                 yield item
                 stack.extend(value for key, value in item.items() if key == "@graph")
+
+
+def _by_organization(author: Any) -> bool:
+    people = author if isinstance(author, list) else [author]
+    kinds = [person.get("@type") for person in people if isinstance(person, dict)]
+    return bool(kinds) and len(kinds) == len(people) and all("Organization" in str(kind) for kind in kinds)
 
 
 def _ld_names(author: Any) -> tuple[str, ...]:
@@ -115,10 +125,13 @@ def clean_names(names: Iterable[str]) -> tuple[str, ...]:
 
 
 def _without_lead_in(name: str) -> str:
-    """ "By Ann Lee" -> "Ann Lee"; "Von der Leyen" and a lone "By Ann" are left alone."""
-    lead = _BYLINE_LEAD.match(name)
-    rest = name[lead.end() :] if lead else ""
-    return rest if rest[:1].isupper() and len(rest.split()) >= 2 else name
+    """ "By Ann Lee" -> "Ann Lee", "Capital von Ann Lee" -> "Ann Lee" (a section's name before the
+    byline); "Von der Leyen", "Carl von Ossietzky" and a lone "By Ann" are left alone."""
+    for lead in _BYLINE_LEAD.finditer(name):
+        rest = name[lead.end() :]
+        if rest[:1].isupper() and len(rest.split()) >= 2:
+            return rest
+    return name
 
 
 def split_authors(author: str | None) -> tuple[str, ...]:
@@ -129,13 +142,59 @@ def split_authors(author: str | None) -> tuple[str, ...]:
 # --- the authors ---------------------------------------------------------------------------------
 
 
-def bylines(tree: Any, declared: tuple[str, ...], extracted: str | None) -> tuple[str, ...]:
-    """The article's authors: JSON-LD's, else "Family, Given" author meta tags, else trafilatura's.
+def bylines(tree: Any, url: str, declared: ArticleMetadata, extracted: str | None) -> tuple[str, ...]:
+    """The article's authors: JSON-LD's, else "Family, Given" author meta tags, else trafilatura's,
+    else names linked to author pages.
 
-    A publisher named as the author is kept: that is the byline the page gives (fundus records it
-    too), and dropping it lost more pages than it won.
+    When JSON-LD names only an Organization (the publisher standing in) and trafilatura found
+    people in the bylines, the people win. A publisher that is the only byline is kept: it is the
+    byline the page gives (fundus records it too), and dropping it lost more pages than it won.
     """
-    return declared or _bibliographic_authors(tree) or split_authors(extracted)
+    if declared.authored_by_organization and (people := _people(split_authors(extracted), tree, url)):
+        return people
+    return (
+        declared.authors
+        or _bibliographic_authors(tree)
+        or split_authors(extracted)
+        or _author_page_links(tree)
+    )
+
+
+# Scripts written without spaces between words, where one token can be a whole name.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _people(names: tuple[str, ...], tree: Any, url: str) -> tuple[str, ...]:
+    """`names` when every one looks like a person's (a given and a family name, or a name in an
+    unspaced script like Japanese), and none is the site's own name."""
+    sites = site_keys(tree, url)
+    personal = (2 <= len(name.split()) <= 5 or _UNSPACED.search(name) for name in names)
+    return names if names and all(personal) and not {key(name) for name in names} & sites else ()
+
+
+# A link to a writer's page: "/author/ann-lee", "/autoren/name/ann-lee", "/journalist/ann-lee".
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|journalists?|reporters?|writers?)/", re.I
+)
+
+
+def _author_page_links(tree: Any) -> tuple[str, ...]:
+    """Names linked to the writers' own pages, when the page states its authors nowhere else; none
+    when more than a few are linked (a list of the newsroom's writers, not a byline)."""
+    names = [
+        " ".join(link.text_content().split())
+        for link in tree.xpath("//a[@href]")
+        if _AUTHOR_PAGE.search(_path(str(link.get("href"))))
+    ]
+    people = [name for name in names if 2 <= len(name.split()) <= 5]
+    return clean_names(people) if 0 < len(set(people)) <= 4 else ()
+
+
+def _path(href: str) -> str:
+    try:
+        return urlsplit(href).path
+    except ValueError:  # "http://[oops" and other hrefs no URL parser takes
+        return ""
 
 
 def _bibliographic_authors(tree: Any) -> tuple[str, ...]:

@@ -124,12 +124,47 @@ def test_json_ld_headline_comes_before_og_title() -> None:
         (_ld(author="By Ann Lee"), ("Ann Lee",)),
         (_ld(author={"name": "Von Ann Lee und Bo Chan"}), ("Ann Lee", "Bo Chan")),
         (_ld(author="Von der Leyen"), ("Von der Leyen",)),
+        (_ld(author="Capital von Ann Lee"), ("Ann Lee",)),
+        (_ld(author="Carl von Ossietzky"), ("Carl von Ossietzky",)),
+        (_ld(author={"@type": "Organization", "name": "The Harbour Post"}), ("Jane Reporter",)),
     ],
     ids=["json-ld-nested-list", "family-given-meta", "by-lead-in", "von-lead-in",
-         "lowercase-after-lead-word-kept"],
+         "lowercase-after-lead-word-kept", "section-before-lead-word", "von-inside-a-name",
+         "organization-gives-way-to-a-person"],
 )  # fmt: skip
 def test_bylines(head: str, expected: tuple[str, ...]) -> None:
     page = extract_page(_page(head, author="Jane Reporter"), URL)
+    assert page is not None and page.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [("Newsdesk", ("The Harbour Post",)), ("Harbour Post", ("The Harbour Post",))],
+    ids=["one-word-desk-is-no-person", "the-site-itself-is-no-person"],
+)
+def test_an_organization_author_stays_without_a_person(author: str, expected: tuple[str, ...]) -> None:
+    head = _ld(author={"@type": "Organization", "name": "The Harbour Post"})
+    head += '<meta property="og:site_name" content="Harbour Post">'
+    page = extract_page(_page(head, author=author), URL)
+    assert page is not None and page.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        ('<a href="/author/ann-lee">Ann Lee</a> and <a href="/author/bo-chan/">Bo Chan</a>',
+         ("Ann Lee", "Bo Chan")),
+        ('<a href="/autoren/name/ann-lee">Dr. Ann Lee</a>', ("Dr. Ann Lee",)),
+        ("".join(f'<a href="/author/{n}">Writer Number {n}</a>' for n in range(6)), ()),
+        ('<a href="/section/ann-lee">Ann Lee</a>', ()),
+    ],
+    ids=["two-writers", "author-directory", "a-list-of-writers-is-no-byline", "not-an-author-page"],
+)  # fmt: skip
+def test_names_linked_to_author_pages_when_nothing_else_names_them(
+    links: str, expected: tuple[str, ...]
+) -> None:
+    html = article_html("Port strike", author=None).replace("<article>", f"<article><p>{links}</p>")
+    page = extract_page(html, URL)
     assert page is not None and page.authors == expected
 
 

@@ -17,6 +17,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,6 +51,15 @@ def title_matches(ours: str | None, truth: str | None) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return bool(short) and short in long_ and len(short) >= len(long_) / 2
+
+
+def same_day(ours: datetime | None, truth: str | None) -> bool:
+    """The same calendar day as the truth in the truth's own time zone (we store UTC; the truth's day
+    is the publisher's, so 01:28 in Tokyo is the previous day in UTC); no date when it has none."""
+    if not truth:
+        return ours is None
+    zone = datetime.fromisoformat(truth).tzinfo or UTC
+    return ours is not None and ours.astimezone(zone).date().isoformat() == truth[:10]
 
 
 class Publisher:
@@ -179,10 +189,7 @@ def figures(
         truth_file = json.loads((corpus / entry["ground_truth"]).read_text(encoding="utf-8"))
         truth = truth_file[entry["version_key"]]
         titles += title_matches(article.title, truth.get("title"))
-        day = (truth.get("publishing_date") or "")[:10]
-        dates += (article.published is not None and article.published.date().isoformat() == day) if day else (
-            article.published is None
-        )
+        dates += same_day(article.published, truth.get("publishing_date"))
         authors += sorted(map(norm, article.authors)) == sorted(map(norm, truth.get("authors") or []))
     total = len(expected)
     return {
@@ -222,10 +229,11 @@ def test_the_fundus_web_crawled_twice(
     sys.stdout.write(f"\nfundus web: {json.dumps(report, indent=1, default=str)}\n")  # shown with -s
     assert measured["stored"] >= 0.98
     assert measured["duplicates"] == 0 and measured["articles"] == len(stored)
-    assert measured["date"] >= 0.90
-    assert measured["authors"] >= 0.85
-    # The issue asks 95 %; headline variants (SEO title vs on-page headline) keep us at 0.88 for now.
-    assert measured["title"] >= 0.87
+    # The issue asks date >= 0.90 and authors >= 0.85; the floors pin what the metadata rules measure.
+    assert measured["date"] >= 0.95
+    assert measured["authors"] >= 0.88
+    # The issue asks 95 %; headline variants (SEO title vs on-page headline) keep us at 0.89 for now.
+    assert measured["title"] >= 0.88
     assert disallowed == 0
     assert (second.new, second.updated) == (0, 0)
     assert conditional == 1.0
