@@ -122,6 +122,12 @@ def test_unknown_is_404_with_a_reason(client: httpx.Client, path: str) -> None:
         ("/api/articles/99999999999999999999999", "article_id"),
         ("/api/events?since=soon", "since"),
         ("/api/events/0/report", "event_id"),
+        ("/api/events/abc/report", "event_id"),
+        ("/api/articles?limit=-1", "limit"),
+        ("/api/articles?offset=99999999999999999999", "offset"),
+        ("/api/articles?until=2024-02-30", "until must be a date"),
+        ("/api/search?q=cyclone&limit=-1", "limit"),
+        ("/api/sources?since=garbage", "since must be a date"),
     ],
 )
 def test_bad_input_is_400_with_a_reason(client: httpx.Client, path: str, reason: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,19 @@ def test_bad_db_url_is_one_line_and_exit_1(tmp_path: Path, url: str, named: str)
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and named in lines[0] and "Traceback" not in done.stderr
+
+
+def test_a_database_from_a_newer_newsprism_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    database = tmp_path / "newer.db"
+    assert newsprism("--db", f"sqlite:///{database}", "init", cwd=tmp_path).returncode == 0
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0999'")
+    done = newsprism("--db", f"sqlite:///{database}", "events", cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"newsprism: error: cannot migrate database 'sqlite:///{database}': "
+        "Can't locate revision identified by '0999'"
+    ]
 
 
 def test_verbose_error_shows_the_traceback(tmp_path: Path) -> None:

@@ -98,9 +98,13 @@ def test_import_reports_bad_lines_and_keeps_the_good(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["export", "--since", "soon"], "--since must be an ISO 8601 date"),
-     (["export", "--outlet", "Nobody"], "no outlet named 'Nobody'")],
-    ids=["bad-since", "unknown-outlet"],
+     (["export", "--outlet", "Nobody"], "no outlet named 'Nobody'"),
+     (["events", "--since", "2024-13-45"], "--since must be a date YYYY-MM-DD"),
+     (["crawl", "--config", "absent.toml"], "cannot read configuration 'absent.toml'"),
+     (["import", "absent.jsonl"], "cannot read 'absent.jsonl'")],
+    ids=["bad-since", "unknown-outlet", "events-bad-since", "absent-config", "absent-import-file"],
 )  # fmt: skip
 def test_export_errors(tmp_path: Path, args: list[str], message: str) -> None:
     done = newsprism("--db", f"sqlite:///{tmp_path / 'n.db'}", *args, cwd=tmp_path)
     assert done.returncode == 1 and message in done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
