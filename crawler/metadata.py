@@ -234,7 +234,8 @@ def without_site_name(title: str, sites: frozenset[str], headings: frozenset[str
     """
     cuts = list(_TITLE_SEPARATOR.finditer(title))
     for cut in cuts:
-        if key(title[: cut.start()]) in headings:
+        head = key(title[: cut.start()])
+        if head in headings and head not in sites:
             return title[: cut.start()]
     if cuts and key(title[cuts[-1].end() :]) in sites:
         return title[: cuts[-1].start()]
@@ -280,7 +281,9 @@ def _domain_names(address: str) -> list[str]:
 
 
 def _heading_keys(tree: Any) -> frozenset[str]:
-    return frozenset(key(heading.text_content()) for heading in tree.xpath("//h1")) - {""}
+    """Keys of the page's `<h1>` headlines; a logo in an `<h1>` (an image, a link home) is no headline."""
+    logo = "[not(.//img) and not(.//a[@href='/' or @href='./' or @href=''])]"
+    return frozenset(key(heading.text_content()) for heading in tree.xpath(f"//h1{logo}")) - {""}
 
 
 def key(text: str) -> str:

@@ -99,9 +99,11 @@ def _ld(**article: object) -> str:
         ("", "Port strike - Local news from the coast - Weekly Gazette", "Port strike", "Port strike"),
         ('<meta property="og:title" content="Strike - a city holds its breath">', "Port strike", None,
          "Strike - a city holds its breath"),
+        ('<meta property="og:title" content="Harbour Post - Port strike">', "Port strike",
+         '<a href="/">Harbour Post</a>', "Harbour Post - Port strike"),
     ],
     ids=["og-title-before-title-tag", "site-name-suffix", "site-name-prefix", "domain-suffix",
-         "h1-is-the-head", "headline-dash-kept"],
+         "h1-is-the-head", "headline-dash-kept", "logo-h1-is-no-headline"],
 )  # fmt: skip
 def test_headline_without_the_site_name(head: str, title: str, h1: str | None, expected: str) -> None:
     page = extract_page(_page(head, title=title, h1=h1), URL)
