@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.schedule import SchedulerBusyError, acquire_lock, beat, release_lock, run_schedule
+from storage.database import open_database
 from storage.models import Article, SchedulerLock
 
 REPO = Path(__file__).resolve().parents[2]
@@ -100,7 +101,15 @@ def test_an_outlet_removed_from_the_config_loses_its_job(
             thread.join(30)
 
 
-def test_a_second_instance_is_refused_naming_the_holder(factory: sessionmaker[Session]) -> None:
+def test_a_second_instance_is_refused_naming_the_holder(database_url: str) -> None:
+    factory = open_database(database_url)
+    try:
+        refuse_a_second_holder(factory)
+    finally:
+        factory.kw["bind"].dispose()
+
+
+def refuse_a_second_holder(factory: sessionmaker[Session]) -> None:
     now = datetime.now(UTC)
     acquire_lock(factory, now, pid=os.getpid(), host="newsroom-1")
     with pytest.raises(SchedulerBusyError, match=rf"pid {os.getpid()} on host 'newsroom-1'"):
