@@ -102,7 +102,10 @@ def canonical_url(tree: Any, url: str) -> str:
 
 
 def _absolute(candidate: str, base: str) -> str | None:
-    absolute = urljoin(base, candidate)
+    try:
+        absolute = urljoin(base, candidate)
+    except ValueError:  # "http://[oops": a canonical link no URL parser takes is no canonical URL
+        return None
     return absolute if is_http_url(absolute) else None
 
 

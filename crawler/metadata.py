@@ -268,16 +268,24 @@ def _domain_names(address: str) -> list[str]:
     """ "www.lemonde.fr" -> ["lemonde.fr", "lemonde"]; nothing for an IP address."""
     try:
         host = (urlsplit(address).hostname or "").removeprefix("www.")
-        ipaddress.ip_address(host)
+    except ValueError:  # "http://[oops": no host to name the site by
         return []
-    except ValueError:
-        pass
+    if _is_ip_address(host):
+        return []
     labels = host.split(".")
     if len(labels) < 2:
         return []
     # "co.uk", "com.au": the name is the label before the second-level suffix.
     second_level = len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "gov", "ac", "or", "ne")
     return [host, labels[-3] if second_level else labels[-2]]
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _heading_keys(tree: Any) -> frozenset[str]:

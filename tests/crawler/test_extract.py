@@ -110,6 +110,13 @@ def test_headline_without_the_site_name(head: str, title: str, h1: str | None, e
     assert page is not None and page.title == expected
 
 
+def test_a_canonical_url_no_parser_takes_costs_nothing() -> None:
+    page = extract_page(
+        _page('<link rel="canonical" href="http://[oops/a">', title="Port strike | Post"), URL
+    )
+    assert page is not None and page.title == "Port strike | Post"
+
+
 def test_json_ld_headline_comes_before_og_title() -> None:
     head = _ld(headline="Dockers walk out") + '<meta property="og:title" content="Port strike: what we know">'
     page = extract_page(_page(head), URL)
