@@ -100,6 +100,18 @@ class SearchPage:
 
 
 @dataclass(frozen=True, slots=True)
+class _Shown:
+    """One hit as read for the page: the article's details and its snippet with private marks."""
+
+    id: int
+    url: str
+    outlet: str
+    title: str | None
+    published: datetime | None
+    snippet: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Ranking:
     """What a back-end found for one page: its (id, score) rows, best first, and the total."""
 
@@ -122,12 +134,10 @@ def search_articles(
     clauses = _filter_clauses(filters or SearchFilters())
     try:
         found = backend.rank(session, clauses, limit, offset)
-        ids = [article_id for article_id, _ in found.rows]
-        snippets = {int(i): s or "" for i, s in session.execute(backend.snippets(ids))} if ids else {}
-        articles = {row.id: row for row in session.execute(_article_rows(ids))} if ids else {}
+        shown = backend.page_rows(session, [article_id for article_id, _ in found.rows])
     except DBAPIError as exc:
         raise InputError(f"the search engine refused query {query!r}: {exc.orig}") from exc
-    hits = [_hit(articles[i], score, snippets.get(i)) for i, score in found.rows if i in articles]
+    hits = [_hit(shown[i], score) for i, score in found.rows if i in shown]
     return SearchPage(query, found.total, limit, offset, hits, found.total_is_estimate, found.ranked_newest)
 
 
@@ -158,8 +168,8 @@ def _article_rows(ids: Sequence[int]) -> AnySelect:
     )
 
 
-def _hit(row: Any, score: float, marked: str | None) -> SearchHit:
-    snippet, highlights = _split_marks(marked or "")
+def _hit(row: Any, score: float) -> SearchHit:
+    snippet, highlights = _split_marks(row.snippet or "")
     return SearchHit(row.id, row.url, row.outlet, row.title, row.published, round(float(score), 6), snippet,
                      highlights)  # fmt: skip
 
@@ -263,6 +273,17 @@ class _Backend:
             stmt = stmt.where(self.key >= floor)
         return stmt.order_by(score.desc(), self.key)
 
+    def page_rows(self, session: Session, ids: Sequence[int]) -> dict[int, Any]:
+        """Article details and marked `snippet` of the hits shown, by id."""
+        if not ids:
+            return {}
+        snippets = {int(i): s or "" for i, s in session.execute(self.snippets(ids))}
+        rows = session.execute(_article_rows(ids)).all()
+        return {
+            row.id: _Shown(row.id, row.url, row.outlet, row.title, row.published, snippets.get(row.id))
+            for row in rows
+        }
+
     def snippets(self, ids: Sequence[int]) -> AnySelect:
         raise NotImplementedError
 
@@ -309,14 +330,17 @@ class _PostgresSearch(_Backend):
         with search_postgres.planner_settings(session):
             return search_postgres.outlet_counts(session, self.query, clauses)
 
-    def snippets(self, ids: Sequence[int]) -> AnySelect:
+    def page_rows(self, session: Session, ids: Sequence[int]) -> dict[int, Any]:
+        # Details and headline in one statement: under load every round trip waits for a CPU.
+        if not ids:
+            return {}
         options = f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2"
-        text = func.coalesce(ArticleVersion.text, "")
-        return (
-            select(Article.id, func.ts_headline(self.config, text, self.tsquery, options))
-            .outerjoin(ArticleVersion, ArticleVersion.id == Article.current_version_id)
-            .where(Article.id.in_(ids))
+        headline = func.ts_headline(
+            self.config, func.coalesce(ArticleVersion.text, ""), self.tsquery, options
         )
+        stmt = _article_rows(ids).add_columns(headline.label("snippet"))
+        stmt = stmt.outerjoin(ArticleVersion, ArticleVersion.id == Article.current_version_id)
+        return {row.id: row for row in session.execute(stmt)}
 
 
 def _backend_for(session: Session, node: Node) -> _Backend:

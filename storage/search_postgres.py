@@ -94,22 +94,26 @@ def planner_settings(session: Session, **values: str) -> Iterator[None]:
     Not restored when the block raises: the transaction has failed and its rollback undoes them.
     """
     wanted = values or SEARCH_SETTINGS
-    names = ", ".join(f"current_setting('{name}')" for name in wanted)
-    before = session.execute(sql_text(f"SELECT {names}")).one()
-    _set(session, wanted)
+    # One round trip: a select list is evaluated left to right, so each value is read before set.
+    reads = [f"current_setting('{name}')" for name in wanted]
+    before = session.execute(sql_text(f"SELECT {', '.join(reads)}, {_setting(wanted)}"), wanted).one()
     yield
-    _set(session, dict(zip(wanted, before, strict=True)))
+    restored = dict(zip(wanted, before[: len(wanted)], strict=True))
+    session.execute(sql_text(f"SELECT {_setting(restored)}"), restored)
 
 
-def _set(session: Session, values: dict[str, str]) -> None:
-    calls = ", ".join(f"set_config('{name}', :{name}, true)" for name in values)
-    session.execute(sql_text(f"SELECT {calls}"), values)
+def _setting(values: dict[str, str]) -> str:
+    return ", ".join(f"set_config('{name}', :{name}, true)" for name in values)
 
 
 def find_window(
     session: Session, query: PostgresQuery, clauses: Sequence[ColumnElement[bool]], needed: int
 ) -> Window:
     """The scored matches to rank a page ending at `needed` among, and the total. Read-only."""
+    if not query.needs_check:
+        return _counted_and_scored(session, query, clauses, needed) or _newest_matches(
+            session, query, clauses, needed
+        )
     matched = _every_match(session, query, clauses)
     if matched is None:
         return _newest_matches(session, query, clauses, needed)
@@ -139,6 +143,32 @@ def outlet_counts(
     if window is None or not window.total_is_estimate:
         return counts, False
     return {name: max(1, round(n * window.total / len(ids))) for name, n in counts.items()}, True
+
+
+def _counted_and_scored(
+    session: Session, query: PostgresQuery, clauses: Sequence[ColumnElement[bool]], needed: int
+) -> Window | None:
+    # Without a phrase the candidates are the matches: one statement counts them (up to
+    # EXACT_LIMIT + 1) and scores the newest. None when there are more than EXACT_LIMIT.
+    if not clauses and _planned_rows(session, query) > SURELY_MANY:
+        return None
+    size = max(RANK_WINDOW, needed)
+    found = _candidates(query, clauses).limit(EXACT_LIMIT + 1).cte("found").prefix_with("MATERIALIZED")
+    total = select(func.count()).select_from(found).scalar_subquery()
+    newest = select(found.c.article_id).order_by(found.c.article_id.desc()).limit(size).subquery()
+    key = _INLINE.c.article_id
+    scored = (
+        select(total, key, func.ts_rank(_INLINE.c.document, query.exact))
+        .select_from(newest.join(_INLINE, key == newest.c.article_id))
+        .where(total <= EXACT_LIMIT)
+    )
+    rows = session.execute(scored).all()
+    if not rows:
+        count = int(session.scalar(select(func.count()).select_from(found)) or 0)
+        return None if count > EXACT_LIMIT else Window([], 0, False, None)
+    matched = int(rows[0][0])
+    window = [(int(i), float(s)) for _, i, s in rows]
+    return Window(window, matched, False, len(window) if len(window) < matched else None)
 
 
 def _scores(session: Session, query: PostgresQuery, ids: Sequence[int]) -> list[tuple[int, float]]:
