@@ -28,8 +28,7 @@ from trafilatura.settings import use_config
 from bench.fundus_web import Web
 from crawler.config import parse_config
 from crawler.crawl import crawl_outlets
-from crawler.encoding import decode_html
-from crawler.extract import extract_page
+from crawler.extract import extract_fetched
 from newsprism.pipeline import analyse_stored, update_events
 from storage.database import open_database
 
@@ -92,30 +91,28 @@ def best_of(rounds: int, pipelines: dict[str, Callable[[], Round]]) -> dict[str,
     return best
 
 
-def corpus_pages(corpus: Path) -> list[tuple[str, str]]:
-    """(html, url) of every fundus page, decoded as the crawler decodes them."""
+def corpus_pages(corpus: Path) -> list[tuple[bytes, str]]:
+    """(body, url) of every fundus page, as the loopback web serves them."""
     manifest = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))
-    return [
-        (decode_html(gzip.decompress((corpus / entry["html"]).read_bytes()), "text/html"), entry["url"])
-        for entry in manifest
-    ]
+    return [(gzip.decompress((corpus / entry["html"]).read_bytes()), entry["url"]) for entry in manifest]
 
 
-def _ours(page: tuple[str, str]) -> bool:
-    return extract_page(*page) is not None
+def _ours(page: tuple[bytes, str]) -> bool:
+    # What a crawl's worker does with a fetched page: decode, extract, compress for storage.
+    return extract_fetched(page[0], "text/html", page[1]) is not None
 
 
-def _theirs(page: tuple[str, str]) -> bool:
+def _theirs(page: tuple[bytes, str]) -> bool:
     return trafilatura.extract(page[0], url=page[1], with_metadata=True) is not None
 
 
-def extraction_ceiling(pages: list[tuple[str, str]], rounds: int = 3) -> dict[str, Round]:
-    """Extraction alone on a process pool of one worker per core: `extract_page` and trafilatura's."""
+def extraction_ceiling(pages: list[tuple[bytes, str]], rounds: int = 3) -> dict[str, Round]:
+    """Extraction alone on a process pool of one worker per core: `extract_fetched` and trafilatura's."""
     best: dict[str, Round] = {}
     with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
         list(pool.map(_ours, pages[:8]))  # start and warm the workers
         for _ in range(rounds):
-            for name, function in (("newsprism extract_page", _ours), ("trafilatura.extract", _theirs)):
+            for name, function in (("newsprism extract_fetched", _ours), ("trafilatura.extract", _theirs)):
                 started = time.perf_counter()
                 done = sum(pool.map(function, pages, chunksize=4))
                 result = Round(len(pages), done, time.perf_counter() - started)

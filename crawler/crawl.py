@@ -33,7 +33,18 @@ from crawler.discovery import (
     section_links,
 )
 from crawler.extract import Extractor
-from crawler.fetch import Fetcher, Page, Politeness, Purpose, Resolver, fetching_for, resolve_host, utc_now
+from crawler.fetch import (
+    MAX_CONNECTIONS,
+    Fetcher,
+    Page,
+    Politeness,
+    Purpose,
+    Resolver,
+    Validator,
+    fetching_for,
+    resolve_host,
+    utc_now,
+)
 from crawler.progress import CrawlProgress, RichProgress, SilentProgress
 from crawler.store import (
     AfterStore,
@@ -41,6 +52,7 @@ from crawler.store import (
     article_from,
     ensure_outlet,
     load_validator,
+    load_validators,
     remember_validator,
     save_logs,
     store_page,
@@ -154,7 +166,7 @@ def new_client(settings: CrawlerSettings, resolver: Resolver = resolve_host) -> 
     """The client a pass shares: no automatic redirects (each hop is checked), no proxies from the
     environment (they would bypass the address checks), connection reuse across a host's pages, and
     connections only to the addresses checked at connect time (no DNS rebinding)."""
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
+    limits = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS // 2)
     transport = PinnedTransport(resolver, allow_private=settings.allow_private_networks, limits=limits)
     return httpx.AsyncClient(
         follow_redirects=False, trust_env=False, timeout=settings.timeout, transport=transport
@@ -200,7 +212,10 @@ class _Pass:
         links = await discovery.links()
         summary.discovered = len(links)
         self.progress.discovered(outlet.name, len(links))
-        for status in await asyncio.gather(*(self.article(outlet, link, politeness) for link in links)):
+        # One read for the whole listing, not one per article before its fetch.
+        validators = await self.db(load_validators, self.factory, [link.url for link in links])
+        articles = (self.article(outlet, link, politeness, validators.get(link.url)) for link in links)
+        for status in await asyncio.gather(*articles):
             summary.count(status)
             self.progress.advanced(outlet.name, status)
         if summary.failed == 0:
@@ -209,31 +224,33 @@ class _Pass:
         log.info("%s: %s", outlet.name, summary)
         return summary
 
-    async def article(self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness) -> str:
+    async def article(
+        self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness, validator: Validator | None
+    ) -> str:
         if self.stop is not None and self.stop.is_set():
             return "skipped"
         try:
-            return await self._article(outlet, link, politeness)
+            return await self._article(outlet, link, politeness, validator)
         except Exception:  # one article must not end the pass; the reason is logged with its URL
             log.exception("%s: storing %s failed", outlet.name, link.url)
             return "failed"
 
-    async def _article(self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness) -> str:
-        validator = await self.db(load_validator, self.factory, link.url)
+    async def _article(
+        self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness, validator: Validator | None
+    ) -> str:
         page = await self.fetcher.fetch(link.url, "article", politeness=politeness, validator=validator)
         if page.not_modified:
             return "unchanged"
         if page.error is not None:
             log.info("%s: %s: %s", outlet.name, link.url, page.error)
             return "skipped" if page.error.startswith(_SKIP_REASONS) else "failed"
-        text = page.text()
-        extracted = await self.extractor.extract(text, page.final_url)
+        extracted = await self.extractor.extract_fetched(page.body, page.content_type, page.final_url)
         if extracted is None:
             log.info("%s: %s: no article text found", outlet.name, link.url)
             self.fetcher.record_refusal(page, "article", "no article text found")
             return "failed"
         article = article_from(
-            link.url, outlet.name, extracted, self.now(), html=text,
+            link.url, outlet.name, extracted.page, self.now(), compressed_html=extracted.compressed_html,
             title=link.title, published=link.published, language=outlet.language,
         )  # fmt: skip
         fresh = FreshValidator(link.url, page.validator) if page.validator else None

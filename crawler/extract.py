@@ -14,17 +14,20 @@ import multiprocessing
 import os
 import threading
 import time
+import zlib
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 import trafilatura
 from lxml import etree, html
 
+from crawler.encoding import decode_html
 from crawler.metadata import DATE_PARAMS, article_metadata, bylines, headline, publication_time
 from crawler.urls import clean_url, is_http_url, same_site
 
@@ -127,6 +130,30 @@ def _watch_owner(owner: int) -> None:
             os._exit(0)
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractedFetch:
+    """A fetched article page extracted, with the decoded page zlib-compressed for keeping."""
+
+    page: ExtractedPage
+    compressed_html: bytes
+
+
+def extract_fetched(body: bytes, content_type: str, url: str) -> ExtractedFetch | None:
+    """Decode a fetched body with its true charset, extract it, and compress the page for storage.
+
+    Decoding (charset detection) and compressing a 300 KB page cost the crawl's single process as
+    much as storing and analysing its article, so a worker does them beside the extraction.
+    """
+    page_html = decode_html(body, content_type)
+    extracted = extract_page(page_html, url)
+    if extracted is None:
+        return None
+    return ExtractedFetch(extracted, zlib.compress(page_html.encode("utf-8")))
+
+
+Result = TypeVar("Result")
+
+
 class Extractor:
     """Runs `extract_page` on a process pool (or in-process with `workers=0`, for small jobs)."""
 
@@ -147,12 +174,17 @@ class Extractor:
 
     async def extract(self, page_html: str, url: str) -> ExtractedPage | None:
         """`extract_page` off the event loop; a crashed worker costs that page, not the crawl."""
+        return await self._off_loop(extract_page, url, page_html, url)
+
+    async def extract_fetched(self, body: bytes, content_type: str, url: str) -> ExtractedFetch | None:
+        """`extract_fetched` off the event loop: decoding, extraction and compression in a worker."""
+        return await self._off_loop(extract_fetched, url, body, content_type, url)
+
+    async def _off_loop(self, function: Callable[..., Result | None], url: str, *args: Any) -> Result | None:
         if self.workers == 0:
-            return extract_page(page_html, url)
+            return function(*args)
         try:
-            return await asyncio.get_running_loop().run_in_executor(
-                self._executor(), extract_page, page_html, url
-            )
+            return await asyncio.get_running_loop().run_in_executor(self._executor(), function, *args)
         except BrokenProcessPool:
             log.warning("an extraction worker died on %s; restarting the pool", url)
             self.close()

@@ -7,7 +7,7 @@ at any moment leaves either the whole article or none of it, never a page marked
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +25,7 @@ from storage.repository import (
     OutletInfo,
     StoredArticle,
     get_validator,
+    get_validators,
     record_fetch,
     save_outlet,
     save_validator,
@@ -49,6 +50,7 @@ def article_from(
     fetched_at: datetime,
     *,
     html: str | None = None,
+    compressed_html: bytes | None = None,
     title: str | None = None,
     published: datetime | None = None,
     language: str | None = None,
@@ -65,6 +67,7 @@ def article_from(
         published=extracted.published or published,
         language=extracted.language or language,
         html=html,
+        compressed_html=compressed_html,
     )
 
 
@@ -106,6 +109,12 @@ def store_page(
 
 def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -> None:
     save_validator(session, fresh.url, fresh.validator.etag, fresh.validator.last_modified, now)
+
+
+def load_validators(factory: sessionmaker[Session], urls: Sequence[str]) -> dict[str, Validator]:
+    """The validators stored for each of `urls` that has some: one read for a whole listing. Read-only."""
+    with factory() as session:
+        return {row.url: Validator(row.etag, row.last_modified) for row in get_validators(session, urls)}
 
 
 def load_validator(factory: sessionmaker[Session], url: str) -> Validator | None:

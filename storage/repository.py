@@ -63,6 +63,8 @@ class FetchedArticle:
     published: datetime | None = None
     language: str | None = None
     html: str | None = None
+    # The page already zlib-compressed (the crawl's extraction workers do it); else `html` is compressed.
+    compressed_html: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def _add_version(
         text=page.text,
         content_hash=digest,
         fetched_at=page.fetched_at,
-        raw_html=zlib.compress(page.html.encode("utf-8")) if page.html else None,
+        raw_html=page.compressed_html or (zlib.compress(page.html.encode("utf-8")) if page.html else None),
     )
     session.add(version)
     session.flush()
@@ -490,6 +492,15 @@ def record_fetch(session: Session, record: FetchRecord) -> None:
 
 def get_validator(session: Session, url: str) -> HttpValidator | None:
     return session.get(HttpValidator, url)
+
+
+def get_validators(session: Session, urls: Sequence[str], batch: int = 500) -> list[HttpValidator]:
+    """The stored validators of those of `urls` that have some, in queries of `batch` URLs. Read-only."""
+    found: list[HttpValidator] = []
+    for start in range(0, len(urls), batch):
+        chunk = urls[start : start + batch]
+        found += session.scalars(select(HttpValidator).where(HttpValidator.url.in_(chunk))).all()
+    return found
 
 
 def save_validator(
