@@ -49,10 +49,11 @@ TEXT_CONFIG = "english"
 EXACT_LIMIT = 10_000
 RANK_WINDOW = 1_000
 # Planner estimates above this skip listing the candidates (surely more than EXACT_LIMIT) altogether.
-SURELY_MANY = 3 * EXACT_LIMIT
+SURELY_MANY = 2 * EXACT_LIMIT
 # A facet over very many matches is counted among the newest of them, found as for a first page.
 FACET_SAMPLE = 20
-# Article ids walked back at first when matches are many; the next range is twice as long, and so on.
+# Article ids walked back at first when matches are many; the next range is 4x as long, and so on
+# (each range of a phrase costs a GIN bitmap of its words' whole posting lists, so few of them).
 SCAN_SPAN = 20_000
 
 _SEARCH = table(SEARCH_TABLE, column("article_id"), column("document"))
@@ -235,7 +236,7 @@ def _newest_matches(
         scored += _newest_in(session, query, clauses, (lower, upper), size - len(scored))
         if len(scored) >= needed or lower < bottom:
             break
-        upper, span = lower, span * 2
+        upper, span = lower, span * 4
     if len(scored) < size and lower < bottom:  # every article was read: the count is exact
         return Window(scored, len(scored), False, None)
     reached = scored[-1][0] if len(scored) >= size else lower + 1
