@@ -1,7 +1,9 @@
 """One engine and session factory for SQLite and PostgreSQL, and bringing a database to the schema head.
 
 SQLite is opened with WAL (readers keep answering while a crawl writes), foreign keys on and a busy
-timeout, because SQLite enforces none of these unless asked on every connection.
+timeout, because SQLite enforces none of these unless asked on every connection. Transactions commit
+whole or not at all, migrations included; `commit_with_retry` reruns one that lost a race to another
+writer, so several processes can write one database.
 """
 
 from __future__ import annotations
