@@ -115,13 +115,13 @@ def find_window(
         return _counted_and_scored(session, query, clauses, needed) or _newest_matches(
             session, query, clauses, needed
         )
-    matched = _every_match(session, query, clauses)
-    if matched is None:
+    candidates = _candidate_ids(session, query, clauses)
+    if candidates is None:
         return _newest_matches(session, query, clauses, needed)
-    matched.sort(reverse=True)
-    window = matched[: max(RANK_WINDOW, needed)]
-    scored = _scores(session, query, window) if window else []
-    return Window(scored, len(matched), False, len(window) if len(window) < len(matched) else None)
+    # A phrase matches few of its candidates: checking and scoring them is one read of each.
+    scored = sorted(_scores(session, query, candidates, check=True), reverse=True)
+    window = scored[: max(RANK_WINDOW, needed)]
+    return Window(window, len(scored), False, len(window) if len(window) < len(scored) else None)
 
 
 def outlet_counts(
@@ -172,9 +172,16 @@ def _counted_and_scored(
     return Window(window, matched, False, len(window) if len(window) < matched else None)
 
 
-def _scores(session: Session, query: PostgresQuery, ids: Sequence[int]) -> list[tuple[int, float]]:
+def _scores(
+    session: Session, query: PostgresQuery, ids: Sequence[int], *, check: bool
+) -> list[tuple[int, float]]:
+    # (id, score) of those of `ids` that match, read from the inline copy; `check`: test the phrase.
+    if not ids:
+        return []
     score = func.ts_rank(_INLINE.c.document, query.exact)
     stmt = select(_INLINE.c.article_id, score).where(_INLINE.c.article_id == any_(_id_array(ids)))
+    if check:
+        stmt = stmt.where(_INLINE.c.document.op("@@")(query.exact))
     return [(int(i), float(s)) for i, s in session.execute(stmt)]
 
 
@@ -182,17 +189,19 @@ def _every_match(
     session: Session, query: PostgresQuery, clauses: Sequence[ColumnElement[bool]]
 ) -> list[int] | None:
     # None when there are more than EXACT_LIMIT candidates: listing them all would cost too much.
+    candidates = _candidate_ids(session, query, clauses)
+    if candidates is None or not query.needs_check:
+        return candidates
+    return [article_id for article_id, _ in _scores(session, query, candidates, check=True)]
+
+
+def _candidate_ids(
+    session: Session, query: PostgresQuery, clauses: Sequence[ColumnElement[bool]]
+) -> list[int] | None:
     if not clauses and _planned_rows(session, query) > SURELY_MANY:
         return None
     candidates = list(session.scalars(_candidates(query, clauses).limit(EXACT_LIMIT + 1)))
-    if len(candidates) > EXACT_LIMIT:
-        return None
-    if not query.needs_check or not candidates:
-        return candidates
-    checked = select(_INLINE.c.article_id).where(
-        _INLINE.c.article_id == any_(_id_array(candidates)), _INLINE.c.document.op("@@")(query.exact)
-    )
-    return list(session.scalars(checked))
+    return None if len(candidates) > EXACT_LIMIT else candidates
 
 
 def _planned_rows(session: Session, query: PostgresQuery) -> float:
