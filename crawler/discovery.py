@@ -25,7 +25,8 @@ from crawler.urls import is_http_url, same_site
 # The sitemap protocol caps an uncompressed sitemap at 50 MB; anything larger is a bomb, not a sitemap.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What XML 1.0 forbids (lxml writes links back through XML rules): C0 controls but tab, LF, CR; U+FFFE/F.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # How an XML document's first bytes give away its encoding (XML 1.0, appendix F), longest first.
 _XML_SIGNATURES = (
     (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -257,7 +258,7 @@ def parse_w3c_date(text: str | None) -> datetime | None:
 
 def _html_tree(document: str, base_url: str) -> Any:
     try:
-        # Control characters have no place in HTML, and lxml refuses to write them back into a link.
+        # Control characters have no place in a link, and lxml refuses to write them back into one.
         tree = html.document_fromstring(_CONTROL_CHARACTERS.sub("", document))
     except (etree.ParserError, ValueError):
         return None

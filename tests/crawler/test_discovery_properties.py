@@ -10,7 +10,7 @@ from datetime import UTC
 from xml.sax.saxutils import escape
 
 import httpx
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crawler.config import CrawlerSettings
@@ -22,7 +22,8 @@ BASE = "https://news.example/section/"
 FAST = settings(max_examples=150, deadline=None)
 
 _PIECE = st.text(
-    alphabet=st.sampled_from(list("aZ09-._~%/?&=#:@!$'()*+,;[] äé\\\"<>^`{|}\n\t\x00")), max_size=20
+    alphabet=st.sampled_from(list("aZ09-._~%/?&=#:@!$'()*+,;[] äé\\\"<>^`{|}\n\t\x00\x0c\x1f\x7f\ufffe")),
+    max_size=20,
 )
 _HOST = st.sampled_from(
     ["news.example", "NEWS.Example", "www.news.example", "bücher.example", "[::1]", "127.0.0.1", "a..b",
@@ -119,6 +120,7 @@ def test_a_sitemap_of_hostile_pieces_yields_only_web_links(document: bytes, gzip
 
 @FAST
 @given(st.lists(st.tuples(URLS, TEXT), max_size=8))
+@example([("/2024/05/01/a-b-c\x0c\ufffe", "form feed and a non-character")])
 def test_section_links_stay_on_the_site(anchors: list[tuple[str, str]]) -> None:
     page = "".join(f'<a href="{escape(u, {chr(34): "&quot;"})}">{escape(t)}</a>' for u, t in anchors)
     for link in section_links(f"<html><body><main>{page}</main></body></html>", BASE):
