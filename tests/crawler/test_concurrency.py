@@ -113,7 +113,7 @@ def wait_until_serving(api: httpx.Client, server: subprocess.Popen[str]) -> None
 def test_the_api_keeps_answering_while_a_crawl_process_writes(
     tmp_path: Path, site: LoopbackSite, sqlite_url: str
 ) -> None:
-    serve_newsroom(site, 100)
+    serve_newsroom(site, 60)
     config = outlet_config(tmp_path, site)
     port = free_port()
     server = newsprism(sqlite_url, "serve", "--port", str(port), cwd=tmp_path)
