@@ -150,8 +150,11 @@ async def _run(
     extractor = options.extractor or Extractor()
     fetcher = Fetcher(client, config.settings, now=options.now, resolver=options.resolver)
     crawl = _Pass(config.settings, factory, fetcher, extractor, options, progress)
+    # The workers start while discovery fetches the listings, not when the first article arrives.
+    starting = asyncio.ensure_future(asyncio.to_thread(extractor.start))
     try:
         summaries = await asyncio.gather(*(crawl.outlet(outlet) for outlet in chosen))
+        await starting
         await crawl.db(crawl.flush_logs)
     finally:
         crawl.close()

@@ -163,16 +163,31 @@ class Extractor:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self._pool: Executor | None = None
+        # `start` may create the pool on another thread while the crawl asks for it.
+        self._creating = threading.Lock()
+
+    def start(self) -> None:
+        """Start the workers now. Blocks while the forkserver imports trafilatura (a second or more),
+        so a crawl runs it on a thread during discovery instead of stalling its first extraction."""
+        if not self.workers:
+            return
+        try:
+            self._executor().submit(int).result()
+        except Exception as exc:  # a pool that cannot start fails each page with its reason, as before
+            log.warning("extraction workers did not start: %s", exc)
 
     def _executor(self) -> Executor:
-        if self._pool is None:
-            # forkserver: workers do not inherit the crawl's threads, sockets or database connections.
-            context = multiprocessing.get_context("forkserver")
-            # Workers start from a server that has trafilatura loaded, and never re-run a __main__ script.
-            context.set_forkserver_preload(["crawler.extract"])
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
-            )
+        with self._creating:
+            return self._pool or self._new_pool()
+
+    def _new_pool(self) -> Executor:
+        # forkserver: workers do not inherit the crawl's threads, sockets or database connections.
+        context = multiprocessing.get_context("forkserver")
+        # Workers start from a server that has trafilatura loaded, and never re-run a __main__ script.
+        context.set_forkserver_preload(["crawler.extract"])
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+        )
         return self._pool
 
     async def extract(self, page_html: str, url: str) -> ExtractedPage | None:
