@@ -3,11 +3,14 @@
 The order is the web's own: a byte-order mark, the HTTP charset, the page's `<meta charset>`, and only
 then a guess by charset-normalizer. A declared charset that does not decode the bytes is a lie and is
 skipped, so a windows-1251 page served as "utf-8" still reads as Russian, not as replacement marks.
+The reverse lie, a UTF-8 page still declaring a single-byte charset, is caught by the bytes being valid
+UTF-8 with multi-byte sequences, which legacy text with accents almost never is by chance.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 import charset_normalizer
@@ -38,11 +41,43 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     for declared in (header_charset(content_type), meta_charset(body)):
         text = _strict_decode(body, declared)
         if text is not None:
+            if _single_byte(_page_codec(declared)) and (utf8 := _utf8_with_non_ascii(body)) is not None:
+                # A page re-saved as UTF-8 that still declares its old charset: the declared one would
+                # turn every accented letter into two (`Ã©`), while real legacy text with accents is
+                # almost never valid UTF-8 by chance.
+                return utf8
             return text
     best = charset_normalizer.from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         return body.decode(best.encoding, errors="replace")
     return body.decode("utf-8", errors="replace")
+
+
+def _utf8_with_non_ascii(body: bytes) -> str | None:
+    """The body as UTF-8 when it holds multi-byte UTF-8 sequences and nothing invalid, else None."""
+    if body.isascii():
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+@functools.cache
+def _single_byte(codec: str | None) -> bool:
+    """Whether a codec maps every byte to one character (windows-1252, ISO 8859, KOI8 ...)."""
+    if codec is None or codec.startswith(("utf", "cp65001")):
+        return False
+    try:
+        return len(bytes(range(256)).decode(codec, errors="replace")) == 256 and codec not in _MULTI_BYTE
+    except LookupError:
+        return False
+
+
+# Multi-byte codecs whose decoders may still give one character per byte of this probe.
+_MULTI_BYTE = frozenset(
+    {"shift_jis", "euc_jp", "gb2312", "gbk", "gb18030", "big5", "euc_kr", "cp949", "cp932", "iso2022_jp"}
+)
 
 
 def _strict_decode(body: bytes, encoding: str | None) -> str | None:

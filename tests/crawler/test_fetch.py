@@ -218,6 +218,21 @@ async def test_latin_1_page(site: LoopbackSite, make_fetcher: Callable[..., Fetc
     assert text in (await make_fetcher().fetch(site.url("/fr"), "article")).text()
 
 
+@pytest.mark.parametrize(
+    "declared",
+    ["text/html; charset=ISO-8859-15", "text/html; charset=windows-1252", "text/html"],
+    ids=["header-iso-8859-15", "header-windows-1252", "meta-only"],
+)
+async def test_a_utf8_page_still_declaring_its_old_charset_is_read_as_utf8(
+    site: LoopbackSite, make_fetcher: Callable[..., Fetcher], declared: str
+) -> None:
+    # Re-saved as UTF-8, the page kept its old declaration: read with it, "á" would become "Ã¡".
+    text = "El ministro de Economía dijo que la reunión en Málaga fue «muy útil»."
+    page = f'<html><head><meta charset="iso-8859-15"></head><body><p>{text}</p></body></html>'
+    site.route("/es", Reply(body=page.encode("utf-8"), content_type=declared))
+    assert text in (await make_fetcher().fetch(site.url("/es"), "article")).text()
+
+
 async def test_conditional_get_sends_validators_and_reads_304(
     site: LoopbackSite, make_fetcher: Callable[..., Fetcher]
 ) -> None:
