@@ -19,6 +19,7 @@ from rich.text import Text
 from newsprism.console import reports_errors, settings_of
 from newsprism.web import queries
 from storage.database import open_database
+from storage.repository import outlet_named
 
 DEFAULT_HOST = "127.0.0.1"
 
@@ -44,6 +45,9 @@ def search_command(
     )
     factory = open_database(settings_of(ctx).database_url)
     with factory() as session:
+        if outlet is not None:
+            # A mistyped outlet name would read as "nothing matches"; say so, as `export` does.
+            outlet_named(session, outlet)
         result = queries.search_json(session, query, filters, limit=limit, facets=as_json)
     factory.kw["bind"].dispose()
     if as_json:

@@ -62,6 +62,7 @@ def test_search_json_with_filters(newsroom: Newsroom, tmp_path: Path) -> None:
         pytest.param(["AND OR ("], "'AND' must stand between two words", id="dangling-operators"),
         pytest.param(["cyclone", "--since", "last week"], "since must be a date", id="bad-date"),
         pytest.param(["cyclone", "--limit", "0"], "limit must be between", id="bad-limit"),
+        pytest.param(["cyclone", "--outlet", "Nobody"], "no outlet named 'Nobody'", id="unknown-outlet"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(
