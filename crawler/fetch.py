@@ -31,7 +31,7 @@ from protego import Protego
 from crawler.bodies import ACCEPT_ENCODING, BodyRefused, read_bounded
 from crawler.config import CrawlerSettings
 from crawler.encoding import decode_html
-from crawler.urls import host_key, is_http_url
+from crawler.urls import host_key, is_http_url, is_ip_address
 
 Purpose = Literal["feed", "sitemap", "robots", "section", "homepage", "article"]
 Resolver = Callable[[str, int], Awaitable[list[str]]]
@@ -65,6 +65,17 @@ async def resolve_host(host: str, port: int) -> list[str]:
 def private_refusal(host: str, address: str) -> str:
     """The reason logged when `host` resolves to a non-public `address`."""
     return f"{REFUSED} {host!r} is a private or local address ({address})"
+
+
+def private_answer(host: str, addresses: list[str]) -> str | None:
+    """The refusal for the first non-public address `host` resolved to, or None when all are public.
+
+    Every address is checked: a name with one public and one private answer is still refused.
+    """
+    for address in addresses:
+        if not is_public_address(address):
+            return private_refusal(host, address)
+    return None
 
 
 def is_public_address(address: str) -> bool:
@@ -261,14 +272,10 @@ class Fetcher:
         parts = urlsplit(url)
         host = parts.hostname or ""
         try:
-            addresses = [host] if _is_ip(host) else await self.resolver(host, parts.port or 443)
+            addresses = [host] if is_ip_address(host) else await self.resolver(host, parts.port or 443)
         except (OSError, UnicodeError) as exc:
             return f"cannot resolve {host!r}: {exc}"
-        # Every address is checked: a name with one public and one private answer is still refused.
-        for address in addresses or ["0.0.0.0"]:
-            if not is_public_address(address):
-                return private_refusal(host, address)
-        return None
+        return private_answer(host, addresses or ["0.0.0.0"])
 
     async def _robots_for(self, url: str, politeness: Politeness) -> _Robots:
         key = host_key(url)
@@ -397,14 +404,6 @@ class Fetcher:
         self._logs.append(
             FetchLog(url, purpose, status, error, round(elapsed_ms, 1), self.now(), fetching_for.get())
         )
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def _retryable(page: Page) -> bool:

@@ -10,7 +10,6 @@ choice; each was kept only when it raised the match with the fundus ground truth
 from __future__ import annotations
 
 import html as html_entities
-import ipaddress
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 import htmldate
 
 from crawler.discovery import parse_w3c_date
+from crawler.urls import is_ip_address
 
 # A time zone and a time of day when the page gives them, not just the day.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
@@ -270,7 +270,7 @@ def _domain_names(address: str) -> list[str]:
         host = (urlsplit(address).hostname or "").removeprefix("www.")
     except ValueError:  # "http://[oops": no host to name the site by
         return []
-    if _is_ip_address(host):
+    if is_ip_address(host):
         return []
     labels = host.split(".")
     if len(labels) < 2:
@@ -278,14 +278,6 @@ def _domain_names(address: str) -> list[str]:
     # "co.uk", "com.au": the name is the label before the second-level suffix.
     second_level = len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "gov", "ac", "or", "ne")
     return [host, labels[-3] if second_level else labels[-2]]
-
-
-def _is_ip_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def _heading_keys(tree: Any) -> frozenset[str]:

@@ -10,13 +10,13 @@ address it checked, by number. TLS still verifies the certificate against the na
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 
 import httpcore
 import httpx
 
-from crawler.fetch import REFUSED, Resolver, is_public_address, private_refusal, resolve_host
+from crawler.fetch import REFUSED, Resolver, private_answer, resolve_host
+from crawler.urls import is_ip_address
 
 
 class CheckedNetwork(httpcore.AsyncNetworkBackend):
@@ -46,13 +46,12 @@ class CheckedNetwork(httpcore.AsyncNetworkBackend):
     async def _addresses(self, host: str, port: int) -> list[str]:
         literal = host.strip("[]")
         try:
-            addresses = [literal] if _is_ip(literal) else await self.resolver(host, port)
+            addresses = [literal] if is_ip_address(literal) else await self.resolver(host, port)
         except (OSError, UnicodeError) as exc:
             raise httpcore.ConnectError(f"cannot resolve {host!r}: {exc}") from exc
-        if not self.allow_private:
-            for address in addresses:
-                if not is_public_address(address):
-                    raise httpcore.ConnectError(private_refusal(host, address))
+        refusal = None if self.allow_private else private_answer(host, addresses)
+        if refusal is not None:
+            raise httpcore.ConnectError(refusal)
         return addresses
 
     async def connect_unix_socket(
@@ -83,11 +82,3 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             network_backend=CheckedNetwork(resolver, allow_private=allow_private),
         )
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True

@@ -6,6 +6,7 @@ alias of a story all key the same article.
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urlsplit
 
 import courlan
@@ -32,6 +33,15 @@ def clean_url(url: str) -> str:
     except (ValueError, AttributeError):
         return url
     return cleaned if is_http_url(cleaned) else url
+
+
+def is_ip_address(host: str) -> bool:
+    """True when `host` is an IP address literal (`127.0.0.1`, `::1`), not a name to resolve."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def site_of(url: str) -> str:
