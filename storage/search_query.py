@@ -203,14 +203,19 @@ def to_fts5(node: Node) -> str:
 def to_tsquery(node: Node) -> str:
     """The PostgreSQL `to_tsquery` text of a parsed query."""
     if isinstance(node, Term):
-        quoted = [f"'{word}'" for word in node.words]
-        if node.prefix:
-            quoted[-1] += ":*"
-        return quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")"
+        return _tsquery_term(node, " <-> ")
     if isinstance(node, Not):
         return f"!{to_tsquery(node.item)}"
     joiner = " | " if isinstance(node, Or) else " & "
     return "(" + joiner.join(to_tsquery(item) for item in node.items) + ")"
+
+
+def _tsquery_term(term: Term, joiner: str) -> str:
+    """A word, a prefix (`:*`) or the words of a phrase joined by `joiner` (`<->` exact, `&` loose)."""
+    quoted = [f"'{word}'" for word in term.words]
+    if term.prefix:
+        quoted[-1] += ":*"
+    return quoted[0] if len(quoted) == 1 else "(" + joiner.join(quoted) + ")"
 
 
 def has_phrase(node: Node) -> bool:
@@ -233,10 +238,7 @@ def to_tsquery_superset(node: Node) -> str:
     "(('state' & 'media') & !'tass')"
     """
     if isinstance(node, Term):
-        quoted = [f"'{word}'" for word in node.words]
-        if node.prefix:
-            quoted[-1] += ":*"
-        return quoted[0] if len(quoted) == 1 else "(" + " & ".join(quoted) + ")"
+        return _tsquery_term(node, " & ")
     if isinstance(node, Not):
         return f"!{to_tsquery(node.item)}"
     if isinstance(node, Or):
