@@ -64,6 +64,8 @@ from storage.database import transaction
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
+# What one feed, sitemap or section page parses into (its links, or a sitemap with its children).
+Listing = TypeVar("Listing")
 # Failures that are the page's answer, not bad luck: counted as skipped and not retried next pass.
 _SKIP_REASONS = ("disallowed by robots.txt", "not HTML", "refused:")
 MAX_SITEMAP_DEPTH = 3
@@ -314,16 +316,21 @@ class _Discovery:
         page = await self._fetch(url, purpose)
         if not page.ok:
             return []
+        return self._parsed(page, url, purpose, parse) or []
+
+    def _parsed(
+        self, page: Page, url: str, purpose: Purpose, parse: Callable[[Page], Listing]
+    ) -> Listing | None:
+        """`parse(page)`, or None when the listing is hostile or unreadable (the reason is recorded)."""
         try:
             return parse(page)
         except HostileDocumentError as exc:
             log.warning("%s: %s %s refused: %s", self.outlet.name, purpose, url, exc)
             self.crawl.fetcher.record_refusal(page, purpose, f"refused: {exc}")
-            return []
         except Exception as exc:  # a parser bug on one listing must not end the pass; the reason is kept
             log.exception("%s: %s %s could not be read", self.outlet.name, purpose, url)
             self.crawl.fetcher.record_refusal(page, purpose, f"unreadable: {type(exc).__name__}: {exc}")
-            return []
+        return None
 
     async def _sitemap(self, url: str, depth: int) -> list[DiscoveredLink]:
         limit = self.crawl.settings.max_sitemaps
@@ -333,15 +340,11 @@ class _Discovery:
         page = await self._fetch(url, "sitemap")
         if not page.ok:
             return []
-        try:
-            sitemap = parse_sitemap(page.body, page.final_url, max_bytes=self.crawl.settings.max_bytes)
-        except HostileDocumentError as exc:
-            log.warning("%s: sitemap %s refused: %s", self.outlet.name, url, exc)
-            self.crawl.fetcher.record_refusal(page, "sitemap", f"refused: {exc}")
-            return []
-        except Exception as exc:  # a parser bug on one sitemap must not end the pass; the reason is kept
-            log.exception("%s: sitemap %s could not be read", self.outlet.name, url)
-            self.crawl.fetcher.record_refusal(page, "sitemap", f"unreadable: {type(exc).__name__}: {exc}")
+        max_bytes = self.crawl.settings.max_bytes
+        sitemap = self._parsed(
+            page, url, "sitemap", lambda p: parse_sitemap(p.body, p.final_url, max_bytes=max_bytes)
+        )
+        if sitemap is None:
             return []
         links = list(sitemap.urls)
         for child in sitemap.child_sitemaps:
@@ -375,4 +378,3 @@ def _best_first(links: Iterable[DiscoveredLink], limit: int) -> list[DiscoveredL
 
 def _richness(link: DiscoveredLink) -> tuple[bool, bool]:
     return (link.published is not None, link.title is not None)
-
