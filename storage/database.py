@@ -142,12 +142,9 @@ def upgrade_to_head(engine: Engine) -> None:
     """
     from alembic.util import CommandError
 
-    from alembic import command
-
-    migrating = _migration_engine(engine)
     try:
         if not _at_head(engine):
-            command.upgrade(alembic_config(migrating), "head")
+            _upgrade(engine)
     except OperationalError as exc:
         raise DatabaseError(f"cannot open database {_safe_url(engine)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
@@ -155,6 +152,16 @@ def upgrade_to_head(engine: Engine) -> None:
     except CommandError as exc:
         # A revision this installation does not ship: the database was written by a newer newsprism.
         raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
+
+
+def _upgrade(engine: Engine) -> None:
+    # A migration engine of its own is made only when there is something to migrate: most commands
+    # find the schema at head and open nothing more.
+    from alembic import command
+
+    migrating = _migration_engine(engine)
+    try:
+        command.upgrade(alembic_config(migrating), "head")
     finally:
         if migrating is not engine:
             migrating.dispose()
