@@ -9,15 +9,12 @@ crawling process's interpreter lock: both pipelines measured see the same server
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,18 +30,9 @@ class Web:
 def _serve(corpus: str, concurrency: int, channel: Connection) -> None:
     sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "crawler"), str(ROOT)]
     from loopback import LoopbackSite
-    from test_fundus_site import Publisher
+    from test_fundus_site import build_publishers
 
-    manifest = json.loads((Path(corpus) / "MANIFEST.json").read_text(encoding="utf-8"))
-    by_publisher: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entry in manifest:
-        by_publisher[entry["publisher"]].append(entry)
-    publishers = [
-        Publisher(i, name, entries, LoopbackSite(f"127.0.0.{i + 2}"))
-        for i, (name, entries) in enumerate(sorted(by_publisher.items()))
-    ]
-    for publisher in publishers:
-        publisher.build(Path(corpus))
+    publishers = build_publishers(Path(corpus), LoopbackSite)
     # Politeness off: no delay, many requests in flight per host, loopback allowed.
     tables = ['[crawler]\nallow_private_networks = true\ntimeout = "30s"\n']
     tables += [p.publish().replace("concurrency = 4", f"concurrency = {concurrency}") for p in publishers]

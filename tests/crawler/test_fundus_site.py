@@ -131,9 +131,8 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;")
 
 
-def build_web(
-    corpus: Path, loopback_site: Callable[..., LoopbackSite]
-) -> tuple[list[Publisher], str, list[str]]:
+def build_publishers(corpus: Path, loopback_site: Callable[..., LoopbackSite]) -> list[Publisher]:
+    """Each publisher of the corpus on its own loopback address, its pages served at their paths."""
     manifest = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))
     by_publisher: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in manifest:
@@ -144,6 +143,13 @@ def build_web(
     ]
     for publisher in publishers:
         publisher.build(corpus)
+    return publishers
+
+
+def build_web(
+    corpus: Path, loopback_site: Callable[..., LoopbackSite]
+) -> tuple[list[Publisher], str, list[str]]:
+    publishers = build_publishers(corpus, loopback_site)
     faults = inject_faults(publishers)
     tables = ["[crawler]\nallow_private_networks = true\ntimeout = \"10s\"\n"]
     tables += [publisher.publish() for publisher in publishers]
