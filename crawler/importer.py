@@ -25,13 +25,14 @@ from crawler.fetch import utc_now
 from crawler.store import AfterStore, article_from, store_page
 from crawler.urls import clean_url, is_http_url, site_of
 from storage.errors import InputError
+from storage.models import Article, Outlet, column_length
 from storage.repository import FetchedArticle
 
 log = logging.getLogger(__name__)
 MAX_RECORD_BYTES = 10_000_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-# The lengths of the columns these fields are stored in (storage.models).
-_MAX_LENGTHS = {"url": 2000, "outlet": 200}
+# The lengths of the columns these fields are stored in, read from the models so the two cannot drift.
+_MAX_LENGTHS = {"url": column_length(Article.url), "outlet": column_length(Outlet.name)}
 
 
 @dataclass(frozen=True, slots=True)

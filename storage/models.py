@@ -64,6 +64,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def column_length(attribute: Any) -> int:
+    """The declared length of a String column: `column_length(Article.url)` is 2000."""
+    column_type = attribute.expression.type
+    if not isinstance(column_type, String) or column_type.length is None:
+        raise TypeError(f"{attribute} is not a String column with a length")
+    return int(column_type.length)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
