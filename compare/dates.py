@@ -9,6 +9,7 @@ points forward and `in July` points back. Without a publication date, only dates
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from compare.findings import DateMention
@@ -39,12 +40,43 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [datetime.date(2023, 9, 17)]
     """
     mentions: list[DateMention] = []
-    for match in DATE.finditer(text):
+    for match in _date_matches(text):
         if _is_verb_may(text, match):
             continue
         resolved = _resolve(match, published)
         mentions.append(DateMention(match.group(), match.start(), match.end(), resolved))
     return mentions
+
+
+# Every DATE match holds one of these names, and at most two words (`on`, `12th of`) precede it.
+# DATE opens with `\b` and an optional case-blind word, so the regex engine tries it at every
+# character of the text; this plain alternation has a first-character set the engine skips by,
+# and DATE itself is then tried only in the few words before each name.
+_DATE_NAME = re.compile(
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches `DATE.finditer(text)` yields, found from the names they must hold."""
+    pos = 0
+    while (name := _DATE_NAME.search(text, pos)) is not None:
+        # No match starts before the words preceding the first name at or after `pos`.
+        lo = max(pos, _two_words_before(text, name.start()))
+        match = next((m for s in range(lo, name.start() + 1) if (m := DATE.match(text, s))), None)
+        pos = match.end() if match else name.start() + 1
+        if match:
+            yield match
+
+
+def _two_words_before(text: str, pos: int) -> int:
+    for _ in range(2):
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+    return pos
 
 
 def _is_verb_may(text: str, match: re.Match[str]) -> bool:
