@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 from lxml import etree, html
+from trafilatura.metadata import Document, extract_metadata
 
 from crawler.encoding import decode_html
 from crawler.metadata import DATE_PARAMS, article_metadata, bylines, headline, publication_time
@@ -62,31 +63,56 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     canonical = canonical_url(tree, url)
     try:
         # The string, not our tree: trafilatura's own parse of it scores better on AEB (0.960 vs 0.957 F1).
-        document: Any = trafilatura.bare_extraction(
-            page_html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            date_extraction_params=DATE_PARAMS,
-        )
+        document: Any = trafilatura.bare_extraction(page_html, url=url, include_comments=False)
     except Exception:  # trafilatura fails on odd pages in many ways; one page must not stop a crawl
         log.debug("extraction failed for %s", url, exc_info=True)
         return None
     if document is None or len((document.text or "").strip()) < MIN_ARTICLE_CHARS:
         return None
     declared = article_metadata(tree)
+    guesses = TrafilaturaGuesses(page_html, url)
     return ExtractedPage(
         text=document.text.strip(),
-        title=headline(tree, url, declared.headline, document.title),
-        authors=bylines(tree, url, declared, document.author),
-        published=publication_time(tree, url, declared.published, document.date),
-        language=_language(document, tree),
+        title=headline(tree, url, declared.headline, guesses.title),
+        authors=bylines(tree, url, declared, guesses.author),
+        published=publication_time(tree, url, declared.published, guesses.date),
+        language=_language(tree),
         canonical_url=canonical,
     )
 
 
-def _language(document: Any, tree: Any) -> str | None:
-    declared = document.language or tree.get("lang") or tree.get("xml:lang") or ""
+class TrafilaturaGuesses:
+    """trafilatura's metadata of a page (title, author, date), extracted on the first question only.
+
+    Most pages state their headline, authors and time in JSON-LD and never ask, which saves a fifth
+    of each extraction; the page is parsed afresh so trafilatura sees the tree it parses itself.
+    """
+
+    def __init__(self, page_html: str, url: str) -> None:
+        self._page_html, self._url = page_html, url
+        self._found: Any = None
+
+    def title(self) -> str | None:
+        return self._metadata().title  # type: ignore[no-any-return]  # trafilatura is untyped
+
+    def author(self) -> str | None:
+        return self._metadata().author  # type: ignore[no-any-return]
+
+    def date(self) -> str | None:
+        return self._metadata().date  # type: ignore[no-any-return]
+
+    def _metadata(self) -> Any:
+        if self._found is None:
+            try:
+                self._found = extract_metadata(self._page_html, self._url, DATE_PARAMS)
+            except Exception:  # as in extraction: an odd page gives no guesses, not a failed crawl
+                log.debug("metadata extraction failed for %s", self._url, exc_info=True)
+                self._found = Document()
+        return self._found
+
+
+def _language(tree: Any) -> str | None:
+    declared = tree.get("lang") or tree.get("xml:lang") or ""
     primary = declared.strip().replace("_", "-").split("-")[0].lower()
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as html_entities
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -40,6 +40,9 @@ _FAMILY_GIVEN = re.compile(r"(?P<family>[^\W\d][\w'\-]*),\s*(?P<given>[^\W\d][\w
 # What sits between a headline and the site's name in <title> and og:title: "Story | Outlet".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022]|::|»)\s+")
 _NOT_KEY = re.compile(r"[\W_]+")
+# trafilatura's guess at a field (title, author, date), asked for only when the page's own metadata
+# lacks it: trafilatura's metadata pass costs a fifth of an extraction, and most pages never need it.
+Guess = Callable[[], str | None]
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -142,7 +145,7 @@ def split_authors(author: str | None) -> tuple[str, ...]:
 # --- the authors ---------------------------------------------------------------------------------
 
 
-def bylines(tree: Any, url: str, declared: ArticleMetadata, extracted: str | None) -> tuple[str, ...]:
+def bylines(tree: Any, url: str, declared: ArticleMetadata, extracted: Guess) -> tuple[str, ...]:
     """The article's authors: JSON-LD's, else "Family, Given" author meta tags, else trafilatura's,
     else names linked to author pages.
 
@@ -150,12 +153,12 @@ def bylines(tree: Any, url: str, declared: ArticleMetadata, extracted: str | Non
     people in the bylines, the people win. A publisher that is the only byline is kept: it is the
     byline the page gives (fundus records it too), and dropping it lost more pages than it won.
     """
-    if declared.authored_by_organization and (people := _people(split_authors(extracted), tree, url)):
+    if declared.authored_by_organization and (people := _people(split_authors(extracted()), tree, url)):
         return people
     return (
         declared.authors
         or _bibliographic_authors(tree)
-        or split_authors(extracted)
+        or split_authors(extracted())
         or _author_page_links(tree)
     )
 
@@ -211,7 +214,7 @@ def _bibliographic_authors(tree: Any) -> tuple[str, ...]:
 # --- the headline ---------------------------------------------------------------------------------
 
 
-def headline(tree: Any, url: str, declared: str | None, extracted: str | None) -> str | None:
+def headline(tree: Any, url: str, declared: str | None, extracted: Guess) -> str | None:
     """The article's headline without the site's name: JSON-LD's, else og:title, else the `<title>`
     when a site name could be cut from it, else trafilatura's (its guess at which part of the
     `<title>` is the story)."""
@@ -222,7 +225,7 @@ def headline(tree: Any, url: str, declared: str | None, extracted: str | None) -
     page_title = _one_line(_meta(tree, "//head/title/text()") or "")
     if (trimmed := without_site_name(page_title, sites, headings)) != page_title:
         return trimmed
-    title = _one_line(extracted or "")
+    title = _one_line(extracted() or "")
     return without_site_name(title, sites, headings) if title else None
 
 
@@ -309,13 +312,13 @@ _PUBLISHED_META = (
 )
 
 
-def publication_time(tree: Any, url: str, declared: str | None, extracted: str | None) -> datetime | None:
+def publication_time(tree: Any, url: str, declared: str | None, extracted: Guess) -> datetime | None:
     """The JSON-LD `datePublished` when it has a time of day; else trafilatura's date (htmldate's
     when it has none), with the time the page's publication metadata gives for that same day."""
     stated = parse_w3c_date(declared)
     if stated is not None and "T" in (declared or ""):
         return stated
-    day = parse_w3c_date(extracted) or _htmldate(tree, url)
+    day = parse_w3c_date(extracted()) or _htmldate(tree, url)
     for value in [declared or "", *tree.xpath(_PUBLISHED_META)]:
         precise = parse_w3c_date(str(value))
         if precise is not None and (day is None or precise.date() == day.date()):
