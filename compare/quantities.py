@@ -12,6 +12,7 @@ years, dates, clock times, scores of identifiers (`COVID-19`, `iPhone 11`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from compare.findings import Quantity, QuantityChange
 from compare.gazetteer import NATIONALITIES
@@ -56,13 +57,33 @@ SINGLE_QUANTITY = re.compile(
     rf"(?P<scale2>(?!))?(?![\d]|[.,]\d)"
 )
 _ONE_OF_THE_BEST = re.compile(r"\b[Oo]ne of the (?:(?:most|least)\s+\w+|best|worst|\w+est)\b")
-_TOKEN = re.compile(r"[\d$€£¥₹₩]|(?<![\w.])\.\d|[A-Za-z]+")
-_NUMBER_STARTS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an dozens hundreds
-    thousands millions billions tens minus""".split()
-)
-_CURRENCY_WORDS = frozenset("US U HK A C CA AU NZ S R Rs RM USD EUR GBP JPY INR PS".split())
+_NUMBER_STARTS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an
+    dozens hundreds thousands millions billions tens minus""".split()
+_CURRENCY_WORDS = "US U HK A C CA AU NZ S R Rs RM USD EUR GBP JPY INR PS".split()
+
+
+def _case_blind_words(words: list[str]) -> str:
+    """`one|two|ten` as `[oO](?ai:ne)|[tT](?ai:en|wo)`, ASCII case-blind.
+
+    Grouped by first letter so the regex engine picks one branch by the character at hand instead
+    of trying every word; ASCII, since Unicode case-blindness would let `s` match the long s (U+017F),
+    which no run of ASCII letters holds.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"[{first}{first.upper()}](?ai:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# Where a number may begin: a digit or currency sign, `.5` (not `x.5`), or a whole word (a maximal run
+# of ASCII letters) that is a number word in any case or a currency code as written. Signs and words
+# are two scans: the sign scan is a plain character set the engine skips along, and the word scan
+# matches the character before a word, so it too starts from a character set (not-a-letter).
+_SIGN_START = re.compile(r"[\d$€£¥₹₩.](?:(?<=\.)(?<![\w.]\.)\d|(?<!\.))")
+_NUMBER_WORD = rf"(?:{_case_blind_words(_NUMBER_STARTS)}|{'|'.join(_CURRENCY_WORDS)})(?![A-Za-z])"
+_WORD_START = re.compile(rf"[^A-Za-z]{_NUMBER_WORD}")
+_FIRST_WORD_START = re.compile(_NUMBER_WORD)
 _APPROX_PHRASES = (
     *(f"{phrase} " for phrase in sorted(_APPROX_WORDS.split("|"), key=len, reverse=True) if phrase != "~"),
     "~",
@@ -142,9 +163,10 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     [(5.0, 'drone')]
     """
     found: list[Quantity] = []
+    starts = _number_starts(text, 0, len(text))
     for span in spans:
         fractions = _fractions(text, span)
-        for match in _candidates(text, span):
+        for match in _candidates(text, span, _starts_in(text, span, starts)):
             if any(f.start < match.end() and match.start() < f.end for f in fractions):
                 continue
             quantity = _quantity(text, match, span)
@@ -156,20 +178,44 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     return _merge_ranges(text, found)
 
 
-def _candidates(text: str, span: Span) -> list[re.Match[str]]:
+def _number_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a number may begin in `text[start:end]`, in order."""
+    signs = [m.start() for m in _SIGN_START.finditer(text, start, end)]
+    words = [m.start() + 1 for m in _WORD_START.finditer(text, start, end)]
+    if _FIRST_WORD_START.match(text, start, end):  # a scan from `start` reads a word there whole
+        words.insert(0, start)
+    return sorted(signs + words)
+
+
+def _starts_in(text: str, span: Span, starts: list[int]) -> list[int]:
+    """The number starts of the whole text that lie in the span.
+
+    They are the span's own when whitespace bounds it (as sentences are): no word runs across its
+    edges then. A span cut inside a word is scanned on its own.
+    """
+    if (span.start > 0 and not text[span.start - 1].isspace()) or (
+        span.end < len(text) and not text[span.end].isspace()
+    ):
+        return _number_starts(text, span.start, span.end)
+    return starts[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
+
+def _candidates(text: str, span: Span, starts: list[int]) -> list[re.Match[str]]:
     """QUANTITY matches of a sentence, left to right, none overlapping.
 
-    Trying the full pattern at every word is the slowest part of analysis, so a scan of the tokens
-    picks the few that can begin a number (a digit, a sign, a number word) and the pattern is tried
-    there, from the approximation before it (`about`, `more than`) when there is one.
+    Trying the full pattern at every word is the slowest part of analysis, so one regex scan picks
+    the few places that can begin a number (a digit, a sign, a number word) and the pattern is tried
+    there, from the approximation before it (`about`, `more than`) when there is one. The scan is
+    one regex rather than a Python test of every word because most words of a sentence are not
+    numbers.
     """
     matches: list[re.Match[str]] = []
     done = span.start
-    for token in _TOKEN.finditer(text, span.start, span.end):
-        if token.start() < done or not _may_start_number(token.group()):
+    for token in starts:
+        if token < done:
             continue
         match = None
-        for start in _approximation_starts(text, span.start, token.start()):
+        for start in _approximation_starts(text, span.start, token):
             match = QUANTITY.match(text, max(start, done), span.end)
             if match is not None:
                 break
@@ -203,16 +249,6 @@ def _year_then_number(match: re.Match[str]) -> bool:
         and match.group("cur") is None
         and _is_year(low)
         and not (high.isdigit() and _is_year(high))
-    )
-
-
-def _may_start_number(token: str) -> bool:
-    first = token[0]
-    return (
-        first.isdigit()
-        or first in ".$€£¥₹₩"
-        or token.lower() in _NUMBER_STARTS
-        or token in _CURRENCY_WORDS
     )
 
 
