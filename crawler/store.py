@@ -26,7 +26,7 @@ from storage.repository import (
     StoredArticle,
     get_validator,
     get_validators,
-    record_fetch,
+    record_fetches,
     save_outlet,
     save_validator,
     store_article,
@@ -127,11 +127,11 @@ def load_validator(factory: sessionmaker[Session], url: str) -> Validator | None
 def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
     """Keep fetch logs as FetchRecords, each tied to the outlet it was made for. Flushes."""
     outlet_ids: dict[str | None, int | None] = {None: None}
+    records = []
     for log in logs:
         if log.outlet not in outlet_ids:
             outlet_ids[log.outlet] = session.scalar(select(Outlet.id).where(Outlet.name == log.outlet))
-        record_fetch(
-            session,
+        records.append(
             FetchRecord(
                 url=log.url[:2000],
                 outlet_id=outlet_ids[log.outlet],
@@ -140,8 +140,9 @@ def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
                 error=log.error,
                 elapsed_ms=log.elapsed_ms,
                 fetched_at=log.fetched_at,
-            ),
+            )
         )
+    record_fetches(session, records)
 
 
 def ensure_outlet(factory: sessionmaker[Session], info: OutletInfo) -> None:

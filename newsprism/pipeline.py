@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -79,7 +79,8 @@ def update_events(factory: sessionmaker[Session]) -> int:
 
 
 def _regroup(session: Session) -> int:
-    coverage = [coverage_of(article) for article in list_articles_with_findings(session)]
+    articles, findings = list_articles_with_findings(session)
+    coverage = [coverage_of(article, findings.get(article.current_version_id or 0)) for article in articles]
     groups = group_articles(coverage)
     saved = save_events(
         session,
@@ -108,8 +109,9 @@ def _publication_order(article: models.Article) -> tuple[float, int]:
     return (article.published.timestamp() if article.published else float("inf"), article.id)
 
 
-def coverage_of(article: models.Article) -> CoverageArticle:
-    """Turn a stored article (current version and its findings loaded) into a CoverageArticle."""
+def coverage_of(article: models.Article, findings: FindingRows | None = None) -> CoverageArticle:
+    """Turn a stored article (current version loaded) into a CoverageArticle, with the findings
+    given, else those loaded with its version."""
     version = article.current_version
     return CoverageArticle(
         id=str(article.id),
@@ -119,18 +121,31 @@ def coverage_of(article: models.Article) -> CoverageArticle:
         title=article.title or (version.title if version else None) or "",
         text=version.text if version else "",
         published=article.published,
-        analysis=analysis_of(version) if version else ArticleAnalysis(),
+        analysis=analysis_of(findings or version) if version else ArticleAnalysis(),
         syndicated_from=str(article.syndicated_from_id) if article.syndicated_from_id else None,
     )
 
 
-def analysis_of(version: models.ArticleVersion) -> ArticleAnalysis:
+class FindingRows(Protocol):
+    """Stored findings of one version: its loaded collections, or rows read apart (VersionFindings)."""
+
+    @property
+    def attributions(self) -> Sequence[Any]: ...
+    @property
+    def quantities(self) -> Sequence[Any]: ...
+    @property
+    def entities(self) -> Sequence[Any]: ...
+    @property
+    def dates(self) -> Sequence[Any]: ...
+
+
+def analysis_of(version: FindingRows) -> ArticleAnalysis:
     """The stored findings of one version, back as the dataclasses analysis produced."""
     return ArticleAnalysis(
         attributions=[_attribution(row) for row in _by_offset(version.attributions)],
         quantities=[_quantity(row) for row in _by_offset(version.quantities)],
         entities=[
-            Entity(r.text, r.label, r.start_char, r.end_char, r.canonical)  # type: ignore[arg-type]
+            Entity(r.text, r.label, r.start_char, r.end_char, r.canonical)
             for r in _by_offset(version.entities)
         ],
         dates=[DateMention(r.text, r.start_char, r.end_char, r.resolved) for r in _by_offset(version.dates)],

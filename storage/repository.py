@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -24,6 +24,7 @@ from storage.models import (
     Article,
     ArticleVersion,
     Attribution,
+    Base,
     DateMention,
     Entity,
     Event,
@@ -130,9 +131,7 @@ def store_article(session: Session, page: FetchedArticle) -> StoredArticle:
         session.flush()
         return StoredArticle(article.id, current.id, "unchanged")
     _refresh_metadata(article, page)
-    version = _version_with_hash(session, article.id, digest) or _add_version(
-        session, article, page, digest
-    )
+    version = _version_with_hash(session, article.id, digest) or _add_version(session, article, page, digest)
     article.current_version = version
     session.flush()
     return StoredArticle(article.id, version.id, "updated")
@@ -151,7 +150,7 @@ def _store_new_article(session: Session, page: FetchedArticle, digest: str) -> S
     _refresh_metadata(article, page)
     session.add(article)
     session.flush()
-    version = _add_version(session, article, page, digest)
+    version = _add_version(session, article, page, digest, number=1)
     article.current_version = version
     session.flush()
     return StoredArticle(article.id, version.id, "new")
@@ -165,14 +164,16 @@ def _refresh_metadata(article: Article, page: FetchedArticle) -> None:
 
 
 def _add_version(
-    session: Session, article: Article, page: FetchedArticle, digest: str
+    session: Session, article: Article, page: FetchedArticle, digest: str, number: int | None = None
 ) -> ArticleVersion:
-    last = session.scalar(
-        select(func.max(ArticleVersion.number)).where(ArticleVersion.article_id == article.id)
-    )
+    if number is None:
+        last = session.scalar(
+            select(func.max(ArticleVersion.number)).where(ArticleVersion.article_id == article.id)
+        )
+        number = (last or 0) + 1
     version = ArticleVersion(
         article_id=article.id,
-        number=(last or 0) + 1,
+        number=number,
         title=page.title,
         text=page.text,
         content_hash=digest,
@@ -242,22 +243,44 @@ def list_articles(
     return session.scalars(query).all()
 
 
-def list_articles_with_findings(session: Session) -> Sequence[Article]:
-    """Every article in publication order with its outlet, current version and findings. Read-only."""
+def list_articles_with_findings(session: Session) -> tuple[Sequence[Article], dict[int, VersionFindings]]:
+    """Every article in publication order with its outlet and current version, and the findings of
+    those versions by version id. Read-only.
+
+    The findings come as plain rows, one query per kind: loaded as ORM objects they took longer
+    than grouping the articles itself.
+    """
     query = (
         select(Article)
-        .options(
-            selectinload(Article.outlet),
-            selectinload(Article.current_version).options(
-                selectinload(ArticleVersion.attributions),
-                selectinload(ArticleVersion.quantities),
-                selectinload(ArticleVersion.entities),
-                selectinload(ArticleVersion.dates),
-            ),
-        )
+        .options(selectinload(Article.outlet), selectinload(Article.current_version))
         .order_by(Article.published.asc().nulls_last(), Article.id)
     )
-    return session.scalars(query).all()
+    return session.scalars(query).all(), current_findings(session)
+
+
+@dataclass(slots=True)
+class VersionFindings:
+    """The findings rows of one article version (columns as in the models), each kind in text order."""
+
+    attributions: list[Any] = field(default_factory=list)
+    quantities: list[Any] = field(default_factory=list)
+    entities: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+
+
+def current_findings(session: Session) -> dict[int, VersionFindings]:
+    """The findings of every article's current version, by version id. Read-only."""
+    found: dict[int, VersionFindings] = {}
+    for kind, model in zip(("attributions", "quantities", "entities", "dates"), _FINDING_MODELS, strict=True):
+        table = _table(model)
+        rows = session.execute(
+            select(table)
+            .join(Article, Article.current_version_id == table.c.version_id)
+            .order_by(table.c.version_id, table.c.start_char, table.c.id)
+        )
+        for row in rows:
+            getattr(found.setdefault(row.version_id, VersionFindings()), kind).append(row)
+    return found
 
 
 EXPORT_KEYS = (
@@ -407,14 +430,17 @@ def save_findings(session: Session, version_id: int, findings: AnalysisFindings)
     version = session.get(ArticleVersion, version_id)
     if version is None:
         raise NotFoundError(f"no article version with id {version_id}")
-    for model in _FINDING_MODELS:
-        session.execute(
-            delete(model).where(model.version_id == version_id),
-            execution_options={"synchronize_session": False},
-        )
+    # A version never analysed has no findings: they are saved in the transaction that sets the mark.
+    if version.analysed:
+        for model in _FINDING_MODELS:
+            session.execute(
+                delete(model).where(model.version_id == version_id),
+                execution_options={"synchronize_session": False},
+            )
     for model, rows in _finding_rows(version_id, findings):
         if rows:
-            session.execute(insert(model), rows)
+            # The table, not the mapped class: a plain executemany, without the ORM's bulk machinery.
+            session.execute(insert(_table(model)), rows)
     version.analysed = True
     session.flush()
     # Collections loaded before (a re-analysis) would still show the replaced rows.
@@ -422,6 +448,10 @@ def save_findings(session: Session, version_id: int, findings: AnalysisFindings)
 
 
 _FINDING_MODELS = (Attribution, Quantity, Entity, DateMention)
+
+
+def _table(model: type[Base]) -> Table:
+    return model.metadata.tables[model.__tablename__]
 
 
 def _finding_rows(
@@ -484,9 +514,9 @@ def versions_to_analyse(session: Session, limit: int | None = None) -> Sequence[
 # --- fetches and conditional GET -------------------------------------------------------------------
 
 
-def record_fetch(session: Session, record: FetchRecord) -> None:
-    """Keep one fetch's outcome (status, error, time). Flushes."""
-    session.add(record)
+def record_fetches(session: Session, records: Sequence[FetchRecord]) -> None:
+    """Keep the outcomes of several fetches, in one flush. Flushes."""
+    session.add_all(records)
     session.flush()
 
 
@@ -538,42 +568,75 @@ class EventMembership:
 
 
 def save_events(session: Session, groups: Iterable[EventMembership]) -> list[Event]:
-    """Create or update events from grouping; an article moves to the event that now holds it."""
-    saved = []
-    for group in groups:
-        event = session.scalar(select(Event).where(Event.key == group.key)) or Event(key=group.key)
+    """Create or update events from grouping; an article moves to the event that now holds it. Flushes.
+
+    Set-based (a few statements for any number of events): regrouping after every crawl pass
+    rewrites every event, and a query or two per event cost more than the grouping itself.
+    """
+    groups = list(groups)
+    known = {event.key: event for event in session.scalars(select(Event))}
+    events = [known.get(group.key) or Event(key=group.key) for group in groups]
+    for event, group in zip(events, groups, strict=True):
         event.title = group.title
-        session.add(event)
-        session.flush()
-        _set_members(session, event, group)
-        saved.append(event)
+    session.add_all(events)
     session.flush()
-    return saved
+    _set_memberships(session, events, groups)
+    _set_spans(session, events)
+    return events
 
 
-def _set_members(session: Session, event: Event, group: EventMembership) -> None:
-    wanted = set(group.article_ids)
-    for old in list(event.members):
-        if old.article_id not in wanted:
-            session.delete(old)
+def _set_memberships(session: Session, events: list[Event], groups: list[EventMembership]) -> None:
+    """Membership rows as grouping found them: an article that left a saved event or moved to another
+    is deleted (and inserted again where it moved), one that stayed only gets its new similarity."""
+    wanted = {
+        article_id: (event.id, group.similarities.get(article_id, 1.0))
+        for event, group in zip(events, groups, strict=True)
+        for article_id in group.article_ids
+    }
+    saved = {event.id for event in events}
+    table = _table(EventArticle)
+    current = {row.article_id: (row.event_id, row.similarity) for row in session.execute(select(table))}
+    gone = {
+        article_id
+        for article_id, (event_id, _) in current.items()
+        if wanted.get(article_id, (event_id,))[0] != event_id
+        or (article_id not in wanted and event_id in saved)
+    }
+    for chunk in _chunks(sorted(gone)):
+        session.execute(delete(table).where(table.c.article_id.in_(chunk)))
+    if joined := [a for a in wanted if a not in current or a in gone]:
+        rows = [{"event_id": wanted[a][0], "article_id": a, "similarity": wanted[a][1]} for a in joined]
+        session.execute(insert(table), rows)
+    rescored = [a for a, old in current.items() if a in wanted and a not in gone and wanted[a] != old]
+    if rescored:
+        session.execute(
+            update(table)
+            .where(table.c.article_id == bindparam("member"))
+            .values(similarity=bindparam("score")),
+            [{"member": a, "score": wanted[a][1]} for a in rescored],
+        )
+    for event in events:  # collections loaded before would still show the old members
+        session.expire(event, ["members"])
+
+
+def _set_spans(session: Session, events: list[Event]) -> None:
+    """Each event's first and last publication time, from its members, in one query."""
+    spans = {
+        event_id: (first, last)
+        for event_id, first, last in session.execute(
+            select(EventArticle.event_id, func.min(Article.published), func.max(Article.published))
+            .join(Article, Article.id == EventArticle.article_id)
+            .group_by(EventArticle.event_id)
+        )
+    }
+    for event in events:
+        event.first_published, event.last_published = spans.get(event.id, (None, None))
     session.flush()
-    for article_id in group.article_ids:
-        member: EventArticle | None = session.get(EventArticle, (event.id, article_id))
-        if member is None:
-            stale = session.scalar(select(EventArticle).where(EventArticle.article_id == article_id))
-            if stale is not None:
-                session.delete(stale)
-                session.flush()
-            member = EventArticle(event_id=event.id, article_id=article_id)
-            session.add(member)
-        member.similarity = group.similarities.get(article_id, 1.0)
-    session.flush()
-    published = session.execute(
-        select(func.min(Article.published), func.max(Article.published))
-        .join(EventArticle, EventArticle.article_id == Article.id)
-        .where(EventArticle.event_id == event.id)
-    ).one()
-    event.first_published, event.last_published = published[0], published[1]
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def delete_empty_events(session: Session) -> int:

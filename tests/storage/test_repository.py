@@ -181,6 +181,30 @@ def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker
         assert [d.resolved for d in version.dates] == [date(2023, 9, 17)]
 
 
+def test_events_regroup_rescores_stayers_and_leaves_unsaved_events_alone(
+    factory: sessionmaker[Session],
+) -> None:
+    with transaction(factory) as s:
+        a, b, c, d = (
+            store_article(s, page(f"https://wire.example/{n}", f"Text {n}.")).article_id for n in range(4)
+        )
+        save_events(
+            s, [EventMembership("k1", "Visit", [a, b], {b: 0.9}), EventMembership("k2", "Typhoon", [c, d])]
+        )
+    with transaction(factory) as s:
+        # b stays in k1 with a new score, a leaves k1 for a new event, k2 is not regrouped at all.
+        (visit, fresh) = save_events(
+            s, [EventMembership("k1", "Visit", [b], {b: 0.6}), EventMembership("k3", "Talks", [a])]
+        )
+        assert [(m.article_id, m.similarity) for m in visit.members] == [(b, 0.6)]
+        assert [m.article_id for m in fresh.members] == [a]
+    with factory() as s:
+        members = {
+            row.article_id: (row.event.key, row.similarity) for row in s.scalars(select(models.EventArticle))
+        }
+        assert members == {a: ("k3", 1.0), b: ("k1", 0.6), c: ("k2", 1.0), d: ("k2", 1.0)}
+
+
 def test_events_regroup_moves_articles_and_drops_empty_events(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as s:
         a = store_article(s, page("https://wire.example/1", "One.")).article_id
