@@ -164,8 +164,9 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     """
     found: list[Quantity] = []
     starts = _number_starts(text, 0, len(text))
+    shares = _may_hold_shares(text)
     for span in spans:
-        fractions = _fractions(text, span)
+        fractions = _fractions(text, span) if shares else []
         for match in _candidates(text, span, _starts_in(text, span, starts)):
             if any(f.start < match.end() and match.start() < f.end for f in fractions):
                 continue
@@ -283,6 +284,21 @@ _SHARE_IN = re.compile(rf" in (?:every )?(?:\d|(?:{_SMALL_WORDS})\b)")
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|this|that|first|second|latter|former|back|front|other)\s+$", re.I)
 
 
+# `_SHARE_IN` without its closing `\b`, so that it holds wherever `_SHARE_IN` holds in a sentence.
+_SHARE_IN_TEXT = re.compile(rf" in (?:every )?(?:\d|{_SMALL_WORDS})")
+
+
+def _may_hold_shares(text: str) -> bool:
+    """Whether any sentence can pass the hint test of `_fractions`: one look at the whole text.
+
+    The hints are ASCII, and lower-casing maps each character on its own (only a Greek capital
+    sigma looks at its neighbours, and it lowers to a non-ASCII letter), so a hint in a sentence's
+    lower case is a hint in the text's.
+    """
+    lowered = text.lower()
+    return any(word in lowered for word in _SHARE_HINTS) or _SHARE_IN_TEXT.search(lowered) is not None
+
+
 def _fractions(text: str, span: Span) -> list[Quantity]:
     # A full scan of every sentence costs as much as all other quantity rules; few hold a share.
     lowered = text[span.start : span.end].lower()
@@ -322,6 +338,8 @@ def _fraction_value(match: re.Match[str]) -> float | None:
 def _one_of_the_best(text: str, span: Span) -> list[Quantity]:
     """`one of the best wireless speakers`: one item singled out of a ranked set."""
     result: list[Quantity] = []
+    if text.find("ne of the ", span.start, span.end) < 0:
+        return result  # every match holds these words; a substring search is far cheaper than the scan
     for match in _ONE_OF_THE_BEST.finditer(text, span.start, span.end):
         end, unit, concept = _noun_phrase(text, match.end(), span.end, match.end())
         if unit is not None:
