@@ -12,12 +12,21 @@ after the cue (`X said (that) …`, `X said: “…”`) or before it (`“…,�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from compare.cues import ADVERBIAL, CLAUSE_ONLY, SOURCE_CUE, TOLD_OBJECT, find_cues
+from compare.cues import (
+    ADVERBIAL,
+    CLAUSE_ONLY,
+    TOLD_OBJECT,
+    case_blind_copy,
+    cue_words,
+    find_cues,
+    source_cues,
+)
 from compare.findings import Attribution, AttributionKind, SourceType
 from compare.gazetteer import CITIES, COUNTRIES
-from compare.sentences import Span
+from compare.sentences import Span, whitespace_bounded
 from compare.sources import source_type
 from compare.speakers import (
     SpeakerMemory,
@@ -59,6 +68,26 @@ _MIN_CONTENT_CHARS = 8
 
 
 @dataclass(frozen=True, slots=True)
+class _TextScan:
+    """What is scanned once per article rather than once per unit: the regex scans cost per character."""
+
+    cue_words: list[tuple[int, int]]
+    cue_starts: list[int]
+    lowered: str | None
+
+    @classmethod
+    def of(cls, text: str) -> _TextScan:
+        words = cue_words(text, 0, len(text))
+        return cls(words, [start for start, _ in words], case_blind_copy(text))
+
+    def cue_words_in(self, text: str, unit: Span) -> list[tuple[int, int]]:
+        if not whitespace_bounded(text, unit.start, unit.end):
+            return cue_words(text, unit.start, unit.end)
+        first, last = bisect_left(self.cue_starts, unit.start), bisect_left(self.cue_starts, unit.end)
+        return self.cue_words[first:last]
+
+
+@dataclass(frozen=True, slots=True)
 class _Found:
     kind: AttributionKind
     start: int
@@ -73,11 +102,12 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
     `units` are quote-aware units; `persons` maps surnames and first names to full names.
     """
     memory = SpeakerMemory(persons=persons)
+    scan = _TextScan.of(text)
     result: list[Attribution] = []
     previous: Attribution | None = None
     previous_unit = -2
     for index, unit in enumerate(units):
-        found = _in_unit(text, unit)
+        found = _in_unit(text, unit, scan)
         if not found and previous is not None and index - previous_unit <= 2:
             found = _continuation(text, unit)
             if found and _joins(previous, units[previous_unit], unit, index - previous_unit):
@@ -128,7 +158,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_unit(text: str, unit: Span) -> list[_Found]:
+def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
     quotes = quote_spans(text, unit.start, unit.end)
     found: list[_Found] = []
     label = _SPEAKER_LABEL.match(text, unit.start, unit.end)
@@ -137,12 +167,13 @@ def _in_unit(text: str, unit: Span) -> list[_Found]:
         if content is not None:
             colon = label.end("name")
             found.append(_Found(_kind(text, content), *content, (colon, colon + 1), label.span("name")))
-    for match in SOURCE_CUE.finditer(text, unit.start, unit.end):
+    for match in source_cues(text, unit.start, unit.end, scan.lowered):
         if not _inside(match.start(), quotes):
             item = _according_to(text, unit, match.start(), match.end())
             if item is not None:
                 found.append(item)
-    for cue_start, verb_start, cue_end in find_cues(text, unit.start, unit.end):
+    words = scan.cue_words_in(text, unit)
+    for cue_start, verb_start, cue_end in find_cues(text, unit.start, unit.end, words):
         if _inside(verb_start, quotes) or any(_covers(f, verb_start) for f in found):
             continue
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)

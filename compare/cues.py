@@ -11,6 +11,7 @@ a stemmer would turn `states` (countries) and `sees` into cues far too often.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Verbs of saying: every tense form a reporter writes. `call`, `find`, `show` are left to _THINKING
 # and _DOCUMENT_VERBS below because they need a clause after them to be a cue.
@@ -78,8 +79,38 @@ SPEECH_VERBS = frozenset(_SPEECH.split()) | frozenset(_EVALUATION.split())
 THINKING_VERBS = frozenset(_THINKING.split())
 CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
 
-# Cue verbs are lower case: a capitalised `Says` is a headline word or a name.
-_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+
+
+def _prefix_tree(words: frozenset[str]) -> str:
+    """The words as one alternation shaped as a prefix tree (`sa(?:id|y(?:ing|s)?)`).
+
+    The regex engine then follows one branch per character instead of trying every one of the
+    several hundred forms at every word.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    arms = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not arms:
+        return ""
+    body = arms[0] if len(arms) == 1 else f"(?:{'|'.join(arms)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+# Cue verbs are lower case: a capitalised `Says` is a headline word or a name. A cue word is a whole
+# run of lower-case letters with no ASCII letter on either side. The scan matches the character
+# before the word so that it starts from a character set (not-a-letter) the engine skips along; a
+# word at the very start of the scan is matched on its own.
+_CUE_WORD = rf"(?:{_prefix_tree(CUE_VERBS)})(?![A-Za-z])"
+_CUE_WORD_AFTER = re.compile(rf"[^A-Za-z]{_CUE_WORD}")
+_CUE_WORD_AT = re.compile(rf"(?<![A-Za-z]){_CUE_WORD}")
 # Before a verb form these make it a noun (`the report`, `a warning`), not a cue.
 _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
@@ -128,18 +159,27 @@ _PARTICLES = {
 }
 
 
-def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def cue_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cue-verb forms in `text[start:end]`, in order, before any test of their context."""
+    first = _CUE_WORD_AT.match(text, start, end)
+    words = [first.span()] if first else []
+    words.extend((m.start() + 1, m.end()) for m in _CUE_WORD_AFTER.finditer(text, start, end))
+    return words
+
+
+def find_cues(
+    text: str, start: int, end: int, words: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
     """Cues in `text[start:end]` as (cue start, verb start, cue end); the cue takes its auxiliaries.
+
+    `words` are the `cue_words` of the span when the caller has them already.
 
     >>> find_cues("He has said no.", 0, 15)
     [(3, 7, 11)]
     """
     found: list[tuple[int, int, int]] = []
-    for match in _LOWER_WORD.finditer(text, start, end):
-        word = match.group()
-        if word not in CUE_VERBS:
-            continue
-        w_start, w_end = match.span()
+    for w_start, w_end in cue_words(text, start, end) if words is None else words:
+        word = text[w_start:w_end]
         if text[w_end : w_end + 1] == "-" or text[w_start - 1 : w_start] == "-":
             continue  # `state-of-the-art`, `well-known`
         p_start, p_end = _previous_word(text, start, w_start)
@@ -193,7 +233,34 @@ def _with_particle(text: str, word: str, w_end: int, end: int) -> int:
 
 
 # Source cues that name the source after them: `according to TASS`, `as per a NDTV report`.
-SOURCE_CUE = re.compile(r"\b(?:according to|as per|citing|as reported by|in the words of)\s+", re.IGNORECASE)
+_SOURCE_PHRASES = ("according to", "as per", "citing", "as reported by", "in the words of")
+SOURCE_CUE = re.compile(rf"\b(?:{'|'.join(_SOURCE_PHRASES)})\s+", re.IGNORECASE)
+# The letters that match a letter of SOURCE_CUE case-blind without lower-casing to it (dotted and
+# dotless i, long s).
+_CASE_BLIND_ODD = "\u0130\u0131\u017f"
+
+
+def case_blind_copy(text: str) -> str | None:
+    """The text in lower case, offset for offset, for `source_cues`; None when it cannot stand in.
+
+    It cannot when lower-casing changes a length (`İ` -> `i̇`) or the text holds a letter that
+    SOURCE_CUE matches without its lower case being the phrase's letter.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(char in text for char in _CASE_BLIND_ODD):
+        return None
+    return lowered
+
+
+def source_cues(text: str, start: int, end: int, lowered: str | None) -> list[re.Match[str]]:
+    """SOURCE_CUE matches in `text[start:end]`; `lowered` is `case_blind_copy(text)`.
+
+    Every match is a phrase whose lower case sits at the same offsets of `lowered`, so a span
+    without one skips the case-blind scan, which costs a regex attempt at every character.
+    """
+    if lowered is not None and all(lowered.find(phrase, start, end) < 0 for phrase in _SOURCE_PHRASES):
+        return []
+    return list(SOURCE_CUE.finditer(text, start, end))
 
 # Words after a verb that are not yet the content: `said Sunday`, `said in a statement`,
 # `told reporters on Monday`, `wrote on Twitter`. Matched repeatedly from the cue's end.

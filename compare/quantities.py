@@ -17,7 +17,7 @@ from bisect import bisect_left
 from compare.findings import Quantity, QuantityChange
 from compare.gazetteer import NATIONALITIES
 from compare.numbers import DIGITS, SCALES, VAGUE, WORD_NUMBER, parse_digits, parse_words
-from compare.sentences import Span
+from compare.sentences import Span, whitespace_bounded
 
 _CURRENCY_SIGNS = {
     "us$": "dollar", "u.s.$": "dollar", "$": "dollar", "a$": "australian dollar", "$a": "australian dollar",
@@ -194,9 +194,7 @@ def _starts_in(text: str, span: Span, starts: list[int]) -> list[int]:
     They are the span's own when whitespace bounds it (as sentences are): no word runs across its
     edges then. A span cut inside a word is scanned on its own.
     """
-    if (span.start > 0 and not text[span.start - 1].isspace()) or (
-        span.end < len(text) and not text[span.end].isspace()
-    ):
+    if not whitespace_bounded(text, span.start, span.end):
         return _number_starts(text, span.start, span.end)
     return starts[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 

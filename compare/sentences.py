@@ -70,6 +70,13 @@ def sentences(text: str) -> list[Span]:
     return result
 
 
+def whitespace_bounded(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` has whitespace (or the text's edge) on both sides, as sentences and
+    quote units do: no word runs across its edges, so a scan of the whole text finds the same words
+    inside it as a scan of the span alone."""
+    return (start == 0 or text[start - 1].isspace()) and (end >= len(text) or text[end].isspace())
+
+
 def quote_units(text: str, spans: list[Span]) -> list[Span]:
     """Sentences merged while a quotation opened in one of them is still open in the same paragraph.
 
