@@ -307,6 +307,7 @@ class _PostgresSearch(_Backend):
     """tsvector table with a GIN index: `document @@ to_tsquery(...)`, ts_rank, ts_headline per hit."""
 
     def __init__(self, node: Node) -> None:
+        self.node = node
         self.query = search_postgres.PostgresQuery(node)
         self.index = table(POSTGRES_SEARCH_TABLE, column("article_id"), column("document"))
         self.key = self.index.c.article_id
@@ -319,7 +320,8 @@ class _PostgresSearch(_Backend):
         self, session: Session, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
     ) -> _Ranking:
         with search_postgres.planner_settings(session):
-            window = search_postgres.find_window(session, self.query, clauses, limit + offset)
+            query = search_postgres.PostgresQuery.prepare(session, self.node)
+            window = search_postgres.find_window(session, query, clauses, limit + offset)
         return _Ranking(
             window.page(limit, offset), window.total, window.total_is_estimate, window.ranked_newest
         )
@@ -328,7 +330,8 @@ class _PostgresSearch(_Backend):
         self, session: Session, clauses: Sequence[ColumnElement[bool]]
     ) -> tuple[dict[str, int], bool]:
         with search_postgres.planner_settings(session):
-            return search_postgres.outlet_counts(session, self.query, clauses)
+            query = search_postgres.PostgresQuery.prepare(session, self.node)
+            return search_postgres.outlet_counts(session, query, clauses)
 
     def page_rows(self, session: Session, ids: Sequence[int]) -> dict[int, Any]:
         # Details and headline in one statement: under load every round trip waits for a CPU.

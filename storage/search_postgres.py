@@ -2,10 +2,12 @@
 
 What costs time on PostgreSQL is reading tsvectors (~2.9 kB each), not the GIN index. So:
 
-- The GIN index alone finds the candidates: the query with its phrases loosened to AND of their
-  words (`to_tsquery_superset`), which it answers from posting lists without reading a document.
-  Phrases are then checked on those candidates only, in `articles_search_inline`, the copy of each
-  tsvector that is stored in its row (revision 0005) and so reads ~6x faster than the TOASTed one.
+- A GIN index alone finds the candidates, from posting lists, without reading a document: for a
+  query without phrase, the query itself; with one, the query over words and adjacent word pairs
+  (`storage.search_pairs`, the index of revision 0006), where a two-word phrase is one pair lexeme
+  and so exact. Other phrases (three words, a stop word inside) are then checked on those few
+  candidates only, in `articles_search_inline`, the copy of each tsvector that is stored in its row
+  (revision 0005) and so reads ~6x faster than the TOASTed one.
 - Up to `EXACT_LIMIT` candidates the total is exact; past it, counting every match would cost more
   than the rest of the search, so the newest matches are found by walking `articles_search_inline`
   backwards by article id, and the total is extrapolated from how far back that walk went
@@ -30,6 +32,7 @@ from sqlalchemy import (
     Select,
     any_,
     bindparam,
+    cast,
     column,
     func,
     literal_column,
@@ -37,10 +40,11 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 
 from storage.models import Article, Outlet
+from storage.search_pairs import PairQuery, query_words, to_pair_tsquery
 from storage.search_query import Node, has_phrase, to_tsquery, to_tsquery_superset
 
 SEARCH_TABLE = "articles_search"
@@ -78,14 +82,47 @@ class Window:
 
 
 class PostgresQuery:
-    """A parsed query as the tsqueries PostgreSQL needs: exact, and the GIN-only superset."""
+    """A parsed query as the tsqueries PostgreSQL needs: exact, and the GIN-only candidates.
 
-    def __init__(self, node: Node) -> None:
+    Without a phrase the candidates are the query itself over `articles_search.document`; with one,
+    they come from the word-pair index of revision 0006 (`storage.search_pairs`), which needs the
+    words' lexemes: build it with `PostgresQuery.prepare`, which asks the database for them.
+    """
+
+    def __init__(self, node: Node, pairs: PairQuery | None = None) -> None:
         self.config: ColumnElement[Any] = literal_column(f"'{TEXT_CONFIG}'::regconfig")
         self.exact = func.to_tsquery(self.config, to_tsquery(node))
-        self.superset_text = to_tsquery_superset(node)
-        self.superset = func.to_tsquery(self.config, self.superset_text)
-        self.needs_check = has_phrase(node)
+        self.pairs = pairs if pairs is not None and pairs.text is not None else None
+        self.has_phrase = has_phrase(node)
+        # The candidates need checking against word positions unless the pairs say it all.
+        self.needs_check = self.has_phrase and (self.pairs is None or not self.pairs.exact)
+        self.candidates_text = to_tsquery_superset(node) if self.pairs is None else str(self.pairs.text)
+
+    @classmethod
+    def prepare(cls, session: Session, node: Node) -> PostgresQuery:
+        """The query with its phrases as word pairs (one statement to stem the words). Read-only."""
+        if not has_phrase(node):
+            return cls(node)
+        stemmed = sql_text(
+            f"SELECT word, tsvector_to_array(to_tsvector('{TEXT_CONFIG}'::regconfig, word)) "
+            "FROM unnest(CAST(:words AS text[])) AS word"
+        )
+        rows = session.execute(stemmed, {"words": sorted(query_words(node))})
+        lexemes = {str(word): tuple(found) for word, found in rows}
+        return cls(node, to_pair_tsquery(node, lexemes))
+
+    def candidates(self, document: ColumnElement[Any]) -> ColumnElement[bool]:
+        """`document @@ ...` answered by a GIN index alone: every match, maybe more (`needs_check`)."""
+        if self.pairs is None:
+            return document.op("@@")(func.to_tsquery(self.config, self.candidates_text))
+        terms = func.newsprism_search_terms(document)
+        return terms.op("@@")(cast(bindparam(None, self.candidates_text), TSQUERY))
+
+    def candidates_sql(self) -> str:
+        """`candidates` as SQL text over `document`, with the query bound as `:query`."""
+        if self.pairs is None:
+            return f"document @@ to_tsquery('{TEXT_CONFIG}'::regconfig, :query)"
+        return "newsprism_search_terms(document) @@ CAST(:query AS tsquery)"
 
 
 @contextmanager
@@ -207,16 +244,13 @@ def _candidate_ids(
 def _planned_rows(session: Session, query: PostgresQuery) -> float:
     # The planner's guess from the column statistics, close for frequent words (which are what
     # matters here) and ~1 ms, against tens of ms to list 10,000 candidates before giving up.
-    explain = (
-        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {SEARCH_TABLE} "
-        f"WHERE document @@ to_tsquery('{TEXT_CONFIG}'::regconfig, :query)"
-    )
-    plan = session.execute(sql_text(explain), {"query": query.superset_text}).scalar_one()
+    explain = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {SEARCH_TABLE} WHERE {query.candidates_sql()}"
+    plan = session.execute(sql_text(explain), {"query": query.candidates_text}).scalar_one()
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _candidates(query: PostgresQuery, clauses: Sequence[ColumnElement[bool]]) -> Select[tuple[Any]]:
-    found = select(_SEARCH.c.article_id).where(_SEARCH.c.document.op("@@")(query.superset))
+    found = select(_SEARCH.c.article_id).where(query.candidates(_SEARCH.c.document))
     if not clauses:
         return found
     # Materialized, so the index answers first: otherwise the planner walks an outlet's articles and
@@ -251,7 +285,7 @@ def _newest_matches(
     reached = scored[-1][0] if len(scored) >= size else lower + 1
     estimate = round(len(scored) * (int(top) - int(bottom) + 1) / max(1, int(top) - reached + 1))
     # Without a phrase the candidates were the matches, and there were more than EXACT_LIMIT.
-    total = estimate if query.needs_check else max(estimate, EXACT_LIMIT + 1)
+    total = estimate if query.has_phrase else max(estimate, EXACT_LIMIT + 1)
     return Window(scored, total, True, len(scored))
 
 
@@ -270,14 +304,14 @@ def _newest_in(
     if clauses:
         stmt = _joined(stmt, key).where(*clauses)
     stmt = stmt.order_by(key.desc()).limit(size)
-    if not query.needs_check:
+    if not query.has_phrase:
         # Most documents match: walking the primary key backwards reads few more than it keeps.
         return [(int(i), float(s)) for i, s in session.execute(stmt)]
     # A phrase matches few of them: only the range's candidates, the GIN bitmap ANDed with the
     # range's (index scans off so the planner does that), are read and checked.
     search = _SEARCH.c
     stmt = stmt.join(_SEARCH, search.article_id == key).where(
-        search.document.op("@@")(query.superset), search.article_id > ids[0], search.article_id <= ids[1]
+        query.candidates(search.document), search.article_id > ids[0], search.article_id <= ids[1]
     )
     with planner_settings(session, enable_indexscan="off"):
         return [(int(i), float(s)) for i, s in session.execute(stmt)]

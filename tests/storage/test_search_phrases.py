@@ -1,0 +1,171 @@
+"""Phrases find exactly the articles with the words side by side, on SQLite (FTS5 positions) and on
+PostgreSQL, where revision 0006 finds them through an index of adjacent word pairs: words present but
+apart, across a sentence end, around a stop word, three-word phrases whose two pairs both occur but
+not in a row, prefixes, exclusions, new versions and an upgrade of a database that already has
+articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from alembic import command
+from storage import search_postgres
+from storage.database import alembic_config, open_database, transaction, upgrade_to_head
+from storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
+from storage.search import outlet_facet_counts, search_articles
+from storage.search_pairs import PairQuery, pair_lexeme, to_pair_tsquery
+from storage.search_query import parse_query
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+
+ARTICLES = {
+    "ferry": ("Ferry resumes service", "The ferry left Dalian at dawn. Storm warnings were lifted by noon."),
+    "cranes": ("Port reopens", "Port cranes stopped on Monday. Cranes worked again by night, said the port."),
+    "storm": ("Storm warnings lifted", "Forecasters lifted the warnings as the storm moved north."),
+}
+
+
+def _page(key: str, age_days: int) -> FetchedArticle:
+    url = f"https://wire.example/{key}"
+    title, body = ARTICLES[key]
+    return FetchedArticle(
+        url, url, "Harbour Wire", body, NOW, title=title, published=NOW - timedelta(days=age_days)
+    )
+
+
+def _store(factory: sessionmaker[Session], keys: list[str]) -> None:
+    with transaction(factory) as session:
+        save_outlet(session, OutletInfo("Harbour Wire", kind="agency"))
+        for age, key in enumerate(keys):
+            store_article(session, _page(key, age))
+
+
+@pytest.fixture
+def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
+    made = open_database(database_url)
+    _store(made, list(ARTICLES))
+    yield made
+    made.kw["bind"].dispose()
+
+
+def _titles(factory: sessionmaker[Session], query: str) -> list[str]:
+    with factory() as session:
+        return sorted(hit.title or "" for hit in search_articles(session, query).hits)
+
+
+FERRY, CRANES, STORM = (ARTICLES[key][0] for key in ("ferry", "cranes", "storm"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param('"port cranes"', [CRANES], id="two-words"),
+        pytest.param('"cranes port"', [], id="two-words-reversed"),
+        pytest.param('"cranes night"', [], id="both-words-present-apart"),
+        pytest.param('"dawn storm"', [FERRY], id="across-a-sentence-end"),
+        pytest.param('"dalian dawn"', [], id="a-word-between"),
+        pytest.param('"storm warnings"', [FERRY, STORM], id="title-and-text"),
+        pytest.param('"port cranes stopped"', [CRANES], id="three-words"),
+        pytest.param('"port cranes worked"', [], id="three-words-both-pairs-apart"),
+        pytest.param('"storm warn*"', [FERRY, STORM], id="prefix"),
+        pytest.param('"storm wax*"', [], id="prefix-not-following"),
+        pytest.param('warnings -"dawn storm"', [STORM], id="excluded-phrase"),
+        pytest.param('lifted -"port cranes worked"', [FERRY, STORM], id="excluded-three-words"),
+        pytest.param('"port cranes" OR "dawn storm"', [CRANES, FERRY], id="or-of-phrases"),
+        pytest.param('"the ferry"', [FERRY], id="stop-word-first"),
+        pytest.param('"warning lifting"', [STORM], id="stemmed"),
+        pytest.param('"warnings lifted"', [STORM], id="stop-word-between-in-one"),
+    ],
+)
+def test_phrase_finds_exactly_the_adjacent_words(
+    factory: sessionmaker[Session], query: str, expected: list[str]
+) -> None:
+    assert _titles(factory, query) == sorted(expected)
+
+
+def test_phrase_total_and_facets_count_only_matches(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        page = search_articles(session, '"storm warnings"')
+        apart = search_articles(session, '"cranes night"')
+        facets, estimated = outlet_facet_counts(session, '"storm warnings"')
+    assert (page.total, page.total_is_estimate, page.ranked_newest) == (2, False, None)
+    assert (apart.total, apart.hits) == (0, [])
+    assert (facets, estimated) == ({"Harbour Wire": 2}, False)
+
+
+def test_a_new_version_replaces_the_indexed_pairs(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        changed = _page("cranes", 1)
+        body = "Port cranes idle; dockers walked out at dawn."
+        store_article(
+            session, FetchedArticle(changed.url, changed.url, changed.outlet, body, NOW, title="Port")
+        )
+    assert _titles(factory, '"cranes worked"') == []
+    assert _titles(factory, '"dockers walked"') == ["Port"]
+
+
+def test_upgrade_indexes_the_pairs_of_existing_articles(database_url: str) -> None:
+    factory = open_database(database_url)
+    engine = factory.kw["bind"]
+    try:
+        command.downgrade(alembic_config(engine), "0005")
+        _store(factory, ["ferry", "cranes"])
+        upgrade_to_head(engine)
+        assert _titles(factory, '"dawn storm"') == [FERRY]
+        assert _titles(factory, '"port cranes stopped"') == [CRANES]
+        assert _titles(factory, '"port cranes worked"') == []
+    finally:
+        engine.dispose()
+
+
+def test_postgres_phrase_is_looked_up_in_the_pair_index(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        if session.get_bind().dialect.name != "postgresql":
+            pytest.skip("the pair index is PostgreSQL's")
+        query = search_postgres.PostgresQuery.prepare(session, parse_query('"port cranes"'))
+        assert query.candidates_text == "' port crane'" and not query.needs_check
+        with search_postgres.planner_settings(session):
+            plan = session.execute(
+                text(f"EXPLAIN SELECT article_id FROM articles_search WHERE {query.candidates_sql()}"),
+                {"query": query.candidates_text},
+            ).scalars()
+            assert "ix_articles_search_terms" in "\n".join(plan)
+
+
+STATE, MEDIA, TASS = ("state",), ("media",), ("tass",)
+
+
+@pytest.mark.parametrize(
+    ("query", "lexemes", "expected"),
+    [
+        pytest.param('"state media"', {"state": STATE, "media": MEDIA}, PairQuery("' state media'", True),
+                     id="pair-is-exact"),
+        pytest.param('"a state media"', {"a": (), "state": STATE, "media": MEDIA},
+                     PairQuery("' state media'", False), id="stop-word-is-checked"),
+        pytest.param('"state media tass"', {"state": STATE, "media": MEDIA, "tass": TASS},
+                     PairQuery("(' state media' & ' media tass')", False), id="three-words-are-checked"),
+        pytest.param('"state the media"', {"state": STATE, "the": (), "media": MEDIA},
+                     PairQuery("('state' & 'media')", False), id="words-apart-are-and"),
+        pytest.param('"state med"*', {"state": STATE, "med": ("med",)}, PairQuery("' state med':*", True),
+                     id="prefix-of-the-second"),
+        pytest.param('tass -"state media"', {"state": STATE, "media": MEDIA, "tass": TASS},
+                     PairQuery("('tass' & !' state media')", True), id="excluded-pair"),
+        pytest.param('tass -"state media tass"', {"state": STATE, "media": MEDIA, "tass": TASS},
+                     PairQuery("('tass')", False), id="excluded-superset-left-out"),
+        pytest.param('"o\'brien said"', {"o": ("o",), "brien": ("brien",), "said": ("said",)},
+                     PairQuery("(' o brien' & ' brien said')", False), id="pieces"),
+        pytest.param("it's", {"it": (), "s": ()}, PairQuery(None, False), id="only-stop-words"),
+    ],
+)  # fmt: skip
+def test_pair_query_compiles(query: str, lexemes: dict[str, tuple[str, ...]], expected: PairQuery) -> None:
+    assert to_pair_tsquery(parse_query(query), lexemes) == expected
+
+
+def test_pair_lexeme_never_equals_a_word() -> None:
+    assert pair_lexeme("state", "media") == " state media"
+    assert to_pair_tsquery(parse_query('"x y"'), {"x": ("o'k",), "y": ("a\\b",)}).text == "' o''k a\\\\b'"
