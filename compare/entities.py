@@ -29,8 +29,10 @@ from compare.gazetteer import (
     TITLES,
 )
 
-# A capitalised word: `Kim`, `U.S.`, `Komsomolsk-on-Amur`, `McDonald’s`, `KCNA`, `Geran-25`.
-_CAP_WORD = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'-]*\w|[A-Z](?:\.[A-Z])+\.?|[A-Z]\.?)")
+# A capitalised word: `Kim`, `U.S.`, `Komsomolsk-on-Amur`, `McDonald’s`, `KCNA`, `Geran-25`. The capital
+# comes first and the no-word-before test after it, so the regex engine skips along capitals instead of
+# trying the pattern at every character.
+_CAP_WORD = re.compile(r"[A-Z](?<![\w’'].)(?:[\w’'-]*\w|(?:\.[A-Z])+\.?|\.?)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _GAP = re.compile(r"^ (?:(?:of|for|the|and|de|al|bin|von|van|der|on) )?$")
 _ALIASES = {

@@ -29,8 +29,10 @@ _ABBREVIATIONS = frozenset(
 _MAY_END_SENTENCE = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "etc", "inc", "co", "ltd", "a.m", "p.m"})
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[^\s])")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then space. One mark is
+# spelled out before the repeat so the regex engine skips along those marks (a pattern opening with a
+# repeat is tried at every character).
+_BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[^\s])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_START = re.compile(r"\s+([^\s])")
 
