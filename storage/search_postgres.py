@@ -36,8 +36,10 @@ from sqlalchemy import (
     column,
     func,
     literal_column,
+    null,
     select,
     table,
+    union_all,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
@@ -200,12 +202,14 @@ def _counted_and_scored(
         .select_from(newest.join(_INLINE, key == newest.c.article_id))
         .where(total <= EXACT_LIMIT)
     )
-    rows = session.execute(scored).all()
-    if not rows:
-        count = int(session.scalar(select(func.count()).select_from(found)) or 0)
-        return None if count > EXACT_LIMIT else Window([], 0, False, None)
-    matched = int(rows[0][0])
-    window = [(int(i), float(s)) for _, i, s in rows]
+    # The count comes back in a row of its own even when nothing is scored: counting again to tell
+    # "none" from "too many" cost as much as the first statement.
+    counted = select(total, null(), null())
+    rows = session.execute(union_all(counted, scored)).all()
+    matched = next(int(count) for count, i, _ in rows if i is None)
+    if matched > EXACT_LIMIT:
+        return None
+    window = [(int(i), float(s)) for _, i, s in rows if i is not None]
     return Window(window, matched, False, len(window) if len(window) < matched else None)
 
 
