@@ -35,6 +35,8 @@ from crawler.urls import clean_url, is_http_url, same_site
 log = logging.getLogger(__name__)
 # Less than this is a menu, a teaser or an error page that trafilatura found "text" in, not a story.
 MIN_ARTICLE_CHARS = 80
+# Below this share of the page's paragraph text, trafilatura's fast mode missed the article.
+FAST_COVERAGE = 0.2
 # How often an extraction worker checks that the crawl that started it still lives.
 OWNER_CHECK_SECONDS = 0.5
 
@@ -63,7 +65,7 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     canonical = canonical_url(tree, url)
     try:
         # The string, not our tree: trafilatura's own parse of it scores better on AEB (0.960 vs 0.957 F1).
-        document: Any = trafilatura.bare_extraction(page_html, url=url, include_comments=False)
+        document: Any = article_body(page_html, url, tree)
     except Exception:  # trafilatura fails on odd pages in many ways; one page must not stop a crawl
         log.debug("extraction failed for %s", url, exc_info=True)
         return None
@@ -79,6 +81,26 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
         language=_language(tree),
         canonical_url=canonical,
     )
+
+
+def article_body(page_html: str, url: str, tree: Any) -> Any:
+    """trafilatura's extraction of the page: its fast mode, or its whole cascade where that missed.
+
+    The whole cascade second-guesses trafilatura's own extractor with readability and jusText on
+    every page; they change the text of few pages (11 of the 258 fundus pages) but cost a quarter
+    of the extraction. Where the fast text covers less than `FAST_COVERAGE` of the page's paragraph
+    text, the main extractor missed the article and the cascade runs (3 fundus pages lost 84-96 %
+    of their text without it). Body F1: AEB 0.962 (0.960 with the cascade on every page), fundus
+    0.947 (0.949).
+    """
+    fast: Any = trafilatura.bare_extraction(page_html, url=url, include_comments=False, fast=True)
+    if fast is not None and len(fast.text or "") >= FAST_COVERAGE * _paragraph_chars(tree):
+        return fast
+    return trafilatura.bare_extraction(page_html, url=url, include_comments=False)
+
+
+def _paragraph_chars(tree: Any) -> int:
+    return sum(len(" ".join(paragraph.text_content().split())) for paragraph in tree.iter("p"))
 
 
 class TrafilaturaGuesses:
