@@ -19,10 +19,10 @@ from compare.cues import (
     ADVERBIAL,
     CLAUSE_ONLY,
     TOLD_OBJECT,
-    case_blind_copy,
     cue_words,
     find_cues,
     source_cues,
+    source_phrase_starts,
 )
 from compare.findings import Attribution, AttributionKind, SourceType
 from compare.gazetteer import CITIES, COUNTRIES
@@ -60,7 +60,9 @@ _NOT_SPEAKER_LABELS = frozenset(
     Image Video Correction Disclosure Advertisement Listen Subscribe Share More See Also Click Breaking
     WATCH READ UPDATE PHOTO VIDEO RELATED MORE NOTE""".split()
 )
-_TRAILING = re.compile(r"[\s,;:.—–-]+$")
+# One mark spelled out before the repeat: the engine then skips to those marks instead of trying the
+# pattern at every character of the content.
+_TRAILING = re.compile(r"[\s,;:.—–-][\s,;:.—–-]*$")
 _QUOTE_CHARS = '“”"'
 # Double quotation marks; some papers write them as two apostrophes (''like this''). Written as one
 # character set first (an apostrophe then needs a second) so the regex engine skips along that set
@@ -75,12 +77,12 @@ class _TextScan:
 
     cue_words: list[tuple[int, int]]
     cue_starts: list[int]
-    lowered: str | None
+    source_phrase_starts: list[int] | None
 
     @classmethod
     def of(cls, text: str) -> _TextScan:
         words = cue_words(text, 0, len(text))
-        return cls(words, [start for start, _ in words], case_blind_copy(text))
+        return cls(words, [start for start, _ in words], source_phrase_starts(text))
 
     def cue_words_in(self, text: str, unit: Span) -> list[tuple[int, int]]:
         if not whitespace_bounded(text, unit.start, unit.end):
@@ -163,13 +165,15 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
     quotes = quote_spans(text, unit.start, unit.end)
     found: list[_Found] = []
-    label = _SPEAKER_LABEL.match(text, unit.start, unit.end)
+    # A speaker label needs a colon; most units have none, and the failed match backtracks.
+    has_colon = text.find(":", unit.start, unit.end) >= 0
+    label = _SPEAKER_LABEL.match(text, unit.start, unit.end) if has_colon else None
     if label and label.group("name").split()[0] not in _NOT_SPEAKER_LABELS:
         content = _content_after(text, label.end(), unit.end)
         if content is not None:
             colon = label.end("name")
             found.append(_Found(_kind(text, content), *content, (colon, colon + 1), label.span("name")))
-    for match in source_cues(text, unit.start, unit.end, scan.lowered):
+    for match in source_cues(text, unit.start, unit.end, scan.source_phrase_starts):
         if not _inside(match.start(), quotes):
             item = _according_to(text, unit, match.start(), match.end())
             if item is not None:

@@ -11,6 +11,7 @@ a stemmer would turn `states` (countries) and `sees` into cues far too often.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 # Verbs of saying: every tense form a reporter writes. `call`, `find`, `show` are left to _THINKING
@@ -240,26 +241,35 @@ SOURCE_CUE = re.compile(rf"\b(?:{'|'.join(_SOURCE_PHRASES)})\s+", re.IGNORECASE)
 _CASE_BLIND_ODD = "\u0130\u0131\u017f"
 
 
-def case_blind_copy(text: str) -> str | None:
-    """The text in lower case, offset for offset, for `source_cues`; None when it cannot stand in.
+def source_phrase_starts(text: str) -> list[int] | None:
+    """Offsets of the SOURCE_CUE phrases in the text's lower case, in order, for `source_cues`.
 
-    It cannot when lower-casing changes a length (`İ` -> `i̇`) or the text holds a letter that
-    SOURCE_CUE matches without its lower case being the phrase's letter.
+    None when the lower case cannot stand in for the case-blind pattern: when lower-casing changes
+    a length (`İ` -> `i̇`, so offsets drift) or the text holds a letter SOURCE_CUE matches without
+    its lower case being the phrase's letter.
     """
     lowered = text.lower()
     if len(lowered) != len(text) or any(char in text for char in _CASE_BLIND_ODD):
         return None
-    return lowered
+    starts: list[int] = []
+    for phrase in _SOURCE_PHRASES:
+        found = lowered.find(phrase)
+        while found >= 0:
+            starts.append(found)
+            found = lowered.find(phrase, found + 1)
+    return sorted(starts)
 
 
-def source_cues(text: str, start: int, end: int, lowered: str | None) -> list[re.Match[str]]:
-    """SOURCE_CUE matches in `text[start:end]`; `lowered` is `case_blind_copy(text)`.
+def source_cues(text: str, start: int, end: int, phrase_starts: list[int] | None) -> list[re.Match[str]]:
+    """SOURCE_CUE matches in `text[start:end]`; `phrase_starts` is `source_phrase_starts(text)`.
 
-    Every match is a phrase whose lower case sits at the same offsets of `lowered`, so a span
-    without one skips the case-blind scan, which costs a regex attempt at every character.
+    Every match starts at one of those offsets, so a span without one skips the case-blind scan,
+    which costs a regex attempt at every character.
     """
-    if lowered is not None and all(lowered.find(phrase, start, end) < 0 for phrase in _SOURCE_PHRASES):
-        return []
+    if phrase_starts is not None:
+        first = bisect_left(phrase_starts, start)
+        if first == len(phrase_starts) or phrase_starts[first] >= end:
+            return []
     return list(SOURCE_CUE.finditer(text, start, end))
 
 # Words after a verb that are not yet the content: `said Sunday`, `said in a statement`,
