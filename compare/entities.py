@@ -35,6 +35,8 @@ from compare.gazetteer import (
 _CAP_WORD = re.compile(r"[A-Z](?<![\w’'].)(?:[\w’'-]*\w|(?:\.[A-Z])+\.?|\.?)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _GAP = re.compile(r"^ (?:(?:of|for|the|and|de|al|bin|von|van|der|on) )?$")
+# The longest gap _GAP takes (` for ` and the line end `$` allows); longer ones are not sliced out.
+_MAX_GAP = 6
 _ALIASES = {
     "US": "United States",
     "U.S.": "United States",
@@ -87,7 +89,12 @@ def _runs(text: str, sentence_starts: frozenset[int]) -> list[_Span]:
     current: _Span | None = None
     for match in _CAP_WORD.finditer(text):
         word = match.group()
-        if current is not None and _GAP.match(text[current.end : match.start()]) and word not in NOT_NAMES:
+        if (
+            current is not None
+            and match.start() - current.end <= _MAX_GAP
+            and _GAP.match(text[current.end : match.start()])
+            and word not in NOT_NAMES
+        ):
             gap = text[current.end : match.start()].strip()
             if not gap or _joiner_allowed(current.words, word):
                 current.words.extend([gap, word] if gap else [word])
