@@ -254,6 +254,8 @@ def _year_then_number(match: re.Match[str]) -> bool:
 def _approximation_starts(text: str, lo: int, pos: int) -> list[int]:
     """Where a quantity ending in the number at `pos` may begin: an approximation, else `pos`."""
     window = text[max(lo, pos - 16) : pos].lower()
+    if not window.endswith(_APPROX_PHRASES):
+        return [pos]  # most numbers have none: one test of all phrases before finding which
     for phrase in _APPROX_PHRASES:
         if window.endswith(phrase):
             if phrase in {"over ", "under "} and _PHRASAL_VERB.search(text, max(lo, pos - 30), pos):
