@@ -50,6 +50,12 @@ def postgresql_version(url: str) -> str:
         engine.dispose()
 
 
+def _server_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(database="postgres").render_as_string(hide_password=False)
+
+
 def describe(postgres_url: str) -> dict[str, str]:
     """The machine and software the run used."""
     import trafilatura
@@ -61,6 +67,7 @@ def describe(postgres_url: str) -> dict[str, str]:
         "OS": f"{platform.system()} {platform.release()}",
         "Python": platform.python_version(),
         "SQLite": sqlite3.sqlite_version,
-        "PostgreSQL": postgresql_version(postgres_url),
+        # The server's maintenance database: the benchmark's own may not exist yet (a crawl-only run).
+        "PostgreSQL": postgresql_version(_server_url(postgres_url)),
         "trafilatura": trafilatura.__version__,
     }
