@@ -33,7 +33,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # spelled out before the repeat so the regex engine skips along those marks (a pattern opening with a
 # repeat is tried at every character).
 _BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[^\s])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Searched in a slice that ends at the mark: the lookbehind lets only the first character of a run try
+# the repeat (else every character of the run would run it to the end again), and at the slice start
+# it sees nothing, so a run is still cut where the slice begins.
+_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 _NEXT_START = re.compile(r"\s+([^\s])")
 
 
@@ -122,7 +125,7 @@ def _is_sentence_end(text: str, dot: int, punct: str) -> bool:
         # `“Who wants that?” she said.` goes on after the question mark.
         following = _NEXT_START.match(text, dot + len(punct))
         return following is None or not following.group(1).islower()
-    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    before = _WORD_BEFORE.search(text[max(0, dot - 20) : dot])
     following = _NEXT_START.match(text, dot + len(punct))
     next_char = following.group(1) if following else ""
     if before is None:
