@@ -14,7 +14,7 @@ index is ~500 MB per 100,000 articles. SQLite is untouched (FTS5 keeps positions
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-12-01 15:40:00
+Create Date: 2026-11-29 15:30:00
 """
 
 from __future__ import annotations
