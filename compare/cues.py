@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Any
+
+from compare.lexicon import prefix_tree
 
 # Verbs of saying: every tense form a reporter writes. `call`, `find`, `show` are left to _THINKING
 # and _DOCUMENT_VERBS below because they need a clause after them to be a cue.
@@ -82,34 +83,11 @@ CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
 
 
 
-def _prefix_tree(words: frozenset[str]) -> str:
-    """The words as one alternation shaped as a prefix tree (`sa(?:id|y(?:ing|s)?)`).
-
-    The regex engine then follows one branch per character instead of trying every one of the
-    several hundred forms at every word.
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict[str, Any]) -> str:
-    arms = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not arms:
-        return ""
-    body = arms[0] if len(arms) == 1 else f"(?:{'|'.join(arms)})"
-    return f"(?:{body})?" if "" in node else body
-
-
 # Cue verbs are lower case: a capitalised `Says` is a headline word or a name. A cue word is a whole
 # run of lower-case letters with no ASCII letter on either side. The scan matches the character
 # before the word so that it starts from a character set (not-a-letter) the engine skips along; a
 # word at the very start of the scan is matched on its own.
-_CUE_WORD = rf"(?:{_prefix_tree(CUE_VERBS)})(?![A-Za-z])"
+_CUE_WORD = rf"(?:{prefix_tree(CUE_VERBS)})(?![A-Za-z])"
 _CUE_WORD_AFTER = re.compile(rf"[^A-Za-z]{_CUE_WORD}")
 _CUE_WORD_AT = re.compile(rf"(?<![A-Za-z]){_CUE_WORD}")
 # Before a verb form these make it a noun (`the report`, `a warning`), not a cue.

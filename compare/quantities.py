@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from compare.findings import Quantity, QuantityChange
 from compare.gazetteer import NATIONALITIES
+from compare.lexicon import prefix_tree
 from compare.numbers import DIGITS, SCALES, VAGUE, WORD_NUMBER, parse_digits, parse_words
 from compare.sentences import Span, whitespace_bounded
 
@@ -63,25 +64,19 @@ _NUMBER_STARTS = """zero one two three four five six seven eight nine ten eleven
 _CURRENCY_WORDS = "US U HK A C CA AU NZ S R Rs RM USD EUR GBP JPY INR PS".split()
 
 
-def _case_blind_words(words: list[str]) -> str:
-    """`one|two|ten` as `[oO](?ai:ne)|[tT](?ai:en|wo)`, ASCII case-blind.
-
-    Grouped by first letter so the regex engine picks one branch by the character at hand instead
-    of trying every word; ASCII, since Unicode case-blindness would let `s` match the long s (U+017F),
-    which no run of ASCII letters holds.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words):
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"[{first}{first.upper()}](?ai:{'|'.join(rests)})" for first, rests in groups.items())
-
-
 # Where a number may begin: a digit or currency sign, `.5` (not `x.5`), or a whole word (a maximal run
 # of ASCII letters) that is a number word in any case or a currency code as written. Signs and words
 # are two scans: the sign scan is a plain character set the engine skips along, and the word scan
-# matches the character before a word, so it too starts from a character set (not-a-letter).
+# matches the character before a word, so it too starts from a character set (not-a-letter). Words
+# are looked for in the lower-case text, where one prefix tree holds them all; a text whose lower
+# case does not keep every ASCII letter in place (see `_lower_case_stands_in`) is scanned as written.
 _SIGN_START = re.compile(r"[\d$€£¥₹₩.](?:(?<=\.)(?<![\w.]\.)\d|(?<!\.))")
-_NUMBER_WORD = rf"(?:{_case_blind_words(_NUMBER_STARTS)}|{'|'.join(_CURRENCY_WORDS)})(?![A-Za-z])"
+_NUMBER_WORDS = frozenset(_NUMBER_STARTS)
+_CURRENCY_CODES = frozenset(_CURRENCY_WORDS)
+_LOWER_WORD_START = re.compile(
+    rf"[^a-z]{prefix_tree(_NUMBER_WORDS | {code.lower() for code in _CURRENCY_CODES})}(?![a-z])"
+)
+_NUMBER_WORD = rf"(?:(?ai:{'|'.join(_NUMBER_STARTS)})|{'|'.join(_CURRENCY_WORDS)})(?![A-Za-z])"
 _WORD_START = re.compile(rf"[^A-Za-z]{_NUMBER_WORD}")
 _FIRST_WORD_START = re.compile(_NUMBER_WORD)
 _APPROX_PHRASES = (
@@ -163,8 +158,9 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     [(5.0, 'drone')]
     """
     found: list[Quantity] = []
-    starts = _number_starts(text, 0, len(text))
-    shares = _may_hold_shares(text)
+    lowered = text.lower()
+    starts = _number_starts(text, 0, len(text), lowered if _lower_case_stands_in(text, lowered) else None)
+    shares = _may_hold_shares(lowered)
     for span in spans:
         fractions = _fractions(text, span) if shares else []
         for match in _candidates(text, span, _starts_in(text, span, starts)):
@@ -179,13 +175,29 @@ def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
     return _merge_ranges(text, found)
 
 
-def _number_starts(text: str, start: int, end: int) -> list[int]:
-    """Where a number may begin in `text[start:end]`, in order."""
+def _number_starts(text: str, start: int, end: int, lowered: str | None = None) -> list[int]:
+    """Where a number may begin in `text[start:end]`, in order; `lowered` is the text in lower case
+    when it keeps every ASCII letter in place."""
     signs = [m.start() for m in _SIGN_START.finditer(text, start, end)]
-    words = [m.start() + 1 for m in _WORD_START.finditer(text, start, end)]
+    if lowered is None:
+        words = [m.start() + 1 for m in _WORD_START.finditer(text, start, end)]
+    else:
+        scan = _LOWER_WORD_START.finditer(lowered, start, end)
+        words = [m.start() + 1 for m in scan if _is_number_word(text, lowered, m.start() + 1, m.end())]
     if _FIRST_WORD_START.match(text, start, end):  # a scan from `start` reads a word there whole
         words.insert(0, start)
     return sorted(signs + words)
+
+
+def _is_number_word(text: str, lowered: str, start: int, end: int) -> bool:
+    """A number word in any case, or a currency code as written (`US`, not the `us` of `told us`)."""
+    return lowered[start:end] in _NUMBER_WORDS or text[start:end] in _CURRENCY_CODES
+
+
+def _lower_case_stands_in(text: str, lowered: str) -> bool:
+    """Whether `lowered` has an ASCII letter exactly where `text` has one: only the dotted capital I
+    (which lowers to two characters) and the Kelvin sign (which lowers to `k`) break that."""
+    return len(lowered) == len(text) and "\u212a" not in text
 
 
 def _starts_in(text: str, span: Span, starts: list[int]) -> list[int]:
@@ -288,14 +300,14 @@ _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|this|that|first|second|latter|former
 _SHARE_IN_TEXT = re.compile(rf" in (?:every )?(?:\d|{_SMALL_WORDS})")
 
 
-def _may_hold_shares(text: str) -> bool:
-    """Whether any sentence can pass the hint test of `_fractions`: one look at the whole text.
+def _may_hold_shares(lowered: str) -> bool:
+    """Whether any sentence can pass the hint test of `_fractions`: one look at the whole text,
+    `lowered` being its lower case.
 
     The hints are ASCII, and lower-casing maps each character on its own (only a Greek capital
     sigma looks at its neighbours, and it lowers to a non-ASCII letter), so a hint in a sentence's
     lower case is a hint in the text's.
     """
-    lowered = text.lower()
     return any(word in lowered for word in _SHARE_HINTS) or _SHARE_IN_TEXT.search(lowered) is not None
 
 
