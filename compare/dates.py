@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from compare.findings import DateMention
+from compare.lexicon import prefix_tree
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -50,12 +51,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 # Every DATE match holds one of these names, and at most two words (`on`, `12th of`) precede it.
 # DATE opens with `\b` and an optional case-blind word, so the regex engine tries it at every
-# character of the text; this plain alternation has a first-character set the engine skips by,
+# character of the text; this alternation of plain words has a first-character set the engine skips by,
 # and DATE itself is then tried only in the few words before each name.
-_DATE_NAME = re.compile(
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DATE_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tomorrow
+    Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec""".split()
 )
+_DATE_NAME = re.compile(prefix_tree(_DATE_NAMES))
 
 
 def _date_matches(text: str) -> Iterator[re.Match[str]]:
