@@ -89,21 +89,19 @@ def _runs(text: str, sentence_starts: frozenset[int]) -> list[_Span]:
     current: _Span | None = None
     for match in _CAP_WORD.finditer(text):
         word = match.group()
-        if (
-            current is not None
-            and match.start() - current.end <= _MAX_GAP
-            and _GAP.match(text[current.end : match.start()])
-            and word not in NOT_NAMES
-        ):
-            gap = text[current.end : match.start()].strip()
-            if not gap or _joiner_allowed(current.words, word):
-                current.words.extend([gap, word] if gap else [word])
-                current.end = match.end()
-                continue
+        start, end = match.span()
+        if current is not None and start - current.end <= _MAX_GAP:
+            between = text[current.end : start]
+            if _GAP.match(between) and word not in NOT_NAMES:
+                gap = between.strip()
+                if not gap or _joiner_allowed(current.words, word):
+                    current.words.extend([gap, word] if gap else [word])
+                    current.end = end
+                    continue
         if current is not None:
             runs.append(current)
-        initial = match.start() in sentence_starts or _after_opening_quote(text, match.start())
-        current = _Span(match.start(), match.end(), [word], False, initial)
+        initial = start in sentence_starts or _after_opening_quote(text, start)
+        current = _Span(start, end, [word], False, initial)
     if current is not None:
         runs.append(current)
     return runs
