@@ -64,6 +64,8 @@ class SpeakerMemory:
     last_female: str | None = None
     last_group: str | None = None
     descriptions: dict[str, SourceType] = field(default_factory=dict)
+    # `head_name` of each phrase met so far: an article names the same speaker the same way again.
+    heads: dict[str, str | None] = field(default_factory=dict)
 
 
 def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -216,7 +218,9 @@ def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
         if gender == "n":
             return memory.last_group
         return None
-    name = head_name(phrase)
+    if phrase not in memory.heads:
+        memory.heads[phrase] = head_name(phrase)
+    name = memory.heads[phrase]
     if name is None:
         return None
     full = memory.persons.get(name, name)
