@@ -29,7 +29,7 @@ from bench.fundus_web import Web
 from crawler.config import parse_config
 from crawler.crawl import crawl_outlets
 from crawler.extract import extract_fetched
-from newsprism.pipeline import analyse_stored, update_events
+from newsprism.pipeline import analyse_page, analyse_stored, update_events
 from storage.database import open_database
 
 TRAFILATURA_THREADS = 16
@@ -54,7 +54,7 @@ def newsprism_round(web: Web) -> Round:
         factory = open_database(f"sqlite:///{folder}/bench.db")
         config = parse_config(web.config, "bench.toml")
         started = time.perf_counter()
-        summary = crawl_outlets(config, factory, after_store=analyse_stored)
+        summary = crawl_outlets(config, factory, after_store=analyse_stored, prepare=analyse_page)
         update_events(factory)
         seconds = time.perf_counter() - started
         factory.kw["bind"].dispose()

@@ -32,7 +32,7 @@ from crawler.discovery import (
     robots_sitemaps,
     section_links,
 )
-from crawler.extract import Extractor
+from crawler.extract import Extractor, PagePreparation
 from crawler.fetch import (
     MAX_CONNECTIONS,
     Fetcher,
@@ -114,15 +114,19 @@ def crawl_outlets(
     client: httpx.AsyncClient | None = None,
     extractor: Extractor | None = None,
     resolver: Resolver = resolve_host,
+    prepare: PagePreparation | None = None,
 ) -> CrawlSummary:
     """Crawl the outlets of `config` (all, or those named) once into the database at `factory`.
 
-    `after_store(session, stored)` runs inside each article's transaction. `progress=True` draws a
-    rich bar on a terminal. `stop`, once set, ends the pass after the articles in flight. `resolver`
-    answers DNS for the address checks and the connections alike (tests hand it their own). Commits.
+    `after_store(session, stored)` runs inside each article's transaction; with `prepare`, each
+    extracted page is first prepared in the extraction worker and `after_store(session, stored,
+    prepared)` gets the result (an `extractor` given brings its own preparation instead).
+    `progress=True` draws a rich bar on a terminal. `stop`, once set, ends the pass after the
+    articles in flight. `resolver` answers DNS for the address checks and the connections alike
+    (tests hand it their own). Commits.
     """
     chosen = config.select(outlets)
-    options = _Options(after_store, now, stop, client, extractor, resolver)
+    options = _Options(after_store, now, stop, client, extractor, resolver, prepare)
     if progress is True:
         # RichProgress draws nothing when standard error is not a terminal.
         with RichProgress() as bar:
@@ -138,6 +142,7 @@ class _Options:
     client: httpx.AsyncClient | None
     extractor: Extractor | None
     resolver: Resolver
+    prepare: PagePreparation | None
 
 
 async def _run(
@@ -149,7 +154,7 @@ async def _run(
 ) -> CrawlSummary:
     started = time.monotonic()
     client = options.client or new_client(config.settings, options.resolver)
-    extractor = options.extractor or Extractor()
+    extractor = options.extractor or Extractor(prepare=options.prepare)
     fetcher = Fetcher(client, config.settings, now=options.now, resolver=options.resolver)
     crawl = _Pass(config.settings, factory, fetcher, extractor, options, progress)
     # The workers start while discovery fetches the listings, not when the first article arrives.
@@ -262,6 +267,7 @@ class _Pass:
         stored = await self.db(
             store_page, self.factory, article,
             after_store=self.after_store, validator=fresh, logs=self.fetcher.drain_logs(),
+            prepared=extracted.prepared,
         )  # fmt: skip
         return stored.status
 

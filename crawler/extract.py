@@ -179,19 +179,30 @@ def _watch_owner(owner: int) -> None:
             os._exit(0)
 
 
+# What the shell does with each extracted page inside the extraction worker (its analysis), handed
+# to the crawl's after_store hook with the stored article. A module-level function: it is pickled.
+PagePreparation = Callable[[ExtractedPage], object]
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedFetch:
-    """A fetched article page extracted, with the decoded page zlib-compressed for keeping."""
+    """A fetched article page extracted, with the decoded page zlib-compressed for keeping, and what
+    the page preparation made of it (None without one)."""
 
     page: ExtractedPage
     compressed_html: bytes
+    prepared: object = None
 
 
-def extract_fetched(body: bytes, content_type: str, url: str) -> ExtractedFetch | None:
-    """Decode a fetched body with its true charset, extract it, and compress the page for storage.
+def extract_fetched(
+    body: bytes, content_type: str, url: str, prepare: PagePreparation | None = None
+) -> ExtractedFetch | None:
+    """Decode a fetched body with its true charset, extract it, compress the page for storage and
+    run `prepare` on the extracted page.
 
     Decoding (charset detection) and compressing a 300 KB page cost the crawl's single process as
-    much as storing and analysing its article, so a worker does them beside the extraction.
+    much as storing and analysing its article, so a worker does them beside the extraction; the
+    shell's analysis (`prepare`) too, as the one crawling process fetches and stores for all workers.
     """
     page_html = decode_html(body, content_type)
     extracted = extract_page(page_html, url)
@@ -200,17 +211,22 @@ def extract_fetched(body: bytes, content_type: str, url: str) -> ExtractedFetch 
     # At the default level 6 compressing took a tenth of a worker's time; level 1 takes a third of that
     # for pages a fifth larger (84 MB of fundus HTML: 2.0 s to 16 MB at 6, 0.7 s to 19 MB at 1), and
     # the kept pages are rarely read.
-    return ExtractedFetch(extracted, zlib.compress(page_html.encode("utf-8"), 1))
+    compressed = zlib.compress(page_html.encode("utf-8"), 1)
+    return ExtractedFetch(extracted, compressed, prepare(extracted) if prepare is not None else None)
 
 
 Result = TypeVar("Result")
 
 
 class Extractor:
-    """Runs `extract_page` on a process pool (or in-process with `workers=0`, for small jobs)."""
+    """Runs `extract_page` on a process pool (or in-process with `workers=0`, for small jobs).
 
-    def __init__(self, workers: int | None = None) -> None:
+    `prepare` runs on each page `extract_fetched` extracts, in the same worker.
+    """
+
+    def __init__(self, workers: int | None = None, prepare: PagePreparation | None = None) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self.prepare = prepare
         self._pool: Executor | None = None
         # `start` may create the pool on another thread while the crawl asks for it.
         self._creating = threading.Lock()
@@ -232,8 +248,10 @@ class Extractor:
     def _new_pool(self) -> Executor:
         # forkserver: workers do not inherit the crawl's threads, sockets or database connections.
         context = multiprocessing.get_context("forkserver")
-        # Workers start from a server that has trafilatura loaded, and never re-run a __main__ script.
-        context.set_forkserver_preload(["crawler.extract"])
+        # Workers start from a server that has trafilatura (and the preparation's module) loaded, and
+        # never re-run a __main__ script.
+        preparation = [self.prepare.__module__] if self.prepare is not None else []
+        context.set_forkserver_preload(["crawler.extract", *preparation])
         self._pool = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
         )
@@ -244,8 +262,9 @@ class Extractor:
         return await self._off_loop(extract_page, url, page_html, url)
 
     async def extract_fetched(self, body: bytes, content_type: str, url: str) -> ExtractedFetch | None:
-        """`extract_fetched` off the event loop: decoding, extraction and compression in a worker."""
-        return await self._off_loop(extract_fetched, url, body, content_type, url)
+        """`extract_fetched` off the event loop: decoding, extraction, compression and the page
+        preparation in a worker."""
+        return await self._off_loop(extract_fetched, url, body, content_type, url, self.prepare)
 
     async def _off_loop(self, function: Callable[..., Result | None], url: str, *args: Any) -> Result | None:
         if self.workers == 0:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import CrawlConfig, load_config
 from crawler.crawl import CrawlSummary, crawl_outlets
+from crawler.extract import PagePreparation
 from crawler.store import AfterStore
 from storage.database import open_database, transaction
 from storage.errors import NewsprismError
@@ -128,13 +129,19 @@ def release_lock(factory: sessionmaker[Session], *, pid: int | None = None) -> N
 
 
 def crawl_job(
-    config_path: str, outlet: str, database_url: str, after_store: AfterStore | None = None
+    config_path: str,
+    outlet: str,
+    database_url: str,
+    after_store: AfterStore | None = None,
+    prepare: PagePreparation | None = None,
 ) -> CrawlSummary:
     """One scheduled pass over one outlet (the job the scheduler runs; stops early on STOPPING)."""
     config = load_config(Path(config_path))
     factory = open_database(database_url)
     try:
-        summary = crawl_outlets(config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING)
+        summary = crawl_outlets(
+            config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare
+        )
     finally:
         factory.kw["bind"].dispose()
     log.info("scheduled crawl of %s: %s", outlet, summary.total())

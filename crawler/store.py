@@ -7,9 +7,10 @@ at any moment leaves either the whole article or none of it, never a page marked
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import DataError
@@ -32,7 +33,12 @@ from storage.repository import (
     store_article,
 )
 
-AfterStore = Callable[[Session, StoredArticle], None]
+
+class AfterStore(Protocol):
+    """The shell's hook inside each article's transaction (its analysis). A crawl given a page
+    preparation passes what it made of the page as `prepared`; imports never do."""
+
+    def __call__(self, session: Session, stored: StoredArticle, prepared: object = None, /) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +85,12 @@ def store_page(
     validator: FreshValidator | None = None,
     logs: Iterable[FetchLog] = (),
     create_outlet: bool = False,
+    prepared: object = None,
 ) -> StoredArticle:
     """Store one article with its validators, its analysis (`after_store`) and fetch logs. Commits.
 
     With `create_outlet`, an outlet not yet known is created by name (a known one is left as it is).
+    `prepared` (what the page preparation made of the page) goes to `after_store` when there is one.
     """
     pending_logs = list(logs)
 
@@ -92,7 +100,9 @@ def store_page(
         stored = store_article(session, article)
         if validator is not None:
             remember_validator(session, validator, article.fetched_at)
-        if after_store is not None:
+        if after_store is not None and prepared is not None:
+            after_store(session, stored, prepared)
+        elif after_store is not None:
             after_store(session, stored)
         save_logs(session, pending_logs)
         return stored

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,11 +31,33 @@ from storage.repository import (
     save_findings,
 )
 
+if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
+    from crawler.extract import ExtractedPage
+
 log = logging.getLogger(__name__)
 
 
-def analyse_stored(session: Session, stored: StoredArticle) -> None:
-    """Analyse the version just stored (unless it was already analysed) and save its findings."""
+@dataclass(frozen=True, slots=True)
+class PageAnalysis:
+    """An extracted page's analysis, made in the crawl's extraction worker, and the publication day
+    it resolved dates against."""
+
+    day: date | None
+    analysis: ArticleAnalysis
+
+
+def analyse_page(page: ExtractedPage) -> PageAnalysis:
+    """The crawl's page preparation: analyse the page's text in the extraction worker."""
+    day = page.published.date() if page.published else None
+    return PageAnalysis(day, analyze_article(page.text, day))
+
+
+def analyse_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
+    """Analyse the version just stored (unless it was already analysed) and save its findings.
+
+    The worker's analysis (`prepared`) is taken when it resolved dates against the day the article
+    is stored with; a page without a date takes its feed's, and is analysed again here.
+    """
     # Locked (PostgreSQL): a second process analysing the same version waits, then sees it analysed,
     # instead of saving the findings a second time beside the first.
     version = session.get(
@@ -42,7 +66,11 @@ def analyse_stored(session: Session, stored: StoredArticle) -> None:
     if version is None or version.analysed:
         return
     published = version.article.published
-    analysis = analyze_article(version.text, published.date() if published else None)
+    day = published.date() if published else None
+    if isinstance(prepared, PageAnalysis) and prepared.day == day:
+        analysis = prepared.analysis
+    else:
+        analysis = analyze_article(version.text, day)
     save_findings(session, version.id, analysis)
 
 

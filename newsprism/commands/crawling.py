@@ -48,15 +48,16 @@ def crawl_command(
     ] = None,
 ) -> None:
     """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
-    from newsprism.pipeline import analyse_stored, complete_stored
+    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
 
     settings = settings_of(ctx)
     crawl_config = load_config(config)
     factory = open_database(settings.database_url)
     try:
         summary = crawl_outlets(
-            crawl_config, factory, outlets=outlet, after_store=analyse_stored, progress=settings.show_progress
-        )
+            crawl_config, factory, outlets=outlet, after_store=analyse_stored, prepare=analyse_page,
+            progress=settings.show_progress,
+        )  # fmt: skip
         complete_stored(factory)
     finally:
         _close(factory)
@@ -77,9 +78,9 @@ def crawl_table(summary: CrawlSummary) -> Table:
 
 def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> None:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
-    from newsprism.pipeline import analyse_stored, complete_stored
+    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
 
-    crawl_job(config_path, outlet, database_url, after_store=analyse_stored)
+    crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
     factory = open_database(database_url)
     try:
         complete_stored(factory)

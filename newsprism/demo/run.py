@@ -15,7 +15,7 @@ from pathlib import Path
 from crawler.config import load_config
 from crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.demo.server import serve_newsroom
-from newsprism.pipeline import analyse_stored, update_events
+from newsprism.pipeline import analyse_page, analyse_stored, update_events
 from newsprism.reports import WrittenReport, write_event_reports
 from newsprism.settings import Settings
 from storage.database import open_database
@@ -60,8 +60,9 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
         with serve_newsroom(ports=DEMO_PORTS) as newsroom, tempfile.TemporaryDirectory() as folder:
             config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
             crawled = crawl_outlets(
-                config, factory, after_store=analyse_stored, progress=settings.show_progress
-            )
+                config, factory, after_store=analyse_stored, prepare=analyse_page,
+                progress=settings.show_progress,
+            )  # fmt: skip
         update_events(factory)
         reports = write_event_reports(factory, out)
     finally:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import CrawlConfig, parse_config
 from crawler.crawl import CrawlSummary, crawl_outlets
-from crawler.extract import Extractor
+from crawler.extract import ExtractedPage, Extractor
 from crawler.versions import article_diff
 from storage.models import Article, ArticleVersion, FetchRecord
 from storage.repository import StoredArticle, get_article
@@ -161,6 +161,29 @@ def test_after_store_runs_inside_each_articles_transaction(
     crawl(config, factory, extractor, after_store=after_store)
     assert sorted(status for _, status, _ in seen) == ["new", "new"]
     assert all(inside for inside, _, _ in seen)
+
+
+def page_size(page: ExtractedPage) -> tuple[str | None, int]:
+    return page.title, len(page.text)
+
+
+@pytest.mark.parametrize("workers", [0, 1], ids=["in-process", "worker-process"])
+def test_each_page_is_prepared_by_the_extractor_and_handed_to_after_store(
+    outlet_site: LoopbackSite, factory: sessionmaker[Session], workers: int
+) -> None:
+    seen: dict[str, tuple[object, int]] = {}
+
+    def after_store(session: Session, stored: StoredArticle, prepared: object = None) -> None:
+        version = session.get(ArticleVersion, stored.version_id)
+        assert version is not None
+        seen[version.title or ""] = (prepared, len(version.text))
+
+    config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]')
+    with Extractor(workers=workers, prepare=page_size) as extractor:
+        crawl(config, factory, extractor, after_store=after_store)
+    assert len(seen) == 2
+    for title, (prepared, size) in seen.items():
+        assert prepared == (title, size)
 
 
 def test_homepage_feed_discovery_when_nothing_is_configured(

@@ -10,7 +10,14 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from compare.analysis import analyze_article
-from newsprism.pipeline import analyse_pending, analyse_stored, event_coverage, update_events
+from compare.findings import ArticleAnalysis
+from newsprism.pipeline import (
+    PageAnalysis,
+    analyse_pending,
+    analyse_stored,
+    event_coverage,
+    update_events,
+)
 from storage.database import open_database, transaction
 from storage.repository import FetchedArticle, OutletInfo, list_events, save_outlet, store_article
 
@@ -55,6 +62,37 @@ def store(factory: sessionmaker[Session], outlet: str, slug: str, text: str, hou
         stored = store_article(session, page)
         analyse_stored(session, stored)
     return stored.article_id
+
+
+def store_prepared(factory: sessionmaker[Session], prepared: PageAnalysis) -> ArticleAnalysis:
+    """Store VISIT, published NOW, with the analysis a crawl worker made of its page; the findings stored."""
+    page = FetchedArticle(
+        url="https://harbour.example/visit", canonical_url="https://harbour.example/visit",
+        outlet="Harbour Wire", text=VISIT, title="Visit", published=NOW, fetched_at=NOW,
+    )  # fmt: skip
+    with transaction(factory) as session:
+        stored = store_article(session, page)
+        analyse_stored(session, stored, prepared)
+    update_events(factory)
+    with factory() as session:
+        (event,) = list_events(session)
+        _, (coverage,) = event_coverage(session, event.id)
+    return coverage.analysis
+
+
+def test_the_workers_analysis_is_stored_when_made_for_the_stored_day(factory: sessionmaker[Session]) -> None:
+    analysis = analyze_article(VISIT, NOW.date())
+    only_entities = ArticleAnalysis(entities=analysis.entities[:1])
+    assert store_prepared(factory, PageAnalysis(NOW.date(), only_entities)) == only_entities
+
+
+def test_the_text_is_analysed_again_when_the_worker_saw_another_day(factory: sessionmaker[Session]) -> None:
+    # The page had no date of its own, so the worker resolved "on Sunday" against nothing; the article
+    # is stored with its feed's day, and the findings must be those of that day.
+    unresolved = analyze_article(VISIT, None)
+    stored = store_prepared(factory, PageAnalysis(None, unresolved))
+    assert stored == analyze_article(VISIT, NOW.date())
+    assert [d.resolved for d in stored.dates] == [NOW.date()] != [d.resolved for d in unresolved.dates]
 
 
 def test_findings_round_trip_through_storage(factory: sessionmaker[Session]) -> None:
