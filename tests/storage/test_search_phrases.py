@@ -19,7 +19,7 @@ from storage.database import alembic_config, open_database, transaction, upgrade
 from storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
 from storage.search import outlet_facet_counts, search_articles
 from storage.search_pairs import PairQuery, pair_lexeme, to_pair_tsquery
-from storage.search_query import parse_query
+from storage.search_query import parse_query, to_tsquery
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 
@@ -169,3 +169,35 @@ def test_pair_query_compiles(query: str, lexemes: dict[str, tuple[str, ...]], ex
 def test_pair_lexeme_never_equals_a_word() -> None:
     assert pair_lexeme("state", "media") == " state media"
     assert to_pair_tsquery(parse_query('"x y"'), {"x": ("o'k",), "y": ("a\\b",)}).text == "' o''k a\\\\b'"
+
+
+TRICKY_TEXT = (
+    "The state-run media said the well-known 2.5 kg drone's camera, an F-16's, was fine; "
+    "officials in Kyiv's port said: state media lied. It's the end of an era at 10:30 for O'Brien."
+)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"state media"', '"state-run media"', '"run media"', '"media said"', '"well known"',
+        '"drone camera"', '"f 16"', '"kyiv port"', '"port said"', '"end of an era"', '"end era"',
+        '"o brien"', '"it s"', '"2 5 kg"', '"said state"', '"stat med"*', '"media lie"*',
+        'drone -"state media"', '"state media" OR "media state"', '"lied it"',
+    ],
+)  # fmt: skip
+def test_postgres_pair_candidates_hold_every_match(factory: sessionmaker[Session], query: str) -> None:
+    """The pair tsquery finds every tsvector the exact query matches, and only those when exact."""
+    with factory() as session:
+        if session.get_bind().dialect.name != "postgresql":
+            pytest.skip("the pair index is PostgreSQL's")
+        node = parse_query(query)
+        pairs = search_postgres.PostgresQuery.prepare(session, node)
+        both = text(
+            f"SELECT document @@ to_tsquery('english', :exact), {pairs.candidates_sql()} "
+            "FROM (SELECT to_tsvector('english', :doc) AS document) AS one"
+        )
+        for doc in (TRICKY_TEXT, TRICKY_TEXT.replace(" ", "  x "), "state"):
+            values = {"doc": doc, "exact": to_tsquery(node), "query": pairs.candidates_text}
+            matches, found = session.execute(both, values).one()
+            assert found if matches else (pairs.needs_check or not found), doc
