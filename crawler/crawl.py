@@ -50,7 +50,7 @@ from crawler.store import (
     AfterStore,
     FreshValidator,
     article_from,
-    ensure_outlet,
+    ensure_outlets,
     load_validator,
     load_validators,
     remember_validator,
@@ -160,6 +160,9 @@ async def _run(
     # The workers start while discovery fetches the listings, not when the first article arrives.
     starting = asyncio.ensure_future(asyncio.to_thread(extractor.start))
     try:
+        # One commit for all the outlets, before their listings: one each queued 181 commits on the
+        # database thread ahead of the first article of a large configuration.
+        await crawl.db(ensure_outlets, factory, [outlet.info() for outlet in chosen])
         summaries = await asyncio.gather(*(crawl.outlet(outlet) for outlet in chosen))
         await starting
         await crawl.db(crawl.flush_logs)
@@ -216,7 +219,6 @@ class _Pass:
     async def outlet(self, outlet: OutletConfig) -> OutletSummary:
         fetching_for.set(outlet.name)
         summary = OutletSummary(outlet.name)
-        await self.db(ensure_outlet, self.factory, outlet.info())
         politeness = Politeness(outlet.delay, outlet.concurrency)
         discovery = _Discovery(self, outlet, politeness)
         links = await discovery.links()

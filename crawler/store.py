@@ -155,6 +155,12 @@ def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
     record_fetches(session, records)
 
 
-def ensure_outlet(factory: sessionmaker[Session], info: OutletInfo) -> None:
-    """Create or update an outlet from its configuration. Commits."""
-    commit_with_retry(factory, lambda session: save_outlet(session, info))
+def ensure_outlets(factory: sessionmaker[Session], infos: Iterable[OutletInfo]) -> None:
+    """Create or update outlets from their configuration, in one transaction. Commits."""
+    chosen = list(infos)
+
+    def save(session: Session) -> None:
+        for info in chosen:
+            save_outlet(session, info)
+
+    commit_with_retry(factory, save)
