@@ -62,6 +62,9 @@ from crawler.urls import clean_url
 from storage.database import transaction
 
 log = logging.getLogger(__name__)
+# Outlets whose listings are read at once. All of a large configuration at once (181 outlets) read
+# every listing before any article: 1.3 s in which the extraction workers had nothing to do.
+DISCOVERING = 32
 P = ParamSpec("P")
 T = TypeVar("T")
 # What one feed, sitemap or section page parses into (its links, or a sitemap with its children).
@@ -202,6 +205,7 @@ class _Pass:
         self.after_store, self.now, self.stop = options.after_store, options.now, options.stop
         self.progress = progress
         self._db = ThreadPoolExecutor(1, thread_name_prefix="newsprism-store")
+        self._discovering = asyncio.Semaphore(DISCOVERING)
 
     def close(self) -> None:
         self._db.shutdown(wait=True)
@@ -221,7 +225,8 @@ class _Pass:
         summary = OutletSummary(outlet.name)
         politeness = Politeness(outlet.delay, outlet.concurrency)
         discovery = _Discovery(self, outlet, politeness)
-        links = await discovery.links()
+        async with self._discovering:
+            links = await discovery.links()
         summary.discovered = len(links)
         self.progress.discovered(outlet.name, len(links))
         # One read for the whole listing, not one per article before its fetch.
