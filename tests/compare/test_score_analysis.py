@@ -14,7 +14,7 @@ GOLD = REPO.parent / "shared" / "gold"
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_scorer_check_passes_on_dev() -> None:
+def test_scorer_check_passes_on_dev_and_train() -> None:
     if not (GOLD / "polnear").is_dir():
         pytest.skip(f"no gold data at {GOLD}")
     result = subprocess.run(
@@ -22,7 +22,7 @@ def test_scorer_check_passes_on_dev() -> None:
             sys.executable,
             str(REPO / "scripts" / "score_analysis.py"),
             "--split",
-            "dev",
+            "both",
             "--check",
             "--gold",
             str(GOLD),
@@ -33,3 +33,4 @@ def test_scorer_check_passes_on_dev() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "polnear_dev_content_f1" in result.stdout
+    assert "polnear_train_speaker_agreement" in result.stdout
