@@ -27,6 +27,7 @@ demo: $(STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/mypy scripts
 	$(BIN)/pytest
 
 bench: $(TEST_STAMP)

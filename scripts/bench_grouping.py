@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -50,18 +51,30 @@ def _name(rng: random.Random, parts: int) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
 
 
-def _story(rng: random.Random, days: float) -> dict[str, object]:
-    return {
-        "people": [f"{_name(rng, 2)} {_name(rng, 3)}" for _ in range(rng.randint(2, 4))],
-        "places": [_name(rng, 3) for _ in range(rng.randint(1, 2))],
-        "topic": rng.sample(_TOPICS, 2),
-        "numbers": [str(rng.randint(2, 5000)) for _ in range(3)],
-        "day": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, days)),
-    }
+@dataclass(frozen=True)
+class _Story:
+    """What the articles of one synthetic story share."""
+
+    people: list[str]
+    places: list[str]
+    topic: list[str]
+    numbers: list[str]
+    day: datetime
 
 
-def _sentence(rng: random.Random, story: dict[str, object]) -> str:
-    key = [*story["people"], *story["places"], *story["topic"], *story["numbers"]]  # type: ignore[misc]
+def _story(rng: random.Random, days: float) -> _Story:
+    # Keyword arguments are evaluated in order: the random draws are the same as ever, so are the figures.
+    return _Story(
+        people=[f"{_name(rng, 2)} {_name(rng, 3)}" for _ in range(rng.randint(2, 4))],
+        places=[_name(rng, 3) for _ in range(rng.randint(1, 2))],
+        topic=rng.sample(_TOPICS, 2),
+        numbers=[str(rng.randint(2, 5000)) for _ in range(3)],
+        day=datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, days)),
+    )
+
+
+def _sentence(rng: random.Random, story: _Story) -> str:
+    key = [*story.people, *story.places, *story.topic, *story.numbers]
     chosen = rng.sample(key, 3) + rng.sample(_FILLER, rng.randint(6, 12))
     rng.shuffle(chosen)
     return " ".join(chosen).capitalize() + "."
@@ -83,10 +96,10 @@ def synthetic_articles(count: int, seed: int = 7) -> Iterator[tuple[CoverageArti
         story_index += 1
 
 
-def _article(rng: random.Random, story: dict[str, object], number: int, first: str | None) -> CoverageArticle:
-    title = " ".join([*rng.sample(story["people"], 1), *story["topic"], *rng.sample(_FILLER, 3)])  # type: ignore[call-overload]
+def _article(rng: random.Random, story: _Story, number: int, first: str | None) -> CoverageArticle:
+    title = " ".join([*rng.sample(story.people, 1), *story.topic, *rng.sample(_FILLER, 3)])
     text = " ".join(_sentence(rng, story) for _ in range(rng.randint(10, 16)))
-    published = story["day"] + timedelta(hours=rng.uniform(0, 36))  # type: ignore[operator]
+    published = story.day + timedelta(hours=rng.uniform(0, 36))
     copy = first is not None and rng.random() < 0.1
     return CoverageArticle(
         id=str(number), outlet=rng.choice(OUTLETS), url=f"https://synthetic.example/{number}",
