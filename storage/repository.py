@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -36,6 +36,7 @@ from storage.models import (
 )
 
 StoreStatus = Literal["new", "updated", "unchanged"]
+Item = TypeVar("Item")
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -260,7 +261,7 @@ def list_articles_with_findings(session: Session) -> tuple[Sequence[Article], di
 
 @dataclass(slots=True)
 class VersionFindings:
-    """The findings rows of one article version (columns as in the models), each kind in text order."""
+    """The findings rows of one article version (columns as in the models), each kind as read."""
 
     attributions: list[Any] = field(default_factory=list)
     quantities: list[Any] = field(default_factory=list)
@@ -273,11 +274,8 @@ def current_findings(session: Session) -> dict[int, VersionFindings]:
     found: dict[int, VersionFindings] = {}
     for kind, model in zip(("attributions", "quantities", "entities", "dates"), _FINDING_MODELS, strict=True):
         table = _table(model)
-        rows = session.execute(
-            select(table)
-            .join(Article, Article.current_version_id == table.c.version_id)
-            .order_by(table.c.version_id, table.c.start_char, table.c.id)
-        )
+        # Unordered: analysis_of puts each kind in text order, for these rows and loaded collections alike.
+        rows = session.execute(select(table).join(Article, Article.current_version_id == table.c.version_id))
         for row in rows:
             getattr(found.setdefault(row.version_id, VersionFindings()), kind).append(row)
     return found
@@ -527,8 +525,7 @@ def get_validator(session: Session, url: str) -> HttpValidator | None:
 def get_validators(session: Session, urls: Sequence[str], batch: int = 500) -> list[HttpValidator]:
     """The stored validators of those of `urls` that have some, in queries of `batch` URLs. Read-only."""
     found: list[HttpValidator] = []
-    for start in range(0, len(urls), batch):
-        chunk = urls[start : start + batch]
+    for chunk in _chunks(urls, batch):
         found += session.scalars(select(HttpValidator).where(HttpValidator.url.in_(chunk))).all()
     return found
 
@@ -634,9 +631,10 @@ def _set_spans(session: Session, events: list[Event]) -> None:
     session.flush()
 
 
-def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+def _chunks(items: Sequence[Item], size: int = 500) -> Iterator[Sequence[Item]]:
+    """`items` in runs of `size`: one IN list per run keeps each query under the back-ends' limits."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def delete_empty_events(session: Session) -> int:
