@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,8 +48,13 @@ class PageAnalysis:
 
 def analyse_page(page: ExtractedPage) -> PageAnalysis:
     """The crawl's page preparation: analyse the page's text in the extraction worker."""
-    day = page.published.date() if page.published else None
+    day = _publication_day(page.published)
     return PageAnalysis(day, analyze_article(page.text, day))
+
+
+def _publication_day(published: datetime | None) -> date | None:
+    # One definition for the worker and the transaction: a prepared analysis is kept only when both agree.
+    return published.date() if published else None
 
 
 def analyse_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
@@ -65,8 +70,7 @@ def analyse_stored(session: Session, stored: StoredArticle, prepared: object = N
     )
     if version is None or version.analysed:
         return
-    published = version.article.published
-    day = published.date() if published else None
+    day = _publication_day(version.article.published)
     if isinstance(prepared, PageAnalysis) and prepared.day == day:
         analysis = prepared.analysis
     else:
