@@ -20,7 +20,7 @@ from crawler.extract import ExtractedPage
 from crawler.fetch import FetchLog, Validator
 from storage.database import commit_with_retry
 from storage.errors import InputError
-from storage.models import FetchRecord, Outlet
+from storage.models import Outlet
 from storage.repository import (
     FetchedArticle,
     OutletInfo,
@@ -135,23 +135,21 @@ def load_validator(factory: sessionmaker[Session], url: str) -> Validator | None
 
 
 def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
-    """Keep fetch logs as FetchRecords, each tied to the outlet it was made for. Flushes."""
+    """Keep fetch logs as FetchRecords, each tied to the outlet it was made for."""
     outlet_ids: dict[str | None, int | None] = {None: None}
     records = []
     for log in logs:
         if log.outlet not in outlet_ids:
             outlet_ids[log.outlet] = session.scalar(select(Outlet.id).where(Outlet.name == log.outlet))
-        records.append(
-            FetchRecord(
-                url=log.url[:2000],
-                outlet_id=outlet_ids[log.outlet],
-                purpose=log.purpose,
-                status=log.status,
-                error=log.error,
-                elapsed_ms=log.elapsed_ms,
-                fetched_at=log.fetched_at,
-            )
-        )
+        records.append({
+            "url": log.url[:2000],
+            "outlet_id": outlet_ids[log.outlet],
+            "purpose": log.purpose,
+            "status": log.status,
+            "error": log.error,
+            "elapsed_ms": log.elapsed_ms,
+            "fetched_at": log.fetched_at,
+        })  # fmt: skip
     record_fetches(session, records)
 
 

@@ -29,6 +29,7 @@ from storage.repository import (
     list_articles_with_findings,
     save_events,
     save_findings,
+    version_text,
 )
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
@@ -63,6 +64,9 @@ def analyse_stored(session: Session, stored: StoredArticle, prepared: object = N
     The worker's analysis (`prepared`) is taken when it resolved dates against the day the article
     is stored with; a page without a date takes its feed's, and is analysed again here.
     """
+    if stored.fresh_version:
+        _analyse_fresh(session, stored, prepared)
+        return
     # Locked (PostgreSQL): a second process analysing the same version waits, then sees it analysed,
     # instead of saving the findings a second time beside the first.
     version = session.get(
@@ -71,11 +75,21 @@ def analyse_stored(session: Session, stored: StoredArticle, prepared: object = N
     if version is None or version.analysed:
         return
     day = _publication_day(version.article.published)
+    save_findings(session, version.id, _analysis(prepared, day) or analyze_article(version.text, day))
+
+
+def _analyse_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
+    # A version this transaction wrote has no findings and no other process sees it: no locked read.
+    day = _publication_day(stored.published)
+    analysis = _analysis(prepared, day) or analyze_article(version_text(session, stored.version_id), day)
+    save_findings(session, stored.version_id, analysis, fresh=True)
+
+
+def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
+    """The worker's analysis when it resolved dates against `day`, else None."""
     if isinstance(prepared, PageAnalysis) and prepared.day == day:
-        analysis = prepared.analysis
-    else:
-        analysis = analyze_article(version.text, day)
-    save_findings(session, version.id, analysis)
+        return prepared.analysis
+    return None
 
 
 def analyse_pending(factory: sessionmaker[Session]) -> int:

@@ -76,6 +76,12 @@ class StoredArticle:
     article_id: int
     version_id: int
     status: StoreStatus
+    # The version row was written by this transaction: it has no findings yet, and no other writer
+    # can see it to analyse it first.
+    fresh_version: bool = False
+    # The article's publication time as this transaction stored it (with the page's own UTC offset,
+    # so the day it falls on is the publisher's day).
+    published: datetime | None = None
 
 
 def content_hash(text: str) -> str:
@@ -98,6 +104,13 @@ def save_outlet(session: Session, info: OutletInfo) -> Outlet:
     return outlet
 
 
+def outlet_id_named(session: Session, name: str) -> int:
+    outlet_id = session.scalar(_OUTLET_ID, {"name": name})
+    if outlet_id is None:
+        raise NotFoundError(f"no outlet named {name!r}")
+    return outlet_id
+
+
 def outlet_named(session: Session, name: str) -> Outlet:
     outlet = session.scalar(select(Outlet).where(Outlet.name == name))
     if outlet is None:
@@ -109,52 +122,78 @@ def list_outlets(session: Session) -> Sequence[Outlet]:
     return session.scalars(select(Outlet).order_by(Outlet.name)).all()
 
 
-def find_article(session: Session, url: str, canonical_url: str | None = None) -> Article | None:
-    """The stored article known under `url` or `canonical_url` (either as first seen or canonical)."""
-    keys = {url, canonical_url or url}
-    return session.scalars(
-        select(Article).where(Article.url.in_(keys) | Article.canonical_url.in_(keys)).limit(1)
-    ).first()
-
-
 def store_article(session: Session, page: FetchedArticle) -> StoredArticle:
     """Store a fetched article: a new article, a new version when its text changed, or nothing new.
 
     The outlet must exist (see save_outlet). Flushes; the caller's transaction commits.
     """
     digest = content_hash(page.text)
-    article = find_article(session, page.url, page.canonical_url)
-    if article is None:
+    known = _known_article_id(session, page.url, page.canonical_url)
+    if known is None:
         return _store_new_article(session, page, digest)
+    article = session.get_one(Article, known)
     article.last_fetched = page.fetched_at
     current = article.current_version
     if current is not None and current.content_hash == digest:
         session.flush()
-        return StoredArticle(article.id, current.id, "unchanged")
+        return StoredArticle(article.id, current.id, "unchanged", published=article.published)
     _refresh_metadata(article, page)
     version = _version_with_hash(session, article.id, digest) or _add_version(session, article, page, digest)
     article.current_version = version
     session.flush()
-    return StoredArticle(article.id, version.id, "updated")
+    return StoredArticle(article.id, version.id, "updated", published=article.published)
+
+
+def _table(model: type[Base]) -> Table:
+    return model.metadata.tables[model.__tablename__]
+
+
+# The statements a crawl runs for every article, built once: building one costs as much as running it.
+_KNOWN_ARTICLE = (
+    select(Article.id)
+    .where(Article.url.in_(bindparam("keys", expanding=True)) | Article.canonical_url.in_(bindparam("keys")))
+    .limit(1)
+)
+_OUTLET_ID = select(Outlet.id).where(Outlet.name == bindparam("name"))
+_NEW_ARTICLE = insert(_table(Article)).returning(_table(Article).c.id)
+_NEW_VERSION = insert(_table(ArticleVersion)).returning(_table(ArticleVersion).c.id)
+_SET_CURRENT_VERSION = (
+    update(_table(Article))
+    .where(_table(Article).c.id == bindparam("article"))
+    .values(current_version_id=bindparam("version"))
+)
+_MARK_ANALYSED = (
+    update(_table(ArticleVersion))
+    .where(_table(ArticleVersion).c.id == bindparam("version"))
+    .values(analysed=True)
+)
+
+
+def _known_article_id(session: Session, url: str, canonical_url: str) -> int | None:
+    return session.scalar(_KNOWN_ARTICLE, {"keys": sorted({url, canonical_url})})
 
 
 def _store_new_article(session: Session, page: FetchedArticle, digest: str) -> StoredArticle:
-    outlet = outlet_named(session, page.outlet)
-    article = Article(
-        url=page.url,
-        canonical_url=page.canonical_url,
-        outlet=outlet,
-        first_seen=page.fetched_at,
-        last_fetched=page.fetched_at,
-        syndicated_from_id=_earliest_with_text(session, digest, outlet.id),
-    )
-    _refresh_metadata(article, page)
-    session.add(article)
-    session.flush()
-    version = _add_version(session, article, page, digest, number=1)
-    article.current_version = version
-    session.flush()
-    return StoredArticle(article.id, version.id, "new")
+    # Plain INSERTs, not ORM objects: a crawl stores hundreds of new articles a minute on its one
+    # database thread, and the ORM's unit of work (with the post-update of the circular
+    # current_version) cost three times the statements themselves.
+    outlet_id = outlet_id_named(session, page.outlet)
+    article = {
+        "url": page.url,
+        "canonical_url": page.canonical_url,
+        "outlet_id": outlet_id,
+        "title": page.title,
+        "authors": list(page.authors),
+        "published": page.published,
+        "language": page.language,
+        "first_seen": page.fetched_at,
+        "last_fetched": page.fetched_at,
+        "syndicated_from_id": _earliest_with_text(session, digest, outlet_id),
+    }
+    article_id = int(session.execute(_NEW_ARTICLE, article).scalar_one())
+    version_id = int(session.execute(_NEW_VERSION, _version_row(article_id, page, digest, 1)).scalar_one())
+    session.execute(_SET_CURRENT_VERSION, {"article": article_id, "version": version_id})
+    return StoredArticle(article_id, version_id, "new", fresh_version=True, published=page.published)
 
 
 def _refresh_metadata(article: Article, page: FetchedArticle) -> None:
@@ -164,26 +203,26 @@ def _refresh_metadata(article: Article, page: FetchedArticle) -> None:
     article.language = page.language or article.language
 
 
-def _add_version(
-    session: Session, article: Article, page: FetchedArticle, digest: str, number: int | None = None
-) -> ArticleVersion:
-    if number is None:
-        last = session.scalar(
-            select(func.max(ArticleVersion.number)).where(ArticleVersion.article_id == article.id)
-        )
-        number = (last or 0) + 1
-    version = ArticleVersion(
-        article_id=article.id,
-        number=number,
-        title=page.title,
-        text=page.text,
-        content_hash=digest,
-        fetched_at=page.fetched_at,
-        raw_html=page.compressed_html or (zlib.compress(page.html.encode("utf-8")) if page.html else None),
-    )
+def _add_version(session: Session, article: Article, page: FetchedArticle, digest: str) -> ArticleVersion:
+    numbers = select(func.max(ArticleVersion.number)).where(ArticleVersion.article_id == article.id)
+    last = session.scalar(numbers)
+    version = ArticleVersion(**_version_row(article.id, page, digest, (last or 0) + 1))
     session.add(version)
     session.flush()
     return version
+
+
+def _version_row(article_id: int, page: FetchedArticle, digest: str, number: int) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "number": number,
+        "title": page.title,
+        "text": page.text,
+        "content_hash": digest,
+        "fetched_at": page.fetched_at,
+        "raw_html": page.compressed_html or (zlib.compress(page.html.encode("utf-8")) if page.html else None),
+        "analysed": False,
+    }
 
 
 def _version_with_hash(session: Session, article_id: int, digest: str) -> ArticleVersion | None:
@@ -197,13 +236,16 @@ def _version_with_hash(session: Session, article_id: int, digest: str) -> Articl
 
 def _earliest_with_text(session: Session, digest: str, outlet_id: int) -> int | None:
     # The same text at another outlet is a wire copy of the earliest article that carried it.
-    return session.scalar(
-        select(Article.id)
-        .join(ArticleVersion, ArticleVersion.article_id == Article.id)
-        .where(ArticleVersion.content_hash == digest, Article.outlet_id != outlet_id)
-        .order_by(Article.first_seen, Article.id)
-        .limit(1)
-    )
+    return session.scalar(_EARLIEST_WITH_TEXT, {"digest": digest, "outlet": outlet_id})
+
+
+_EARLIEST_WITH_TEXT = (
+    select(Article.id)
+    .join(ArticleVersion, ArticleVersion.article_id == Article.id)
+    .where(ArticleVersion.content_hash == bindparam("digest"), Article.outlet_id != bindparam("outlet"))
+    .order_by(Article.first_seen, Article.id)
+    .limit(1)
+)
 
 
 def get_article(session: Session, article_id: int) -> Article:
@@ -419,12 +461,20 @@ class AnalysisFindings(Protocol):
     def dates(self) -> Sequence[DateFinding]: ...
 
 
-def save_findings(session: Session, version_id: int, findings: AnalysisFindings) -> None:
+def save_findings(
+    session: Session, version_id: int, findings: AnalysisFindings, *, fresh: bool = False
+) -> None:
     """Replace the analysis findings of one article version and mark it analysed. Flushes.
 
-    The rows go in as one multi-row INSERT per kind: building ORM objects through the version's
-    collections (each one lazy-loaded first) cost more than the analysis itself during a crawl.
+    `fresh` says the version was written by this transaction (`StoredArticle.fresh_version`): it has
+    no findings to replace and is not read first. The rows go in as one multi-row INSERT per kind:
+    building ORM objects through the version's collections (each one lazy-loaded first) cost more
+    than the analysis itself during a crawl.
     """
+    if fresh:
+        _insert_findings(session, version_id, findings)
+        session.execute(_MARK_ANALYSED, {"version": version_id})
+        return
     version = session.get(ArticleVersion, version_id)
     if version is None:
         raise NotFoundError(f"no article version with id {version_id}")
@@ -435,21 +485,29 @@ def save_findings(session: Session, version_id: int, findings: AnalysisFindings)
                 delete(model).where(model.version_id == version_id),
                 execution_options={"synchronize_session": False},
             )
-    for model, rows in _finding_rows(version_id, findings):
-        if rows:
-            # The table, not the mapped class: a plain executemany, without the ORM's bulk machinery.
-            session.execute(insert(_table(model)), rows)
+    _insert_findings(session, version_id, findings)
     version.analysed = True
     session.flush()
     # Collections loaded before (a re-analysis) would still show the replaced rows.
     session.expire(version, ["attributions", "quantities", "entities", "dates"])
 
 
+def _insert_findings(session: Session, version_id: int, findings: AnalysisFindings) -> None:
+    for model, rows in _finding_rows(version_id, findings):
+        if rows:
+            # The table, not the mapped class: a plain executemany, without the ORM's bulk machinery.
+            session.execute(insert(_table(model)), rows)
+
+
+def version_text(session: Session, version_id: int) -> str:
+    """The text of one article version. Read-only."""
+    text = session.scalar(select(ArticleVersion.text).where(ArticleVersion.id == version_id))
+    if text is None:
+        raise NotFoundError(f"no article version with id {version_id}")
+    return text
+
+
 _FINDING_MODELS = (Attribution, Quantity, Entity, DateMention)
-
-
-def _table(model: type[Base]) -> Table:
-    return model.metadata.tables[model.__tablename__]
 
 
 def _finding_rows(
@@ -512,10 +570,10 @@ def versions_to_analyse(session: Session, limit: int | None = None) -> Sequence[
 # --- fetches and conditional GET -------------------------------------------------------------------
 
 
-def record_fetches(session: Session, records: Sequence[FetchRecord]) -> None:
-    """Keep the outcomes of several fetches, in one flush. Flushes."""
-    session.add_all(records)
-    session.flush()
+def record_fetches(session: Session, records: Sequence[dict[str, Any]]) -> None:
+    """Keep the outcomes of several fetches (rows of `fetches`), in one executemany."""
+    if records:
+        session.execute(insert(_table(FetchRecord)), list(records))
 
 
 def get_validator(session: Session, url: str) -> HttpValidator | None:
@@ -533,22 +591,26 @@ def get_validators(session: Session, urls: Sequence[str], batch: int = 500) -> l
 def save_validator(
     session: Session, url: str, etag: str | None, last_modified: str | None, now: datetime
 ) -> None:
-    """Remember the validators of `url` for the next conditional GET. Flushes.
+    """Remember the validators of `url` for the next conditional GET.
 
     An upsert: two crawlers fetching the same feed or page both store its validators without either
     failing on the key. The newer write wins, and either is right.
     """
-    values = {"etag": etag, "last_modified": last_modified, "updated_at": now}
-    upsert = _upsert_insert(session)(HttpValidator).values(url=url, **values)
-    session.execute(upsert.on_conflict_do_update(index_elements=[HttpValidator.url], set_=values))
-    session.flush()
+    row = {"url": url, "etag": etag, "last_modified": last_modified, "updated_at": now}
+    session.execute(_VALIDATOR_UPSERTS[session.get_bind().dialect.name], row)
 
 
-def _upsert_insert(session: Session) -> Any:
+def _validator_upsert(insert_for_dialect: Any) -> Any:
     # Both back-ends spell the upsert INSERT ... ON CONFLICT; SQLAlchemy has one construct per dialect.
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql_insert
-    return sqlite_insert
+    upsert = insert_for_dialect(_table(HttpValidator))
+    kept = {column: upsert.excluded[column] for column in ("etag", "last_modified", "updated_at")}
+    return upsert.on_conflict_do_update(index_elements=["url"], set_=kept)
+
+
+_VALIDATOR_UPSERTS = {
+    "postgresql": _validator_upsert(postgresql_insert),
+    "sqlite": _validator_upsert(sqlite_insert),
+}
 
 
 # --- events ----------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ read back exactly as analysis produced them, and regrouping that keeps events st
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,11 +64,14 @@ def store(factory: sessionmaker[Session], outlet: str, slug: str, text: str, hou
     return stored.article_id
 
 
-def store_prepared(factory: sessionmaker[Session], prepared: PageAnalysis) -> ArticleAnalysis:
-    """Store VISIT, published NOW, with the analysis a crawl worker made of its page; the findings stored."""
+def store_prepared(
+    factory: sessionmaker[Session], prepared: PageAnalysis | None, published: datetime = NOW
+) -> ArticleAnalysis:
+    """Store VISIT with the analysis a crawl worker made of its page (None: an import, which has
+    none); the findings stored."""
     page = FetchedArticle(
         url="https://harbour.example/visit", canonical_url="https://harbour.example/visit",
-        outlet="Harbour Wire", text=VISIT, title="Visit", published=NOW, fetched_at=NOW,
+        outlet="Harbour Wire", text=VISIT, title="Visit", published=published, fetched_at=NOW,
     )  # fmt: skip
     with transaction(factory) as session:
         stored = store_article(session, page)
@@ -93,6 +96,26 @@ def test_the_text_is_analysed_again_when_the_worker_saw_another_day(factory: ses
     stored = store_prepared(factory, PageAnalysis(None, unresolved))
     assert stored == analyze_article(VISIT, NOW.date())
     assert [d.resolved for d in stored.dates] == [NOW.date()] != [d.resolved for d in unresolved.dates]
+
+
+# 01:30 on Sunday in Seoul is still Saturday in UTC: dates resolve against the publisher's day.
+SEOUL_SUNDAY_NIGHT = datetime(2023, 9, 17, 1, 30, tzinfo=timezone(timedelta(hours=9)))
+
+
+def test_the_workers_analysis_is_kept_for_the_publishers_day_not_the_utc_day(
+    factory: sessionmaker[Session],
+) -> None:
+    sunday = SEOUL_SUNDAY_NIGHT.date()
+    assert sunday == date(2023, 9, 17) != SEOUL_SUNDAY_NIGHT.astimezone(UTC).date()
+    only_entities = ArticleAnalysis(entities=analyze_article(VISIT, sunday).entities[:1])
+    assert store_prepared(factory, PageAnalysis(sunday, only_entities), SEOUL_SUNDAY_NIGHT) == only_entities
+
+
+def test_an_imported_page_is_analysed_against_the_publishers_day(factory: sessionmaker[Session]) -> None:
+    stored = store_prepared(factory, None, SEOUL_SUNDAY_NIGHT)
+    assert stored == analyze_article(VISIT, date(2023, 9, 17))
+    # Against the UTC day (Saturday), "on Sunday" would be the Sunday before.
+    assert [d.resolved for d in stored.dates] == [date(2023, 9, 17)]
 
 
 def test_findings_round_trip_through_storage(factory: sessionmaker[Session]) -> None:
