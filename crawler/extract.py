@@ -75,7 +75,7 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     guesses = TrafilaturaGuesses(tree, url)
     return ExtractedPage(
         text=document.text.strip(),
-        title=headline(tree, url, declared.headline, guesses.title),
+        title=headline(tree, url, declared, guesses.title),
         authors=bylines(tree, url, declared, guesses.author),
         published=publication_time(tree, url, declared.published, guesses.date),
         language=_language(tree),

@@ -55,6 +55,9 @@ class ArticleMetadata:
     published: str | None = None
     # Every author is "@type": "Organization": the publisher standing in for a byline.
     authored_by_organization: bool = False
+    # The Article's schema.org `name`: mostly its headline again (or the <title>), on some pages the
+    # other headline the page gives, the one in og:title (see `headline`).
+    name: str | None = None
 
 
 def article_metadata(tree: Any) -> ArticleMetadata:
@@ -67,12 +70,13 @@ def article_metadata(tree: Any) -> ArticleMetadata:
         kinds = item.get("@type")
         kinds = " ".join(kinds) if isinstance(kinds, list) else str(kinds or "")
         if "Article" in kinds or "Posting" in kinds:
-            headline = item.get("headline")
+            headline, name = item.get("headline"), item.get("name")
             return ArticleMetadata(
                 _one_line(headline) if isinstance(headline, str) else None,
                 _ld_names(item.get("author")),
                 item.get("datePublished") if isinstance(item.get("datePublished"), str) else None,
                 _by_organization(item.get("author")),
+                name=_one_line(name) if isinstance(name, str) else None,
             )
     return ArticleMetadata()
 
@@ -214,12 +218,14 @@ def _bibliographic_authors(tree: Any) -> tuple[str, ...]:
 # --- the headline ---------------------------------------------------------------------------------
 
 
-def headline(tree: Any, url: str, declared: str | None, extracted: Guess) -> str | None:
-    """The article's headline without the site's name: JSON-LD's, else og:title, else the `<title>`
-    when a site name could be cut from it, else trafilatura's (its guess at which part of the
-    `<title>` is the story)."""
+def headline(tree: Any, url: str, declared: ArticleMetadata, extracted: Guess) -> str | None:
+    """The article's headline without the site's name: JSON-LD's (og:title's when the JSON-LD's own
+    `name` sides with it), else og:title, else the `<title>` when a site name could be cut from it,
+    else trafilatura's (its guess at which part of the `<title>` is the story)."""
     sites, headings = site_keys(tree, url), _heading_keys(tree)
-    for candidate in (declared, _meta(tree, "//meta[@property='og:title']/@content")):
+    og_title = _one_line(_meta(tree, "//meta[@property='og:title']/@content") or "")
+    first = og_title if _headline_outvoted(declared, og_title, sites, headings) else declared.headline
+    for candidate in (first, og_title):
         if title := _one_line(candidate or ""):
             return without_site_name(title, sites, headings)
     page_title = _one_line(_meta(tree, "//head/title/text()") or "")
@@ -227,6 +233,27 @@ def headline(tree: Any, url: str, declared: str | None, extracted: Guess) -> str
         return trimmed
     title = _one_line(extracted() or "")
     return without_site_name(title, sites, headings) if title else None
+
+
+def _headline_outvoted(
+    declared: ArticleMetadata, og_title: str, sites: frozenset[str], headings: frozenset[str]
+) -> bool:
+    """Whether og:title's headline beats the JSON-LD `headline`: the JSON-LD Article's own `name` is
+    another headline than its `headline`, and og:title repeats that `name`.
+
+    Where JSON-LD and og:title give two headlines, neither wins by itself (the fundus truth takes the
+    JSON-LD one on 30 pages, og:title's on 25, by each publisher's convention), so JSON-LD keeps the
+    tie. When the publisher's JSON-LD also names the article with og:title's headline, it declares
+    that headline twice against once: on fundus 3 pages of 2 outlets, og:title's each time.
+    """
+    name = _title_key(declared.name, sites, headings)
+    social = _title_key(og_title, sites, headings)
+    return bool(name) and name == social and name != _title_key(declared.headline, sites, headings)
+
+
+def _title_key(title: str | None, sites: frozenset[str], headings: frozenset[str]) -> str:
+    """What two copies of a headline share once a site name is cut off ("Story | Outlet", "STORY")."""
+    return key(without_site_name(_one_line(title or ""), sites, headings))
 
 
 def without_site_name(title: str, sites: frozenset[str], headings: frozenset[str]) -> str:

@@ -117,10 +117,26 @@ def test_a_canonical_url_no_parser_takes_costs_nothing() -> None:
     assert page is not None and page.title == "Port strike | Post"
 
 
-def test_json_ld_headline_comes_before_og_title() -> None:
-    head = _ld(headline="Dockers walk out") + '<meta property="og:title" content="Port strike: what we know">'
+OG_TITLE = '<meta property="og:title" content="Port strike: what we know">'
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (_ld(headline="Dockers walk out") + OG_TITLE, "Dockers walk out"),
+        (_ld(headline="Dockers walk out", name="Dockers walk out") + OG_TITLE, "Dockers walk out"),
+        (_ld(headline="Dockers walk out", name="The Harbour Post") + OG_TITLE, "Dockers walk out"),
+        (_ld(headline="Dockers walk out", name="Port strike: what we know") + OG_TITLE,
+         "Port strike: what we know"),
+        (_ld(headline="Dockers walk out", name="PORT STRIKE: WHAT WE KNOW | The Harbour Post") + OG_TITLE
+         + '<meta property="og:site_name" content="The Harbour Post">', "Port strike: what we know"),
+    ],
+    ids=["json-ld-before-og-title", "name-repeats-headline", "name-is-the-site",
+         "name-sides-with-og-title", "name-with-site-name-sides-with-og-title"],
+)  # fmt: skip
+def test_json_ld_headline_before_og_title_unless_its_name_sides_with_it(head: str, expected: str) -> None:
     page = extract_page(_page(head), URL)
-    assert page is not None and page.title == "Dockers walk out"
+    assert page is not None and page.title == expected
 
 
 @pytest.mark.parametrize(
