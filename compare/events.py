@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import heapq
 import itertools
 import math
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -85,15 +84,11 @@ class TermStats:
 
     def encode(self, terms: Mapping[str, float]) -> EncodedTerms:
         """The article's terms as (term ids, weights), adding unseen terms to the vocabulary."""
-        ids, weights = array("i"), array("f")
-        for term, weight in terms.items():
-            found = self._ids.get(term)
-            if found is None:
-                found = self._ids[term] = len(self._frequency)
-                self._frequency.append(0)
-            ids.append(found)
-            weights.append(weight)
-        return ids, weights
+        known, frequency = self._ids, self._frequency
+        for term in [term for term in terms if term not in known]:  # new ids in the terms' order
+            known[term] = len(frequency)
+            frequency.append(0)
+        return array("i", map(known.__getitem__, terms)), array("f", terms.values())
 
     def count(self, ids: Iterable[int]) -> None:
         """Count one document containing the terms `ids` (each once)."""
@@ -101,6 +96,11 @@ class TermStats:
         frequency = self._frequency
         for term in ids:
             frequency[term] += 1
+
+    @property
+    def terms(self) -> int:
+        """How many terms the vocabulary holds."""
+        return len(self._frequency)
 
     def idf(self, term: int) -> float:
         return math.log((self.documents + 1) / (self._frequency[term] + 1)) + 1.0
@@ -183,6 +183,7 @@ class EventGrouper:
         self._event_keys: list[str] = []
         self._event_by_article: dict[str, int] = {}
         self.members: list[list[tuple[CoverageArticle, float]]] = []
+        self._idf: list[float] | None = None
 
     def add(self, article: CoverageArticle, terms: EncodedTerms | None = None) -> EventAssignment:
         """Put `article` into the most similar recent event, or start a new one.
@@ -196,11 +197,12 @@ class EventGrouper:
         if self._learning:
             self._stats.count(terms[0])
         profile, quotes = self._profile(terms), quote_pairs(article)
+        signature = _signature(profile)
         moment = timestamp(article.published)
-        event, similarity = self._best_event(profile, quotes, moment)
+        event, similarity = self._best_event(profile, signature, quotes, moment)
         if event is None:
             event, similarity = self._start_event(article), 1.0
-        self._index(profile, quotes, moment, event)
+        self._index(profile, signature, quotes, moment, event)
         return self._join(article, event, similarity)
 
     def groups(self) -> list[EventGroup]:
@@ -208,17 +210,26 @@ class EventGrouper:
         return [self._group(index) for index in range(len(self._event_keys))]
 
     def _profile(self, terms: EncodedTerms) -> Profile:
-        idf = self._stats.idf
+        idf = self._stats.idf if self._learning else self._idf_table()
         scored = [math.log1p(n) * idf(t) for t, n in zip(*terms, strict=True)]
-        top = heapq.nlargest(PROFILE_TERMS, zip(scored, terms[0], strict=True))
+        # Heaviest first (`_signature` takes the first terms). sorted()[:n] is what heapq.nlargest returns,
+        # ties included, without its Python-level loop.
+        top = sorted(zip(scored, terms[0], strict=True), reverse=True)[:PROFILE_TERMS]
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
         return {term: w / norm for w, term in top}
 
+    def _idf_table(self) -> Callable[[int], float]:
+        # Term weights are fixed when the statistics come from the whole batch: each term's idf once,
+        # not once per article that has it.
+        if self._idf is None or len(self._idf) < self._stats.terms:  # terms encoded since
+            self._idf = [self._stats.idf(term) for term in range(self._stats.terms)]
+        return self._idf.__getitem__
+
     def _best_event(
-        self, profile: Profile, quotes: frozenset[int], moment: float | None
+        self, profile: Profile, signature: list[int], quotes: frozenset[int], moment: float | None
     ) -> tuple[int | None, float]:
         best: dict[int, tuple[float, int]] = {}
-        for candidate in self._candidates(profile, moment):
+        for candidate in self._candidates(profile, signature, moment):
             similarity = self._similarity(profile, quotes, moment, candidate)
             event = self._event_of[candidate]
             if similarity >= JOIN_THRESHOLD and similarity > best.get(event, (0.0, -1))[0]:
@@ -249,23 +260,28 @@ class EventGrouper:
         mean = sum(cosine(profile, self._profiles[a]) * time_factor(moment, self._times[a]) for a in others)
         return mean / len(others) >= COHESION
 
-    def _candidates(self, profile: Profile, moment: float | None) -> list[int]:
+    def _candidates(self, profile: Profile, signature: list[int], moment: float | None) -> list[int]:
         scores: defaultdict[int, float] = defaultdict(float)
-        for term, weight in heapq.nlargest(SIGNATURE_TERMS, profile.items(), key=lambda kv: kv[1]):
-            self._scan(self._postings.get(term, ()), weight, moment, scores)
-        return heapq.nlargest(RERANKED, scores, key=lambda c: (scores[c], -c))
+        oldest = -math.inf if moment is None else moment - MAX_DAYS * _DAY
+        for term in signature:
+            self._scan(self._postings.get(term, ()), profile[term], oldest, scores)
+        return sorted(scores, key=lambda c: (scores[c], -c), reverse=True)[:RERANKED]
 
     def _scan(
-        self, posting: Sequence[int], weight: float, moment: float | None, scores: defaultdict[int, float]
+        self, posting: Sequence[int], weight: float, oldest: float, scores: defaultdict[int, float]
     ) -> None:
-        oldest = None if moment is None else moment - MAX_DAYS * _DAY
+        # Newest first, until the first article published before `oldest`: runs once per signature
+        # term of every article, so its names are local.
+        times = self._times
         for candidate in reversed(posting[-POSTINGS_SCANNED:]):
-            seen = self._times[candidate]
-            if oldest is not None and seen is not None and seen < oldest:
+            seen = times[candidate]
+            if seen is not None and seen < oldest:
                 break
             scores[candidate] += weight
 
-    def _index(self, profile: Profile, quotes: frozenset[int], moment: float | None, event: int) -> None:
+    def _index(
+        self, profile: Profile, signature: list[int], quotes: frozenset[int], moment: float | None, event: int
+    ) -> None:
         article = len(self._profiles)
         if quotes:
             self._quotes[article] = quotes
@@ -273,7 +289,7 @@ class EventGrouper:
         self._times.append(moment)
         self._event_of.append(event)
         self._event_articles[event].append(article)
-        for term, _ in heapq.nlargest(SIGNATURE_TERMS, profile.items(), key=lambda kv: kv[1]):
+        for term in signature:
             self._postings[term].append(article)
 
     def _start_event(self, article: CoverageArticle) -> int:
@@ -295,6 +311,14 @@ class EventGrouper:
             article_ids=[article.id for article, _ in members],
             similarities={article.id: similarity for article, similarity in members},
         )
+
+
+def _signature(profile: Profile) -> list[int]:
+    """The article's heaviest terms: what the inverted index files it under and searches it by.
+
+    A profile holds its terms heaviest first (see `EventGrouper._profile`), so they are its first.
+    """
+    return list(itertools.islice(profile, SIGNATURE_TERMS))
 
 
 def representative_title(articles: Sequence[CoverageArticle]) -> str:

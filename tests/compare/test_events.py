@@ -6,8 +6,18 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from compare import textsim
 from compare.coverage import CoverageArticle
-from compare.events import EventGrouper, group_articles, publication_order, representative_title, time_factor
+from compare.events import (
+    EventGrouper,
+    TermStats,
+    group_articles,
+    publication_order,
+    raw_terms,
+    representative_title,
+    time_factor,
+)
+from compare.textsim import term_counts
 
 DAY = datetime(2023, 9, 17, 8, tzinfo=UTC)
 
@@ -144,3 +154,25 @@ def test_representative_title_prefers_the_title_sharing_most_words() -> None:
 
 def test_empty_input_gives_no_events() -> None:
     assert group_articles([]) == []
+
+
+def test_a_grouper_with_batch_statistics_weighs_terms_it_meets_later() -> None:
+    # The idf of each term is computed once for batch statistics; an article whose words the batch never
+    # had must still be weighed (and grouped), not fall off the end of that table.
+    kim, typhoon = _articles()[0], _articles()[3]
+    stats = TermStats()
+    stats.count(stats.encode(raw_terms(kim))[0])
+    grouper = EventGrouper(stats)
+    first, second = grouper.add(kim), grouper.add(typhoon)
+    assert first.key != second.key
+    assert [g.article_ids for g in grouper.groups()] == [[kim.id], [typhoon.id]]
+
+
+def test_term_counts_are_the_same_when_the_word_map_fills_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Drones, drones and the cities' drones: 5,000 drones over the city"
+    expected = term_counts(text)
+    assert list(expected.items()) == [("drone", 4), ("city", 2), ("5000", 1)]
+    monkeypatch.setattr(textsim, "_TERM_MAP_LIMIT", 2)  # the map empties itself several times here
+    textsim._TERMS.clear()
+    assert list(term_counts(text).items()) == list(expected.items())
+    assert len(textsim._TERMS) <= 2
