@@ -57,6 +57,28 @@ async def test_the_pool_and_in_process_agree() -> None:
         assert pool.extract_now(html, URL) == extract_page(html, URL)
 
 
+def test_a_page_opening_with_a_server_warning_keeps_its_head() -> None:
+    # lxml.html takes a page that opens with stray text for a fragment and hands back its body alone;
+    # the metadata must still be read from the whole document (libxml2 moves the head into the body).
+    html = "Notice: Undefined index: ref in /var/www/header.php on line 3\n" + article_html(
+        "Port strike", author="Ann Lee", canonical="https://news.example/2024/05/03/port-strike?utm_source=x"
+    ).removeprefix("<!DOCTYPE html>")
+    page = extract_page(html, URL + "?id=7")
+    assert page is not None and PARAGRAPHS[0] in page.text
+    assert page.title == "Port strike" and page.canonical_url == URL
+    assert page.published == datetime(2024, 5, 3, 10, 0, tzinfo=UTC)
+
+
+def test_form_fields_in_the_article_do_not_disturb_extraction() -> None:
+    # Elements get their classes from a lookup done in C, without lxml's form-field classes.
+    form = (
+        '<form action="/subscribe"><label>Mail <input name="mail" value="x"></label>'
+        "<select><option>a</option></select><textarea>t</textarea></form>"
+    )
+    page = extract_page(article_html("Port strike").replace("</article>", form + "</article>"), URL)
+    assert page is not None and PARAGRAPHS[-1] in page.text and page.title == "Port strike"
+
+
 def test_identical_texts_have_no_diff() -> None:
     assert version_diff("Same. Text.", "Same. Text.") == ""
 
