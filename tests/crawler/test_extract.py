@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 from pages import PARAGRAPHS, article_html
+from trafilatura.metadata import extract_metadata
 
-from crawler.extract import Extractor, extract_page
+from crawler.extract import Extractor, TrafilaturaGuesses, extract_page, page_tree
+from crawler.metadata import DATE_PARAMS
 from crawler.urls import clean_url
 from crawler.versions import version_diff
 
@@ -233,3 +235,25 @@ def test_a_json_ld_day_without_time_does_not_overrule_the_page() -> None:
         article_html("Port strike", published="2024-05-03T10:00:00+00:00", extra_head=head), URL
     )
     assert page is not None and page.published == datetime(2024, 5, 3, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        article_html("Port strike", author="Ann Lee"),
+        article_html("Port strike", author="annlee", published=None),  # a one-word handle is no name
+        article_html("Port strike | The Wire", author=None, published=None).replace(
+            "<h1>", '<p class="byline">By Ann Lee</p><p class="date">Published: 3 May 2024</p><h1>'
+        ),
+        article_html("T", author=None, extra_head=_ld(headline="Strike", author={"name": "Bo Chan"})),
+        article_html("T", extra_head='<script type="application/ld+json">{"headline": broken</script>'),
+        article_html("T", extra_head='<meta property="og:title" content=" Strike &amp;amp; lockout ">'),
+    ],
+    ids=["meta", "handle", "byline-only", "json-ld", "broken-json-ld", "escaped-title"],
+)
+def test_guesses_are_what_trafilatura_metadata_says(html: str) -> None:
+    # Each guess runs only the steps of trafilatura's metadata that decide its field.
+    tree = page_tree(html)
+    whole = extract_metadata(tree, URL, DATE_PARAMS)
+    guesses = TrafilaturaGuesses(tree, URL)
+    assert (guesses.title(), guesses.author(), guesses.date()) == (whole.title, whole.author, whole.date)
