@@ -106,6 +106,11 @@ class TermStats:
         return math.log((self.documents + 1) / (self._frequency[term] + 1)) + 1.0
 
 
+# What grouping reads of an article's analysis (entity names, direct quotes): a caller that loads
+# findings for grouping alone may leave the other kinds out.
+GROUPING_FINDINGS = ("attributions", "entities")
+
+
 def raw_terms(article: CoverageArticle) -> dict[str, float]:
     """Zone-weighted term counts of an article: title, lead and body words, entities, quotes."""
     terms: defaultdict[str, float] = defaultdict(float)

@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from compare.analysis import analyze_article
 from compare.coverage import CoverageArticle
-from compare.events import group_articles
+from compare.events import GROUPING_FINDINGS, group_articles
 from compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
 from storage import models
 from storage.database import commit_with_retry, transaction
 from storage.repository import (
     EventMembership,
     StoredArticle,
+    VersionFindings,
     delete_empty_events,
     get_event,
     list_articles_with_findings,
@@ -125,8 +126,10 @@ def update_events(factory: sessionmaker[Session]) -> int:
 
 
 def _regroup(session: Session) -> int:
-    articles, findings = list_articles_with_findings(session)
-    coverage = [coverage_of(article, findings.get(article.current_version_id or 0)) for article in articles]
+    # Only the findings grouping reads; a version without any has none to load one by one either.
+    articles, findings = list_articles_with_findings(session, GROUPING_FINDINGS)
+    nothing = VersionFindings()
+    coverage = [coverage_of(article, findings.get(article.current_version_id or 0, nothing)) for article in articles]
     groups = group_articles(coverage)
     saved = save_events(
         session,

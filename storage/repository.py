@@ -286,9 +286,15 @@ def list_articles(
     return session.scalars(query).all()
 
 
-def list_articles_with_findings(session: Session) -> tuple[Sequence[Article], dict[int, VersionFindings]]:
+# The kinds of findings, as VersionFindings and ArticleAnalysis name them.
+FINDING_KINDS = ("attributions", "quantities", "entities", "dates")
+
+
+def list_articles_with_findings(
+    session: Session, kinds: Sequence[str] = FINDING_KINDS
+) -> tuple[Sequence[Article], dict[int, VersionFindings]]:
     """Every article in publication order with its outlet and current version, and the findings of
-    those versions by version id. Read-only.
+    those versions by version id (of the `kinds` asked; the others stay empty). Read-only.
 
     The findings come as plain rows, one query per kind: loaded as ORM objects they took longer
     than grouping the articles itself.
@@ -298,7 +304,7 @@ def list_articles_with_findings(session: Session) -> tuple[Sequence[Article], di
         .options(selectinload(Article.outlet), selectinload(Article.current_version))
         .order_by(Article.published.asc().nulls_last(), Article.id)
     )
-    return session.scalars(query).all(), current_findings(session)
+    return session.scalars(query).all(), current_findings(session, kinds)
 
 
 @dataclass(slots=True)
@@ -311,10 +317,17 @@ class VersionFindings:
     dates: list[Any] = field(default_factory=list)
 
 
-def current_findings(session: Session) -> dict[int, VersionFindings]:
-    """The findings of every article's current version, by version id. Read-only."""
+def current_findings(session: Session, kinds: Sequence[str] = FINDING_KINDS) -> dict[int, VersionFindings]:
+    """The findings of every article's current version (of the `kinds` asked), by version id. Read-only."""
+    unknown = set(kinds) - set(FINDING_KINDS)
+    if unknown:
+        raise ValueError(
+            f"no such kind of finding: {', '.join(sorted(unknown))} (kinds: {', '.join(FINDING_KINDS)})"
+        )
     found: dict[int, VersionFindings] = {}
-    for kind, model in zip(("attributions", "quantities", "entities", "dates"), _FINDING_MODELS, strict=True):
+    for kind, model in zip(FINDING_KINDS, _FINDING_MODELS, strict=True):
+        if kind not in kinds:
+            continue
         table = _table(model)
         # Unordered: analysis_of puts each kind in text order, for these rows and loaded collections alike.
         rows = session.execute(select(table).join(Article, Article.current_version_id == table.c.version_id))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from compare import textsim
+from compare.analysis import analyze_article
 from compare.coverage import CoverageArticle
 from compare.events import (
+    GROUPING_FINDINGS,
     EventGrouper,
     TermStats,
     group_articles,
@@ -176,3 +179,23 @@ def test_term_counts_are_the_same_when_the_word_map_fills_up(monkeypatch: pytest
     textsim._TERMS.clear()
     assert list(term_counts(text).items()) == list(expected.items())
     assert len(textsim._TERMS) <= 2
+
+
+def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
+    # The shell loads only GROUPING_FINDINGS for regrouping; the events must be those of whole analyses.
+    quotes = (
+        ' "Harbour cranes, container berths, customs sheds and fuel depots must reopen before autumn'
+        ' storms arrive," Mayor Marta Quiroga said on 3 May 2024.'
+    )
+    whole = [
+        replace(a, text=a.text + quotes, analysis=analyze_article(a.text + quotes, DAY.date()))
+        for a in _articles()
+    ]
+    left_out = {kind: [] for kind in ("attributions", "quantities", "entities", "dates")}
+    for kind in GROUPING_FINDINGS:
+        del left_out[kind]
+    partial = [replace(a, analysis=replace(a.analysis, **left_out)) for a in whole]
+    assert any(a.analysis.quantities for a in whole) and all(a.analysis.dates for a in whole)
+    assert [(g.key, g.article_ids, g.similarities) for g in group_articles(partial)] == [
+        (g.key, g.article_ids, g.similarities) for g in group_articles(whole)
+    ]

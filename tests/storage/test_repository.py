@@ -19,6 +19,7 @@ from storage.repository import (
     FetchedArticle,
     OutletInfo,
     content_hash,
+    current_findings,
     delete_empty_events,
     get_article,
     get_event,
@@ -179,6 +180,20 @@ def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker
         assert [q.value for q in version.quantities] == [5]
         assert sorted(e.canonical for e in version.entities) == ["Kim Jong Un", "Vladimir Putin"]
         assert [d.resolved for d in version.dates] == [date(2023, 9, 17)]
+
+
+def test_current_findings_of_the_kinds_asked(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as s:
+        stored = store_article(s, page("https://wire.example/k", "Kinds text."))
+        save_findings(s, stored.version_id, FakeFindings())
+    with factory() as s:
+        some = current_findings(s, ("entities", "attributions"))[stored.version_id]
+        assert len(some.entities) == 2 and len(some.attributions) == 1
+        assert some.quantities == [] and some.dates == []
+        every = current_findings(s)[stored.version_id]
+        assert [len(every.quantities), len(every.dates)] == [1, 1]
+        with pytest.raises(ValueError, match="no such kind of finding: opinions"):
+            current_findings(s, ("entities", "opinions"))
 
 
 def test_events_regroup_rescores_stayers_and_leaves_unsaved_events_alone(
