@@ -57,11 +57,13 @@ from crawler.store import (
     save_logs,
     store_page,
 )
-from crawler.transport import PinnedTransport
+from crawler.transport import HostPools
 from crawler.urls import clean_url
 from storage.database import transaction
 
 log = logging.getLogger(__name__)
+# Idle connections kept open to one host for its next requests.
+HOST_IDLE_CONNECTIONS = 8
 # Outlets whose listings are read at once. All of a large configuration at once (181 outlets) read
 # every listing before any article: 1.3 s in which the extraction workers had nothing to do.
 DISCOVERING = 32
@@ -182,8 +184,10 @@ def new_client(settings: CrawlerSettings, resolver: Resolver = resolve_host) -> 
     """The client a pass shares: no automatic redirects (each hop is checked), no proxies from the
     environment (they would bypass the address checks), connection reuse across a host's pages, and
     connections only to the addresses checked at connect time (no DNS rebinding)."""
-    limits = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS // 2)
-    transport = PinnedTransport(resolver, allow_private=settings.allow_private_networks, limits=limits)
+    # Per host: the Fetcher already holds each host to its outlet's concurrency and the pass to
+    # MAX_CONNECTIONS requests in flight.
+    limits = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=HOST_IDLE_CONNECTIONS)
+    transport = HostPools(resolver, allow_private=settings.allow_private_networks, limits=limits)
     return httpx.AsyncClient(
         follow_redirects=False, trust_env=False, timeout=settings.timeout, transport=transport
     )
