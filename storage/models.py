@@ -144,8 +144,9 @@ class ArticleVersion(Base):
     text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     fetched_at: Mapped[datetime]
-    # zlib-compressed page as fetched, so extraction can be re-run without the network.
-    raw_html: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # zlib-compressed page as fetched, so extraction can be re-run without the network. Deferred: a
+    # version is loaded for its text, and its page (most of the row) only when asked for.
+    raw_html: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     analysed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     article: Mapped[Article] = relationship(back_populates="versions", foreign_keys=[article_id])
