@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 from datetime import UTC, datetime
 
 import pytest
@@ -97,6 +98,10 @@ def test_first_pass_stores_each_story_once_and_obeys_robots(
     assert strike.title == "Port strike" and strike.authors == ["Jane Reporter"]
     assert strike.published == datetime(2024, 5, 3, 10, 0, tzinfo=UTC) and strike.language == "en"
     with factory() as session:
+        # The page as fetched is kept in zlib's format, for any zlib to read back.
+        kept = session.scalar(select(ArticleVersion.raw_html).where(ArticleVersion.article_id == strike.id))
+        served = article_html("Port strike", canonical=outlet_site.url("/2024/05/03/port-strike"))
+        assert kept is not None and zlib.decompress(kept).decode("utf-8") == served
         purposes = set(session.scalars(select(FetchRecord.purpose)))
         assert {"robots", "feed", "sitemap", "article"} <= purposes
         assert session.scalar(select(func.count(FetchRecord.id)).where(FetchRecord.outlet_id.is_(None))) == 0
