@@ -29,6 +29,7 @@ from storage.repository import (
     get_validators,
     record_fetches,
     save_outlet,
+    save_outlets,
     save_validator,
     store_article,
 )
@@ -158,7 +159,6 @@ def ensure_outlets(factory: sessionmaker[Session], infos: Iterable[OutletInfo]) 
     chosen = list(infos)
 
     def save(session: Session) -> None:
-        for info in chosen:
-            save_outlet(session, info)
+        save_outlets(session, chosen)
 
     commit_with_retry(factory, save)

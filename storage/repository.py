@@ -92,16 +92,30 @@ def content_hash(text: str) -> str:
 
 def save_outlet(session: Session, info: OutletInfo) -> Outlet:
     """Create the outlet or update its description from `info`; the name is the key."""
-    outlet = session.scalar(select(Outlet).where(Outlet.name == info.name))
-    if outlet is None:
-        outlet = Outlet(name=info.name)
-        session.add(outlet)
-    outlet.homepage = info.homepage or outlet.homepage
-    outlet.kind = info.kind or outlet.kind or "other"
-    outlet.country = info.country or outlet.country
-    outlet.language = info.language or outlet.language
+    return save_outlets(session, [info])[0]
+
+
+def save_outlets(session: Session, infos: Sequence[OutletInfo]) -> list[Outlet]:
+    """`save_outlet` for many outlets at once: one query for those known, one flush for all (a
+    181-outlet configuration took 150 ms one by one before a crawl could start)."""
+    names = [info.name for info in infos]
+    known: dict[str, Outlet] = {}
+    for start in range(0, len(names), 500):  # within any back-end's limit of bound parameters
+        chunk = names[start : start + 500]
+        known.update((o.name, o) for o in session.scalars(select(Outlet).where(Outlet.name.in_(chunk))))
+    saved = []
+    for info in infos:
+        outlet = known.get(info.name)
+        if outlet is None:
+            outlet = known[info.name] = Outlet(name=info.name)
+            session.add(outlet)
+        outlet.homepage = info.homepage or outlet.homepage
+        outlet.kind = info.kind or outlet.kind or "other"
+        outlet.country = info.country or outlet.country
+        outlet.language = info.language or outlet.language
+        saved.append(outlet)
     session.flush()
-    return outlet
+    return saved
 
 
 def outlet_id_named(session: Session, name: str) -> int:

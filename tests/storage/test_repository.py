@@ -28,6 +28,7 @@ from storage.repository import (
     save_events,
     save_findings,
     save_outlet,
+    save_outlets,
     store_article,
 )
 
@@ -180,6 +181,23 @@ def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker
         assert [q.value for q in version.quantities] == [5]
         assert sorted(e.canonical for e in version.entities) == ["Kim Jong Un", "Vladimir Putin"]
         assert [d.resolved for d in version.dates] == [date(2023, 9, 17)]
+
+
+def test_outlets_saved_together_are_created_or_updated(factory: sessionmaker[Session]) -> None:
+    infos = [
+        OutletInfo("Eastern Daily", "https://daily.example/", "newspaper", "JP"),  # known: described further
+        OutletInfo("Northern Post", kind="newspaper"),
+        OutletInfo("Northern Post", kind="newspaper", language="en"),  # twice in one call: one outlet
+    ]
+    with transaction(factory) as s:
+        saved = save_outlets(s, infos)
+        assert saved[1] is saved[2] and all(o.id for o in saved)
+    with factory() as s:
+        outlets = {o.name: o for o in s.scalars(select(models.Outlet))}
+        assert sorted(outlets) == ["Eastern Daily", "Harbour Wire", "Northern Post"]
+        daily, post = outlets["Eastern Daily"], outlets["Northern Post"]
+        assert (daily.kind, daily.country, daily.homepage) == ("newspaper", "JP", "https://daily.example/")
+        assert (post.kind, post.language) == ("newspaper", "en")
 
 
 def test_current_findings_of_the_kinds_asked(factory: sessionmaker[Session]) -> None:
