@@ -59,6 +59,7 @@ from crawler.store import (
 )
 from crawler.transport import HostPools
 from crawler.urls import clean_url
+from storage.bulk import fewer_collections
 from storage.database import transaction
 
 log = logging.getLogger(__name__)
@@ -132,11 +133,12 @@ def crawl_outlets(
     """
     chosen = config.select(outlets)
     options = _Options(after_store, now, stop, client, extractor, resolver, prepare)
-    if progress is True:
-        # RichProgress draws nothing when standard error is not a terminal.
-        with RichProgress() as bar:
-            return asyncio.run(_run(config, chosen, factory, options, bar))
-    return asyncio.run(_run(config, chosen, factory, options, progress or SilentProgress()))
+    with fewer_collections():
+        if progress is True:
+            # RichProgress draws nothing when standard error is not a terminal.
+            with RichProgress() as bar:
+                return asyncio.run(_run(config, chosen, factory, options, bar))
+        return asyncio.run(_run(config, chosen, factory, options, progress or SilentProgress()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from compare.coverage import CoverageArticle
 from compare.events import GROUPING_FINDINGS, group_articles
 from compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
 from storage import models
+from storage.bulk import fewer_collections
 from storage.database import commit_with_retry, transaction
 from storage.repository import (
     EventMembership,
@@ -122,14 +123,17 @@ def update_events(factory: sessionmaker[Session]) -> int:
     Grouping is deterministic (articles in publication order), so re-running it keeps event keys.
     """
     # Two crawls ending together both regroup; the one that loses a race on an event key runs again.
-    return commit_with_retry(factory, _regroup)
+    with fewer_collections():
+        return commit_with_retry(factory, _regroup)
 
 
 def _regroup(session: Session) -> int:
     # Only the findings grouping reads; a version without any has none to load one by one either.
     articles, findings = list_articles_with_findings(session, GROUPING_FINDINGS)
     nothing = VersionFindings()
-    coverage = [coverage_of(article, findings.get(article.current_version_id or 0, nothing)) for article in articles]
+    coverage = [
+        coverage_of(article, findings.get(article.current_version_id or 0, nothing)) for article in articles
+    ]
     groups = group_articles(coverage)
     saved = save_events(
         session,

@@ -1,0 +1,45 @@
+"""Work that makes many short-lived objects at once: a crawl pass, loading every article's findings.
+
+Python's cyclic garbage collector runs its youngest generation every 700 allocations, and each of its
+full runs rescans everything the process holds. During a 258-article crawl pass it ran 400 times (0.4
+of the crawling process's 5 CPU seconds), and 200 times while regrouping loaded the findings (0.12 of
+0.6 s). `fewer_collections` leaves what existed before out of the scans and waits longer between runs.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# The youngest generation is collected after this many allocations inside `fewer_collections`.
+BULK_GC_THRESHOLD = 20_000
+_lock = threading.Lock()
+_running = 0
+_thresholds_before: tuple[int, int, int] = gc.get_threshold()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with fewer and smaller cyclic garbage collections; as before once none runs.
+
+    What exists when the first block starts is left out of the scans (`gc.freeze`), and the youngest
+    generation waits for BULK_GC_THRESHOLD allocations. Blocks may overlap on several threads (the
+    scheduler's passes): the first one in changes the settings, the last one out restores them.
+    """
+    global _running, _thresholds_before
+    with _lock:
+        if _running == 0:
+            _thresholds_before = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(BULK_GC_THRESHOLD, *_thresholds_before[1:])
+        _running += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _running -= 1
+            if _running == 0:
+                gc.set_threshold(*_thresholds_before)
+                gc.unfreeze()
