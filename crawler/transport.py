@@ -148,7 +148,7 @@ class HostPools(httpx.AsyncBaseTransport):
         for origin, transport in list(self._hosts.items()):
             if len(self._hosts) < self.kept_hosts:
                 return
-            idle = all(connection.is_idle() for connection in transport.pool.connections)
+            idle = all(c.is_idle() or c.is_closed() for c in transport.pool.connections)
             if idle and self._hosts.get(origin) is transport:
                 # Out of the table before the await: a request for this host meanwhile opens a new pool.
                 del self._hosts[origin]
