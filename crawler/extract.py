@@ -9,6 +9,7 @@ cleaned by courlan, so the feed copy, the sitemap copy and a redirect alias are 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import multiprocessing
 import os
@@ -26,7 +27,6 @@ from urllib.parse import urljoin
 
 import trafilatura
 import trafilatura.utils
-from htmldate import find_date
 from isal import isal_zlib
 from lxml import etree, html
 from trafilatura.metadata import (
@@ -40,7 +40,7 @@ from trafilatura.metadata import (
 from trafilatura.utils import line_processing
 
 from crawler.encoding import decode_html
-from crawler.metadata import DATE_PARAMS, article_metadata, bylines, headline, publication_time
+from crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
 from crawler.urls import clean_url, is_http_url, same_site
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     if tree is None:
         return None
     # lxml.html hands back a lone block for what it does not take for a whole document (a page that
-    # opens with a comment); trafilatura extracts from that, our metadata reads the whole document.
+    # opens with stray text); trafilatura extracts from that, our metadata reads the whole document.
     document_root = tree.getroottree().getroot()
     canonical = canonical_url(document_root, url)
     try:
@@ -151,27 +151,24 @@ class TrafilaturaGuesses:
 
     def __init__(self, tree: Any, url: str) -> None:
         self._tree, self._url = tree, url
-        self._found: Any = None
 
     def title(self) -> str | None:
-        declared = self._declared()
+        declared = self._declared
         return self._guess(lambda: declared.title or extract_title(self._tree))
 
     def author(self) -> str | None:
-        declared = self._declared()
+        declared = self._declared
         return self._guess(lambda: declared.author or extract_author(self._tree))
 
     def date(self) -> str | None:
-        declared = self._declared()
-        return self._guess(lambda: _find_date(self._tree, declared.url or extract_url(self._tree, self._url)))
+        declared = self._declared
+        return self._guess(
+            lambda: htmldate_date(self._tree, declared.url or extract_url(self._tree, self._url))
+        )
 
+    @functools.cached_property
     def _declared(self) -> Any:
         """What the page's meta tags and JSON-LD declare, as trafilatura reads them (once)."""
-        if self._found is None:
-            self._found = self._meta_and_json_ld()
-        return self._found
-
-    def _meta_and_json_ld(self) -> Any:
         try:
             found = examine_meta(self._tree)
         except Exception:  # as in extraction: an odd page gives no guess, not a failed crawl
@@ -196,11 +193,6 @@ class TrafilaturaGuesses:
         # trafilatura's last step (Document.clean_and_trim) on the one field.
         value = value[:9999] + "…" if len(value) > 10000 else value
         return line_processing(unescape(value))
-
-
-def _find_date(tree: Any, page_url: str | None) -> Any:
-    params: dict[str, Any] = {**DATE_PARAMS, "url": page_url}
-    return find_date(tree, **params)
 
 
 def _language(tree: Any) -> str | None:

@@ -25,7 +25,7 @@ from crawler.urls import is_ip_address
 
 # A time zone and a time of day when the page gives them, not just the day.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
-DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": DATE_FORMAT}
+DATE_PARAMS: dict[str, Any] = {"extensive_search": True, "original_date": True, "outputformat": DATE_FORMAT}
 
 # Several people in one byline string: "A and B", "A und B", "A og B", "A, B & C".
 _BYLINE_SPLIT = re.compile(r",\s+|\s+(?:and|und|og|et|y|&)\s+", re.IGNORECASE)
@@ -353,11 +353,15 @@ def publication_time(tree: Any, url: str, declared: str | None, extracted: Guess
     return day
 
 
+def htmldate_date(tree: Any, url: str | None) -> str | None:
+    """htmldate's publication date of a page (the URL is one of its clues), in DATE_FORMAT."""
+    found: str | None = htmldate.find_date(tree, url=url, **DATE_PARAMS)
+    return found
+
+
 def _htmldate(tree: Any, url: str) -> datetime | None:
     try:
-        found = htmldate.find_date(
-            tree, url=url, extensive_search=True, original_date=True, outputformat=DATE_FORMAT
-        )
+        found = htmldate_date(tree, url)
     except Exception:  # htmldate, like trafilatura, has many failure modes on odd pages
         return None
     return parse_w3c_date(found)
