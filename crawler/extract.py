@@ -16,7 +16,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
@@ -277,6 +277,8 @@ def extract_fetched(
 
 
 Result = TypeVar("Result")
+# How often a page is handed to a worker when workers die under it (see Extractor._report_death).
+TRIES_AFTER_A_DEATH = 2
 
 
 class Extractor:
@@ -319,7 +321,8 @@ class Extractor:
         return self._pool
 
     async def extract(self, page_html: str, url: str) -> ExtractedPage | None:
-        """`extract_page` off the event loop; a crashed worker costs that page, not the crawl."""
+        """`extract_page` off the event loop; a worker dying under it costs a second try, at worst the
+        page, never the crawl."""
         return await self._off_loop(extract_page, url, page_html, url)
 
     async def extract_fetched(self, body: bytes, content_type: str, url: str) -> ExtractedFetch | None:
@@ -330,27 +333,64 @@ class Extractor:
     async def _off_loop(self, function: Callable[..., Result | None], url: str, *args: Any) -> Result | None:
         if self.workers == 0:
             return function(*args)
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self._executor(), function, *args)
-        except BrokenProcessPool:
-            log.warning("an extraction worker died on %s; restarting the pool", url)
-            self.close()
-            return None
+        for attempt in range(1, TRIES_AFTER_A_DEATH + 1):
+            pool, pending = self._submit(function, *args)
+            try:
+                return await asyncio.wrap_future(pending)
+            except BrokenProcessPool:
+                self._discard(pool)
+                self._report_death(url, attempt)
+        return None
 
     def extract_now(self, page_html: str, url: str) -> ExtractedPage | None:
         """`extract_page` from synchronous code (imports), on the pool when there is one."""
         if self.workers == 0:
             return extract_page(page_html, url)
+        for attempt in range(1, TRIES_AFTER_A_DEATH + 1):
+            pool, pending = self._submit(extract_page, page_html, url)
+            try:
+                page: ExtractedPage | None = pending.result()
+                return page
+            except BrokenProcessPool:
+                self._discard(pool)
+                self._report_death(url, attempt)
+        return None
+
+    def _submit(self, function: Callable[..., Any], *args: Any) -> tuple[Executor, Future[Any]]:
+        """The page handed to a worker, and the pool that has it.
+
+        A pool found broken when the page is handed over lost a worker while it was idle (the OOM
+        killer picks big idle processes too): the page had no part in that, so it goes to a new pool.
+        """
+        pool = self._executor()
         try:
-            return self._executor().submit(extract_page, page_html, url).result()
+            return pool, pool.submit(function, *args)
         except BrokenProcessPool:
-            self.close()
-            return None
+            self._discard(pool)
+            pool = self._executor()
+            return pool, pool.submit(function, *args)
+
+    def _report_death(self, url: str, attempt: int) -> None:
+        # Every page in flight fails when one worker dies, and nothing says which page killed it: each
+        # gets one more try on a new pool, so a page that kills every worker costs two pools, not more.
+        if attempt < TRIES_AFTER_A_DEATH:
+            log.warning("an extraction worker died while %s was in flight; extracting it again", url)
+        else:
+            log.warning("an extraction worker died again while %s was in flight; the page is skipped", url)
+
+    def _discard(self, pool: Executor) -> None:
+        """Shut a broken pool down; the next page starts a new one. Only that pool: the other pages
+        failing with it come back after a new pool may already be extracting the next ones."""
+        with self._creating:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        with self._creating:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Extractor:
         return self

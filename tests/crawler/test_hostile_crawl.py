@@ -10,7 +10,10 @@ import os
 import re
 import resource
 import signal
+import time
 import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hostile import (
@@ -32,11 +35,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import CrawlConfig, parse_config
 from crawler.crawl import crawl_outlets
-from crawler.extract import Extractor
+from crawler.extract import ExtractedPage, Extractor
 from storage.models import Article, FetchRecord
 
 MAX_BYTES = 4_000_000
 RSS_TYPE = "application/rss+xml"
+URL = "https://news.example/2024/05/01/story"
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 # path -> (what the server does, the reason its FetchRecord must give); `None`: stored.
@@ -181,19 +185,80 @@ def test_a_crawl_of_a_hostile_outlet_finishes_with_every_failure_explained(
     assert "/chain5.xml" not in hostile.requests
 
 
+def stall_once(page: ExtractedPage) -> str | None:
+    """A page preparation that stalls the worker the first time it sees a page titled "Stall <flag
+    file>", long enough to be killed in it, and passes straight through on the next try."""
+    if page.title and page.title.startswith("Stall "):
+        flag = Path(page.title.removeprefix("Stall "))
+        if not flag.exists():
+            flag.touch()
+            time.sleep(60)
+    return page.title
+
+
+def kill_on_poison(page: ExtractedPage) -> str | None:
+    """A page preparation that kills its worker on the page titled "Poison", as a segfault would."""
+    if page.title == "Poison":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return page.title
+
+
+def kill_workers() -> None:
+    workers = multiprocessing.active_children()
+    assert workers
+    for worker in workers:
+        os.kill(worker.pid or 0, signal.SIGKILL)  # as the OOM killer or a segfault in lxml would
+
+
+async def wait_for(condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        await asyncio.sleep(0.02)
+
+
+def page_body(title: str) -> bytes:
+    return article_html(title).encode()
+
+
 @pytest.mark.slow
-async def test_a_killed_extraction_worker_costs_its_pages_not_the_crawl() -> None:
-    deep = "<html><body>" + "<i>" * 1_000_000 + "deep"  # about a second of a worker's time
+async def test_a_worker_killed_under_a_page_costs_a_second_try_not_the_page(tmp_path: Path) -> None:
+    flag = tmp_path / "stalled"
+    title = f"Stall {flag}"
+    with Extractor(workers=1, prepare=stall_once) as pool:
+        assert pool.extract_now(article_html("Warm-up"), "https://news.example/a") is not None
+        in_flight = asyncio.create_task(pool.extract_fetched(page_body(title), "text/html", URL))
+        await wait_for(flag.exists)  # the worker is inside the page now
+        kill_workers()
+        done = await in_flight
+        after = await pool.extract_fetched(page_body("After the crash"), "text/html", URL)
+    assert done is not None and (done.page.title, done.prepared) == (title, title)
+    assert after is not None and after.prepared == "After the crash"
+
+
+@pytest.mark.slow
+async def test_a_page_that_kills_every_worker_is_skipped_and_the_crawl_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with Extractor(workers=1, prepare=kill_on_poison) as pool:
+        poisoned = await pool.extract_fetched(page_body("Poison"), "text/html", URL)
+        after = await pool.extract_fetched(page_body("After the poison"), "text/html", URL)
+    assert poisoned is None
+    assert after is not None and after.prepared == "After the poison"
+    deaths = [r.getMessage() for r in caplog.records if "extraction worker died" in r.getMessage()]
+    assert deaths == [
+        f"an extraction worker died while {URL} was in flight; extracting it again",
+        f"an extraction worker died again while {URL} was in flight; the page is skipped",
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("call", ["async", "sync"])
+async def test_a_worker_that_died_idle_costs_no_page(call: str) -> None:
     with Extractor(workers=1) as pool:
         assert pool.extract_now(article_html("Warm-up"), "https://news.example/a") is not None
-        # Several seconds of work queued, so the kill surely lands on a busy worker (one deep page alone
-        # may be done before the kill on a quiet machine, and the kill then breaks the next page).
-        in_flight = [asyncio.create_task(pool.extract(deep, f"https://news.example/{n}")) for n in range(8)]
-        await asyncio.sleep(0.3)
-        workers = multiprocessing.active_children()
-        assert workers
-        for worker in workers:
-            os.kill(worker.pid or 0, signal.SIGKILL)  # as the OOM killer or a segfault in lxml would
-        assert await asyncio.gather(*in_flight) == [None] * len(in_flight)
-        after = await pool.extract(article_html("After the crash"), "https://news.example/after")
-    assert after is not None and after.title == "After the crash"
+        kill_workers()
+        await wait_for(lambda: not multiprocessing.active_children())
+        html = article_html("After an idle death")
+        after = await pool.extract(html, URL) if call == "async" else pool.extract_now(html, URL)
+    assert after is not None and after.title == "After an idle death"
