@@ -109,6 +109,9 @@ class TermStats:
 # What grouping reads of an article's analysis (entity names, direct quotes): a caller that loads
 # findings for grouping alone may leave the other kinds out.
 GROUPING_FINDINGS = ("attributions", "entities")
+# Raised with every change that makes grouping give other events for the same articles: stored events
+# are regrouped when it differs from the one they were grouped with, though no article changed.
+GROUPING_REVISION = 1
 
 
 def raw_terms(article: CoverageArticle) -> dict[str, float]:

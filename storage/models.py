@@ -319,6 +319,19 @@ class SchedulerLock(Base):
     heartbeat_at: Mapped[datetime]
 
 
+class GroupingState(Base):
+    """What the stored events were grouped from: a fingerprint of every grouping input (each article's
+    current version, syndication link, publication time and analysis), so a pass that changed none
+    of them skips regrouping every article."""
+
+    __tablename__ = "grouping_state"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    articles: Mapped[int]
+    grouped_at: Mapped[datetime]
+
+
 # APScheduler 3's SQLAlchemyJobStore table, declared here exactly as APScheduler declares it so that the
 # schema stays whole under Alembic (autogenerate would otherwise propose dropping it).
 apscheduler_jobs = Table(

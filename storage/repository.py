@@ -30,6 +30,7 @@ from storage.models import (
     Event,
     EventArticle,
     FetchRecord,
+    GroupingState,
     HttpValidator,
     Outlet,
     Quantity,
@@ -512,6 +513,8 @@ def save_findings(
                 delete(model).where(model.version_id == version_id),
                 execution_options={"synchronize_session": False},
             )
+        # Re-analysed in place: the grouping inputs' fingerprint cannot tell these findings from the old.
+        forget_grouping(session)
     _insert_findings(session, version_id, findings)
     version.analysed = True
     session.flush()
@@ -735,6 +738,62 @@ def delete_empty_events(session: Session) -> int:
         session.delete(event)
     session.flush()
     return len(empty)
+
+
+# Every input of event grouping, per article: the current version stands for its title and text (the
+# article's metadata changes only with a new version), `analysed` for its findings.
+_GROUPING_INPUTS = (
+    select(
+        Article.id,
+        Article.current_version_id,
+        Article.syndicated_from_id,
+        Article.published,
+        ArticleVersion.analysed,
+    )
+    .outerjoin(ArticleVersion, ArticleVersion.id == Article.current_version_id)
+    .order_by(Article.id)
+)
+_EVENTS_STATE = "events"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingInputs:
+    """A fingerprint of what event grouping would read now, and how many articles that is."""
+
+    fingerprint: str
+    articles: int
+
+
+def grouping_inputs(session: Session, revision: str) -> GroupingInputs:
+    """The fingerprint of every article's grouping inputs, and of the grouping `revision` (a new
+    grouping rule regroups what an older one grouped). Read-only; 100,000 articles take well under
+    a second, against 40 s to regroup them."""
+    rows = session.execute(_GROUPING_INPUTS).all()
+    digest = hashlib.sha256(revision.encode())
+    digest.update("\n".join(f"{i},{v},{s},{p and p.isoformat()},{a}" for i, v, s, p, a in rows).encode())
+    return GroupingInputs(digest.hexdigest(), len(rows))
+
+
+def grouped_inputs(session: Session) -> str | None:
+    """The fingerprint the stored events were grouped from; None before the first grouping."""
+    return session.scalar(select(GroupingState.fingerprint).where(GroupingState.name == _EVENTS_STATE))
+
+
+def record_grouping(session: Session, inputs: GroupingInputs, at: datetime) -> None:
+    """Note that the stored events were grouped from `inputs`. Flushes."""
+    state = session.get(GroupingState, _EVENTS_STATE) or GroupingState(name=_EVENTS_STATE)
+    state.fingerprint, state.articles, state.grouped_at = inputs.fingerprint, inputs.articles, at
+    session.add(state)
+    session.flush()
+
+
+def forget_grouping(session: Session) -> None:
+    """The next regrouping regroups everything (findings were replaced in place)."""
+    session.execute(delete(GroupingState).where(GroupingState.name == _EVENTS_STATE))
+
+
+def count_events(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Event)) or 0
 
 
 def list_events(session: Session, since: datetime | None = None) -> Sequence[Event]:

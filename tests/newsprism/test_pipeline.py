@@ -3,10 +3,11 @@ read back exactly as analysis produced them, and regrouping that keeps events st
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from compare.analysis import analyze_article
@@ -19,7 +20,16 @@ from newsprism.pipeline import (
     update_events,
 )
 from storage.database import open_database, transaction
-from storage.repository import FetchedArticle, OutletInfo, list_events, save_outlet, store_article
+from storage.models import Article, GroupingState
+from storage.repository import (
+    FetchedArticle,
+    OutletInfo,
+    grouping_inputs,
+    list_events,
+    save_findings,
+    save_outlet,
+    store_article,
+)
 
 NOW = datetime(2023, 9, 17, 9, 0, tzinfo=UTC)
 VISIT = (
@@ -159,3 +169,78 @@ def test_an_interrupted_analysis_is_completed_later(factory: sessionmaker[Sessio
 
         version = session.get(ArticleVersion, stored.version_id)
         assert version is not None and version.analysed and version.attributions
+
+
+# --- regrouping only when a grouping input changed ---------------------------------------------------
+
+
+def grouped_at(factory: sessionmaker[Session]) -> datetime | None:
+    with factory() as session:
+        state = session.get(GroupingState, "events")
+        return state.grouped_at if state else None
+
+
+def memberships(factory: sessionmaker[Session]) -> dict[str, list[int]]:
+    with factory() as session:
+        return {e.key: sorted(m.article_id for m in e.members) for e in list_events(session)}
+
+
+def test_a_pass_that_changed_nothing_does_not_regroup(factory: sessionmaker[Session]) -> None:
+    store(factory, "Harbour Wire", "visit", VISIT, 0)
+    store(factory, "Eastern Daily", "visit", VISIT_AGAIN, 2)
+    assert update_events(factory) == 1
+    first = grouped_at(factory)
+    assert first is not None
+    assert update_events(factory) == 1  # the count of the stored events, not of a regrouping
+    assert grouped_at(factory) == first
+    before = memberships(factory)
+    assert update_events(factory, force=True) == 1
+    assert memberships(factory) == before and (grouped_at(factory) or first) > first
+
+
+def store_unanalysed(factory: sessionmaker[Session], slug: str, text: str) -> None:
+    page = FetchedArticle(
+        f"https://eastern.example/{slug}", f"https://eastern.example/{slug}", "Eastern Daily", text, NOW,
+        title=text.split(".")[0], published=NOW,
+    )  # fmt: skip
+    with transaction(factory) as session:
+        store_article(session, page)
+
+
+def reanalyse_in_place(factory: sessionmaker[Session], slug: str, text: str) -> None:
+    with transaction(factory) as session:
+        article = session.scalars(select(Article).where(Article.url.endswith(slug))).one()
+        assert article.current_version_id is not None and article.current_version
+        assert article.current_version.analysed
+        save_findings(session, article.current_version_id, ArticleAnalysis())
+
+
+CHANGES: dict[str, Callable[[sessionmaker[Session]], object]] = {
+    "a new article": lambda f: store(f, "Eastern Daily", "rates", RATES, 3),
+    "a new version": lambda f: store(f, "Harbour Wire", "visit", VISIT + " The train left at noon.", 0),
+    "the analysis of a version stored earlier": analyse_pending,
+    "a version analysed again in place": lambda f: reanalyse_in_place(f, "visit", VISIT),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_every_change_of_a_grouping_input_regroups(factory: sessionmaker[Session], change: str) -> None:
+    store(factory, "Harbour Wire", "visit", VISIT, 0)
+    store_unanalysed(factory, "late", RATES.replace("Thursday", "Friday"))
+    update_events(factory)
+    first = grouped_at(factory)
+    CHANGES[change](factory)
+    update_events(factory)
+    assert (grouped_at(factory) or first) > (first or NOW)
+    # What the skipped passes kept is what grouping everything again gives.
+    kept = memberships(factory)
+    update_events(factory, force=True)
+    assert memberships(factory) == kept
+
+
+def test_a_new_grouping_rule_regroups_what_an_older_one_grouped(factory: sessionmaker[Session]) -> None:
+    store(factory, "Harbour Wire", "visit", VISIT, 0)
+    with factory() as session:
+        ours, older = grouping_inputs(session, "grouping 2"), grouping_inputs(session, "grouping 1")
+    assert ours.articles == older.articles == 1
+    assert ours.fingerprint != older.fingerprint
