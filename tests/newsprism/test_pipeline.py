@@ -3,10 +3,13 @@ read back exactly as analysis produced them, and regrouping that keeps events st
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+import sqlalchemy.event
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -244,3 +247,35 @@ def test_a_new_grouping_rule_regroups_what_an_older_one_grouped(factory: session
         ours, older = grouping_inputs(session, "grouping 2"), grouping_inputs(session, "grouping 1")
     assert ours.articles == older.articles == 1
     assert ours.fingerprint != older.fingerprint
+
+
+def test_jobs_ending_together_regroup_one_after_another(factory: sessionmaker[Session]) -> None:
+    # A schedule's jobs run on threads of one process and each ends with update_events; each
+    # regrouping holds every article in memory, so they must not overlap.
+    for hour, (outlet, text) in enumerate([("Harbour Wire", VISIT), ("Eastern Daily", VISIT_AGAIN)] * 15):
+        store(factory, outlet, f"story-{hour}", f"{text} Update {hour}.", hour)
+    statements: list[tuple[int, str]] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append((threading.get_ident(), statement))
+
+    engine = factory.kw["bind"]
+    sqlalchemy.event.listen(engine, "before_cursor_execute", note)
+    start = threading.Barrier(4)
+
+    def job() -> int:
+        start.wait()
+        return update_events(factory)
+
+    with ThreadPoolExecutor(4) as pool:
+        counts = list(pool.map(lambda _: job(), range(4)))
+    sqlalchemy.event.remove(engine, "before_cursor_execute", note)
+    assert len(set(counts)) == 1 and counts[0] >= 1
+    # Each thread's statements in one run: no regrouping started while another was going on.
+    runs = [thread for n, (thread, _) in enumerate(statements) if n == 0 or statements[n - 1][0] != thread]
+    assert len(runs) == len(set(runs)) == 4
+    # The first regrouped; the others found its fingerprint and stopped there.
+    recordings = [
+        s for _, s in statements if s.lstrip().upper().startswith(("INSERT INTO GROUPING", "UPDATE GROUPING"))
+    ]
+    assert len(recordings) == 1
