@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import CrawlConfig, load_config
 from crawler.crawl import CrawlSummary, crawl_outlets
-from crawler.extract import PagePreparation
+from crawler.extract import Extractor, PagePreparation
 from crawler.store import AfterStore
 from storage.database import open_database, transaction
 from storage.errors import NewsprismError
@@ -48,6 +48,42 @@ STOPPING = threading.Event()
 
 class SchedulerBusyError(NewsprismError):
     """Another `newsprism schedule` already runs on this database."""
+
+
+class JobExtractors:
+    """One extraction pool for all the jobs of a running schedule.
+
+    The scheduler runs up to ten jobs at once on its threads; with a pool each, ten jobs started ten
+    times one worker per core, each holding trafilatura and the analysis in memory, on cores the
+    workers of one pool already fill. Outside a schedule (or for another page preparation) a job
+    gets None and its crawl makes its own pool, as a `crawl` does.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = False
+        self._extractor: Extractor | None = None
+
+    def open(self) -> None:
+        with self._lock:
+            self._open = True
+
+    def get(self, prepare: PagePreparation | None) -> Extractor | None:
+        with self._lock:
+            if not self._open:
+                return None
+            if self._extractor is None:
+                self._extractor = Extractor(prepare=prepare)
+            return self._extractor if self._extractor.prepare is prepare else None
+
+    def close(self) -> None:
+        with self._lock:
+            self._open, extractor, self._extractor = False, self._extractor, None
+        if extractor is not None:
+            extractor.close()
+
+
+JOB_EXTRACTORS = JobExtractors()
 
 
 # --- the lock -------------------------------------------------------------------------------------
@@ -140,8 +176,9 @@ def crawl_job(
     factory = open_database(database_url)
     try:
         summary = crawl_outlets(
-            config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare
-        )
+            config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare,
+            extractor=JOB_EXTRACTORS.get(prepare),
+        )  # fmt: skip
     finally:
         factory.kw["bind"].dispose()
     log.info("scheduled crawl of %s: %s", outlet, summary.total())
@@ -212,6 +249,7 @@ def _scheduler(factory: sessionmaker[Session]) -> Iterator[BackgroundScheduler]:
     STOPPING.clear()
     store = SQLAlchemyJobStore(engine=factory.kw["bind"])
     scheduler = BackgroundScheduler(jobstores={"default": store}, timezone=UTC)
+    JOB_EXTRACTORS.open()
     scheduler.start(paused=True)
     try:
         yield scheduler
@@ -219,6 +257,7 @@ def _scheduler(factory: sessionmaker[Session]) -> Iterator[BackgroundScheduler]:
         STOPPING.set()
         # Waits for crawls in flight; STOPPING makes them end after the articles they are fetching.
         scheduler.shutdown(wait=True)
+        JOB_EXTRACTORS.close()
 
 
 @contextmanager

@@ -3,6 +3,7 @@ and stops cleanly on SIGTERM (a real subprocess)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -85,6 +86,48 @@ def test_jobs_run_and_a_restart_does_not_duplicate_them(
         assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
     with factory() as session:
         assert session.scalar(select(func.count(Article.id))) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) >= 10, reason="the scheduler runs at most ten jobs at once")
+def test_jobs_running_at_once_share_one_extraction_pool(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+) -> None:
+    # One outlet more than there are cores: with a pool (one worker at least) per job they would
+    # start more workers than the one shared pool may have.
+    cores = os.cpu_count() or 1
+    names = [f"Outlet{n}" for n in range(cores + 1)]
+    tables = ["[crawler]\nallow_private_networks = true\n"]
+    for name in names:
+        link = site.url(f"/2024/05/03/story-{name.lower()}")
+        feed = f"<rss><channel><item><title>S</title><link>{link}</link></item></channel></rss>"
+        site.route(f"/rss-{name.lower()}.xml", Reply(body=feed, content_type="application/rss+xml"))
+        # Slow pages keep every job's crawl going until all of them have started.
+        site.route(
+            f"/2024/05/03/story-{name.lower()}", Reply(body=article_html(f"Story of {name}"), delay=1.5)
+        )
+        tables.append(
+            f'[[outlet]]\nname = "{name}"\nhomepage = "{site.url("/")}"\n'
+            f'feeds = ["{site.url(f"/rss-{name.lower()}.xml")}"]\nevery = "1h"\ndelay = "0s"\n'
+        )
+    config = tmp_path / "outlets.toml"
+    config.write_text("\n".join(tables), encoding="utf-8")
+    workers: set[int] = set()
+    stop = threading.Event()
+    thread = run_in_thread(config, sqlite_url, stop)
+    try:
+
+        def all_stored() -> bool:
+            workers.update(child.pid or 0 for child in multiprocessing.active_children())
+            return count(factory, "SELECT count(*) FROM articles") == len(names)
+
+        wait_for(all_stored, timeout=60)
+    finally:
+        stop.set()
+        thread.join(30)
+    assert not thread.is_alive()
+    assert 1 <= len(workers) <= cores
+    assert not multiprocessing.active_children()  # the pool closed with the schedule
 
 
 def test_an_outlet_removed_from_the_config_loses_its_job(
