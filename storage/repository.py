@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, Protocol, TypeVar
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -792,22 +792,91 @@ def forget_grouping(session: Session) -> None:
     session.execute(delete(GroupingState).where(GroupingState.name == _EVENTS_STATE))
 
 
-def count_events(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Event)) or 0
-
-
-def list_events(session: Session, since: datetime | None = None) -> Sequence[Event]:
-    """Events, most covered first then newest, with their member articles loaded. Read-only."""
-    query = select(Event).options(
-        selectinload(Event.members).selectinload(EventArticle.article).selectinload(Article.outlet)
-    )
+def count_events(session: Session, since: datetime | None = None) -> int:
+    """How many events there are (of those last published from `since`). Read-only."""
+    query = select(func.count()).select_from(Event)
     if since is not None:
         query = query.where(Event.last_published >= since)
-    events = session.scalars(query).all()
-    return sorted(
-        events,
-        key=lambda e: (-len(e.members), -(e.last_published.timestamp() if e.last_published else 0), e.id),
+    return session.scalar(query) or 0
+
+
+def _events_in_order(since: datetime | None) -> Select[Event]:
+    """Events, most covered first then newest (then by id), from `since` when given.
+
+    Ordered in SQL, so that a page is cut there: the events page of a 100,000-article database
+    loaded all 21,000 events and their 100,000 articles (7-8 s) to show 20 of them.
+    """
+    members = (
+        select(EventArticle.event_id, func.count().label("members"))
+        .group_by(EventArticle.event_id)
+        .subquery()
     )
+    query = (
+        select(Event)
+        .outerjoin(members, members.c.event_id == Event.id)
+        .order_by(
+            func.coalesce(members.c.members, 0).desc(), Event.last_published.desc().nulls_last(), Event.id
+        )
+    )
+    return query if since is None else query.where(Event.last_published >= since)
+
+
+def list_events(
+    session: Session, since: datetime | None = None, *, limit: int | None = None, offset: int = 0
+) -> Sequence[Event]:
+    """Events, most covered first then newest, with their member articles loaded; one page of
+    `limit` from `offset` when asked. Read-only."""
+    query = _events_in_order(since).options(
+        selectinload(Event.members).selectinload(EventArticle.article).selectinload(Article.outlet)
+    )
+    return session.scalars(query.offset(offset).limit(limit)).all()
+
+
+@dataclass(frozen=True, slots=True)
+class ListedArticle:
+    """An event's article as the events list shows it."""
+
+    id: int
+    url: str
+    outlet: str
+    title: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListedEvent:
+    """An event as the events list shows it: no findings, no texts."""
+
+    id: int
+    title: str
+    first_published: datetime | None
+    last_published: datetime | None
+    articles: list[ListedArticle]
+
+
+def event_listing(
+    session: Session, since: datetime | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[ListedEvent]:
+    """What `list_events` gives, as plain rows in two queries: the whole list of 21,000 events and
+    their 100,000 articles took 6.5 s as ORM objects. Read-only."""
+    page = _events_in_order(since).offset(offset).limit(limit).subquery()
+    events = session.execute(
+        select(page.c.id, page.c.title, page.c.first_published, page.c.last_published)
+    ).all()
+    articles: dict[int, list[ListedArticle]] = {event.id: [] for event in events}
+    members = (
+        select(EventArticle.event_id, Article.id, Article.url, Outlet.name, Article.title, Article.published)
+        .join(Article, Article.id == EventArticle.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+    )
+    # A page names its events (joined to the ordered page instead, SQLite sorted every event again).
+    if limit is not None:
+        members = members.where(EventArticle.event_id.in_(list(articles)))
+    elif since is not None:
+        members = members.join(Event, Event.id == EventArticle.event_id).where(Event.last_published >= since)
+    for event_id, article_id, url, outlet, title, published in session.execute(members):
+        articles[event_id].append(ListedArticle(article_id, url, outlet, title, published))
+    return [ListedEvent(e.id, e.title, e.first_published, e.last_published, articles[e.id]) for e in events]
 
 
 def get_event(session: Session, event_id: int) -> Event:

@@ -260,9 +260,17 @@ def get_article(session: SessionDep, article_id: ArticleId) -> dict[str, Any]:
 
 
 @router.get("/events", response_model=list[EventOut])
-def list_events(session: SessionDep, since: Since = None) -> list[dict[str, Any]]:
-    """Every event (articles of several outlets about one story), most covered first."""
-    return queries.events_json(session, queries.parse_when(since, "since"))
+def list_events(
+    session: SessionDep,
+    since: Since = None,
+    limit: Annotated[
+        int | None, Query(ge=1, le=queries.MAX_PAGE, description="Page size [default: every event].")
+    ] = None,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    """Every event (articles of several outlets about one story), most covered first; one page of
+    them with `limit` and `offset`."""
+    return queries.events_json(session, queries.parse_when(since, "since"), limit=limit, offset=offset)
 
 
 @router.get("/events/{event_id}/report", response_model=ReportOut, responses=ERRORS)

@@ -77,17 +77,17 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def events_page(session: SessionDep, page: Annotated[int, Query(ge=1, le=10**6)] = 1) -> HTMLResponse:
     """Every event with its outlets and most severe divergences, most covered first."""
-    events = queries.events_json(session)
-    shown = events[(page - 1) * EVENTS_PER_PAGE : page * EVENTS_PER_PAGE]
+    total = queries.events_total(session)
+    shown = queries.events_json(session, limit=EVENTS_PER_PAGE, offset=(page - 1) * EVENTS_PER_PAGE)
     for event in shown:
         event["top"] = _top_divergences(session, event["id"])
     return render(
         "events.html",
         title="Events",
         events=shown,
-        total=len(events),
+        total=total,
         page=page,
-        pages=max(1, -(-len(events) // EVENTS_PER_PAGE)),
+        pages=max(1, -(-total // EVENTS_PER_PAGE)),
         q="",
     )
 

@@ -18,13 +18,16 @@ from newsprism.web.textmarks import Span, diff_texts, mark_spans
 from storage import models
 from storage.errors import InputError
 from storage.repository import (
+    ListedArticle,
+    ListedEvent,
     articles_with_ids,
     count_articles,
+    count_events,
     event_id_of_article,
+    event_listing,
     get_article_with_findings,
     get_event,
     list_articles,
-    list_events,
     outlets_with_article_counts,
     source_citations,
 )
@@ -253,27 +256,35 @@ def version_changes(article: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def events_json(session: Session, since: datetime | None = None) -> list[dict[str, Any]]:
-    """Every event, most covered first: the `events --json` shape of INTERFACE.md."""
-    return [_event_json(event) for event in list_events(session, since)]
+def events_json(
+    session: Session, since: datetime | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Every event (or one page of them), most covered first: the `events --json` shape of
+    INTERFACE.md."""
+    return [_event_json(event) for event in event_listing(session, since, limit=limit, offset=offset)]
 
 
-def _event_json(event: models.Event) -> dict[str, Any]:
-    articles = sorted((m.article for m in event.members), key=_publication_order)
+def events_total(session: Session, since: datetime | None = None) -> int:
+    """How many events `events_json` lists."""
+    return count_events(session, since)
+
+
+def _event_json(event: ListedEvent) -> dict[str, Any]:
+    articles = sorted(event.articles, key=_publication_order)
     return {
         "id": event.id,
         "title": event.title,
         "first_published": event.first_published,
         "last_published": event.last_published,
-        "outlets": sorted({a.outlet.name for a in articles}),
+        "outlets": sorted({a.outlet for a in articles}),
         "articles": [
-            {"id": a.id, "url": a.url, "outlet": a.outlet.name, "title": a.title, "published": a.published}
+            {"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published}
             for a in articles
         ],
     }
 
 
-def _publication_order(article: models.Article) -> tuple[bool, datetime, int]:
+def _publication_order(article: ListedArticle) -> tuple[bool, datetime, int]:
     return (article.published is None, article.published or datetime.min.replace(tzinfo=UTC), article.id)
 
 

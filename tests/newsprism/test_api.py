@@ -15,7 +15,7 @@ from newsprism.reports import render_event_report
 from newsprism.web import queries
 from newsprism.web.app import create_app
 from storage.database import transaction
-from storage.repository import FetchedArticle, store_article
+from storage.repository import EventMembership, FetchedArticle, save_events, store_article
 
 HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
 
@@ -121,6 +121,9 @@ def test_unknown_is_404_with_a_reason(client: httpx.Client, path: str) -> None:
         ("/api/articles/abc", "article_id"),
         ("/api/articles/99999999999999999999999", "article_id"),
         ("/api/events?since=soon", "since"),
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?limit=1000", "limit"),
+        ("/api/events?offset=-3", "offset"),
         ("/api/events/0/report", "event_id"),
         ("/api/events/abc/report", "event_id"),
         ("/api/articles?limit=-1", "limit"),
@@ -269,3 +272,32 @@ def test_search_page_shows_an_estimate_and_the_ranking_window(
     page = client.get("/search", params={"q": "cyclone"}).text
     assert "About " in page and "Ranked among the 1000 most recent matches." in page
     assert "(about " in page
+
+
+def test_the_events_page_pages_through_every_event_in_the_listed_order(
+    client: httpx.Client, newsroom: Newsroom
+) -> None:
+    with transaction(newsroom.factory) as session:
+        memberships = []
+        for n in range(45):
+            url = f"https://wire.example/extra/{n}"
+            title = f"Extra story {n:02d}"
+            page = FetchedArticle(
+                url, url, "Harbour Wire", f"{title}.", NOW, title=title, published=NOW - timedelta(days=n)
+            )
+            memberships.append(
+                EventMembership(f"extra-{n}", title, [store_article(session, page).article_id])
+            )
+        save_events(session, memberships)
+    listed = [(event["id"], event["title"]) for event in client.get("/api/events").json()]
+    assert len(listed) > 2 * 20
+    shown = []
+    for number in (1, 2, 3):
+        html = client.get(f"/?page={number}").text
+        assert f"{len(listed)} events" in html and f"page {number} of 3" in html
+        assert ("older →" in html) == (number < 3) and ("← newer" in html) == (number > 1)
+        links = [(html.find(f'href="/events/{ident}"'), ident, title) for ident, title in listed]
+        shown += [(ident, title) for _, ident, title in sorted(link for link in links if link[0] >= 0)]
+    assert shown == listed
+    paged = [client.get(f"/api/events?limit=7&offset={offset}").json() for offset in range(0, len(listed), 7)]
+    assert [(event["id"], event["title"]) for page in paged for event in page] == listed

@@ -19,8 +19,10 @@ from storage.repository import (
     FetchedArticle,
     OutletInfo,
     content_hash,
+    count_events,
     current_findings,
     delete_empty_events,
+    event_listing,
     get_article,
     get_event,
     list_articles,
@@ -267,3 +269,41 @@ def test_list_articles_filters_by_outlet(factory: sessionmaker[Session]) -> None
 def test_content_hash_ignores_whitespace_only() -> None:
     assert content_hash("a  b\nc") == content_hash(" a b c ")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_events_are_listed_most_covered_then_newest_and_paged_in_that_order(
+    factory: sessionmaker[Session],
+) -> None:
+    # Sizes with ties, and events whose articles have no date (listed after the dated ones of their size).
+    hours = [[0, 5, 9], [1, 2], [7, 3], [None, None], [4], [8], [None], [6], [6]]
+    with transaction(factory) as s:
+        memberships = []
+        for n, event_hours in enumerate(hours):
+            ids = []
+            for m, hour in enumerate(event_hours):
+                published = None if hour is None else NOW + timedelta(hours=hour)
+                url = f"https://wire.example/{n}-{m}"
+                fetched = FetchedArticle(
+                    url, url, "Harbour Wire", f"Story {n}, part {m}.", NOW, published=published
+                )
+                ids.append(store_article(s, fetched).article_id)
+            memberships.append(EventMembership(f"k{n}", f"Story {n}", ids))
+        save_events(s, memberships)
+    with factory() as s:
+        listed = list_events(s)
+        order = [event.key for event in listed]
+        pages = [e.key for offset in range(0, 9, 4) for e in list_events(s, limit=4, offset=offset)]
+        since = NOW + timedelta(hours=6)
+        recent = [event.key for event in list_events(s, since)]
+        assert count_events(s) == 9 and count_events(s, since) == len(recent)
+        members = {e.id: sorted(m.article_id for m in e.members) for e in listed}
+        for chosen, rows in [
+            (listed, event_listing(s)),
+            (listed[4:8], event_listing(s, limit=4, offset=4)),
+            ([e for e in listed if e.key in recent], event_listing(s, since)),
+        ]:
+            assert [row.id for row in rows] == [event.id for event in chosen]
+            assert all(sorted(a.id for a in row.articles) == members[row.id] for row in rows)
+    assert order == ["k0", "k2", "k1", "k3", "k5", "k7", "k8", "k4", "k6"]
+    assert pages == order
+    assert recent == ["k0", "k2", "k5", "k7", "k8"]
