@@ -879,6 +879,24 @@ def event_listing(
     return [ListedEvent(e.id, e.title, e.first_published, e.last_published, articles[e.id]) for e in events]
 
 
+def event_report_inputs(session: Session, event_id: int) -> tuple[Any, ...]:
+    """What one event's report is built from, to tell a report built before still current: the
+    event's title and, for each member article, its current version (its text, metadata and findings
+    change only with a new one), syndication link and outlet. NotFoundError for an unknown id.
+    Read-only."""
+    title = session.scalar(select(Event.title).where(Event.id == event_id))
+    if title is None:
+        raise NotFoundError(f"no event with id {event_id}")
+    members = (
+        select(Article.id, Article.current_version_id, Article.syndicated_from_id, Outlet.name, Outlet.kind)
+        .join(EventArticle, EventArticle.article_id == Article.id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(EventArticle.event_id == event_id)
+        .order_by(Article.id)
+    )
+    return (title, *(tuple(row) for row in session.execute(members)))
+
+
 def get_event(session: Session, event_id: int) -> Event:
     """One event with its articles, their outlets and current versions with findings. Read-only."""
     event = session.scalar(

@@ -218,6 +218,15 @@ def read_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(read_session)]
+
+
+def report_cache(request: Request) -> queries.ReportCache:
+    """The reports the app built, shared by its requests (see `queries.ReportCache`)."""
+    reports: queries.ReportCache = request.app.state.reports
+    return reports
+
+
+ReportsDep = Annotated[queries.ReportCache, Depends(report_cache)]
 Outlet = Annotated[str | None, Query(description="Only this outlet (its exact name).")]
 Since = Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD or ISO date-time).")]
 Until = Annotated[str | None, Query(description="Published before; a bare date includes that day.")]
@@ -274,9 +283,9 @@ def list_events(
 
 
 @router.get("/events/{event_id}/report", response_model=ReportOut, responses=ERRORS)
-def event_report(session: SessionDep, event_id: EventId) -> dict[str, Any]:
+def event_report(session: SessionDep, reports: ReportsDep, event_id: EventId) -> dict[str, Any]:
     """The divergence report of one event, as `newsprism report --format json` writes it."""
-    return queries.report_json(session, event_id)
+    return queries.report_json(session, event_id, reports)
 
 
 @router.get("/search", response_model=SearchOut)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
-from newsprism.web import api, pages
+from newsprism.web import api, pages, queries
 from storage.errors import InputError, NewsprismError, NotFoundError
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         redoc_url=None,
     )
     app.state.session_factory = factory
+    app.state.reports = queries.ReportCache()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_exception_handler(NotFoundError, _answer(404))

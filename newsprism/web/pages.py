@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader
 from sqlalchemy.orm import Session
 
 from newsprism.web import queries
-from newsprism.web.api import MAX_ID, read_session
+from newsprism.web.api import MAX_ID, ReportsDep, read_session
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +75,14 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def events_page(session: SessionDep, page: Annotated[int, Query(ge=1, le=10**6)] = 1) -> HTMLResponse:
+def events_page(
+    session: SessionDep, reports: ReportsDep, page: Annotated[int, Query(ge=1, le=10**6)] = 1
+) -> HTMLResponse:
     """Every event with its outlets and most severe divergences, most covered first."""
     total = queries.events_total(session)
     shown = queries.events_json(session, limit=EVENTS_PER_PAGE, offset=(page - 1) * EVENTS_PER_PAGE)
     for event in shown:
-        event["top"] = _top_divergences(session, event["id"])
+        event["top"] = _top_divergences(session, reports, event["id"])
     return render(
         "events.html",
         title="Events",
@@ -92,20 +94,24 @@ def events_page(session: SessionDep, page: Annotated[int, Query(ge=1, le=10**6)]
     )
 
 
-def _top_divergences(session: Session, event_id: int) -> list[dict[str, Any]] | None:
+def _top_divergences(
+    session: Session, reports: queries.ReportCache, event_id: int
+) -> list[dict[str, Any]] | None:
     # One event whose report cannot be built must not take the whole list down with it; the event's
     # own page still shows the error, and the log keeps the traceback.
     try:
-        return queries.top_divergences(queries.report_json(session, event_id))
+        return queries.top_divergences(queries.report_json(session, event_id, reports))
     except Exception:
         log.exception("the report of event %s could not be built", event_id)
         return None
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(session: SessionDep, event_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> HTMLResponse:
+def event_page(
+    session: SessionDep, reports: ReportsDep, event_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> HTMLResponse:
     """One event's divergence report, the outlets side by side."""
-    report = queries.report_json(session, event_id)
+    report = queries.report_json(session, event_id, reports)
     outlets = list(report["event"]["outlets"])
     divergences = sorted(report["divergences"], key=lambda d: -float(d.get("severity") or 0))
     columns = [_claims_by_outlet(d, outlets) for d in divergences]

@@ -9,12 +9,24 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from newsroom_db import IMG, NOW, RARE_WORD, SCRIPT, Newsroom, build_newsroom, live_server
+from newsroom_db import (
+    CYCLONE,
+    IMG,
+    NOW,
+    RARE_WORD,
+    SCRIPT,
+    Newsroom,
+    _page,
+    _store_analysed,
+    build_newsroom,
+    live_server,
+)
 
 from newsprism.reports import render_event_report
 from newsprism.web import queries
 from newsprism.web.app import create_app
 from storage.database import transaction
+from storage.errors import NotFoundError
 from storage.repository import EventMembership, FetchedArticle, save_events, store_article
 
 HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
@@ -301,3 +313,35 @@ def test_the_events_page_pages_through_every_event_in_the_listed_order(
     assert shown == listed
     paged = [client.get(f"/api/events?limit=7&offset={offset}").json() for offset in range(0, len(listed), 7)]
     assert [(event["id"], event["title"]) for page in paged for event in page] == listed
+
+
+def test_a_report_is_built_again_only_when_an_article_of_its_event_changes(newsroom: Newsroom) -> None:
+    cache = queries.ReportCache()
+    with newsroom.factory() as session:
+        first = queries.report_json(session, newsroom.event_id, cache)
+        again = queries.report_json(session, newsroom.event_id, cache)
+    assert again == first and (cache.hits, len(cache)) == (1, 1)
+    again["divergences"].clear()  # what a caller does with its copy stays its own
+    with newsroom.factory() as session:
+        assert queries.report_json(session, newsroom.event_id, cache) == first
+    # Eastern Daily corrects its death toll: a new version of one article of the event.
+    url, outlet, title, text = CYCLONE[1]
+    with transaction(newsroom.factory) as session:
+        corrected = _page(url, outlet, title, text.replace("15", "18"), hours_ago=2, fetched=NOW)
+        assert _store_analysed(session, corrected) == newsroom.cyclone_ids[1]
+    with newsroom.factory() as session:
+        rebuilt = queries.report_json(session, newsroom.event_id, cache)
+        assert rebuilt == queries.report_json(session, newsroom.event_id)  # as built without a cache
+    assert cache.hits == 2 and len(cache) == 2
+    assert "18" in str(rebuilt["divergences"]) and "18" not in str(first["divergences"])
+
+
+def test_the_report_cache_keeps_the_most_recently_used(newsroom: Newsroom) -> None:
+    cache = queries.ReportCache(size=1)
+    with newsroom.factory() as session:
+        queries.report_json(session, newsroom.event_id, cache)
+        with pytest.raises(NotFoundError, match="no event with id 999"):
+            queries.report_json(session, 999, cache)
+        assert len(cache) == 1
+        queries.report_json(session, newsroom.event_id, cache)
+    assert cache.hits == 1
