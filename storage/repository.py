@@ -881,16 +881,24 @@ def event_listing(
 
 def event_report_inputs(session: Session, event_id: int) -> tuple[Any, ...]:
     """What one event's report is built from, to tell a report built before still current: the
-    event's title and, for each member article, its current version (its text, metadata and findings
-    change only with a new one), syndication link and outlet. NotFoundError for an unknown id.
-    Read-only."""
+    event's title and, for each member article, its current version (its text and metadata change
+    only with a new one) and whether that was analysed yet (its findings are written once), its
+    syndication link and its outlet. NotFoundError for an unknown id. Read-only."""
     title = session.scalar(select(Event.title).where(Event.id == event_id))
     if title is None:
         raise NotFoundError(f"no event with id {event_id}")
     members = (
-        select(Article.id, Article.current_version_id, Article.syndicated_from_id, Outlet.name, Outlet.kind)
+        select(
+            Article.id,
+            Article.current_version_id,
+            ArticleVersion.analysed,
+            Article.syndicated_from_id,
+            Outlet.name,
+            Outlet.kind,
+        )
         .join(EventArticle, EventArticle.article_id == Article.id)
         .join(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(ArticleVersion, ArticleVersion.id == Article.current_version_id)
         .where(EventArticle.event_id == event_id)
         .order_by(Article.id)
     )

@@ -22,12 +22,13 @@ from newsroom_db import (
     live_server,
 )
 
+from compare.analysis import analyze_article
 from newsprism.reports import render_event_report
 from newsprism.web import queries
 from newsprism.web.app import create_app
 from storage.database import transaction
 from storage.errors import NotFoundError
-from storage.repository import EventMembership, FetchedArticle, save_events, store_article
+from storage.repository import EventMembership, FetchedArticle, save_events, save_findings, store_article
 
 HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
 
@@ -345,3 +346,21 @@ def test_the_report_cache_keeps_the_most_recently_used(newsroom: Newsroom) -> No
         assert len(cache) == 1
         queries.report_json(session, newsroom.event_id, cache)
     assert cache.hits == 1
+
+
+def test_a_report_built_before_its_articles_were_analysed_is_built_again_after(newsroom: Newsroom) -> None:
+    # A version stored without its analysis (a run killed between the two, an older newsprism) is
+    # analysed by the next run: the report must then show its findings.
+    cache = queries.ReportCache()
+    url, outlet, title, text = CYCLONE[1]
+    corrected = _page(url, outlet, title, text.replace("15", "18"), hours_ago=2, fetched=NOW)
+    with transaction(newsroom.factory) as session:
+        version_id = store_article(session, corrected).version_id
+    with newsroom.factory() as session:
+        unanalysed = queries.report_json(session, newsroom.event_id, cache)
+    with transaction(newsroom.factory) as session:
+        save_findings(session, version_id, analyze_article(corrected.text, NOW.date()))
+    with newsroom.factory() as session:
+        analysed = queries.report_json(session, newsroom.event_id, cache)
+        assert analysed == queries.report_json(session, newsroom.event_id)
+    assert cache.hits == 0 and analysed != unanalysed
