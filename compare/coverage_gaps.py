@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 
-from compare.alignment import Statement, align_articles, attributed, speaker_of
+from compare.alignment import ScoreMemo, Statement, align_articles, attributed, speaker_of
 from compare.coverage import CoverageArticle
 from compare.divergences import Divergence, claim_of, connected, excerpt, join_names
 from compare.textsim import content_words, words
@@ -39,9 +39,12 @@ _CONTENTIOUS = frozenset(
 
 
 def coverage_gaps(
-    articles: Sequence[CoverageArticle], statements: Mapping[str, Sequence[Statement]]
+    articles: Sequence[CoverageArticle],
+    statements: Mapping[str, Sequence[Statement]],
+    memo: ScoreMemo | None = None,
 ) -> list[Divergence]:
-    """Omissions and unique claims among the independent articles of an event."""
+    """Omissions and unique claims among the independent articles of an event (`memo`: the
+    similarities the event's alignment already scored)."""
     outlets = sorted({a.outlet for a in articles})
     if len(outlets) < 2:
         return []
@@ -56,7 +59,7 @@ def coverage_gaps(
         (pair.left, pair.right)
         for left, right in itertools.combinations(by_article, 2)
         if left and right and left[0].outlet != right[0].outlet
-        for pair in align_articles(left, right, REPORTED)
+        for pair in align_articles(left, right, REPORTED, memo)
     ]
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in pool if s not in linked]

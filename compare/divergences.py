@@ -13,7 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-from compare.alignment import AlignedPair, Statement, align_event, independent_articles, statements_of
+from compare.alignment import (
+    AlignedPair,
+    ScoreMemo,
+    Statement,
+    align_event,
+    independent_articles,
+    statements_of,
+)
 from compare.coverage import CoverageArticle
 from compare.findings import Quantity
 from compare.textsim import content_words, stem, words
@@ -103,12 +110,13 @@ def find_divergences(articles: Sequence[CoverageArticle]) -> list[Divergence]:
 
     independent = independent_articles(articles)
     statements = {article.id: statements_of(article) for article in independent}
-    pairs = align_event(independent)
+    memo: ScoreMemo = {}
+    pairs = align_event(independent, statements=statements, memo=memo)
     found = [
         *numeric_conflicts(pairs, event_figure_links(statements)),
         *date_conflicts(independent, statements),
         *quote_divergences(statements),
-        *coverage_gaps(independent, statements),
+        *coverage_gaps(independent, statements, memo),
         *reliance_divergences(independent),
     ]
     return keep_what_matters(found)

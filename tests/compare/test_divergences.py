@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import UTC, date, datetime
 
 import pytest
 
+from compare.alignment import ScoreMemo, align_event, statements_of
 from compare.coverage import CoverageArticle
+from compare.coverage_gaps import coverage_gaps
 from compare.divergences import compatible, find_divergences, join_names
 from compare.findings import (
     ArticleAnalysis,
@@ -443,3 +446,20 @@ def test_outlets_relaying_different_media_is_source_reliance() -> None:
     (divergence,) = media
     assert "Lantern cites TASS alone" in divergence.summary
     assert {c.outlet for c in divergence.claims} == set(texts)
+
+
+def test_scores_kept_from_the_alignment_change_nothing_the_coverage_gaps_find() -> None:
+    # find_divergences hands coverage_gaps the similarities the event's alignment scored.
+    articles = [
+        _with_kremlin("a", "Meridian", True),
+        _with_kremlin("b", "Lantern", True),
+        _with_kremlin("c", "Ledger", False),
+        article("d", "Chollima", " ".join(reversed(STORY))),
+    ]
+    statements = {a.id: statements_of(a) for a in articles}
+    memo: ScoreMemo = {}
+    assert align_event(articles, statements=statements, memo=memo) == align_event(articles)
+    pairs = sum(len(statements[x.id]) * len(statements[y.id]) for x, y in itertools.combinations(articles, 2))
+    assert len(memo) == pairs
+    assert coverage_gaps(articles, statements, memo) == coverage_gaps(articles, statements)
+    assert len(memo) == pairs  # every score it needed was there
