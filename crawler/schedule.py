@@ -61,24 +61,28 @@ class JobExtractors:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._open = False
+        self._schedules = 0  # running in this process (one per database)
         self._extractor: Extractor | None = None
 
     def open(self) -> None:
         with self._lock:
-            self._open = True
+            self._schedules += 1
 
     def get(self, prepare: PagePreparation | None) -> Extractor | None:
         with self._lock:
-            if not self._open:
+            if not self._schedules:
                 return None
             if self._extractor is None:
                 self._extractor = Extractor(prepare=prepare)
             return self._extractor if self._extractor.prepare is prepare else None
 
     def close(self) -> None:
+        """One schedule stopped; the pool goes with the last one."""
         with self._lock:
-            self._open, extractor, self._extractor = False, self._extractor, None
+            self._schedules = max(0, self._schedules - 1)
+            extractor = self._extractor if not self._schedules else None
+            if extractor is not None:
+                self._extractor = None
         if extractor is not None:
             extractor.close()
 

@@ -19,7 +19,8 @@ from pages import article_html
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.schedule import SchedulerBusyError, acquire_lock, beat, release_lock, run_schedule
+from crawler.extract import ExtractedPage
+from crawler.schedule import JobExtractors, SchedulerBusyError, acquire_lock, beat, release_lock, run_schedule
 from storage.database import open_database
 from storage.models import Article, SchedulerLock
 
@@ -201,3 +202,25 @@ def test_the_command_stops_cleanly_on_sigterm_and_refuses_a_second_one(
     assert first.returncode == 0, said
     assert "schedule stopped" in said
     assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
+
+
+def test_the_shared_extraction_pool_lasts_until_the_last_schedule_of_the_process_stops() -> None:
+    # Two schedules in one process (two databases): the first to stop must not close the pool the
+    # other one's jobs are extracting with.
+    extractors = JobExtractors()
+    assert extractors.get(None) is None  # no schedule running: a job makes its own
+    extractors.open()
+    extractors.open()
+    shared = extractors.get(None)
+    assert shared is not None and extractors.get(None) is shared
+    assert extractors.get(page_title) is None  # another preparation: not this pool
+    extractors.close()
+    assert extractors.get(None) is shared
+    assert shared.extract_now(article_html("Still open"), "https://news.example/a") is not None
+    extractors.close()
+    assert extractors.get(None) is None
+    assert not multiprocessing.active_children()
+
+
+def page_title(page: ExtractedPage) -> str | None:
+    return page.title
