@@ -869,13 +869,15 @@ def event_listing(
         .join(Article, Article.id == EventArticle.article_id)
         .join(Outlet, Outlet.id == Article.outlet_id)
     )
-    # A page names its events (joined to the ordered page instead, SQLite sorted every event again).
+    # A page names its events (joined to the ordered page instead, SQLite sorted every event again);
+    # past an offset without a limit, the members of the events skipped are read and left out.
     if limit is not None:
         members = members.where(EventArticle.event_id.in_(list(articles)))
     elif since is not None:
         members = members.join(Event, Event.id == EventArticle.event_id).where(Event.last_published >= since)
     for event_id, article_id, url, outlet, title, published in session.execute(members):
-        articles[event_id].append(ListedArticle(article_id, url, outlet, title, published))
+        if (listed := articles.get(event_id)) is not None:
+            listed.append(ListedArticle(article_id, url, outlet, title, published))
     return [ListedEvent(e.id, e.title, e.first_published, e.last_published, articles[e.id]) for e in events]
 
 

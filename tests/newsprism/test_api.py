@@ -314,6 +314,9 @@ def test_the_events_page_pages_through_every_event_in_the_listed_order(
     assert shown == listed
     paged = [client.get(f"/api/events?limit=7&offset={offset}").json() for offset in range(0, len(listed), 7)]
     assert [(event["id"], event["title"]) for page in paged for event in page] == listed
+    past_offset = client.get("/api/events?offset=30")
+    assert past_offset.status_code == 200
+    assert [(event["id"], event["title"]) for event in past_offset.json()] == listed[30:]
 
 
 def test_a_report_is_built_again_only_when_an_article_of_its_event_changes(newsroom: Newsroom) -> None:

@@ -300,6 +300,7 @@ def test_events_are_listed_most_covered_then_newest_and_paged_in_that_order(
         for chosen, rows in [
             (listed, event_listing(s)),
             (listed[4:8], event_listing(s, limit=4, offset=4)),
+            (listed[6:], event_listing(s, offset=6)),
             ([e for e in listed if e.key in recent], event_listing(s, since)),
         ]:
             assert [row.id for row in rows] == [event.id for event in chosen]
