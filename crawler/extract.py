@@ -387,10 +387,8 @@ class Extractor:
         pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
-        with self._creating:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if (pool := self._pool) is not None:
+            self._discard(pool)
 
     def __enter__(self) -> Extractor:
         return self
