@@ -821,15 +821,12 @@ def _events_in_order(since: datetime | None) -> Select[Event]:
     return query if since is None else query.where(Event.last_published >= since)
 
 
-def list_events(
-    session: Session, since: datetime | None = None, *, limit: int | None = None, offset: int = 0
-) -> Sequence[Event]:
-    """Events, most covered first then newest, with their member articles loaded; one page of
-    `limit` from `offset` when asked. Read-only."""
+def list_events(session: Session, since: datetime | None = None) -> Sequence[Event]:
+    """Events, most covered first then newest, with their member articles loaded. Read-only."""
     query = _events_in_order(since).options(
         selectinload(Event.members).selectinload(EventArticle.article).selectinload(Article.outlet)
     )
-    return session.scalars(query.offset(offset).limit(limit)).all()
+    return session.scalars(query).all()
 
 
 @dataclass(frozen=True, slots=True)
