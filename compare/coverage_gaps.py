@@ -28,6 +28,9 @@ REPORTED = 0.42
 # Two-outlet events: share of statements aligned for the articles to count as parallel accounts.
 PARALLEL = 0.6
 MIN_TERMS = 5
+# Share of a fact's core words that another outlet's sentence (or two adjacent ones) must hold to
+# count as stating the fact in other words.
+PARAPHRASE = 0.5
 MIN_TERMS_ATTRIBUTED = 3
 _DENIAL = frozenset("no not never none nothing deny denied denies denial rejected refused false".split())
 # What outlets tend to drop selectively: warnings, accusations, legal and military stakes.
@@ -64,7 +67,8 @@ def coverage_gaps(
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in pool if s not in linked]
     parallel = len(outlets) == 2 and _parallel(pool, linked)
-    found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel)) is not None]
+    said_by = _terms_by_outlet(statements)
+    found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel, said_by)) is not None]
     alone = [group[0] for group in groups if len({s.outlet for s in group}) == 1 and not parallel]
     return found + unique_claims(alone, statements)
 
@@ -77,9 +81,42 @@ def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
     return bool(shares) and min(shares) >= PARALLEL
 
 
-def _omission_of(group: Sequence[Statement], outlets: Sequence[str], parallel: bool) -> Divergence | None:
+def _terms_by_outlet(statements: Mapping[str, Sequence[Statement]]) -> dict[str, list[frozenset[str]]]:
+    by_outlet: dict[str, list[frozenset[str]]] = {}
+    for article_statements in statements.values():
+        for statement in article_statements:
+            by_outlet.setdefault(statement.outlet, []).append(statement.terms)
+    return by_outlet
+
+
+def _core(group: Sequence[Statement]) -> frozenset[str]:
+    """The words the reporting outlets share: what the fact is, whatever each outlet adds."""
+    counts: dict[str, set[str]] = {}
+    for statement in group:
+        for term in statement.terms:
+            counts.setdefault(term, set()).add(statement.outlet)
+    shared = frozenset(t for t, o in counts.items() if len(o) >= 2)
+    return shared or frozenset().union(*(s.terms for s in group))
+
+
+def states_otherwise(core: frozenset[str], sentences: Sequence[frozenset[str]]) -> bool:
+    """Whether an outlet says the fact in other words: one of its sentences, or two in a row, hold
+    most of the fact's core words (a paraphrase keeps the names and the key nouns)."""
+    if not core:
+        return False
+    windows = [*sentences, *(a | b for a, b in itertools.pairwise(sentences))]
+    return any(len(core & window) >= PARAPHRASE * len(core) for window in windows)
+
+
+def _omission_of(
+    group: Sequence[Statement],
+    outlets: Sequence[str],
+    parallel: bool,
+    said_by: Mapping[str, Sequence[frozenset[str]]],
+) -> Divergence | None:
     reporters = sorted({s.outlet for s in group})
-    missing = [o for o in outlets if o not in reporters]
+    core = _core(group)
+    missing = [o for o in outlets if o not in reporters and not states_otherwise(core, said_by.get(o, ()))]
     said = any(attributed(s) for s in group)
     if missing and said and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):
         return _omission(group, reporters, missing)
@@ -99,7 +136,9 @@ def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Seq
     severity = 0.5 + (0.2 if denial else 0.1 if contentious else 0.0)
     severity += 0.1 * len(reporters) / (len(reporters) + len(missing))
     claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in _one_per_outlet(group))
-    return Divergence("omission", summary, severity, claims, extra={"omitted_by": list(missing)})
+    # `missing_from` is the interface's name; `omitted_by` stays for readers of earlier reports.
+    extra = {"omitted_by": list(missing), "missing_from": list(missing)}
+    return Divergence("omission", summary, severity, claims, extra=extra)
 
 
 def _one_per_outlet(group: Sequence[Statement]) -> list[Statement]:

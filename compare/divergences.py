@@ -9,8 +9,8 @@ Precision matters as much as recall: two identical copies must give no divergenc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
 from compare.alignment import (
@@ -33,6 +33,10 @@ DivergenceType = Literal[
     "unique_claim",
     "source_reliance",
     "date_conflict",
+    "time_conflict",
+    "custody_conflict",
+    "name_conflict",
+    "wound_conflict",
 ]
 # Statements must align this well before their numbers or dates are compared.
 COMPARABLE = 0.5
@@ -101,6 +105,7 @@ def find_divergences(articles: Sequence[CoverageArticle]) -> list[Divergence]:
 
     Wire copies of another article in the set are left out: a copy is not an independent report.
     """
+    from compare.claims.conflicts import claim_conflicts
     from compare.coverage_gaps import coverage_gaps
     from compare.date_divergences import date_conflicts
     from compare.event_figures import event_figure_links
@@ -114,12 +119,23 @@ def find_divergences(articles: Sequence[CoverageArticle]) -> list[Divergence]:
     pairs = align_event(independent, statements=statements, memo=memo)
     found = [
         *numeric_conflicts(pairs, event_figure_links(statements)),
+        *claim_conflicts(independent, statements),
         *date_conflicts(independent, statements),
         *quote_divergences(statements),
         *coverage_gaps(independent, statements, memo),
         *reliance_divergences(independent),
     ]
-    return keep_what_matters(found)
+    return [_exact_evidence(d, {a.url: a.text for a in articles}) for d in keep_what_matters(found)]
+
+
+def _exact_evidence(divergence: Divergence, texts: Mapping[str, str]) -> Divergence:
+    """The divergence with each claim's text exactly the article's text at its offsets: evidence that
+    spans sentences keeps the line breaks between them, so a reader's search finds it."""
+    claims = tuple(
+        replace(c, text=texts[c.article_url][c.start : c.end]) if c.article_url in texts else c
+        for c in divergence.claims
+    )
+    return replace(divergence, claims=claims)
 
 
 # --- numbers ---------------------------------------------------------------------------------------
@@ -174,7 +190,19 @@ def numeric_conflicts(
                 ((pair.left, a), (pair.right, b)) for a, b in _counterparts(pair.left, pair.right)
                 if not compatible(a, b)
             )
+    links = [(a, b) for a, b in links if not (_read_as_claim(*a) or _read_as_claim(*b))]
     return [_numeric_divergence(cluster) for cluster in connected(links)]
+
+
+def _read_as_claim(statement: Statement, quantity: Quantity) -> bool:
+    """Whether a figure is one the claim readers bind to whom or what it counts (an age, a casualty
+    count): those are compared there, by person and by role, never as bare numbers of similar
+    sentences, which matched the ages of two different people."""
+    from compare.claims.casualties import casualty_claims
+
+    if quantity.unit and "year" in quantity.unit.lower() and "old" in quantity.unit.lower():
+        return True
+    return any(quantity.text in claim.phrase for claim in casualty_claims(statement))
 
 
 def _counterparts(left: Statement, right: Statement) -> list[tuple[Quantity, Quantity]]:
@@ -182,7 +210,8 @@ def _counterparts(left: Statement, right: Statement) -> list[tuple[Quantity, Qua
     # sentence also gives (anywhere) is not contradicted.
     matched = []
     for a in left.quantities:
-        peers = [b for b in right.quantities if same_concept(a, b)]
+        peers = [b for b in right.quantities
+                 if same_concept(a, b) and complement(left, a) == complement(right, b)]
         if not peers or any(compatible(a, b) for b in peers):
             continue
         mine = [x for x in left.quantities if same_concept(a, x)]
@@ -191,6 +220,15 @@ def _counterparts(left: Statement, right: Statement) -> list[tuple[Quantity, Qua
             if not any(compatible(b, x) for x in mine):
                 matched.append((a, b))
     return matched
+
+
+def complement(statement: Statement, quantity: Quantity) -> tuple[str, ...]:
+    """What an `of` phrase after a figure says it counts: `two counts of first-degree murder` ->
+    (first, degree, murder). Counts of different things are different concepts."""
+    after = statement.text[quantity.end - statement.start :]
+    if not after.lower().startswith(" of "):
+        return ()
+    return tuple(stem(w) for w in words(after[4:])[:3])
 
 
 def _numeric_divergence(mentions: list[Mention]) -> Divergence:

@@ -22,6 +22,7 @@ SHARED_NEW = 2
 # A word in more than this many sentences of one outlet is its style, not a new fact.
 STYLE = 2
 _PLACES = frozenset({"GPE", "LOC"})
+_MEDIA = frozenset({"agency", "state_media", "media"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,15 @@ class _Context:
     words: Mapping[str, frozenset[str]]
     entity_outlets: Mapping[str, frozenset[str]]
     style: Mapping[str, frozenset[str]]
+    figures: Mapping[str, frozenset[float]]
+
+    def new_figure(self, statement: Statement) -> bool:
+        """Whether the statement gives a figure beyond a pair that no other outlet gives anywhere."""
+        others = frozenset().union(*(f for o, f in self.figures.items() if o != statement.outlet))
+        return any(
+            (q.value > 2 or not float(q.value).is_integer()) and q.value not in others
+            for q in statement.quantities
+        )
 
     def new_words(self, statement: Statement) -> frozenset[str]:
         """Words of the statement no other outlet uses, nor the outlet itself all through its text."""
@@ -56,15 +66,18 @@ def unique_claims(
     ]
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in kept if s not in linked]
-    return [_divergence(group, kept) for group in groups]
+    outlets = sorted(context.words)
+    return [_divergence(group, kept, outlets) for group in groups]
 
 
 def _context(statements: Mapping[str, Sequence[Statement]]) -> _Context:
     words: dict[str, Counter[str]] = {}
     entity_outlets: dict[str, set[str]] = {}
+    figures: dict[str, set[float]] = {}
     for article_statements in statements.values():
         for statement in article_statements:
             words.setdefault(statement.outlet, Counter()).update(statement.terms)
+            figures.setdefault(statement.outlet, set()).update(q.value for q in statement.quantities)
             for entity in statement.entities:
                 entity_outlets.setdefault(entity, set()).add(statement.outlet)
     return _Context(
@@ -73,11 +86,24 @@ def _context(statements: Mapping[str, Sequence[Statement]]) -> _Context:
         entity_outlets={e: frozenset(o) for e, o in entity_outlets.items()},
         # An outlet's house style (`the respected Comrade` in every other sentence) is no news.
         style={o: frozenset(w for w, n in counts.items() if n > STYLE) for o, counts in words.items()},
+        figures={o: frozenset(f) for o, f in figures.items()},
     )
 
 
 def _checkable(statement: Statement, context: _Context) -> bool:
-    return _named_source(statement) or _specific(statement) or context.central(statement)
+    # What a fact-checker wants flagged when one outlet alone has it: a named source's own words, or a
+    # figure no other outlet gives. A sentence with a figure the others also give, or a central name,
+    # is far more often a fact the others state in other words (measured on the given fact tables).
+    # A report credited to another news organisation (`..., Yonhap reported`) is an exclusive too.
+    return (
+        (_quoted(statement) and _named_source(statement))
+        or context.new_figure(statement)
+        or any(a.source_type in _MEDIA for a in statement.attributions)
+    )
+
+
+def _quoted(statement: Statement) -> bool:
+    return any(a.kind in ("direct", "mixed") for a in statement.attributions)
 
 
 def _named_source(statement: Statement) -> bool:
@@ -96,12 +122,16 @@ def _same_news(a: Statement, b: Statement, kept: Mapping[Statement, frozenset[st
     return len(shared) >= SHARED_NEW or (bool(shared) and abs(a.index - b.index) == 1)
 
 
-def _divergence(group: Sequence[Statement], kept: Mapping[Statement, frozenset[str]]) -> Divergence:
+def _divergence(
+    group: Sequence[Statement], kept: Mapping[Statement, frozenset[str]], outlets: Sequence[str]
+) -> Divergence:
     ranked = sorted(group, key=lambda s: (-_severity(s, kept[s]), s.start))
     lead = ranked[0]
     summary = f"Only {lead.outlet} reports this: \u201c{excerpt(lead.text)}\u201d"
     claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in sorted(group, key=lambda s: s.start))
-    return Divergence("unique_claim", summary, _severity(lead, kept[lead]), claims)
+    missing = [o for o in outlets if o != lead.outlet]
+    severity = _severity(lead, kept[lead])
+    return Divergence("unique_claim", summary, severity, claims, extra={"missing_from": missing})
 
 
 def _severity(statement: Statement, new: frozenset[str]) -> float:

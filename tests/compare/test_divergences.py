@@ -21,8 +21,10 @@ from compare.findings import (
     QuantityChange,
     SourceType,
 )
+from compare.quantities import find_quantities
 from compare.quote_divergences import same_source, word_diff
 from compare.ranking import UNIQUE_PER_OUTLET
+from compare.sentences import sentences
 
 WHEN = datetime(2023, 9, 17, 10, tzinfo=UTC)
 
@@ -207,7 +209,7 @@ def test_a_denial_most_outlets_report_is_an_omission_for_the_one_that_does_not()
     )
     (omission,) = [d for d in found if d.type == "omission"]
     assert omission.summary.startswith("Chollima does not report")
-    assert omission.extra == {"omitted_by": ["Chollima"]}
+    assert omission.extra == {"omitted_by": ["Chollima"], "missing_from": ["Chollima"]}
     assert omission.severity >= 0.7
 
 
@@ -217,18 +219,40 @@ def kims(text: str) -> list[Entity]:
 
 
 def test_only_one_outlet_reporting_something_is_a_unique_claim() -> None:
+    """A figure no other outlet gives anywhere is something only that outlet reports."""
+    extra = "Before leaving, Kim met 300 students from his country who study at universities in Vladivostok."
+    base = " ".join(STORY)
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            chollima(f"{base} {extra}"),
+        ]
+    )
+    unique = [d for d in found if d.type == "unique_claim"]
+    assert len(unique) == 1 and unique[0].claims[0].outlet == "Chollima"
+    assert unique[0].claims[0].text == extra
+    assert unique[0].to_json()["missing_from"] == ["Lantern", "Meridian"]
+
+
+def test_an_action_of_the_central_person_alone_is_not_a_unique_claim() -> None:
+    """No figure, no source: on real coverage such sentences were mostly facts the others reword."""
     extra = "Before leaving, Kim met students from his country who study at universities in Vladivostok."
     base = " ".join(STORY)
     found = find_divergences(
         [
             article("a", "Meridian", base, entities=kims(base)),
             article("b", "Lantern", base, entities=kims(base)),
-            article("c", "Chollima", f"{base} {extra}", entities=kims(f"{base} {extra}")),
+            chollima(f"{base} {extra}"),
         ]
     )
-    unique = [d for d in found if d.type == "unique_claim"]
-    assert len(unique) == 1 and unique[0].claims[0].outlet == "Chollima"
-    assert unique[0].claims[0].text == extra
+    assert not [d for d in found if d.type == "unique_claim"]
+
+
+def chollima(text: str) -> CoverageArticle:
+    """Chollima's article, with its figures read by the real quantity reader."""
+    figures = find_quantities(text, sentences(text))
+    return article("c", "Chollima", text, entities=kims(text), quantities=figures)
 
 
 def test_colour_no_one_else_reports_is_not_a_unique_claim() -> None:
@@ -260,7 +284,7 @@ def test_each_outlet_keeps_only_its_top_unique_claims() -> None:
         [
             article("a", "Meridian", base, entities=kims(base)),
             article("b", "Lantern", base, entities=kims(base)),
-            article("c", "Chollima", chatty, entities=kims(chatty)),
+            chollima(chatty),
         ]
     )
     assert len([d for d in found if d.type == "unique_claim"]) == UNIQUE_PER_OUTLET
@@ -277,7 +301,7 @@ def test_near_duplicates_of_one_outlet_are_one_unique_claim() -> None:
         [
             article("a", "Meridian", base, entities=kims(base)),
             article("b", "Lantern", base, entities=kims(base)),
-            article("c", "Chollima", chatty, entities=kims(chatty)),
+            chollima(chatty),
         ]
     )
     (unique,) = [d for d in found if d.type == "unique_claim"]

@@ -265,7 +265,10 @@ def _shows(divergence: Divergence, plant: Plant) -> bool:
 
 def _assert_quality(tally: Tally) -> None:
     assert tally.planted > 0
-    assert tally.found / tally.planted >= 0.95, tally
+    # 0.90, not 0.95: a planted unique sentence with no source and no new figure is no longer reported.
+    # On the real coverage of our fact tables such sentences were mostly facts the other outlets state
+    # in other words (docs/comparison.md), and this planted measure is made by the same hand as the rules.
+    assert tally.found / tally.planted >= 0.90, tally
     assert tally.reported == 0 or tally.reported_planted / tally.reported >= 0.90, tally
     assert tally.identical_conflicts == 0, tally
 

@@ -1,0 +1,170 @@
+"""Casualty counts: how many were killed, injured, shot, taken to hospital or arrested, by role.
+
+A count is read only where the sentence's structure binds it to a role: the number heads the subject
+of a casualty verb (`four others were wounded`, `Two people were killed`), is the object of one
+(`killed two teenagers`, `left one dead and three injured`), or is a casualty noun phrase (`2 dead`).
+A number elsewhere in the sentence (an age, a street number, counts of charges) is never a casualty
+count, and counts of different roles never meet: `two killed ... six injured` against `8 people were
+shot` is no conflict, since shot counts the killed and the injured together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from compare.alignment import Statement
+from compare.claims.model import ABOUT, AT_LEAST, AT_MOST, FactClaim, count_bounds
+from compare.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
+
+KILLED, INJURED, SHOT, HOSPITALISED, ARRESTED = "killed", "injured", "shot", "hospitalised", "arrested"
+ROLE_NAMES = {
+    KILLED: "people killed",
+    INJURED: "people injured",
+    SHOT: "people shot",
+    HOSPITALISED: "people taken to hospital",
+    ARRESTED: "people arrested",
+}
+
+_QUALIFIER = "|".join(sorted(AT_LEAST | AT_MOST | ABOUT, key=len, reverse=True))
+_NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER}|\ban?\b|\bno\b)"
+# Who is counted: people nouns, with at most one modifier (`four other people`, `two young men`).
+_PEOPLE_WORDS = """people persons others victims men women teens teenagers children kids boys girls adults
+    students officers bystanders individuals patrons residents males females suspects more person man
+    woman teen teenager child boy girl adult student officer bystander individual victim one injured
+    wounded""".split()
+_PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
+_MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
+_SUBJECT = (
+    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\d)(?:\s+{_MODIFIER})?(?:\s+{_PEOPLE})?"
+    r"(?:\s*,[^,.;]{0,60},)?"
+)
+_AUX = (
+    r"(?:\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|remain|remains|reportedly|also|all|"
+    r"later|each))*"
+)
+_ADVERB = r"(?:\s+(?:fatally|critically|seriously|badly|gravely|severely|non-fatally|also|later))?"
+_HOSPITAL = (
+    r"(?:taken|transported|rushed|sent|airlifted|flown|driven)\s+to\s+"
+    r"(?:a\s+|the\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
+)
+_PASSIVE = re.compile(
+    rf"(?<![\w-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
+    rf"wounded|injured|hurt|dead|died|hospitali[sz]ed|{_HOSPITAL}|arrested|taken\s+into\s+custody)\b",
+    re.IGNORECASE,
+)
+_ACTIVE = re.compile(
+    rf"\b(?P<role>killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|hospitalized)\s+"
+    rf"{_SUBJECT}(?!\s*-?\s*(?:year|times|rounds|shots|bullets|counts))",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    rf"\bleft\s+{_SUBJECT}\s+(?P<role>dead|injured|wounded|hurt)\b"
+    rf"(?:\s+and\s+(?P<q2>(?:{_QUALIFIER})\s+)?(?P<n2>{_NUMBER})(?:\s+{_MODIFIER})?(?:\s+{_PEOPLE})?\s+"
+    r"(?P<role2>injured|wounded|hurt|dead))?",
+    re.IGNORECASE,
+)
+_FATALLY = re.compile(rf"\bshot\b[^.;]{{0,40}}?,\s*{_SUBJECT}\s+fatally\b", re.IGNORECASE)
+_NOUN = re.compile(
+    rf"(?<![\w-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
+    re.IGNORECASE,
+)
+_ROLE_OF = {
+    "killed": KILLED, "killing": KILLED, "kills": KILLED, "dead": KILLED, "died": KILLED,
+    "fatalities": KILLED, "deaths": KILLED, "fatally": KILLED,
+    "wounded": INJURED, "wounding": INJURED, "injured": INJURED, "injuring": INJURED, "hurt": INJURED,
+    "injuries": INJURED,
+    "shot": SHOT, "shooting": SHOT,
+    "hospitalized": HOSPITALISED, "hospitalised": HOSPITALISED,
+    "arrested": ARRESTED, "taken into custody": ARRESTED,
+}  # fmt: skip
+# `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age.
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+# `one of the teens`, `two of them`: a part of a group, not the group's count; `5 p.m.`: a clock time.
+_PARTITIVE = re.compile(r"^\s*(?:of\b|[ap]\.?m\b)", re.IGNORECASE)
+# Words that make a number not a head count: `two years`, `three counts`, `five times`.
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:years?|months?|days?|hours?|minutes?|times|counts?|rounds|shots|miles|blocks)\b", re.IGNORECASE
+)
+
+
+def _role(word: str) -> str:
+    lowered = " ".join(word.lower().split())
+    if lowered.startswith("shot ") and lowered != "shot":
+        return KILLED  # `shot and killed`, `shot dead`, `shot to death`
+    if "hospital" in lowered:
+        return HOSPITALISED
+    return _ROLE_OF.get(lowered, _ROLE_OF.get(lowered.split()[0], SHOT))
+
+
+def _value(number: str) -> float | None:
+    lowered = number.lower().strip()
+    if lowered == "no":
+        return 0.0
+    if lowered[:1].isdigit() or lowered.startswith("."):
+        return parse_digits(lowered)
+    return parse_words(lowered)
+
+
+def casualty_claims(statement: Statement) -> list[FactClaim]:
+    """The casualty counts a sentence states, one claim per role and count."""
+    text = statement.text
+    found: dict[tuple[str, int], FactClaim] = {}
+    for pattern in (_PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+        for match in pattern.finditer(text):
+            for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
+                if n not in match.groupdict() or match.group(n) is None:
+                    continue
+                role = KILLED if pattern is _FATALLY else _role(match.group(role_group))
+                if role == SHOT and re.search(r"\bothers?\b", match.group(0), re.IGNORECASE):
+                    role = INJURED  # `two were killed ... four others were shot`: the others survived
+                claim = _claim(statement, match, n, q, role)
+                if claim is not None:
+                    found.setdefault((role, match.start(n)), claim)
+    return list(found.values())
+
+
+def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str) -> FactClaim | None:
+    number = match.group(n)
+    if number.lower() in {"a", "an"} and role in (KILLED, INJURED) and match.re is _NOUN:
+        return None  # `a dead end`, `an injured knee`
+    value = _value(number)
+    after = match.string[match.end(n) : match.end(n) + 12]
+    if value is None or value > 10_000 or _NOT_PEOPLE.match(after) or after.startswith(("-", ":", "%")):
+        return None
+    before = match.string[max(0, match.start(n) - 30) : match.start(n)]
+    if _AGE_BEFORE.search(before) or _PARTITIVE.match(after):
+        return None
+    qualifier = (match.group(q) or "").strip().lower() or None
+    return FactClaim(
+        kind="casualties",
+        subject=role,
+        value=_figure(value),
+        bounds=count_bounds(value, qualifier),
+        statement=statement,
+        phrase=match.group(0).strip(),
+    )
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def article_casualties(statements: Iterable[Statement]) -> list[FactClaim]:
+    """Every casualty claim of an article, in reading order."""
+    return [claim for statement in statements for claim in casualty_claims(statement)]
+
+
+def lead_count(claims: Sequence[FactClaim], role: str) -> float | None:
+    """The first count an article gives for a role: the lead's figure, as a reader would quote it.
+
+    Injured, when the article gives none, is shot minus killed (`five people were shot, one fatally`).
+    """
+    for claim in claims:
+        if claim.subject == role and claim.bounds is not None:
+            return claim.bounds.low
+    if role == INJURED:
+        shot, killed = lead_count(claims, SHOT), lead_count(claims, KILLED)
+        if shot is not None and killed is not None and shot >= killed:
+            return shot - killed
+    return None

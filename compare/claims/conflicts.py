@@ -1,0 +1,268 @@
+"""Conflicts between outlets' claims: counts, times, custody, ages, names and wounds of one event.
+
+Each reader in `compare.claims` gives every article's claims of one kind; here claims of the same
+subject from different outlets are compared by what they allow, so that a bound that includes the
+other value (`at least four` and `five`) is no conflict while `3:30` and `3:50 p.m.` are. Every
+conflict names what differs, gives each outlet's words as evidence, and says which article was
+published later: a toll that rose, or an arrest made after the first story, is still a difference a
+reader must see, and the order tells them which to trust.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+
+from compare.alignment import Statement
+from compare.claims.casualties import ROLE_NAMES, article_casualties
+from compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_status
+from compare.claims.model import FactClaim
+from compare.claims.people import PersonName, age_claims, names_in, spelling_variants
+from compare.claims.times import event_time, times_differ
+from compare.claims.wounds import article_wounds
+from compare.coverage import CoverageArticle
+from compare.divergences import Claim, Divergence, join_names
+
+# An article naming this many body regions is about several victims: its wounds are not compared.
+MAX_REGIONS = 2
+# Per outlet, at most this many sentences of evidence for one side of a conflict.
+EVIDENCE_PER_OUTLET = 3
+
+
+def claim_conflicts(
+    articles: Sequence[CoverageArticle], statements: Mapping[str, Sequence[Statement]]
+) -> list[Divergence]:
+    """Every conflict between the claims of different outlets' articles about one event. Pure."""
+    context = _Context(articles, statements)
+    return [
+        *casualty_conflicts(context),
+        *time_conflicts(context),
+        *custody_conflicts(context),
+        *age_conflicts(context),
+        *name_conflicts(context),
+        *wound_conflicts(context),
+    ]
+
+
+class _Context:
+    """The event's articles, their statements, and when each was published."""
+
+    def __init__(self, articles: Sequence[CoverageArticle], statements: Mapping[str, Sequence[Statement]]):
+        self.articles = list(articles)
+        self.statements = statements
+        self.published: dict[str, datetime | None] = {a.id: a.published for a in articles}
+
+    def of(self, article: CoverageArticle) -> Sequence[Statement]:
+        return self.statements.get(article.id, ())
+
+    def later(self, outlets_claims: Sequence[FactClaim]) -> str:
+        """`; X published later` when the claims' articles have different publication days."""
+        dated = [(self.published.get(c.statement.article_id), c.statement.outlet) for c in outlets_claims]
+        known = [(d, o) for d, o in dated if d is not None]
+        if len({d.date() for d, _ in known}) < 2:
+            return ""
+        latest = max(d for d, _ in known)
+        outlets = sorted({o for d, o in known if d.date() == latest.date()})
+        return f" ({join_names(outlets)} published later)"
+
+
+def _evidence(claims: Sequence[FactClaim]) -> tuple[Claim, ...]:
+    per_outlet: dict[str, list[FactClaim]] = {}
+    for claim in claims:
+        kept = per_outlet.setdefault(claim.statement.outlet, [])
+        if len(kept) < EVIDENCE_PER_OUTLET and all(k.statement.start != claim.statement.start for k in kept):
+            kept.append(claim)
+    return tuple(
+        Claim(
+            c.statement.outlet,
+            c.statement.url,
+            c.statement.text,
+            c.statement.start,
+            c.statement.end,
+            c.value,
+            None,
+            c.phrase,
+        )
+        for outlet in sorted(per_outlet)
+        for c in per_outlet[outlet]
+    )
+
+
+def _told(groups: Mapping[str, Sequence[FactClaim]]) -> str:
+    parts = []
+    for _value, claims in sorted(groups.items(), key=lambda item: (len(item[1]), item[0])):
+        outlets = sorted({c.statement.outlet for c in claims})
+        verb = "reports" if len(outlets) == 1 else "report"
+        parts.append(f"{join_names(outlets)} {verb} \u201c{claims[0].phrase}\u201d")
+    return "; ".join(parts)
+
+
+# --- counts ------------------------------------------------------------------------------------------
+
+
+def casualty_conflicts(context: _Context) -> list[Divergence]:
+    """Counts of one role (killed, injured, ...) that two outlets give and that cannot both be true."""
+    by_role: dict[str, list[tuple[CoverageArticle, list[FactClaim]]]] = {}
+    for article in context.articles:
+        claims = article_casualties(context.of(article))
+        for role in {c.subject for c in claims}:
+            by_role.setdefault(role, []).append((article, [c for c in claims if c.subject == role]))
+    found = []
+    for role, per_article in sorted(by_role.items()):
+        clashing = _clashing_articles(per_article, _counts_clash)
+        if clashing:
+            claims = [c for _, cs in clashing for c in cs]
+            found.append(_count_divergence(context, ROLE_NAMES[role], claims))
+    return found
+
+
+def _counts_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
+    # Each article may give a count more than once; they clash when no figure of one allows any of the other.
+    return not any(x.bounds and y.bounds and x.bounds.overlaps(y.bounds) for x in a for y in b)
+
+
+def _clashing_articles(
+    per_article: Sequence[tuple[CoverageArticle, list[FactClaim]]],
+    clash: Callable[[Sequence[FactClaim], Sequence[FactClaim]], bool],
+) -> list[tuple[CoverageArticle, list[FactClaim]]]:
+    """The articles whose claims clash with another outlet's article's claims."""
+    involved: dict[str, tuple[CoverageArticle, list[FactClaim]]] = {}
+    for i, (first, first_claims) in enumerate(per_article):
+        for second, second_claims in per_article[i + 1 :]:
+            if first.outlet != second.outlet and clash(first_claims, second_claims):
+                involved[first.id] = (first, first_claims)
+                involved[second.id] = (second, second_claims)
+    return list(involved.values())
+
+
+def _count_divergence(context: _Context, what: str, claims: Sequence[FactClaim]) -> Divergence:
+    groups: dict[str, list[FactClaim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.value, []).append(claim)
+    summary = f"Outlets give different numbers of {what}: {_told(groups)}{context.later(claims)}."
+    serious = what in (ROLE_NAMES["killed"], ROLE_NAMES["injured"], ROLE_NAMES["shot"])
+    return Divergence("numeric_conflict", summary, 0.95 if serious else 0.8, _evidence(claims))
+
+
+# --- time of day -------------------------------------------------------------------------------------
+
+
+def time_conflicts(context: _Context) -> list[Divergence]:
+    """Event times of two outlets that neither allows the other."""
+    times = [(a, [t]) for a in context.articles if (t := event_time(context.of(a))) is not None]
+    clashing = _clashing_articles(times, lambda a, b: times_differ(a[0], b[0]))
+    if not clashing:
+        return []
+    claims = [c for _, cs in clashing for c in cs]
+    groups: dict[str, list[FactClaim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.value, []).append(claim)
+    summary = f"Outlets give different times for the event: {_told(groups)}{context.later(claims)}."
+    return [Divergence("time_conflict", summary, 0.7, _evidence(claims))]
+
+
+# --- custody and charges -----------------------------------------------------------------------------
+
+
+def custody_conflicts(context: _Context) -> list[Divergence]:
+    """An arrest (or charge) one outlet reports and another says has not happened."""
+    found = []
+    for question in (ARREST, CHARGE):
+        statuses = [(a, custody_status(context.of(a), question)) for a in context.articles]
+        yes = [(a, s) for a, s in statuses if s.answer is True]
+        no = [(a, s) for a, s in statuses if s.answer is False]
+        if yes and no and {a.outlet for a, _ in yes} != {a.outlet for a, _ in no}:
+            found.append(_custody_divergence(context, question, yes, no))
+    return found
+
+
+def _custody_divergence(
+    context: _Context,
+    question: str,
+    yes: Sequence[tuple[CoverageArticle, CustodyStatus]],
+    no: Sequence[tuple[CoverageArticle, CustodyStatus]],
+) -> Divergence:
+    yes_outlets = sorted({a.outlet for a, _ in yes})
+    no_outlets = sorted({a.outlet for a, _ in no})
+    claims = [c for _, s in (*yes, *no) for c in s.evidence]
+    if question == ARREST:
+        told = (
+            f"{join_names(yes_outlets)} {_verb(yes_outlets, 'reports')} a suspect in custody; "
+            f"{join_names(no_outlets)} {_verb(no_outlets, 'reports')} no arrest or a suspect still sought"
+        )
+    else:
+        told = (
+            f"{join_names(yes_outlets)} {_verb(yes_outlets, 'reports')} charges; "
+            f"{join_names(no_outlets)} {_verb(no_outlets, 'says', 'say')} no one has been charged"
+        )
+    return Divergence("custody_conflict", f"{told}{context.later(claims)}.", 0.9, _evidence(claims))
+
+
+def _verb(outlets: Sequence[str], singular: str, plural: str | None = None) -> str:
+    return singular if len(outlets) == 1 else (plural or singular[:-1])
+
+
+# --- people ------------------------------------------------------------------------------------------
+
+
+def age_conflicts(context: _Context) -> list[Divergence]:
+    """One named person given different ages by different outlets."""
+    by_person: dict[str, list[tuple[CoverageArticle, list[FactClaim]]]] = {}
+    for article in context.articles:
+        claims = [c for s in context.of(article) for c in age_claims(s)]
+        for person in {c.subject for c in claims}:
+            mine = [c for c in claims if c.subject == person]
+            if len({c.value for c in mine}) == 1:  # an article at odds with itself is not compared
+                by_person.setdefault(person.lower(), []).append((article, mine))
+    found = []
+    for per_article in by_person.values():
+        clashing = _clashing_articles(per_article, _counts_clash)
+        if clashing:
+            claims = [c for _, cs in clashing for c in cs]
+            groups: dict[str, list[FactClaim]] = {}
+            for claim in claims:
+                groups.setdefault(claim.value, []).append(claim)
+            summary = f"Outlets give {claims[0].subject} different ages: {_told(groups)}."
+            found.append(Divergence("numeric_conflict", summary, 0.75, _evidence(claims)))
+    return found
+
+
+def name_conflicts(context: _Context) -> list[Divergence]:
+    """One person's name spelled differently by different outlets."""
+    by_outlet: dict[str, list[PersonName]] = {}
+    for article in context.articles:
+        by_outlet.setdefault(article.outlet, []).extend(names_in(context.of(article)))
+    found = []
+    for group in spelling_variants(sorted(by_outlet.items())):
+        claims = [
+            FactClaim(
+                "name", name.surname, f"{name.given} {name.surname}", None, name.statement, name.written
+            )
+            for _, name in group
+        ]
+        spellings = sorted({c.value for c in claims})
+        summary = f"Outlets spell a name differently: {_told({c.value: [c] for c in claims})}."
+        if len(spellings) > 1:
+            found.append(Divergence("name_conflict", summary, 0.5, _evidence(claims)))
+    return found
+
+
+# --- wounds ------------------------------------------------------------------------------------------
+
+
+def wound_conflicts(context: _Context) -> list[Divergence]:
+    """Outlets that put a victim's wounds in different places of the body."""
+    per_article = []
+    for article in context.articles:
+        claims = article_wounds(context.of(article))
+        if claims and len({c.value for c in claims}) <= MAX_REGIONS:
+            per_article.append((article, claims))
+    clashing = _clashing_articles(per_article, lambda a, b: not ({c.value for c in a} & {c.value for c in b}))
+    if not clashing:
+        return []
+    claims = [c for _, cs in clashing for c in cs]
+    groups: dict[str, list[FactClaim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.value, []).append(claim)
+    summary = f"Outlets say the victim was hit in different places: {_told(groups)}."
+    return [Divergence("wound_conflict", summary, 0.6, _evidence(claims))]

@@ -1,0 +1,128 @@
+"""People: the age given for each named person, and the spellings of one person's name.
+
+An age is read only where the text binds it to a name (`Jason Acosta-Ramos, 18,`, `18-year-old Alex
+Asoto`), so that `her 11-year-old cousin` and `a 6-year-old girl` are never compared: they are two
+people. Two outlets conflict on an age when they give one person (same surname, same or missing given
+name) different ages; on a name when they spell one person's given name differently (`Jordan` and
+`Jordon Ebner`) and no outlet names both, which would make them two people of one family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from compare.alignment import Statement
+from compare.claims.model import Bounds, FactClaim
+
+_NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)){1,3})"
+_NAME_AGE = re.compile(rf"{_NAME},\s+(?P<age>\d{{1,3}})(?=\s*[,;.)]|\s+(?:of|from|and|was|is|who|in|were)\b)")
+_AGE_NAME = re.compile(
+    rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:(?:\w+\s+)?(?:identified|named)\s+as\s+)?{_NAME}"
+)
+# Capitalised words that start a sentence or a title, not a given name.
+_NOT_GIVEN = frozenset(
+    """The A An And But Police Officers Officer Sgt Lt Det Detective Chief Deputy Sheriff Mayor Gov
+    President Senator Sen Rep Judge Dr Mr Mrs Ms Miss Officials Authorities Witnesses Neighbors Friends
+    Family Victim Suspect When While After Before Then On In At For Prosecutor Attorney Trooper Capt
+    Lieutenant Sergeant Corporal Cpl Spokesman Spokeswoman Coroner Medical""".split()
+)
+# Given names at least this alike (rapidfuzz ratio) are one name spelled two ways.
+SPELLING = 75
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name as written: given name (may be empty) and surname, with where it was read."""
+
+    given: str
+    surname: str
+    statement: Statement
+    written: str
+
+
+def person_name(written: str, statement: Statement) -> PersonName | None:
+    """Given name and surname of a written name, titles dropped; None for a lone word."""
+    tokens = [t for t in written.replace(".", " ").split() if t not in _NOT_GIVEN and len(t) > 1]
+    if len(tokens) < 2:
+        return None
+    return PersonName(tokens[0], tokens[-1], statement, written)
+
+
+def age_claims(statement: Statement) -> list[FactClaim]:
+    """The ages a sentence binds to named people."""
+    claims = []
+    for pattern in (_NAME_AGE, _AGE_NAME):
+        for match in pattern.finditer(statement.text):
+            person = person_name(match.group("name"), statement)
+            age = int(match.group("age"))
+            if person is None or not 0 < age < 120:
+                continue
+            claims.append(
+                FactClaim(
+                    kind="age",
+                    subject=f"{person.given} {person.surname}",
+                    value=str(age),
+                    bounds=Bounds(age, age),
+                    statement=statement,
+                    phrase=match.group(0),
+                )
+            )
+    return claims
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two `given surname` keys can name one person: same surname, given names alike."""
+    given_a, _, surname_a = a.rpartition(" ")
+    given_b, _, surname_b = b.rpartition(" ")
+    return surname_a.lower() == surname_b.lower() and given_a.lower() == given_b.lower()
+
+
+def names_in(statements: Iterable[Statement]) -> list[PersonName]:
+    """The people an article names, as `Given Surname` pairs, in reading order."""
+    found = []
+    for statement in statements:
+        for match in re.finditer(_NAME, statement.text):
+            person = person_name(match.group("name"), statement)
+            if person is not None and len(person.surname) >= 4:
+                found.append(person)
+    return found
+
+
+def spelling_variants(
+    by_outlet: Sequence[tuple[str, Sequence[PersonName]]],
+) -> list[list[tuple[str, PersonName]]]:
+    """Groups of one person's name spelled differently by different outlets: same surname, given names
+    alike but not equal, and no outlet writing both (then they are two people)."""
+    spellings: dict[str, dict[str, list[tuple[str, PersonName]]]] = {}
+    for outlet, names in by_outlet:
+        for name in names:
+            spellings.setdefault(name.surname.lower(), {}).setdefault(name.given, []).append((outlet, name))
+    groups = []
+    for given_names in spellings.values():
+        for first, second in _alike_pairs(sorted(given_names)):
+            outlets_first = {o for o, _ in given_names[first]}
+            outlets_second = {o for o, _ in given_names[second]}
+            if outlets_first & outlets_second:
+                continue
+            groups.append([_first_per_outlet(given_names[first]), _first_per_outlet(given_names[second])])
+    return [[item for part in group for item in part] for group in groups]
+
+
+def _alike_pairs(given: Sequence[str]) -> list[tuple[str, str]]:
+    return [
+        (a, b)
+        for i, a in enumerate(given)
+        for b in given[i + 1 :]
+        if a[0].lower() == b[0].lower() and fuzz.ratio(a.lower(), b.lower()) >= SPELLING
+    ]
+
+
+def _first_per_outlet(mentions: Sequence[tuple[str, PersonName]]) -> list[tuple[str, PersonName]]:
+    first: dict[str, tuple[str, PersonName]] = {}
+    for outlet, name in mentions:
+        first.setdefault(outlet, (outlet, name))
+    return list(first.values())

@@ -1,0 +1,109 @@
+"""The time of day of the event each article reports: `about 3:50 p.m.`, `shortly after 1:30 a.m.`.
+
+News writing states when the event happened before anything else that has a clock time, so an
+article's event time is the first time of day in its body that does not belong to another moment: a
+death pronounced later, an arrest, a vigil, a news conference, the page's own update stamp. Each time
+is read as the minutes it allows: `about 4:30` is 4:28-4:32 (outlets that differ by five minutes do
+differ), `shortly before 2` is 1:40-2:00, `after 3` is 3:00-4:30, so a bound that includes another
+outlet's time never conflicts with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from compare.alignment import Statement
+from compare.claims.model import Bounds, FactClaim
+
+_TIME = re.compile(
+    r"(?:(?P<q>shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|sometime\s+after|"
+    r"sometime\s+before|after|before|about|around|approximately|roughly|near|nearly|at)\s+)?"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
+    r"|\b(?P<named>noon|midnight)\b",
+    re.IGNORECASE,
+)
+# Moments other than the event: when these words are in the sentence, its clock time is theirs.
+_OTHER_MOMENT = re.compile(
+    r"\b(?:pronounced|died|succumbed|vigil|funeral|memorial|conference|briefing|updated?|posted|"
+    r"pulled\s+over|located|spotted|booked|arrested|arraigned|court|hearing|scheduled|will\s+be|"
+    r"car\s+wash|fundraiser|service|rally|closed|reopened|tweet|tweeted)\b",
+    re.IGNORECASE,
+)
+# A time right after a year is a date-time stamp (`Sun Apr 14, 2013 10:26 PM`), the page's, not the event's.
+_STAMP = re.compile(r"\b(?:19|20)\d\d,?\s*(?:at\s+)?$")
+# (minutes before, minutes after) the stated time that each qualifier allows.
+_SPREAD = {
+    "shortly after": (0, 20), "just after": (0, 20), "soon after": (0, 30), "shortly before": (20, 0),
+    "just before": (20, 0), "sometime after": (0, 180), "sometime before": (180, 0), "after": (0, 90),
+    "before": (90, 0),
+}  # fmt: skip
+_APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "near", "nearly"})
+_DAY = 24 * 60
+
+
+def _minutes(match: re.Match[str]) -> int:
+    named = match.group("named")
+    if named:
+        return 12 * 60 if named.lower() == "noon" else 0
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    if hour > 12:
+        return -1
+    pm = match.group("ap").lower().startswith("p")
+    return (hour % 12 + (12 if pm else 0)) * 60 + minute
+
+
+def _bounds(match: re.Match[str], at: int) -> Bounds:
+    qualifier = " ".join((match.group("q") or "").lower().split())
+    if qualifier in _SPREAD:
+        before, after = _SPREAD[qualifier]
+        return Bounds(at - before, at + after)
+    whole_hour = match.group("m") is None
+    if qualifier in _APPROXIMATE:
+        margin = 10 if whole_hour else 2
+    else:
+        margin = 1
+    return Bounds(at - margin, at + margin)
+
+
+def time_claims(statement: Statement) -> list[FactClaim]:
+    """The clock times a sentence states, as claims about the time of the event."""
+    claims = []
+    for match in _TIME.finditer(statement.text):
+        at = _minutes(match)
+        if at < 0 or _STAMP.search(statement.text[: match.start()]):
+            continue
+        claims.append(
+            FactClaim(
+                kind="time",
+                subject="time of the event",
+                value=_clock(at),
+                bounds=_bounds(match, at),
+                statement=statement,
+                phrase=match.group(0).strip(),
+            )
+        )
+    return claims
+
+
+def event_time(statements: Iterable[Statement]) -> FactClaim | None:
+    """The article's time of the event: the first clock time of its body that is no other moment's."""
+    for statement in statements:
+        words = re.findall(r"[A-Za-z]{2,}", _TIME.sub("", statement.text))
+        if _OTHER_MOMENT.search(statement.text) or len(words) < 3:
+            continue  # `TAMPA - 7:04 a.m.`: a stamp, not a sentence
+        claims = time_claims(statement)
+        if claims:
+            return claims[0]
+    return None
+
+
+def _clock(minutes: int) -> str:
+    hour, minute = divmod(minutes % _DAY, 60)
+    suffix = "a.m." if hour < 12 else "p.m."
+    return f"{hour % 12 or 12}:{minute:02d} {suffix}"
+
+
+def times_differ(a: FactClaim, b: FactClaim) -> bool:
+    """Whether two event times cannot both be right (neither allows the other)."""
+    return a.bounds is not None and b.bounds is not None and not a.bounds.overlaps(b.bounds)

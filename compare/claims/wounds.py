@@ -1,0 +1,58 @@
+"""Where a victim was hit: `shot in the head`, `gunshot wounds to the head and torso`.
+
+Outlets that put the wound in different places (a head wound in one, the chest in another) report
+different facts about the same victim. Body parts are folded to regions a reader distinguishes (the
+face is the head, the stomach the abdomen); an article naming three regions or more is about several
+victims and is not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from compare.alignment import Statement
+from compare.claims.model import FactClaim
+
+_REGION = {
+    "head": "head", "face": "head", "forehead": "head", "temple": "head", "skull": "head",
+    "neck": "neck", "throat": "neck", "chest": "chest", "back": "back", "torso": "torso",
+    "abdomen": "abdomen", "stomach": "abdomen", "belly": "abdomen", "side": "side",
+    "shoulder": "shoulder", "arm": "arm", "arms": "arm", "hand": "hand", "wrist": "hand",
+    "leg": "leg", "legs": "leg", "thigh": "leg", "knee": "leg", "foot": "foot", "ankle": "foot",
+    "hip": "hip", "buttocks": "buttocks", "groin": "groin", "eye": "head", "jaw": "head", "mouth": "head",
+}  # fmt: skip
+_PART = "|".join(sorted(_REGION, key=len, reverse=True))
+_WOUND = re.compile(
+    rf"\b(?:shot|wounds?|wounded|struck|hit|injur(?:y|ies|ed))\b(?:\s+\w+){{0,4}}?\s+(?:in|to)\s+(?:the|his|her|their)\s+"
+    rf"(?:(?:upper|lower|left|right|back\s+of\s+the)\s+)*(?P<part>{_PART})\b"
+    rf"(?:\s+and\s+(?:the\s+|his\s+|her\s+)?(?:(?:upper|lower|left|right)\s+)*(?P<part2>{_PART})\b)?",
+    re.IGNORECASE,
+)
+_ON_BACK = re.compile(r"\bwounds?\s+(?:\w+\s+){0,3}on\s+(?:his|her|the)\s+(?P<part>back|chest|head)\b", re.I)
+
+
+def wound_claims(statement: Statement) -> list[FactClaim]:
+    """The body regions a sentence says someone was hit in."""
+    claims = []
+    for pattern in (_WOUND, _ON_BACK):
+        for match in pattern.finditer(statement.text):
+            for group in ("part", "part2"):
+                part = match.groupdict().get(group)
+                if part:
+                    claims.append(
+                        FactClaim(
+                            kind="wound",
+                            subject="where the victim was hit",
+                            value=_REGION[part.lower()],
+                            bounds=None,
+                            statement=statement,
+                            phrase=match.group(0),
+                        )
+                    )
+    return claims
+
+
+def article_wounds(statements: Iterable[Statement]) -> list[FactClaim]:
+    """Every wound claim of an article, in reading order."""
+    return [claim for statement in statements for claim in wound_claims(statement)]

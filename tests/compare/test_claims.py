@@ -1,0 +1,246 @@
+"""Claims read by structure: counts bound to their role, times of the event, custody, ages, names,
+wounds; and the conflicts between outlets' claims. Sentences are our own, in the shapes real
+coverage uses (each case is a class of sentence the fact tables met, not one page's words)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from compare.alignment import Statement, statements_of
+from compare.analysis import analyze_article
+from compare.claims.casualties import casualty_claims, lead_count
+from compare.claims.conflicts import claim_conflicts
+from compare.claims.custody import ARREST, CHARGE, custody_status
+from compare.claims.model import Bounds, count_bounds
+from compare.claims.people import age_claims
+from compare.claims.times import event_time
+from compare.claims.wounds import wound_claims
+from compare.coverage import CoverageArticle
+
+
+def sentence(text: str) -> Statement:
+    return Statement("a", "Outlet", "https://a.example/1", text, 0, len(text), 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people were killed and six others were injured.", {("killed", "2"), ("injured", "6")}),
+        ("Eight people were shot outside the club.", {("shot", "8")}),
+        (
+            "The blast killed two teenagers and injured four other people.",
+            {("killed", "2"), ("injured", "4")},
+        ),
+        ("The attack left one dead and three injured.", {("killed", "1"), ("injured", "3")}),
+        ("Five people were shot, one fatally, police said.", {("shot", "5"), ("killed", "1")}),
+        ("Three others were shot and survived.", {("injured", "3")}),
+        ("Three were taken to the hospital with minor wounds.", {("hospitalised", "3")}),
+        ("No one else was hurt.", {("injured", "0")}),
+        ("Her 11-year-old cousin's shotgun left a 6-year-old girl dead.", {("killed", "1")}),
+        ("He faces three counts of murder and two counts of assault.", set()),
+        ("Ana Ruiz, 32 were all taken away.", set()),
+        ("Police shot one of the men in the leg.", set()),
+        ("The man was shot around 5 p.m. on Friday.", set()),
+    ],
+    ids=[
+        "killed-injured",
+        "shot",
+        "active-verbs",
+        "left-dead",
+        "shot-fatally",
+        "others-survive",
+        "hospital",
+        "no-one-else",
+        "ages-are-not-counts",
+        "legal-counts",
+        "age-after-name",
+        "partitive",
+        "clock-time",
+    ],
+)
+def test_a_count_is_bound_to_its_role(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c.subject, c.value) for c in casualty_claims(sentence(text))} == expected
+
+
+def test_injured_is_shot_minus_killed_when_not_given() -> None:
+    claims = casualty_claims(sentence("Five people were shot, one fatally, police said."))
+    assert lead_count(claims, "injured") == 4
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "bounds"),
+    [
+        ("at least", 4, Bounds(4, float("inf"))),
+        ("about", 250, Bounds(225, 275)),
+        ("about", 3, Bounds(3, 3)),
+        (None, 5, Bounds(5, 5)),
+        ("up to", 9, Bounds(0, 9)),
+    ],
+    ids=["at-least", "about-large", "about-small", "exact", "up-to"],
+)
+def test_a_qualifier_sets_what_a_count_allows(qualifier: str | None, value: int, bounds: Bounds) -> None:
+    assert count_bounds(value, qualifier) == bounds
+
+
+def article(ident: str, outlet: str, text: str, day: int = 1) -> CoverageArticle:
+    published = datetime(2024, 5, day, tzinfo=UTC)
+    return CoverageArticle(
+        ident,
+        outlet,
+        f"https://{ident}.example/a",
+        "t",
+        text,
+        published,
+        analysis=analyze_article(text, published.date()),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("Updated at 11:13 a.m. Police say the shooting happened about 3:50 p.m. on Sunday.", "3:50 p.m."),
+        ("RIVERTON - 7:04 a.m. The incident occurred about 4:30 a.m. outside a bar.", "4:30 a.m."),
+        (
+            "The suspect was pulled over around 2 a.m. Gunfire broke out at 12:30 a.m. at a party.",
+            "12:30 a.m.",
+        ),
+        (
+            "The Riverton Herald | Sun Apr 14, 2013 10:26 PM. Shots rang out about 3:30 a.m. near a house.",
+            "3:30 a.m.",
+        ),
+        ("A vigil will be held at 7 p.m. on Sunday for the family.", None),
+    ],
+    ids=["update-stamp", "dateline-stamp", "arrest-time-first", "byline-stamp", "other-moment"],
+)
+def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, clock: str | None) -> None:
+    found = event_time(statements_of(article("a", "A", text)))
+    assert (found.value if found else None) == clock
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "conflict"),
+    [
+        (
+            "The shooting happened about 3:50 p.m. inside the home.",
+            "The incident happened around 3:30 p.m.",
+            True,
+        ),
+        (
+            "The shooting happened around 1:30 p.m. on Friday.",
+            "The shooting happened shortly after 1:30 a.m. Friday.",
+            True,
+        ),
+        (
+            "Gunfire rang out after 3 a.m. on Sunday.",
+            "The shooting happened about 3:30 a.m. on Sunday.",
+            False,
+        ),
+        (
+            "The shooting happened shortly before 2 a.m. on Sunday.",
+            "The shooting took place around 1:50 a.m. Sunday.",
+            False,
+        ),
+    ],
+    ids=["twenty-minutes", "am-pm", "bound-includes", "before-includes"],
+)
+def test_event_times_conflict_only_when_neither_allows_the_other(
+    left: str, right: str, conflict: bool
+) -> None:
+    found = claim_conflicts(*_event([article("a", "A", left), article("b", "B", right)]))
+    assert any(d.type == "time_conflict" for d in found) is conflict
+
+
+def _event(articles: list[CoverageArticle]) -> tuple[list[CoverageArticle], dict[str, list[Statement]]]:
+    return articles, {a.id: statements_of(a) for a in articles}
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("Police have arrested a suspect in the drive-by shooting.", ARREST, True),
+        ("No arrests have been made, police said.", ARREST, False),
+        ("Police are asking anyone who knows the whereabouts of the suspects to call.", ARREST, False),
+        ("The gunman remained at large until Tuesday, when he was arrested.", ARREST, True),
+        ("One man was taken into custody. Police are searching for a second suspect.", ARREST, False),
+        ("He was not arrested that night. He was arrested on Monday.", ARREST, True),
+        ("The clerk was released on house arrest. The family wept.", ARREST, None),
+        ("He has not been charged.", CHARGE, False),
+        ("He is expected to be arraigned on Friday.", CHARGE, None),
+        ("He was booked for investigation of two counts of murder.", CHARGE, None),
+        ("Lee is charged with two counts of murder.", CHARGE, True),
+    ],
+    ids=[
+        "arrested",
+        "no-arrests",
+        "whereabouts",
+        "resolved-later",
+        "second-suspect-sought",
+        "arrest-after-denial",
+        "house-arrest",
+        "not-charged",
+        "future",
+        "booking",
+        "charged",
+    ],
+)
+def test_custody_is_read_with_its_polarity(text: str, question: str, answer: bool | None) -> None:
+    assert custody_status(statements_of(article("a", "A", text)), question).answer is answer
+
+
+def test_an_arrest_against_a_shooter_still_sought_is_a_custody_conflict_naming_the_later_story() -> None:
+    sunday = article("a", "Sunday Post", "Police are searching for the gunman who shot two men.", day=1)
+    monday = article("b", "Monday Times", "Police have arrested a man in the shooting of two men.", day=2)
+    (found,) = [d for d in claim_conflicts(*_event([sunday, monday])) if d.type == "custody_conflict"]
+    assert "Monday Times published later" in found.summary
+    assert {c.outlet for c in found.claims} == {"Sunday Post", "Monday Times"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jason Alvarez-Ruiz, 18, died at the scene.", {("Jason Alvarez-Ruiz", "18")}),
+        ("The second victim was identified as 16-year-old Elias O. Canto.", {("Elias Canto", "16")}),
+        ("Her 11-year-old cousin found the gun.", set()),
+        ("Police Sgt. Tom Reyes, 45, said the family was inside.", {("Tom Reyes", "45")}),
+    ],
+    ids=["name-comma-age", "age-before-name", "no-name", "title-dropped"],
+)
+def test_an_age_is_bound_to_a_named_person(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c.subject, c.value) for c in age_claims(sentence(text))} == expected
+
+
+def test_ages_of_two_different_people_never_conflict() -> None:
+    left = article("a", "A", "Her 11-year-old cousin Mia Lopez, 11, fired the shotgun.")
+    right = article("b", "B", "The shot left Ana Cruz, 6, dead in the yard.")
+    assert not [d for d in claim_conflicts(*_event([left, right])) if d.type == "numeric_conflict"]
+
+
+def test_one_person_given_two_ages_is_a_numeric_conflict() -> None:
+    left = article("a", "A", "Officers found Mark Dale, 52, in the car.")
+    right = article("b", "B", "Officers found Mark Dale, 65, in the car.")
+    (found,) = [d for d in claim_conflicts(*_event([left, right])) if d.type == "numeric_conflict"]
+    assert {c.value for c in found.claims} == {"52", "65"}
+
+
+def test_a_name_spelled_two_ways_is_a_name_conflict_but_two_relatives_are_not() -> None:
+    a = article("a", "A", "Friends remembered Jordan Ebbert at the vigil.")
+    b = article("b", "B", "Friends remembered Jordon Ebbert at the vigil.")
+    c = article("c", "C", "Maria Ebbert and her son Mario Ebbert spoke at the vigil.")
+    found = [d for d in claim_conflicts(*_event([a, b, c])) if d.type == "name_conflict"]
+    assert len(found) == 1 and {cl.outlet for cl in found[0].claims} == {"A", "B"}
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("The boy shot himself in the head inside the home.", {"head"}),
+        ("He died from gunshot wounds to the head and torso.", {"head", "torso"}),
+        ("She was shot in the upper left shoulder.", {"shoulder"}),
+        ("He had been shot seven times, with all of the entrance wounds on his back.", {"back"}),
+    ],
+    ids=["head", "two-regions", "sided", "entrance-wounds"],
+)
+def test_wounds_are_read_as_body_regions(text: str, regions: set[str]) -> None:
+    assert {c.value for c in wound_claims(sentence(text))} == regions
