@@ -1,0 +1,72 @@
+"""Score the divergence reports against fact tables of real coverage: the given tables and our own.
+
+The given tables (../shared/gold/coverage/facts, eight shootings) are the ones rules were tuned on;
+ours (tests/data/coverage/own, 10 shootings and 6 PAC stories, made before any tuning) are only
+measured. Both are judged by ../shared/tools/score_coverage.py, which imports each set into a fresh
+database with the real `newsprism` command, groups it and judges every divergence.
+
+    .venv/bin/python scripts/score_coverage.py           # print both sets' figures
+    .venv/bin/python scripts/score_coverage.py --check   # exit 1 when a figure falls below its floor
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_coverage.py"
+GIVEN = (SHARED / "gold" / "coverage" / "bundles", SHARED / "gold" / "coverage" / "facts")
+OWN_FACTS = ROOT / "tests" / "data" / "coverage" / "own"
+BASELINE = ROOT / "scripts" / "coverage_baseline.json"
+NEWSPRISM = Path(sys.executable).parent / "newsprism"
+FIGURES = ("precision", "conflict_recall", "trivial_share")
+
+
+def score(bundles: Path, facts: Path) -> dict[str, object]:
+    """The shared scorer's figures for one set."""
+    command = [sys.executable, str(SCORER), str(bundles), str(facts), "--newsprism", str(NEWSPRISM), "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def below_floor(name: str, figures: dict[str, object], floors: dict[str, float]) -> list[str]:
+    """The figures of a set that miss their floor (trivial share is a ceiling)."""
+    misses = []
+    for key in FIGURES:
+        value, floor = float(figures[key]), floors[key]  # type: ignore[arg-type]
+        bad = value > floor if key == "trivial_share" else value < floor
+        if bad:
+            misses.append(f"{name} {key} {value} (floor {floor})")
+    return misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when below the pinned floors")
+    args = parser.parse_args()
+    if not SCORER.exists():
+        sys.exit(f"needs the shared data sets at {SHARED}")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from coverage_bundles import build_all
+
+    with tempfile.TemporaryDirectory(prefix="own-bundles-") as work:
+        build_all(OWN_FACTS, Path(work))
+        results = {"given": score(*GIVEN), "own": score(Path(work), OWN_FACTS)}
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))
+    misses = []
+    for name, figures in results.items():
+        shown = {k: figures[k] for k in ("events", "divergences", *FIGURES, "gold_conflicts")}
+        print(name, json.dumps(shown))
+        misses += below_floor(name, figures, floors[name])
+    if args.check and misses:
+        sys.exit("below floor: " + "; ".join(misses))
+
+
+if __name__ == "__main__":
+    main()
