@@ -107,6 +107,20 @@ def test_first_pass_stores_each_story_once_and_obeys_robots(
         assert session.scalar(select(func.count(FetchRecord.id)).where(FetchRecord.outlet_id.is_(None))) == 0
 
 
+@pytest.mark.parametrize("parameter", ["articleId", "sid", "newsid", "cid", "n"])
+def test_stories_told_apart_only_by_a_query_id_stay_two_articles(
+    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor, parameter: str
+) -> None:
+    # Many regional and state outlets put the story id in the query string: dropping it merged stories.
+    one, two = f"/view?{parameter}=1", f"/view?{parameter}=2"
+    site.route(one, Reply(body=article_html("Port strike")))
+    site.route(two, Reply(body=article_html("Grain deal", PARAGRAPHS[::-1])))
+    site.route("/rss.xml", Reply(body=rss(site, one, two), content_type="application/rss+xml"))
+    summary = crawl(config_for(site, feeds=f'["{site.url("/rss.xml")}"]'), factory, extractor).total()
+    assert (summary.discovered, summary.new) == (2, 2)
+    assert {a.canonical_url for a in articles(factory)} == {site.url(one), site.url(two)}
+
+
 def test_second_pass_is_conditional_and_stores_nothing_new(
     outlet_site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
 ) -> None:
