@@ -149,7 +149,7 @@ def export_command(
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
     since_time = _since(since)
-    factory = open_database(settings_of(ctx).database_url)
+    factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
         with factory() as session:
             if outlet is not None:
