@@ -69,6 +69,25 @@ class OutletConfig:
     def info(self) -> OutletInfo:
         return OutletInfo(self.name, self.homepage, self.kind, self.country, self.language)
 
+    @property
+    def discovery(self) -> str:
+        """How its articles are found: "configured" (feeds, sitemaps, sections) or "homepage" (the
+        feeds the homepage announces, else robots.txt's sitemaps and the homepage's own links)."""
+        return "configured" if self.feeds or self.sitemaps or self.sections else "homepage"
+
+    def plan(self) -> dict[str, Any]:
+        """What a crawl of this outlet would fetch and how politely, as JSON-ready values (no network).
+
+        >>> OutletConfig("Beta Post", "https://beta.example/").plan()["discovery"]
+        'homepage'
+        """
+        return {
+            "name": self.name, "homepage": self.homepage, "kind": self.kind, "country": self.country,
+            "language": self.language, "discovery": self.discovery, "feeds": list(self.feeds),
+            "sitemaps": list(self.sitemaps), "sections": list(self.sections), "every": self.every,
+            "delay": self.delay, "concurrency": self.concurrency,
+        }  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class CrawlConfig:
