@@ -122,3 +122,24 @@ def test_unknown_outlet_selected() -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read configuration"):
         load_config(tmp_path / "missing.toml")
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "outlets.toml"
+# The seed story's wires, state agencies and the outlets it cites: a starting list must have them.
+SEED_OUTLETS = ["Associated Press", "Reuters", "AFP", "TASS", "KCNA", "Yonhap", "Xinhua", "NDTV",
+                "Firstpost", "DW"]  # fmt: skip
+
+
+def test_the_example_outlet_list_validates_and_every_outlet_can_be_discovered() -> None:
+    config = load_config(EXAMPLE)
+    outlets = config.outlets
+    assert len(outlets) >= 30 and len({o.country for o in outlets}) >= 10
+    assert {o.kind for o in outlets} == {"agency", "state_media", "newspaper", "broadcaster", "online"}
+    assert set(SEED_OUTLETS) <= {o.name for o in outlets}
+    for outlet in outlets:
+        # A feed, a sitemap or a section page of its own: homepage discovery alone is a guess.
+        assert outlet.discovery == "configured", outlet.name
+        assert outlet.country and len(outlet.country) == 2 and outlet.language, outlet.name
+    assert not config.settings.allow_private_networks
+    assert "example" in config.settings.user_agent  # a placeholder the operator must replace
+    assert "CANNOT be fetched" in EXAMPLE.read_text("utf-8")
