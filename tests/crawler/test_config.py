@@ -96,6 +96,8 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         (OUTLET + "every =\n", "not valid TOML: Invalid value (at line 4, column 8)"),
         ("[crawler]\nmax_articles = -5\n" + OUTLET, "[crawler]: 'max_articles' must be at least 1, got -5"),
         ("[crawler]\nretries = -1\n" + OUTLET, "[crawler]: 'retries' must be at least 0, got -1"),
+        ("[crawler]\nmax_redirects = -1\n" + OUTLET, "[crawler]: 'max_redirects' must be at least 0, got -1"),
+        ("[crawler]\nmax_sitemaps = 0\n" + OUTLET, "[crawler]: 'max_sitemaps' must be at least 1, got 0"),
         ("[crawler]\nspeed = 3\n" + OUTLET, "[crawler]: unknown key 'speed'"),
     ],
     ids=[
@@ -103,6 +105,7 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         "non-http-feed", "feeds-not-list", "unknown-key", "missing-homepage", "missing-name",
         "duplicate-name", "no-outlets", "max-bytes-type", "private-flag-type", "unknown-table", "bad-toml",
         "homepage-type", "toml-error-line", "negative-max-articles", "negative-retries",
+        "negative-max-redirects", "no-sitemaps",
         "unknown-crawler-key",
     ],
 )
