@@ -59,7 +59,7 @@ def _columns(report: DivergenceReport, articles: Sequence[CoverageArticle]) -> l
         columns.append({
             "id": article.id, "outlet": article.outlet, "title": article.title, "url": safe_url(article.url),
             "published": article.published.isoformat() if article.published else "",
-            "copy": bool(article.syndicated_from), "segments": segments(article.text, spans),
+            "wire_copy": bool(article.syndicated_from), "segments": segments(article.text, spans),
         })
     return columns
 
@@ -157,7 +157,7 @@ svg text { font: 12px system-ui, sans-serif; }
 {% for col in columns %}
   <article class="article" id="article-{{ col.id }}">
     <div class="meta">{{ col.outlet }}{% if col.published %} \u00b7 {{ col.published }}{% endif %}
-      {% if col.copy %} \u00b7 wire copy{% endif %}</div>
+      {% if col.wire_copy %} \u00b7 wire copy{% endif %}</div>
     <h3><a href="{{ col.url }}" rel="noopener noreferrer">{{ col.title or col.url }}</a></h3>
     <p class="text">{% for seg in col.segments %}{% if seg.ranks %}
 {#- #}<mark title="divergence {{ seg.ranks | join(', ') }}">

@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 from storage.errors import InputError
 from storage.repository import OutletInfo
 
-DEFAULT_USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism/newsprism; news comparison crawler)"
+# No contact address of its own: an operator names themselves with [crawler] user_agent (README), so site
+# owners reach whoever runs the crawl, not a project page.
+DEFAULT_USER_AGENT = "newsprism/0.1 (news comparison crawler)"
 OUTLET_KINDS = ("agency", "state_media", "newspaper", "broadcaster", "online", "other")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m|h)\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
@@ -68,6 +70,25 @@ class OutletConfig:
 
     def info(self) -> OutletInfo:
         return OutletInfo(self.name, self.homepage, self.kind, self.country, self.language)
+
+    @property
+    def discovery(self) -> str:
+        """How its articles are found: "configured" (feeds, sitemaps, sections) or "homepage" (the
+        feeds the homepage announces, else robots.txt's sitemaps and the homepage's own links)."""
+        return "configured" if self.feeds or self.sitemaps or self.sections else "homepage"
+
+    def plan(self) -> dict[str, Any]:
+        """What a crawl of this outlet would fetch and how politely, as JSON-ready values (no network).
+
+        >>> OutletConfig("Beta Post", "https://beta.example/").plan()["discovery"]
+        'homepage'
+        """
+        return {
+            "name": self.name, "homepage": self.homepage, "kind": self.kind, "country": self.country,
+            "language": self.language, "discovery": self.discovery, "feeds": list(self.feeds),
+            "sitemaps": list(self.sitemaps), "sections": list(self.sections), "every": self.every,
+            "delay": self.delay, "concurrency": self.concurrency,
+        }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,15 +215,15 @@ def _settings(raw: Any, source: str) -> CrawlerSettings:
     max_bytes = table.get("max_bytes", int, defaults.max_bytes)
     if max_bytes <= 0:
         raise table.fail("max_bytes", f"must be positive, got {max_bytes!r}")
-    max_articles = table.count("max_articles", defaults.max_articles, least=1)
-    retries = table.count("retries", defaults.retries, least=0)
     settings = CrawlerSettings(
         user_agent=user_agent,
         timeout=table.duration("timeout", defaults.timeout),
         max_bytes=max_bytes,
         allow_private_networks=table.get("allow_private_networks", bool, False),
-        max_articles=max_articles,
-        retries=retries,
+        max_articles=table.count("max_articles", defaults.max_articles, least=1),
+        retries=table.count("retries", defaults.retries, least=0),
+        max_redirects=table.count("max_redirects", defaults.max_redirects, least=0),
+        max_sitemaps=table.count("max_sitemaps", defaults.max_sitemaps, least=1),
     )
     if settings.timeout <= 0:
         raise table.fail("timeout", "must be more than 0s")

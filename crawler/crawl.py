@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ParamSpec, TypeVar
 
@@ -22,6 +22,7 @@ import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import CrawlConfig, CrawlerSettings, OutletConfig
+from crawler.diagnosis import HTML_NOT_FEED, HTML_NOT_SITEMAP, NOT_AN_ARTICLE, CrawlProblem, explain
 from crawler.discovery import (
     DiscoveredLink,
     HostileDocumentError,
@@ -75,11 +76,13 @@ Listing = TypeVar("Listing")
 # Failures that are the page's answer, not bad luck: counted as skipped and not retried next pass.
 _SKIP_REASONS = ("disallowed by robots.txt", "not HTML", "refused:")
 MAX_SITEMAP_DEPTH = 3
+# The counts of an OutletSummary, which a total adds up.
+COUNTS = ("discovered", "new", "updated", "unchanged", "failed", "skipped", "unchanged_listings")
 
 
 @dataclass(slots=True)
 class OutletSummary:
-    """What one pass did for one outlet."""
+    """What one pass did for one outlet, and the problems that kept it from articles."""
 
     outlet: str
     discovered: int = 0
@@ -88,9 +91,31 @@ class OutletSummary:
     unchanged: int = 0
     failed: int = 0
     skipped: int = 0
+    # Feeds and sitemaps that answered "not modified": no links, and nothing wrong.
+    unchanged_listings: int = 0
+    problems: list[CrawlProblem] = field(default_factory=list)
 
     def count(self, status: str) -> None:
         setattr(self, status, getattr(self, status) + 1)
+
+    @property
+    def yielded_nothing(self) -> bool:
+        """True when the pass got no article of this outlet, not even an unchanged one."""
+        return self.new + self.updated + self.unchanged == 0 and not self.unchanged_listings
+
+    def line(self) -> str:
+        """One line for a log: `Beta Post: 1 new, 0 updated, 3 unchanged, 0 failed`."""
+        return (
+            f"{self.outlet}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.failed} failed"
+        )
+
+    def explanation(self) -> list[str]:
+        """Why this outlet yielded nothing or had failures, with what to do; empty when all went well."""
+        shown = [p for p in self.problems if self.yielded_nothing or p.purpose == "article"]
+        if not self.yielded_nothing and not self.failed:
+            return []
+        return explain(self.outlet, shown, yielded_nothing=self.yielded_nothing)
 
 
 @dataclass(slots=True)
@@ -103,9 +128,14 @@ class CrawlSummary:
     def total(self) -> OutletSummary:
         total = OutletSummary("total")
         for summary in self.outlets:
-            for column in fields(OutletSummary)[1:]:
-                setattr(total, column.name, getattr(total, column.name) + getattr(summary, column.name))
+            for column in COUNTS:
+                setattr(total, column, getattr(total, column) + getattr(summary, column))
+            total.problems += summary.problems
         return total
+
+    def explanations(self) -> list[str]:
+        """The lines naming every outlet that yielded nothing or had failures, why, and what to do."""
+        return [line for summary in self.outlets for line in summary.explanation()]
 
 
 def crawl_outlets(
@@ -230,14 +260,16 @@ class _Pass:
         fetching_for.set(outlet.name)
         summary = OutletSummary(outlet.name)
         politeness = Politeness(outlet.delay, outlet.concurrency)
-        discovery = _Discovery(self, outlet, politeness)
+        discovery = _Discovery(self, outlet, politeness, summary)
         async with self._discovering:
             links = await discovery.links()
         summary.discovered = len(links)
         self.progress.discovered(outlet.name, len(links))
         # One read for the whole listing, not one per article before its fetch.
         validators = await self.db(load_validators, self.factory, [link.url for link in links])
-        articles = (self.article(outlet, link, politeness, validators.get(link.url)) for link in links)
+        articles = (
+            self.article(outlet, link, politeness, validators.get(link.url), summary) for link in links
+        )
         for status in await asyncio.gather(*articles):
             summary.count(status)
             self.progress.advanced(outlet.name, status)
@@ -248,30 +280,42 @@ class _Pass:
         return summary
 
     async def article(
-        self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness, validator: Validator | None
+        self,
+        outlet: OutletConfig,
+        link: DiscoveredLink,
+        politeness: Politeness,
+        validator: Validator | None,
+        summary: OutletSummary,
     ) -> str:
         if self.stop is not None and self.stop.is_set():
             return "skipped"
         try:
-            return await self._article(outlet, link, politeness, validator)
-        except Exception:  # one article must not end the pass; the reason is logged with its URL
+            status, reason = await self._article(outlet, link, politeness, validator)
+        except Exception as exc:  # one article must not end the pass; the reason is logged with its URL
             log.exception("%s: storing %s failed", outlet.name, link.url)
-            return "failed"
+            status, reason = "failed", f"could not be stored: {type(exc).__name__}: {exc}"
+        if reason is not None:
+            # Kept for the summary, so a failure is never a bare count.
+            summary.problems.append(CrawlProblem("article", link.url, reason))
+        return status
 
     async def _article(
         self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness, validator: Validator | None
-    ) -> str:
+    ) -> tuple[str, str | None]:
+        """The article's status, and the reason when it was not stored."""
         page = await self.fetcher.fetch(link.url, "article", politeness=politeness, validator=validator)
         if page.not_modified:
-            return "unchanged"
+            return "unchanged", None
         if page.error is not None:
             log.info("%s: %s: %s", outlet.name, link.url, page.error)
-            return "skipped" if page.error.startswith(_SKIP_REASONS) else "failed"
+            return ("skipped" if page.error.startswith(_SKIP_REASONS) else "failed"), page.error
         extracted = await self.extractor.extract_fetched(page.body, page.content_type, page.final_url)
         if extracted is None:
-            log.info("%s: %s: no article text found", outlet.name, link.url)
-            self.fetcher.record_refusal(page, "article", "no article text found")
-            return "failed"
+            # An index, a video or a gallery page is not a failure to retry: counted as skipped, and
+            # its reason kept, so it no longer blocks the feeds' "not modified" for the next pass.
+            log.info("%s: %s: %s", outlet.name, link.url, NOT_AN_ARTICLE)
+            self.fetcher.record_refusal(page, "article", NOT_AN_ARTICLE)
+            return "skipped", NOT_AN_ARTICLE
         article = article_from(
             link.url, outlet.name, extracted.page, self.now(), compressed_html=extracted.compressed_html,
             title=link.title, published=link.published, language=outlet.language,
@@ -282,14 +326,16 @@ class _Pass:
             after_store=self.after_store, validator=fresh, logs=self.fetcher.drain_logs(),
             prepared=extracted.prepared,
         )  # fmt: skip
-        return stored.status
+        return stored.status, None
 
 
 class _Discovery:
     """Finding one outlet's candidate articles: feeds, sitemaps, sections, or the homepage's feeds."""
 
-    def __init__(self, crawl: _Pass, outlet: OutletConfig, politeness: Politeness) -> None:
-        self.crawl, self.outlet, self.politeness = crawl, outlet, politeness
+    def __init__(
+        self, crawl: _Pass, outlet: OutletConfig, politeness: Politeness, summary: OutletSummary
+    ) -> None:
+        self.crawl, self.outlet, self.politeness, self.summary = crawl, outlet, politeness, summary
         self.fresh: list[FreshValidator] = []
         self.seen_sitemaps: set[str] = set()
 
@@ -325,6 +371,9 @@ class _Discovery:
         page = await self.crawl.fetcher.fetch(url, purpose, politeness=self.politeness, validator=validator)
         if page.error is not None:
             log.warning("%s: %s %s: %s", self.outlet.name, purpose, url, page.error)
+            self.summary.problems.append(CrawlProblem(purpose, url, page.error))
+        if page.not_modified:
+            self.summary.unchanged_listings += 1
         if page.ok and page.validator is not None and conditional:
             self.fresh.append(FreshValidator(url, page.validator))
         return page
@@ -335,7 +384,16 @@ class _Discovery:
         page = await self._fetch(url, purpose)
         if not page.ok:
             return []
-        return self._parsed(page, url, purpose, parse) or []
+        links = self._parsed(page, url, purpose, parse) or []
+        if not links and purpose == "feed" and looks_like_html(page.body):
+            self._problem(page, url, purpose, HTML_NOT_FEED)
+        return links
+
+    def _problem(self, page: Page, url: str, purpose: Purpose, reason: str) -> None:
+        """A listing that was fetched but cannot be used: logged, recorded, kept for the summary."""
+        log.warning("%s: %s %s: %s", self.outlet.name, purpose, url, reason)
+        self.crawl.fetcher.record_refusal(page, purpose, reason)
+        self.summary.problems.append(CrawlProblem(purpose, url, reason))
 
     def _parsed(
         self, page: Page, url: str, purpose: Purpose, parse: Callable[[Page], Listing]
@@ -344,11 +402,10 @@ class _Discovery:
         try:
             return parse(page)
         except HostileDocumentError as exc:
-            log.warning("%s: %s %s refused: %s", self.outlet.name, purpose, url, exc)
-            self.crawl.fetcher.record_refusal(page, purpose, f"refused: {exc}")
+            self._problem(page, url, purpose, f"refused: {exc}")
         except Exception as exc:  # a parser bug on one listing must not end the pass; the reason is kept
             log.exception("%s: %s %s could not be read", self.outlet.name, purpose, url)
-            self.crawl.fetcher.record_refusal(page, purpose, f"unreadable: {type(exc).__name__}: {exc}")
+            self._problem(page, url, purpose, f"unreadable: {type(exc).__name__}: {exc}")
         return None
 
     async def _sitemap(self, url: str, depth: int) -> list[DiscoveredLink]:
@@ -358,6 +415,10 @@ class _Discovery:
         self.seen_sitemaps.add(url)
         page = await self._fetch(url, "sitemap")
         if not page.ok:
+            return []
+        if looks_like_html(page.body):
+            # An HTML "sitemap" parses to no URL at all: said, or the outlet just looks quiet.
+            self._problem(page, url, "sitemap", HTML_NOT_SITEMAP)
             return []
         max_bytes = self.crawl.settings.max_bytes
         sitemap = self._parsed(
@@ -374,6 +435,12 @@ class _Discovery:
         with transaction(self.crawl.factory) as session:
             for fresh in self.fresh:
                 remember_validator(session, fresh, self.crawl.now())
+
+
+def looks_like_html(body: bytes) -> bool:
+    """True when `body` starts as an HTML page does (by its bytes: servers mislabel sitemaps' types)."""
+    start = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype html", b"<html"))
 
 
 def _feed_links(page: Page) -> list[DiscoveredLink]:

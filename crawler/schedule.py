@@ -22,6 +22,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import delete, update
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import CrawlConfig, load_config
 from crawler.crawl import CrawlSummary, crawl_outlets
+from crawler.diagnosis import NO_LINKS, CrawlProblem, advice
 from crawler.extract import Extractor, PagePreparation
 from crawler.store import AfterStore
 from storage.database import open_database, transaction
@@ -213,6 +215,46 @@ def sync_jobs(
         )
 
 
+def pass_line(outlet: str, result: object, error: BaseException | None, next_run: datetime | None) -> str:
+    """The one line `schedule` writes when a pass over `outlet` ends.
+
+    `Beta Post: 1 new, 0 updated, 3 unchanged, 0 failed; next run 12:15` (the machine's local time);
+    a pass that stored nothing says why, so an unattended schedule's log shows a dead feed at once.
+    """
+    if error is not None:
+        said = f"{outlet}: pass failed: {type(error).__name__}: {' '.join(str(error).split())}"
+    elif isinstance(result, CrawlSummary) and result.outlets:
+        summary = result.outlets[0]
+        said = summary.line()
+        if summary.yielded_nothing:
+            said += f"; nothing stored: {_first_reason(summary.problems)}"
+    else:
+        said = f"{outlet}: pass done"
+    when = next_run.astimezone().strftime("%H:%M") if next_run is not None else "none (stopping)"
+    return f"{said}; next run {when}"
+
+
+def _first_reason(problems: list[CrawlProblem]) -> str:
+    if not problems:
+        return f"{NO_LINKS} ({advice(NO_LINKS)})"
+    todo = advice(problems[0].reason)
+    return f"{problems[0]}" + (f" ({todo})" if todo else "")
+
+
+def _reporting_passes(scheduler: Any, on_pass: Callable[[str], None]) -> None:
+    """Call `on_pass` with a `pass_line` each time an outlet's job ends, done or failed."""
+
+    def ended(event: JobExecutionEvent) -> None:
+        if not event.job_id.startswith(JOB_PREFIX):
+            return
+        job = scheduler.get_job(event.job_id)
+        next_run = job.next_run_time if job is not None else None
+        outlet = event.job_id.removeprefix(JOB_PREFIX)
+        on_pass(pass_line(outlet, event.retval, event.exception, next_run))
+
+    scheduler.add_listener(ended, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+
+
 def run_schedule(
     config_path: Path,
     database_url: str,
@@ -221,11 +263,14 @@ def run_schedule(
     stop: threading.Event | None = None,
     heartbeat: float = HEARTBEAT_SECONDS,
     on_started: Callable[[int], None] | None = None,
+    on_pass: Callable[[str], None] | None = None,
 ) -> None:
     """Run the schedule in the foreground until `stop` is set (SIGINT/SIGTERM set it in the main thread).
 
     `job(config_path, outlet_name, database_url)` must be a module-level function (or its
-    "module:function" reference). Raises SchedulerBusyError when another schedule holds the database.
+    "module:function" reference); when it returns its CrawlSummary, `on_pass` gets one line per
+    outlet per pass saying what it stored and when it runs next (see `pass_line`). Raises
+    SchedulerBusyError when another schedule holds the database.
     """
     config = load_config(config_path)
     stop = stop or threading.Event()
@@ -234,6 +279,8 @@ def run_schedule(
         acquire_lock(factory, datetime.now(UTC))
         try:
             with _signals_set(stop), _scheduler(factory) as scheduler:
+                if on_pass is not None:
+                    _reporting_passes(scheduler, on_pass)
                 sync_jobs(scheduler, config, config_path, database_url, job)
                 scheduler.resume()
                 if on_started is not None:

@@ -17,6 +17,7 @@ from newsprism.commands.crawling import crawl_command, export_command, import_co
 from newsprism.commands.database import init_command
 from newsprism.commands.demo import demo_command
 from newsprism.commands.events import events_command, report_command
+from newsprism.commands.outlets import outlets_command
 from newsprism.commands.web import search_command, serve_command
 from newsprism.settings import Settings, database_url, log_level
 
@@ -57,6 +58,7 @@ app.command("search")(search_command)
 app.command("serve")(serve_command)
 app.command("events")(events_command)
 app.command("report")(report_command)
+app.command("outlets")(outlets_command)
 
 
 def main() -> None:

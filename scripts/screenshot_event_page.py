@@ -64,9 +64,8 @@ def main() -> int:
 def _demo_database(folder: Path) -> str:
     from newsprism.demo.run import run_demo
 
-    url = f"sqlite:///{folder / 'demo.db'}"
-    run_demo(Settings(url, quiet=1), folder / "reports")
-    return url
+    # The demo keeps to its own database, reports/newsprism.db, whatever the settings name.
+    return run_demo(Settings("sqlite:///unused.db", quiet=1), folder / "reports").database_url
 
 
 @contextmanager

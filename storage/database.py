@@ -54,6 +54,28 @@ def open_engine(url: str) -> Engine:
         raise DatabaseError(f"unsupported database URL {url!r}: {exc}") from exc
 
 
+def refuse_missing_sqlite_file(url: str) -> None:
+    """Raise DatabaseError naming the file when `url` is a SQLite file that does not exist (read-only).
+
+    Other back-ends and in-memory databases pass: only SQLite creates a database by opening it.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"invalid database URL {url!r}") from exc
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return
+    if database.startswith("file:"):  # a SQLite URI names its file in its own syntax: let SQLite decide
+        return
+    path = Path(database).expanduser().resolve()
+    if not path.is_file():
+        raise DatabaseError(
+            f"database file {str(path)!r} does not exist; name the right one with --db or $NEWSPRISM_DB, "
+            "or create it with `newsprism init`"
+        )
+
+
 def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.database and parsed.database != ":memory:":
@@ -223,8 +245,14 @@ def _safe_url(engine: Engine) -> str:
     return repr(engine.url.render_as_string(hide_password=True))
 
 
-def open_database(url: str) -> sessionmaker[Session]:
-    """Open the database at `url`, bring it to the schema head, and return its session factory."""
+def open_database(url: str, *, must_exist: bool = False) -> sessionmaker[Session]:
+    """Open the database at `url`, bring it to the schema head, and return its session factory.
+
+    `must_exist` (for commands that only read): a SQLite file that does not exist is a DatabaseError
+    naming it, instead of a new empty database that answers every question with nothing.
+    """
+    if must_exist:
+        refuse_missing_sqlite_file(url)
     engine = open_engine(url)
     upgrade_to_head(engine)
     return session_factory(engine)

@@ -62,6 +62,9 @@ def crawl_command(
     finally:
         _close(factory)
     Console(soft_wrap=True).print(crawl_table(summary))
+    # Plain lines under the table, without -v: an outlet that gave nothing says why and what to do.
+    for line in summary.explanations():
+        typer.echo(line)
 
 
 def crawl_table(summary: CrawlSummary) -> Table:
@@ -76,16 +79,17 @@ def crawl_table(summary: CrawlSummary) -> Table:
     return table
 
 
-def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> None:
+def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSummary:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
     from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
 
-    crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
+    summary = crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
     factory = open_database(database_url)
     try:
         complete_stored(factory)
     finally:
         _close(factory)
+    return summary
 
 
 @reports_errors
@@ -96,7 +100,8 @@ def schedule_command(ctx: typer.Context, config: ConfigOption) -> None:
     def started(outlets: int) -> None:
         typer.echo(f"newsprism: scheduling {outlets} outlet(s); stop with Ctrl-C or SIGTERM", err=True)
 
-    run_schedule(config, settings.database_url, job=scheduled_crawl, on_started=started)
+    # One line per outlet per pass on standard output (click flushes each), for the journal or a log.
+    run_schedule(config, settings.database_url, job=scheduled_crawl, on_started=started, on_pass=typer.echo)
     typer.echo("newsprism: schedule stopped", err=True)
 
 
@@ -149,7 +154,7 @@ def export_command(
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
     since_time = _since(since)
-    factory = open_database(settings_of(ctx).database_url)
+    factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
         with factory() as session:
             if outlet is not None:

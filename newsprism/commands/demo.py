@@ -14,10 +14,13 @@ from newsprism.console import reports_errors, settings_of
 def demo_command(
     ctx: typer.Context,
     out: Annotated[
-        Path, typer.Option("--out", help="Where the reports are written.")
+        Path, typer.Option("--out", help="Where the reports and the demo's own newsprism.db are written.")
     ] = Path("newsprism-demo"),
 ) -> None:
-    """Serve the demo newsroom on loopback, crawl it, group and compare it, write the reports."""
+    """Serve the demo newsroom on loopback, crawl it into DIR/newsprism.db, write the reports to DIR.
+
+    The demo never writes into the database --db or $NEWSPRISM_DB names.
+    """
     from newsprism.demo.run import run_demo
 
     summary = run_demo(settings_of(ctx), out)

@@ -38,7 +38,7 @@ def events_command(
     """List the events: groups of articles from any outlets about the same story."""
     from newsprism.web.queries import events_json, parse_when
 
-    factory = open_database(settings_of(ctx).database_url)
+    factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
         with factory() as session:
             events = [_plain(event) for event in events_json(session, parse_when(since, "--since"))]
@@ -91,7 +91,7 @@ def report_command(
 
     if not event_id.isdigit():
         raise InputError(f"no event with id {event_id!r}")
-    factory = open_database(settings_of(ctx).database_url)
+    factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
         with factory() as session:
             text = render_event_report(session, int(event_id), format_.value)

@@ -43,7 +43,7 @@ def search_command(
     filters = queries.search_filters(
         outlet=outlet, since=since, until=until, event=event, source=source, speaker=speaker
     )
-    factory = open_database(settings_of(ctx).database_url)
+    factory = open_database(settings_of(ctx).database_url, must_exist=True)
     with factory() as session:
         if outlet is not None:
             # A mistyped outlet name would read as "nothing matches"; say so, as `export` does.
@@ -106,7 +106,7 @@ def serve_command(
     from newsprism.web.app import create_app
 
     settings = settings_of(ctx)
-    app = create_app(open_database(settings.database_url))
+    app = create_app(open_database(settings.database_url, must_exist=True))
     level = "info" if settings.verbose else "warning"
     typer.echo(f"newsprism serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=level, access_log=settings.verbose > 0)

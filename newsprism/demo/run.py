@@ -3,10 +3,15 @@
 Serve the newsroom on a loopback port, crawl it like any configured outlets (feeds, fetch,
 trafilatura, store, analyse), group the articles into events and write every event's report. The
 product's own functions do all the work; nothing here knows what the newsroom's articles say.
+
+The demo keeps to a database of its own, `DIR/newsprism.db`: its outlets are fictional, and written
+into the database `--db` or `$NEWSPRISM_DB` names they would mix with a newsroom's real coverage (and
+the demo would write a report for every real event too).
 """
 
 from __future__ import annotations
 
+import shlex
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +37,7 @@ class DemoSummary:
     crawl: CrawlSummary
     reports: list[WrittenReport]
     out: Path
+    database_url: str
 
     @property
     def main_report(self) -> WrittenReport | None:
@@ -50,12 +56,24 @@ class DemoSummary:
         if main is not None:
             lines.append(f"largest event: {main.title!r} ({len(main.outlets)} outlets)")
             lines.append(f"open: {main.html}")
+        lines.append("browse the events, articles and reports in a web browser:")
+        lines.append(f"  newsprism --db {shlex.quote(self.database_url)} serve")
         return "\n".join(lines)
 
 
+def demo_database_url(out: Path) -> str:
+    """The demo's own database, `out/newsprism.db`, as an absolute URL that works from any folder."""
+    return f"sqlite:///{out.resolve() / 'newsprism.db'}"
+
+
 def run_demo(settings: Settings, out: Path) -> DemoSummary:
-    """Crawl the demo newsroom into the database, group, compare and write the reports into `out`."""
-    factory = open_database(settings.database_url)
+    """Crawl the demo newsroom into `out/newsprism.db`, group, compare, write the reports into `out`.
+
+    `settings.database_url` is deliberately not used: see the module docstring.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    database_url = demo_database_url(out)
+    factory = open_database(database_url)
     try:
         with serve_newsroom(ports=DEMO_PORTS) as newsroom, tempfile.TemporaryDirectory() as folder:
             config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
@@ -67,4 +85,4 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
         reports = write_event_reports(factory, out)
     finally:
         factory.kw["bind"].dispose()
-    return DemoSummary(crawled, reports, out)
+    return DemoSummary(crawled, reports, out, database_url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 
@@ -106,6 +107,16 @@ def test_html_is_self_contained_with_an_svg_chart(articles: list[CoverageArticle
     assert "<svg" in page and "<mark" in page
     assert "cdn" not in page.lower() and "<script" not in page and "<link" not in page
     assert 'href="https://1.example/story"' in page
+
+
+def test_only_syndicated_articles_are_labelled_wire_copy(articles: list[CoverageArticle]) -> None:
+    # "Wire copy" tells a reader an outlet is not an independent source: a false label is an accusation.
+    assert "wire copy" not in render_html(build_report("1", "Storm", articles), articles)
+    copied = [articles[0], dataclasses.replace(articles[1], syndicated_from=articles[0].id)]
+    page = render_html(build_report("1", "Storm", copied), copied)
+    assert page.count("wire copy") == 1
+    lantern = page[page.index('id="article-2"') :]
+    assert "wire copy" in lantern[: lantern.index("</article>")]
 
 
 @pytest.mark.parametrize(

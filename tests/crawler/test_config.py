@@ -96,6 +96,8 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         (OUTLET + "every =\n", "not valid TOML: Invalid value (at line 4, column 8)"),
         ("[crawler]\nmax_articles = -5\n" + OUTLET, "[crawler]: 'max_articles' must be at least 1, got -5"),
         ("[crawler]\nretries = -1\n" + OUTLET, "[crawler]: 'retries' must be at least 0, got -1"),
+        ("[crawler]\nmax_redirects = -1\n" + OUTLET, "[crawler]: 'max_redirects' must be at least 0, got -1"),
+        ("[crawler]\nmax_sitemaps = 0\n" + OUTLET, "[crawler]: 'max_sitemaps' must be at least 1, got 0"),
         ("[crawler]\nspeed = 3\n" + OUTLET, "[crawler]: unknown key 'speed'"),
     ],
     ids=[
@@ -103,6 +105,7 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         "non-http-feed", "feeds-not-list", "unknown-key", "missing-homepage", "missing-name",
         "duplicate-name", "no-outlets", "max-bytes-type", "private-flag-type", "unknown-table", "bad-toml",
         "homepage-type", "toml-error-line", "negative-max-articles", "negative-retries",
+        "negative-max-redirects", "no-sitemaps",
         "unknown-crawler-key",
     ],
 )
@@ -122,3 +125,24 @@ def test_unknown_outlet_selected() -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read configuration"):
         load_config(tmp_path / "missing.toml")
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "outlets.toml"
+# The seed story's wires, state agencies and the outlets it cites: a starting list must have them.
+SEED_OUTLETS = ["Associated Press", "Reuters", "AFP", "TASS", "KCNA", "Yonhap", "Xinhua", "NDTV",
+                "Firstpost", "DW"]  # fmt: skip
+
+
+def test_the_example_outlet_list_validates_and_every_outlet_can_be_discovered() -> None:
+    config = load_config(EXAMPLE)
+    outlets = config.outlets
+    assert len(outlets) >= 30 and len({o.country for o in outlets}) >= 10
+    assert {o.kind for o in outlets} == {"agency", "state_media", "newspaper", "broadcaster", "online"}
+    assert set(SEED_OUTLETS) <= {o.name for o in outlets}
+    for outlet in outlets:
+        # A feed, a sitemap or a section page of its own: homepage discovery alone is a guess.
+        assert outlet.discovery == "configured", outlet.name
+        assert outlet.country and len(outlet.country) == 2 and outlet.language, outlet.name
+    assert not config.settings.allow_private_networks
+    assert "example" in config.settings.user_agent  # a placeholder the operator must replace
+    assert "CANNOT be fetched" in EXAMPLE.read_text("utf-8")

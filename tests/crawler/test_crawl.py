@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import socket
 import zlib
 from datetime import UTC, datetime
 
@@ -105,6 +106,20 @@ def test_first_pass_stores_each_story_once_and_obeys_robots(
         purposes = set(session.scalars(select(FetchRecord.purpose)))
         assert {"robots", "feed", "sitemap", "article"} <= purposes
         assert session.scalar(select(func.count(FetchRecord.id)).where(FetchRecord.outlet_id.is_(None))) == 0
+
+
+@pytest.mark.parametrize("parameter", ["articleId", "sid", "newsid", "cid", "n"])
+def test_stories_told_apart_only_by_a_query_id_stay_two_articles(
+    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor, parameter: str
+) -> None:
+    # Many regional and state outlets put the story id in the query string: dropping it merged stories.
+    one, two = f"/view?{parameter}=1", f"/view?{parameter}=2"
+    site.route(one, Reply(body=article_html("Port strike")))
+    site.route(two, Reply(body=article_html("Grain deal", PARAGRAPHS[::-1])))
+    site.route("/rss.xml", Reply(body=rss(site, one, two), content_type="application/rss+xml"))
+    summary = crawl(config_for(site, feeds=f'["{site.url("/rss.xml")}"]'), factory, extractor).total()
+    assert (summary.discovered, summary.new) == (2, 2)
+    assert {a.canonical_url for a in articles(factory)} == {site.url(one), site.url(two)}
 
 
 def test_second_pass_is_conditional_and_stores_nothing_new(
@@ -246,3 +261,67 @@ def test_the_process_pool_extracts_the_same(
     with Extractor(workers=2) as pool:
         assert crawl(config, factory, pool).total().new == 2
     assert {a.title for a in articles(factory)} == {"Port strike", "Grain deal"}
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def troubled_config(site: LoopbackSite, *, allow_private: bool = True) -> CrawlConfig:
+    dead = f"http://127.0.0.1:{closed_port()}"
+    outlets = {
+        "Missing Feed": f'feeds = ["{site.url("/gone.xml")}"]',
+        "Dead Host": f'homepage = "{dead}/"\nfeeds = ["{dead}/rss.xml"]',
+        "Html Sitemap": f'sitemaps = ["{site.url("/sitemap-page")}"]',
+        "Index Pages": f'feeds = ["{site.url("/rss.xml")}"]',
+    }
+    lines = ["[crawler]", f"allow_private_networks = {str(allow_private).lower()}", "retries = 0"]
+    for name, keys in outlets.items():
+        homepage = "" if "homepage" in keys else f'homepage = "{site.url("/")}"\n'
+        lines += ["[[outlet]]", f'name = "{name}"', f'{homepage}{keys}', 'delay = "0s"']
+    return parse_config("\n".join(lines) + "\n", "troubled.toml")
+
+
+def serve_troubles(site: LoopbackSite) -> None:
+    site.route("/sitemap-page", Reply(body="<!DOCTYPE html><html><body><h1>Site map</h1></body></html>"))
+    site.route("/rss.xml", Reply(body=rss(site, "/news/", "/2024/05/02/good-story"), content_type="text/xml"))
+    site.route("/news/", Reply(body="<html><body><nav><a href='/'>Home</a></nav></body></html>"))
+    site.route("/2024/05/02/good-story", Reply(body=article_html("Good")))
+
+
+def test_the_summary_says_why_each_outlet_yielded_nothing_and_what_to_do(
+    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    serve_troubles(site)
+    summary = crawl(troubled_config(site), factory, extractor)
+    by_name = {outlet.outlet: outlet for outlet in summary.outlets}
+    said = "\n".join(summary.explanations())
+    for name, reason, todo in [
+        ("Missing Feed", "HTTP 404", "check the URL"),
+        ("Dead Host", "cannot connect", "nothing answered there"),
+        ("Html Sitemap", "an HTML page, not a sitemap", "point sitemaps at the XML sitemap"),
+    ]:
+        assert by_name[name].yielded_nothing
+        lines = by_name[name].explanation()
+        assert lines[0] == f"{name}: nothing stored, because", said
+        assert reason in lines[1] and "what to do: " in lines[1] and todo in lines[1], said
+    # A page that is no article is skipped with its reason, not counted as failed; the outlet is fine.
+    index = by_name["Index Pages"]
+    assert (index.new, index.failed, index.skipped) == (1, 0, 1)
+    assert index.explanation() == [] and "Index Pages" not in said
+    assert [str(p) for p in index.problems] == [f"article {site.url('/news/')}: no article text found"]
+
+
+def test_a_refused_private_address_names_the_setting_that_allows_it(
+    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    serve_troubles(site)
+    summary = crawl(troubled_config(site, allow_private=False), factory, extractor)
+    assert all(outlet.yielded_nothing for outlet in summary.outlets)
+    said = "\n".join(summary.explanations())
+    assert said.count(": nothing stored, because") == 4
+    assert "is a private or local address" in said and "allow_private_networks = true" in said
+    assert not site.requests

@@ -64,6 +64,22 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
     assert three["published"] == "2024-05-03T08:00:00+00:00"
 
 
+def test_articles_told_apart_only_by_a_query_id_are_two_articles(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    # Had the id been cleaned away, the first would have become an invented earlier version of the second.
+    path = tmp_path / "articles.jsonl"
+    path.write_text(lines(
+        {"url": "https://a.example/view?articleId=1&utm_source=x", "outlet": "A", "text": TEXT},
+        {"url": "https://a.example/view?articleId=2", "outlet": "A", "text": "Another story entirely."},
+    ), encoding="utf-8")  # fmt: skip
+    summary = import_files([path], factory, extractor=extractor, now=lambda: NOW)
+    assert (summary.new, summary.updated, summary.problems) == (2, 0, [])
+    with factory() as session:
+        records = sorted((r["canonical_url"], r["versions"]) for r in export_articles(session))
+    assert records == [("https://a.example/view?articleId=1", 1), ("https://a.example/view?articleId=2", 1)]
+
+
 def test_bad_bytes_and_unstorable_values_cost_only_their_line(tmp_path: Path, database_url: str) -> None:
     good = {"outlet": "A", "text": TEXT}
     path = tmp_path / "articles.jsonl"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -87,6 +88,37 @@ def test_jobs_run_and_a_restart_does_not_duplicate_them(
         assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
     with factory() as session:
         assert session.scalar(select(func.count(Article.id))) == 1
+
+
+@pytest.mark.slow
+def test_each_pass_writes_one_line_per_outlet_with_its_counts_and_next_run(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str
+) -> None:
+    serve_one_story(site)
+    config = outlet_config(tmp_path, site, names=("Beta Post",))
+    gone = f'[[outlet]]\nname = "Gone Daily"\nhomepage = "{site.url("/")}"\n'
+    gone += f'feeds = ["{site.url("/gone.xml")}"]\n'
+    config.write_text(config.read_text("utf-8") + gone + 'every = "1h"\ndelay = "0s"\n', encoding="utf-8")
+    lines: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_schedule, args=(config, sqlite_url),
+        kwargs={"stop": stop, "heartbeat": 0.1, "on_pass": lines.append},
+    )  # fmt: skip
+    thread.start()
+    try:
+        wait_for(lambda: len(lines) == 2)
+    finally:
+        stop.set()
+        thread.join(30)
+    by_outlet = {line.split(":", 1)[0]: line for line in lines}
+    assert re.fullmatch(
+        r"Beta Post: 1 new, 0 updated, 0 unchanged, 0 failed; next run \d\d:\d\d", by_outlet["Beta Post"]
+    )
+    gone_line = by_outlet["Gone Daily"]
+    assert gone_line.startswith("Gone Daily: 0 new, 0 updated, 0 unchanged, 0 failed; nothing stored: feed ")
+    assert "/gone.xml: HTTP 404 (no such page: check the URL" in gone_line and "\n" not in gone_line
+    assert re.search(r"; next run \d\d:\d\d$", gone_line)
 
 
 @pytest.mark.slow

@@ -82,8 +82,7 @@ def test_demo_event_page_shows_the_divergences(tmp_path: Path) -> None:
         pytest.skip("no chromium on PATH (install Debian's chromium package; .ci/run does)")
     from newsprism.demo.run import run_demo
 
-    url = f"sqlite:///{tmp_path / 'demo.db'}"
-    run_demo(Settings(url, quiet=1), tmp_path / "reports")
+    url = run_demo(Settings("sqlite:///unused.db", quiet=1), tmp_path / "reports").database_url
     factory = open_database(url)
     try:
         with factory() as session:

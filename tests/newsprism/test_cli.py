@@ -59,6 +59,23 @@ def test_bad_db_url_is_one_line_and_exit_1(tmp_path: Path, url: str, named: str)
     assert len(lines) == 1 and named in lines[0] and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["search", "strike"], ["events"], ["report", "1"], ["export"], ["serve", "--port", "0"]],
+    ids=["search", "events", "report", "export", "serve"],
+)
+def test_a_reading_command_refuses_a_database_file_that_does_not_exist(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # A mistyped path used to create an empty database and answer "0 results", exit 0.
+    typo = tmp_path / "typo.db"
+    done = newsprism("--db", f"sqlite:///{typo}", *command, cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert str(typo) in line and "does not exist" in line
+    assert not typo.exists()
+
+
 def test_a_database_from_a_newer_newsprism_is_one_line_and_exit_1(tmp_path: Path) -> None:
     database = tmp_path / "newer.db"
     assert newsprism("--db", f"sqlite:///{database}", "init", cwd=tmp_path).returncode == 0

@@ -62,6 +62,7 @@ def test_crawl_then_export(tmp_path: Path, outlet_toml: Path) -> None:
     assert "Loopback Wire" in done.stdout and "discovered" in done.stdout
     line = next(line for line in done.stdout.splitlines() if "Loopback Wire" in line)
     assert [cell.strip() for cell in line.strip("│┃ ").split("│")][1:7] == ["2", "1", "0", "0", "1", "0"]
+    assert "Loopback Wire: some pages failed:" in done.stdout and "missing-story: HTTP 404" in done.stdout
     exported = newsprism("--db", db, "export", cwd=tmp_path)
     (record,) = [json.loads(line) for line in exported.stdout.splitlines()]
     assert list(record) == EXPORT_KEYS and record["title"] == "Port strike" and record["versions"] == 1
@@ -70,6 +71,19 @@ def test_crawl_then_export(tmp_path: Path, outlet_toml: Path) -> None:
     assert row["authors"] == "Jane Reporter"
     later = newsprism("--db", db, "export", "--since", "2024-05-04", cwd=tmp_path)
     assert later.returncode == 0 and later.stdout == ""
+
+
+def test_crawl_names_an_outlet_that_yielded_nothing_and_what_to_do_without_v(
+    tmp_path: Path, outlet_toml: Path
+) -> None:
+    # By default loopback is refused: the operator is told which setting allows it.
+    refused = tmp_path / "refused.toml"
+    refused.write_text(outlet_toml.read_text("utf-8").replace("allow_private_networks = true", ""))
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    done = newsprism("--db", db, "crawl", "--config", str(refused), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    said = done.stdout[done.stdout.index("Loopback Wire: nothing stored, because") :]
+    assert "is a private or local address" in said and "allow_private_networks = true" in said
 
 
 def test_crawl_with_a_bad_config_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -105,6 +119,8 @@ def test_import_reports_bad_lines_and_keeps_the_good(tmp_path: Path) -> None:
     ids=["bad-since", "unknown-outlet", "events-bad-since", "absent-config", "absent-import-file"],
 )  # fmt: skip
 def test_export_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    # Reading commands refuse a database file that does not exist: these errors are about the rest.
+    assert newsprism("--db", f"sqlite:///{tmp_path / 'n.db'}", "init", cwd=tmp_path).returncode == 0
     done = newsprism("--db", f"sqlite:///{tmp_path / 'n.db'}", *args, cwd=tmp_path)
     assert done.returncode == 1 and message in done.stderr
     assert len(done.stderr.splitlines()) == 1, done.stderr

@@ -42,25 +42,17 @@ def manifest() -> Manifest:
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     folder = tmp_path_factory.mktemp("demo")
+    # The user's own database is named both ways; the demo must leave it alone (INTERFACE.md).
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsprism",
-            "-q",
-            "--db",
-            f"sqlite:///{folder / 'demo.db'}",
-            "demo",
-            "--out",
-            "out",
-        ],
+        [sys.executable, "-m", "newsprism", "-q", "--db", f"sqlite:///{folder / 'mine.db'}", "demo",
+         "--out", "out"],
         cwd=folder,
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", "NEWSPRISM_DB": f"sqlite:///{folder / 'env.db'}"},
         check=False,
-    )
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     reports = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "out").glob("report-*.json"))]
     return DemoRun(folder / "out", done.stdout, reports)
@@ -79,6 +71,15 @@ def test_every_event_has_json_markdown_and_html(demo_run: DemoRun) -> None:
 
 def test_summary_names_the_largest_report(demo_run: DemoRun) -> None:
     assert "events:" in demo_run.stdout and "report-" in demo_run.stdout
+
+
+def test_the_demo_writes_only_its_own_database_and_says_how_to_serve_it(demo_run: DemoRun) -> None:
+    folder = demo_run.out.parent
+    assert not (folder / "mine.db").exists() and not (folder / "env.db").exists()
+    own = demo_run.out.resolve() / "newsprism.db"
+    assert own.is_file()
+    closing = demo_run.stdout.strip().splitlines()[-1]
+    assert closing.endswith(f"newsprism --db sqlite:///{own} serve")
 
 
 def test_events_match_the_stories(demo_run: DemoRun, manifest: Manifest) -> None:
@@ -211,20 +212,10 @@ def test_every_planted_divergence_is_found(demo_run: DemoRun, manifest: Manifest
 
 
 def test_a_second_run_stores_nothing_twice(demo_run: DemoRun) -> None:
-    """Running the demo again on the same database finds its articles already stored."""
+    """Running the demo again into the same folder finds its articles already stored in its database."""
     folder = demo_run.out.parent
     again = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsprism",
-            "-q",
-            "--db",
-            f"sqlite:///{folder / 'demo.db'}",
-            "demo",
-            "--out",
-            "again",
-        ],
+        [sys.executable, "-m", "newsprism", "-q", "demo", "--out", "out"],  # its database: out/newsprism.db
         cwd=folder,
         capture_output=True,
         text=True,
@@ -233,5 +224,5 @@ def test_a_second_run_stores_nothing_twice(demo_run: DemoRun) -> None:
     )
     assert again.returncode == 0, again.stderr
     first = sorted((a["outlet"], a["url"]) for r in demo_run.reports for a in r["articles"])
-    second = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "again").glob("report-*.json"))]
+    second = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "out").glob("report-*.json"))]
     assert sorted((a["outlet"], a["url"]) for r in second for a in r["articles"]) == first
