@@ -19,12 +19,13 @@ from compare.cues import (
     ADVERBIAL,
     CLAUSE_ONLY,
     TOLD_OBJECT,
+    cue_class,
     cue_words,
     find_cues,
     source_cues,
     source_phrase_starts,
 )
-from compare.findings import Attribution, AttributionKind, SourceType
+from compare.findings import STATEMENT_CUE_CLASSES, Attribution, AttributionKind, SourceType
 from compare.gazetteer import CITIES, COUNTRIES
 from compare.sentences import Span, whitespace_bounded
 from compare.sources import source_type
@@ -490,10 +491,21 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
             previous.source_type,
             None,
             None,
+            previous.cue_class,
         )
     if found.speaker is None:
         return Attribution(
-            found.kind, content, found.start, found.end, cue, None, None, None, None, "unknown"
+            found.kind,
+            content,
+            found.start,
+            found.end,
+            cue,
+            None,
+            None,
+            None,
+            None,
+            "unknown",
+            cue_class=cue_class(cue, "unknown", content),
         )
     phrase = text[found.speaker[0] : found.speaker[1]]
     resolved = resolve(phrase, memory)
@@ -512,7 +524,14 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
         kind,
         cue_start,
         cue_end,
+        cue_class(cue, kind, content),
     )
+
+
+def statements(attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions that report what someone said or a document states (not beliefs or plans):
+    what a comparison of who said what across outlets compares."""
+    return [a for a in attributions if a.cue_class in STATEMENT_CUE_CLASSES]
 
 
 def _source_kind(phrase: str, resolved: str | None, memory: SpeakerMemory) -> SourceType:
