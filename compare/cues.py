@@ -84,7 +84,6 @@ THINKING_VERBS = frozenset(_THINKING.split())
 CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
 
 
-
 # Cue verbs are lower case: a capitalised `Says` is a headline word or a name. A cue word is a whole
 # run of lower-case letters with no ASCII letter on either side. The scan matches the character
 # before the word so that it starts from a character set (not-a-letter) the engine skips along; a
@@ -251,6 +250,7 @@ def source_cues(text: str, start: int, end: int, phrase_starts: list[int] | None
         if first == len(phrase_starts) or phrase_starts[first] >= end:
             return []
     return list(SOURCE_CUE.finditer(text, start, end))
+
 
 # Words after a verb that are not yet the content: `said Sunday`, `said in a statement`,
 # `told reporters on Monday`, `wrote on Twitter`. Matched repeatedly from the cue's end.

@@ -36,28 +36,24 @@ def _names(attribution: Attribution) -> str:
             "EMBED >More News Videos Bystanders said the smoke rose from the basement.",
             "smoke rose",
             "Bystanders",
-            marks=ISSUE16,
             id="embed-furniture",
         ),
         pytest.param(
             "A Number 10 spokesperson said the cabinet would meet on Thursday.",
             "cabinet would meet",
             "Downing Street spokesperson",
-            marks=ISSUE16,
             id="number-10",
         ),
         pytest.param(
             "Senate Armed Services Committee Chairwoman Dana Whitcombe said the vote would slip.",
             "vote would slip",
             "Dana Whitcombe",
-            marks=ISSUE16,
             id="committee-chain-title",
         ),
         pytest.param(
             "House Ways and Means Committee Chairman Kevin Brady said the bill would pass this week.",
             "bill would pass",
             "Kevin Brady",
-            marks=ISSUE16,
             id="ways-and-means",
         ),
         pytest.param(
@@ -65,7 +61,6 @@ def _names(attribution: Attribution) -> str:
             " said the talks had gone well.",
             "talks had gone well",
             "Irina Sokolova",
-            marks=ISSUE16,
             id="apposition-then-relative",
         ),
     ],
@@ -128,7 +123,6 @@ def test_belief_goes_to_its_holder_not_to_the_embedded_subject() -> None:
     assert [(a.speaker, getattr(a, "cue_class", None)) for a in found] == [("Officials", "belief")]
 
 
-@ISSUE16
 def test_coordinated_countries_are_one_official_source() -> None:
     attribution = _holding("Both Japan and South Korea said the drills would go ahead.", "drills")
     assert attribution.speaker_resolved not in {"Korea", "South Korea"}
@@ -171,7 +165,6 @@ def test_dateline_city_is_a_place() -> None:
     assert [(e.text, e.label) for e in entities if e.text == "NAKHODKA"] == [("NAKHODKA", "GPE")]
 
 
-@ISSUE16
 def test_coordinated_clauses_keep_their_speakers() -> None:
     text = "The sheriff said 9 people drowned on Friday, while firefighters said at least 14 had died."
     speakers = {a.speaker: a.content for a in _attributions(text)}
