@@ -195,7 +195,6 @@ def _quantity(text: str, surface: str) -> Quantity:
     return found[0]
 
 
-@ISSUE16
 def test_percentage_keeps_what_it_measures() -> None:
     quantity = _quantity("Unemployment reached 5.8 percent in March, up from 5.1 percent in February.", "5.8")
     assert quantity.concept is not None and "unemployment" in quantity.concept.lower()
@@ -207,13 +206,11 @@ def test_percentage_keeps_what_it_measures() -> None:
         pytest.param(
             "Unemployment reached 5.8 percent in March, up from 5.1 percent in February.",
             "5.1",
-            marks=ISSUE16,
             id="up-from",
         ),
         pytest.param(
             "The deficit shrank to 2 percent, down from 3.6 percent a year earlier.",
             "3.6",
-            marks=ISSUE16,
             id="down-from",
         ),
     ],
@@ -227,15 +224,15 @@ def test_up_from_is_the_earlier_value(text: str, surface: str) -> None:
     [
         pytest.param(
             "Lawyers filed a five- to six-page motion on Friday.", "six-page", 5, 6, "page", "motion",
-            marks=ISSUE16, id="hyphen-range",
+            id="hyphen-range",
         ),
         pytest.param(
             "She began a nine-day tour of the coast.", "nine-day", 9, None, "day", "tour",
-            marks=ISSUE16, id="six-day",
+            id="six-day",
         ),
         pytest.param(
             "A 13-year-old girl was pulled from the lake.", "13-year-old", 13, None, "year-old", "girl",
-            marks=ISSUE16, id="year-old",
+            id="year-old",
         ),
     ],
 )  # fmt: skip
