@@ -19,12 +19,13 @@ from compare.cues import (
     ADVERBIAL,
     CLAUSE_ONLY,
     TOLD_OBJECT,
+    cue_class,
     cue_words,
     find_cues,
     source_cues,
     source_phrase_starts,
 )
-from compare.findings import Attribution, AttributionKind, SourceType
+from compare.findings import STATEMENT_CUE_CLASSES, Attribution, AttributionKind, SourceType
 from compare.gazetteer import CITIES, COUNTRIES
 from compare.sentences import Span, whitespace_bounded
 from compare.sources import source_type
@@ -185,7 +186,20 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    return _split_quote_rests(quotes, found)
+    return _split_quote_rests(quotes, _trim_cut(text, _cut_at_coordinated(text, found)))
+
+
+def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:
+    """Drop the conjunction left at the end of a cut content (`… on Tuesday, while`)."""
+    result = []
+    for item in found:
+        if item.end >= len(text) or not text[item.end].isalpha():
+            result.append(item)
+            continue
+        match = _COORDINATOR.search(text, item.start, item.end)
+        end = match.start() if match and match.start() > item.start else item.end
+        result.append(item if end == item.end else replace(item, end=end))
+    return result
 
 
 def _split_quote_rests(quotes: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
@@ -282,8 +296,35 @@ def _is_short_tail(tail: str) -> bool:
     """Whether what follows a cue is circumstance (`to a crowd of 500.`), not the reported clause."""
     if _SHORT_TAIL.match(tail) or _NEXT_CLAUSE.match(tail):
         return True
+    if _BOUND.match(tail):
+        return False  # `said at least 15 had died`: a bound on a number opens the clause
     words = tail.split()
     return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
+
+
+_BOUND = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|much|few)\s+as)\s+\S*\d")
+# `…, while police said …`: a coordinated clause with a speaker of its own ends the clause before it.
+_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s*$")
+_COORDINATOR = re.compile(r"(?:[,;]\s*|\s+)(?:while|whereas|but|and|as)?\s*$")
+
+
+def _cut_at_coordinated(text: str, found: list[_Found]) -> list[_Found]:
+    """An indirect content that runs into another speaker's coordinated clause (`…, while police
+    said …`) stops before that clause; a nested report (`said that Smith told him …`) stays inside."""
+    result = []
+    for item in found:
+        end = item.end
+        for other in found:
+            speaker = other.speaker
+            if (
+                speaker is not None
+                and item.start < speaker[0] < end
+                and other.start > speaker[0]
+                and _CLAUSE_JOIN.search(text, item.start, speaker[0])
+            ):
+                end = speaker[0]
+        result.append(item if end == item.end else replace(item, end=end))
+    return result
 
 
 # `…, he said, and the talks went on` / `…, she said, as the crowd cheered`: a new clause follows.
@@ -490,10 +531,21 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
             previous.source_type,
             None,
             None,
+            previous.cue_class,
         )
     if found.speaker is None:
         return Attribution(
-            found.kind, content, found.start, found.end, cue, None, None, None, None, "unknown"
+            found.kind,
+            content,
+            found.start,
+            found.end,
+            cue,
+            None,
+            None,
+            None,
+            None,
+            "unknown",
+            cue_class=cue_class(cue, "unknown", content),
         )
     phrase = text[found.speaker[0] : found.speaker[1]]
     resolved = resolve(phrase, memory)
@@ -512,7 +564,14 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
         kind,
         cue_start,
         cue_end,
+        cue_class(cue, kind, content),
     )
+
+
+def statements(attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions that report what someone said or a document states (not beliefs or plans):
+    what a comparison of who said what across outlets compares."""
+    return [a for a in attributions if a.cue_class in STATEMENT_CUE_CLASSES]
 
 
 def _source_kind(phrase: str, resolved: str | None, memory: SpeakerMemory) -> SourceType:
@@ -520,10 +579,11 @@ def _source_kind(phrase: str, resolved: str | None, memory: SpeakerMemory) -> So
     kind = source_type(phrase)
     if resolved is None:
         return kind
-    if resolved in COUNTRIES or resolved in CITIES:
-        return "official"  # `Moscow said`, `the United States stated`: the government speaking
+    if all(part in COUNTRIES or part in CITIES for part in resolved.split(" and ")):
+        return "official"  # `Moscow said`, `Japan and South Korea stated`: governments speaking
     if kind in {"person", "unknown"} and resolved in memory.descriptions:
         return memory.descriptions[resolved]
     if kind not in {"person", "unknown"}:
-        memory.descriptions.setdefault(resolved, kind)
+        # One source keeps the type it first earned: `TASS` and `the state news agency` are one.
+        return memory.descriptions.setdefault(resolved, kind)
     return kind

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
+from compare.findings import CueClass, SourceType
 from compare.lexicon import prefix_tree
 
 # Verbs of saying: every tense form a reporter writes. `call`, `find`, `show` are left to _THINKING
@@ -80,7 +82,6 @@ acknowledged consider considers considered view views viewed see sees saw seeing
 SPEECH_VERBS = frozenset(_SPEECH.split()) | frozenset(_EVALUATION.split())
 THINKING_VERBS = frozenset(_THINKING.split())
 CUE_VERBS = SPEECH_VERBS | THINKING_VERBS
-
 
 
 # Cue verbs are lower case: a capitalised `Says` is a headline word or a name. A cue word is a whole
@@ -250,6 +251,7 @@ def source_cues(text: str, start: int, end: int, phrase_starts: list[int] | None
             return []
     return list(SOURCE_CUE.finditer(text, start, end))
 
+
 # Words after a verb that are not yet the content: `said Sunday`, `said in a statement`,
 # `told reporters on Monday`, `wrote on Twitter`. Matched repeatedly from the cue's end.
 ADVERBIAL = re.compile(
@@ -277,3 +279,80 @@ TOLD_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}(?=\s*(?:that\b|:|,|“|\"|\s[a-z]))"
     r"|\s+(?:reporters|journalists|supporters|lawmakers|the\s+crowd|the\s+newspaper|the\s+paper|him|her|them|me|us)\b"
 )
+
+
+# What act a cue reports, by the lemma of its verb. Verbs of saying report an utterance with a
+# content; evaluation, reference and stance (`called`, `cited`, `talked about`, `opposed`) report an
+# attitude towards something, grouped with belief; intention is what someone wants done.
+_LEMMA_CLASSES: dict[CueClass, str] = {
+    "speech": """say tell add note ask write report announce suggest argue explain declare acknowledge
+        warn claim insist state reply respond continue recall tweet predict promise pledge vow deny
+        confirm admit concede contend assert maintain stress emphasize emphasise remark comment
+        complain allege testify disclose reveal caution boast joke quip recount counter retort mention
+        reiterate affirm assure proclaim lament shout repeat answer email remind go quote speak""",
+    "belief": """believe think feel hope fear worry know expect doubt suspect consider view deem seem
+        appear wonder remember learn imagine agree conclude estimate indicate speculate signal hint
+        imply envision call describe criticize criticise accuse praise endorse defend reject dismiss
+        blame question decry condemn blast denounce rail cite tout express echo plead mock eviscerate
+        slam articulate voice portray invoke challenge highlight attack outline lash chant scoff
+        dispute refer talk point back support oppose post threaten""",
+    "intention": "plan want seek intend decide refuse decline demand propose request urge",
+    "perception": "see hear watch notice witness observe",
+    "document": "show find",
+}
+_LEMMA_CLASS = {lemma: cls for cls, words in _LEMMA_CLASSES.items() for lemma in words.split()}
+_IRREGULAR = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+    "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see", "found": "find",
+    "shown": "show", "sought": "seek", "heard": "hear", "went": "go", "goes": "go", "spoke": "speak",
+    "quipped": "quip", "admitted": "admit", "submitted": "submit", "slammed": "slam",
+    "slamming": "slam", "planned": "plan", "planning": "plan", "signalled": "signal",
+}  # fmt: skip
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+             ("ing", ""), ("ing", "e"))  # fmt: skip
+# Intention shows in the complement: `vowed to rebuild`, `urged them to leave`, `called for calm`.
+# Beliefs take an infinitive too (`seems to`, `appeared to`) and stay beliefs, except `hope to`.
+_INFINITIVE = re.compile(r"to\s+[a-z]")
+_FOR = re.compile(r"for\s")
+_WISH_VERBS = frozenset({"hope", "call", "plead"})
+
+
+@lru_cache(maxsize=1024)  # a few hundred cue forms recur across every article
+def cue_lemma(form: str) -> str | None:
+    """The lemma of a cue verb form whose class is known (`noted` -> `note`), else None."""
+    form = form.lower()
+    if form in _IRREGULAR:
+        return _IRREGULAR[form]
+    if form in _LEMMA_CLASS:
+        return form
+    for suffix, replacement in _SUFFIXES:
+        if form.endswith(suffix) and form[: -len(suffix)] + replacement in _LEMMA_CLASS:
+            return form[: -len(suffix)] + replacement
+    return None
+
+
+def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> CueClass:
+    """The act a cue reports, from its verb's class, its complement and its source.
+
+    A source that is a document makes its saying, showing or finding a document's statement;
+    `according to` reports speech, or a document's statement when the source is one.
+
+    >>> cue_class("has said", "person"), cue_class("believes", "person")
+    ('speech', 'belief')
+    >>> cue_class("vowed", "official", "to rebuild the bridge"), cue_class("found", "document")
+    ('intention', 'document')
+    """
+    words = re.findall(r"[a-z]+", (cue or "").lower())
+    if not words or " ".join(words) in _SOURCE_PHRASES:
+        return "document" if source_type == "document" else "speech"
+    lemmas = [lemma for lemma in map(cue_lemma, words) if lemma is not None]
+    cls = _LEMMA_CLASS[lemmas[-1]] if lemmas else "speech"
+    if source_type == "document" and cls != "intention":
+        return "document"
+    if cls == "document":
+        return "belief" if source_type == "person" else "document"  # `Smith found that …`
+    if cls == "speech" and _INFINITIVE.match(content):
+        return "intention"  # `promised to`, `urged them to`
+    if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):
+        return "intention"  # `hopes to`, `called for calm`
+    return cls

@@ -25,6 +25,10 @@ SourceType = Literal[
 ]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
 QuantityChange = Literal["=", "up", "down", "approx"]
+# What kind of act an attribution reports, from the structure of its cue (`compare.cues.cue_class`).
+CueClass = Literal["speech", "belief", "intention", "perception", "document"]
+# The classes a comparison of who said what counts as statements; beliefs and intentions stay apart.
+STATEMENT_CUE_CLASSES: frozenset[CueClass] = frozenset({"speech", "document"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,9 @@ class Attribution:
     # (a quoted paragraph continuing the previous speaker).
     cue_start: int | None = None
     cue_end: int | None = None
+    # Speech, belief, intention, perception or a document's statement (issue 16); a cue-less
+    # quotation continues its speaker's speech.
+    cue_class: CueClass = "speech"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -112,7 +112,17 @@ TITLES = frozenset(
     Director Judge Justice King Queen Prince Princess Pope Sheikh Emir Ayatollah Rev Rev. Father
     Sister Bishop Cardinal Lord Lady Sir Dame Speaker Leader Chief Deputy Foreign Defence Defense
     Interior Finance Retired Former Marshal Field Colonel Major Captain Lieutenant Sergeant Officer
-    Coach Pastor Rabbi Imam Spokesman Spokeswoman Attorney Commissioner Minister""".split()
+    Coach Pastor Rabbi Imam Spokesman Spokeswoman Attorney Commissioner Minister Chairwoman
+    Chairperson""".split()
+)
+
+# Seats of government named for their address, and the institution they stand for as a source.
+METONYMS = {"Number 10": "Downing Street", "No. 10": "Downing Street", "No 10": "Downing Street"}
+
+# Heads of geographic names: `Cape Orm`, `Mount Hood`, `Lake Ladoga` are places whatever follows.
+PLACE_HEADS = frozenset(
+    """Cape Mount Mt Lake Bay Gulf Strait Island Islands Isle Peninsula River Valley Desert Sea Ocean
+    Port Fort Point""".split()
 )
 
 FIRST_NAMES = frozenset(

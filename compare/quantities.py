@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from compare.findings import Quantity, QuantityChange
 from compare.gazetteer import NATIONALITIES
@@ -424,7 +425,9 @@ def _quantity(text: str, match: re.Match[str], span: Span) -> Quantity | None:
         return None  # a spelled-out number with nothing counted: `the bottom three`
     start = match.start()
     change = _change(text, span.start, start, match.group("approx"))
-    return Quantity(text[start:end], start, end, value, unit, concept, change, high)
+    return _with_structure(
+        text, span.start, Quantity(text[start:end], start, end, value, unit, concept, change, high)
+    )
 
 
 def _values(match: re.Match[str]) -> tuple[float, float | None] | None:
@@ -577,11 +580,48 @@ def _unit_after(text: str, match: re.Match[str], limit: int) -> tuple[int, str |
         return unit_match.end(), _unit_name(unit_match.group("unit")), None
     year_old = _YEAR_OLD.match(text, end, limit)
     if year_old:
-        return year_old.end(), "year-old", None
+        return year_old.end(), "year-old", _modified_noun(text, year_old.end(), limit)
     hyphen = _HYPHEN_NOUN.match(text, end, limit)
     if hyphen:
-        return hyphen.end(), singular(hyphen.group("unit")), None
+        return hyphen.end(), singular(hyphen.group("unit")), _modified_noun(text, hyphen.end(), limit)
     return _noun_phrase(text, end, limit, end)
+
+
+_NEXT_WORD = re.compile(r" (?P<word>[a-z]{2,})\b")
+
+
+def _modified_noun(text: str, pos: int, limit: int) -> str | None:
+    """The noun a compound modifier qualifies: `six-day visit` -> `visit`, `11-year-old boy` -> `boy`."""
+    match = _NEXT_WORD.match(text, pos, limit)
+    if match is None or match.group("word") in _STOP_WORDS:
+        return None
+    return match.group("word")
+
+
+# `three- to four-page`: the low end of a range written with a suspended hyphen.
+_SUSPENDED_LOW = re.compile(r"(?P<low>\d+(?:\.\d+)?|[a-z]+)-\s+(?:to|or)\s+$", re.IGNORECASE)
+# `Unemployment reached 5.8 percent`: the subject of the verb before a share is what it measures.
+_SHARE_SUBJECT = re.compile(
+    r"(?:^|[.,;]\s+|\b(?:the|a|an|its|their|his|her)\s+)(?P<np>[A-Za-z][a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:is|was|are|were|hit|rose|fell|grew|stood\s+at|\w+ed)\s+(?:to\s+|by\s+|at\s+)?$"
+)
+
+
+def _with_structure(text: str, lo: int, quantity: Quantity) -> Quantity:
+    """A suspended-hyphen range's low end, and the subject a share measures."""
+    low = _SUSPENDED_LOW.search(text, max(lo, quantity.start - 20), quantity.start)
+    if low is not None and quantity.value_high is None:
+        value = _number(low.group("low"), None)
+        if value is not None and value < quantity.value:
+            start = low.start()
+            return replace(quantity, text=text[start : quantity.end], start=start, value=value,
+                           value_high=quantity.value)  # fmt: skip
+    if quantity.unit == "percent" and quantity.concept is None:
+        subject = _SHARE_SUBJECT.search(text, max(lo, quantity.start - 60), quantity.start)
+        if subject is not None and subject.group("np").split()[-1].lower() not in _STOP_WORDS:
+            words = subject.group("np").lower().split()
+            return replace(quantity, concept=" ".join(w for w in words if w not in {"the", "a", "an"}))
+    return quantity
 
 
 def _unit_name(surface: str) -> str:
@@ -657,6 +697,8 @@ def singular(word: str) -> str:
 
 def _change(text: str, lo: int, start: int, approx: str | None) -> QuantityChange:
     words = text[max(lo, start - 40) : start].lower().split()[-5:]
+    if words[-2:] in (["up", "from"], ["down", "from"]):
+        return "approx" if approx else "="  # `up from 6.9 percent`: the earlier level, not the change
     while words and words[-1] in _CHANGE_FILLERS:
         words.pop()
     last = words[-1] if words else ""

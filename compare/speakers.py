@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 
 from compare.findings import SourceType
-from compare.gazetteer import COUNTRIES, NATIONALITIES, NOT_NAMES, ORGANIZATIONS, TITLES
+from compare.gazetteer import COUNTRIES, METONYMS, NATIONALITIES, NOT_NAMES, ORGANIZATIONS, TITLES
+from compare.sources import source_type
 
 # Where a speaker phrase cannot reach past, walking back from its cue.
 _CLAUSE_BREAK = re.compile(
-    r"(?:[;:!?—–\[\]“”\",]|''|\s-\s"
+    r"(?:[;:!?—–\[\]“”\",>|»]|''|\s-\s|\b(?:EMBED|More\s+News\s+Videos|Related|Read\s+more)\b"
     r"|\b(?:that|and|but|because|while|when|whereas|although|though|if|since|after|before|as|so|where|"
     r"whether|than|until|unless|which|who|whom|what|how|why)\b)"
 )
@@ -50,6 +51,8 @@ _NAME_PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "el", "da",
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "n", "it": "n", "we": "n", "i": "p"}
 _FEMALE_HINTS = re.compile(r"\b(?:she|her|Mrs\.?|Ms\.?|woman|spokeswoman|congresswoman|Queen|Princess)\b")
 _WORD_COUNT = re.compile(r"\S+")
+# `the Russian state news agency`: a description of the agency named before, not a new source.
+_AGENCY_DESCRIPTION = re.compile(r"\b(?:news|press|wire)\s+(?:agency|service)\b", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 14
 MAX_INVERTED_HEAD = 7
 MAX_RELATIVE_HEAD = 5
@@ -66,6 +69,8 @@ class SpeakerMemory:
     descriptions: dict[str, SourceType] = field(default_factory=dict)
     # `head_name` of each phrase met so far: an article names the same speaker the same way again.
     heads: dict[str, str | None] = field(default_factory=dict)
+    # The last news agency named: `the state news agency` after `TASS said` is TASS again.
+    last_agency: str | None = None
 
 
 def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -87,10 +92,14 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     seg_start = previous = lo
     relative = False
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
+        if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
+            continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
         previous, seg_start = seg_start, match.end()
         relative = match.group() in {"who", "whom"}
     if relative and len(text[previous:seg_start].split()) <= MAX_RELATIVE_HEAD:
         seg_start = previous  # `officials who spoke on condition of anonymity said`: one phrase
+    elif _apposition_of_name(text, previous, seg_start, head_end):
+        seg_start = previous  # `Irina Sokolova, the deputy governor, who …, said`: the name heads it
     start = _strip(text, seg_start, head_end)[0]
     filler = _LEADING_FILLER.match(text, start, head_end)
     if filler:
@@ -98,6 +107,28 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if start >= head_end or _valid(text, start, head_end) is None:
         return None
     return start, end
+
+
+def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: int) -> bool:
+    """Whether an `and` joins capitalised words only (`Ways and Means`, `Japan and South Korea`)."""
+    before = [w for w in text[seg_start:and_start].split() if w not in _NAME_LINKS]
+    after = text[and_end:hi].split()
+    return bool(before and after) and all(w[:1].isupper() for w in before) and after[0][:1].isupper()
+
+
+_NAME_LINKS = frozenset({"the", "of"})
+
+
+def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bool:
+    """Whether the segment is a description (`the deputy governor`) set off after a name."""
+    name = text[previous : seg_start - 1].split()
+    rest = text[seg_start:hi].split()
+    return (
+        text[seg_start - 1 : seg_start] == ","
+        and 0 < len(name) <= 4
+        and all(w[:1].isupper() for w in name)
+        and any(w[:1].islower() for w in rest)
+    )
 
 
 def relative_or_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -180,9 +211,15 @@ _LOWER_STARTS = frozenset(
 def head_name(phrase: str) -> str | None:
     """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
     `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
+    head = phrase.split(",")[0]
+    for metonym, institution in METONYMS.items():
+        head = head.replace(metonym, institution)
+    coordinated = _coordinated_names(head)
+    if coordinated is not None:
+        return coordinated
     best: str | None = None
     run: list[str] = []
-    for word in [*_NAME_WORD.findall(phrase.split(",")[0]), ""]:
+    for word in [*_NAME_WORD.findall(head), ""]:
         possessive = word.endswith(("’s", "'s", "’", "'"))
         if word[:1].isupper() and not possessive:
             run.append(word)
@@ -191,19 +228,46 @@ def head_name(phrase: str) -> str | None:
             run.append(word)
             continue
         name = _drop_titles(" ".join(run))
+        if name and name in _INSTITUTIONS and word.lower() in _ROLES:
+            name = f"{name} {word.lower()}"  # `a Downing Street spokesperson`: the office speaking
         if name:
             best = name
         run = []
     return best
 
 
+# Roles that speak for an institution named before them (`a White House spokesman`).
+_ROLES = frozenset("spokesperson spokesman spokeswoman official officials aide aides source sources".split())
+_INSTITUTIONS = ORGANIZATIONS | frozenset(METONYMS.values())
+_AND = re.compile(r"\s+and\s+")
+
+
+def _coordinated_names(head: str) -> str | None:
+    """`Both Japan and South Korea` -> `Japan and South Korea`: two names as one speaker."""
+    parts = _AND.split(head.strip())
+    if len(parts) != 2:
+        return None
+    if any(w in TITLES for part in parts for w in part.split()):
+        return None  # `Ways and Means Committee Chairman Kevin Brady`: a title chain, not two names
+    names = [_drop_titles(" ".join(w for w in _NAME_WORD.findall(part) if w[:1].isupper())) for part in parts]
+    if not all(names) or not all(w[:1].isupper() for n in names for w in n.split()):
+        return None
+    return " and ".join(names)
+
+
 def _drop_titles(run: str) -> str:
     words = run.split()
     while words and words[-1] in _NAME_PARTICLES:
         words = words[:-1]
+    if " ".join(words) in COUNTRIES:
+        return " ".join(words)  # `South Korea`: `South` is no title here
+    titles = [i for i, w in enumerate(words) if w in TITLES and i < len(words) - 1]
+    if titles and words[titles[-1]][:1].isupper() and len(words) - titles[-1] - 1 >= 1:
+        words = words[titles[-1] + 1 :]  # `Ways and Means Committee Chairman Kevin Brady`
     while words and (words[0] in TITLES or words[0] in NOT_NAMES or words[0] in NATIONALITIES):
         words = words[1:]
-    return " ".join(words).rstrip(".")
+    joined = " ".join(words).rstrip(".")
+    return "" if joined in {"Both", "The"} else joined
 
 
 def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
@@ -222,8 +286,10 @@ def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
         memory.heads[phrase] = head_name(phrase)
     name = memory.heads[phrase]
     if name is None:
-        return None
+        return memory.last_agency if _AGENCY_DESCRIPTION.search(phrase) else None
     full = memory.persons.get(name, name)
+    if source_type(full) in {"agency", "state_media"}:
+        memory.last_agency = full
     if full in COUNTRIES or full in ORGANIZATIONS or name.isupper():
         memory.last_group = full
     elif full in memory.persons.values() or len(full.split()) >= 2 or full == name:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from compare.analysis import analyze_article
 from compare.coverage import CoverageArticle
+from compare.cues import cue_class
 from compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles
 from compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
 from newsprism import __version__
@@ -245,6 +246,8 @@ def _attribution(row: models.Attribution) -> Attribution:
         source_type=row.source_type,  # type: ignore[arg-type]
         cue_start=row.cue_start,
         cue_end=row.cue_end,
+        # Rows stored before issue 16 have no class: the cue's verb and source still give it.
+        cue_class=row.cue_class or cue_class(row.cue, row.source_type, row.content),  # type: ignore[arg-type]
     )
 
 

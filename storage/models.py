@@ -246,6 +246,8 @@ class Attribution(Base):
     speaker_end: Mapped[int | None]
     speaker_resolved: Mapped[str | None] = mapped_column(String(500))
     source_type: Mapped[str] = mapped_column(String(16))
+    # speech | belief | intention | perception | document; NULL on rows analysed before issue 16.
+    cue_class: Mapped[str | None] = mapped_column(String(16))
 
     version: Mapped[ArticleVersion] = relationship(back_populates="attributions")
 

@@ -63,6 +63,7 @@ class AttributionOut(BaseModel):
     speaker_end: int | None
     speaker_resolved: str | None
     source_type: str
+    cue_class: str | None = None  # speech | belief | intention | perception | document
 
 
 class QuantityOut(BaseModel):

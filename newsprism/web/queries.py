@@ -206,6 +206,7 @@ def _attribution_json(row: models.Attribution) -> dict[str, Any]:
         "speaker_end": row.speaker_end,
         "speaker_resolved": row.speaker_resolved,
         "source_type": row.source_type,
+        "cue_class": row.cue_class,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.analysis import analyze_article
+from compare.attribution import statements
 from compare.findings import Attribution
 
 
@@ -195,3 +196,37 @@ def test_offsets_and_cue_spans_point_into_the_text() -> None:
             assert text[a.speaker_start : a.speaker_end] == a.speaker
         if a.cue_start is not None and a.cue_end is not None:
             assert text[a.cue_start : a.cue_end] == a.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "cue_class"),
+    [
+        pytest.param("Marta Ilves said the bridge would reopen in May.", "bridge", "speech", id="said"),
+        pytest.param("“The bridge will hold,” the engineer told reporters.", "bridge", "speech", id="told"),
+        pytest.param("According to the city, the bridge will reopen in May.", "bridge", "speech",
+                     id="according-to-a-speaker"),
+        pytest.param("According to a council report, the bridge will reopen in May.", "bridge", "document",
+                     id="according-to-a-document"),
+        pytest.param("A new survey found that most commuters back the toll.", "commuters", "document",
+                     id="survey-found"),
+        pytest.param("Marta Ilves believes the bridge is unsafe.", "unsafe", "belief", id="believes"),
+        pytest.param("Officials fear that the bridge will not last the winter.", "winter", "belief",
+                     id="fear-that"),
+        pytest.param("The mayor intends to close the bridge in May.", "close the bridge", "intention",
+                     id="intends-to"),
+        pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "intention", id="vowed-to"),
+        pytest.param("Divers saw that the pillars had cracked.", "pillars", "perception", id="saw-that"),
+    ],
+)  # fmt: skip
+def test_cue_class_is_the_act_the_cue_reports(text: str, needle: str, cue_class: str) -> None:
+    assert _by_content(text, needle).cue_class == cue_class
+
+
+def test_statements_keep_speech_and_documents_only() -> None:
+    text = "Marta Ilves said the bridge was safe. Officials fear that the bridge will not last the winter."
+    assert [a.speaker for a in statements(analyze_article(text).attributions)] == ["Marta Ilves"]
+
+
+def test_cue_class_is_in_the_analyze_json() -> None:
+    found = analyze_article("Marta Ilves said the bridge would reopen in May.").to_json()
+    assert found["attributions"][0]["cue_class"] == "speech"

@@ -128,6 +128,7 @@ class FakeAttribution:
     speaker_end: int | None = 6
     speaker_resolved: str | None = "Alexander Kozlov"
     source_type: str = "official"
+    cue_class: str = "speech"
 
 
 @dataclass
@@ -177,8 +178,8 @@ def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker
     with factory() as s:
         version = s.get(models.ArticleVersion, stored.version_id)
         assert version is not None and version.analysed
-        assert [(a.speaker_resolved, a.start_char) for a in version.attributions] == [
-            ("Alexander Kozlov", 10)
+        assert [(a.speaker_resolved, a.start_char, a.cue_class) for a in version.attributions] == [
+            ("Alexander Kozlov", 10, "speech")
         ]
         assert [q.value for q in version.quantities] == [5]
         assert sorted(e.canonical for e in version.entities) == ["Kim Jong Un", "Vladimir Putin"]
