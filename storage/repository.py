@@ -433,8 +433,6 @@ class AttributionFinding(Protocol):
     def speaker_resolved(self) -> str | None: ...
     @property
     def source_type(self) -> str: ...
-    @property
-    def cue_class(self) -> str: ...
 
 
 class QuantityFinding(Protocol):
@@ -576,7 +574,9 @@ def _attribution_row(version_id: int, a: AttributionFinding) -> dict[str, Any]:
         "speaker_end": a.speaker_end,
         "speaker_resolved": a.speaker_resolved,
         "source_type": a.source_type,
-        "cue_class": a.cue_class,
+        # Optional in the protocol: findings made before issue 16 carry none, and store NULL as
+        # old rows do.
+        "cue_class": getattr(a, "cue_class", None),
     }
 
 
