@@ -37,8 +37,14 @@ def _global_options(
         str | None,
         typer.Option("--db", help="SQLAlchemy database URL [default: $NEWSPRISM_DB or sqlite:///newsprism.db]"),
     ] = None,
-    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More logging.")] = 0,
-    quiet: Annotated[int, typer.Option("-q", "--quiet", count=True, help="Less logging, no progress.")] = 0,
+    # Counting flags take no value: an empty metavar keeps the help from showing "<int>", which
+    # invited "-v 2" (a usage error).
+    verbose: Annotated[
+        int, typer.Option("-v", "--verbose", count=True, metavar="", help="More logging (-vv: debug).")
+    ] = 0,
+    quiet: Annotated[
+        int, typer.Option("-q", "--quiet", count=True, metavar="", help="Less logging, no progress.")
+    ] = 0,
 ) -> None:
     logging.basicConfig(
         level=log_level(verbose, quiet), format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr

@@ -104,3 +104,4 @@ def report_command(
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write {str(out)!r}: {exc.strerror}") from exc
+    typer.echo(f"report of event {event_id} written to {out}")

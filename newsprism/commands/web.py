@@ -7,6 +7,7 @@ Both open the database (bringing it to the schema head) and call one library fun
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from datetime import datetime
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ from rich.text import Text
 from newsprism.console import reports_errors, settings_of
 from newsprism.web import queries
 from storage.database import open_database
+from storage.errors import InputError
 from storage.repository import outlet_named
 
 DEFAULT_HOST = "127.0.0.1"
@@ -106,7 +108,21 @@ def serve_command(
     from newsprism.web.app import create_app
 
     settings = settings_of(ctx)
+    refuse_a_busy_port(host, port)
     app = create_app(open_database(settings.database_url, must_exist=True))
     level = "info" if settings.verbose else "warning"
     typer.echo(f"newsprism serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=level, access_log=settings.verbose > 0)
+
+
+def refuse_a_busy_port(host: str, port: int) -> None:
+    """InputError naming the address when nothing can listen on it (uvicorn would print "serving on"
+    and then exit 3); a probe, so another program may still take the port in between."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise InputError(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc} (another program listens there? "
+            "choose another with --port)"
+        ) from exc

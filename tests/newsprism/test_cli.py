@@ -103,3 +103,11 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("newsprism")
     done = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "init" in done.stdout
+
+
+def test_verbose_and_quiet_are_counting_flags_shown_without_a_value(tmp_path: Path) -> None:
+    # The help once showed "-v <int>", which invited "-v 2", a usage error.
+    shown = newsprism("--help", cwd=tmp_path, env={"COLUMNS": "120"}).stdout
+    flags = [line for line in shown.splitlines() if "--verbose" in line or "--quiet" in line]
+    assert len(flags) == 2 and not any("<int>" in line or "INTEGER" in line for line in flags)
+    assert newsprism("-vv", "--db", f"sqlite:///{tmp_path / 'x.db'}", "init", cwd=tmp_path).returncode == 0

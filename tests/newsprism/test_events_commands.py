@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -67,6 +68,17 @@ def test_report_to_a_file(newsroom: Newsroom, tmp_path: Path) -> None:
                      "--out", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # Said, so a user (or a script's log) knows the command did something and where.
+    assert done.stdout.strip() == f"report of event {newsroom.event_id} written to {out}"
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_1(newsroom: Newsroom, tmp_path: Path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = newsprism("--db", newsroom.url, "serve", "--port", str(port), cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"newsprism: error: cannot serve on 127.0.0.1:{port}:") and "--port" in line
 
 
 @pytest.mark.parametrize(
