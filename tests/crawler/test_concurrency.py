@@ -116,6 +116,10 @@ def test_the_api_keeps_answering_while_a_crawl_process_writes(
     serve_newsroom(site, 60)
     config = outlet_config(tmp_path, site)
     port = free_port()
+    # `serve` only reads, so it refuses a database that does not exist yet: create it first.
+    init = newsprism(sqlite_url, "init", cwd=tmp_path)
+    init.communicate(timeout=120)
+    assert init.returncode == 0
     server = newsprism(sqlite_url, "serve", "--port", str(port), cwd=tmp_path)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as api:
