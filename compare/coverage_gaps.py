@@ -2,14 +2,14 @@
 
 Statements of different outlets that say the same thing are linked; each linked group is reported by
 a set of outlets. A group most outlets report, attributed to a source, is an omission for the rest (a
-denial, warning or accusation left out ranks highest). With only two outlets whose articles otherwise
-run in parallel, an attributed statement one of them drops is an omission too.
+denial, warning or accusation left out ranks highest), except for an outlet that states it in other
+words (one of its sentences, or two in a row, holds half the words the reporting outlets share). With
+only two outlets whose articles otherwise run in parallel, an attributed statement one of them drops
+is an omission too.
 
-A statement no other outlet reports is a `unique_claim` only when it says something checkable and new:
-it is attributed to a named source, gives a figure, or names someone or somewhere the other outlets
-also name (the event's central entities), and it uses words no other outlet uses (a sentence whose
-every word appears elsewhere is a rewording the alignment missed, not news). Near-duplicates of one
-outlet are one claim. `compare.ranking` then keeps the few per outlet that rank highest.
+A statement no other outlet reports is a `unique_claim` only when it says something checkable and new
+(`compare.unique_claims` says what that is). `compare.ranking` then keeps the few per outlet that rank
+highest.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ def keep_what_matters(found: Iterable[Divergence]) -> list[Divergence]:
         if d.type == "unique_claim" and not any((c.outlet, c.start) in evidence for c in d.claims)
     ]
     omissions = [d for d in ranked if d.type == "omission"]
-    top_omissions = _top(omissions, _omitted_by, OMISSIONS_PER_OUTLET)
+    top_omissions = _top(omissions, _missing_from, OMISSIONS_PER_OUTLET)
     kept = {id(d) for d in (*top_omissions, *_top(unique, _claimed_by, UNIQUE_PER_OUTLET))}
     return [d for d in ranked if d.type not in _GAPS or id(d) in kept]
 
@@ -48,8 +48,8 @@ def _top(ranked: Sequence[Divergence], outlets_of: _Outlets, limit: int) -> list
     return kept
 
 
-def _omitted_by(divergence: Divergence) -> list[str]:
-    return [str(o) for o in divergence.extra.get("omitted_by", [])]
+def _missing_from(divergence: Divergence) -> list[str]:
+    return [str(o) for o in divergence.extra.get("missing_from", [])]
 
 
 def _claimed_by(divergence: Divergence) -> list[str]:

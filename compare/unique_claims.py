@@ -1,11 +1,11 @@
 """Unique claims worth a journalist's look: what one outlet alone reports that is checkable and new.
 
-A statement no other outlet matched is a candidate. It is kept when it is attributed to a named
-source, gives a figure beyond a pair (`two sides` says little), or names an entity central to the
-event (named by at least half of the outlets, two at least), and when it uses at least one word that
-no other outlet uses anywhere in its coverage: otherwise it rewords what the others say and the
-alignment merely missed it. Kept statements of one outlet that share their new words are merged into
-one claim. Severity grows with a named source and with each of figure, date, place and person named.
+A statement no other outlet matched is a candidate. It is kept when it quotes a named source, gives a
+figure beyond a pair (`two sides` says little) that no other outlet gives anywhere, or credits a
+report to another news organisation, and when it uses at least one word that no other outlet uses
+anywhere in its coverage: otherwise it rewords what the others say and the alignment merely missed it.
+Kept statements of one outlet that share their new words are merged into one claim. Severity grows
+with a named source and with each of figure, date, place and person named.
 """
 
 from __future__ import annotations
@@ -27,19 +27,18 @@ _MEDIA = frozenset({"agency", "state_media", "media"})
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What the rest of the event's coverage says: each outlet's words and who names each entity."""
+    """What the rest of the event's coverage says: each outlet's words and the figures the others give."""
 
-    outlets: int
     words: Mapping[str, frozenset[str]]
-    entity_outlets: Mapping[str, frozenset[str]]
     style: Mapping[str, frozenset[str]]
-    figures: Mapping[str, frozenset[float]]
+    # Each outlet's: the figures every other outlet gives anywhere in its coverage.
+    figures_elsewhere: Mapping[str, frozenset[float]]
 
     def new_figure(self, statement: Statement) -> bool:
         """Whether the statement gives a figure beyond a pair that no other outlet gives anywhere."""
-        others = frozenset().union(*(f for o, f in self.figures.items() if o != statement.outlet))
+        elsewhere = self.figures_elsewhere.get(statement.outlet, frozenset())
         return any(
-            (q.value > 2 or not float(q.value).is_integer()) and q.value not in others
+            (q.value > 2 or not float(q.value).is_integer()) and q.value not in elsewhere
             for q in statement.quantities
         )
 
@@ -47,10 +46,6 @@ class _Context:
         """Words of the statement no other outlet uses, nor the outlet itself all through its text."""
         others = (w for outlet, w in self.words.items() if outlet != statement.outlet)
         return statement.terms - frozenset().union(*others) - self.style.get(statement.outlet, frozenset())
-
-    def central(self, statement: Statement) -> bool:
-        wanted = max(2, (self.outlets + 1) // 2)
-        return any(len(self.entity_outlets.get(e, ())) >= wanted for e in statement.entities)
 
 
 def unique_claims(
@@ -72,21 +67,18 @@ def unique_claims(
 
 def _context(statements: Mapping[str, Sequence[Statement]]) -> _Context:
     words: dict[str, Counter[str]] = {}
-    entity_outlets: dict[str, set[str]] = {}
     figures: dict[str, set[float]] = {}
     for article_statements in statements.values():
         for statement in article_statements:
             words.setdefault(statement.outlet, Counter()).update(statement.terms)
             figures.setdefault(statement.outlet, set()).update(q.value for q in statement.quantities)
-            for entity in statement.entities:
-                entity_outlets.setdefault(entity, set()).add(statement.outlet)
     return _Context(
-        outlets=len(words),
         words={o: frozenset(w) for o, w in words.items()},
-        entity_outlets={e: frozenset(o) for e, o in entity_outlets.items()},
         # An outlet's house style (`the respected Comrade` in every other sentence) is no news.
         style={o: frozenset(w for w, n in counts.items() if n > STYLE) for o, counts in words.items()},
-        figures={o: frozenset(f) for o, f in figures.items()},
+        figures_elsewhere={
+            o: frozenset().union(*(f for other, f in figures.items() if other != o)) for o in figures
+        },
     )
 
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from compare.alignment import Statement
-from compare.claims.casualties import ROLE_NAMES, article_casualties
-from compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_status
+from compare.claims.casualties import INJURED, KILLED, ROLE_NAMES, SHOT, article_casualties
+from compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from compare.claims.model import FactClaim
-from compare.claims.people import PersonName, age_claims, names_in, spelling_variants
+from compare.claims.people import PersonName, article_ages, names_in, spelling_variants
 from compare.claims.times import event_time, times_differ
 from compare.claims.wounds import article_wounds
 from compare.coverage import CoverageArticle
@@ -88,13 +88,35 @@ def _evidence(claims: Sequence[FactClaim]) -> tuple[Claim, ...]:
     )
 
 
-def _told(groups: Mapping[str, Sequence[FactClaim]]) -> str:
+def _told(claims: Sequence[FactClaim]) -> str:
+    """`A reports "x"; B and C report "y"`: each value once, with the outlets that give it."""
+    groups: dict[str, list[FactClaim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.value, []).append(claim)
     parts = []
-    for _value, claims in sorted(groups.items(), key=lambda item: (len(item[1]), item[0])):
-        outlets = sorted({c.statement.outlet for c in claims})
+    for _value, same in sorted(groups.items(), key=lambda item: (len(item[1]), item[0])):
+        outlets = sorted({c.statement.outlet for c in same})
         verb = "reports" if len(outlets) == 1 else "report"
-        parts.append(f"{join_names(outlets)} {verb} \u201c{claims[0].phrase}\u201d")
+        parts.append(f"{join_names(outlets)} {verb} \u201c{same[0].phrase}\u201d")
     return "; ".join(parts)
+
+
+_PerArticle = list[tuple[CoverageArticle, list[FactClaim]]]
+
+
+def _by_subject(
+    context: _Context, read: Callable[[Sequence[Statement]], list[FactClaim]], consistent: bool = False
+) -> dict[str, _PerArticle]:
+    """Each subject's claims, article by article (`consistent`: leave out an article giving one subject
+    two values, which is at odds with itself and says nothing against another outlet)."""
+    by_subject: dict[str, _PerArticle] = {}
+    for article in context.articles:
+        claims = read(context.of(article))
+        for subject in sorted({c.subject for c in claims}):
+            mine = [c for c in claims if c.subject == subject]
+            if not consistent or len({c.value for c in mine}) == 1:
+                by_subject.setdefault(subject.lower(), []).append((article, mine))
+    return by_subject
 
 
 # --- counts ------------------------------------------------------------------------------------------
@@ -102,17 +124,14 @@ def _told(groups: Mapping[str, Sequence[FactClaim]]) -> str:
 
 def casualty_conflicts(context: _Context) -> list[Divergence]:
     """Counts of one role (killed, injured, ...) that two outlets give and that cannot both be true."""
-    by_role: dict[str, list[tuple[CoverageArticle, list[FactClaim]]]] = {}
-    for article in context.articles:
-        claims = article_casualties(context.of(article))
-        for role in {c.subject for c in claims}:
-            by_role.setdefault(role, []).append((article, [c for c in claims if c.subject == role]))
     found = []
-    for role, per_article in sorted(by_role.items()):
-        clashing = _clashing_articles(per_article, _counts_clash)
-        if clashing:
-            claims = [c for _, cs in clashing for c in cs]
-            found.append(_count_divergence(context, ROLE_NAMES[role], claims))
+    for role, per_article in sorted(_by_subject(context, article_casualties).items()):
+        claims = _clashing_claims(per_article, _counts_clash)
+        if claims:
+            what = ROLE_NAMES[role]
+            summary = f"Outlets give different numbers of {what}: {_told(claims)}{context.later(claims)}."
+            severity = 0.95 if role in (KILLED, INJURED, SHOT) else 0.8
+            found.append(Divergence("numeric_conflict", summary, severity, _evidence(claims)))
     return found
 
 
@@ -121,27 +140,17 @@ def _counts_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
     return not any(x.bounds and y.bounds and x.bounds.overlaps(y.bounds) for x in a for y in b)
 
 
-def _clashing_articles(
-    per_article: Sequence[tuple[CoverageArticle, list[FactClaim]]],
-    clash: Callable[[Sequence[FactClaim], Sequence[FactClaim]], bool],
-) -> list[tuple[CoverageArticle, list[FactClaim]]]:
-    """The articles whose claims clash with another outlet's article's claims."""
-    involved: dict[str, tuple[CoverageArticle, list[FactClaim]]] = {}
+def _clashing_claims(
+    per_article: _PerArticle, clash: Callable[[Sequence[FactClaim], Sequence[FactClaim]], bool]
+) -> list[FactClaim]:
+    """The claims of the articles that clash with another outlet's article, in article order."""
+    involved: dict[str, list[FactClaim]] = {}
     for i, (first, first_claims) in enumerate(per_article):
         for second, second_claims in per_article[i + 1 :]:
             if first.outlet != second.outlet and clash(first_claims, second_claims):
-                involved[first.id] = (first, first_claims)
-                involved[second.id] = (second, second_claims)
-    return list(involved.values())
-
-
-def _count_divergence(context: _Context, what: str, claims: Sequence[FactClaim]) -> Divergence:
-    groups: dict[str, list[FactClaim]] = {}
-    for claim in claims:
-        groups.setdefault(claim.value, []).append(claim)
-    summary = f"Outlets give different numbers of {what}: {_told(groups)}{context.later(claims)}."
-    serious = what in (ROLE_NAMES["killed"], ROLE_NAMES["injured"], ROLE_NAMES["shot"])
-    return Divergence("numeric_conflict", summary, 0.95 if serious else 0.8, _evidence(claims))
+                involved[first.id] = first_claims
+                involved[second.id] = second_claims
+    return [claim for claims in involved.values() for claim in claims]
 
 
 # --- time of day -------------------------------------------------------------------------------------
@@ -150,14 +159,10 @@ def _count_divergence(context: _Context, what: str, claims: Sequence[FactClaim])
 def time_conflicts(context: _Context) -> list[Divergence]:
     """Event times of two outlets that neither allows the other."""
     times = [(a, [t]) for a in context.articles if (t := event_time(context.of(a))) is not None]
-    clashing = _clashing_articles(times, lambda a, b: times_differ(a[0], b[0]))
-    if not clashing:
+    claims = _clashing_claims(times, lambda a, b: times_differ(a[0], b[0]))
+    if not claims:
         return []
-    claims = [c for _, cs in clashing for c in cs]
-    groups: dict[str, list[FactClaim]] = {}
-    for claim in claims:
-        groups.setdefault(claim.value, []).append(claim)
-    summary = f"Outlets give different times for the event: {_told(groups)}{context.later(claims)}."
+    summary = f"Outlets give different times for the event: {_told(claims)}{context.later(claims)}."
     return [Divergence("time_conflict", summary, 0.7, _evidence(claims))]
 
 
@@ -166,9 +171,10 @@ def time_conflicts(context: _Context) -> list[Divergence]:
 
 def custody_conflicts(context: _Context) -> list[Divergence]:
     """An arrest (or charge) one outlet reports and another says has not happened."""
+    per_article = [(a, custody_statuses(context.of(a))) for a in context.articles]
     found = []
     for question in (ARREST, CHARGE):
-        statuses = [(a, custody_status(context.of(a), question)) for a in context.articles]
+        statuses = [(a, status[question]) for a, status in per_article]
         yes = [(a, s) for a, s in statuses if s.answer is True]
         no = [(a, s) for a, s in statuses if s.answer is False]
         if yes and no and {a.outlet for a, _ in yes} != {a.outlet for a, _ in no}:
@@ -207,22 +213,11 @@ def _verb(outlets: Sequence[str], singular: str, plural: str | None = None) -> s
 
 def age_conflicts(context: _Context) -> list[Divergence]:
     """One named person given different ages by different outlets."""
-    by_person: dict[str, list[tuple[CoverageArticle, list[FactClaim]]]] = {}
-    for article in context.articles:
-        claims = [c for s in context.of(article) for c in age_claims(s)]
-        for person in {c.subject for c in claims}:
-            mine = [c for c in claims if c.subject == person]
-            if len({c.value for c in mine}) == 1:  # an article at odds with itself is not compared
-                by_person.setdefault(person.lower(), []).append((article, mine))
     found = []
-    for per_article in by_person.values():
-        clashing = _clashing_articles(per_article, _counts_clash)
-        if clashing:
-            claims = [c for _, cs in clashing for c in cs]
-            groups: dict[str, list[FactClaim]] = {}
-            for claim in claims:
-                groups.setdefault(claim.value, []).append(claim)
-            summary = f"Outlets give {claims[0].subject} different ages: {_told(groups)}."
+    for per_article in _by_subject(context, article_ages, consistent=True).values():
+        claims = _clashing_claims(per_article, _counts_clash)
+        if claims:
+            summary = f"Outlets give {claims[0].subject} different ages: {_told(claims)}."
             found.append(Divergence("numeric_conflict", summary, 0.75, _evidence(claims)))
     return found
 
@@ -240,10 +235,8 @@ def name_conflicts(context: _Context) -> list[Divergence]:
             )
             for _, name in group
         ]
-        spellings = sorted({c.value for c in claims})
-        summary = f"Outlets spell a name differently: {_told({c.value: [c] for c in claims})}."
-        if len(spellings) > 1:
-            found.append(Divergence("name_conflict", summary, 0.5, _evidence(claims)))
+        summary = f"Outlets spell a name differently: {_told(claims)}."
+        found.append(Divergence("name_conflict", summary, 0.5, _evidence(claims)))
     return found
 
 
@@ -257,12 +250,8 @@ def wound_conflicts(context: _Context) -> list[Divergence]:
         claims = article_wounds(context.of(article))
         if claims and len({c.value for c in claims}) <= MAX_REGIONS:
             per_article.append((article, claims))
-    clashing = _clashing_articles(per_article, lambda a, b: not ({c.value for c in a} & {c.value for c in b}))
-    if not clashing:
+    claims = _clashing_claims(per_article, lambda a, b: not ({c.value for c in a} & {c.value for c in b}))
+    if not claims:
         return []
-    claims = [c for _, cs in clashing for c in cs]
-    groups: dict[str, list[FactClaim]] = {}
-    for claim in claims:
-        groups.setdefault(claim.value, []).append(claim)
-    summary = f"Outlets say the victim was hit in different places: {_told(groups)}."
+    summary = f"Outlets say the victim was hit in different places: {_told(claims)}."
     return [Divergence("wound_conflict", summary, 0.6, _evidence(claims))]

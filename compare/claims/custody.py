@@ -83,24 +83,22 @@ class CustodyStatus:
         `no`s, or a `no` about another suspect; None: the article does not say."""
         if not self.yes and not self.no:
             return None
-        others = [c for c in self.no if _OTHER_SUSPECT.search(c.statement.text)]
-        if self.yes and not others:
-            return True
-        return False
+        return bool(self.yes) and not self._about_others
 
     @property
     def evidence(self) -> tuple[FactClaim, ...]:
         """The claims behind the answer."""
         if self.answer:
             return self.yes
-        others = tuple(c for c in self.no if _OTHER_SUSPECT.search(c.statement.text))
-        return others or self.no
+        return self._about_others or self.no
+
+    @property
+    def _about_others(self) -> tuple[FactClaim, ...]:
+        return tuple(c for c in self.no if _OTHER_SUSPECT.search(c.statement.text))
 
 
 def _sentence_claims(statement: Statement, question: str) -> list[FactClaim]:
-    text = statement.text
-    if _NOT_A_SUSPECT.search(text) and question == ARREST:
-        text = _NOT_A_SUSPECT.sub(" ", text)
+    text = _NOT_A_SUSPECT.sub(" ", statement.text) if question == ARREST else statement.text
     positive, negative = (_ARREST, _NEGATED_ARREST) if question == ARREST else (_CHARGE, _NEGATED_CHARGE)
     no = negative.search(text)
     yes = next((m for m in positive.finditer(text) if not _UNREALISED.search(text[: m.start()])), None)
@@ -131,24 +129,24 @@ def _claim(statement: Statement, question: str, match: re.Match[str], negated: b
     )
 
 
+def custody_statuses(statements: Iterable[Statement]) -> dict[str, CustodyStatus]:
+    """What an article says about arrest (`ARREST`) and about charges (`CHARGE`)."""
+    read = list(statements)
+    arrests = [c for s in read for c in _sentence_claims(s, ARREST)]
+    charges = [c for s in read for c in _sentence_claims(s, CHARGE)]
+    # A charge implies the suspect is known and held, or about to be.
+    held = arrests + [c for c in charges if not c.negated]
+    return {ARREST: _status(ARREST, held), CHARGE: _status(CHARGE, charges)}
+
+
 def custody_status(statements: Iterable[Statement], question: str) -> CustodyStatus:
     """What an article says about arrest (`ARREST`) or charges (`CHARGE`)."""
-    claims = [c for s in statements for c in _sentence_claims(s, question)]
-    if question == ARREST:
-        # A charge implies the suspect is known and held, or about to be.
-        claims += [c for s in statements for c in _sentence_claims(s, CHARGE) if not c.negated]
+    return custody_statuses(statements)[question]
+
+
+def _status(question: str, claims: Sequence[FactClaim]) -> CustodyStatus:
     return CustodyStatus(
         question=question,
         yes=tuple(c for c in claims if not c.negated),
         no=tuple(c for c in claims if c.negated),
     )
-
-
-def statuses_differ(a: CustodyStatus, b: CustodyStatus) -> bool:
-    """Whether two articles answer the question differently (both answer it)."""
-    return a.answer is not None and b.answer is not None and a.answer != b.answer
-
-
-def split_by_answer(statuses: Sequence[tuple[str, CustodyStatus]]) -> tuple[list[str], list[str]]:
-    """The outlets answering yes and those answering no."""
-    return [o for o, s in statuses if s.answer is True], [o for o, s in statuses if s.answer is False]

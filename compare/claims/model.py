@@ -28,10 +28,6 @@ class Bounds:
     def overlaps(self, other: Bounds) -> bool:
         return self.low <= other.high + 1e-9 and other.low <= self.high + 1e-9
 
-    @property
-    def exact(self) -> bool:
-        return self.low == self.high
-
 
 def count_bounds(value: float, qualifier: str | None) -> Bounds:
     """The bounds of a count with its qualifier (`at least`, `about`, ...), or the count alone."""
@@ -50,7 +46,7 @@ def count_bounds(value: float, qualifier: str | None) -> Bounds:
 @dataclass(frozen=True, slots=True)
 class FactClaim:
     """One claim: what it is about (`subject`, e.g. `killed` or a person's name), its stated value and
-    the bounds that value allows, where it was read, and whether it is negated or hedged."""
+    the bounds that value allows, where it was read, and whether it is negated."""
 
     kind: str
     subject: str
@@ -59,4 +55,3 @@ class FactClaim:
     statement: Statement
     phrase: str
     negated: bool = False
-    hedged: bool = False

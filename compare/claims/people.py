@@ -74,11 +74,9 @@ def age_claims(statement: Statement) -> list[FactClaim]:
     return claims
 
 
-def same_person(a: str, b: str) -> bool:
-    """Whether two `given surname` keys can name one person: same surname, given names alike."""
-    given_a, _, surname_a = a.rpartition(" ")
-    given_b, _, surname_b = b.rpartition(" ")
-    return surname_a.lower() == surname_b.lower() and given_a.lower() == given_b.lower()
+def article_ages(statements: Iterable[Statement]) -> list[FactClaim]:
+    """Every age an article binds to a named person, in reading order."""
+    return [claim for statement in statements for claim in age_claims(statement)]
 
 
 def names_in(statements: Iterable[Statement]) -> list[PersonName]:

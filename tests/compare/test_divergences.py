@@ -218,9 +218,17 @@ def kims(text: str) -> list[Entity]:
     return [Entity("Kim", "PERSON", m.start(), m.end(), "Kim Jong Un") for m in re.finditer(r"\bKim\b", text)]
 
 
-def test_only_one_outlet_reporting_something_is_a_unique_claim() -> None:
-    """A figure no other outlet gives anywhere is something only that outlet reports."""
-    extra = "Before leaving, Kim met 300 students from his country who study at universities in Vladivostok."
+@pytest.mark.parametrize(
+    ("extra", "unique"),
+    [
+        ("Before leaving, Kim met 300 students from his country who study in Vladivostok.", True),
+        ("Before leaving, Kim met students from his country who study in Vladivostok.", False),
+    ],
+    ids=["a-figure-no-one-else-gives", "an-action-of-the-central-person-alone"],
+)
+def test_only_one_outlet_reporting_something_checkable_is_a_unique_claim(extra: str, unique: bool) -> None:
+    """A figure no other outlet gives is news; an unsourced action without one is not: on real coverage
+    such sentences were mostly facts the others reword."""
     base = " ".join(STORY)
     found = find_divergences(
         [
@@ -229,24 +237,13 @@ def test_only_one_outlet_reporting_something_is_a_unique_claim() -> None:
             chollima(f"{base} {extra}"),
         ]
     )
-    unique = [d for d in found if d.type == "unique_claim"]
-    assert len(unique) == 1 and unique[0].claims[0].outlet == "Chollima"
-    assert unique[0].claims[0].text == extra
-    assert unique[0].to_json()["missing_from"] == ["Lantern", "Meridian"]
-
-
-def test_an_action_of_the_central_person_alone_is_not_a_unique_claim() -> None:
-    """No figure, no source: on real coverage such sentences were mostly facts the others reword."""
-    extra = "Before leaving, Kim met students from his country who study at universities in Vladivostok."
-    base = " ".join(STORY)
-    found = find_divergences(
-        [
-            article("a", "Meridian", base, entities=kims(base)),
-            article("b", "Lantern", base, entities=kims(base)),
-            chollima(f"{base} {extra}"),
-        ]
-    )
-    assert not [d for d in found if d.type == "unique_claim"]
+    claims = [d for d in found if d.type == "unique_claim"]
+    if not unique:
+        assert not claims
+        return
+    assert len(claims) == 1 and claims[0].claims[0].outlet == "Chollima"
+    assert claims[0].claims[0].text == extra
+    assert claims[0].to_json()["missing_from"] == ["Lantern", "Meridian"]
 
 
 def chollima(text: str) -> CoverageArticle:
