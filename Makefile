@@ -36,6 +36,7 @@ bench: $(TEST_STAMP)
 score: $(TEST_STAMP)
 	$(BIN)/python scripts/score_analysis.py --check
 	$(BIN)/python scripts/score_coverage.py --check
+	$(BIN)/python scripts/score_casualties.py --check
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache newsprism-demo

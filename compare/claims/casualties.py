@@ -64,6 +64,15 @@ _LEFT = re.compile(
     r"(?P<role2>injured|wounded|hurt|dead))?",
     re.IGNORECASE,
 )
+# `A man and a woman were shot`: two people, each counted by an article.
+_SINGLE = (
+    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|teenager|child|person|officer|student|victim)"
+)
+_PAIR = re.compile(
+    rf"\b(?P<n>{_SINGLE}\s+and\s+{_SINGLE}){_AUX}{_ADVERB}\s+(?P<role>killed|shot\s+(?:and\s+killed|dead)|shot|"
+    r"wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
 _FATALLY = re.compile(rf"\bshot\b[^.;]{{0,40}}?,\s*{_SUBJECT}\s+fatally\b", re.IGNORECASE)
 _NOUN = re.compile(
     rf"(?<![\w-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
@@ -78,6 +87,7 @@ _ROLE_OF = {
     "hospitalized": HOSPITALISED, "hospitalised": HOSPITALISED,
     "arrested": ARRESTED, "taken into custody": ARRESTED,
 }  # fmt: skip
+_ROLE_WORD = re.compile(r"^\s+(?:killed|dead|injured|wounded|hurt|shot)\b", re.IGNORECASE)
 # `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age.
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 # `one of the teens`, `two of them`: a part of a group, not the group's count; `5 p.m.`: a clock time.
@@ -86,6 +96,19 @@ _PARTITIVE = re.compile(r"^\s*(?:of\b|[ap]\.?m\b)", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:years?|months?|days?|hours?|minutes?|times|counts?|rounds|shots|miles|blocks)\b", re.IGNORECASE
 )
+
+
+def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) -> str:
+    """The role a match counts: its verb's, corrected by what the words around it say."""
+    if pattern is _FATALLY:
+        return KILLED
+    role = _role(match.group(role_group))
+    said = match.group(0)
+    if role in (INJURED, SHOT) and re.search(r"\bfatally\b", said, re.IGNORECASE):
+        return KILLED  # `10 were fatally wounded`
+    if role == SHOT and re.search(r"\bothers?\b", said, re.IGNORECASE):
+        return INJURED  # `two were killed ... four others were shot`: the others survived
+    return role
 
 
 def _role(word: str) -> str:
@@ -110,32 +133,37 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
     """The casualty counts a sentence states, one claim per role and count."""
     text = statement.text
     found: dict[tuple[str, int], FactClaim] = {}
-    for pattern in (_PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+    pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
+    for pattern in (_PAIR, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
         for match in pattern.finditer(text):
             for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
-                if n not in match.groupdict() or match.group(n) is None:
+                if match.groupdict().get(n) is None or any(match.start(n) in pair for pair in pairs):
                     continue
-                role = KILLED if pattern is _FATALLY else _role(match.group(role_group))
-                if role == SHOT and re.search(r"\bothers?\b", match.group(0), re.IGNORECASE):
-                    role = INJURED  # `two were killed ... four others were shot`: the others survived
+                role = _role_in(pattern, match, role_group)
                 claim = _claim(statement, match, n, q, role)
                 if claim is not None:
                     found.setdefault((role, match.start(n)), claim)
+                    if pattern is _PAIR:
+                        pairs.append(range(match.start(n), match.end(n)))
     return list(found.values())
 
 
 def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str) -> FactClaim | None:
-    number = match.group(n)
+    number = "two" if match.re is _PAIR else match.group(n)
     if number.lower() in {"a", "an"} and role in (KILLED, INJURED) and match.re is _NOUN:
         return None  # `a dead end`, `an injured knee`
     value = _value(number)
     after = match.string[match.end(n) : match.end(n) + 12]
+    if number.lower() in {"a", "an"} and _ROLE_WORD.match(after):
+        return None  # `an injured man`: an adjective, not a head count
     if value is None or value > 10_000 or _NOT_PEOPLE.match(after) or after.startswith(("-", ":", "%")):
         return None
     before = match.string[max(0, match.start(n) - 30) : match.start(n)]
     if _AGE_BEFORE.search(before) or _PARTITIVE.match(after):
         return None
-    qualifier = (match.group(q) or "").strip().lower() or None
+    if value == 0 and re.search(r"\b(?:else|other|others)\b", match.group(0), re.IGNORECASE):
+        return None  # `no one else was hurt`: zero besides someone the sentence does not count
+    qualifier = (match.groupdict().get(q) or "").strip().lower() or None
     return FactClaim(
         kind="casualties",
         subject=role,
@@ -161,10 +189,14 @@ def lead_count(claims: Sequence[FactClaim], role: str) -> float | None:
     Injured, when the article gives none, is shot minus killed (`five people were shot, one fatally`).
     """
     for claim in claims:
-        if claim.subject == role and claim.bounds is not None:
-            return claim.bounds.low
+        if claim.subject == role:
+            return float(claim.value)
     if role == INJURED:
-        shot, killed = lead_count(claims, SHOT), lead_count(claims, KILLED)
-        if shot is not None and killed is not None and shot >= killed:
-            return shot - killed
+        # Only within one sentence (`five were shot, one fatally`): counts from different sentences
+        # may be of different groups.
+        for claim in claims:
+            if claim.subject == SHOT:
+                killed = [k for k in claims if k.subject == KILLED and k.statement is claim.statement]
+                if killed and float(claim.value) >= float(killed[0].value):
+                    return float(claim.value) - float(killed[0].value)
     return None

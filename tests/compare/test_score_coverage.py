@@ -27,3 +27,12 @@ def test_every_fact_table_of_ours_has_its_bundle_spec() -> None:
     tables = {p.name.removesuffix(".facts.json") for p in own.glob("*.facts.json")}
     specs = {p.name.removesuffix(".bundle.json") for p in own.glob("*.bundle.json")}
     assert len(tables) >= 12 and tables == specs
+
+
+@pytest.mark.shared
+def test_casualty_counts_read_against_the_gun_violence_archive_hold_their_floors() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "score_casualties.py"), "--check"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
