@@ -7,6 +7,7 @@ the real analysis when `compare.analysis` is importable) and compared with the s
     .venv/bin/python scripts/score_grouping.py            # print the figures
     .venv/bin/python scripts/score_grouping.py --check    # exit 1 when below scripts/grouping_baseline.json
     .venv/bin/python scripts/score_grouping.py --no-dates # the same without publication dates
+    .venv/bin/python scripts/score_grouping.py --gva check --check  # gva-dev shootings, one split
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from compare.events import group_articles  # noqa: E402
 from compare.findings import ArticleAnalysis  # noqa: E402
 
 PAC = ROOT.parent / "shared" / "gold" / "pac"
+GVA = ROOT.parent / "shared" / "gold" / "coverage"
 BASELINE = ROOT / "scripts" / "grouping_baseline.json"
 
 
@@ -48,6 +50,24 @@ def load_pac(folder: Path, with_dates: bool = True) -> tuple[list[CoverageArticl
             )
         )
         gold[doc["id"]] = doc["id"].split("_DOCUMENT")[0]
+    return articles, gold
+
+
+def load_gva(folder: Path, split: str) -> tuple[list[CoverageArticle], dict[str, str]]:
+    """The gva-dev articles of one split (incident ids even: tune, odd: check) and their incident."""
+    incidents = json.loads((folder / "gva-dev-incidents.json").read_text(encoding="utf-8"))["url_to_incident"]
+    articles, gold = [], {}
+    with (folder / "gva-dev.jsonl").open(encoding="utf-8") as lines:
+        for row in map(json.loads, lines):
+            incident = incidents.get(row["url"])
+            if incident is None or ("tune" if int(incident) % 2 == 0 else "check") != split:
+                continue
+            published = _date(row.get("published") or "")
+            articles.append(CoverageArticle(
+                id=row["url"], outlet=row["outlet"], url=row["url"], title=row.get("title") or "",
+                text=row["text"], published=published, analysis=analyse(row["text"], published),
+            ))  # fmt: skip
+            gold[row["url"]] = str(incident)
     return articles, gold
 
 
@@ -92,7 +112,10 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail when F1 is below the baseline floor")
     parser.add_argument("--no-dates", action="store_true", help="drop publication dates")
     parser.add_argument("--pac", type=Path, default=PAC)
+    parser.add_argument("--gva", choices=("tune", "check"), help="score a split of gva-dev instead of PAC")
     args = parser.parse_args()
+    if args.gva:
+        return _score_gva(args.gva, args.check)
     if not args.pac.is_dir():
         print(f"no PAC data at {args.pac}", file=sys.stderr)
         return 1
@@ -109,6 +132,24 @@ def main() -> int:
         if figures["f1"] < floor:
             print(f"F1 {figures['f1']:.3f} below the floor {floor:.3f}", file=sys.stderr)
             return 1
+    return 0
+
+
+def _score_gva(split: str, check: bool) -> int:
+    if not GVA.is_dir():
+        print(f"no gva-dev data at {GVA}", file=sys.stderr)
+        return 1
+    articles, gold = load_gva(GVA, split)
+    figures = score(articles, gold)
+    print(
+        f"gva-dev {split}: {len(articles)} articles, {len(set(gold.values()))} incidents -> "
+        f"{figures['events']:.0f} events: BCubed P {figures['precision']:.3f} R {figures['recall']:.3f} "
+        f"F1 {figures['f1']:.3f}"
+    )
+    floor = float(json.loads(BASELINE.read_text())[f"gva_{split}_f1"])
+    if check and figures["f1"] < floor:
+        print(f"F1 {figures['f1']:.3f} below the floor {floor:.3f}", file=sys.stderr)
+        return 1
     return 0
 
 
