@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from compare.coverage import CoverageArticle
 from compare.findings import Attribution, DateMention, Quantity
+from compare.furniture import story_start
 from compare.textsim import content_words, split_sentences
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -66,7 +67,8 @@ def mask_numbers(text: str) -> str:
 
 
 def statements_of(article: CoverageArticle) -> list[Statement]:
-    """The sentences of an article as statements, each carrying the findings that start in it."""
+    """The sentences of an article as statements, each carrying the findings that start in it; page
+    furniture (`compare.furniture`) is left out, and an embed label glued to a sentence is cut off."""
     sentences = split_sentences(article.text)
     starts = [s.start for s in sentences]
     found = article.analysis
@@ -74,18 +76,22 @@ def statements_of(article: CoverageArticle) -> list[Statement]:
     quantities = _place(starts, found.quantities)
     dates = _place(starts, found.dates)
     entities = _place(starts, found.entities)
-    return [
-        Statement(
+    statements: list[Statement] = []
+    for at, sentence in enumerate(sentences):
+        cut = story_start(sentence.text)
+        if cut is None:
+            continue
+        text, start = sentence.text[cut:], sentence.start + cut
+        statements.append(Statement(
             article_id=article.id, outlet=article.outlet, url=article.url,
-            text=sentence.text, start=sentence.start, end=sentence.end, index=index,
-            attributions=tuple(attributions[index]), quantities=tuple(quantities[index]),
-            dates=tuple(dates[index]), entities=frozenset(e.canonical.lower() for e in entities[index]),
-            entity_labels=frozenset(e.label for e in entities[index]),
-            terms=frozenset(t for t in content_words(sentence.text) if not t[0].isdigit()),
-            masked=mask_numbers(sentence.text),
-        )
-        for index, sentence in enumerate(sentences)
-    ]
+            text=text, start=start, end=sentence.end, index=len(statements),
+            attributions=tuple(attributions[at]), quantities=tuple(quantities[at]),
+            dates=tuple(dates[at]), entities=frozenset(e.canonical.lower() for e in entities[at]),
+            entity_labels=frozenset(e.label for e in entities[at]),
+            terms=frozenset(t for t in content_words(text) if not t[0].isdigit()),
+            masked=mask_numbers(text),
+        ))  # fmt: skip
+    return statements
 
 
 class _Located(Protocol):

@@ -20,7 +20,8 @@ _TIME = re.compile(
     r"(?:(?P<q>shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|sometime\s+after|"
     r"sometime\s+before|after|before|about|around|approximately|roughly|near|nearly|at)\s+)?"
     r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
-    r"|\b(?P<named>noon|midnight)\b",
+    # `noon` in lower case only: `Kelsey Noon` is a reporter, not a time.
+    r"|\b(?P<named>(?-i:noon|midnight))\b",
     re.IGNORECASE,
 )
 # Moments other than the event: when these words are in the sentence, its clock time is theirs.
