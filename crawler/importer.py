@@ -27,6 +27,7 @@ from crawler.urls import clean_url, is_http_url, site_of
 from storage.errors import InputError
 from storage.models import Article, Outlet, column_length
 from storage.repository import FetchedArticle
+from storage.text import plain_text
 
 log = logging.getLogger(__name__)
 MAX_RECORD_BYTES = 10_000_000
@@ -167,7 +168,7 @@ def _article_from_json(line: str, importer: _Importer) -> FetchedArticle | None:
     if not text or not text.strip():
         raise ValueError("needs a non-empty 'text' or 'html'")
     return FetchedArticle(
-        url=url, canonical_url=clean_url(url), outlet=outlet, text=text.strip(),
+        url=url, canonical_url=clean_url(url), outlet=outlet, text=plain_text(text),
         fetched_at=importer.now(), title=title, published=published,
     )  # fmt: skip
 
