@@ -128,7 +128,7 @@ PLACE_HEADS = frozenset(
 # not a given name and a surname. Words that are also common surnames (Lane, Hill) are left out.
 PLACE_TAILS = frozenset(
     """Street St Avenue Ave Road Rd Boulevard Blvd Drive Parkway Pkwy Highway Hwy Expressway Freeway
-    Park County Parish Township Heights Square Plaza""".split()
+    Park County Parish Township Heights Square Plaza Place Terrace Circle""".split()
 )
 
 FIRST_NAMES = frozenset(
