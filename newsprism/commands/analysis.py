@@ -103,9 +103,11 @@ def _decoded(line: bytes, where: str) -> str:
 
 def _article_record(line: str, where: str) -> dict[str, Any]:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
+        # json's messages end in "at" before the position it would add itself; the column is named here.
+        reason = exc.msg.removesuffix(" at")
+        raise InputError(f"{where}, column {exc.colno}: not valid JSON ({reason})") from exc
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object")
     if not isinstance(record.get("text"), str):
