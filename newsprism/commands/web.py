@@ -42,16 +42,13 @@ def search_command(
     """Full-text search over the stored articles, best match first."""
     from newsprism.web import queries
     from storage.database import open_database
-    from storage.repository import outlet_named
 
     filters = queries.search_filters(
         outlet=outlet, since=since, until=until, event=event, source=source, speaker=speaker
     )
     factory = open_database(settings_of(ctx).database_url, must_exist=True)
     with factory() as session:
-        if outlet is not None:
-            # A mistyped outlet name would read as "nothing matches"; say so, as `export` does.
-            outlet_named(session, outlet)
+        # An outlet or event that does not exist is an error (queries.check_named), not "0 results".
         result = queries.search_json(session, query, filters, limit=limit, facets=as_json)
     factory.kw["bind"].dispose()
     if as_json:

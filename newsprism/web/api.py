@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.web import queries
 
-MAX_ID = 2**31 - 1
+MAX_ID = queries.MAX_ID
 
 
 class ErrorOut(BaseModel):

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, ReportsDep, read_session
+from storage.errors import NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -155,19 +156,30 @@ def search_page(
     outlet: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+    event: str | None = None,  # text: the form sends an empty field for "any event"
     page: Annotated[int, Query(ge=1, le=10**6)] = 1,
 ) -> HTMLResponse:
-    """Search with the matches highlighted and the number of matches at each outlet."""
-    form = {"q": q, "outlet": outlet or "", "since": since or "", "until": until or ""}
+    """Search with the matches highlighted and the number of matches at each outlet; the filters of
+    `newsprism search` (outlet, dates, cited source, speaker, event) in the form."""
+    given = {"outlet": outlet, "since": since, "until": until, "source": source, "speaker": speaker}
+    form = {"q": q, "event": event or "", **{key: value or "" for key, value in given.items()}}
+    filters = queries.search_filters(**given, event=queries.parse_event_id(event))
+    shown: dict[str, Any] = {"form": form, "q": q, "outlets": queries.outlet_names(session)}
+    try:
+        # Checked even without words: `/search?outlet=Nope` must not look like an empty result.
+        queries.check_named(session, filters)
+    except NotFoundError as exc:
+        return render("search.html", 404, title="Search", result=None, links={}, problem=str(exc), **shown)
     if not q.strip():
-        return render("search.html", title="Search", form=form, result=None, q=q, links={})
-    filters = queries.search_filters(outlet=outlet, since=since, until=until)
+        return render("search.html", title="Search", result=None, links={}, **shown)
     result = queries.search_json(session, q, filters, limit=HITS_PER_PAGE, offset=(page - 1) * HITS_PER_PAGE)
     for hit in result["hits"]:
         hit["pieces"] = _snippet_pieces(hit["snippet"], hit["highlights"])
     return render(
-        "search.html", title=f"Search: {q}", form=form, result=result, q=q, page=page,
-        links=_search_links(form, result, page),
+        "search.html", title=f"Search: {q}", result=result, page=page,
+        links=_search_links(form, result, page), **shown,
     )  # fmt: skip
 
 

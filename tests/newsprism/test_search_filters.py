@@ -1,0 +1,94 @@
+"""Search filters on every door: an unknown outlet or event is said to be unknown (never an empty
+result), and the web form offers the filters of `newsprism search` (issue 17)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import httpx
+import pytest
+from newsroom_db import RARE_WORD, Newsroom, build_newsroom, live_server
+
+from newsprism.web.app import create_app
+
+
+@pytest.fixture
+def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
+    made = build_newsroom(sqlite_url)
+    yield made
+    made.factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
+    """A real uvicorn on loopback and an HTTP client to it."""
+    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
+        yield made
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [pytest.param("/api/search?q=cyclone&outlet=Nope", "no outlet named 'Nope'", id="api-search-outlet"),
+     pytest.param("/api/articles?outlet=Nope", "no outlet named 'Nope'", id="api-articles-outlet"),
+     pytest.param("/api/articles?q=cyclone&outlet=Nope", "no outlet named 'Nope'", id="api-q"),
+     pytest.param("/api/sources?outlet=Nope", "no outlet named 'Nope'", id="api-sources-outlet"),
+     pytest.param("/api/search?q=cyclone&event=999999", "no event with id 999999", id="api-search-event")],
+)  # fmt: skip
+def test_the_api_names_an_unknown_outlet_or_event(client: httpx.Client, path: str, reason: str) -> None:
+    response = client.get(path)
+    assert (response.status_code, response.json()) == (404, {"error": reason})
+
+
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param("/search?outlet=Nope", id="no-words"),
+     pytest.param("/search?q=cyclone&outlet=Nope", id="words"),
+     pytest.param("/search?q=cyclone&event=999999", id="event")],
+)  # fmt: skip
+def test_the_search_page_says_an_unknown_outlet_or_event_is_unknown(client: httpx.Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    said = re.search(r'<div class="card error"><p>(.*?)</p>', response.text)
+    assert said is not None and said.group(1) in ("no outlet named &#39;Nope&#39;", "no event with id 999999")
+    assert '<form class="filters"' in response.text  # the form is there to correct it
+
+
+def test_the_search_form_offers_every_filter_of_the_command_line(client: httpx.Client) -> None:
+    page = client.get("/search").text
+    names = set(re.findall(r'name="(\w+)"', page[page.index('<form class="filters"') :]))
+    assert {"q", "outlet", "since", "until", "source", "speaker", "event"} <= names
+    options = re.findall(r"<option(?: selected)?>([^<]*)</option>", page)
+    assert {"Harbour Wire", "Eastern Daily"} <= set(options)
+
+
+def _hit_ids(page: str) -> list[int]:
+    return [int(found) for found in re.findall(r'<h2[^>]*><a href="/articles/(\d+)"', page)]
+
+
+@pytest.mark.parametrize(
+    ("q", "filters"),
+    [pytest.param("cyclone", {"source": "Red Crescent"}, id="source"),
+     pytest.param("cyclone", {"speaker": "voss", "outlet": "Eastern Daily"}, id="speaker-and-outlet"),
+     pytest.param(f"cyclone OR {RARE_WORD}", {"since": "2024-05-01", "until": "2024-05-03"}, id="dates"),
+     pytest.param(RARE_WORD, {"event": "EVENT"}, id="event")],
+)  # fmt: skip
+def test_the_search_page_filters_as_the_api_does(
+    client: httpx.Client, newsroom: Newsroom, q: str, filters: dict[str, str]
+) -> None:
+    filters = {k: str(newsroom.event_id) if v == "EVENT" else v for k, v in filters.items()}
+    # A submitted form sends every field, the unused ones empty: those must mean "any".
+    blank = {"outlet": "", "since": "", "until": "", "source": "", "speaker": "", "event": ""}
+    query = "&".join(f"{k}={quote(v)}" for k, v in {"q": q, **blank, **filters}.items())
+    page = client.get(f"/search?{query}")
+    unfiltered = client.get(f"/search?q={q}")
+    api = client.get("/api/search", params={"q": q, **filters}).json()
+    assert page.status_code == 200, page.text[:500]
+    assert sorted(_hit_ids(page.text)) == sorted(hit["id"] for hit in api["hits"])
+    assert len(_hit_ids(page.text)) < len(_hit_ids(unfiltered.text))
+
+
+def test_an_event_that_is_not_a_number_is_a_400_page(client: httpx.Client) -> None:
+    response = client.get("/search?q=cyclone&event=last")
+    assert response.status_code == 400 and "event must be an event id" in response.text
