@@ -116,7 +116,7 @@ def serve_command(
     refuse_a_busy_port(host, port)
     app = create_app(open_database(settings.database_url, must_exist=True))
     level = "info" if settings.verbose else "warning"
-    typer.echo(f"newsprism serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    typer.echo(f"newsprism serving on http://{host}:{port}/ (the API: /docs; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=level, access_log=settings.verbose > 0)
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, ReportsDep, read_session
+from newsprism.web.apidocs import api_endpoints
 from storage.errors import NotFoundError
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,12 @@ def article_page(session: SessionDep, article_id: Annotated[int, Path(ge=1, le=M
         changes=queries.version_changes(article),
         q="",
     )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The JSON API for people: every endpoint and its parameters, from the OpenAPI document."""
+    return render("docs.html", title="HTTP API", endpoints=api_endpoints(request.app.openapi()), q="")
 
 
 @router.get("/search", response_class=HTMLResponse)

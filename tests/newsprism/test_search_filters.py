@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -92,3 +93,32 @@ def test_the_search_page_filters_as_the_api_does(
 def test_an_event_that_is_not_a_number_is_a_400_page(client: httpx.Client) -> None:
     response = client.get("/search?q=cyclone&event=last")
     assert response.status_code == 400 and "event must be an event id" in response.text
+
+
+def test_docs_page_describes_every_endpoint_without_a_script(client: httpx.Client) -> None:
+    document = client.get("/openapi.json").json()
+    response = client.get("/docs")
+    assert response.status_code == 200 and "<script" not in response.text
+    assert "script-src" not in response.headers["content-security-policy"]
+    for path, operations in document["paths"].items():
+        assert f"<code>GET {path}</code>" in response.text, path
+        for parameter in operations["get"].get("parameters", []):
+            assert f"<code>{parameter['name']}</code>" in response.text, (path, parameter["name"])
+
+
+def test_api_index_lists_the_endpoints_the_openapi_document_has(client: httpx.Client) -> None:
+    index = client.get("/api")
+    assert index.status_code == 200
+    paths = {endpoint["path"] for endpoint in index.json()["endpoints"]}
+    assert paths == set(client.get("/openapi.json").json()["paths"])
+    assert (index.json()["docs"], index.json()["openapi"]) == ("/docs", "/openapi.json")
+
+
+def test_every_web_path_the_readme_names_is_served(client: httpx.Client, newsroom: Newsroom) -> None:
+    # The README once listed `/api`, which answered 404.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    named = set(re.findall(r"`(/[a-z][\w/{}.-]*)(?:\?[^`]*)?`", readme))
+    assert {"/api", "/docs", "/openapi.json", "/search"} <= named
+    for path in named:
+        answered = client.get(path.replace("{id}", str(newsroom.event_id)))
+        assert answered.status_code != 404, f"the README names {path}, which answers 404"
