@@ -156,6 +156,18 @@ def docs_page(request: Request) -> HTMLResponse:
     return render("docs.html", title="HTTP API", endpoints=api_endpoints(request.app.openapi()), q="")
 
 
+# A stored page is a stranger's HTML served from our origin: sandboxed (an opaque origin, no script,
+# no form), and nothing fetched from elsewhere, so opening it neither runs nor tells anyone anything.
+STORED_PAGE_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+@router.get("/articles/{article_id}/copy", response_class=HTMLResponse)
+def stored_page(session: SessionDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> HTMLResponse:
+    """The article's page as newsprism fetched it: there when the original has changed or is gone."""
+    page = queries.fetched_page(session, article_id)
+    return HTMLResponse(page, headers={"Content-Security-Policy": STORED_PAGE_POLICY})
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     session: SessionDep,

@@ -34,6 +34,7 @@ from storage.repository import (
     outlet_named,
     outlets_with_article_counts,
     source_citations,
+    stored_page,
 )
 from storage.search import SearchFilters, SearchHit, outlet_facet_counts, search_articles
 
@@ -205,6 +206,14 @@ def article_json(session: Session, article_id: int) -> dict[str, Any]:
         "quantities": [_quantity_json(q) for q in _ordered(current.quantities if current else [])],
         "entities": [_entity_json(e) for e in _ordered(current.entities if current else [])],
     }
+
+
+def fetched_page(session: Session, article_id: int) -> str:
+    """The page of an article's current version as fetched; NotFoundError when none was kept."""
+    page = stored_page(session, article_id)
+    if page is None:
+        raise NotFoundError(f"no page was kept of article {article_id}: it was imported as text")
+    return page
 
 
 def _ordered(rows: Any) -> list[Any]:

@@ -1,5 +1,7 @@
-"""Search filters on every door: an unknown outlet or event is said to be unknown (never an empty
-result), and the web form offers the filters of `newsprism search` (issue 17)."""
+"""What the web answers a user who mistypes a filter, looks for the API's description or follows an
+article's link after its page is gone (issue 17): an unknown outlet or event is said to be unknown on
+every door (never an empty result), the search form has the filters of `newsprism search`, `/docs` and
+`/api` describe the API, and the page as fetched is kept at `/articles/{id}/copy`."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from newsroom_db import RARE_WORD, Newsroom, build_newsroom, live_server
+from newsroom_db import NOW, RARE_WORD, Newsroom, build_newsroom, live_server
 
 from newsprism.web.app import create_app
+from storage.database import transaction
+from storage.repository import FetchedArticle, store_article
 
 
 @pytest.fixture
@@ -122,3 +126,24 @@ def test_every_web_path_the_readme_names_is_served(client: httpx.Client, newsroo
     for path in named:
         answered = client.get(path.replace("{id}", str(newsroom.event_id)))
         assert answered.status_code != 404, f"the README names {path}, which answers 404"
+
+
+def test_the_page_as_fetched_is_served_sandboxed_and_named_when_absent(
+    client: httpx.Client, newsroom: Newsroom
+) -> None:
+    # The demo's "original" links die with its server, and real pages change or vanish: the page kept
+    # at fetch time stays readable, without running its scripts or loading anything from elsewhere.
+    page = f"<html><body><article><h1>Kept</h1><p>{RARE_WORD} kept.</p><script>alert(7)</script></article>"
+    with transaction(newsroom.factory) as session:
+        stored = store_article(session, FetchedArticle(
+            url="https://wire.example/kept", canonical_url="https://wire.example/kept", outlet="Harbour Wire",
+            text=f"{RARE_WORD} kept.", fetched_at=NOW, title="Kept page", html=page,
+        ))  # fmt: skip
+    copy = client.get(f"/articles/{stored.article_id}/copy")
+    assert copy.status_code == 200 and copy.text == page
+    policy = copy.headers["content-security-policy"]
+    assert policy.startswith("sandbox;") and "default-src 'none'" in policy and "script-src" not in policy
+    assert f'href="/articles/{stored.article_id}/copy"' in client.get(f"/articles/{stored.article_id}").text
+    imported = client.get(f"/articles/{newsroom.rates_id}/copy")
+    assert imported.status_code == 404 and "imported as text" in imported.text
+    assert client.get("/articles/999999/copy").status_code == 404
