@@ -121,8 +121,8 @@ def _store(importer: _Importer, article: FetchedArticle) -> str:
 
 def _read_jsonl(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
     try:
+        size = path.stat().st_size  # first: were it to fail after the open, the file would stay open
         handle = path.open("rb")
-        size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
     source, read, seen_content = str(path), 0, False
@@ -250,8 +250,8 @@ def parse_published(value: Any) -> datetime | None:
 
 def _read_warc(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
     try:
+        size = path.stat().st_size  # first: were it to fail after the open, the file would stay open
         stream = path.open("rb")
-        size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
     source = str(path)

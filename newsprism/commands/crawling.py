@@ -129,7 +129,7 @@ def import_command(
         bool,
         typer.Option(
             "--progress",
-            help="Show progress on standard error even when it is no terminal (a plain line now and then).",
+            help="Show progress on standard error even off a terminal (a plain line every 10 s).",
         ),
     ] = False,
 ) -> None:
