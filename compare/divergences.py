@@ -9,6 +9,7 @@ Precision matters as much as recall: two identical copies must give no divergenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
@@ -191,8 +192,17 @@ def numeric_conflicts(
                 ((pair.left, a), (pair.right, b)) for a, b in _counterparts(pair.left, pair.right)
                 if not compatible(a, b)
             )
-    links = [(a, b) for a, b in links if not (_read_as_claim(*a) or _read_as_claim(*b))]
+    links = [
+        (a, b) for a, b in links
+        if not (_read_as_claim(*a) or _read_as_claim(*b) or _enumerated(*a) or _enumerated(*b))
+    ]
     return [_numeric_divergence(cluster) for cluster in connected(links)]
+
+
+def _enumerated(statement: Statement, quantity: Quantity) -> bool:
+    """`one group from Tyler and another from Longview`: a `one` that starts a list is no count."""
+    after = statement.text[quantity.end - statement.start :]
+    return quantity.value == 1 and re.search(r"\b(?:another|the\s+other)\b", after) is not None
 
 
 def _read_as_claim(statement: Statement, quantity: Quantity) -> bool:

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 
 from compare.alignment import Statement, similarity
-from compare.divergences import Mention, compatible, concept_words, same_concept
+from compare.divergences import Mention, compatible, complement, concept_words, same_concept
 from compare.findings import Quantity
 from compare.textsim import stem, words
 
@@ -41,6 +41,11 @@ _NUMBER_WORDS = frozenset(
 )
 
 Kind = tuple[str, str]
+_PEOPLE = frozenset(
+    stem(w) for w in """people person persons man men woman women child children kid kids boy boys girl
+    girls teen teens teenager teenagers adult adults victim victims member members officer officers
+    resident residents student students individual individuals family families""".split()
+)
 
 
 def event_figure_links(statements: Mapping[str, Sequence[Statement]]) -> list[tuple[Mention, Mention]]:
@@ -91,7 +96,12 @@ def figure_kind(statement: Statement, quantity: Quantity) -> Kind | None:
     head = (quantity.unit or "").lower() or (stem(words(quantity.concept or "")[-1]) if concept else "")
     if not head:
         return None
-    return head, role_of(statement, quantity.start, quantity.end)
+    role = role_of(statement, quantity.start, quantity.end)
+    if not role and head in _PEOPLE:
+        # People counted with no casualty word near (`15 people`, `two Detroit children`, `four men`)
+        # are a crowd, a family, a city's year: anything. Compared only in sentences that align.
+        return None
+    return head, role
 
 
 def role_of(statement: Statement, start: int, end: int) -> str:
@@ -133,4 +143,6 @@ def _contradictions(
         for b in second
         if same_concept(a[1], b[1]) and not compatible(a[1], b[1]) and similarity(a[0], b[0]) >= RELATED
         and (bool(kind[1]) or bool(_context(a) & _context(b)))
+        # `the 1500 block of Versailles Avenue` and `the 400 block of Stokes Avenue` are two places.
+        and complement(*a) == complement(*b)
     ]

@@ -36,7 +36,7 @@ _PEOPLE_WORDS = """people persons others victims men women teens teenagers child
 _PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
 _MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
 _SUBJECT = (
-    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\d)(?:\s+{_MODIFIER})?(?:\s+{_PEOPLE})?"
+    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\w)(?:\s+{_MODIFIER})?(?:\s+{_PEOPLE})?"
     r"(?:\s*,[^,.;]{0,60},)?"
 )
 _AUX = (
@@ -54,7 +54,7 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(
-    rf"\b(?P<role>killed|killing|kills|wounded|wounding|injured|injuring|shot|shooting|hospitalized)\s+"
+    rf"\b(?P<role>killed|killing|kills|wounded|wounding|injured|injuring|shot|shoots|shooting|hospitalized)\s+"
     rf"{_SUBJECT}(?!\s*-?\s*(?:year|times|rounds|shots|bullets|counts))",
     re.IGNORECASE,
 )
@@ -84,7 +84,7 @@ _ROLE_OF = {
     "fatalities": KILLED, "deaths": KILLED, "fatally": KILLED,
     "wounded": INJURED, "wounding": INJURED, "injured": INJURED, "injuring": INJURED, "hurt": INJURED,
     "injuries": INJURED,
-    "shot": SHOT, "shooting": SHOT,
+    "shot": SHOT, "shooting": SHOT, "shoots": SHOT,
     "hospitalized": HOSPITALISED, "hospitalised": HOSPITALISED,
     "arrested": ARRESTED, "taken into custody": ARRESTED,
 }  # fmt: skip
@@ -108,7 +108,13 @@ _OTHER_INCIDENT = re.compile(
     r"(?:shootings?|incidents?|attacks?|cases?|homicides?|killings?)\b"
     # A round-up: counts over several incidents (`4 killed, 53 wounded in weekend shootings across
     # Chicago`, `Three killed in multiple Baltimore County shootings`).
-    r"|\b(?:in|across|from|during)\s+(?:\w+\s+){0,4}?shootings\b|\bweekend\s+(?:of\s+)?violence\b",
+    r"|\b(?:in|across|from|during)\s+(?:\w+\s+){0,4}?shootings\b|\bweekend\s+(?:of\s+)?violence\b"
+    r"|\bacross\s+the\s+city\b|\bcitywide\b|\bseries\s+of\b"
+    # Background: earlier shootings told by their time (`just over a year after nine people were
+    # shot`, `in the past 17 months`, `since 2013`, `January 2009: ... nine shot`, `in 1988`).
+    r"|\b(?:ago|last\s+year|a\s+year\s+(?:after|before|earlier)|most\s+recent)\b"
+    r"|\b(?:in\s+the\s+(?:past|last)\s+\w+\s+(?:months|years)|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b"
+    r"|\b(?:19|20)\d\d:",
     re.IGNORECASE,
 )
 # `A second victim has died`, `an 8th teen was injured`: the toll a later report gives by the ordinal
@@ -125,8 +131,25 @@ _ORDINAL_CASUALTY = re.compile(
 # Nouns only: `Three injured, one dead` lists two roles, not one subject.
 _NOUNS = [w for w in _PEOPLE_WORDS if w not in {"injured", "wounded", "one", "more"}]
 _COORDINATED = re.compile(
-    rf"(?<![\w-])(?P<n>{DIGITS}|{WORD_NUMBER}|an?)\s+(?:[\w-]+\s+)?(?:{'|'.join(_NOUNS)})\s*(?:,|\s+and)\s+$",
+    rf"(?:(?<![\w-])(?P<n>{DIGITS}|{WORD_NUMBER}|an?)\s+(?:[\w-]+\s+)?(?:{'|'.join(_NOUNS)})"
+    r"|(?<![\w-])(?:an?\s+)?(?P<aged>\d{1,2}-(?:year|month)-old))\s*(?:,|\s+and)\s+$",
     re.IGNORECASE,
+)
+# `killed a 1-year-old boy and his 21-year-old uncle`: a further person after the counted object.
+_FOLLOWING = re.compile(
+    rf"^\s*,?\s*and\s+(?:his|her|their|the|(?P<n>{DIGITS}|{WORD_NUMBER}|an?))\s+(?:[\w-]+\s+)?"
+    rf"(?:{'|'.join(_NOUNS)}|uncle|aunt|brother|sister|father|mother|son|daughter|cousin|grandmother|"
+    r"grandfather|friend|girlfriend|boyfriend|wife|husband|nephew|niece)\b",
+    re.IGNORECASE,
+)
+# `A man shot at vehicles`, `a man shot his wife`: no auxiliary and an object after `shot` make the
+# subject the shooter, not a victim (`3 shot in Chicago` keeps its count).
+_SHOOTER = re.compile(r"^\s+(?:at|into|toward|towards|his|her|their|him|them|a|an|the)\b", re.IGNORECASE)
+# `one was shot in the thigh; the other ...`, `no one was hurt by the blast`: a member of a list, a
+# zero about one cause only.
+_ONE_OF_A_LIST = re.compile(r"\b(?:the\s+other|another)\b", re.IGNORECASE)
+_ZERO_OF_A_CAUSE = re.compile(
+    r"^\s+(?:by|from|in)\s+the\s+(?!shooting|gunfire|attack|incident)", re.IGNORECASE
 )
 
 
@@ -199,17 +222,20 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         return None  # `an injured man`: an adjective, not a head count
     if value is None or value > 10_000 or _NOT_PEOPLE.match(after) or after.startswith(("-", ":", "%")):
         return None
+    if re.match(r"\s*(?:\.\.\.|\u2026)", after):
+        return None  # `killing a ...`: a teaser cut off before what it counts
     before = match.string[max(0, match.start(n) - 30) : match.start(n)]
     if _AGE_BEFORE.search(before) or _PARTITIVE.match(after):
         return None
     if value == 0 and re.search(r"\b(?:else|other|others)\b", match.group(0), re.IGNORECASE):
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
+    if not _a_victim_count(match, number, value, role):
+        return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None
     if match.re in (_PASSIVE, _NOUN) and n == "n" and not qualifier:
-        joined = _COORDINATED.search(match.string[max(0, match.start(n) - 60) : match.start(n)])
-        added = _value(joined.group("n")) if joined else None
-        if added:
-            value += added
+        value += _coordinated(match.string, match.start(n))
+    if match.re is _ACTIVE and not qualifier and (following := _FOLLOWING.match(match.string[match.end() :])):
+        value += _value(following.group("n") or "one") or 1.0
     return FactClaim(
         kind="casualties",
         subject=role,
@@ -218,6 +244,31 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         statement=statement,
         phrase=match.group(0).strip(),
     )
+
+
+def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) -> bool:
+    """Whether a matched count counts victims of this event's toll (see _SHOOTER, _ONE_OF_A_LIST)."""
+    said, rest = match.group(0), match.string[match.end() :]
+    lone = number.lower() in {"a", "an", "one"}
+    if match.re is _PASSIVE and role == SHOT and not re.search(r"\b(?:was|were|is|are|been|got)\b", said):
+        if _SHOOTER.match(rest):
+            return False
+    if lone and (_ONE_OF_A_LIST.search(rest) or re.search(r"\balso\b", said, re.IGNORECASE)):
+        return False  # `one was shot in the thigh; the other...`, `a woman was also wounded`
+    return not (value == 0 and _ZERO_OF_A_CAUSE.match(rest))
+
+
+def _coordinated(text: str, start: int) -> float:
+    """The people listed before a count as one subject with it (`a man, two women and a child`)."""
+    added = 0.0
+    for _ in range(4):  # a list of a few people; longer runs are not one subject
+        joined = _COORDINATED.search(text[max(0, start - 60) : start])
+        value = (1.0 if joined.group("aged") else _value(joined.group("n"))) if joined else None
+        if joined is None or not value:
+            break
+        added += value
+        start -= len(joined.group(0))
+    return added
 
 
 def _figure(value: float) -> str:

@@ -125,16 +125,27 @@ def _by_subject(
 
 
 def casualty_conflicts(context: _Context) -> list[Divergence]:
-    """Counts of one role (killed, injured, ...) that two outlets give and that cannot both be true."""
+    """Counts of one role (killed, injured, ...) that two outlets give and that cannot both be true.
+
+    An article's toll for a role is its first count of it (the headline's or the lead's, as a reader
+    quotes it); two articles conflict when their tolls differ and no count of one allows any of the
+    other. Counts further down are a victim described (`a woman shot in the face`), a part (`one was
+    shot in the thigh`) or background, and never start a conflict on their own.
+    """
     found = []
     for role, per_article in sorted(_by_subject(context, article_casualties).items()):
-        claims = _clashing_claims(per_article, _counts_clash)
+        claims = _clashing_claims(per_article, _tolls_clash)
         if claims:
             what = ROLE_NAMES[role]
             summary = f"Outlets give different numbers of {what}: {_told(claims)}{context.later(claims)}."
             severity = 0.95 if role in (KILLED, INJURED, SHOT) else 0.8
             found.append(Divergence("numeric_conflict", summary, severity, _evidence(claims)))
     return found
+
+
+def _tolls_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
+    first_a, first_b = a[0].bounds, b[0].bounds
+    return bool(first_a and first_b and not first_a.overlaps(first_b)) and _counts_clash(a, b)
 
 
 def _counts_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
@@ -217,11 +228,24 @@ def age_conflicts(context: _Context) -> list[Divergence]:
     """One named person given different ages by different outlets."""
     found = []
     for per_article in _by_subject(context, article_ages, consistent=True).values():
-        claims = _clashing_claims(per_article, _counts_clash)
+        claims = _clashing_claims(per_article, _ages_clash)
         if claims:
             summary = f"Outlets give {claims[0].subject} different ages: {_told(claims)}."
             found.append(Divergence("numeric_conflict", summary, 0.75, _evidence(claims)))
     return found
+
+
+# A child and an adult of one name (`5-year-old John Hoffman`, `49-year-old John Ali Hoffman`) are a
+# son and his father, not one person given two ages: a misprint changes a digit (23/32, 26/36), it
+# does not turn a man of 49 into a boy of 5.
+ADULT = 18
+GENERATION = 15
+
+
+def _ages_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
+    first, second = float(a[0].value), float(b[0].value)
+    generations = min(first, second) < ADULT <= max(first, second) and abs(first - second) >= GENERATION
+    return _counts_clash(a, b) and not generations
 
 
 def name_conflicts(context: _Context) -> list[Divergence]:

@@ -56,6 +56,14 @@ def sentence(text: str) -> Statement:
         ("One of the three victims was killed in Tustin.", set()),
         ("0:50 One dead after shooting involving officer", {("killed", "1")}),
         ("Sixty children under the age of 15 died from gunfire that year.", set()),
+        ("The shooting killed a 1-year-old boy and his 21-year-old uncle.", {("killed", "2")}),
+        ("Police said a man shot at vehicles and then fled.", set()),
+        ("Police said one was shot in the thigh; the other was shot in the hand.", set()),
+        ("A grenade went off in the yard, but no one was hurt by the blast.", set()),
+        ("A woman was also critically wounded in the shooting.", set()),
+        ("Police said a 3-year-old and four adults were shot.", {("shot", "5")}),
+        ("The inmate wrested a gun from an officer, killing a ...", set()),
+        ("Three other people were killed in a similar shooting in 2014.", set()),
     ],
     ids=[
         "killed-injured",
@@ -84,6 +92,14 @@ def sentence(text: str) -> Statement:
         "one-of-a-group",
         "video-running-time",
         "age-of",
+        "object-and-relative",
+        "shooter-shot-at",
+        "one-and-the-other",
+        "zero-of-one-cause",
+        "also-one-more",
+        "aged-child-listed",
+        "teaser-cut-off",
+        "background-year",
     ],
 )
 def test_a_count_is_bound_to_its_role(text: str, expected: set[tuple[str, str]]) -> None:
@@ -299,3 +315,36 @@ def test_a_husband_in_one_outlet_and_a_fiance_in_another_is_a_relation_conflict(
 )
 def test_standings_that_can_both_be_true_or_are_of_other_couples_do_not_conflict(other: str) -> None:
     assert _relations("Nadia Orsolo and her husband dropped to the floor as Lamb fired.", other) == []
+
+
+def _numeric(*texts: str) -> list[str]:
+    from compare.divergences import find_divergences
+
+    articles = [article(f"n{i}", f"O{i}", t) for i, t in enumerate(texts)]
+    return [d.summary for d in find_divergences(articles) if d.type == "numeric_conflict"]
+
+
+def test_a_child_and_an_adult_of_one_name_are_two_people_not_two_ages() -> None:
+    assert _numeric(
+        "Police arrested 49-year-old John Hoffman at the Moku Street home on Sunday night.",
+        "The victims were 5-year-old John Hoffman and his sister, police said on Sunday night.",
+    ) == []
+
+
+def test_block_numbers_of_two_streets_are_two_places_but_of_one_street_a_conflict() -> None:
+    shooting = "Police were called to the 1500 block of Versailles Avenue about 3:10 a.m. after the shooting."
+    arrest = "Police were called to the 400 block of Stokes Avenue about 3:10 a.m. after the shooting."
+    assert _numeric(shooting, arrest) == []
+    other_block = shooting.replace("1500 block", "800 block")
+    assert len(_numeric(shooting, other_block)) == 1
+
+
+def test_one_of_a_list_and_people_with_no_casualty_word_are_not_counts_compared() -> None:
+    assert _numeric(
+        "Officials say two gangs were involved in the shooting, one group from Tyler and another from Alto.",
+        "Investigators later determined two groups from Tyler and Longview were involved in the shooting.",
+    ) == []
+    assert _numeric(
+        "Jasmine De Hoyos, who went to the party, said there were more than a hundred people at the home.",
+        "Man dressed as a movie villain shoots 5 people at party at the home, police said.",
+    ) == []
