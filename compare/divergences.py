@@ -39,6 +39,7 @@ DivergenceType = Literal[
     "name_conflict",
     "wound_conflict",
     "relation_conflict",
+    "survival_conflict",
 ]
 # Statements must align this well before their numbers or dates are compared.
 COMPARABLE = 0.5

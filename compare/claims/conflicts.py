@@ -19,11 +19,14 @@ from compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_status
 from compare.claims.model import FactClaim
 from compare.claims.people import PersonName, article_ages, names_in, spelling_variants
 from compare.claims.relations import article_relations
+from compare.claims.survival import article_survival, one_victim
 from compare.claims.times import event_time, times_differ
 from compare.claims.wounds import article_wounds
 from compare.coverage import CoverageArticle
 from compare.divergences import Claim, Divergence, join_names
 
+# The sentences of an article's lead, where its tolls are read (see casualty_conflicts).
+LEAD_STATEMENTS = 4
 # An article naming this many body regions is about several victims: its wounds are not compared.
 MAX_REGIONS = 2
 # Per outlet, at most this many sentences of evidence for one side of a conflict.
@@ -42,6 +45,7 @@ def claim_conflicts(
         *age_conflicts(context),
         *name_conflicts(context),
         *relation_conflicts(context),
+        *survival_conflicts(context),
         *wound_conflicts(context),
     ]
 
@@ -127,13 +131,15 @@ def _by_subject(
 def casualty_conflicts(context: _Context) -> list[Divergence]:
     """Counts of one role (killed, injured, ...) that two outlets give and that cannot both be true.
 
-    An article's toll for a role is its first count of it (the headline's or the lead's, as a reader
-    quotes it); two articles conflict when their tolls differ and no count of one allows any of the
-    other. Counts further down are a victim described (`a woman shot in the face`), a part (`one was
-    shot in the thigh`) or background, and never start a conflict on their own.
+    An article's toll for a role is its first count of it in the lead (the first LEAD_STATEMENTS
+    sentences, the headline among them where the text begins with it), as a reader quotes it; two
+    articles conflict when their tolls differ and no count of one allows any of the other. Counts
+    further down are mostly a victim described (`a woman shot in the face`), a part (`one was shot in
+    the thigh`) or background (`a year after nine people were shot at ...`): of 27 numeric conflicts
+    judged false in a sample of 40, 25 came from such counts.
     """
     found = []
-    for role, per_article in sorted(_by_subject(context, article_casualties).items()):
+    for role, per_article in sorted(_by_subject(context, _lead_casualties).items()):
         claims = _clashing_claims(per_article, _tolls_clash)
         if claims:
             what = ROLE_NAMES[role]
@@ -141,6 +147,16 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
             severity = 0.95 if role in (KILLED, INJURED, SHOT) else 0.8
             found.append(Divergence("numeric_conflict", summary, severity, _evidence(claims)))
     return found
+
+
+def _lead_casualties(statements: Sequence[Statement]) -> list[FactClaim]:
+    # Tolls (killed, injured, shot) from the lead; who was taken to hospital or arrested is told
+    # further down and is seldom background.
+    return [
+        claim
+        for claim in article_casualties(statements)
+        if claim.statement.index < LEAD_STATEMENTS or claim.subject not in (KILLED, INJURED, SHOT)
+    ]
 
 
 def _tolls_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
@@ -282,6 +298,22 @@ def relation_conflicts(context: _Context) -> list[Divergence]:
             )
             found.append(Divergence("relation_conflict", summary, 0.6, _evidence(claims)))
     return found
+
+
+def survival_conflicts(context: _Context) -> list[Divergence]:
+    """One outlet says the only victim died, another that the victim is alive (in hospital, stable)."""
+    if not all(one_victim(article_casualties(context.of(a))) for a in context.articles):
+        return []
+    answers = []
+    for article in context.articles:
+        claims = article_survival(context.of(article))
+        if claims and len({c.value for c in claims}) == 1:
+            answers.append((article, claims))
+    claims = _clashing_claims(answers, lambda a, b: a[0].value != b[0].value)
+    if not claims:
+        return []
+    summary = f"Outlets differ on whether the victim survived: {_told(claims)}{context.later(claims)}."
+    return [Divergence("survival_conflict", summary, 0.85, _evidence(claims))]
 
 
 # --- wounds ------------------------------------------------------------------------------------------

@@ -348,3 +348,31 @@ def test_one_of_a_list_and_people_with_no_casualty_word_are_not_counts_compared(
         "Jasmine De Hoyos, who went to the party, said there were more than a hundred people at the home.",
         "Man dressed as a movie villain shoots 5 people at party at the home, police said.",
     ) == []
+
+
+def _types(*texts: str, days: tuple[int, ...] = ()) -> list[str]:
+    articles = [article(f"t{i}", f"O{i}", t, (days or (1,) * len(texts))[i]) for i, t in enumerate(texts)]
+    return [d.type for d in claim_conflicts(*_event(articles))]
+
+
+def test_the_only_victim_dead_in_one_outlet_and_in_hospital_in_another_is_a_survival_conflict() -> None:
+    alive = "A teenager was shot in the jaw at the mall on Tuesday. He is in critical condition, police said."
+    dead = "A teenager was shot in the jaw at the mall on Tuesday. He died at the hospital, police said."
+    assert _types(alive, dead, days=(1, 2)) == ["survival_conflict"]
+
+
+def test_survival_is_not_asked_where_several_were_hurt_or_of_a_shooter() -> None:
+    several = "Two people were shot at the mall. One died at the scene, police said."
+    other = "Two people were shot at the mall. One is in critical condition, police said."
+    assert "survival_conflict" not in _types(several, other)
+    shooter = "A clerk was shot at the store. The gunman turned the gun on himself and died at the scene."
+    clerk = "A clerk was shot at the store. The clerk is in stable condition, police said."
+    assert "survival_conflict" not in _types(shooter, clerk)
+
+
+def test_a_count_below_the_lead_starts_no_casualty_conflict() -> None:
+    lead = "Four people were shot at a house party on Sunday, police said."
+    filler = "Officers closed the street. Neighbours gathered. The party had started at 9 p.m."
+    background = f"{lead} {filler} The shooting comes months after nine people were shot at a club."
+    assert _types(lead, background) == []
+    assert _types(lead, "Five people were shot at a house party on Sunday, police said.") == ["numeric_conflict"]
