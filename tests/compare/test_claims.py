@@ -375,4 +375,5 @@ def test_a_count_below_the_lead_starts_no_casualty_conflict() -> None:
     filler = "Officers closed the street. Neighbours gathered. The party had started at 9 p.m."
     background = f"{lead} {filler} The shooting comes months after nine people were shot at a club."
     assert _types(lead, background) == []
-    assert _types(lead, "Five people were shot at a house party on Sunday, police said.") == ["numeric_conflict"]
+    five = "Five people were shot at a house party on Sunday, police said."
+    assert _types(lead, five) == ["numeric_conflict"]
