@@ -216,9 +216,7 @@ def type_choices(divergences: Sequence[DivergenceView], shown: Collection[str] |
     counts = Counter(d.type for d in divergences)
     styles = dict(TYPE_STYLES)
     styles.update({d.type: d.style for d in divergences})
-    return [
-        TypeChoice(style, counts[kind], shown is None or kind in shown) for kind, style in styles.items()
-    ]
+    return [TypeChoice(style, counts[kind], shown is None or kind in shown) for kind, style in styles.items()]
 
 
 # --- the two pictures -----------------------------------------------------------------------------

@@ -8,9 +8,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from compare.report import DivergenceReport, build_report, render_html, render_markdown
+from compare.coverage import CoverageArticle
+from compare.report import DivergenceReport, build_report, render_markdown
+from compare.report_page import render_page
 from newsprism.pipeline import event_coverage
 from storage.errors import InputError
+from storage.profiles import version_times
 from storage.repository import list_events
 
 REPORT_FORMATS = ("json", "md", "html")
@@ -34,7 +37,14 @@ def render_event_report(session: Session, event_id: int, report_format: str) -> 
         return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     if report_format == "md":
         return render_markdown(report)
-    return render_html(report, articles)
+    return report_page(session, report, articles)
+
+
+def report_page(session: Session, report: DivergenceReport, articles: list[CoverageArticle]) -> str:
+    """The static HTML page of a report, its timeline marking each article's later versions. Read-only."""
+    ids = [int(a.id) for a in articles if a.id.isdigit()]
+    versions = {str(article_id): times for article_id, times in version_times(session, ids).items()}
+    return render_page(report, articles, versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +74,7 @@ def write_event_reports(factory: sessionmaker[Session], out: Path) -> list[Writt
                 json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
             stem.with_suffix(".md").write_text(render_markdown(report), encoding="utf-8")
-            stem.with_suffix(".html").write_text(render_html(report, articles), encoding="utf-8")
+            stem.with_suffix(".html").write_text(report_page(session, report, articles), encoding="utf-8")
             data = report.to_json()
             written.append(
                 WrittenReport(
