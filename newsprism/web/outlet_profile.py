@@ -49,6 +49,20 @@ def period_of(moment: datetime, size: str) -> str:
     return f"{moment:%Y-%m}"
 
 
+def period_label(key: str, size: str) -> str:
+    """A period key of `period_of` as a reader writes it (`2023-09-14` is `14 Sep 2023`).
+
+    >>> period_label("2023-09", "month")
+    'Sep 2023'
+    """
+    if size == "day":
+        day = datetime.strptime(key, "%Y-%m-%d")
+        return f"{day.day} {day:%b %Y}"
+    if size == "month":
+        return f"{datetime.strptime(key, '%Y-%m'):%b %Y}"
+    return key
+
+
 def appeared(article: ArticleHealth) -> datetime:
     """When an article appeared: its publication, else when the crawler first saw it."""
     return article.published or article.first_seen
@@ -74,10 +88,8 @@ def health_by_period(articles: Sequence[ArticleHealth], size: str) -> list[Healt
         flags = (article.has_title, article.has_date, article.has_authors, article.has_text)
         found[period].update(name for name, present in zip(HEALTH_FIELDS, flags, strict=True) if present)
     periods = sorted(pages)[-MOST_PERIODS:]
-    return [
-        HealthPeriod(p, pages[p], {name: round(100 * found[p][name] / pages[p]) for name in HEALTH_FIELDS})
-        for p in periods
-    ]
+    shares = {p: {name: round(100 * found[p][name] / pages[p]) for name in HEALTH_FIELDS} for p in periods}
+    return [HealthPeriod(period_label(p, size), pages[p], shares[p]) for p in periods]
 
 
 def reliance_by_period(citations: Sequence[tuple[datetime, str, int]], size: str) -> RelianceChart:
@@ -86,7 +98,7 @@ def reliance_by_period(citations: Sequence[tuple[datetime, str, int]], size: str
     for moment, kind, n in citations:
         counts[period_of(moment, size)][kind] += n
     periods = sorted(counts)[-MOST_PERIODS:]
-    return stacked_chart([(p, counts[p], "") for p in periods])
+    return stacked_chart([(period_label(p, size), counts[p], "") for p in periods])
 
 
 def outlet_profile(session: Session, name: str) -> dict[str, Any]:
