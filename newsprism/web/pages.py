@@ -58,6 +58,7 @@ def templates() -> Environment:
     install_report_parts(environment)
     environment.filters["href"] = safe_href
     environment.filters["outlet_href"] = outlet_href
+    environment.filters["type_param"] = lambda kind: urlencode({"type": kind})
     return environment
 
 

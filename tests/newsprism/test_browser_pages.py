@@ -173,3 +173,38 @@ def test_browser_fixture_profiles_are_separate(tmp_path: Path) -> None:
     # Two sessions at once (the desktop and the phone) each need a profile of their own.
     with chromium(tmp_path / "one") as one, chromium(tmp_path / "two", *PHONE) as two:
         assert one.run("return innerWidth") != two.run("return innerWidth")
+
+
+# Every element that shows text, its colour against the first opaque background behind it (WCAG 2).
+CONTRAST = """
+const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+const lum = c => {
+  const [r, g, b] = rgb(c).slice(0, 3).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const behind = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+  if (rgb(c).length < 4 || rgb(c)[3] > 0) return c; } return 'rgb(255, 255, 255)'; };
+const low = [];
+for (const e of document.querySelectorAll('body *')) {
+  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  if (e.getClientRects().length === 0 || e.closest('.skip')) continue;
+  const style = getComputedStyle(e), fg = e instanceof SVGElement ? style.fill : style.color;
+  const [a, b] = [lum(fg), lum(behind(e))].sort((x, y) => y - x), ratio = (a + 0.05) / (b + 0.05);
+  const what = `${e.tagName}.${e.getAttribute('class')}`;
+  if (ratio < 4.5) low.push(`${what} ${ratio.toFixed(2)}: ${e.textContent.slice(0, 40)}`);
+}
+return low;
+"""
+
+
+@pytest.mark.parametrize("path", ["event", "article", "outlet"])
+def test_all_text_meets_wcag_aa_contrast(browser: Browser, demo_site: DemoSite, path: str) -> None:
+    first_article = demo_site.report["articles"][0]["id"]
+    url = {
+        "event": f"/events/{demo_site.event_id}",
+        "article": f"/articles/{first_article}",
+        "outlet": "/outlets/" + quote(demo_site.outlets[0], safe=""),
+    }[path]
+    browser.open(demo_site.base + url)
+    assert browser.run(CONTRAST) == []

@@ -126,6 +126,14 @@ def test_filter_form_works_without_javascript(demo: tuple[DemoSite, httpx.Client
     assert len(cards(page(client, show_all.get("href")))) == len(site.report["divergences"])
 
 
+def test_one_link_hides_what_only_one_outlet_reports(demo: tuple[DemoSite, httpx.Client]) -> None:
+    site, client = demo
+    (link,) = page(client, f"/events/{site.event_id}").cssselect("form.types a.hide-unique")
+    shown = [c.get("data-type") for c in cards(page(client, link.get("href")))]
+    expected = [d["type"] for d in site.report["divergences"] if d["type"] != "unique_claim"]
+    assert sorted(shown) == sorted(expected) and len(expected) < len(site.report["divergences"])
+
+
 def test_each_type_group_links_to_itself_alone(demo: tuple[DemoSite, httpx.Client]) -> None:
     site, client = demo
     tree = page(client, f"/events/{site.event_id}")
