@@ -37,7 +37,7 @@ return {
 """
 # Anything wider than the window (a chart, a label, a table) would make the page scroll sideways.
 OVERFLOW = """
-const wide = [...document.querySelectorAll('main *')].filter(e => {
+const wide = [...document.querySelectorAll(arguments[0] || 'main *')].filter(e => {
   const box = e.getBoundingClientRect();
   return box.right > document.documentElement.clientWidth + 1 && !e.closest('.scroll');
 }).map(e => e.tagName + '.' + e.getAttribute('class'));
@@ -79,7 +79,7 @@ def test_type_filter_by_clicking_without_scripts(browser: Browser, demo_site: De
     browser.click("form.types input[value=numeric_conflict]")
     browser.click("form.types input[value=date_conflict]")
     browser.click("form.types button[type=submit]")
-    assert "type=numeric_conflict&type=date_conflict" in browser.url
+    browser.wait_for_url("type=numeric_conflict&type=date_conflict")
     shown = browser.run(
         "return [...document.querySelectorAll('section.card.divergence')].map(c => c.dataset.type)"
     )
@@ -104,7 +104,7 @@ def test_keyboard_reaches_the_skip_link_and_the_filter(browser: Browser, demo_si
     )
     assert focused[0] == "skip" and focused[1] >= 0  # shown when focused, not left off-screen
     browser.press(ENTER)
-    assert browser.run("return location.hash") == "#content"
+    assert browser.wait_for_url("#content").endswith("#content")
     for _ in range(80):
         browser.press(TAB)
         if browser.run("return document.activeElement.name") == "type":
@@ -126,7 +126,7 @@ def test_evidence_link_lands_on_its_highlighted_sentence(browser: Browser, demo_
         "return link.closest('blockquote').querySelector('p').textContent"
     )
     browser.click("blockquote.claim a.evidence")
-    assert browser.url.endswith(href)
+    assert browser.wait_for_url(href).endswith(href)
     target = browser.run(
         "const t = document.querySelector(':target'); const box = t.getBoundingClientRect();"
         "return {id: t.id, text: t.textContent, outline: getComputedStyle(t).outlineStyle,"
@@ -152,6 +152,14 @@ def test_pages_fit_a_phone_and_log_no_error(phone: Browser, demo_site: DemoSite,
     assert phone.console_errors() == []
 
 
+def test_static_report_fits_a_phone_and_logs_no_error(phone: Browser, demo_site: DemoSite) -> None:
+    phone.open((demo_site.reports / f"report-{demo_site.event_id}.html").as_uri())
+    assert phone.run(OVERFLOW, "body *") == {"scroll": 0, "wide": [], "labels": []}
+    assert phone.run(CONTRAST) == [] and phone.console_errors() == []
+    cards = phone.run("return document.querySelectorAll('section.card.divergence mark.value').length")
+    assert cards > 0
+
+
 def test_outlet_page_in_the_browser(browser: Browser, demo_site: DemoSite) -> None:
     outlet = "Meridian Wire"
     browser.open(f"{demo_site.base}/outlets/{quote(outlet)}")
@@ -165,7 +173,7 @@ def test_outlet_page_in_the_browser(browser: Browser, demo_site: DemoSite) -> No
     assert len(page["events"]) == 3 and page["bars"] > 0
     assert page["health"] and all(0 <= share <= 100 for share in page["health"])
     browser.click("table.events a")
-    assert re.search(r"/events/\d+$", browser.url)
+    assert re.search(r"/events/\d+$", browser.wait_for_url("/events/"))
     assert browser.console_errors() == []
 
 

@@ -45,6 +45,17 @@ class Browser:
     def url(self) -> str:
         return str(self._call("GET", "/url"))
 
+    def wait_for_url(self, part: str, timeout: float = 30) -> str:
+        """The URL once it contains `part` and its page has loaded: a click on a submit button or a
+        link can return before the browser has started the navigation it causes."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            url = self.url
+            if part in url and self.run("return document.readyState") == "complete":
+                return url
+            time.sleep(0.05)
+        raise AssertionError(f"the browser never reached a URL with {part!r} (at {self.url})")
+
     def run(self, script: str, *args: Any) -> Any:
         """Run `script` (a function body; `arguments` holds `args`) in the page and return its value."""
         return self._call("POST", "/execute/sync", {"script": script, "args": list(args)})
