@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from compare.alignment import independent_articles
 from compare.coverage import CoverageArticle
-from compare.report_style import TYPE_STYLES, outlet_kind_label
+from compare.report_style import TYPE_STYLES, outlet_kind_label, type_style
 from compare.report_view import (
     grouped_by_type,
     ranked_divergences,
@@ -66,6 +66,7 @@ def install_report_parts(environment: Environment) -> Environment:
     environment.filters["when"] = reader_time
     environment.filters["outlet_kind"] = outlet_kind_label
     environment.filters["safe_url"] = safe_url
+    environment.filters["type_style"] = type_style
     environment.globals["type_styles"] = list(TYPE_STYLES.values())
     return environment
 

@@ -355,3 +355,11 @@ def test_a_one_outlet_report_does_not_claim_agreement(demo: tuple[DemoSite, http
         client.get(f"/events/{lonely[0]['id']}").text,
     ):
         assert "agree on everything" not in text and "no other account to compare" in text
+
+
+def test_events_list_shows_types_with_the_event_pages_badges(demo: tuple[DemoSite, httpx.Client]) -> None:
+    _, client = demo
+    badges = page(client, "/").cssselect("ul.divergences .badge")
+    assert badges and all(b.get("class").startswith("badge t-") for b in badges)
+    labels = {s.label for s in TYPE_STYLES.values()}
+    assert {words(b) for b in badges} <= labels
