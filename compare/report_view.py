@@ -211,11 +211,11 @@ class TypeChoice:
 
 
 def type_choices(divergences: Sequence[DivergenceView], shown: Collection[str] | None) -> list[TypeChoice]:
-    """Every known type with its count, in the legend's order (types with none still listed, so
-    the legend is the same on every event)."""
+    """The types this event's divergences have, with their counts, in the legend's order (a type
+    it has none of would only lengthen the filter and the legend, most on a phone)."""
     counts = Counter(d.type for d in divergences)
-    styles = dict(TYPE_STYLES)
-    styles.update({d.type: d.style for d in divergences})
+    styles = {kind: style for kind, style in TYPE_STYLES.items() if counts[kind]}
+    styles.update({d.type: d.style for d in divergences if d.type not in styles})
     return [TypeChoice(style, counts[kind], shown is None or kind in shown) for kind, style in styles.items()]
 
 
