@@ -37,6 +37,7 @@ DivergenceType = Literal[
     "custody_conflict",
     "name_conflict",
     "wound_conflict",
+    "relation_conflict",
 ]
 # Statements must align this well before their numbers or dates are compared.
 COMPARABLE = 0.5

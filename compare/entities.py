@@ -26,6 +26,8 @@ from compare.gazetteer import (
     NOT_NAMES,
     ORG_WORDS,
     ORGANIZATIONS,
+    PLACE_HEADS,
+    PLACE_TAILS,
     TITLES,
 )
 
@@ -166,6 +168,8 @@ def _label(span: _Span) -> EntityLabel | None:
         return "EVENT"
     if any(w in ORG_WORDS for w in words) and (len(words) > 1 or not span.initial):
         return "ORG"
+    if len(words) > 1 and not span.after_title and (words[0] in PLACE_HEADS or words[-1] in PLACE_TAILS):
+        return "LOC"
     if span.after_title or words[0] in FIRST_NAMES:
         return "PERSON"
     if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words):

@@ -46,6 +46,18 @@ COHESION_SAMPLE = 6
 WINDOW_DAYS = 3.0
 # Beyond the window the similarity needed grows, until MAX_DAYS where no match is possible.
 MAX_DAYS = 10.0
+# A follow-up (a charge, a plea, a ruling, a trial) comes weeks or months after its event, past the
+# window that keeps one day's stories apart; what ties it to the event is the people in it. An article
+# that matched nothing in the window joins an event of the last FOLLOW_UP_DAYS that names at least
+# FOLLOW_UP_NAMES of the same people by full name, names this rare (in at most FOLLOW_UP_NAME_SHARE
+# of the articles seen, and never fewer than FOLLOW_UP_NAME_DOCS), when its words resemble the
+# event's at least FOLLOW_UP_SIMILARITY (time aside): a city's police spokesman is named in many
+# stories; a victim and the accused, together, in one story's.
+FOLLOW_UP_DAYS = 400.0
+FOLLOW_UP_NAMES = 2
+FOLLOW_UP_NAME_SHARE = 0.0005
+FOLLOW_UP_NAME_DOCS = 6
+FOLLOW_UP_SIMILARITY = 0.15
 _DAY = 86_400.0
 
 Profile = dict[int, float]
@@ -102,6 +114,11 @@ class TermStats:
         """How many terms the vocabulary holds."""
         return len(self._frequency)
 
+    def frequency(self, term: str) -> int:
+        """How many counted documents hold `term` (0 for a term never encoded)."""
+        known = self._ids.get(term)
+        return 0 if known is None else self._frequency[known]
+
     def idf(self, term: int) -> float:
         return math.log((self.documents + 1) / (self._frequency[term] + 1)) + 1.0
 
@@ -111,7 +128,7 @@ class TermStats:
 GROUPING_FINDINGS = ("attributions", "entities")
 # Raised with every change that makes grouping give other events for the same articles: stored events
 # are regrouped when it differs from the one they were grouped with, though no article changed.
-GROUPING_REVISION = 1
+GROUPING_REVISION = 2
 
 
 def raw_terms(article: CoverageArticle) -> dict[str, float]:
@@ -131,6 +148,15 @@ def _add_scaled(into: defaultdict[str, float], counts: Counter[str], weight: flo
         return
     for term, n in counts.items():
         into[term] += n * weight
+
+
+def full_names(article: CoverageArticle) -> frozenset[str]:
+    """The people an article names with given name and surname, as its entity terms are keyed."""
+    return frozenset(
+        e.canonical.lower()
+        for e in article.analysis.entities
+        if e.label == "PERSON" and e.canonical and len(e.canonical.split()) >= 2
+    )
 
 
 def quote_pairs(article: CoverageArticle) -> frozenset[int]:
@@ -190,6 +216,8 @@ class EventGrouper:
         self._event_articles: list[list[int]] = []
         self._event_keys: list[str] = []
         self._event_by_article: dict[str, int] = {}
+        self._events_naming: defaultdict[str, set[int]] = defaultdict(set)
+        self._event_latest: list[float | None] = []
         self.members: list[list[tuple[CoverageArticle, float]]] = []
         self._idf: list[float] | None = None
 
@@ -208,9 +236,13 @@ class EventGrouper:
         signature = _signature(profile)
         moment = timestamp(article.published)
         event, similarity = self._best_event(profile, signature, quotes, moment)
+        names = full_names(article)
+        if event is None:
+            event, similarity = self._followed_event(profile, names, moment)
         if event is None:
             event, similarity = self._start_event(article), 1.0
         self._index(profile, signature, quotes, moment, event)
+        self._index_names(names, moment, event)
         return self._join(article, event, similarity)
 
     def groups(self) -> list[EventGroup]:
@@ -258,6 +290,33 @@ class EventGrouper:
                 similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
         return similarity * time_factor(moment, self._times[candidate])
 
+    def _followed_event(
+        self, profile: Profile, names: frozenset[str], moment: float | None
+    ) -> tuple[int | None, float]:
+        """The earlier event this article follows up, by the rare people both name (see FOLLOW_UP_DAYS)."""
+        if moment is None:
+            return None, 0.0
+        rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
+        shared: Counter[int] = Counter()
+        for name in names:
+            if self._stats.frequency(f"e:{name}") <= rare_limit:
+                shared.update(self._events_naming.get(name, ()))
+        for event, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+            latest = self._event_latest[event]
+            if count < FOLLOW_UP_NAMES or latest is None or abs(moment - latest) > FOLLOW_UP_DAYS * _DAY:
+                continue
+            similarity = max(cosine(profile, self._profiles[a]) for a in self._event_articles[event])
+            if similarity >= FOLLOW_UP_SIMILARITY:
+                return event, similarity
+        return None, 0.0
+
+    def _index_names(self, names: frozenset[str], moment: float | None, event: int) -> None:
+        for name in names:
+            self._events_naming[name].add(event)
+        latest = self._event_latest[event]
+        if moment is not None and (latest is None or moment > latest):
+            self._event_latest[event] = moment
+
     def _coheres(self, profile: Profile, moment: float | None, event: int, candidate: int) -> bool:
         # A weak match to one member of a larger event is how topics chain (two gun-law opinion pieces
         # of one day, then a third on the NRA): the article must also resemble the event's other
@@ -303,6 +362,7 @@ class EventGrouper:
     def _start_event(self, article: CoverageArticle) -> int:
         self._event_keys.append(event_key(article))
         self._event_articles.append([])
+        self._event_latest.append(None)
         self.members.append([])
         return len(self._event_keys) - 1
 

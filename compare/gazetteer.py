@@ -124,6 +124,12 @@ PLACE_HEADS = frozenset(
     """Cape Mount Mt Lake Bay Gulf Strait Island Islands Isle Peninsula River Valley Desert Sea Ocean
     Port Fort Point""".split()
 )
+# Last words of street, park and district names: `Harlow Park`, `Elm Street`, `Lake County` are places,
+# not a given name and a surname. Words that are also common surnames (Lane, Hill) are left out.
+PLACE_TAILS = frozenset(
+    """Street St Avenue Ave Road Rd Boulevard Blvd Drive Parkway Pkwy Highway Hwy Expressway Freeway
+    Park County Parish Township Heights Square Plaza Place Terrace Circle""".split()
+)
 
 FIRST_NAMES = frozenset(
     """Aaron Adam Adrian Ahmed Alan Albert Alex Alexander Alexei Alexey Ali Alice Amy Andrea Andrew

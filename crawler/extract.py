@@ -42,6 +42,7 @@ from trafilatura.utils import line_processing
 from crawler.encoding import decode_html
 from crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
 from crawler.urls import clean_url, is_http_url, same_site
+from storage.text import plain_text
 
 log = logging.getLogger(__name__)
 # Less than this is a menu, a teaser or an error page that trafilatura found "text" in, not a story.
@@ -97,7 +98,7 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     declared = article_metadata(document_root)
     guesses = TrafilaturaGuesses(document_root, url)
     return ExtractedPage(
-        text=document.text.strip(),
+        text=plain_text(document.text),
         title=headline(document_root, url, declared, guesses.title),
         authors=bylines(document_root, url, declared, guesses.author),
         published=publication_time(document_root, url, declared.published, guesses.date),

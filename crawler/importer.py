@@ -22,11 +22,13 @@ from crawler.discovery import parse_w3c_date
 from crawler.encoding import decode_html
 from crawler.extract import Extractor
 from crawler.fetch import utc_now
+from crawler.progress import ImportProgress, SilentImportProgress
 from crawler.store import AfterStore, article_from, store_page
 from crawler.urls import clean_url, is_http_url, site_of
 from storage.errors import InputError
 from storage.models import Article, Outlet, column_length
 from storage.repository import FetchedArticle
+from storage.text import plain_text
 
 log = logging.getLogger(__name__)
 MAX_RECORD_BYTES = 10_000_000
@@ -68,6 +70,7 @@ class _Importer:
     extractor: Extractor
     now: Callable[[], datetime]
     outlet: str | None
+    progress: ImportProgress
 
 
 def import_files(
@@ -78,15 +81,18 @@ def import_files(
     extractor: Extractor | None = None,
     now: Callable[[], datetime] = utc_now,
     outlet: str | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportSummary:
     """Import JSON Lines (`.jsonl`, `.json`, other) and WARC (`.warc`, `.warc.gz`) files. Commits.
 
-    `outlet` names the outlet of WARC pages (default: the site's host name). InputError only when a
-    file cannot be opened at all; bad lines and records are collected in the summary.
+    `outlet` names the outlet of WARC pages (default: the site's host name). `progress` is told how
+    far into each file the import is, in bytes. InputError only when a file cannot be opened at all;
+    bad lines and records are collected in the summary.
     """
     summary = ImportSummary()
     own = extractor is None
-    importer = _Importer(factory, after_store, extractor or Extractor(), now, outlet)
+    shown = progress or SilentImportProgress()
+    importer = _Importer(factory, after_store, extractor or Extractor(), now, outlet, shown)
     try:
         for path in paths:
             reader = _read_warc if _is_warc(path) else _read_jsonl
@@ -95,6 +101,7 @@ def import_files(
                     summary.problems.append(item)
                 else:
                     summary.count(item)
+            importer.progress.file_done(str(path))
     finally:
         if own:
             importer.extractor.close()
@@ -115,25 +122,49 @@ def _store(importer: _Importer, article: FetchedArticle) -> str:
 
 def _read_jsonl(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
     try:
+        size = path.stat().st_size  # first: were it to fail after the open, the file would stay open
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
+    source, read, seen_content = str(path), 0, False
+    importer.progress.file_started(source, size)
     with handle:
         # Bytes, decoded line by line: a text stream decodes a whole buffer at once, so one bad byte
         # was reported at the wrong line and cost every line after it.
         for number, raw in enumerate(handle, 1):
+            read += len(raw)
+            importer.progress.file_advanced(source, read)
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield ImportProblem(path.name, f"line {number}", f"not UTF-8: {exc.reason}")
+                yield ImportProblem(source, f"line {number}", f"not UTF-8: {exc.reason}")
                 continue
-            if line.strip():
-                yield _jsonl_line(line, path.name, number, importer)
+            if not line.strip():
+                continue
+            if not seen_content and line.lstrip().startswith("<"):
+                # A page saved or downloaded by mistake: one error for the file, not one per line of it.
+                yield ImportProblem(source, f"line {number}", _NOT_JSON_LINES)
+                return
+            seen_content = True
+            yield _jsonl_line(line, source, number, importer)
+
+
+_NOT_JSON_LINES = (
+    "this file is an HTML or XML page, not JSON Lines (one JSON object per line, its page in the "
+    "'html' key); nothing in it was imported"
+)
 
 
 def _jsonl_line(line: str, source: str, number: int, importer: _Importer) -> str | ImportProblem:
     try:
-        article = _article_from_json(line, importer)
+        # Without its line break: a string left open would otherwise be reported as a control
+        # character (the break) at the end of the line, not as the open string where it starts.
+        record = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as exc:
+        where = f"line {number}, column {exc.colno}"
+        return ImportProblem(source, where, f"not JSON: {_json_reason(exc.msg)}")
+    try:
+        article = _article_from_json(record, importer)
     except ValueError as exc:
         return ImportProblem(source, f"line {number}", str(exc))
     if article is None:
@@ -144,11 +175,19 @@ def _jsonl_line(line: str, source: str, number: int, importer: _Importer) -> str
         return ImportProblem(source, f"line {number}", str(exc))
 
 
-def _article_from_json(line: str, importer: _Importer) -> FetchedArticle | None:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+# The json module ends some messages with "at", meant to be followed by its own position text; the
+# problem names line and column itself, so these are reworded to read whole.
+_JSON_REASONS = {
+    "Unterminated string starting at": "a string starts here and is never closed",
+    "Invalid control character at": "a control character (a raw tab or line break?) inside a string",
+}
+
+
+def _json_reason(message: str) -> str:
+    return _JSON_REASONS.get(message, message.removesuffix(" at"))
+
+
+def _article_from_json(record: Any, importer: _Importer) -> FetchedArticle | None:
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
     url, outlet = _required_string(record, "url"), _required_string(record, "outlet")
@@ -167,7 +206,7 @@ def _article_from_json(line: str, importer: _Importer) -> FetchedArticle | None:
     if not text or not text.strip():
         raise ValueError("needs a non-empty 'text' or 'html'")
     return FetchedArticle(
-        url=url, canonical_url=clean_url(url), outlet=outlet, text=text.strip(),
+        url=url, canonical_url=clean_url(url), outlet=outlet, text=plain_text(text),
         fetched_at=importer.now(), title=title, published=published,
     )  # fmt: skip
 
@@ -212,9 +251,12 @@ def parse_published(value: Any) -> datetime | None:
 
 def _read_warc(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]:
     try:
+        size = path.stat().st_size  # first: were it to fail after the open, the file would stay open
         stream = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read {str(path)!r}: {exc}") from exc
+    source = str(path)
+    importer.progress.file_started(source, size)
     with stream:
         records = ArchiveIterator(stream)
         try:
@@ -222,11 +264,13 @@ def _read_warc(path: Path, importer: _Importer) -> Iterator[str | ImportProblem]
                 outcome = _warc_record(record, importer)
                 # Only known once the record has been read to its end.
                 where = f"offset {records.get_record_offset()}"
-                yield outcome if isinstance(outcome, str) else ImportProblem(path.name, where, outcome.reason)
+                # The position in the file itself (compressed bytes for .warc.gz), to compare with its size.
+                importer.progress.file_advanced(source, stream.tell())
+                yield outcome if isinstance(outcome, str) else ImportProblem(source, where, outcome.reason)
         except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
             # warcio cannot find the next record after a broken one: the rest of this file is lost.
             where = f"offset {records.offset}"
-            yield ImportProblem(path.name, where, f"broken WARC record, rest of file skipped: {exc}")
+            yield ImportProblem(source, where, f"broken WARC record, rest of file skipped: {exc}")
 
 
 @dataclass(frozen=True, slots=True)

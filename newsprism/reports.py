@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -58,8 +60,14 @@ class WrittenReport:
     html: Path
 
 
-def write_event_reports(factory: sessionmaker[Session], out: Path) -> list[WrittenReport]:
-    """Write report-<event>.json, .md and .html for every stored event into `out` (created)."""
+def write_event_reports(
+    factory: sessionmaker[Session], out: Path, *, links: Mapping[str, str] | None = None
+) -> list[WrittenReport]:
+    """Write report-<event>.json, .md and .html for every stored event into `out` (created).
+
+    `links` maps article URLs to the links the Markdown and HTML give instead (the JSON keeps each
+    article's `url`, its identity): the demo points them at copies of pages whose server is gone.
+    """
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -73,8 +81,9 @@ def write_event_reports(factory: sessionmaker[Session], out: Path) -> list[Writt
             stem.with_suffix(".json").write_text(
                 json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-            stem.with_suffix(".md").write_text(render_markdown(report), encoding="utf-8")
-            stem.with_suffix(".html").write_text(report_page(session, report, articles), encoding="utf-8")
+            markdown, page = render_markdown(report), report_page(session, report, articles)
+            stem.with_suffix(".md").write_text(_relinked(markdown, links or {}), encoding="utf-8")
+            stem.with_suffix(".html").write_text(_relinked(page, links or {}, html=True), encoding="utf-8")
             data = report.to_json()
             written.append(
                 WrittenReport(
@@ -86,3 +95,12 @@ def write_event_reports(factory: sessionmaker[Session], out: Path) -> list[Writt
                 )
             )
     return written
+
+
+def _relinked(text: str, links: Mapping[str, str], *, html: bool = False) -> str:
+    # URLs as the renderer wrote them: escaped in HTML attributes. Replacing a whole http(s) URL with
+    # a relative path of the caller's cannot open a way for markup or a `javascript:` link.
+    # Longest first, so that no URL is replaced inside a longer one it begins.
+    for url, link in sorted(links.items(), key=lambda pair: -len(pair[0])):
+        text = text.replace(escape(url) if html else url, escape(link) if html else link)
+    return text

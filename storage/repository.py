@@ -971,6 +971,19 @@ def get_article_with_findings(session: Session, article_id: int) -> Article:
     return article
 
 
+def stored_page(session: Session, article_id: int) -> str | None:
+    """The page of an article's current version as it was fetched; None when none was kept (an
+    article imported as text). NotFoundError for an unknown article. Read-only."""
+    row = session.execute(
+        select(Article.id, ArticleVersion.raw_html)
+        .outerjoin(ArticleVersion, ArticleVersion.id == Article.current_version_id)
+        .where(Article.id == article_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no article with id {article_id}")
+    return zlib.decompress(row.raw_html).decode("utf-8", "replace") if row.raw_html else None
+
+
 def event_id_of_article(session: Session, article_id: int) -> int | None:
     """The event an article belongs to, if any. Read-only."""
     return session.scalar(select(EventArticle.event_id).where(EventArticle.article_id == article_id))

@@ -49,7 +49,7 @@ _HOSPITAL = (
     r"(?:a\s+|the\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
 )
 _PASSIVE = re.compile(
-    rf"(?<![\w-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
+    rf"(?<![\w:-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
     rf"wounded|injured|hurt|dead|died|hospitali[sz]ed|{_HOSPITAL}|arrested|taken\s+into\s+custody)\b",
     re.IGNORECASE,
 )
@@ -66,7 +66,8 @@ _LEFT = re.compile(
 )
 # `A man and a woman were shot`: two people, each counted by an article.
 _SINGLE = (
-    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|teenager|child|person|officer|student|victim)"
+    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|teenager|child|person|officer|student|victim|"
+    r"baby|infant|toddler|father|mother|son|daughter|husband|wife)"
 )
 _PAIR = re.compile(
     rf"\b(?P<n>{_SINGLE}\s+and\s+{_SINGLE}){_AUX}{_ADVERB}\s+(?P<role>killed|shot\s+(?:and\s+killed|dead)|shot|"
@@ -75,7 +76,7 @@ _PAIR = re.compile(
 )
 _FATALLY = re.compile(rf"\bshot\b[^.;]{{0,40}}?,\s*{_SUBJECT}\s+fatally\b", re.IGNORECASE)
 _NOUN = re.compile(
-    rf"(?<![\w-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
+    rf"(?<![\w:-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
     re.IGNORECASE,
 )
 _ROLE_OF = {
@@ -88,13 +89,44 @@ _ROLE_OF = {
     "arrested": ARRESTED, "taken into custody": ARRESTED,
 }  # fmt: skip
 _ROLE_WORD = re.compile(r"^\s+(?:killed|dead|injured|wounded|hurt|shot)\b", re.IGNORECASE)
-# `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age.
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+# `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age; so is
+# one after `age of` or `aged`. `one of the three victims`: the three are a group the one belongs to.
+# (A number after a colon, `0:50 One dead`, is a running time: the patterns never start there.)
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?:age\s+of|aged|ages)\s+$|\bof\s+(?:the\s+|those\s+)?$")
 # `one of the teens`, `two of them`: a part of a group, not the group's count; `5 p.m.`: a clock time.
 _PARTITIVE = re.compile(r"^\s*(?:of\b|[ap]\.?m\b)", re.IGNORECASE)
 # Words that make a number not a head count: `two years`, `three counts`, `five times`.
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:years?|months?|days?|hours?|minutes?|times|counts?|rounds|shots|miles|blocks)\b", re.IGNORECASE
+)
+
+
+# A sentence about another incident (`An unrelated shooting in Orlando killed two`, `In a separate
+# attack last month ...`) counts that incident's casualties, not the event's.
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:unrelated|separate|another|earlier|previous|similar|second)\s+(?:\w+\s+){0,2}?"
+    r"(?:shootings?|incidents?|attacks?|cases?|homicides?|killings?)\b"
+    # A round-up: counts over several incidents (`4 killed, 53 wounded in weekend shootings across
+    # Chicago`, `Three killed in multiple Baltimore County shootings`).
+    r"|\b(?:in|across|from|during)\s+(?:\w+\s+){0,4}?shootings\b|\bweekend\s+(?:of\s+)?violence\b",
+    re.IGNORECASE,
+)
+# `A second victim has died`, `an 8th teen was injured`: the toll a later report gives by the ordinal
+# of the latest casualty.
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_ORDINAL_CASUALTY = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<n>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:\w+\s+)?"
+    r"(?:victim|person|man|woman|teen|teenager|child|boy|girl|patient|student)\s+"
+    r"(?:has\s+|had\s+|also\s+|now\s+|was\s+|been\s+)*(?P<role>died|dies|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+# `Four children, two adults injured`, `a young boy and four adults were injured`: the people counted
+# before the matched count belong to the same subject and add to it.
+# Nouns only: `Three injured, one dead` lists two roles, not one subject.
+_NOUNS = [w for w in _PEOPLE_WORDS if w not in {"injured", "wounded", "one", "more"}]
+_COORDINATED = re.compile(
+    rf"(?<![\w-])(?P<n>{DIGITS}|{WORD_NUMBER}|an?)\s+(?:[\w-]+\s+)?(?:{'|'.join(_NOUNS)})\s*(?:,|\s+and)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -132,7 +164,16 @@ def _value(number: str) -> float | None:
 def casualty_claims(statement: Statement) -> list[FactClaim]:
     """The casualty counts a sentence states, one claim per role and count."""
     text = statement.text
+    if _OTHER_INCIDENT.search(text):
+        return []
     found: dict[tuple[str, int], FactClaim] = {}
+    for match in _ORDINAL_CASUALTY.finditer(text):
+        ordinal = match.group("n").lower()
+        toll = float(_ORDINALS.get(ordinal) or ordinal[:-2])
+        role = KILLED if match.group("role").lower().startswith("di") else INJURED
+        found[(role, match.start("n"))] = FactClaim(
+            "casualties", role, _figure(toll), count_bounds(toll, "at least"), statement, match.group(0)
+        )
     pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
     for pattern in (_PAIR, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
         for match in pattern.finditer(text):
@@ -164,6 +205,11 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     if value == 0 and re.search(r"\b(?:else|other|others)\b", match.group(0), re.IGNORECASE):
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None
+    if match.re in (_PASSIVE, _NOUN) and n == "n" and not qualifier:
+        joined = _COORDINATED.search(match.string[max(0, match.start(n) - 60) : match.start(n)])
+        added = _value(joined.group("n")) if joined else None
+        if added:
+            value += added
     return FactClaim(
         kind="casualties",
         subject=role,

@@ -18,6 +18,7 @@ from compare.claims.casualties import INJURED, KILLED, ROLE_NAMES, SHOT, article
 from compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from compare.claims.model import FactClaim
 from compare.claims.people import PersonName, article_ages, names_in, spelling_variants
+from compare.claims.relations import article_relations
 from compare.claims.times import event_time, times_differ
 from compare.claims.wounds import article_wounds
 from compare.coverage import CoverageArticle
@@ -40,6 +41,7 @@ def claim_conflicts(
         *custody_conflicts(context),
         *age_conflicts(context),
         *name_conflicts(context),
+        *relation_conflicts(context),
         *wound_conflicts(context),
     ]
 
@@ -237,6 +239,24 @@ def name_conflicts(context: _Context) -> list[Divergence]:
         ]
         summary = f"Outlets spell a name differently: {_told(claims)}."
         found.append(Divergence("name_conflict", summary, 0.5, _evidence(claims)))
+    return found
+
+
+def relation_conflicts(context: _Context) -> list[Divergence]:
+    """One person's partner called a husband by one outlet and a fiancé or boyfriend by another."""
+    found, seen = [], set()
+    read = lambda statements: article_relations(statements, names_in(statements))  # noqa: E731
+    for per_article in _by_subject(context, read, consistent=True).values():
+        claims = _clashing_claims(per_article, lambda a, b: a[0].value != b[0].value)
+        # A sentence naming both partners gives the same words for each: one conflict per couple.
+        words = frozenset((c.statement.article_id, c.statement.start, c.phrase) for c in claims)
+        if claims and words not in seen:
+            seen.add(words)
+            summary = (
+                f"Outlets describe {claims[0].subject}'s partner differently: {_told(claims)}"
+                f"{context.later(claims)}."
+            )
+            found.append(Divergence("relation_conflict", summary, 0.6, _evidence(claims)))
     return found
 
 

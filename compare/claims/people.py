@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from compare.alignment import Statement
 from compare.claims.model import Bounds, FactClaim
+from compare.gazetteer import PLACE_TAILS
 
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)){1,3})"
 _NAME_AGE = re.compile(rf"{_NAME},\s+(?P<age>\d{{1,3}})(?=\s*[,;.)]|\s+(?:of|from|and|was|is|who|in|were)\b)")
@@ -47,7 +48,7 @@ class PersonName:
 def person_name(written: str, statement: Statement) -> PersonName | None:
     """Given name and surname of a written name, titles dropped; None for a lone word."""
     tokens = [t for t in written.replace(".", " ").split() if t not in _NOT_GIVEN and len(t) > 1]
-    if len(tokens) < 2:
+    if len(tokens) < 2 or tokens[-1] in PLACE_TAILS:  # `Hayes Place` is a street
         return None
     return PersonName(tokens[0], tokens[-1], statement, written)
 

@@ -11,7 +11,6 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from compare.analysis import analyze_article
 from newsprism.console import reports_errors
 from storage.errors import InputError
 
@@ -30,6 +29,9 @@ def analyze_command(
     ] = None,
 ) -> None:
     """Print what analysis finds in an article: who said what, the numbers, the entities."""
+    # Imported here, not at the top: loading the analysis models would slow every `newsprism --help`.
+    from compare.analysis import analyze_article
+
     if jsonl is not None:
         bad = analyse_jsonl(jsonl, sys.stdout)
         if bad:
@@ -65,6 +67,8 @@ def analyse_jsonl(path: Path, out: IO[str]) -> int:
 
     A bad line is reported on standard error with its number; the good ones are still analysed.
     """
+    from compare.analysis import analyze_article
+
     bad = 0
     for number, line in _lines(path):
         try:
@@ -99,9 +103,11 @@ def _decoded(line: bytes, where: str) -> str:
 
 def _article_record(line: str, where: str) -> dict[str, Any]:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
+        # json's messages end in "at" before the position it would add itself; the column is named here.
+        reason = exc.msg.removesuffix(" at")
+        raise InputError(f"{where}, column {exc.colno}: not valid JSON ({reason})") from exc
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object")
     if not isinstance(record.get("text"), str):

@@ -3,32 +3,34 @@
 Each command parses its options, opens the database (bringing it to the schema head) and calls one
 library function; crawled and imported articles are analysed through the pipeline's `analyse_stored`
 inside the transaction that stores them, and grouped into events after the pass.
+
+The crawler, storage and rich are imported inside the commands that use them: `newsprism --help`
+imports every command module, and must not wait for the whole crawler to load (issue 17).
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import load_config
-from crawler.crawl import CrawlSummary, crawl_outlets
-from crawler.importer import ImportSummary, import_files, parse_published
-from crawler.schedule import crawl_job, run_schedule
 from newsprism.console import reports_errors, settings_of
-from storage.database import open_database
+from newsprism.settings import Settings
 from storage.errors import InputError
-from storage.repository import EXPORT_KEYS, export_articles, outlet_named
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from crawler.crawl import CrawlSummary
+    from crawler.importer import ImportSummary
+    from crawler.progress import ImportProgress
 
 ConfigOption = Annotated[
     Path, typer.Option("--config", help="The outlet configuration (TOML).", exists=False, dir_okay=False)
@@ -48,7 +50,12 @@ def crawl_command(
     ] = None,
 ) -> None:
     """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
+    from rich.console import Console
+
+    from crawler.config import load_config
+    from crawler.crawl import crawl_outlets
     from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
+    from storage.database import open_database
 
     settings = settings_of(ctx)
     crawl_config = load_config(config)
@@ -69,6 +76,8 @@ def crawl_command(
 
 def crawl_table(summary: CrawlSummary) -> Table:
     """The closing table of a pass: one row per outlet and a total."""
+    from rich.table import Table
+
     table = Table(title=f"crawl pass ({summary.elapsed:.1f}s)")
     columns = ("discovered", "new", "updated", "unchanged", "failed", "skipped")
     table.add_column("outlet")
@@ -81,7 +90,9 @@ def crawl_table(summary: CrawlSummary) -> Table:
 
 def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSummary:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
+    from crawler.schedule import crawl_job
     from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
+    from storage.database import open_database
 
     summary = crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
     factory = open_database(database_url)
@@ -95,6 +106,8 @@ def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSu
 @reports_errors
 def schedule_command(ctx: typer.Context, config: ConfigOption) -> None:
     """Crawl each outlet on its `every` in the foreground until SIGINT/SIGTERM, then stop cleanly."""
+    from crawler.schedule import run_schedule
+
     settings = settings_of(ctx)
 
     def started(outlets: int) -> None:
@@ -112,13 +125,24 @@ def import_command(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Outlet of WARC pages [default: the site's host].")
     ] = None,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress",
+            help="Show progress on standard error even off a terminal (a plain line every 10 s).",
+        ),
+    ] = False,
 ) -> None:
     """Import articles from JSON Lines or WARC files; each is stored and analysed like a crawled one."""
+    from crawler.importer import import_files
     from newsprism.pipeline import analyse_stored, complete_stored
+    from storage.database import open_database
 
-    factory = open_database(settings_of(ctx).database_url)
+    settings = settings_of(ctx)
+    factory = open_database(settings.database_url)
     try:
-        summary = import_files(paths, factory, after_store=analyse_stored, outlet=outlet)
+        with import_progress(settings, forced=progress) as shown:
+            summary = import_files(paths, factory, after_store=analyse_stored, outlet=outlet, progress=shown)
         complete_stored(factory)
     finally:
         _close(factory)
@@ -127,6 +151,18 @@ def import_command(
     typer.echo(_import_line(summary))
     if summary.problems:
         raise typer.Exit(1)
+
+
+def import_progress(settings: Settings, *, forced: bool) -> AbstractContextManager[ImportProgress]:
+    """A bar on a terminal (unless -q); with `forced` and no terminal, plain lines on standard error."""
+    from crawler.progress import PlainImportProgress, RichImportProgress, SilentImportProgress
+
+    if forced and not sys.stderr.isatty():
+        return nullcontext(PlainImportProgress(sys.stderr))
+    if forced or settings.show_progress:
+        # RichImportProgress draws nothing when standard error is not a terminal.
+        return RichImportProgress()
+    return nullcontext(SilentImportProgress())
 
 
 def _import_line(summary: ImportSummary) -> str:
@@ -153,6 +189,9 @@ def export_command(
     ] = None,
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
+    from storage.database import open_database
+    from storage.repository import export_articles, outlet_named
+
     since_time = _since(since)
     factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
@@ -165,6 +204,8 @@ def export_command(
 
 
 def _since(value: str | None) -> datetime | None:
+    from crawler.importer import parse_published
+
     try:
         return parse_published(value)
     except ValueError:
@@ -173,6 +214,11 @@ def _since(value: str | None) -> datetime | None:
 
 def write_export(records: Iterable[dict[str, Any]], format_: str, out: TextIO) -> None:
     """Write export records as JSON Lines or CSV (authors joined by "; ") to the stream `out`."""
+    import csv
+    import json
+
+    from storage.repository import EXPORT_KEYS
+
     if format_ == "jsonl":
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import typer
 
 from newsprism.console import reports_errors, settings_of
-from storage.database import open_database
 
 
 @reports_errors
 def init_command(ctx: typer.Context) -> None:
     """Create or upgrade the database schema (Alembic upgrade head); safe to run twice."""
+    from storage.database import open_database  # here: SQLAlchemy would slow `newsprism --help`
+
     url = settings_of(ctx).database_url
     open_database(url)
     typer.echo(f"database ready: {url}")

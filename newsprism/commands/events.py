@@ -2,6 +2,7 @@
 
 Thin: listing comes from `newsprism.web.queries.events_json` (the same data as `GET /api/events`) and
 reports from `newsprism.reports.render_event_report`; this module only parses options and prints.
+Storage and rich are imported inside the commands, so that `newsprism --help` stays quick.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ import json
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from newsprism.console import reports_errors, settings_of
-from storage.database import open_database
 from storage.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 class ReportFormat(StrEnum):
@@ -36,7 +37,10 @@ def events_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the events as JSON.")] = False,
 ) -> None:
     """List the events: groups of articles from any outlets about the same story."""
+    from rich.console import Console
+
     from newsprism.web.queries import events_json, parse_when
+    from storage.database import open_database
 
     factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
@@ -66,6 +70,8 @@ def _plain(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _table(events: list[dict[str, Any]]) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"{len(events)} event(s)")
     for column in ("id", "title", "articles", "outlets", "last published"):
         table.add_column(column, overflow="fold")
@@ -88,6 +94,7 @@ def report_command(
 ) -> None:
     """The divergence report of one event: where its outlets disagree, and what some leave out."""
     from newsprism.reports import render_event_report
+    from storage.database import open_database
 
     if not event_id.isdigit():
         raise InputError(f"no event with id {event_id!r}")

@@ -7,16 +7,18 @@ No network and no database: an operator checks a configuration before the first 
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from crawler.config import CrawlConfig, OutletConfig, load_config
 from newsprism.commands.crawling import ConfigOption
 from newsprism.console import reports_errors
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+    from crawler.config import CrawlConfig, OutletConfig
 
 
 @reports_errors
@@ -25,6 +27,11 @@ def outlets_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the outlets as JSON.")] = False,
 ) -> None:
     """Check a configuration and list its outlets with what would be crawled (no network)."""
+    # Here, not at the top: the configuration module loads storage, which would slow `--help`.
+    from rich.console import Console
+
+    from crawler.config import load_config
+
     checked = load_config(config)
     if as_json:
         typer.echo(json.dumps([outlet.plan() for outlet in checked.outlets], ensure_ascii=False, indent=2))
@@ -34,6 +41,8 @@ def outlets_command(
 
 def outlets_table(config: CrawlConfig) -> Table:
     """One row per outlet: its kind and country, where its articles are found, and its pace."""
+    from rich.table import Table
+
     table = Table(title=f"{config.source}: {len(config.outlets)} outlet(s), valid")
     for column in ("outlet", "kind", "country", "language", "articles from", "every", "delay"):
         table.add_column(column, overflow="fold")
@@ -46,6 +55,8 @@ def outlets_table(config: CrawlConfig) -> Table:
 
 
 def _sources(outlet: OutletConfig) -> Text:
+    from rich.text import Text
+
     if outlet.discovery == "homepage":
         return Text(f"feeds announced by {outlet.homepage}")
     named = [f"feed {url}" for url in outlet.feeds] + [f"sitemap {url}" for url in outlet.sitemaps]

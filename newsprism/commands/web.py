@@ -1,7 +1,8 @@
 """`newsprism search` and `newsprism serve`: the database answered on a terminal and over HTTP.
 
 Both open the database (bringing it to the schema head) and call one library function: the search of
-`newsprism.web.queries`, or the application of `newsprism.web.app` under uvicorn.
+`newsprism.web.queries`, or the application of `newsprism.web.app` under uvicorn. Those, storage and
+rich are imported inside the commands, so that `newsprism --help` does not wait for them.
 """
 
 from __future__ import annotations
@@ -10,18 +11,15 @@ import json
 import socket
 import sys
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from newsprism.console import reports_errors, settings_of
-from newsprism.web import queries
-from storage.database import open_database
 from storage.errors import InputError
-from storage.repository import outlet_named
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 DEFAULT_HOST = "127.0.0.1"
 
@@ -42,14 +40,15 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as one JSON object.")] = False,
 ) -> None:
     """Full-text search over the stored articles, best match first."""
+    from newsprism.web import queries
+    from storage.database import open_database
+
     filters = queries.search_filters(
         outlet=outlet, since=since, until=until, event=event, source=source, speaker=speaker
     )
     factory = open_database(settings_of(ctx).database_url, must_exist=True)
     with factory() as session:
-        if outlet is not None:
-            # A mistyped outlet name would read as "nothing matches"; say so, as `export` does.
-            outlet_named(session, outlet)
+        # An outlet or event that does not exist is an error (queries.check_named), not "0 results".
         result = queries.search_json(session, query, filters, limit=limit, facets=as_json)
     factory.kw["bind"].dispose()
     if as_json:
@@ -65,6 +64,9 @@ def _iso(value: Any) -> str:
 
 
 def _print_table(result: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(file=sys.stdout, soft_wrap=False)
     table = Table(title=_search_title(result), title_justify="left")
     for name in ("id", "outlet", "published", "title", "snippet"):
@@ -84,6 +86,8 @@ def _search_title(result: dict[str, Any]) -> str:
 
 
 def _snippet(hit: dict[str, Any]) -> Text:
+    from rich.text import Text
+
     # A Text built piece by piece: article text is never read as rich markup.
     text, at = Text(), 0
     for start, end in hit["highlights"]:
@@ -106,12 +110,13 @@ def serve_command(
     import uvicorn
 
     from newsprism.web.app import create_app
+    from storage.database import open_database
 
     settings = settings_of(ctx)
     refuse_a_busy_port(host, port)
     app = create_app(open_database(settings.database_url, must_exist=True))
     level = "info" if settings.verbose else "warning"
-    typer.echo(f"newsprism serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    typer.echo(f"newsprism serving on http://{host}:{port}/ (the API: /docs; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=level, access_log=settings.verbose > 0)
 
 

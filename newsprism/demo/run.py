@@ -28,6 +28,8 @@ from storage.database import open_database
 # The newsroom is served on the first free port of these, so that its URLs, and hence the stored
 # articles, stay the same from one run to the next: a second `newsprism demo` stores nothing twice.
 DEMO_PORTS = range(8642, 8652)
+# The folder of DIR where the article pages are kept, as the newsroom served them.
+ORIGINALS = "newsroom"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ class DemoSummary:
             f"events: {len(self.reports)}, outlets: {len(outlets)}, divergences: {sum(kinds.values())}",
         ]
         lines += [f"  {kind}: {count}" for kind, count in sorted(kinds.items())]
-        lines.append(f"reports written to {self.out}/")
+        lines.append(f"reports written to {self.out}/, the crawled pages to {self.out / ORIGINALS}/")
         main = self.main_report
         if main is not None:
             lines.append(f"largest event: {main.title!r} ({len(main.outlets)} outlets)")
@@ -81,8 +83,11 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
                 config, factory, after_store=analyse_stored, prepare=analyse_page,
                 progress=settings.show_progress,
             )  # fmt: skip
+            pages = newsroom.write_article_pages(out / ORIGINALS)
         update_events(factory)
-        reports = write_event_reports(factory, out)
+        # The reports' links to each article go to its copy: the server is gone after the run.
+        links = {url: path.relative_to(out).as_posix() for url, path in pages.items()}
+        reports = write_event_reports(factory, out, links=links)
     finally:
         factory.kw["bind"].dispose()
     return DemoSummary(crawled, reports, out, database_url)

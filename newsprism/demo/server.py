@@ -65,6 +65,21 @@ class DemoNewsroom:
         """The absolute URL of an article page on this server."""
         return self.base_url + article_path(article)
 
+    def write_article_pages(self, folder: Path) -> dict[str, Path]:
+        """Write every article page, as this server serves it, under `folder` at its own path.
+
+        Returns the file of each article URL: the demo's reports link there, since the server and its
+        URLs are gone once the demo ends.
+        """
+        site = render_site(self.newsroom, self.base_url)
+        written = {}
+        for article in self.newsroom.articles:
+            target = folder / article_path(article).lstrip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(site[article_path(article)].body)
+            written[self.article_url(article)] = target
+        return written
+
     def outlet_config(self, *, feeds: bool = True, sitemaps: bool = False, every: str = "15m") -> str:
         """The outlet configuration (TOML, as INTERFACE.md fixes it) that crawls this newsroom.
 

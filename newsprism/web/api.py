@@ -16,8 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.web import queries
+from newsprism.web.apidocs import api_endpoints
 
-MAX_ID = 2**31 - 1
+MAX_ID = queries.MAX_ID
 
 
 class ErrorOut(BaseModel):
@@ -246,6 +247,14 @@ EventId = Annotated[int, Path(ge=1, le=MAX_ID)]
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}}
 
 router = APIRouter(prefix="/api", tags=["api"], responses={400: {"model": ErrorOut}})
+
+
+@router.get("", include_in_schema=False)
+def api_index(request: Request) -> dict[str, Any]:
+    """What `/api` offers: every endpoint with its summary, and where the full description is."""
+    keys = ("method", "path", "summary", "description")
+    endpoints = [{key: e[key] for key in keys} for e in api_endpoints(request.app.openapi())]
+    return {"openapi": "/openapi.json", "docs": "/docs", "endpoints": endpoints}
 
 
 @router.get("/articles", response_model=ArticlesOut)

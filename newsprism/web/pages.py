@@ -31,9 +31,10 @@ from compare.report_view import (
 )
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, ReportsDep, read_session
+from newsprism.web.apidocs import api_endpoints
 from newsprism.web.outlet_profile import outlet_profile
 from newsprism.web.textmarks import evidence_passages
-from storage.errors import InputError
+from storage.errors import InputError, NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,24 @@ def outlet_page(session: SessionDep, name: Annotated[str, Path(max_length=200)])
     return render("outlet.html", title=profile["outlet"]["name"], profile=profile, q="")
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The JSON API for people: every endpoint and its parameters, from the OpenAPI document."""
+    return render("docs.html", title="HTTP API", endpoints=api_endpoints(request.app.openapi()), q="")
+
+
+# A stored page is a stranger's HTML served from our origin: sandboxed (an opaque origin, no script,
+# no form), and nothing fetched from elsewhere, so opening it neither runs nor tells anyone anything.
+STORED_PAGE_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+@router.get("/articles/{article_id}/copy", response_class=HTMLResponse)
+def stored_page(session: SessionDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> HTMLResponse:
+    """The article's page as newsprism fetched it: there when the original has changed or is gone."""
+    page = queries.fetched_page(session, article_id)
+    return HTMLResponse(page, headers={"Content-Security-Policy": STORED_PAGE_POLICY})
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     session: SessionDep,
@@ -232,19 +251,30 @@ def search_page(
     outlet: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+    event: str | None = None,  # text: the form sends an empty field for "any event"
     page: Annotated[int, Query(ge=1, le=10**6)] = 1,
 ) -> HTMLResponse:
-    """Search with the matches highlighted and the number of matches at each outlet."""
-    form = {"q": q, "outlet": outlet or "", "since": since or "", "until": until or ""}
+    """Search with the matches highlighted and the number of matches at each outlet; the filters of
+    `newsprism search` (outlet, dates, cited source, speaker, event) in the form."""
+    given = {"outlet": outlet, "since": since, "until": until, "source": source, "speaker": speaker}
+    form = {"q": q, "event": event or "", **{key: value or "" for key, value in given.items()}}
+    filters = queries.search_filters(**given, event=queries.parse_event_id(event))
+    shown: dict[str, Any] = {"form": form, "q": q, "outlets": queries.outlet_names(session)}
+    try:
+        # Checked even without words: `/search?outlet=Nope` must not look like an empty result.
+        queries.check_named(session, filters)
+    except NotFoundError as exc:
+        return render("search.html", 404, title="Search", result=None, links={}, problem=str(exc), **shown)
     if not q.strip():
-        return render("search.html", title="Search", form=form, result=None, q=q, links={})
-    filters = queries.search_filters(outlet=outlet, since=since, until=until)
+        return render("search.html", title="Search", result=None, links={}, **shown)
     result = queries.search_json(session, q, filters, limit=HITS_PER_PAGE, offset=(page - 1) * HITS_PER_PAGE)
     for hit in result["hits"]:
         hit["pieces"] = _snippet_pieces(hit["snippet"], hit["highlights"])
     return render(
-        "search.html", title=f"Search: {q}", form=form, result=result, q=q, page=page,
-        links=_search_links(form, result, page),
+        "search.html", title=f"Search: {q}", result=result, page=page,
+        links=_search_links(form, result, page), **shown,
     )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from newsprism.web.textmarks import Span, diff_texts, mark_spans
 from storage import models
-from storage.errors import InputError
+from storage.errors import InputError, NotFoundError
 from storage.profiles import version_times as article_version_times
 from storage.repository import (
     ListedArticle,
@@ -32,13 +32,16 @@ from storage.repository import (
     get_article_with_findings,
     list_articles,
     list_outlets,
+    outlet_named,
     outlets_with_article_counts,
     source_citations,
+    stored_page,
 )
 from storage.search import SearchFilters, SearchHit, outlet_facet_counts, search_articles
 
 MAX_PAGE = 200
 MAX_TEXT_PARAMETER = 500
+MAX_ID = 2**31 - 1
 
 
 def parse_when(value: str | None, name: str, *, end_of_day: bool = False) -> datetime | None:
@@ -69,6 +72,16 @@ def checked_text(value: str | None, name: str) -> str | None:
     return value.strip()
 
 
+def parse_event_id(value: str | None, name: str = "event") -> int | None:
+    """An event id typed into a form (blank means any event); InputError naming `name` otherwise."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_ID:
+        raise InputError(f"{name} must be an event id (a whole number from 1), got {value!r}")
+    return int(text)
+
+
 def checked_paging(limit: int, offset: int) -> tuple[int, int]:
     if not 1 <= limit <= MAX_PAGE:
         raise InputError(f"limit must be between 1 and {MAX_PAGE}, got {limit}")
@@ -97,6 +110,18 @@ def search_filters(
     )
 
 
+def check_named(session: Session, filters: SearchFilters) -> None:
+    """NotFoundError when the filters name an outlet or an event the database does not hold.
+
+    A mistyped outlet name would otherwise read as "nothing matches"; the command line, the API and the
+    pages all say "no outlet named ..." instead. Read-only.
+    """
+    if filters.outlet is not None:
+        outlet_named(session, filters.outlet)
+    if filters.event_id is not None and session.get(models.Event, filters.event_id) is None:
+        raise NotFoundError(f"no event with id {filters.event_id}")
+
+
 def search_json(
     session: Session, q: str, filters: SearchFilters, *, limit: int = 20, offset: int = 0, facets: bool = True
 ) -> dict[str, Any]:
@@ -106,6 +131,7 @@ def search_json(
     PostgreSQL); `ranked_newest`: when not null, the hits are the best of that many newest matches.
     """
     limit, offset = checked_paging(limit, offset)
+    check_named(session, filters)
     page = search_articles(session, q, filters, limit=limit, offset=offset)
     counts, estimated = outlet_facet_counts(session, q, filters) if facets else ({}, False)
     return {
@@ -139,6 +165,7 @@ def articles_json(
 ) -> dict[str, Any]:
     """Articles newest first (or best first when `q` is given), one page, with the total."""
     limit, offset = checked_paging(limit, offset)
+    check_named(session, filters)
     if q is not None and q.strip():
         found = search_articles(session, q, filters, limit=limit, offset=offset)
         articles = articles_with_ids(session, [hit.article_id for hit in found.hits])
@@ -180,6 +207,14 @@ def article_json(session: Session, article_id: int) -> dict[str, Any]:
         "quantities": [_quantity_json(q) for q in _ordered(current.quantities if current else [])],
         "entities": [_entity_json(e) for e in _ordered(current.entities if current else [])],
     }
+
+
+def fetched_page(session: Session, article_id: int) -> str:
+    """The page of an article's current version as fetched; NotFoundError when none was kept."""
+    page = stored_page(session, article_id)
+    if page is None:
+        raise NotFoundError(f"no page was kept of article {article_id}: it was imported as text")
+    return page
 
 
 def _ordered(rows: Any) -> list[Any]:
@@ -363,6 +398,11 @@ def version_times(session: Session, article_ids: list[int]) -> dict[int, list[da
     return article_version_times(session, article_ids)
 
 
+def outlet_names(session: Session) -> list[str]:
+    """The name of every outlet, in order: what a form offers to filter on (no counting)."""
+    return [outlet.name for outlet in list_outlets(session)]
+
+
 def outlets_json(session: Session) -> list[dict[str, Any]]:
     """Every outlet with its description and how many articles are stored."""
     return [
@@ -380,6 +420,7 @@ def outlets_json(session: Session) -> list[dict[str, Any]]:
 
 def sources_json(session: Session, filters: SearchFilters) -> list[dict[str, Any]]:
     """Who cites whom how often: each source with the outlets citing it, most cited first."""
+    check_named(session, filters)
     cited_by: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for source, source_type, outlet, count in source_citations(
         session, outlet=filters.outlet, since=filters.since, until=filters.until

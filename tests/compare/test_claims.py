@@ -46,6 +46,16 @@ def sentence(text: str) -> Statement:
         ("Ana Ruiz, 32 were all taken away.", set()),
         ("Police shot one of the men in the leg.", set()),
         ("The man was shot around 5 p.m. on Friday.", set()),
+        ("An unrelated shooting in Dunmore on Sunday killed two and injured 10.", set()),
+        ("4 killed, 53 wounded in weekend shootings across the city", set()),
+        ("A second victim has died after the shooting at the club.", {("killed", "2")}),
+        ("An 8th teen was injured in the weekend shooting.", {("injured", "8")}),
+        ("Four children, two adults injured in gun range accident", {("injured", "6")}),
+        ("Police said a young boy and four adults were injured.", {("injured", "5")}),
+        ("Three injured, one dead in shooting at the corner.", {("injured", "3"), ("killed", "1")}),
+        ("One of the three victims was killed in Tustin.", set()),
+        ("0:50 One dead after shooting involving officer", {("killed", "1")}),
+        ("Sixty children under the age of 15 died from gunfire that year.", set()),
     ],
     ids=[
         "killed-injured",
@@ -64,6 +74,16 @@ def sentence(text: str) -> Statement:
         "age-after-name",
         "partitive",
         "clock-time",
+        "another-incident",
+        "round-up",
+        "ordinal-death",
+        "ordinal-injury",
+        "listed-groups",
+        "coordinated-subject",
+        "two-roles-listed",
+        "one-of-a-group",
+        "video-running-time",
+        "age-of",
     ],
 )
 def test_a_count_is_bound_to_its_role(text: str, expected: set[tuple[str, str]]) -> None:
@@ -250,3 +270,32 @@ def test_a_name_spelled_two_ways_is_a_name_conflict_but_two_relatives_are_not() 
 )
 def test_wounds_are_read_as_body_regions(text: str, regions: set[str]) -> None:
     assert {c.value for c in wound_claims(sentence(text))} == regions
+
+
+def _relations(*texts: str) -> list[set[str]]:
+    found = claim_conflicts(*_event([article(f"r{i}", f"O{i}", t) for i, t in enumerate(texts)]))
+    return [{c.value for c in d.claims} for d in found if d.type == "relation_conflict"]
+
+
+def test_a_husband_in_one_outlet_and_a_fiance_in_another_is_a_relation_conflict() -> None:
+    conflicts = _relations(
+        "Nadia Orsolo was cooking with her daughter when the bullets came in. Orsolo and her husband "
+        "dropped to the floor.",
+        "Nadia Orsolo and her fiancé, Peter Lamb, dropped to the floor.",
+    )
+    assert conflicts == [{"married", "engaged"}]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Nadia Orsolo and her husband, Peter Lamb, dropped to the floor.",  # the same standing
+        "Nadia Orsolo and her partner, Peter Lamb, dropped to the floor.",  # agrees with any standing
+        "Nadia Orsolo and her common-law husband dropped to the floor.",
+        "Nadia Orsolo hid with Lamb's ex-girlfriend in the kitchen.",  # another couple, by its owner
+        "Her boyfriend dropped to the floor.",  # names no one: whose?
+    ],
+    ids=["same", "partner", "common-law", "owner", "unnamed"],
+)
+def test_standings_that_can_both_be_true_or_are_of_other_couples_do_not_conflict(other: str) -> None:
+    assert _relations("Nadia Orsolo and her husband dropped to the floor as Lamb fired.", other) == []

@@ -11,6 +11,7 @@ from compare import textsim
 from compare.analysis import analyze_article
 from compare.coverage import CoverageArticle
 from compare.events import (
+    FOLLOW_UP_DAYS,
     GROUPING_FINDINGS,
     EventGrouper,
     TermStats,
@@ -199,3 +200,43 @@ def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
     assert [(g.key, g.article_ids, g.similarities) for g in group_articles(partial)] == [
         (g.key, g.article_ids, g.similarities) for g in group_articles(whole)
     ]
+
+
+def _analysed(id_: str, title: str, text: str, published: datetime) -> CoverageArticle:
+    return CoverageArticle(
+        id=id_, outlet=f"Outlet {id_}", url=f"https://{id_}.example/story", title=title, text=text,
+        published=published, analysis=analyze_article(text, published.date()),
+    )  # fmt: skip
+
+
+SHOOTING = (
+    "Teen killed in Harlow Park shooting",
+    "Dana Whitfield, 17, was shot and killed outside a store in Harlow Park on Friday night, police said. "
+    "Officers arrested Marcus Penrose, 19, at his home on Saturday. Police spokesman Alan Greer said the "
+    "two knew each other from school.",
+)
+PLEA = (
+    "Harlow Park man pleads guilty in killing of teen",
+    "Marcus Penrose pleaded guilty on Monday to second-degree murder in the shooting death of Dana "
+    "Whitfield outside a Harlow Park store last year. Whitfield was 17. Sentencing is set for June.",
+)
+OTHER_SHOOTING = (
+    "Man wounded in Harlow Park shooting",
+    "A 40-year-old man was wounded in a shooting on Elm Street in Harlow Park on Tuesday, police "
+    "spokesman Alan Greer said. No one has been arrested and the victim was not named.",
+)
+
+
+def test_a_follow_up_months_later_joins_its_event_by_the_people_it_names() -> None:
+    shooting = _analysed("a", *SHOOTING, DAY)
+    plea = _analysed("b", *PLEA, DAY + timedelta(days=150))
+    assert _partition(group_articles([shooting, plea])) == {frozenset({"a", "b"})}
+
+
+def test_a_later_story_sharing_one_name_or_past_the_follow_up_time_stays_apart() -> None:
+    shooting = _analysed("a", *SHOOTING, DAY)
+    # Another shooting in the same town weeks later: only the police spokesman is named in both.
+    other = _analysed("c", *OTHER_SHOOTING, DAY + timedelta(days=40))
+    assert len(group_articles([shooting, other])) == 2
+    too_late = _analysed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
+    assert len(group_articles([shooting, too_late])) == 2

@@ -183,10 +183,15 @@ def test_aliases_of_one_agency_merge() -> None:
     assert sources == {("Xinhua", "agency")}
 
 
-@ISSUE16
 def test_cape_is_a_place() -> None:
     entities = analyze_article("The trawler anchored off Cape Vesk before dawn.").entities
     assert [(e.text, e.label) for e in entities] == [("Cape Vesk", "LOC")]
+
+
+@pytest.mark.parametrize("place", ["Harlow Park", "Elm Street", "Lake County", "Fort Riley"])
+def test_streets_parks_and_counties_are_places(place: str) -> None:
+    entities = analyze_article(f"The shooting happened near {place} on Friday, police said.").entities
+    assert [(e.text, e.label) for e in entities] == [(place, "LOC")]
 
 
 def _quantity(text: str, surface: str) -> Quantity:

@@ -51,7 +51,7 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
     summary = import_files([path], factory, extractor=extractor, now=lambda: NOW,
                            after_store=lambda session, stored: analysed.append(stored))  # fmt: skip
     assert (summary.new, len(summary.problems)) == (3, 4)
-    assert [p.where for p in summary.problems] == ["line 2", "line 4", "line 7", "line 8"]
+    assert [p.where for p in summary.problems] == ["line 2, column 2", "line 4", "line 7", "line 8"]
     assert "not JSON" in str(summary.problems[0]) and "'url' is required" in str(summary.problems[1])
     assert "'published' is not an ISO 8601 date: 'yesterday'" in str(summary.problems[2])
     assert len(analysed) == 3
@@ -121,6 +121,93 @@ def test_importing_twice_adds_nothing(
     again = import_files([path], factory, extractor=extractor)
     assert (again.new, again.unchanged, again.problems) == (0, 1, [])
 
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "reason"),
+    [pytest.param('{"url": "https://a.example/x", "outlet": "A", "text": "never closed}', "line 2, column 55",
+                  "not JSON: a string starts here and is never closed", id="unterminated-string"),
+     pytest.param('{"url": "https://a.example/x", "outlet": "A", "text": "a\tb"}', "line 2, column 57",
+                  "not JSON: a control character (a raw tab or line break?) inside a string",
+                  id="control-character"),
+     pytest.param('{"url": "https://a.example/x",, }', "line 2, column 31",
+                  "not JSON: Expecting property name enclosed in double quotes", id="stray-comma"),
+     pytest.param('{"a": 1} {"b": 2}', "line 2, column 10", "not JSON: Extra data", id="two-objects")],
+)  # fmt: skip
+def test_a_malformed_line_names_file_line_and_column_in_words(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor, line: str, where: str, reason: str
+) -> None:
+    # The json module's own messages end in "at" before a position, which read "at at column 47".
+    path = tmp_path / "articles.jsonl"
+    good = {"url": "https://a.example/one", "outlet": "A", "text": TEXT}
+    path.write_text(lines(good, line), encoding="utf-8")
+    summary = import_files([path], factory, extractor=extractor)
+    (problem,) = summary.problems
+    assert (summary.new, problem.where, problem.reason) == (1, where, reason)
+    assert str(problem) == f"{path}: {where}: {reason}"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [pytest.param("<!DOCTYPE html>\n" + article_html("Saved page"), id="html"),
+     pytest.param("\n\n  <html><body>\n<p>one</p>\n<p>two</p>\n</body></html>\n", id="blank-lines-first"),
+     pytest.param('<?xml version="1.0"?>\n<rss><channel>\n</channel></rss>\n', id="xml")],
+)  # fmt: skip
+def test_an_html_page_imported_by_mistake_is_one_problem_and_costs_nothing_stored(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor, page: str
+) -> None:
+    first = tmp_path / "a.jsonl"
+    first.write_text(lines({"url": "https://a.example/one", "outlet": "A", "text": TEXT}), encoding="utf-8")
+    import_files([first], factory, extractor=extractor)
+    mistake, after = tmp_path / "page.html", tmp_path / "b.jsonl"
+    mistake.write_text(page, encoding="utf-8")
+    after.write_text(lines({"url": "https://b.example/two", "outlet": "B", "text": TEXT}), encoding="utf-8")
+    summary = import_files([mistake, after], factory, extractor=extractor)
+    (problem,) = summary.problems
+    blank = len(page) - len(page.lstrip("\n"))
+    assert (problem.source, problem.where) == (str(mistake), f"line {blank + 1}")
+    assert problem.reason.startswith("this file is an HTML or XML page, not JSON Lines")
+    assert summary.new == 1  # the file after it is still imported
+    with factory() as session:
+        assert sorted(r["url"] for r in export_articles(session)) == ["https://a.example/one", "https://b.example/two"]
+
+
+def test_a_tag_after_good_lines_is_only_a_bad_line(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    # Only a file that starts as a page is given up on; a stray line in real JSON Lines costs itself.
+    path = tmp_path / "a.jsonl"
+    good = {"outlet": "A", "text": TEXT}
+    path.write_text(
+        lines({"url": "https://a.example/1", **good}, "<p>stray</p>", {"url": "https://a.example/2", **good})
+    )
+    summary = import_files([path], factory, extractor=extractor)
+    assert summary.new == 2 and [p.where for p in summary.problems] == ["line 2, column 1"]
+
+
+def test_import_tells_progress_in_bytes_per_file(
+    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+) -> None:
+    seen: list[tuple[str, str, int]] = []
+
+    class Recorder:
+        def file_started(self, source: str, size: int) -> None:
+            seen.append(("started", source, size))
+
+        def file_advanced(self, source: str, position: int) -> None:
+            seen.append(("advanced", source, position))
+
+        def file_done(self, source: str) -> None:
+            seen.append(("done", source, 0))
+
+    path = tmp_path / "a.jsonl"
+    records = [{"url": f"https://a.example/{n}", "outlet": "A", "text": TEXT} for n in range(3)]
+    path.write_text(lines(*records))
+    import_files([path], factory, extractor=extractor, progress=Recorder())
+    size = path.stat().st_size
+    positions = [position for kind, _, position in seen if kind == "advanced"]
+    assert seen[0] == ("started", str(path), size) and seen[-1] == ("done", str(path), 0)
+    assert len(positions) == 3 and positions == sorted(positions) and positions[-1] == size
 
 def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
     with path.open("wb") as stream:

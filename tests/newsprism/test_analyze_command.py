@@ -80,7 +80,8 @@ def test_jsonl_batch_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
     )
     done = analyze("--jsonl", str(path), cwd=tmp_path)
     assert done.returncode == 1
-    assert "batch.jsonl:2" in done.stderr and "batch.jsonl:4" in done.stderr
+    assert "batch.jsonl:2, column 2: not valid JSON (Expecting property name" in done.stderr
+    assert "batch.jsonl:4" in done.stderr
     assert "batch.jsonl:5: not UTF-8 text" in done.stderr
     results = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["id"] for r in results] == ["a1", 7, "after"]

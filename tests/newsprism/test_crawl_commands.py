@@ -101,13 +101,48 @@ def test_import_reports_bad_lines_and_keeps_the_good(tmp_path: Path) -> None:
     good = {"url": "https://a.example/one", "outlet": "A", "text": "An imported article. " * 10}
     path.write_text(f"{json.dumps(good)}\n{{broken\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'n.db'}"
-    done = newsprism("--db", db, "import", str(path), cwd=tmp_path)
+    done = newsprism("--db", db, "import", "in.jsonl", cwd=tmp_path)
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1].startswith("newsprism: error: in.jsonl: line 2: not JSON")
+    assert done.stderr.strip().splitlines()[-1] == (
+        "newsprism: error: in.jsonl: line 2, column 2: not JSON: "
+        "Expecting property name enclosed in double quotes"
+    )
     assert "1 new" in done.stdout
     exported = newsprism("--db", db, "export", cwd=tmp_path).stdout.splitlines()
     assert [json.loads(line)["url"] for line in exported] == ["https://a.example/one"]
 
+
+
+def test_an_html_page_given_to_import_is_one_error_naming_it_nothing_stored_lost(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    good = {"url": "https://a.example/one", "outlet": "A", "text": "An imported article. " * 10}
+    (tmp_path / "in.jsonl").write_text(json.dumps(good) + "\n")
+    assert newsprism("--db", db, "import", "in.jsonl", cwd=tmp_path).returncode == 0
+    (tmp_path / "saved.html").write_text(page("Saved by mistake").replace("><", ">\n<"), encoding="utf-8")
+    done = newsprism("--db", db, "import", "saved.html", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "newsprism: error: saved.html: line 1: this file is an HTML or XML page, not JSON Lines (one JSON "
+        "object per line, its page in the 'html' key); nothing in it was imported"
+    ]
+    exported = newsprism("--db", db, "export", cwd=tmp_path).stdout.splitlines()
+    assert [json.loads(line)["url"] for line in exported] == ["https://a.example/one"]
+
+
+def test_import_progress_on_a_pipe_only_when_asked(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    records = [{"url": f"https://a.example/{n}", "outlet": "A", "text": f"Story {n}. " * 9} for n in range(3)]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    size = path.stat().st_size
+    quiet = newsprism("--db", db, "import", "in.jsonl", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""  # standard error is a pipe here: no bar drawn
+    asked = newsprism("--db", db, "import", "--progress", "in.jsonl", cwd=tmp_path)
+    assert asked.returncode == 0 and "0 new, 0 updated, 3 unchanged" in asked.stdout
+    assert asked.stderr.splitlines() == [
+        f"newsprism: import in.jsonl: 0% (0 of {size:,} bytes)",
+        f"newsprism: import in.jsonl: 100% ({size:,} of {size:,} bytes)",
+    ]
 
 @pytest.mark.parametrize(
     ("args", "message"),

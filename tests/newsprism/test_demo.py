@@ -7,8 +7,10 @@ manifest is the answer key only: the product never reads it.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -80,6 +82,20 @@ def test_the_demo_writes_only_its_own_database_and_says_how_to_serve_it(demo_run
     assert own.is_file()
     closing = demo_run.stdout.strip().splitlines()[-1]
     assert closing.endswith(f"newsprism --db sqlite:///{own} serve")
+
+
+def test_report_links_open_the_crawled_pages_after_the_run(demo_run: DemoRun) -> None:
+    # They pointed at the demo's own server, gone once the demo ends.
+    checked = 0
+    for report in sorted(demo_run.out.glob("report-*.html")) + sorted(demo_run.out.glob("report-*.md")):
+        text = report.read_text("utf-8")
+        assert "127.0.0.1" not in text and "localhost" not in text, report.name
+        for link in re.findall(r'href="([^"#][^"]*)"|\]\(<([^>]+)>\)', text):
+            target = demo_run.out / html.unescape(link[0] or link[1])
+            assert target.is_file(), (report.name, link)
+            assert "<article>" in target.read_text("utf-8")
+            checked += 1
+    assert checked >= 2 * len(demo_run.reports)  # each report links every article it compares
 
 
 def test_events_match_the_stories(demo_run: DemoRun, manifest: Manifest) -> None:

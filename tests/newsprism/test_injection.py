@@ -57,7 +57,7 @@ def test_speaker_and_source_names_are_escaped_on_every_page(client: httpx.Client
     pages += ["/search?q=cyclone&speaker=" + SPEAKER, "/search?q=cyclone&outlet=" + AGENCY]
     for path in pages:
         response = client.get(path)
-        assert response.status_code in (200, 400), path
+        assert response.status_code in (200, 400, 404), path  # the hostile outlet name is unknown: 404
         assert not RAW_MARKUP.search(response.text), (path, RAW_MARKUP.search(response.text))
     article = client.get(f"/articles/{newsroom.hostile_id}").text
     assert "&lt;img src=x onerror=alert(3)&gt;Voss" in article
