@@ -10,9 +10,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from compare.report import DivergenceReport, build_report, render_html, render_markdown
+from compare.coverage import CoverageArticle
+from compare.report import DivergenceReport, build_report, render_markdown
+from compare.report_page import render_page
 from newsprism.pipeline import event_coverage
 from storage.errors import InputError
+from storage.profiles import version_times
 from storage.repository import list_events
 
 REPORT_FORMATS = ("json", "md", "html")
@@ -36,7 +39,14 @@ def render_event_report(session: Session, event_id: int, report_format: str) -> 
         return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     if report_format == "md":
         return render_markdown(report)
-    return render_html(report, articles)
+    return report_page(session, report, articles)
+
+
+def report_page(session: Session, report: DivergenceReport, articles: list[CoverageArticle]) -> str:
+    """The static HTML page of a report, its timeline marking each article's later versions. Read-only."""
+    ids = [int(a.id) for a in articles if a.id.isdigit()]
+    versions = {str(article_id): times for article_id, times in version_times(session, ids).items()}
+    return render_page(report, articles, versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +81,7 @@ def write_event_reports(
             stem.with_suffix(".json").write_text(
                 json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-            markdown, page = render_markdown(report), render_html(report, articles)
+            markdown, page = render_markdown(report), report_page(session, report, articles)
             stem.with_suffix(".md").write_text(_relinked(markdown, links or {}), encoding="utf-8")
             stem.with_suffix(".html").write_text(_relinked(page, links or {}, html=True), encoding="utf-8")
             data = report.to_json()

@@ -8,20 +8,33 @@ a laptop or a phone and work behind any firewall.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader
 from sqlalchemy.orm import Session
 
+from compare.report_page import install_report_parts
+from compare.report_style import TYPE_STYLES
+from compare.report_view import (
+    grouped_by_type,
+    ranked_divergences,
+    reader_time,
+    reliance_chart,
+    timeline,
+    type_choices,
+)
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, ReportsDep, read_session
 from newsprism.web.apidocs import api_endpoints
-from storage.errors import NotFoundError
+from newsprism.web.outlet_profile import outlet_profile
+from newsprism.web.textmarks import evidence_passages
+from storage.errors import InputError, NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -36,28 +49,28 @@ SessionDep = Annotated[Session, Depends(read_session)]
 def templates() -> Environment:
     """The page templates (loaded once), autoescaped."""
     environment = Environment(
-        loader=PackageLoader("newsprism", "templates"),
+        # The report pieces (divergence cards, charts, legend) come from compare's templates, which
+        # the static report is drawn with too: the page and the file cannot drift apart.
+        loader=ChoiceLoader([PackageLoader("newsprism", "templates"), PackageLoader("compare", "templates")]),
         autoescape=True,  # every template, whatever its name: article text is written by strangers
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["when"] = when
+    install_report_parts(environment)
     environment.filters["href"] = safe_href
+    environment.filters["outlet_href"] = outlet_href
+    environment.filters["type_param"] = lambda kind: urlencode({"type": kind})
     return environment
 
 
 def when(value: datetime | str | None) -> str:
-    """A timestamp as a reader wants it: `2024-05-03 12:00 UTC`, or a dash when unknown."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    else:
-        moment = value
-    return moment.strftime("%Y-%m-%d %H:%M UTC" if moment.tzinfo else "%Y-%m-%d %H:%M")
+    """A timestamp as a reader wants it: `3 May 2024, 12:00 UTC`, or a dash when unknown."""
+    return reader_time(value)
+
+
+def outlet_href(name: str) -> str:
+    """The outlet page of `name`, every character of the name escaped (a `/` in it included)."""
+    return "/outlets/" + quote(name, safe="")
 
 
 def safe_href(url: str | None) -> str | None:
@@ -108,28 +121,60 @@ def _top_divergences(
         return None
 
 
+TypeFilter = Annotated[list[str] | None, Query(alias="type", max_length=40)]
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(
-    session: SessionDep, reports: ReportsDep, event_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+    session: SessionDep,
+    reports: ReportsDep,
+    event_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    types: TypeFilter = None,
 ) -> HTMLResponse:
-    """One event's divergence report, the outlets side by side."""
+    """One event's divergence report, grouped by type (`?type=` shows only those), outlets side by
+    side, with the timeline of its articles and the sources each outlet relies on."""
     report = queries.report_json(session, event_id, reports)
     outlets = list(report["event"]["outlets"])
-    divergences = sorted(report["divergences"], key=lambda d: -float(d.get("severity") or 0))
-    columns = [_claims_by_outlet(d, outlets) for d in divergences]
+    divergences = ranked_divergences(report, _evidence_link)
+    shown = _shown_types(types, {d.type for d in divergences})
+    groups = grouped_by_type(divergences, shown)
+    article_ids = [int(a["id"]) for a in report["articles"] if str(a["id"]).isdigit()]
+    versions = {str(k): v for k, v in queries.version_times(session, article_ids).items()}
     return render(
-        "event.html",
-        title=report["event"]["title"],
-        report=report,
-        outlets=outlets,
-        divergences=list(zip(divergences, columns, strict=True)),
-        articles=_articles_by_outlet(report, outlets),
-        q="",
-    )
+        "event.html", title=report["event"]["title"], report=report, outlets=outlets,
+        kinds=queries.outlet_kinds(session), groups=groups, choices=type_choices(divergences, shown),
+        shown=shown, total=len(divergences), shown_count=sum(len(g.divergences) for g in groups),
+        chart=reliance_chart(report["sources"], outlets),
+        line=timeline(report["articles"], outlets, versions), articles=_articles_by_outlet(report, outlets),
+        only_link=_only_type_link(event_id), article_anchor=_article_page, q="",
+    )  # fmt: skip
 
 
-def _claims_by_outlet(divergence: dict[str, Any], outlets: list[str]) -> list[list[dict[str, Any]]]:
-    return [[c for c in divergence.get("claims", []) if c.get("outlet") == name] for name in outlets]
+def _evidence_link(article_id: str, start: int, end: int) -> str:
+    return f"/articles/{article_id}#at-{start}-{end}"
+
+
+def _article_page(article_id: str) -> str:
+    return f"/articles/{article_id}"
+
+
+def _only_type_link(event_id: int) -> Any:
+    def link(kind: str) -> str:
+        return f"/events/{event_id}?" + urlencode({"type": kind}) + "#divergences"
+
+    return link
+
+
+def _shown_types(asked: Sequence[str] | None, present: set[str]) -> set[str] | None:
+    """The types `?type=` asks for (None: all); a type newsprism does not know is a 400, not an
+    empty page that looks like agreement."""
+    if not asked:
+        return None
+    known = set(TYPE_STYLES) | present
+    unknown = [kind for kind in asked if kind not in known]
+    if unknown:
+        raise InputError(f"type must be one of {', '.join(sorted(known))}; got {unknown[0]!r}")
+    return set(asked)
 
 
 def _articles_by_outlet(report: dict[str, Any], outlets: list[str]) -> list[list[dict[str, Any]]]:
@@ -137,17 +182,48 @@ def _articles_by_outlet(report: dict[str, Any], outlets: list[str]) -> list[list
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(session: SessionDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> HTMLResponse:
-    """One article: its text with who-said-what highlighted, its numbers, how its versions differ."""
+def article_page(
+    session: SessionDep, reports: ReportsDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> HTMLResponse:
+    """One article: its text with who-said-what highlighted and the sentences its event's divergences
+    cite anchored (`#at-{start}-{end}`), its numbers, how its versions differ."""
     article = queries.article_json(session, article_id)
+    evidence = _evidence_in(session, reports, article)
     return render(
         "article.html",
         title=article["title"] or f"Article {article_id}",
         article=article,
-        pieces=queries.article_pieces(article),
+        passages=evidence_passages(article["text"], queries.article_spans(article), evidence),
+        evidence_count=len(evidence),
+        kind=queries.outlet_kinds(session).get(article["outlet"]),
         changes=queries.version_changes(article),
         q="",
     )
+
+
+def _evidence_in(
+    session: Session, reports: queries.ReportCache, article: dict[str, Any]
+) -> list[tuple[int, int]]:
+    if article["event"] is None:
+        return []
+    # The article is readable even when its event's report cannot be built; it just has no anchors.
+    try:
+        report = queries.report_json(session, article["event"], reports)
+    except Exception:
+        log.exception("the report of event %s could not be built", article["event"])
+        return []
+    return sorted({
+        (int(claim["start"]), int(claim["end"]))
+        for divergence in report["divergences"] for claim in divergence["claims"]
+        if claim.get("article_url") == article["url"]
+    })  # fmt: skip
+
+
+@router.get("/outlets/{name:path}", response_class=HTMLResponse)
+def outlet_page(session: SessionDep, name: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    """One outlet: the events it covers, its sources by kind over time, its extraction health."""
+    profile = outlet_profile(session, name)
+    return render("outlet.html", title=profile["outlet"]["name"], profile=profile, q="")
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from newsprism.web.textmarks import Span, diff_texts, mark_spans
 from storage import models
 from storage.errors import InputError, NotFoundError
+from storage.profiles import version_times as article_version_times
 from storage.repository import (
     ListedArticle,
     ListedEvent,
@@ -272,13 +273,18 @@ def _entity_json(row: models.Entity) -> dict[str, Any]:
 
 def article_pieces(article: dict[str, Any]) -> list[Any]:
     """The current text of an `article_json` cut into pieces, quotes and speakers marked."""
+    return mark_spans(article["text"], article_spans(article))
+
+
+def article_spans(article: dict[str, Any]) -> list[Span]:
+    """The quotes and speakers of an `article_json` as spans of its current text."""
     spans = []
     for a in article["attributions"]:
         who = a["speaker_resolved"] or a["speaker"] or "unknown source"
         spans.append(Span(a["start"], a["end"], "quote", f"{a['kind']} — {who} ({a['source_type']})"))
         if a["speaker_start"] is not None and a["speaker_end"] is not None:
             spans.append(Span(a["speaker_start"], a["speaker_end"], "speaker", who))
-    return mark_spans(article["text"], spans)
+    return spans
 
 
 def version_changes(article: dict[str, Any]) -> list[dict[str, Any]]:
@@ -380,6 +386,16 @@ def top_divergences(report: dict[str, Any], count: int = 3) -> list[dict[str, An
     """The most severe divergences of a report, most severe first."""
     ranked = sorted(report.get("divergences", []), key=lambda d: -float(d.get("severity") or 0))
     return ranked[:count]
+
+
+def outlet_kinds(session: Session) -> dict[str, str]:
+    """Each outlet's kind (agency, state_media, newspaper...) by name, for the pages' badges."""
+    return {outlet.name: outlet.kind for outlet in list_outlets(session)}
+
+
+def version_times(session: Session, article_ids: list[int]) -> dict[int, list[datetime]]:
+    """When each version of the given articles was fetched, oldest first (the event timeline)."""
+    return article_version_times(session, article_ids)
 
 
 def outlet_names(session: Session) -> list[str]:

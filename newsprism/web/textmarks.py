@@ -102,3 +102,54 @@ def _merged(changes: Sequence[Change]) -> list[Change]:
         else:
             merged.append(change)
     return merged
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of an article cut into pieces; when it is the evidence of a divergence, `anchors`
+    are its `at-{start}-{end}` ids (the first is the passage's own, the others begin inside it)."""
+
+    pieces: list[Piece]
+    anchors: tuple[str, ...] = ()
+
+
+def evidence_passages(text: str, spans: Iterable[Span], evidence: Iterable[tuple[int, int]]) -> list[Passage]:
+    """`text` cut into plain passages and evidence passages (sentences an event page links to),
+    each cut further at `spans`. Overlapping evidence shares one passage, so every anchor exists once.
+
+    >>> [(p.anchors, "".join(x.text for x in p.pieces)) for p in evidence_passages("Ab. Cd.", [], [(4, 7)])]
+    [((), 'Ab. '), (('at-4-7',), 'Cd.')]
+    """
+    marked = list(spans)
+    passages, at = [], 0
+    for start, end, members in _evidence_regions(text, evidence):
+        if start > at:
+            passages.append(Passage(_pieces_between(text, marked, at, start)))
+        anchors = tuple(f"at-{s}-{e}" for s, e in members)
+        passages.append(Passage(_pieces_between(text, marked, start, end), anchors))
+        at = end
+    if at < len(text) or not passages:
+        passages.append(Passage(_pieces_between(text, marked, at, len(text))))
+    return passages
+
+
+def _evidence_regions(
+    text: str, evidence: Iterable[tuple[int, int]]
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    regions: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end in sorted({(s, e) for s, e in evidence if 0 <= s < e <= len(text)}):
+        if regions and start < regions[-1][1]:
+            first, last, members = regions[-1]
+            regions[-1] = (first, max(last, end), [*members, (start, end)])
+        else:
+            regions.append((start, end, [(start, end)]))
+    return regions
+
+
+def _pieces_between(text: str, spans: Sequence[Span], start: int, end: int) -> list[Piece]:
+    inside = [
+        Span(max(s.start, start) - start, min(s.end, end) - start, s.kind, s.note)
+        for s in spans
+        if s.start < end and s.end > start
+    ]
+    return mark_spans(text[start:end], inside)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from urllib.parse import quote
 
 import httpx
 import pytest
 from newsroom_db import (
     CYCLONE,
+    HOSTILE_OUTLET,
     IMG,
     NOW,
     RARE_WORD,
@@ -67,6 +69,10 @@ def _ok_paths(n: Newsroom) -> list[str]:
         f"/events/{n.event_id}",
         f"/articles/{n.rates_id}",
         f"/articles/{n.hostile_id}",
+        f"/articles/{n.cyclone_ids[0]}",
+        f"/events/{n.event_id}?type=numeric_conflict&type=omission",
+        "/outlets/Harbour%20Wire",
+        "/outlets/" + quote(HOSTILE_OUTLET, safe=""),
         "/search",
         "/search?q=cyclone",
         "/search?q=cyclone&outlet=Eastern%20Daily",

@@ -1,10 +1,13 @@
-"""Write the screenshot of an event page that the docs show (docs/event-page.png).
+"""Write the screenshots the docs show: the event, article and outlet pages at desktop and phone width.
 
 By default it runs the demo (bundled newsroom, crawled into a temporary database), serves the pages on
-a free loopback port and has headless Chromium photograph the event covered by the most outlets.
-With --db it photographs an existing database instead.
+a free loopback port and has headless Chromium photograph them: the event covered by the most
+outlets, the article its first piece of evidence links to (at that sentence, highlighted), and the
+outlet with the most articles. With --db it photographs an existing database instead.
 
-    .venv/bin/python scripts/screenshot_event_page.py [--db URL] [--event ID] [--out docs/event-page.png]
+    .venv/bin/python scripts/screenshots.py [--db URL] [--out docs/screenshots]
+
+writes OUT/{event,article,outlet}-{desktop,phone}.png.
 """
 
 from __future__ import annotations
@@ -20,15 +23,21 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import uvicorn
+from sqlalchemy.orm import Session
 
+from compare.report_view import ranked_divergences
 from newsprism.settings import Settings
 from newsprism.web.app import create_app
-from newsprism.web.queries import events_json
+from newsprism.web.queries import events_json, outlets_json, report_json
 from storage.database import open_database
 
 REPO = Path(__file__).resolve().parent.parent
+# A laptop's window, and a common phone's CSS width; tall enough to show the pictures and the first
+# divergences, not the whole 10,000-pixel page.
+SIZES = {"desktop": (1280, 2000), "phone": (390, 2600)}
 
 
 def main() -> int:
@@ -36,29 +45,49 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", help="photograph this database instead of running the demo")
-    parser.add_argument("--event", type=int, help="event id (default: the one with the most outlets)")
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "event-page.png")
-    parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=1800)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     args = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
-        print("screenshot: chromium is not installed (apt-get install chromium)", file=sys.stderr)
+        print("screenshots: chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as folder:
         url = args.db or _demo_database(Path(folder))
         factory = open_database(url)
-        with factory() as session:
-            events = events_json(session)
-        if not events:
-            print(f"screenshot: no events in {url}", file=sys.stderr)
-            return 1
-        event = args.event or max(events, key=lambda e: (len(e["outlets"]), -e["id"]))["id"]
-        with _serve(create_app(factory)) as base:
-            _photograph(chromium, f"{base}/events/{event}", args.out, (args.width, args.height), Path(folder))
-        factory.kw["bind"].dispose()
-    print(f"wrote {args.out} (event {event})")
+        try:
+            with factory() as session:
+                pages = _pages(session)
+            if pages is None:
+                print(f"screenshots: no events in {url}", file=sys.stderr)
+                return 1
+            with _serve(create_app(factory)) as base:
+                for name, path in pages.items():
+                    for size_name, size in SIZES.items():
+                        out = args.out / f"{name}-{size_name}.png"
+                        _photograph(chromium, base + path, out, size, Path(folder))
+                        print(f"wrote {out} ({path})")
+        finally:
+            factory.kw["bind"].dispose()
     return 0
+
+
+def _pages(session: Session) -> dict[str, str] | None:
+    """The paths to photograph: the most covered event, its first evidence, the busiest outlet."""
+    events = events_json(session)
+    if not events:
+        return None
+    event = max(events, key=lambda e: (len(e["outlets"]), -e["id"]))["id"]
+    report = report_json(session, event)
+    links = [
+        e.href
+        for d in ranked_divergences(report, lambda a, s, e: f"/articles/{a}#at-{s}-{e}")
+        for column in d.columns
+        for e in column
+        if e.href
+    ]
+    article = links[0] if links else f"/articles/{report['articles'][0]['id']}"
+    outlet = max(outlets_json(session), key=lambda o: (o["articles"], o["name"]))["name"]
+    return {"event": f"/events/{event}", "article": article, "outlet": "/outlets/" + quote(outlet, safe="")}
 
 
 def _demo_database(folder: Path) -> str:

@@ -1,0 +1,45 @@
+"""Fixtures the page tests share: the demo's database, crawled once from the bundled newsroom, served
+by a real uvicorn on loopback (the same pages `newsprism serve` answers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from newsroom_db import live_server
+
+from newsprism.settings import Settings
+from newsprism.web.app import create_app
+from newsprism.web.queries import events_json, report_json
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """The demo served: its base URL, and the most covered event with its report."""
+
+    base: str
+    event_id: int
+    report: dict[str, Any]
+    outlets: list[str]
+    reports: Path  # where the demo wrote report-<event>.html, .md, .json
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
+    from newsprism.demo.run import run_demo
+    from storage.database import open_database
+
+    folder = tmp_path_factory.mktemp("demo")
+    url = run_demo(Settings("sqlite:///unused.db", quiet=1), folder / "reports").database_url
+    factory = open_database(url)
+    try:
+        with factory() as session:
+            event = max(events_json(session), key=lambda e: (len(e["outlets"]), -e["id"]))
+            report = report_json(session, event["id"])
+        with live_server(create_app(factory)) as base:
+            yield DemoSite(base, event["id"], report, list(report["event"]["outlets"]), folder / "reports")
+    finally:
+        factory.kw["bind"].dispose()
