@@ -31,6 +31,7 @@ from protego import Protego
 from crawler.bodies import ACCEPT_ENCODING, BodyRefused, read_bounded
 from crawler.config import CrawlerSettings
 from crawler.encoding import decode_html
+from crawler.hostturns import HostTurns
 from crawler.urls import host_key, is_http_url, is_ip_address
 
 Purpose = Literal["feed", "sitemap", "robots", "section", "homepage", "article"]
@@ -202,8 +203,11 @@ class Fetcher:
         now: Callable[[], datetime] = utc_now,
         resolver: Resolver = resolve_host,
         jitter: Callable[[], float] = random.random,
+        turns: HostTurns | None = None,
     ) -> None:
         self.client, self.settings = client, settings
+        # Given (a cluster's workers), hosts' turns are kept there for every process; else in memory.
+        self.turns = turns
         self.clock, self.sleep, self.now, self.resolver, self.jitter = clock, sleep, now, resolver, jitter
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, _Robots] = {}
@@ -312,6 +316,11 @@ class Fetcher:
     @asynccontextmanager
     async def _turn(self, url: str, politeness: Politeness) -> AsyncIterator[None]:
         gate = self._gate(url, politeness)
+        if self.turns is not None:
+            # The gate still carries the delay robots.txt's Crawl-delay may have raised.
+            async with self.turns.turn(host_key(url), gate.delay, politeness.concurrency):
+                yield
+            return
         async with gate.semaphore:
             async with gate.lock:
                 wait = gate.next_start - self.clock()
