@@ -264,7 +264,7 @@ def _cluster(raw: Any, source: str) -> ClusterSettings:
         raise table.fail("broker", f'must be an AMQP URL like "amqp://u:p@host:5672//", got {broker!r}')
     coordination = table.get("coordination", str, defaults.coordination)
     if urlsplit(coordination).scheme not in ("redis", "rediss", "unix"):
-        raise table.fail("coordination", f'must be a Redis URL like "redis://host:6379/0", not {coordination!r}')
+        raise table.fail("coordination", f'must be a Redis URL ("redis://host:6379/0"), got {coordination!r}')
     table.check_unknown()
     return ClusterSettings(name, broker, coordination)
 

@@ -37,8 +37,19 @@ redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('SET', KEYS[2], now + delay, 'PX', delay + ttl)
 return 0
 """
+# Renews a lease for as long as its request runs, on Redis's clock like the taking.
+_RENEW_LEASE = """
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+return 0
+"""
 # How often a request waiting for a free lease asks again.
 BUSY_POLL = 0.02
+# A lease lives this long unless renewed; its holder renews it three times as often. A worker that
+# dies mid-request (SIGKILL, a lost machine) so holds its host's turn for three seconds at most.
+LEASE_SECONDS = 3.0
 
 
 class HostTurns(Protocol):
@@ -50,26 +61,30 @@ class HostTurns(Protocol):
 
 
 class SharedHostTurns:
-    """Host turns held in Redis under `prefix`, shared by every worker of one cluster.
+    """Host turns held in Redis under `prefix`, shared by every worker of one cluster."""
 
-    `lease_seconds` must exceed the longest request (the fetch timeout), or a slow request could
-    lose its lease while still in flight and let one more in.
-    """
-
-    def __init__(self, redis: Redis, prefix: str, lease_seconds: float) -> None:
+    def __init__(self, redis: Redis, prefix: str, lease_seconds: float = LEASE_SECONDS) -> None:
         self.redis, self.prefix, self.lease_ms = redis, prefix, max(1, round(lease_seconds * 1000))
         self._take = redis.register_script(_TAKE_TURN)
+        self._renew = redis.register_script(_RENEW_LEASE)
 
     @asynccontextmanager
     async def turn(self, host: str, delay: float, concurrency: int) -> AsyncIterator[None]:
         leases = f"{self.prefix}:host:{host}:leases"
         lease = uuid.uuid4().hex
         await self._wait_for_turn(leases, f"{self.prefix}:host:{host}:next", lease, delay, concurrency)
+        renewing = asyncio.ensure_future(self._keep_renewing(leases, lease))
         try:
             yield
         finally:
+            renewing.cancel()
             # Shielded: a request cancelled mid-flight still hands its lease back at once.
             await asyncio.shield(self.redis.zrem(leases, lease))
+
+    async def _keep_renewing(self, leases: str, lease: str) -> None:
+        while True:
+            await asyncio.sleep(self.lease_ms / 3000)
+            await self._renew(keys=[leases], args=[lease, self.lease_ms])
 
     async def _wait_for_turn(
         self, leases: str, next_key: str, lease: str, delay: float, concurrency: int

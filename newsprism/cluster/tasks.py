@@ -49,8 +49,6 @@ MAX_STARTS = 3
 # Retries of a task that raised (the database or Redis away for a moment), with doubling backoff.
 MAX_RETRIES = 3
 RETRY_BACKOFF = 1.0
-# A lease outlives the longest request by this much, so it is never lost while its request runs.
-LEASE_MARGIN = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +77,9 @@ class WorkerRuntime:
         self.factory = session_factory(open_engine(setup.database_url))
         self.redis = Redis.from_url(setup.cluster.coordination)
         self.ledger = PassLedger(self.redis, setup.cluster.name)
-        settings = setup.config.settings
-        turns = SharedHostTurns(
-            _async_redis(setup.cluster.coordination), self.ledger.prefix, settings.timeout + LEASE_MARGIN
-        )
+        turns = SharedHostTurns(_async_redis(setup.cluster.coordination), self.ledger.prefix)
         self.piecework = Piecework(
-            settings, self.factory, turns, after_store=analyse_stored, prepare=analyse_page
+            setup.config.settings, self.factory, turns, after_store=analyse_stored, prepare=analyse_page
         )
 
 
