@@ -45,6 +45,19 @@ redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
 return 0
 """
+# When a request has gone out: the host's next start is at least `delay` after this moment too. A
+# request leaves a little after its turn is taken (a new connection, a process's first request), and
+# the host counts from when it arrives.
+_MARK_SENT = """
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+local delay, ttl = tonumber(ARGV[1]), tonumber(ARGV[2])
+local next_start = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now + delay > next_start then
+  redis.call('SET', KEYS[1], now + delay, 'PX', delay + ttl)
+end
+return 0
+"""
 # How often a request waiting for a free lease asks again.
 BUSY_POLL = 0.02
 # A lease lives this long unless renewed; its holder renews it three times as often. A worker that
@@ -52,12 +65,28 @@ BUSY_POLL = 0.02
 LEASE_SECONDS = 3.0
 
 
+class HeldTurn(Protocol):
+    """A turn at a host, held for one request."""
+
+    async def sent(self) -> None:
+        """The request has gone out: the host's next request waits `delay` from now as well."""
+
+
 class HostTurns(Protocol):
     """Turn-taking per host that a Fetcher can be handed in place of its own in-memory gates."""
 
-    def turn(self, host: str, delay: float, concurrency: int) -> AbstractAsyncContextManager[None]:
+    def turn(self, host: str, delay: float, concurrency: int) -> AbstractAsyncContextManager[HeldTurn]:
         """An async context: inside it, one request to `host` may be in flight."""
         ...
+
+
+class _Lease:
+    def __init__(self, turns: SharedHostTurns, host: str, delay: float) -> None:
+        self.turns, self.host, self.delay = turns, host, delay
+
+    async def sent(self) -> None:
+        delay_ms = max(0, round(self.delay * 1000))
+        await self.turns._mark_sent(keys=[self.turns._next(self.host)], args=[delay_ms, self.turns.lease_ms])
 
 
 class SharedHostTurns:
@@ -67,31 +96,40 @@ class SharedHostTurns:
         self.redis, self.prefix, self.lease_ms = redis, prefix, max(1, round(lease_seconds * 1000))
         self._take = redis.register_script(_TAKE_TURN)
         self._renew = redis.register_script(_RENEW_LEASE)
+        self._mark_sent = redis.register_script(_MARK_SENT)
 
     @asynccontextmanager
-    async def turn(self, host: str, delay: float, concurrency: int) -> AsyncIterator[None]:
-        leases = f"{self.prefix}:host:{host}:leases"
-        lease = uuid.uuid4().hex
-        await self._wait_for_turn(leases, f"{self.prefix}:host:{host}:next", lease, delay, concurrency)
-        renewing = asyncio.ensure_future(self._keep_renewing(leases, lease))
+    async def turn(self, host: str, delay: float, concurrency: int) -> AsyncIterator[HeldTurn]:
+        lease = await self.take(host, delay, concurrency)
+        renewing = asyncio.ensure_future(self._keep_renewing(host, lease))
         try:
-            yield
+            yield _Lease(self, host, delay)
         finally:
             renewing.cancel()
             # Shielded: a request cancelled mid-flight still hands its lease back at once.
-            await asyncio.shield(self.redis.zrem(leases, lease))
+            await asyncio.shield(self.give_back(host, lease))
 
-    async def _keep_renewing(self, leases: str, lease: str) -> None:
-        while True:
-            await asyncio.sleep(self.lease_ms / 3000)
-            await self._renew(keys=[leases], args=[lease, self.lease_ms])
-
-    async def _wait_for_turn(
-        self, leases: str, next_key: str, lease: str, delay: float, concurrency: int
-    ) -> None:
+    async def take(self, host: str, delay: float, concurrency: int) -> str:
+        """Wait for a turn at `host` and return its lease; it lapses unless renewed or given back."""
+        lease = uuid.uuid4().hex
+        keys = [self._leases(host), self._next(host)]
         args: list[str | int] = [lease, max(0, round(delay * 1000)), concurrency, self.lease_ms]
         while True:
-            wait_ms = int(await self._take(keys=[leases, next_key], args=args))
+            wait_ms = int(await self._take(keys=keys, args=args))
             if wait_ms == 0:
-                return
+                return lease
             await asyncio.sleep(BUSY_POLL if wait_ms < 0 else wait_ms / 1000)
+
+    async def give_back(self, host: str, lease: str) -> None:
+        await self.redis.zrem(self._leases(host), lease)
+
+    async def _keep_renewing(self, host: str, lease: str) -> None:
+        while True:
+            await asyncio.sleep(self.lease_ms / 3000)
+            await self._renew(keys=[self._leases(host)], args=[lease, self.lease_ms])
+
+    def _leases(self, host: str) -> str:
+        return f"{self.prefix}:host:{host}:leases"
+
+    def _next(self, host: str) -> str:
+        return f"{self.prefix}:host:{host}:next"

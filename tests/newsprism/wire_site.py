@@ -69,7 +69,11 @@ class WireOutlet:
     def answer(self, path: str) -> tuple[int, str, str]:
         if path == "/sitemap.xml":
             locs = "".join(f"<url><loc>{self.base}{p}</loc></url>" for p in self.paths)
-            return 200, "application/xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+            return (
+                200,
+                "application/xml",
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
+            )
         if path == "/robots.txt":
             return 404, "text/plain", ""
         if path in self.paths:
@@ -122,7 +126,10 @@ def kill_the_asker(client_port: int, server_port: int) -> None:
         for line in Path(table).read_text().splitlines()[1:]:
             fields = line.split()
             local, remote, inode = fields[1], fields[2], fields[9]
-            if int(local.rsplit(":", 1)[1], 16) == client_port and int(remote.rsplit(":", 1)[1], 16) == server_port:
+            if (
+                int(local.rsplit(":", 1)[1], 16) == client_port
+                and int(remote.rsplit(":", 1)[1], 16) == server_port
+            ):
                 inodes.add(f"socket:[{inode}]")
     for pid in _pids_holding(inodes):
         os.kill(pid, signal.SIGKILL)
@@ -167,7 +174,8 @@ class WireService:
         for outlet in self.outlets:
             lines += [
                 "[[outlet]]", f'name = "Wire {outlet.number}"', f'homepage = "{outlet.base}/"',
-                f'sitemaps = ["{outlet.base}/sitemap.xml"]', f'delay = "{delay}s"', f"concurrency = {concurrency}", "",
+                f'sitemaps = ["{outlet.base}/sitemap.xml"]', f'delay = "{delay}s"',
+                f"concurrency = {concurrency}", "",
             ]  # fmt: skip
         path.write_text("\n".join(lines), encoding="utf-8")
         return path
