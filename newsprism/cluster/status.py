@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from amqp.exceptions import NotFound
 from celery import Celery
 
 from crawler.config import ClusterSettings
@@ -46,7 +45,7 @@ def queued(app: Celery, queue: str) -> int:
     with app.connection_for_write() as connection, connection.channel() as channel:
         try:
             _name, count, _consumers = channel.queue_declare(queue=queue, passive=True)
-        except NotFound:
+        except connection.channel_errors:  # the broker's "not found": no task was ever sent there
             return 0
     return int(count)
 

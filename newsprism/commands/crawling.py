@@ -82,8 +82,9 @@ def _local_pass(
 def _distributed_pass(
     crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
 ) -> CrawlSummary:
-    from newsprism.cluster.passes import crawl_distributed
+    from newsprism.cluster.passes import cluster_of, crawl_distributed
 
+    cluster_of(crawl_config)  # no [cluster] table: said before any database is made
     # The workers store into their own --db; this one only gets the schema to head before they run.
     _close(open_database(database_url))
     if not show_progress:
