@@ -119,9 +119,8 @@ def main() -> None:
             order = args.workers if round_number % 2 == 0 else list(reversed(args.workers))
             for workers in order:
                 run = one_pass(args, workers, Path(folder))
-                print(
-                    f"round {round_number + 1}: {workers} worker(s): {run.seconds:.1f} s, {run.rate:.1f} pages/s"
-                )
+                said = f"{run.seconds:.1f} s, {run.rate:.1f} pages/s"
+                print(f"round {round_number + 1}: {workers} worker(s): {said}")
                 if workers not in best or run.seconds < best[workers].seconds:
                     best[workers] = run
     base = best[min(best)]
@@ -130,9 +129,8 @@ def main() -> None:
     print("| workers | pass (s) | articles/s | stored | speed-up |\n|---:|---:|---:|---:|---:|")
     for workers, run in sorted(best.items()):
         speedup = base.seconds / run.seconds
-        print(
-            f"| {workers} | {run.seconds:.1f} | {run.rate:.1f} | {run.stored}/{run.pages} | {speedup:.2f}x |"
-        )
+        stored = f"{run.stored}/{run.pages}"
+        print(f"| {workers} | {run.seconds:.1f} | {run.rate:.1f} | {stored} | {speedup:.2f}x |")
 
 
 if __name__ == "__main__":
