@@ -124,8 +124,9 @@ def main() -> None:
                 if workers not in best or run.seconds < best[workers].seconds:
                     best[workers] = run
     base = best[min(best)]
-    print(f"\n{args.outlets} outlets x {args.pages} articles, {args.latency} s per answer, outlet concurrency "
-          f"{args.concurrency}, {args.processes} processes per worker; best of {args.rounds}")  # fmt: skip
+    setup = f"{args.outlets} outlets x {args.pages} articles, {args.latency} s per answer"
+    print(f"\n{setup}, outlet concurrency {args.concurrency}, {args.processes} processes per worker")
+    print(f"best of {args.rounds} rounds")
     print("| workers | pass (s) | articles/s | stored | speed-up |\n|---:|---:|---:|---:|---:|")
     for workers, run in sorted(best.items()):
         speedup = base.seconds / run.seconds
