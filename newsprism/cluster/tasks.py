@@ -27,9 +27,10 @@ from typing import Any
 # request reaching the host, which brought that request closer than `delay` to the next one.
 import anyio  # noqa: F401  (loaded for the forked processes, see above)
 from celery import Celery, Task
+from celery.signals import worker_process_init
 from redis import Redis
 
-import crawler.extract  # noqa: F401  (loaded for the forked processes, see above)
+import crawler.extract
 from crawler.config import ClusterSettings, CrawlConfig, OutletConfig
 from crawler.diagnosis import CrawlProblem
 from crawler.discovery import DiscoveredLink
@@ -66,10 +67,25 @@ class WorkerSetup:
 _SETUP: WorkerSetup | None = None
 
 
+# A page to extract and analyse once before forking (see `prepare_worker`).
+_WARM_UP_PAGE = (
+    b"<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1><p>The harbour"
+    b" authority said on Tuesday that five cargo ships had been held outside the port for three days.</p>"
+    b"<p>Officials told reporters that the delays would end by the weekend, about 40 km away.</p>"
+    b"</article></body></html>"
+)
+
+
 def prepare_worker(setup: WorkerSetup) -> None:
-    """Set what this worker's processes crawl with; called once, before the worker starts."""
+    """Set what this worker's processes crawl with, and warm them; called once, before the fork.
+
+    Extraction and analysis load models, tables and modules on their first page (most of a second):
+    done here once, every forked process starts with them, instead of each paying it on its first
+    task of a pass.
+    """
     global _SETUP
     _SETUP = setup
+    crawler.extract.extract_fetched(_WARM_UP_PAGE, "text/html", "https://warm-up.invalid/", analyse_page)
 
 
 class WorkerRuntime:
@@ -93,6 +109,15 @@ def _async_redis(url: str) -> Any:
 
 
 _RUNTIME: WorkerRuntime | None = None
+
+
+def _runtime_at_start(**_: object) -> None:
+    """Each forked process opens its connections as it starts, not on its first task."""
+    if _SETUP is not None:
+        runtime()
+
+
+worker_process_init.connect(_runtime_at_start, weak=False)
 
 
 def runtime() -> WorkerRuntime:
