@@ -8,6 +8,7 @@ APScheduler jobs: the pass is enqueued and the job ends; the workers do the rest
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +31,7 @@ from newsprism.cluster.ledger import PassLedger, PassProgress
 from newsprism.cluster.tasks import DISCOVER, REGROUP, outlet_json
 from storage.errors import InputError, NewsprismError
 
+log = logging.getLogger(__name__)
 # How often the waiting command reads the ledger.
 POLL_SECONDS = 0.2
 # A pass complete this long without its regrouping (the task asking for it was lost with its
@@ -102,6 +104,8 @@ def crawl_distributed(
     started = clock()
     app, ledger = cluster_app(cluster), PassLedger(connect_coordination(cluster), cluster.name)
     with reaching(cluster):
+        if not app.control.ping(timeout=1.0):
+            log.warning("no worker of cluster %r answers yet; the pass waits for one", cluster.name)
         pass_id = enqueue_pass(app, ledger, chosen)
         _follow(app, ledger, pass_id, progress, clock)
         return ledger.summary(pass_id, clock() - started)
@@ -114,6 +118,11 @@ def _follow(
     complete_since: float | None = None
     while True:
         state = ledger.progress(pass_id)
+        if not state.outlets:
+            # Redis keeps the ledger in memory: restarted, it has forgotten the pass (docs/cluster.md).
+            raise ClusterUnavailableError(
+                f"pass {pass_id} is no longer in the coordination Redis (restarted?)"
+            )
         shown.update(state)
         if state.regrouped:
             return
