@@ -78,3 +78,14 @@ def test_cluster_commands_fail_with_one_line(
     lines = done.stderr.strip().splitlines()
     assert said in lines[-1] and lines[-1].startswith("newsprism: error:"), done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_compose_example_configuration_names_its_cluster() -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "cluster" / "outlets.toml"
+    config = parse_config(example.read_text("utf-8"), example.name)
+    assert config.cluster == ClusterSettings(
+        "newsroom", "amqp://newsprism:newsprism@rabbitmq:5672//", "redis://redis:6379/0"
+    )
+    compose = (example.parent / "compose.yaml").read_text("utf-8")
+    for service in ("postgres:", "rabbitmq:", "redis:", "worker:", "schedule:", "serve:"):
+        assert f"\n  {service}" in compose
