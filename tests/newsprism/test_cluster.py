@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import subprocess
 import time
 import uuid
@@ -33,11 +34,11 @@ from redis.asyncio import Redis as AsyncRedis
 from sqlalchemy import Engine, create_engine, text
 from wire_site import POISON_PATH, Served, WireService
 
-from crawler.config import parse_config
+from crawler.config import load_config, parse_config
 from crawler.hostturns import SharedHostTurns
 from newsprism.cluster.engine import cluster_app
 from newsprism.cluster.ledger import PassLedger
-from newsprism.cluster.passes import enqueue_pass
+from newsprism.cluster.passes import cluster_of, enqueue_pass
 from newsprism.cluster.status import cluster_status
 from newsprism.cluster.tasks import MAX_STARTS
 
@@ -93,6 +94,10 @@ def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
         engine.dispose()
 
 
+def stored_articles(database_url: str) -> int:
+    return int(str(rows(database_url, "SELECT count(*) FROM articles")[0][0]))
+
+
 def crawl(database_url: str, config: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         command(database_url, "crawl", "--config", str(config), "--distributed"),
@@ -104,7 +109,7 @@ def wait_for_articles(database_url: str, count: int, crawling: subprocess.Popen[
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and crawling.poll() is None:
         try:
-            if rows(database_url, "SELECT count(*) FROM articles")[0][0] >= count:  # type: ignore[operator]
+            if stored_articles(database_url) >= count:
                 return
         except Exception:  # the schema is not there yet: the crawl command creates it
             pass
@@ -141,7 +146,7 @@ def killed_pass(
         crawling = crawl(database_url, config)
         wait_for_articles(database_url, 20, crawling)
         workers.kill(doomed)
-        stored = int(rows(database_url, "SELECT count(*) FROM articles")[0][0])  # type: ignore[call-overload]
+        stored = stored_articles(database_url)
         output, errors = crawling.communicate(timeout=180)
         yield KilledPass(database_url, wire, output, errors, crawling.returncode, stored)
     finally:
@@ -257,7 +262,7 @@ def test_a_page_that_kills_its_worker_ends_in_quarantine_not_in_a_loop(
         workers.start(1)
         crawling = crawl(database_url, config)
         output, errors = crawling.communicate(timeout=120)
-        status = cluster_status(parse_config(config.read_text()).cluster)  # type: ignore[arg-type]
+        status = cluster_status(cluster_of(load_config(config)))
     finally:
         workers.stop_all()
         wire.close()
@@ -296,7 +301,11 @@ def test_two_clusters_on_one_broker_keep_to_their_own_tasks(
         workers.start(1)
         crawling = crawl(database_url, config)
         output, errors = crawling.communicate(timeout=120)
-        status = cluster_status(other.cluster)
+        asked = subprocess.run(
+            command(database_url, "cluster", "status", "--config", str(tmp_path / "theirs.toml"), "--json"),
+            env=environment(), capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        status = json.loads(asked.stdout)
         their_progress = PassLedger(redis, other.cluster.name).progress(their_pass)
     finally:
         workers.stop_all()
@@ -310,4 +319,39 @@ def test_two_clusters_on_one_broker_keep_to_their_own_tasks(
     assert theirs.served() == []
     assert (status["workers"], status["queued"]) == ([], 2), status
     assert their_progress.discovered == {"Wire 0": None, "Wire 1": None}
-    assert json.dumps(status)  # the --json shape is plain JSON
+    assert status["cluster"] == names[1] and status["backlog"] == [], status
+
+
+# --- the schedule, distributed ------------------------------------------------------------------
+
+
+def test_a_distributed_schedule_enqueues_passes_and_stops_on_sigterm(tmp_path: Path) -> None:
+    wire, name = WireService(2, 1), cluster_name()
+    config = wire.config(tmp_path / "outlets.toml", cluster=name, delay=0.0, concurrency=1)
+    database_url = f"sqlite:///{tmp_path / 'schedule.db'}"  # the schedule's lock; no worker stores here
+    schedule = subprocess.Popen(
+        command(database_url, "schedule", "--config", str(config), "--distributed"),
+        env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    redis = Redis.from_url(COORDINATION)
+    try:
+        ledger = PassLedger(redis, name)
+        deadline = time.monotonic() + 60
+        while len(ledger.recent_passes()) < 2 and time.monotonic() < deadline and schedule.poll() is None:
+            time.sleep(0.2)
+        passed = sorted(outlet for one in ledger.recent_passes() for outlet in ledger.outlet_names(one))
+        schedule.send_signal(signal.SIGTERM)
+        output, errors = schedule.communicate(timeout=60)
+        queued = cluster_status(cluster_of(load_config(config)))["queued"]
+    finally:
+        if schedule.poll() is None:
+            schedule.kill()
+        wire.close()
+        forget_cluster(name)
+        redis.close()
+    assert schedule.returncode == 0, errors
+    # One pass per outlet, each its discovery task on the queue (no worker here to take them).
+    assert passed == ["Wire 0", "Wire 1"]
+    assert queued == 2
+    assert sorted(line.split(":")[0] for line in output.splitlines()) == ["Wire 0", "Wire 1"], output
+    assert all("enqueued on cluster" in line for line in output.splitlines()), output

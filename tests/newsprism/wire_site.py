@@ -63,8 +63,12 @@ class WireOutlet:
         self.thread.start()
 
     @property
+    def port(self) -> int:
+        return int(self.server.server_address[1])
+
+    @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
     def answer(self, path: str) -> tuple[int, str, str]:
         if path == "/sitemap.xml":
@@ -98,7 +102,7 @@ def _handler(outlet: WireOutlet) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             arrived = time.monotonic()
             if self.path == POISON_PATH:
-                kill_the_asker(self.client_address[1], self.server.server_address[1])
+                kill_the_asker(self.client_address[1], outlet.port)
             if self.path not in ("/robots.txt", "/sitemap.xml"):
                 time.sleep(outlet.latency)
             status, kind, text = outlet.answer(self.path)
