@@ -25,6 +25,8 @@ from crawler.store import FreshValidator
 
 # A pass's keys outlive any pass by far, and then go by themselves.
 PASS_KEEP_SECONDS = 7 * 24 * 3600
+# Passes the index of recent passes keeps (`cluster status` reads the backlog of the newest).
+KEPT_PASSES = 1000
 # How many recent failures and quarantined tasks `cluster status` can show.
 KEPT_FAILURES = 100
 
@@ -109,6 +111,8 @@ class PassLedger:
             )
             pipe.expire(key, PASS_KEEP_SECONDS)
             pipe.zadd(f"{self.prefix}:passes", {pass_id: now or time.time()})
+            # The index of recent passes keeps the newest only; each pass's own keys expire by themselves.
+            pipe.zremrangebyrank(f"{self.prefix}:passes", 0, -KEPT_PASSES - 1)
             pipe.execute()
 
     def discovered_links(self, pass_id: str, outlet: str) -> list[DiscoveredLink] | None:
@@ -249,12 +253,13 @@ class PassLedger:
 
     # --- deliveries, failures, quarantine ---------------------------------------------------------
 
-    def count_start(self, task_id: str, attempt: int) -> int:
+    def count_start(self, pass_id: str, task_id: str, attempt: int) -> int:
         """How many times this attempt of a task has now started: more than once means the worker
-        running it before died (a SIGKILL, an OOM kill, a lost machine) and the broker gave it back."""
-        key = f"{self.prefix}:starts:{task_id}:{attempt}"
+        running it before died (a SIGKILL, an OOM kill, a lost machine) and the broker gave it back.
+        Kept with the pass, so the counts go with it."""
+        key = self._pass(pass_id, "starts")
         with self.redis.pipeline() as pipe:
-            pipe.incr(key)
+            pipe.hincrby(key, f"{task_id}:{attempt}", 1)
             pipe.expire(key, PASS_KEEP_SECONDS)
             started, _ = pipe.execute()
         return int(started)

@@ -147,7 +147,7 @@ def discover_outlet(task: Task, pass_id: str, outlet_item: dict[str, Any]) -> No
     work, outlet = runtime(), outlet_from(outlet_item)
     links = work.ledger.discovered_links(pass_id, outlet.name)
     if links is None:
-        listing = _listing(task, work, outlet)
+        listing = _listing(task, work, pass_id, outlet)
         if isinstance(listing, str):
             listing = OutletListing([], [CrawlProblem("homepage", outlet.homepage, listing)], 0, [])
         work.ledger.record_discovery(
@@ -159,9 +159,9 @@ def discover_outlet(task: Task, pass_id: str, outlet_item: dict[str, Any]) -> No
     _regroup_when_complete(task.app, work.ledger, pass_id)
 
 
-def _listing(task: Task, work: WorkerRuntime, outlet: OutletConfig) -> OutletListing | str:
+def _listing(task: Task, work: WorkerRuntime, pass_id: str, outlet: OutletConfig) -> OutletListing | str:
     """What discovering `outlet` found, or why it was quarantined."""
-    if not _admitted(task, work, outlet.homepage):
+    if not _admitted(task, work, pass_id, outlet.homepage):
         return f"discovery quarantined: its worker died {MAX_STARTS} times running it"
     try:
         return work.piecework.discover(outlet)
@@ -175,7 +175,7 @@ def crawl_article(task: Task, pass_id: str, outlet_item: dict[str, Any], index: 
     link = work.ledger.link(pass_id, outlet.name, index)
     if link is not None and work.ledger.article_outcome(pass_id, outlet.name, index) is None:
         fetching_for.set(outlet.name)
-        status, reason = _article_outcome(task, work, outlet, link)
+        status, reason = _article_outcome(task, work, pass_id, outlet, link)
         problem = CrawlProblem("article", link.url, reason) if reason is not None else None
         work.ledger.record_article(pass_id, outlet.name, index, status, problem)
         if status == "failed":
@@ -185,10 +185,10 @@ def crawl_article(task: Task, pass_id: str, outlet_item: dict[str, Any], index: 
 
 
 def _article_outcome(
-    task: Task, work: WorkerRuntime, outlet: OutletConfig, link: DiscoveredLink
+    task: Task, work: WorkerRuntime, pass_id: str, outlet: OutletConfig, link: DiscoveredLink
 ) -> tuple[str, str | None]:
     """The article's status and the reason it was not stored, as a local pass has them."""
-    if not _admitted(task, work, link.url):
+    if not _admitted(task, work, pass_id, link.url):
         return "failed", f"quarantined: its worker died {MAX_STARTS} times crawling it"
     try:
         return work.piecework.article(outlet, link)
@@ -202,7 +202,7 @@ def regroup(task: Task, pass_id: str) -> None:
     """After a pass: analyse what was left unanalysed, regroup every article into events, and keep
     the listings' validators of each outlet whose articles were all stored."""
     work = runtime()
-    if not _admitted(task, work, f"pass {pass_id}"):
+    if not _admitted(task, work, pass_id, f"pass {pass_id}"):
         return
     events = complete_stored(work.factory)
     progress = work.ledger.progress(pass_id)
@@ -232,9 +232,9 @@ def _regroup_when_complete(app: Celery, ledger: PassLedger, pass_id: str) -> Non
         ledger.mark_enqueued(pass_id, "regroup")
 
 
-def _admitted(task: Task, work: WorkerRuntime, subject: str) -> bool:
+def _admitted(task: Task, work: WorkerRuntime, pass_id: str, subject: str) -> bool:
     """False (and the task quarantined) when its worker has died under it MAX_STARTS times."""
-    starts = work.ledger.count_start(str(task.request.id), int(task.request.retries or 0))
+    starts = work.ledger.count_start(pass_id, str(task.request.id), int(task.request.retries or 0))
     if starts <= MAX_STARTS:
         return True
     _quarantine(task, work, subject, f"its worker died {starts - 1} times running it")
