@@ -355,3 +355,31 @@ def test_a_distributed_schedule_enqueues_passes_and_stops_on_sigterm(tmp_path: P
     assert queued == 2
     assert sorted(line.split(":")[0] for line in output.splitlines()) == ["Wire 0", "Wire 1"], output
     assert all("enqueued on cluster" in line for line in output.splitlines()), output
+
+
+# --- a worker stopped with SIGTERM ----------------------------------------------------------------
+
+
+def test_a_worker_stopped_by_sigterm_finishes_what_it_holds_and_exits_zero(
+    tmp_path: Path, make_database: Iterator[str]
+) -> None:
+    """Celery's warm shutdown: the tasks in hand are finished and acknowledged, none fetched twice."""
+    name, database_url = cluster_name(), next(make_database)
+    wire = WireService(3, 8, latency=0.2)
+    config = wire.config(tmp_path / "outlets.toml", cluster=name, delay=0.0, concurrency=2)
+    workers = Workers(database_url, config)
+    try:
+        stopping, _ = workers.start(2)
+        crawling = crawl(database_url, config)
+        wait_for_articles(database_url, 6, crawling)
+        stopping.send_signal(signal.SIGTERM)
+        stopped = stopping.wait(timeout=60)
+        output, errors = crawling.communicate(timeout=120)
+    finally:
+        workers.stop_all()
+        wire.close()
+        forget_cluster(name)
+    assert stopped == 0 and crawling.returncode == 0, errors
+    assert total_row(output)["new"] == 24, output
+    articles = [r.path for r in wire.served() if r.path.startswith("/news/")]
+    assert sorted(articles) == sorted(set(articles)) and len(articles) == 24
