@@ -29,6 +29,7 @@ import anyio  # noqa: F401  (loaded for the forked processes, see above)
 from celery import Celery, Task
 from celery.signals import worker_process_init
 from redis import Redis
+from redis.asyncio import Redis as AsyncRedis
 
 import crawler.extract
 from crawler.config import ClusterSettings, CrawlConfig, OutletConfig
@@ -96,16 +97,10 @@ class WorkerRuntime:
         self.factory = session_factory(open_engine(setup.database_url))
         self.redis = Redis.from_url(setup.cluster.coordination)
         self.ledger = PassLedger(self.redis, setup.cluster.name)
-        turns = SharedHostTurns(_async_redis(setup.cluster.coordination), self.ledger.prefix)
+        turns = SharedHostTurns(AsyncRedis.from_url(setup.cluster.coordination), self.ledger.prefix)
         self.piecework = Piecework(
             setup.config.settings, self.factory, turns, after_store=analyse_stored, prepare=analyse_page
         )
-
-
-def _async_redis(url: str) -> Any:
-    from redis.asyncio import Redis as AsyncRedis
-
-    return AsyncRedis.from_url(url)
 
 
 _RUNTIME: WorkerRuntime | None = None
