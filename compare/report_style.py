@@ -29,6 +29,7 @@ TYPE_STYLES: dict[str, TypeStyle] = {
         TypeStyle("custody_conflict", "custody differs", "#2d5f2e", "an arrest or charge told by some only"),
         TypeStyle("name_conflict", "names differ", "#0b5772", "a person's name is spelled differently"),
         TypeStyle("relation_conflict", "relation differs", "#6b4a2b", "a partner or kin named differently"),
+        TypeStyle("survival_conflict", "survival differs", "#7a2e2e", "the victim dies in one account only"),
         TypeStyle("date_conflict", "dates differ", "#9c2a6b", "the same happening is dated differently"),
         TypeStyle("time_conflict", "times differ", "#5c3d7a", "the same happening is timed differently"),
         TypeStyle("speaker_conflict", "speaker differs", "#6a3d9a", "the same words given to other people"),

@@ -53,6 +53,19 @@ class CrawlerSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """The distributed engine of `worker` and `--distributed` (the `[cluster]` table).
+
+    `name` namespaces the cluster's queues on the broker and its keys in the coordination store, so
+    two clusters can share one RabbitMQ and one Redis without taking each other's work.
+    """
+
+    name: str = "newsprism"
+    broker: str = "amqp://guest:guest@127.0.0.1:5672//"
+    coordination: str = "redis://127.0.0.1:6379/0"
+
+
+@dataclass(frozen=True, slots=True)
 class OutletConfig:
     """One `[[outlet]]`: where its articles are found and how it is crawled."""
 
@@ -98,6 +111,8 @@ class CrawlConfig:
     outlets: tuple[OutletConfig, ...]
     settings: CrawlerSettings
     source: str = "<config>"
+    # None without a [cluster] table: the configuration is crawled by one process only.
+    cluster: ClusterSettings | None = None
 
     def select(self, names: Iterable[str] | None) -> tuple[OutletConfig, ...]:
         """The outlets named (all when `names` is None or empty); InputError for an unknown name."""
@@ -126,10 +141,13 @@ def parse_config(text: str, source: str = "<config>") -> CrawlConfig:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{source}: not valid TOML: {exc}") from exc
-    unknown = set(document) - {"outlet", "crawler"}
+    unknown = set(document) - {"outlet", "crawler", "cluster"}
     if unknown:
-        raise InputError(f"{source}: unknown table {sorted(unknown)[0]!r} (expected [[outlet]] or [crawler])")
+        raise InputError(
+            f"{source}: unknown table {sorted(unknown)[0]!r} (expected [[outlet]], [crawler] or [cluster])"
+        )
     settings = _settings(document.get("crawler", {}), source)
+    cluster = _cluster(document["cluster"], source) if "cluster" in document else None
     raw_outlets = document.get("outlet", [])
     if not isinstance(raw_outlets, list) or not raw_outlets:
         raise InputError(f"{source}: no [[outlet]] tables")
@@ -138,7 +156,7 @@ def parse_config(text: str, source: str = "<config>") -> CrawlConfig:
     for name in names:
         if names.count(name) > 1:
             raise InputError(f"{source}: outlet {name!r} is defined more than once")
-    return CrawlConfig(outlets, settings, source)
+    return CrawlConfig(outlets, settings, source, cluster)
 
 
 class _Table:
@@ -229,6 +247,26 @@ def _settings(raw: Any, source: str) -> CrawlerSettings:
         raise table.fail("timeout", "must be more than 0s")
     table.check_unknown()
     return settings
+
+
+# A cluster name becomes part of queue names and Redis keys: kept to characters both take as they are.
+_CLUSTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def _cluster(raw: Any, source: str) -> ClusterSettings:
+    table = _Table(raw, f"{source}: [cluster]")
+    defaults = ClusterSettings()
+    name = table.get("name", str, defaults.name)
+    if not _CLUSTER_NAME.match(name):
+        raise table.fail("name", f"must be letters, digits, '.', '_' or '-' (at most 64), got {name!r}")
+    broker = table.get("broker", str, defaults.broker)
+    if urlsplit(broker).scheme not in ("amqp", "amqps", "pyamqp"):
+        raise table.fail("broker", f'must be an AMQP URL like "amqp://u:p@host:5672//", got {broker!r}')
+    coordination = table.get("coordination", str, defaults.coordination)
+    if urlsplit(coordination).scheme not in ("redis", "rediss", "unix"):
+        raise table.fail("coordination", f'must be a Redis URL ("redis://host:6379/0"), got {coordination!r}')
+    table.check_unknown()
+    return ClusterSettings(name, broker, coordination)
 
 
 def _outlet(raw: Any, index: int, source: str) -> OutletConfig:

@@ -162,7 +162,7 @@ def crawl_outlets(
     (tests hand it their own). Commits.
     """
     chosen = config.select(outlets)
-    options = _Options(after_store, now, stop, client, extractor, resolver, prepare)
+    options = PassOptions(after_store, now, stop, client, extractor, resolver, prepare)
     with fewer_collections():
         if progress is True:
             # RichProgress draws nothing when standard error is not a terminal.
@@ -172,7 +172,9 @@ def crawl_outlets(
 
 
 @dataclass(frozen=True, slots=True)
-class _Options:
+class PassOptions:
+    """What the caller of a pass may hand it instead of the defaults (see `crawl_outlets`)."""
+
     after_store: AfterStore | None
     now: Callable[[], datetime]
     stop: threading.Event | None
@@ -186,14 +188,14 @@ async def _run(
     config: CrawlConfig,
     chosen: Sequence[OutletConfig],
     factory: sessionmaker[Session],
-    options: _Options,
+    options: PassOptions,
     progress: CrawlProgress,
 ) -> CrawlSummary:
     started = time.monotonic()
     client = options.client or new_client(config.settings, options.resolver)
     extractor = options.extractor or Extractor(prepare=options.prepare)
     fetcher = Fetcher(client, config.settings, now=options.now, resolver=options.resolver)
-    crawl = _Pass(config.settings, factory, fetcher, extractor, options, progress)
+    crawl = CrawlPass(config.settings, factory, fetcher, extractor, options, progress)
     # The workers start while discovery fetches the listings, not when the first article arrives.
     starting = asyncio.ensure_future(asyncio.to_thread(extractor.start))
     try:
@@ -225,8 +227,11 @@ def new_client(settings: CrawlerSettings, resolver: Resolver = resolve_host) -> 
     )
 
 
-class _Pass:
-    """The state of one pass: the fetcher, the extractor, and the one database thread."""
+class CrawlPass:
+    """The state of one pass: the fetcher, the extractor, and the one database thread.
+
+    A cluster's worker keeps one for its life and runs the pass in pieces (`crawler.piecework`).
+    """
 
     def __init__(
         self,
@@ -234,7 +239,7 @@ class _Pass:
         factory: sessionmaker[Session],
         fetcher: Fetcher,
         extractor: Extractor,
-        options: _Options,
+        options: PassOptions,
         progress: CrawlProgress,
     ) -> None:
         self.settings, self.factory, self.fetcher, self.extractor = settings, factory, fetcher, extractor
@@ -260,7 +265,7 @@ class _Pass:
         fetching_for.set(outlet.name)
         summary = OutletSummary(outlet.name)
         politeness = Politeness(outlet.delay, outlet.concurrency)
-        discovery = _Discovery(self, outlet, politeness, summary)
+        discovery = OutletDiscovery(self, outlet, politeness, summary)
         async with self._discovering:
             links = await discovery.links()
         summary.discovered = len(links)
@@ -290,7 +295,7 @@ class _Pass:
         if self.stop is not None and self.stop.is_set():
             return "skipped"
         try:
-            status, reason = await self._article(outlet, link, politeness, validator)
+            status, reason = await self.article_outcome(outlet, link, politeness, validator)
         except Exception as exc:  # one article must not end the pass; the reason is logged with its URL
             log.exception("%s: storing %s failed", outlet.name, link.url)
             status, reason = "failed", f"could not be stored: {type(exc).__name__}: {exc}"
@@ -299,10 +304,10 @@ class _Pass:
             summary.problems.append(CrawlProblem("article", link.url, reason))
         return status
 
-    async def _article(
+    async def article_outcome(
         self, outlet: OutletConfig, link: DiscoveredLink, politeness: Politeness, validator: Validator | None
     ) -> tuple[str, str | None]:
-        """The article's status, and the reason when it was not stored."""
+        """The article's status, and the reason when it was not stored; raises when storing failed."""
         page = await self.fetcher.fetch(link.url, "article", politeness=politeness, validator=validator)
         if page.not_modified:
             return "unchanged", None
@@ -329,11 +334,11 @@ class _Pass:
         return stored.status, None
 
 
-class _Discovery:
+class OutletDiscovery:
     """Finding one outlet's candidate articles: feeds, sitemaps, sections, or the homepage's feeds."""
 
     def __init__(
-        self, crawl: _Pass, outlet: OutletConfig, politeness: Politeness, summary: OutletSummary
+        self, crawl: CrawlPass, outlet: OutletConfig, politeness: Politeness, summary: OutletSummary
     ) -> None:
         self.crawl, self.outlet, self.politeness, self.summary = crawl, outlet, politeness, summary
         self.fresh: list[FreshValidator] = []

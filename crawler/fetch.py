@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -31,6 +31,7 @@ from protego import Protego
 from crawler.bodies import ACCEPT_ENCODING, BodyRefused, read_bounded
 from crawler.config import CrawlerSettings
 from crawler.encoding import decode_html
+from crawler.hostturns import HeldTurn, HostTurns
 from crawler.urls import host_key, is_http_url, is_ip_address
 
 Purpose = Literal["feed", "sitemap", "robots", "section", "homepage", "article"]
@@ -50,6 +51,8 @@ _NEVER_PUBLIC_V6 = (ipaddress.IPv6Network("64:ff9b:1::/48"), ipaddress.IPv6Netwo
 REFUSED = "refused:"
 # The outlet a fetch is made for, read when logging it; each outlet's crawl task sets it once.
 fetching_for: ContextVar[str | None] = ContextVar("fetching_for", default=None)
+# The shared turn the request being made holds, told when the request has gone out (a cluster's).
+_held_turn: ContextVar[HeldTurn | None] = ContextVar("_held_turn", default=None)
 
 
 def utc_now() -> datetime:
@@ -202,8 +205,11 @@ class Fetcher:
         now: Callable[[], datetime] = utc_now,
         resolver: Resolver = resolve_host,
         jitter: Callable[[], float] = random.random,
+        turns: HostTurns | None = None,
     ) -> None:
         self.client, self.settings = client, settings
+        # Given (a cluster's workers), hosts' turns are kept there for every process; else in memory.
+        self.turns = turns
         self.clock, self.sleep, self.now, self.resolver, self.jitter = clock, sleep, now, resolver, jitter
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, _Robots] = {}
@@ -312,6 +318,15 @@ class Fetcher:
     @asynccontextmanager
     async def _turn(self, url: str, politeness: Politeness) -> AsyncIterator[None]:
         gate = self._gate(url, politeness)
+        if self.turns is not None:
+            # The gate still carries the delay robots.txt's Crawl-delay may have raised.
+            async with self.turns.turn(host_key(url), gate.delay, politeness.concurrency) as held:
+                token = _held_turn.set(held)
+                try:
+                    yield
+                finally:
+                    _held_turn.reset(token)
+            return
         async with gate.semaphore:
             async with gate.lock:
                 wait = gate.next_start - self.clock()
@@ -356,7 +371,9 @@ class Fetcher:
     async def _exchange(self, url: str, purpose: Purpose, headers: dict[str, str]) -> Page:
         try:
             async with asyncio.timeout(self.settings.timeout):
-                request = self.client.stream("GET", url, headers=headers, timeout=self.settings.timeout)
+                request = self.client.stream(
+                    "GET", url, headers=headers, timeout=self.settings.timeout, extensions=_tracing()
+                )
                 async with request as response:
                     return await self._read(url, purpose, response)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
@@ -404,6 +421,19 @@ class Fetcher:
         self._logs.append(
             FetchLog(url, purpose, status, error, round(elapsed_ms, 1), self.now(), fetching_for.get())
         )
+
+
+def _tracing() -> dict[str, Any] | None:
+    """httpx's trace extension telling a held shared turn when the request's headers went out."""
+    held = _held_turn.get()
+    if held is None:
+        return None
+
+    async def trace(event: str, _info: dict[str, Any]) -> None:
+        if event.endswith("send_request_headers.complete"):
+            await held.sent()
+
+    return {"trace": trace}
 
 
 def _retryable(page: Page) -> bool:

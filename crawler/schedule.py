@@ -223,6 +223,8 @@ def pass_line(outlet: str, result: object, error: BaseException | None, next_run
     """
     if error is not None:
         said = f"{outlet}: pass failed: {type(error).__name__}: {' '.join(str(error).split())}"
+    elif isinstance(result, str):  # a job that hands the pass on (to a cluster) says where
+        said = f"{outlet}: {result}"
     elif isinstance(result, CrawlSummary) and result.outlets:
         summary = result.outlets[0]
         said = summary.line()

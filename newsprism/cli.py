@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from newsprism.commands.analysis import analyze_command
+from newsprism.commands.cluster import cluster_status_command, worker_command
 from newsprism.commands.crawling import crawl_command, export_command, import_command, schedule_command
 from newsprism.commands.database import init_command
 from newsprism.commands.demo import demo_command
@@ -65,6 +66,10 @@ app.command("serve")(serve_command)
 app.command("events")(events_command)
 app.command("report")(report_command)
 app.command("outlets")(outlets_command)
+app.command("worker")(worker_command)
+cluster_commands = typer.Typer(name="cluster", help="The distributed engine's state.", no_args_is_help=True)
+cluster_commands.command("status")(cluster_status_command)
+app.add_typer(cluster_commands)
 
 
 def main() -> None:

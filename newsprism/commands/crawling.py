@@ -11,7 +11,7 @@ imports every command module, and must not wait for the whole crawler to load (i
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from enum import StrEnum
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from sqlalchemy.orm import Session, sessionmaker
 
+    from crawler.config import CrawlConfig
     from crawler.crawl import CrawlSummary
     from crawler.importer import ImportSummary
     from crawler.progress import ImportProgress
@@ -48,30 +49,58 @@ def crawl_command(
     outlet: Annotated[
         list[str] | None, typer.Option("--outlet", help="Crawl only this outlet (repeatable).")
     ] = None,
+    distributed: Annotated[
+        bool, typer.Option("--distributed", help="Run the pass on the workers of the [cluster] table.")
+    ] = False,
 ) -> None:
     """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
     from rich.console import Console
 
     from crawler.config import load_config
-    from crawler.crawl import crawl_outlets
-    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-    from storage.database import open_database
 
     settings = settings_of(ctx)
     crawl_config = load_config(config)
-    factory = open_database(settings.database_url)
-    try:
-        summary = crawl_outlets(
-            crawl_config, factory, outlets=outlet, after_store=analyse_stored, prepare=analyse_page,
-            progress=settings.show_progress,
-        )  # fmt: skip
-        complete_stored(factory)
-    finally:
-        _close(factory)
+    run_pass = _distributed_pass if distributed else _local_pass
+    summary = run_pass(crawl_config, outlet, settings.database_url, settings.show_progress)
     Console(soft_wrap=True).print(crawl_table(summary))
     # Plain lines under the table, without -v: an outlet that gave nothing says why and what to do.
     for line in summary.explanations():
         typer.echo(line)
+
+
+def _local_pass(
+    crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
+) -> CrawlSummary:
+    from crawler.crawl import crawl_outlets
+    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
+    from storage.database import open_database
+
+    factory = open_database(database_url)
+    try:
+        summary = crawl_outlets(
+            crawl_config, factory, outlets=outlet, after_store=analyse_stored, prepare=analyse_page,
+            progress=show_progress,
+        )  # fmt: skip
+        complete_stored(factory)
+    finally:
+        _close(factory)
+    return summary
+
+
+def _distributed_pass(
+    crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
+) -> CrawlSummary:
+    from crawler.progress import RichProgress, SilentProgress
+    from newsprism.cluster.passes import cluster_of, crawl_distributed
+    from storage.database import open_database
+
+    cluster_of(crawl_config)  # no [cluster] table: said before any database is made
+    # The workers store into their own --db; this one only gets the schema to head before they run.
+    _close(open_database(database_url))
+    if not show_progress:
+        return crawl_distributed(crawl_config, outlets=outlet, progress=SilentProgress())
+    with RichProgress() as bar:
+        return crawl_distributed(crawl_config, outlets=outlet, progress=bar)
 
 
 def crawl_table(summary: CrawlSummary) -> Table:
@@ -104,17 +133,30 @@ def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSu
 
 
 @reports_errors
-def schedule_command(ctx: typer.Context, config: ConfigOption) -> None:
+def schedule_command(
+    ctx: typer.Context,
+    config: ConfigOption,
+    distributed: Annotated[
+        bool, typer.Option("--distributed", help="Enqueue the passes for the workers of the [cluster] table.")
+    ] = False,
+) -> None:
     """Crawl each outlet on its `every` in the foreground until SIGINT/SIGTERM, then stop cleanly."""
     from crawler.schedule import run_schedule
 
     settings = settings_of(ctx)
+    job: Callable[..., object] | str = scheduled_crawl
+    if distributed:
+        from crawler.config import load_config
+        from newsprism.cluster.passes import cluster_of, enqueue_scheduled_pass
+
+        cluster_of(load_config(config))  # no [cluster] table: one line now, not one per job
+        job = enqueue_scheduled_pass
 
     def started(outlets: int) -> None:
         typer.echo(f"newsprism: scheduling {outlets} outlet(s); stop with Ctrl-C or SIGTERM", err=True)
 
     # One line per outlet per pass on standard output (click flushes each), for the journal or a log.
-    run_schedule(config, settings.database_url, job=scheduled_crawl, on_started=started, on_pass=typer.echo)
+    run_schedule(config, settings.database_url, job=job, on_started=started, on_pass=typer.echo)
     typer.echo("newsprism: schedule stopped", err=True)
 
 

@@ -19,7 +19,8 @@ REPO = Path(__file__).resolve().parents[2]
 # Each of these took tens to hundreds of milliseconds to import; a command loads them when it runs.
 HEAVY = ("sqlalchemy", "alembic", "crawler.crawl", "crawler.config", "crawler.importer", "compare",
          "trafilatura", "httpx", "fastapi", "uvicorn", "warcio", "lxml", "storage.models",
-         "storage.database", "newsprism.web", "newsprism.pipeline")  # fmt: skip
+         "storage.database", "newsprism.web", "newsprism.pipeline", "celery", "kombu", "redis",
+         "newsprism.cluster")  # fmt: skip
 
 PROBE = """
 import json, sys
@@ -45,7 +46,8 @@ def loaded_after(*args: str) -> tuple[object, set[str]]:
     "args",
     [pytest.param(["--help"], id="help"), pytest.param([], id="no-arguments"),
      *(pytest.param([command, "--help"], id=f"{command}-help")
-       for command in ("import", "crawl", "search", "serve", "analyze", "outlets", "report", "export"))],
+       for command in ("import", "crawl", "search", "serve", "analyze", "outlets", "report", "export",
+                       "worker", "schedule"))],
 )  # fmt: skip
 def test_help_imports_no_heavy_module(args: list[str]) -> None:
     code, modules = loaded_after(*args)
