@@ -44,3 +44,41 @@ def test_casualty_counts_read_against_the_gun_violence_archive_hold_their_floors
         capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _sample_module():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import sample_conflicts
+
+    return sample_conflicts
+
+
+def test_the_judged_sample_stays_put_when_a_conflict_drops_out() -> None:
+    module = _sample_module()
+    conflicts = [{"incident": str(i), "summary": f"conflict {i}"} for i in range(200)]
+    sample = module.draw(conflicts)
+    dropped = sample[0]
+    again = module.draw([c for c in conflicts if c is not dropped])
+    assert len(sample) == len(again) == module.SAMPLE
+    assert [c for c in sample if c is not dropped] == again[: module.SAMPLE - 1]
+
+
+def test_the_judged_share_counts_check_judgments_only_and_lists_the_unjudged() -> None:
+    module = _sample_module()
+    sample = [{"incident": str(i), "summary": s} for i, s in ((1, "a"), (2, "b"), (3, "c"))]
+    judgments = [
+        {"incident": "1", "summary": "a", "verdict": "real", "set": "check"},
+        {"incident": "2", "summary": "b", "verdict": "false", "set": "check"},
+        {"incident": "3", "summary": "c", "verdict": "real", "set": "tune"},
+    ]
+    assert module.judged_share(sample, judgments) == (50.0, 2, ["c"])
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_numeric_conflicts_judged_by_reading_hold_their_floor() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_conflicts.py"), "--check"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
