@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from compare.alignment import ScoreMemo, Statement, align_articles, attributed, speaker_of
 from compare.coverage import CoverageArticle
-from compare.divergences import Divergence, claim_of, connected, excerpt, join_names
+from compare.divergences import Divergence, claim_of, connected, join_names, quoted_excerpt
 from compare.textsim import content_words, words
 from compare.unique_claims import unique_claims
 
@@ -131,7 +131,7 @@ def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Seq
     verb = "does" if len(missing) == 1 else "do"
     summary = (
         f"{join_names(missing)} {verb} not report what {join_names(reporters)} "
-        f"{'reports' if len(reporters) == 1 else 'report'}: \u201c{excerpt(example.text)}\u201d"
+        f"{'reports' if len(reporters) == 1 else 'report'}: {quoted_excerpt(example.text)}"
     )
     severity = 0.5 + (0.2 if denial else 0.1 if contentious else 0.0)
     severity += 0.1 * len(reporters) / (len(reporters) + len(missing))

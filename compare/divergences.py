@@ -328,3 +328,13 @@ def join_names(names: Sequence[str]) -> str:
 def excerpt(text: str, limit: int = 160) -> str:
     """The text, cut at a word boundary with an ellipsis when longer than `limit`."""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " \u2026"
+
+
+_QUOTE_MARKS = "\"'\u201c\u2018\u00ab"
+
+
+def quoted_excerpt(text: str, limit: int = 160) -> str:
+    """The excerpt in quotation marks, unless it opens with its own (`“I was there,” he said`): a
+    sentence that starts by quoting someone is shown as it is, not as `““I was there,” he said”`."""
+    cut = excerpt(text, limit)
+    return cut if cut.lstrip().startswith(tuple(_QUOTE_MARKS)) else f"\u201c{cut}\u201d"

@@ -14,7 +14,7 @@ from typing import Any
 
 from compare.alignment import independent_articles
 from compare.coverage import CoverageArticle
-from compare.divergences import Divergence, find_divergences
+from compare.divergences import Divergence, find_divergences, quoted_excerpt
 from compare.sources_reliance import SourceUse, source_uses
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
@@ -87,7 +87,11 @@ def render_markdown(report: DivergenceReport) -> str:
     ]
     lines += ["", "## Divergences", ""]
     if not report.divergences:
-        lines.append("The outlets agree on everything compared.")
+        lines.append(
+            "Only one outlet covers this event: there is no other account to compare it with."
+            if len(report.outlets) < 2
+            else "The outlets agree on everything compared."
+        )
     for rank, divergence in enumerate(report.divergences, 1):
         lines += _md_divergence(rank, divergence)
     lines += ["", "## Sources", "", "| Source | Type | Cited by |", "|---|---|---|"]
@@ -109,8 +113,8 @@ def _md_divergence(rank: int, divergence: Divergence) -> list[str]:
         words = " ".join(divergence.diff.split()).replace("`", "'")
         lines.append(f"   - words: `{words}`")
     lines.extend(
-        f"   - {md_escape(claim.outlet)} ([article](<{_md_url(claim.article_url)}>), "
-        f"characters {claim.start}\u2013{claim.end}): \u201c{md_escape(claim.text)}\u201d"
+        f"   - {md_escape(claim.outlet)} ([article](<{_md_url(claim.article_url)}>)): "
+        f"{md_escape(quoted_excerpt(claim.text, limit=10_000))}"
         for claim in divergence.claims
     )
     return lines

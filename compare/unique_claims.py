@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.alignment import Statement, attributed, speaker_of
-from compare.divergences import Divergence, claim_of, connected, excerpt
+from compare.divergences import Divergence, claim_of, connected, quoted_excerpt
 
 # Two kept statements of one outlet sharing this many new words say the same new thing.
 SHARED_NEW = 2
@@ -119,7 +119,7 @@ def _divergence(
 ) -> Divergence:
     ranked = sorted(group, key=lambda s: (-_severity(s, kept[s]), s.start))
     lead = ranked[0]
-    summary = f"Only {lead.outlet} reports this: \u201c{excerpt(lead.text)}\u201d"
+    summary = f"Only {lead.outlet} reports this: {quoted_excerpt(lead.text)}"
     claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in sorted(group, key=lambda s: s.start))
     missing = [o for o in outlets if o != lead.outlet]
     severity = _severity(lead, kept[lead])

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from compare.coverage import CoverageArticle
+from compare.divergences import quoted_excerpt
 from compare.findings import ArticleAnalysis, Attribution, Quantity
 from compare.report import DivergenceReport, build_report, md_escape, render_html, render_markdown
 from compare.report_page import safe_url, segments
@@ -82,8 +83,21 @@ def test_markdown_lists_the_divergences(articles: list[CoverageArticle]) -> None
 
 def test_an_empty_event_renders() -> None:
     report = build_report("9", "Nothing", [])
-    assert "agree on everything" in render_markdown(report)
+    assert "no other account to compare" in render_markdown(report)
     assert "<html" in render_html(report, [])
+
+
+def test_markdown_evidence_is_quoted_once_and_shows_no_offsets(articles: list[CoverageArticle]) -> None:
+    opening = "\u201cWe will rebuild,\u201d the mayor said. "
+    quoting = dataclasses.replace(articles[0], text=opening + articles[0].text)
+    markdown = render_markdown(build_report("1", "Storm", [quoting, *articles[1:]]))
+    assert "characters " not in markdown
+    assert "\u201c\u201c" not in markdown and '\u201c"' not in markdown
+
+
+def test_a_sentence_that_opens_with_a_quote_is_not_quoted_again() -> None:
+    assert quoted_excerpt("\u201cI was there,\u201d he said.") == "\u201cI was there,\u201d he said."
+    assert quoted_excerpt("He was there.") == "\u201cHe was there.\u201d"
 
 
 @pytest.mark.parametrize(
