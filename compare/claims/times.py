@@ -87,16 +87,32 @@ def time_claims(statement: Statement) -> list[FactClaim]:
     return claims
 
 
+# The shooting itself: a clock time whose nearest moment word before it is one of these is the event's,
+# even in a sentence that also tells another moment (`Two people died in a shooting around 10:30 p.m.`).
+_SHOOTING = re.compile(r"\b(?:shooting|shot|opened\s+fire|gunfire|gunshots?|fired)\b", re.IGNORECASE)
+
+
 def event_time(statements: Iterable[Statement]) -> FactClaim | None:
     """The article's time of the event: the first clock time of its body that is no other moment's."""
     for statement in statements:
         words = re.findall(r"[A-Za-z]{2,}", _TIME.sub("", statement.text))
-        if _OTHER_MOMENT.search(statement.text) or len(words) < 3:
+        if len(words) < 3:
             continue  # `TAMPA - 7:04 a.m.`: a stamp, not a sentence
-        claims = time_claims(statement)
+        claims = [c for c in time_claims(statement) if _of_the_event(statement.text, c.phrase)]
         if claims:
             return claims[0]
     return None
+
+
+def _of_the_event(text: str, phrase: str) -> bool:
+    """Whether a clock time belongs to the event: no other moment in its sentence, or the shooting is
+    the moment named nearest before it."""
+    if not _OTHER_MOMENT.search(text):
+        return True
+    before = text[: text.find(phrase)]
+    moments = [(m.end(), "other") for m in _OTHER_MOMENT.finditer(before)]
+    moments += [(m.end(), "shooting") for m in _SHOOTING.finditer(before)]
+    return bool(moments) and max(moments)[1] == "shooting"
 
 
 def _clock(minutes: int) -> str:

@@ -196,6 +196,27 @@ def _found_date(planted: dict[str, Any], reports: list[Report], names: dict[str,
     return False
 
 
+def _found_time(planted: dict[str, Any], reports: list[Report], names: dict[str, str]) -> bool:
+    times = {names[s]: t for s, t in planted["times"].items()}
+    return any(
+        {c["outlet"] for c in d["claims"]} == set(times)
+        and all(str(c.get("value")) == times[c["outlet"]] for c in d["claims"])
+        for d in _by_type(reports, "time_conflict")
+    )
+
+
+def _found_custody(planted: dict[str, Any], reports: list[Report], names: dict[str, str]) -> bool:
+    held = {names[s] for s in planted["in_custody"]}
+    free = {names[s] for s in planted["not_in_custody"]}
+    for divergence in _by_type(reports, "custody_conflict"):
+        values = {c["outlet"]: str(c.get("value")) for c in divergence["claims"]}
+        if {o for o, v in values.items() if v == "arrested"} == held and {
+            o for o, v in values.items() if v == "not arrested"
+        } == free:
+            return True
+    return False
+
+
 FINDERS: dict[str, Callable[[dict[str, Any], list[Report], dict[str, str]], bool]] = {
     "numeric_conflict": _found_numeric,
     "speaker_conflict": _found_speaker,
@@ -204,6 +225,8 @@ FINDERS: dict[str, Callable[[dict[str, Any], list[Report], dict[str, str]], bool
     "unique_claim": _found_unique,
     "source_reliance": _found_reliance,
     "date_conflict": _found_date,
+    "time_conflict": _found_time,
+    "custody_conflict": _found_custody,
 }
 
 

@@ -41,6 +41,8 @@ DIVERGENCE_TYPES = {
     "unique_claim",
     "source_reliance",
     "date_conflict",
+    "time_conflict",
+    "custody_conflict",
 }
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -354,6 +356,23 @@ def _check_dates(divergence: dict[str, Any], texts: dict[str, str]) -> None:
         assert resolved.isoformat() == dates[outlet], outlet
 
 
+def _check_times(divergence: dict[str, Any], texts: dict[str, str]) -> None:
+    times, phrases = divergence["times"], divergence["phrases"]
+    assert set(times) == set(phrases) == set(divergence["outlets"])
+    assert len(set(times.values())) >= 2
+    for outlet, phrase in phrases.items():
+        assert phrase in texts[outlet] and times[outlet] in phrase
+
+
+def _check_custody(divergence: dict[str, Any], texts: dict[str, str]) -> None:
+    held, free = set(divergence["in_custody"]), set(divergence["not_in_custody"])
+    assert held and free and not held & free and held | free == set(divergence["outlets"])
+    for outlet, phrase in divergence["phrases"].items():
+        assert phrase in texts[outlet]
+    for outlet in free:
+        assert "arrested" not in texts[outlet]
+
+
 CHECKS = {
     "numeric_conflict": _check_numeric,
     "speaker_conflict": _check_speaker,
@@ -362,6 +381,8 @@ CHECKS = {
     "unique_claim": _check_unique_claim,
     "source_reliance": _check_sources,
     "date_conflict": _check_dates,
+    "time_conflict": _check_times,
+    "custody_conflict": _check_custody,
 }
 
 
