@@ -25,10 +25,12 @@ from compare.cues import (
     source_cues,
     source_phrase_starts,
 )
+from compare.datelines import Dateline, find_datelines
 from compare.findings import STATEMENT_CUE_CLASSES, Attribution, AttributionKind, SourceType
+from compare.furniture import FURNITURE, LEADING_LABEL
 from compare.gazetteer import CITIES, COUNTRIES
 from compare.sentences import Span, whitespace_bounded
-from compare.sources import source_type
+from compare.sources import agency_aliases, source_type
 from compare.speakers import (
     SpeakerMemory,
     relative_or_subject,
@@ -55,7 +57,10 @@ _CLAUSE_START = re.compile(
 _INVERTED_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one|another|some|two|three|several|many)\s+\w|[A-Z])")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:to|up|in|on|off|out)\b")
 # `TAPPER: Donald Trump released …`, `Carson: Clinton ‘not fit’`: a transcript or headline speaker.
-_SPEAKER_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
+# A transcript quoted line by line opens each with a mark before the capitals (`"WALLACE: …`).
+_SPEAKER_LABEL = re.compile(
+    r"(?:[\"“](?=[A-Z][A-Z.’'-]+:))?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)"
+)
 _NOT_SPEAKER_LABELS = frozenset(
     """Photo Photos Read Update Updated Watch Note Editor Editor’s Editor's Related Source Sources Caption
     Image Video Correction Disclosure Advertisement Listen Subscribe Share More See Also Click Breaking
@@ -72,6 +77,10 @@ _QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
 _MIN_CONTENT_CHARS = 8
 
 
+# Literal words every match of the `video` furniture pattern holds (lower-cased).
+_VIDEO_MARKS = ("embed", "more news videos", "javascript", "watch", "video", "autoplay")
+
+
 @dataclass(frozen=True, slots=True)
 class _TextScan:
     """What is scanned once per article rather than once per unit: the regex scans cost per character."""
@@ -79,11 +88,16 @@ class _TextScan:
     cue_words: list[tuple[int, int]]
     cue_starts: list[int]
     source_phrase_starts: list[int] | None
+    # Whether the page holds a video embed's words at all: most do not, and then no unit is searched.
+    video_marks: bool
 
     @classmethod
     def of(cls, text: str) -> _TextScan:
         words = cue_words(text, 0, len(text))
-        return cls(words, [start for start, _ in words], source_phrase_starts(text))
+        lowered = text.lower()
+        video = any(mark in lowered for mark in _VIDEO_MARKS)
+        return cls(words, [start for start, _ in words], source_phrase_starts(text), video)
+
 
     def cue_words_in(self, text: str, unit: Span) -> list[tuple[int, int]]:
         if not whitespace_bounded(text, unit.start, unit.end):
@@ -108,10 +122,14 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
     """
     memory = SpeakerMemory(persons=persons)
     scan = _TextScan.of(text)
+    datelines = find_datelines(text)
     result: list[Attribution] = []
     previous: Attribution | None = None
     previous_unit = -2
-    for index, unit in enumerate(units):
+    for index, whole_unit in enumerate(units):
+        unit = _story_part(text, whole_unit, datelines, scan)
+        if unit is None:
+            continue
         found = _in_unit(text, unit, scan)
         if not found and previous is not None and index - previous_unit <= 2:
             found = _continuation(text, unit)
@@ -127,7 +145,72 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
         if unit_result:
             previous, previous_unit = unit_result[-1], index
     result.sort(key=lambda a: (a.start, a.end))
-    return result
+    return _without_own_wire(_without_ascribed_minds(result), datelines)
+
+
+# Acts of the mind: no one reports them of themselves inside another's belief.
+_MIND_CLASSES = frozenset({"belief", "intention"})
+
+
+def _without_ascribed_minds(attributions: list[Attribution]) -> list[Attribution]:
+    """`Officials suspect that Beijing wants to buy wheat`, `he said Beijing wants …`: a mind ascribed
+    inside someone's content is that source's claim about it, not a report by its holder, so the
+    nested belief or intention is no attribution of its own (the class of nested minds, not nested
+    speech: `said that Smith told him …` stays).
+    """
+    return [
+        a
+        for a in attributions
+        if not (
+            a.cue_class in _MIND_CLASSES
+            and a.speaker_start is not None
+            and any(h is not a and h.start <= a.speaker_start < h.end for h in attributions)
+        )
+    ]
+
+
+def _story_part(text: str, unit: Span, datelines: list[Dateline], scan: _TextScan) -> Span | None:
+    """The unit without what is no one's words: a dateline (`NAKHODKA, Russia (AP) —`) and the page
+    furniture that reads as a speaker (a video embed's label, a `Related:` link). None when nothing
+    of the story is left."""
+    start = unit.start
+    for dateline in datelines:
+        if dateline.start == start:
+            start = dateline.end
+    if scan.video_marks:
+        label = LEADING_LABEL.match(text, start, unit.end)
+        start = label.end() if label else start
+        if FURNITURE["video"].search(text[start : unit.end]):
+            return None
+    if text.find(":", start, unit.end) >= 0 and FURNITURE["related link"].search(text[start : unit.end]):
+        return None
+    return unit if start == unit.start else replace(unit, start=start)
+
+
+def _without_own_wire(attributions: list[Attribution], datelines: list[Dateline]) -> list[Attribution]:
+    """Drop what the wire of the dateline `reported`: the article's own voice, not a source of it.
+
+    A report nested in the wire's (`Officials would not say how many ships left, the AP reported`)
+    ends where the wire's content ends, before its name and cue.
+    """
+    wires = {w for d in datelines if d.wire for w in agency_aliases(d.wire)}
+    own = [a for a in attributions if a.speaker_resolved is not None and a.speaker_resolved in wires]
+    if not own:
+        return attributions
+    kept = []
+    for attribution in attributions:
+        if attribution in own:
+            continue
+        for wire in own:
+            speaker = wire.speaker_start
+            if (
+                speaker is not None
+                and wire.start <= attribution.start < wire.end <= speaker < attribution.end
+            ):
+                content = attribution.content[: wire.end - attribution.start].rstrip(" ,")
+                attribution = replace(attribution, end=attribution.start + len(content), content=content)
+        kept.append(attribution)
+    return kept
 
 
 def _joins(previous: Attribution, previous_unit: Span, unit: Span, distance: int) -> bool:
@@ -186,7 +269,8 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    return _split_quote_rests(quotes, _trim_cut(text, _cut_at_coordinated(text, found)))
+    cut = _cut_at_coordinated(text, found)
+    return _split_quote_rests(quotes, _trim_cut(text, cut))
 
 
 def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:

@@ -76,7 +76,8 @@ shown suggest suggests signal signals signaled signalled hint hints hinted imply
 envision envisions envisioned seem seems seemed appear appears appeared refuse refuses refused refusing
 plan plans planned planning decide decides decided intend intends intended doubt doubts doubted
 remember remembers remembered learn learns learned hoping expecting wondering deem deems deemed
-acknowledged consider considers considered view views viewed see sees saw seeing showing
+suspect suspects suspected acknowledged consider considers considered view views viewed see sees saw
+seeing showing
 """
 
 SPEECH_VERBS = frozenset(_SPEECH.split()) | frozenset(_EVALUATION.split())
@@ -115,14 +116,16 @@ CLAUSE_ONLY = frozenset(
     complains complained testify testifies testified seem seems seemed appear appears appeared refuse
     refuses refused refusing plan plans planned planning decide decides decided intend intends intended
     remember remembers remembered learn learns learned hoping expecting deem deems deemed consider
-    considers considered view views viewed see sees saw doubt doubts doubted""".split()
+    considers considered view views viewed see sees saw doubt doubts doubted suspect suspects suspected
+    threaten threatens threatened""".split()
 )
 # Cue forms more often nouns than verbs (`a terrorist attack`, `popular support`, `their plans`); annotated
 # news counts their noun uses as attributions less often than not. They count as verbs only after a
 # subject pronoun, a modal or adverb, a name, or a plural subject.
 NOUN_LIKE = frozenset(
     """support supports attack plan plans question questions challenge challenges voice voices demand
-    request comment dispute""".split()
+    request comment dispute email emails tweet tweets remark remarks comments stress report reports
+    show""".split()
 )
 _VERB_BEFORE = frozenset(
     """he she it they we i you who that which also not never still just now then often always already
@@ -137,6 +140,12 @@ _PARTICLES = {
     **dict.fromkeys(("lash", "lashes", "lashed", "lashing"), ("out",)),
     **dict.fromkeys(("went", "goes"), ("on",)),
 }
+# Verbs that report words only with their particle: `pointed out that`, `referred to the deal`,
+# `railed against`, `lashed out`; `pointing it at the clerk` is an act, not a report.
+_PARTICLE_ONLY = frozenset(
+    """point points pointed pointing refer refers referred referring rail rails railed railing lash lashes
+    lashed""".split()
+)
 
 
 def cue_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -175,7 +184,10 @@ def find_cues(
             cue_start = p_start
             p_start, p_end = _previous_word(text, start, cue_start)
             before = text[p_start:p_end].lower()
-        found.append((cue_start, w_start, _with_particle(text, word, w_end, end)))
+        cue_end = _with_particle(text, word, w_end, end)
+        if cue_end == w_end and word in _PARTICLE_ONLY:
+            continue
+        found.append((cue_start, w_start, cue_end))
     return found
 
 
