@@ -252,7 +252,7 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
     # A speaker label needs a colon; most units have none, and the failed match backtracks.
     has_colon = text.find(":", unit.start, unit.end) >= 0
     label = _SPEAKER_LABEL.match(text, unit.start, unit.end) if has_colon else None
-    if label and label.group("name").split()[0] not in _NOT_SPEAKER_LABELS:
+    if label and not _headline_label(label.group("name")):
         content = _content_after(text, label.end(), unit.end)
         if content is not None:
             colon = label.end("name")
@@ -269,8 +269,18 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    cut = _cut_at_coordinated(text, found)
+    cut = _cut_at_shared_subject(_cut_at_coordinated(text, found))
     return _split_quote_rests(quotes, _trim_cut(text, cut))
+
+
+# Capitalised function words: a label holding one is a title-case headline (`Stealth Over Health:`,
+# `The Latest:`), not the name of who speaks.
+_HEADLINE_WORDS = frozenset("The A An Of Over In On For To At With And From After Before By As".split())
+
+
+def _headline_label(name: str) -> bool:
+    words = name.split()
+    return words[0] in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
 
 
 def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:
@@ -365,7 +375,11 @@ def _verb_cue(
         if item is not None or _SHORT_TAIL.match(tail):
             return item
     limit = _left_limit(unit, found, cue_start)
-    speaker = speaker_before(text, limit, cue_start) or relative_or_subject(text, limit, cue_start)
+    speaker = (
+        speaker_before(text, limit, cue_start)
+        or relative_or_subject(text, limit, cue_start)
+        or _shared_subject(text, limit, cue_start, found)
+    )
     if speaker is None:
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
@@ -374,6 +388,33 @@ def _verb_cue(
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# `He claimed vast wealth and said …`: the verb phrase coordinated after a cue's content.
+_AND_BEFORE_CUE = re.compile(r"(?:,\s*)?\b(?:and|but)(?:\s+(?:also|then|later|again))?\s*$")
+
+
+def _shared_subject(text: str, limit: int, cue_start: int, found: list[_Found]) -> tuple[int, int] | None:
+    """The speaker of a cue coordinated with the cue before it (`X says A and said B`): one subject
+    for both verbs, as in every coordinated verb phrase."""
+    if not found or found[-1].speaker is None or found[-1].cue is None:
+        return None
+    if found[-1].cue[1] != limit or not _AND_BEFORE_CUE.search(text, limit, cue_start):
+        return None
+    return found[-1].speaker
+
+
+def _cut_at_shared_subject(found: list[_Found]) -> list[_Found]:
+    """The content of the first of two coordinated cues ends where the second verb phrase begins."""
+    result = []
+    for item in found:
+        end = item.end
+        for other in found:
+            if other is not item and other.speaker == item.speaker and other.cue is not None:
+                if item.start < other.cue[0] < end:
+                    end = other.cue[0]
+        result.append(item if end == item.end else replace(item, end=end))
+    return result
 
 
 def _is_short_tail(tail: str) -> bool:

@@ -97,6 +97,8 @@ _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
     few other such each every more less home whose""".split()
 )
+# Before an -ing form these make it a noun of the act (`in saying so`), not a cue of its own.
+_PREPOSITIONS = frozenset("in without for of by from about".split())
 _AUXILIARIES = frozenset("has have had will would could may might must should also not".split())
 # `is believed to`, `was observed`: a passive is about the subject, not a report by it. `was told`
 # and `was asked` stay cues (the content is what the subject heard or was asked), and so does
@@ -175,6 +177,8 @@ def find_cues(
         before = text[p_start:p_end].lower()
         if before in _DETERMINERS and text[p_end:w_start] == " ":
             continue
+        if before in _PREPOSITIONS and word.endswith("ing"):
+            continue  # `in saying`, `without saying`, `for admitting`: a gerund named, not a report
         if before in _PASSIVE and word not in _PASSIVE_CUES and not word.endswith("ing"):
             continue
         if word in NOUN_LIKE and not _verb_position(text, p_start, p_end, word):

@@ -282,3 +282,26 @@ def test_unnamed_head_of_a_relative_clause_is_the_source() -> None:
 def test_quoted_transcript_line_names_its_speaker() -> None:
     text = '"HOLM: We will not sign this treaty as it stands.'
     assert [a.speaker for a in _attributions(text)] == ["HOLM"]
+
+
+def test_coordinated_verb_phrases_share_their_speaker() -> None:
+    found = _attributions("The minister praised the crews and said the dyke would hold until spring.")
+    said = [a for a in found if a.cue == "said"]
+    assert [(a.speaker, a.content) for a in said] == [("The minister", "the dyke would hold until spring")]
+    assert all("dyke" not in a.content for a in found if a.cue != "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Storm Over Harbour: Ferries stay in port for a third day.", id="function-word"),
+        pytest.param("The Briefing: Ferries stay in port for a third day.", id="the-label"),
+    ],
+)
+def test_title_case_headline_label_is_no_speaker(text: str) -> None:
+    assert _attributions(text) == []
+
+
+def test_gerund_after_a_preposition_is_no_cue() -> None:
+    text = "The coach was right in saying the pitch was too wet to play."
+    assert [a.cue for a in _attributions(text)] == []
