@@ -20,6 +20,7 @@ from compare.cues import (
     CLAUSE_ONLY,
     TOLD_OBJECT,
     cue_class,
+    cue_lemma,
     cue_words,
     find_cues,
     source_cues,
@@ -262,6 +263,8 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
             item = _according_to(text, unit, match.start(), match.end())
             if item is not None:
                 found.append(item)
+    if not found and (headline := _headline_cue(text, unit)) is not None:
+        found.append(headline)
     words = scan.cue_words_in(text, unit)
     for cue_start, verb_start, cue_end in find_cues(text, unit.start, unit.end, words):
         if _inside(verb_start, quotes) or any(_covers(f, verb_start) for f in found):
@@ -281,6 +284,31 @@ _HEADLINE_WORDS = frozenset("The A An Of Over In On For To At With And From Afte
 def _headline_label(name: str) -> bool:
     words = name.split()
     return words[0] in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
+
+
+# `Senator Says Talks Will Resume`: a headline writes its verb of saying capitalised, in the third
+# person, between the speaker and what was said.
+_HEADLINE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+s(?=\s+\S)")
+_TITLE_WORD = re.compile(r"\S+")
+MIN_TITLE_SHARE = 0.7
+
+
+def _headline_cue(text: str, unit: Span) -> _Found | None:
+    """The cue of a title-case headline (`Lindsey Graham Says Trump Could …`), where every word is
+    capitalised and the lower-case scan for cues finds none."""
+    words = _TITLE_WORD.findall(text, unit.start, unit.end)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 4 or capitalised < MIN_TITLE_SHARE * len(words):
+        return None
+    for match in _HEADLINE_VERB.finditer(text, unit.start, unit.end):
+        lemma = cue_lemma(match.group().lower())
+        if lemma is None or cue_class(match.group(), "person") != "speech":
+            continue
+        speaker = speaker_before(text, unit.start, match.start())
+        content = _content_after(text, match.end(), unit.end)
+        if speaker is not None and content is not None:
+            return _Found("indirect", *content, match.span(), speaker)
+    return None
 
 
 def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:

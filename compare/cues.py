@@ -97,8 +97,9 @@ _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
     few other such each every more less home whose""".split()
 )
-# Before an -ing form these make it a noun of the act (`in saying so`), not a cue of its own.
-_PREPOSITIONS = frozenset("in without for of by from about".split())
+# Before an -ing form these make it a noun of the act (`right in saying so`, `without saying`, `a vote
+# for admitting`), not a cue of its own; `by saying`, `from saying` still report the words (the means).
+_PREPOSITIONS = frozenset("in without for".split())
 _AUXILIARIES = frozenset("has have had will would could may might must should also not".split())
 # `is believed to`, `was observed`: a passive is about the subject, not a report by it. `was told`
 # and `was asked` stay cues (the content is what the subject heard or was asked), and so does

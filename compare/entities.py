@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from compare.cues import cue_class, cue_lemma
 from compare.datelines import find_datelines
 from compare.findings import Entity, EntityLabel
 from compare.gazetteer import (
@@ -98,6 +99,10 @@ def _runs(text: str, sentence_starts: frozenset[int]) -> list[_Span]:
         start, end = match.span()
         if current is not None and start - current.end <= _MAX_GAP:
             between = text[current.end : start]
+            if _GAP.match(between) and _headline_verb(word):
+                runs.append(current)  # the verb belongs to no name: neither the one before nor after
+                current = None
+                continue
             if _GAP.match(between) and word not in NOT_NAMES:
                 gap = between.strip()
                 if not gap or _joiner_allowed(current.words, word):
@@ -125,6 +130,20 @@ def _split_at_possessor(text: str, run: _Span) -> list[_Span]:
             after = _Span(rest, run.end, run.words[i + 1 :], False, False)
             return [before, *_split_at_possessor(text, after)]
     return [run]
+
+
+# Plurals of nouns that share a form with a verb of saying: `Consumer Reports`, `Peace Talks`.
+_PLURAL_NOUNS = frozenset(
+    "Reports Claims Charges Notes Remarks Comments Talks Points Questions Answers Calls Demands Words".split()
+)
+
+
+def _headline_verb(word: str) -> bool:
+    """`Sanders Vows To …`, `Obama Seeks …`: a title-case headline's verb of saying or wanting ends
+    the name before it."""
+    if not word.endswith("s") or word in _PLURAL_NOUNS:
+        return False
+    return cue_lemma(word.lower()) is not None and cue_class(word, "person") in {"speech", "intention"}
 
 
 def _joiner_allowed(words: list[str], nxt: str) -> bool:

@@ -305,3 +305,13 @@ def test_title_case_headline_label_is_no_speaker(text: str) -> None:
 def test_gerund_after_a_preposition_is_no_cue() -> None:
     text = "The coach was right in saying the pitch was too wet to play."
     assert [a.cue for a in _attributions(text)] == []
+
+
+def test_title_case_headline_verb_is_a_cue() -> None:
+    [attribution] = _attributions("Harbour Chief Warns Ferry Fares Will Double Next Year")
+    assert (attribution.speaker, attribution.cue) == ("Harbour Chief", "Warns")
+
+
+def test_headline_verb_is_no_part_of_a_name() -> None:
+    entities = analyze_article("Mayor Ilse Borrow Vows To Reopen The Tram Depot").entities
+    assert ("Ilse Borrow", "PERSON") in [(e.text, e.label) for e in entities]
