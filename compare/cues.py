@@ -367,7 +367,7 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
     if source_type == "document" and cls != "intention":
         return "document"
     if cls == "document":
-        return "belief" if source_type == "person" else "document"  # `Smith found that …`
+        return "belief"  # `Smith found that …`, `leaders found little unity`: a judgement, not a document
     if cls == "speech" and _INFINITIVE.match(content):
         return "intention"  # `promised to`, `urged them to`
     if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):

@@ -22,7 +22,9 @@ from compare.sources import source_type
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:!?—–\[\]“”\",>|»]|''|\s-\s|\b(?:EMBED|More\s+News\s+Videos|Related|Read\s+more)\b"
     r"|\b(?:that|and|but|because|while|when|whereas|although|though|if|since|after|before|as|so|where|"
-    r"whether|than|until|unless|which|who|whom|what|how|why)\b)"
+    r"whether|than|until|unless|which|who|whom|what|how|why)\b"
+    # A clause opening a sentence with its subordinator (`While a judge found …`, `As Smith said …`).
+    r"|\b(?:While|When|Whereas|Although|Though|If|Since|After|Before|As|Because|Unless|Until|Whether)\s)"
 )
 # Where an inverted speaker phrase ends: `said Smith, who …`, `said Smith, “…`, `said Smith. `.
 _AFTER_STOP = re.compile(

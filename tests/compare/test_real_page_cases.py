@@ -315,3 +315,14 @@ def test_title_case_headline_verb_is_a_cue() -> None:
 def test_headline_verb_is_no_part_of_a_name() -> None:
     entities = analyze_article("Mayor Ilse Borrow Vows To Reopen The Tram Depot").entities
     assert ("Ilse Borrow", "PERSON") in [(e.text, e.label) for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_class"),
+    [
+        pytest.param("The inspectors found that the dam was sound.", "belief", id="officials-found"),
+        pytest.param("A council audit found that the dam was sound.", "document", id="audit-found"),
+    ],
+)
+def test_finding_is_a_documents_statement_only_when_a_document_finds(text: str, cue_class: str) -> None:
+    assert [a.cue_class for a in _attributions(text)] == [cue_class]
