@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from compare.cues import (
     ADVERBIAL,
     CLAUSE_ONLY,
+    PARTICLE_VERBS,
+    SPEECH_VERBS,
     TOLD_OBJECT,
     cue_class,
-    cue_lemma,
     cue_words,
     find_cues,
     source_cues,
@@ -301,9 +302,9 @@ def _headline_cue(text: str, unit: Span) -> _Found | None:
     if len(words) < 4 or capitalised < MIN_TITLE_SHARE * len(words):
         return None
     for match in _HEADLINE_VERB.finditer(text, unit.start, unit.end):
-        lemma = cue_lemma(match.group().lower())
-        if lemma is None or cue_class(match.group(), "person") != "speech":
-            continue
+        verb = match.group().lower()
+        if verb not in SPEECH_VERBS or verb in PARTICLE_VERBS or cue_class(verb, "person") != "speech":
+            continue  # `Goes After …` is no `goes on`: a verb that needs its particle is not read here
         speaker = speaker_before(text, unit.start, match.start())
         content = _content_after(text, match.end(), unit.end)
         if speaker is not None and content is not None:
@@ -405,10 +406,10 @@ def _verb_cue(
     limit = _left_limit(unit, found, cue_start)
     speaker = (
         speaker_before(text, limit, cue_start)
-        or relative_or_subject(text, limit, cue_start)
         or _shared_subject(text, limit, cue_start, found)
+        or relative_or_subject(text, limit, cue_start)
     )
-    if speaker is None:
+    if speaker is None or _imperative(text, speaker):
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
         return None
@@ -416,6 +417,16 @@ def _verb_cue(
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# Words that stand before an imperative verb without being its subject (`Now tell …`, `Perhaps ask …`).
+_BEFORE_IMPERATIVE = frozenset("now perhaps please seriously so just then also simply".split())
+
+
+def _imperative(text: str, speaker: tuple[int, int]) -> bool:
+    """Whether the `speaker` is only adverbs before the verb: an imperative has no one speaking."""
+    words = re.findall(r"[A-Za-z]+", text[speaker[0] : speaker[1]].lower())
+    return bool(words) and all(w in _BEFORE_IMPERATIVE for w in words)
 
 
 # `He claimed vast wealth and said …`: the verb phrase coordinated after a cue's content.

@@ -143,6 +143,8 @@ _PARTICLES = {
     **dict.fromkeys(("lash", "lashes", "lashed", "lashing"), ("out",)),
     **dict.fromkeys(("went", "goes"), ("on",)),
 }
+# Forms whose cue takes a particle (`went on`, `pointed out`).
+PARTICLE_VERBS = frozenset(_PARTICLES)
 # Verbs that report words only with their particle: `pointed out that`, `referred to the deal`,
 # `railed against`, `lashed out`; `pointing it at the clerk` is an act, not a report.
 _PARTICLE_ONLY = frozenset(

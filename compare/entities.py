@@ -139,9 +139,9 @@ _PLURAL_NOUNS = frozenset(
 
 
 def _headline_verb(word: str) -> bool:
-    """`Sanders Vows To …`, `Obama Seeks …`: a title-case headline's verb of saying or wanting ends
-    the name before it."""
-    if not word.endswith("s") or word in _PLURAL_NOUNS:
+    """`Sanders Vows To …`, `Obama Seeks …`, `Clinton Asking …`: a title-case headline's verb of
+    saying or wanting ends the name before it."""
+    if not word.endswith(("s", "ing")) or word in _PLURAL_NOUNS:
         return False
     return cue_lemma(word.lower()) is not None and cue_class(word, "person") in {"speech", "intention"}
 

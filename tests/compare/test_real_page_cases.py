@@ -326,3 +326,15 @@ def test_headline_verb_is_no_part_of_a_name() -> None:
 )
 def test_finding_is_a_documents_statement_only_when_a_document_finds(text: str, cue_class: str) -> None:
     assert [a.cue_class for a in _attributions(text)] == [cue_class]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Please tell the council the truth about the budget.", id="please-tell"),
+        pytest.param("Perhaps ask the ferry company why the fares doubled.", id="perhaps-ask"),
+        pytest.param("Mayor Ilse Borrow Goes After The Harbour Board", id="headline-goes-after"),
+    ],
+)
+def test_imperatives_and_particle_verbs_in_headlines_report_nothing(text: str) -> None:
+    assert _attributions(text) == []
