@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from compare.cues import (
     ADVERBIAL,
     CLAUSE_ONLY,
+    PARTICLE_VERBS,
+    SPEECH_VERBS,
     TOLD_OBJECT,
     cue_class,
     cue_words,
@@ -25,10 +27,12 @@ from compare.cues import (
     source_cues,
     source_phrase_starts,
 )
+from compare.datelines import Dateline, find_datelines
 from compare.findings import STATEMENT_CUE_CLASSES, Attribution, AttributionKind, SourceType
+from compare.furniture import FURNITURE, LEADING_LABEL
 from compare.gazetteer import CITIES, COUNTRIES
 from compare.sentences import Span, whitespace_bounded
-from compare.sources import source_type
+from compare.sources import agency_aliases, source_type
 from compare.speakers import (
     SpeakerMemory,
     relative_or_subject,
@@ -55,7 +59,10 @@ _CLAUSE_START = re.compile(
 _INVERTED_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|one|another|some|two|three|several|many)\s+\w|[A-Z])")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:to|up|in|on|off|out)\b")
 # `TAPPER: Donald Trump released …`, `Carson: Clinton ‘not fit’`: a transcript or headline speaker.
-_SPEAKER_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
+# A transcript quoted line by line opens each with a mark before the capitals (`"WALLACE: …`).
+_SPEAKER_LABEL = re.compile(
+    r"(?:[\"“](?=[A-Z][A-Z.’'-]+:))?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)"
+)
 _NOT_SPEAKER_LABELS = frozenset(
     """Photo Photos Read Update Updated Watch Note Editor Editor’s Editor's Related Source Sources Caption
     Image Video Correction Disclosure Advertisement Listen Subscribe Share More See Also Click Breaking
@@ -72,6 +79,10 @@ _QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
 _MIN_CONTENT_CHARS = 8
 
 
+# Literal words every match of the `video` furniture pattern holds (lower-cased).
+_VIDEO_MARKS = ("embed", "more news videos", "javascript", "watch", "video", "autoplay")
+
+
 @dataclass(frozen=True, slots=True)
 class _TextScan:
     """What is scanned once per article rather than once per unit: the regex scans cost per character."""
@@ -79,11 +90,16 @@ class _TextScan:
     cue_words: list[tuple[int, int]]
     cue_starts: list[int]
     source_phrase_starts: list[int] | None
+    # Whether the page holds a video embed's words at all: most do not, and then no unit is searched.
+    video_marks: bool
 
     @classmethod
     def of(cls, text: str) -> _TextScan:
         words = cue_words(text, 0, len(text))
-        return cls(words, [start for start, _ in words], source_phrase_starts(text))
+        lowered = text.lower()
+        video = any(mark in lowered for mark in _VIDEO_MARKS)
+        return cls(words, [start for start, _ in words], source_phrase_starts(text), video)
+
 
     def cue_words_in(self, text: str, unit: Span) -> list[tuple[int, int]]:
         if not whitespace_bounded(text, unit.start, unit.end):
@@ -108,10 +124,14 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
     """
     memory = SpeakerMemory(persons=persons)
     scan = _TextScan.of(text)
+    datelines = find_datelines(text)
     result: list[Attribution] = []
     previous: Attribution | None = None
     previous_unit = -2
-    for index, unit in enumerate(units):
+    for index, whole_unit in enumerate(units):
+        unit = _story_part(text, whole_unit, datelines, scan)
+        if unit is None:
+            continue
         found = _in_unit(text, unit, scan)
         if not found and previous is not None and index - previous_unit <= 2:
             found = _continuation(text, unit)
@@ -127,7 +147,72 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
         if unit_result:
             previous, previous_unit = unit_result[-1], index
     result.sort(key=lambda a: (a.start, a.end))
-    return result
+    return _without_own_wire(_without_ascribed_minds(result), datelines)
+
+
+# Acts of the mind: no one reports them of themselves inside another's belief.
+_MIND_CLASSES = frozenset({"belief", "intention"})
+
+
+def _without_ascribed_minds(attributions: list[Attribution]) -> list[Attribution]:
+    """`Officials suspect that Beijing wants to buy wheat`, `he said Beijing wants …`: a mind ascribed
+    inside someone's content is that source's claim about it, not a report by its holder, so the
+    nested belief or intention is no attribution of its own (the class of nested minds, not nested
+    speech: `said that Smith told him …` stays).
+    """
+    return [
+        a
+        for a in attributions
+        if not (
+            a.cue_class in _MIND_CLASSES
+            and a.speaker_start is not None
+            and any(h is not a and h.start <= a.speaker_start < h.end for h in attributions)
+        )
+    ]
+
+
+def _story_part(text: str, unit: Span, datelines: list[Dateline], scan: _TextScan) -> Span | None:
+    """The unit without what is no one's words: a dateline (`NAKHODKA, Russia (AP) —`) and the page
+    furniture that reads as a speaker (a video embed's label, a `Related:` link). None when nothing
+    of the story is left."""
+    start = unit.start
+    for dateline in datelines:
+        if dateline.start == start:
+            start = dateline.end
+    if scan.video_marks:
+        label = LEADING_LABEL.match(text, start, unit.end)
+        start = label.end() if label else start
+        if FURNITURE["video"].search(text[start : unit.end]):
+            return None
+    if text.find(":", start, unit.end) >= 0 and FURNITURE["related link"].search(text[start : unit.end]):
+        return None
+    return unit if start == unit.start else replace(unit, start=start)
+
+
+def _without_own_wire(attributions: list[Attribution], datelines: list[Dateline]) -> list[Attribution]:
+    """Drop what the wire of the dateline `reported`: the article's own voice, not a source of it.
+
+    A report nested in the wire's (`Officials would not say how many ships left, the AP reported`)
+    ends where the wire's content ends, before its name and cue.
+    """
+    wires = {w for d in datelines if d.wire for w in agency_aliases(d.wire)}
+    own = [a for a in attributions if a.speaker_resolved is not None and a.speaker_resolved in wires]
+    if not own:
+        return attributions
+    kept = []
+    for attribution in attributions:
+        if attribution in own:
+            continue
+        for wire in own:
+            speaker = wire.speaker_start
+            if (
+                speaker is not None
+                and wire.start <= attribution.start < wire.end <= speaker < attribution.end
+            ):
+                content = attribution.content[: wire.end - attribution.start].rstrip(" ,")
+                attribution = replace(attribution, end=attribution.start + len(content), content=content)
+        kept.append(attribution)
+    return kept
 
 
 def _joins(previous: Attribution, previous_unit: Span, unit: Span, distance: int) -> bool:
@@ -169,7 +254,7 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
     # A speaker label needs a colon; most units have none, and the failed match backtracks.
     has_colon = text.find(":", unit.start, unit.end) >= 0
     label = _SPEAKER_LABEL.match(text, unit.start, unit.end) if has_colon else None
-    if label and label.group("name").split()[0] not in _NOT_SPEAKER_LABELS:
+    if label and not _headline_label(label.group("name")):
         content = _content_after(text, label.end(), unit.end)
         if content is not None:
             colon = label.end("name")
@@ -179,6 +264,8 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
             item = _according_to(text, unit, match.start(), match.end())
             if item is not None:
                 found.append(item)
+    if not found and (headline := _headline_cue(text, unit)) is not None:
+        found.append(headline)
     words = scan.cue_words_in(text, unit)
     for cue_start, verb_start, cue_end in find_cues(text, unit.start, unit.end, words):
         if _inside(verb_start, quotes) or any(_covers(f, verb_start) for f in found):
@@ -186,7 +273,43 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    return _split_quote_rests(quotes, _trim_cut(text, _cut_at_coordinated(text, found)))
+    cut = _cut_at_shared_subject(_cut_at_coordinated(text, found))
+    return _split_quote_rests(quotes, _trim_cut(text, cut))
+
+
+# Capitalised function words: a label holding one is a title-case headline (`Stealth Over Health:`,
+# `The Latest:`), not the name of who speaks.
+_HEADLINE_WORDS = frozenset("The A An Of Over In On For To At With And From After Before By As".split())
+
+
+def _headline_label(name: str) -> bool:
+    words = name.split()
+    return words[0] in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
+
+
+# `Senator Says Talks Will Resume`: a headline writes its verb of saying capitalised, in the third
+# person, between the speaker and what was said.
+_HEADLINE_VERB = re.compile(r"(?<=\s)[A-Z][a-z]+s(?=\s+\S)")
+_TITLE_WORD = re.compile(r"\S+")
+MIN_TITLE_SHARE = 0.7
+
+
+def _headline_cue(text: str, unit: Span) -> _Found | None:
+    """The cue of a title-case headline (`Lindsey Graham Says Trump Could …`), where every word is
+    capitalised and the lower-case scan for cues finds none."""
+    words = _TITLE_WORD.findall(text, unit.start, unit.end)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 4 or capitalised < MIN_TITLE_SHARE * len(words):
+        return None
+    for match in _HEADLINE_VERB.finditer(text, unit.start, unit.end):
+        verb = match.group().lower()
+        if verb not in SPEECH_VERBS or verb in PARTICLE_VERBS or cue_class(verb, "person") != "speech":
+            continue  # `Goes After …` is no `goes on`: a verb that needs its particle is not read here
+        speaker = speaker_before(text, unit.start, match.start())
+        content = _content_after(text, match.end(), unit.end)
+        if speaker is not None and content is not None:
+            return _Found("indirect", *content, match.span(), speaker)
+    return None
 
 
 def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:
@@ -281,8 +404,12 @@ def _verb_cue(
         if item is not None or _SHORT_TAIL.match(tail):
             return item
     limit = _left_limit(unit, found, cue_start)
-    speaker = speaker_before(text, limit, cue_start) or relative_or_subject(text, limit, cue_start)
-    if speaker is None:
+    speaker = (
+        speaker_before(text, limit, cue_start)
+        or _shared_subject(text, limit, cue_start, found)
+        or relative_or_subject(text, limit, cue_start)
+    )
+    if speaker is None or _imperative(text, speaker):
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
         return None
@@ -290,6 +417,43 @@ def _verb_cue(
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# Words that stand before an imperative verb without being its subject (`Now tell …`, `Perhaps ask …`).
+_BEFORE_IMPERATIVE = frozenset("now perhaps please seriously so just then also simply".split())
+
+
+def _imperative(text: str, speaker: tuple[int, int]) -> bool:
+    """Whether the `speaker` is only adverbs before the verb: an imperative has no one speaking."""
+    words = re.findall(r"[A-Za-z]+", text[speaker[0] : speaker[1]].lower())
+    return bool(words) and all(w in _BEFORE_IMPERATIVE for w in words)
+
+
+# `He claimed vast wealth and said …`: the verb phrase coordinated after a cue's content.
+_AND_BEFORE_CUE = re.compile(r"(?:,\s*)?\b(?:and|but)(?:\s+(?:also|then|later|again))?\s*$")
+
+
+def _shared_subject(text: str, limit: int, cue_start: int, found: list[_Found]) -> tuple[int, int] | None:
+    """The speaker of a cue coordinated with the cue before it (`X says A and said B`): one subject
+    for both verbs, as in every coordinated verb phrase."""
+    if not found or found[-1].speaker is None or found[-1].cue is None:
+        return None
+    if found[-1].cue[1] != limit or not _AND_BEFORE_CUE.search(text, limit, cue_start):
+        return None
+    return found[-1].speaker
+
+
+def _cut_at_shared_subject(found: list[_Found]) -> list[_Found]:
+    """The content of the first of two coordinated cues ends where the second verb phrase begins."""
+    result = []
+    for item in found:
+        end = item.end
+        for other in found:
+            if other is not item and other.speaker == item.speaker and other.cue is not None:
+                if item.start < other.cue[0] < end:
+                    end = other.cue[0]
+        result.append(item if end == item.end else replace(item, end=end))
+    return result
 
 
 def _is_short_tail(tail: str) -> bool:

@@ -76,7 +76,8 @@ shown suggest suggests signal signals signaled signalled hint hints hinted imply
 envision envisions envisioned seem seems seemed appear appears appeared refuse refuses refused refusing
 plan plans planned planning decide decides decided intend intends intended doubt doubts doubted
 remember remembers remembered learn learns learned hoping expecting wondering deem deems deemed
-acknowledged consider considers considered view views viewed see sees saw seeing showing
+suspect suspects suspected acknowledged consider considers considered view views viewed see sees saw
+seeing showing
 """
 
 SPEECH_VERBS = frozenset(_SPEECH.split()) | frozenset(_EVALUATION.split())
@@ -96,6 +97,9 @@ _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
     few other such each every more less home whose""".split()
 )
+# Before an -ing form these make it a noun of the act (`right in saying so`, `without saying`, `a vote
+# for admitting`), not a cue of its own; `by saying`, `from saying` still report the words (the means).
+_PREPOSITIONS = frozenset("in without for".split())
 _AUXILIARIES = frozenset("has have had will would could may might must should also not".split())
 # `is believed to`, `was observed`: a passive is about the subject, not a report by it. `was told`
 # and `was asked` stay cues (the content is what the subject heard or was asked), and so does
@@ -115,14 +119,16 @@ CLAUSE_ONLY = frozenset(
     complains complained testify testifies testified seem seems seemed appear appears appeared refuse
     refuses refused refusing plan plans planned planning decide decides decided intend intends intended
     remember remembers remembered learn learns learned hoping expecting deem deems deemed consider
-    considers considered view views viewed see sees saw doubt doubts doubted""".split()
+    considers considered view views viewed see sees saw doubt doubts doubted suspect suspects suspected
+    threaten threatens threatened""".split()
 )
 # Cue forms more often nouns than verbs (`a terrorist attack`, `popular support`, `their plans`); annotated
 # news counts their noun uses as attributions less often than not. They count as verbs only after a
 # subject pronoun, a modal or adverb, a name, or a plural subject.
 NOUN_LIKE = frozenset(
     """support supports attack plan plans question questions challenge challenges voice voices demand
-    request comment dispute""".split()
+    request comment dispute email emails tweet tweets remark remarks comments stress report reports
+    show""".split()
 )
 _VERB_BEFORE = frozenset(
     """he she it they we i you who that which also not never still just now then often always already
@@ -137,6 +143,14 @@ _PARTICLES = {
     **dict.fromkeys(("lash", "lashes", "lashed", "lashing"), ("out",)),
     **dict.fromkeys(("went", "goes"), ("on",)),
 }
+# Forms whose cue takes a particle (`went on`, `pointed out`).
+PARTICLE_VERBS = frozenset(_PARTICLES)
+# Verbs that report words only with their particle: `pointed out that`, `referred to the deal`,
+# `railed against`, `lashed out`; `pointing it at the clerk` is an act, not a report.
+_PARTICLE_ONLY = frozenset(
+    """point points pointed pointing refer refers referred referring rail rails railed railing lash lashes
+    lashed""".split()
+)
 
 
 def cue_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -166,6 +180,8 @@ def find_cues(
         before = text[p_start:p_end].lower()
         if before in _DETERMINERS and text[p_end:w_start] == " ":
             continue
+        if before in _PREPOSITIONS and word.endswith("ing"):
+            continue  # `in saying`, `without saying`, `for admitting`: a gerund named, not a report
         if before in _PASSIVE and word not in _PASSIVE_CUES and not word.endswith("ing"):
             continue
         if word in NOUN_LIKE and not _verb_position(text, p_start, p_end, word):
@@ -175,7 +191,10 @@ def find_cues(
             cue_start = p_start
             p_start, p_end = _previous_word(text, start, cue_start)
             before = text[p_start:p_end].lower()
-        found.append((cue_start, w_start, _with_particle(text, word, w_end, end)))
+        cue_end = _with_particle(text, word, w_end, end)
+        if cue_end == w_end and word in _PARTICLE_ONLY:
+            continue
+        found.append((cue_start, w_start, cue_end))
     return found
 
 
@@ -350,7 +369,7 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
     if source_type == "document" and cls != "intention":
         return "document"
     if cls == "document":
-        return "belief" if source_type == "person" else "document"  # `Smith found that …`
+        return "belief"  # `Smith found that …`, `leaders found little unity`: a judgement, not a document
     if cls == "speech" and _INFINITIVE.match(content):
         return "intention"  # `promised to`, `urged them to`
     if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from compare.cues import cue_class, cue_lemma
+from compare.datelines import find_datelines
 from compare.findings import Entity, EntityLabel
 from compare.gazetteer import (
     CITIES,
@@ -72,8 +74,11 @@ def find_entities(text: str, sentence_starts: frozenset[int]) -> list[Entity]:
     >>> [e.canonical for e in find_entities("Kim Jong Un left. Kim waved.", frozenset({0, 18}))]
     ['Kim Jong Un', 'Kim Jong Un']
     """
-    spans = [span for run in _runs(text, sentence_starts) if (span := _trim_span(text, run)) is not None]
-    labelled = [(span, _label(span)) for span in spans]
+    runs = [part for run in _runs(text, sentence_starts) for part in _split_at_possessor(text, run)]
+    spans = [span for run in runs if (span := _trim_span(text, run)) is not None]
+    cities = {d.city_start for d in find_datelines(text)}
+    # A dateline's city is a place by its position, whatever the gazetteer knows of it.
+    labelled = [(span, "GPE" if span.start in cities else _label(span)) for span in spans]
     persons = _person_names(labelled)
     result: list[Entity] = []
     for span, label in labelled:
@@ -94,6 +99,10 @@ def _runs(text: str, sentence_starts: frozenset[int]) -> list[_Span]:
         start, end = match.span()
         if current is not None and start - current.end <= _MAX_GAP:
             between = text[current.end : start]
+            if _GAP.match(between) and _headline_verb(word):
+                runs.append(current)  # the verb belongs to no name: neither the one before nor after
+                current = None
+                continue
             if _GAP.match(between) and word not in NOT_NAMES:
                 gap = between.strip()
                 if not gap or _joiner_allowed(current.words, word):
@@ -107,6 +116,34 @@ def _runs(text: str, sentence_starts: frozenset[int]) -> list[_Span]:
     if current is not None:
         runs.append(current)
     return runs
+
+
+def _split_at_possessor(text: str, run: _Span) -> list[_Span]:
+    """`China's Xinhua`, `Russia's TASS`: a country or city owning what follows is an entity of its
+    own, and the owned name (the agency, the ministry) stands alone."""
+    for i, word in enumerate(run.words[:-1]):
+        owner = _POSSESSIVE.sub("", word)
+        if owner != word and (owner in COUNTRIES or owner in CITIES):
+            split = text.find(word, run.start) + len(word)
+            rest = text.find(run.words[i + 1], split)
+            before = _Span(run.start, split, run.words[: i + 1], run.after_title, run.initial)
+            after = _Span(rest, run.end, run.words[i + 1 :], False, False)
+            return [before, *_split_at_possessor(text, after)]
+    return [run]
+
+
+# Plurals of nouns that share a form with a verb of saying: `Consumer Reports`, `Peace Talks`.
+_PLURAL_NOUNS = frozenset(
+    "Reports Claims Charges Notes Remarks Comments Talks Points Questions Answers Calls Demands Words".split()
+)
+
+
+def _headline_verb(word: str) -> bool:
+    """`Sanders Vows To …`, `Obama Seeks …`, `Clinton Asking …`: a title-case headline's verb of
+    saying or wanting ends the name before it."""
+    if not word.endswith(("s", "ing")) or word in _PLURAL_NOUNS:
+        return False
+    return cue_lemma(word.lower()) is not None and cue_class(word, "person") in {"speech", "intention"}
 
 
 def _joiner_allowed(words: list[str], nxt: str) -> bool:

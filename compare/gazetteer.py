@@ -83,6 +83,7 @@ ORGANIZATIONS = frozenset(
     Hamas|Hezbollah|Taliban|Islamic State|ISIS|ISIL|Al Qaeda|al-Qaeda|Wagner|Gazprom|Rosneft|
     Rosatom|Roscosmos|Samsung|Apple|Google|Microsoft|Amazon|Facebook|Meta|Twitter|Tesla|Boeing|
     Airbus|Ford|Toyota|Volkswagen|Huawei|Reuters|TASS|KCNA|AP|AFP|Yonhap|Xinhua|RIA|Interfax|BBC|CNN|
+    Associated Press|Agence France-Presse|Press Trust of India|Korean Central News Agency|RIA Novosti|
     NDTV|DW|Fox News|NBC|CBS|ABC|MSNBC|NPR|Politico|Breitbart|GOP|DNC|RNC|Democratic Party|
     Republican Party|Fed|Federal Reserve|ECB|Secret Service|NYPD|Justice Department|
     Department of Justice|Treasury|Defense Ministry|Foreign Ministry|Ministry of Defence|

@@ -22,6 +22,15 @@ _AGENCY_NAMES = (
     "Anadolu|IRNA|ISNA|Fars|Tasnim|WAFA|SANA|MENA|Bernama|Antara|Ukrinform|UNIAN|BelTA|Bloomberg|"
     "Dow Jones|Sputnik"
 )
+# One wire under its two names: a dateline's `(AP)` is the `Associated Press` of the text.
+_AGENCY_ALIASES = (
+    ("AP", "Associated Press"),
+    ("AFP", "Agence France-Presse"),
+    ("KCNA", "Korean Central News Agency"),
+    ("PTI", "Press Trust of India"),
+    ("TASS", "ITAR-TASS"),
+    ("RIA", "RIA Novosti"),
+)
 _STATE_MEDIA_NAMES = (
     "CCTV|CGTN|Global Times|People's Daily|People’s Daily|China Daily|RT|Russia Today|Rossiya|Channel One|"
     "Rodong Sinmun|KRT|Korean Central Television|Press TV|IRIB|Al Ekhbariya|NHK"
@@ -108,3 +117,15 @@ def source_type(phrase: str) -> SourceType:
     if _ORG_PRONOUN.match(phrase):
         return "organization"
     return "unknown"
+
+
+def agency_aliases(name: str) -> frozenset[str]:
+    """Every name of the wire `name` names, itself included.
+
+    >>> sorted(agency_aliases("AP"))
+    ['AP', 'Associated Press']
+    """
+    for names in _AGENCY_ALIASES:
+        if name in names:
+            return frozenset(names)
+    return frozenset({name})

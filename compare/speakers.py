@@ -22,7 +22,9 @@ from compare.sources import source_type
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:!?—–\[\]“”\",>|»]|''|\s-\s|\b(?:EMBED|More\s+News\s+Videos|Related|Read\s+more)\b"
     r"|\b(?:that|and|but|because|while|when|whereas|although|though|if|since|after|before|as|so|where|"
-    r"whether|than|until|unless|which|who|whom|what|how|why)\b)"
+    r"whether|than|until|unless|which|who|whom|what|how|why)\b"
+    # A clause opening a sentence with its subordinator (`While a judge found …`, `As Smith said …`).
+    r"|\b(?:While|When|Whereas|Although|Though|If|Since|After|Before|As|Because|Unless|Until|Whether)\s)"
 )
 # Where an inverted speaker phrase ends: `said Smith, who …`, `said Smith, “…`, `said Smith. `.
 _AFTER_STOP = re.compile(
@@ -106,7 +108,18 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         start = filler.end()
     if start >= head_end or _valid(text, start, head_end) is None:
         return None
+    if end == head_end:
+        end = _without_place_adverb(text, start, end)
     return start, end
+
+
+# `Officials there said`, `residents here fear`: the adverb places the speakers, it does not name them.
+_PLACE_ADVERB = re.compile(r"\s+(?:there|here)$")
+
+
+def _without_place_adverb(text: str, start: int, end: int) -> int:
+    match = _PLACE_ADVERB.search(text, start, end)
+    return match.start() if match and match.start() > start else end
 
 
 def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: int) -> bool:
@@ -270,6 +283,17 @@ def _drop_titles(run: str) -> str:
     return "" if joined in {"Both", "The"} else joined
 
 
+# `The insurer, which declined to comment,`: a relative clause set off after an unnamed head.
+_RELATIVE_AFTER_HEAD = re.compile(r"^(?P<head>[^,]+),\s*(?:who|whom|whose|which|that)\b")
+
+
+def _head_before_relative(phrase: str) -> str | None:
+    """The unnamed head a relative clause describes (`The insurer`): the source, without the clause
+    whose verbs (`declined to comment`) would read as part of who spoke."""
+    match = _RELATIVE_AFTER_HEAD.match(phrase)
+    return match.group("head").strip() if match else None
+
+
 def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
     """The full name or source a speaker phrase refers to, updating memory for later pronouns."""
     lowered = phrase.strip().lower()
@@ -286,7 +310,9 @@ def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
         memory.heads[phrase] = head_name(phrase)
     name = memory.heads[phrase]
     if name is None:
-        return memory.last_agency if _AGENCY_DESCRIPTION.search(phrase) else None
+        if _AGENCY_DESCRIPTION.search(phrase):
+            return memory.last_agency
+        return _head_before_relative(phrase)
     full = memory.persons.get(name, name)
     if source_type(full) in {"agency", "state_media"}:
         memory.last_agency = full
