@@ -1,0 +1,95 @@
+"""The Python API (`newsprism.analyze`, `newsprism.compare`): what the `analyze` and `report` commands
+give, for texts a program holds, with no database.
+
+Texts are made plain as an import makes them (`storage.text.plain_text`), so that a report from this
+API and one from `newsprism import` + `report` agree for the same articles, and evidence offsets point
+into the text as returned in the report's articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from compare.analysis import analyze_article
+from compare.coverage import CoverageArticle
+from compare.divergences import excerpt
+from compare.events import event_key, representative_title
+from compare.report import build_report
+from storage.text import plain_text
+
+
+class ArticleInputError(ValueError):
+    """An article given to `compare` is not one: says which (its index) and what is wrong."""
+
+
+def analyze(text: str, published: date | None = None) -> dict[str, Any]:
+    """The attributions, quantities and entities of one article text, as `newsprism analyze` prints
+    them; relative dates (`on Sunday`) resolve against `published`."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze: text must be a str, not {type(text).__name__}")
+    if isinstance(published, datetime):
+        published = published.date()
+    if published is not None and not isinstance(published, date):
+        raise TypeError(f"analyze: published must be a datetime.date or None, not {type(published).__name__}")
+    result: dict[str, Any] = analyze_article(text, published).to_json()
+    return result
+
+
+def compare(articles: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The divergence report (`report --format json`) of articles about one event.
+
+    Each article is a dict with `url`, `outlet` and `text`, and optionally `title` and `published`
+    (an ISO 8601 string, a `datetime` or a `date`). Raises ArticleInputError naming the article.
+    """
+    if isinstance(articles, (str, bytes, Mapping)) or not isinstance(articles, Sequence):
+        raise ArticleInputError("compare: articles must be a list of dicts, one per article")
+    coverage = [_coverage_article(number, article) for number, article in enumerate(articles)]
+    urls = [a.url for a in coverage]
+    if len(set(urls)) != len(urls):
+        duplicate = next(u for u in urls if urls.count(u) > 1)
+        raise ArticleInputError(f"compare: two articles have the url {duplicate!r}; each article is one url")
+    event_id = event_key(coverage[0]) if coverage else "empty"
+    title = representative_title(coverage) or (excerpt(coverage[0].text, 80) if coverage else "")
+    return build_report(event_id, title, coverage).to_json()
+
+
+def _coverage_article(number: int, article: Mapping[str, Any]) -> CoverageArticle:
+    where = f"compare: articles[{number}]"
+    if not isinstance(article, Mapping):
+        raise ArticleInputError(f"{where} must be a dict, not {type(article).__name__}")
+    fields = {key: _required(article, key, where) for key in ("url", "outlet", "text")}
+    title = article.get("title") or ""
+    if not isinstance(title, str):
+        raise ArticleInputError(f"{where}: 'title' must be a string")
+    published = _published(article.get("published"), where)
+    text = plain_text(fields["text"])
+    return CoverageArticle(
+        id=str(number + 1), outlet=fields["outlet"], url=fields["url"], title=title, text=text,
+        published=published, analysis=analyze_article(text, published.date() if published else None),
+    )  # fmt: skip
+
+
+def _required(article: Mapping[str, Any], key: str, where: str) -> str:
+    value = article.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ArticleInputError(f"{where}: needs a non-empty string {key!r}")
+    return value
+
+
+def _published(value: Any, where: str) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            problem = f"{where}: 'published' {value!r} is not an ISO 8601 date or date-time"
+            raise ArticleInputError(problem) from None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    raise ArticleInputError(f"{where}: 'published' must be an ISO 8601 string, a datetime or a date")
