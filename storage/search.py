@@ -126,7 +126,8 @@ def search_articles(
 ) -> SearchPage:
     """Articles matching `query`, best first. Read-only; InputError for a query that cannot be parsed.
 
-    >>> search_articles(session, '"armoured train" -parade', SearchFilters(outlet="Harbour Wire"))
+    For example `search_articles(session, '"armoured train" -parade', SearchFilters(outlet="Harbour
+    Wire"))`: the phrase, without the word, in one outlet's articles.
     """
     if limit < 0 or offset < 0:
         raise InputError("limit and offset must not be negative")
