@@ -15,15 +15,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from crawl_results import rows, total_row
 from loopback import LoopbackSite
 from newsroom_site import outlet_config, serve_newsroom
-from sqlalchemy import create_engine, text
 
 from compare.analysis import analyze_article
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = 60
-COLUMNS = ("discovered", "new", "updated", "unchanged", "failed", "skipped")
 
 
 def start_crawl(database_url: str, config: Path) -> subprocess.Popen[str]:
@@ -32,22 +31,6 @@ def start_crawl(database_url: str, config: Path) -> subprocess.Popen[str]:
         cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"},
     )  # fmt: skip
-
-
-def total_row(table: str) -> dict[str, int]:
-    """The `total` row of the closing table a crawl prints."""
-    line = next(line for line in table.splitlines() if "total" in line)
-    cells = [cell.strip() for cell in line.strip("│┃ ").split("│")]
-    return dict(zip(COLUMNS, map(int, cells[1:7]), strict=True))
-
-
-def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            return [tuple(row) for row in connection.execute(text(sql))]
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.postgres

@@ -1,5 +1,6 @@
 """Fixtures the page tests share: the demo's database, crawled once from the bundled newsroom, served
-by a real uvicorn on loopback (the same pages `newsprism serve` answers)."""
+by a real uvicorn on loopback (the same pages `newsprism serve` answers); and the test newsroom in a
+SQLite file with a client of its own live server (a test module may give its own `newsroom`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from newsroom_db import live_server
+from newsroom_db import Newsroom, build_newsroom, live_server
 
 from newsprism.settings import Settings
 from newsprism.web.app import create_app
@@ -43,3 +45,17 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
             yield DemoSite(base, event["id"], report, list(report["event"]["outlets"]), folder / "reports")
     finally:
         factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
+    made = build_newsroom(sqlite_url)
+    yield made
+    made.factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
+    """A real uvicorn on loopback serving the newsroom, and an HTTP client to it."""
+    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
+        yield made

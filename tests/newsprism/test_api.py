@@ -4,7 +4,6 @@ answers, unknown ids are 404s, bad input 400s with a reason, hostile text comes 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -33,20 +32,6 @@ from storage.errors import NotFoundError
 from storage.repository import EventMembership, FetchedArticle, save_events, save_findings, store_article
 
 HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
-
-
-@pytest.fixture
-def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
-    made = build_newsroom(sqlite_url)
-    yield made
-    made.factory.kw["bind"].dispose()
-
-
-@pytest.fixture
-def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
-    """A real uvicorn on loopback and an HTTP client to it."""
-    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
-        yield made
 
 
 def _ok_paths(n: Newsroom) -> list[str]:

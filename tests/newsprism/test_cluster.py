@@ -29,9 +29,10 @@ from cluster_services import (
     environment,
     forget_cluster,
 )
+from crawl_results import rows, total_row
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 from wire_site import POISON_PATH, Served, WireService
 
 from crawler.config import load_config, parse_config
@@ -42,7 +43,6 @@ from newsprism.cluster.passes import cluster_of, enqueue_pass
 from newsprism.cluster.status import cluster_status
 from newsprism.cluster.tasks import MAX_STARTS
 
-COLUMNS = ("discovered", "new", "updated", "unchanged", "failed", "skipped")
 OUTLETS, PAGES = 6, 12
 DELAY, CONCURRENCY = 0.2, 2
 # Request starts are spaced on Redis's clock; the server logs arrivals, each a little after its start
@@ -76,22 +76,6 @@ def make_database(postgres_admin: Engine) -> Iterator[Iterator[str]]:
     with postgres_admin.connect() as connection:
         for name in made:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-def total_row(table: str) -> dict[str, int]:
-    """The `total` row of the closing table a crawl prints."""
-    line = next(line for line in table.splitlines() if "total" in line)
-    cells = [cell.strip() for cell in line.strip("│┃ ").split("│")]
-    return dict(zip(COLUMNS, map(int, cells[1:7]), strict=True))
-
-
-def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            return [tuple(row) for row in connection.execute(text(sql))]
-    finally:
-        engine.dispose()
 
 
 def stored_articles(database_url: str) -> int:

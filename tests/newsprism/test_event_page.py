@@ -24,30 +24,14 @@ from newsroom_db import (
     Newsroom,
     _page,
     _store_analysed,
-    build_newsroom,
-    live_server,
 )
 
 from compare.report_style import TYPE_STYLES
 from newsprism.reports import render_event_report
-from newsprism.web.app import create_app
 from storage.database import transaction
 
 EVIDENCE_HREF = re.compile(r"^/articles/(\d+)#(at-(\d+)-(\d+))$")
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
-
-
-@pytest.fixture
-def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
-    made = build_newsroom(sqlite_url)
-    yield made
-    made.factory.kw["bind"].dispose()
-
-
-@pytest.fixture
-def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
-    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
-        yield made
 
 
 @pytest.fixture(scope="module")

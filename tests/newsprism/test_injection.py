@@ -14,12 +14,11 @@ from dataclasses import replace
 
 import httpx
 import pytest
-from newsroom_db import Newsroom, build_newsroom, live_server
+from newsroom_db import Newsroom, build_newsroom
 from sqlalchemy import func, select
 
 from compare.analysis import analyze_article
 from newsprism.reports import render_event_report
-from newsprism.web.app import create_app
 from storage.database import transaction
 from storage.models import Article, ArticleVersion
 from storage.repository import get_article, save_findings
@@ -44,12 +43,6 @@ def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
         save_findings(session, version.id, replace(findings, attributions=hostile + rest))
     yield made
     made.factory.kw["bind"].dispose()
-
-
-@pytest.fixture
-def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
-    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
-        yield made
 
 
 def test_speaker_and_source_names_are_escaped_on_every_page(client: httpx.Client, newsroom: Newsroom) -> None:

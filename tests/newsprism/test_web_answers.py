@@ -6,31 +6,15 @@ every door (never an empty result), the search form has the filters of `newspris
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
-from newsroom_db import NOW, RARE_WORD, Newsroom, build_newsroom, live_server
+from newsroom_db import NOW, RARE_WORD, Newsroom
 
-from newsprism.web.app import create_app
 from storage.database import transaction
 from storage.repository import FetchedArticle, store_article
-
-
-@pytest.fixture
-def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
-    made = build_newsroom(sqlite_url)
-    yield made
-    made.factory.kw["bind"].dispose()
-
-
-@pytest.fixture
-def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
-    """A real uvicorn on loopback and an HTTP client to it."""
-    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
-        yield made
 
 
 @pytest.mark.parametrize(
