@@ -51,15 +51,30 @@ def claim_conflicts(
 
 
 class _Context:
-    """The event's articles, their statements, and when each was published."""
+    """The event's articles, their statements, and when each was published; the readings that several
+    kinds of conflict use (casualty counts, names) are made once per article."""
 
     def __init__(self, articles: Sequence[CoverageArticle], statements: Mapping[str, Sequence[Statement]]):
         self.articles = list(articles)
         self.statements = statements
         self.published: dict[str, datetime | None] = {a.id: a.published for a in articles}
+        self._casualties: dict[str, list[FactClaim]] = {}
+        self._names: dict[str, list[PersonName]] = {}
 
     def of(self, article: CoverageArticle) -> Sequence[Statement]:
         return self.statements.get(article.id, ())
+
+    def casualties(self, article: CoverageArticle) -> list[FactClaim]:
+        """Every casualty count of the article (tolls and survival both ask)."""
+        if article.id not in self._casualties:
+            self._casualties[article.id] = article_casualties(self.of(article))
+        return self._casualties[article.id]
+
+    def names(self, article: CoverageArticle) -> list[PersonName]:
+        """The people the article names (spellings and partners both ask)."""
+        if article.id not in self._names:
+            self._names[article.id] = names_in(self.of(article))
+        return self._names[article.id]
 
     def later(self, outlets_claims: Sequence[FactClaim]) -> str:
         """`; X published later` when the claims' articles have different publication days."""
@@ -111,13 +126,13 @@ _PerArticle = list[tuple[CoverageArticle, list[FactClaim]]]
 
 
 def _by_subject(
-    context: _Context, read: Callable[[Sequence[Statement]], list[FactClaim]], consistent: bool = False
+    context: _Context, read: Callable[[CoverageArticle], list[FactClaim]], consistent: bool = False
 ) -> dict[str, _PerArticle]:
     """Each subject's claims, article by article (`consistent`: leave out an article giving one subject
     two values, which is at odds with itself and says nothing against another outlet)."""
     by_subject: dict[str, _PerArticle] = {}
     for article in context.articles:
-        claims = read(context.of(article))
+        claims = read(article)
         for subject in sorted({c.subject for c in claims}):
             mine = [c for c in claims if c.subject == subject]
             if not consistent or len({c.value for c in mine}) == 1:
@@ -139,7 +154,8 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
     judged false in a sample of 40, 25 came from such counts.
     """
     found = []
-    for role, per_article in sorted(_by_subject(context, _lead_casualties).items()):
+    tolls = lambda article: _lead_casualties(context.casualties(article))  # noqa: E731
+    for role, per_article in sorted(_by_subject(context, tolls).items()):
         claims = _clashing_claims(per_article, _tolls_clash)
         if claims:
             what = ROLE_NAMES[role]
@@ -149,12 +165,12 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
     return found
 
 
-def _lead_casualties(statements: Sequence[Statement]) -> list[FactClaim]:
+def _lead_casualties(claims: Sequence[FactClaim]) -> list[FactClaim]:
     # Tolls (killed, injured, shot) from the lead; who was taken to hospital or arrested is told
     # further down and is seldom background.
     return [
         claim
-        for claim in article_casualties(statements)
+        for claim in claims
         if claim.statement.index < LEAD_STATEMENTS or claim.subject not in (KILLED, INJURED, SHOT)
     ]
 
@@ -243,7 +259,8 @@ def _verb(outlets: Sequence[str], singular: str, plural: str | None = None) -> s
 def age_conflicts(context: _Context) -> list[Divergence]:
     """One named person given different ages by different outlets."""
     found = []
-    for per_article in _by_subject(context, article_ages, consistent=True).values():
+    ages = lambda article: article_ages(context.of(article))  # noqa: E731
+    for per_article in _by_subject(context, ages, consistent=True).values():
         claims = _clashing_claims(per_article, _ages_clash)
         if claims:
             summary = f"Outlets give {claims[0].subject} different ages: {_told(claims)}."
@@ -268,7 +285,7 @@ def name_conflicts(context: _Context) -> list[Divergence]:
     """One person's name spelled differently by different outlets."""
     by_outlet: dict[str, list[PersonName]] = {}
     for article in context.articles:
-        by_outlet.setdefault(article.outlet, []).extend(names_in(context.of(article)))
+        by_outlet.setdefault(article.outlet, []).extend(context.names(article))
     found = []
     for group in spelling_variants(sorted(by_outlet.items())):
         claims = [
@@ -285,7 +302,7 @@ def name_conflicts(context: _Context) -> list[Divergence]:
 def relation_conflicts(context: _Context) -> list[Divergence]:
     """One person's partner called a husband by one outlet and a fiancé or boyfriend by another."""
     found, seen = [], set()
-    read = lambda statements: article_relations(statements, names_in(statements))  # noqa: E731
+    read = lambda article: article_relations(context.of(article), context.names(article))  # noqa: E731
     for per_article in _by_subject(context, read, consistent=True).values():
         claims = _clashing_claims(per_article, lambda a, b: a[0].value != b[0].value)
         # A sentence naming both partners gives the same words for each: one conflict per couple.
@@ -302,13 +319,11 @@ def relation_conflicts(context: _Context) -> list[Divergence]:
 
 def survival_conflicts(context: _Context) -> list[Divergence]:
     """One outlet says the only victim died, another that the victim is alive (in hospital, stable)."""
-    if not all(one_victim(article_casualties(context.of(a))) for a in context.articles):
+    if not all(one_victim(context.casualties(a)) for a in context.articles):
         return []
-    answers = []
-    for article in context.articles:
-        claims = article_survival(context.of(article))
-        if claims and len({c.value for c in claims}) == 1:
-            answers.append((article, claims))
+    survival = lambda article: article_survival(context.of(article))  # noqa: E731
+    # An article saying both `died` and `in critical condition` gives no answer (consistent only).
+    answers = _by_subject(context, survival, consistent=True).get("victim", [])
     claims = _clashing_claims(answers, lambda a, b: a[0].value != b[0].value)
     if not claims:
         return []
