@@ -24,17 +24,13 @@ import hashlib
 import json
 import sys
 from collections import defaultdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.analysis import analyze_article  # noqa: E402  (after the path set-up above)
-from compare.coverage import CoverageArticle  # noqa: E402
-from compare.divergences import find_divergences  # noqa: E402
-from storage.text import plain_text  # noqa: E402
+from newsprism.library import compare  # noqa: E402  (after the path set-up above)
 
 CORPUS = ROOT.parent / "shared" / "gold" / "coverage"
 JUDGED = ROOT / "tests" / "data" / "coverage" / "judged-numeric-conflicts.json"
@@ -55,29 +51,13 @@ def incidents(corpus: Path = CORPUS) -> dict[str, list[dict[str, Any]]]:
     return {i: rows for i, rows in sorted(by_incident.items()) if len({r["outlet"] for r in rows}) >= 2}
 
 
-def coverage_article(number: int, row: dict[str, Any]) -> CoverageArticle:
-    text = plain_text(row["text"])
-    published = _date(row.get("published") or "")
-    return CoverageArticle(
-        id=str(number), outlet=row["outlet"], url=row["url"], title=row.get("title") or "", text=text,
-        published=published, analysis=analyze_article(text, published.date() if published else None),
-    )  # fmt: skip
-
-
-def _date(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value[:10]).replace(tzinfo=UTC)
-    except ValueError:
-        return None
-
-
 def numeric_conflicts(corpus: Path = CORPUS) -> list[dict[str, Any]]:
     """Every numeric conflict of every multi-outlet incident, with its evidence."""
     found = []
     for incident, rows in incidents(corpus).items():
-        articles = [coverage_article(n, row) for n, row in enumerate(rows)]
-        numeric = [d for d in find_divergences(articles) if d.type == "numeric_conflict"]
-        found += [{"incident": incident, **d.to_json()} for d in numeric]
+        # The report the Python API gives (texts made plain and analysed as an import does them).
+        numeric = [d for d in compare(rows)["divergences"] if d["type"] == "numeric_conflict"]
+        found += [{"incident": incident, **d} for d in numeric]
     return found
 
 
