@@ -18,6 +18,7 @@ from rich.progress import (
     DownloadColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
@@ -35,6 +36,15 @@ class CrawlProgress(Protocol):
         """One article of `outlet` was dealt with (new, updated, unchanged, failed or skipped)."""
 
 
+def _terminal_bar(console: Console, *columns: ProgressColumn) -> Progress:
+    """A rich bar per task (its name, the bar, then `columns`) that leaves no trace when done and is
+    drawn only when `console` is a terminal: a log or a pipe gets nothing."""
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), *columns,
+        console=console, transient=True, disable=not console.is_terminal,
+    )  # fmt: skip
+
+
 class SilentProgress:
     """Progress that shows nothing."""
 
@@ -50,15 +60,7 @@ class RichProgress:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(stderr=True)
-        self._bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=self.console,
-            transient=True,
-            disable=not self.console.is_terminal,
-        )
+        self._bar = _terminal_bar(self.console, MofNCompleteColumn(), TimeElapsedColumn())
         self._tasks: dict[str, TaskID] = {}
 
     def discovered(self, outlet: str, count: int) -> None:
@@ -109,15 +111,7 @@ class RichImportProgress:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(stderr=True)
-        self._bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TimeRemainingColumn(),
-            console=self.console,
-            transient=True,
-            disable=not self.console.is_terminal,
-        )
+        self._bar = _terminal_bar(self.console, DownloadColumn(), TimeRemainingColumn())
         self._tasks: dict[str, TaskID] = {}
 
     def file_started(self, source: str, size: int) -> None:
