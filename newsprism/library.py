@@ -17,6 +17,7 @@ from compare.coverage import CoverageArticle
 from compare.divergences import excerpt
 from compare.events import event_key, representative_title
 from compare.report import build_report
+from crawler.discovery import parse_w3c_date
 from storage.text import plain_text
 
 
@@ -86,10 +87,9 @@ def _published(value: Any, where: str) -> datetime | None:
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
     if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            problem = f"{where}: 'published' {value!r} is not an ISO 8601 date or date-time"
-            raise ArticleInputError(problem) from None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        # The importer's parser, so that a date means here what it means to `newsprism import`.
+        parsed = parse_w3c_date(value)
+        if parsed is None:
+            raise ArticleInputError(f"{where}: 'published' {value!r} is not an ISO 8601 date or date-time")
+        return parsed
     raise ArticleInputError(f"{where}: 'published' must be an ISO 8601 string, a datetime or a date")
