@@ -1,9 +1,10 @@
 """The Python API (`newsprism.analyze`, `newsprism.compare`): what the `analyze` and `report` commands
 give, for texts a program holds, with no database.
 
-Texts are made plain as an import makes them (`storage.text.plain_text`), so that a report from this
-API and one from `newsprism import` + `report` agree for the same articles, and evidence offsets point
-into the text as returned in the report's articles.
+Texts are compared as given: every offset of the report (a claim's `start`, `end`) is an index into
+the text the caller passed, as INTERFACE.md's `analyze` offsets are. An import makes the spacing of a
+text plain before storing it (`storage.text.plain_text`); a caller who wants reports that ignore
+spacing passes `plain_text(text)` and reads offsets into that.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from compare.divergences import excerpt
 from compare.events import event_key, representative_title
 from compare.report import build_report
 from crawler.discovery import parse_w3c_date
-from storage.text import plain_text
 
 
 class ArticleInputError(ValueError):
@@ -65,7 +65,7 @@ def _coverage_article(number: int, article: Mapping[str, Any]) -> CoverageArticl
     if not isinstance(title, str):
         raise ArticleInputError(f"{where}: 'title' must be a string")
     published = _published(article.get("published"), where)
-    text = plain_text(fields["text"])
+    text = fields["text"]
     return CoverageArticle(
         id=str(number + 1), outlet=fields["outlet"], url=fields["url"], title=title, text=text,
         published=published, analysis=analyze_article(text, published.date() if published else None),

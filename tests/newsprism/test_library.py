@@ -90,3 +90,14 @@ def test_importing_newsprism_loads_no_analysis(tmp_path: Path) -> None:
     probe = "import sys, newsprism; print(any(m.startswith(('compare', 'sqlalchemy')) for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_compare_offsets_index_the_texts_as_given() -> None:
+    # INTERFACE.md: offsets are indices into the input text; spacing is the caller's to keep.
+    spaced = [{**a, "text": "  " + a["text"].replace("Police Chief", "Police\u00a0 Chief")} for a in ARTICLES]
+    report = newsprism.compare(spaced)
+    texts = {a["url"]: a["text"] for a in spaced}
+    claims = [c for d in report["divergences"] for c in d["claims"]]
+    assert claims
+    for claim in claims:
+        assert texts[claim["article_url"]][claim["start"] : claim["end"]] == claim["text"]
