@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, create_engine
 
 from alembic import context
-from storage.models import Base
-from storage.search import include_schema_name
+from newsprism.storage.models import Base
+from newsprism.storage.search import include_schema_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -31,8 +31,8 @@ def _configure(connection: Connection) -> None:
         compare_type=True,
         # The search index (FTS5 and its shadow tables, or the tsvector table) is not a model.
         include_name=include_schema_name,
-        # With the transactions storage.database gives SQLite, DDL rolls back there too: one upgrade is
-        # one transaction, so a killed `init` leaves no half-built schema.
+        # With the transactions newsprism.storage.database gives SQLite, DDL rolls back there too: one upgrade
+        # is one transaction, so a killed `init` leaves no half-built schema.
         transactional_ddl=True,
     )
 

@@ -26,11 +26,11 @@ from trafilatura.settings import Extractor as TrafilaturaOptions
 from trafilatura.settings import use_config
 
 from bench.fundus_web import Web
-from crawler.config import parse_config
-from crawler.crawl import crawl_outlets
-from crawler.extract import extract_fetched
+from newsprism.crawler.config import parse_config
+from newsprism.crawler.crawl import crawl_outlets
+from newsprism.crawler.extract import extract_fetched
 from newsprism.pipeline import analyse_page, analyse_stored, update_events
-from storage.database import open_database
+from newsprism.storage.database import open_database
 
 TRAFILATURA_THREADS = 16
 

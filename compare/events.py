@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from compare.coverage import CoverageArticle
-from compare.textsim import content_words, term_counts, term_of, words
+from newsprism.compare.textsim import content_words, term_counts, term_of, words
+from newsprism.compare.types import CoverageArticle
 
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0

@@ -25,7 +25,8 @@ SourceType = Literal[
 ]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
 QuantityChange = Literal["=", "up", "down", "approx"]
-# What kind of act an attribution reports, from the structure of its cue (`compare.cues.cue_class`).
+# What kind of act an attribution reports, from the structure of its cue
+# (`newsprism.compare.article.cues.cue_class`).
 CueClass = Literal["speech", "belief", "intention", "perception", "document"]
 # The classes a comparison of who said what counts as statements; beliefs and intentions stay apart.
 STATEMENT_CUE_CLASSES: frozenset[CueClass] = frozenset({"speech", "document"})

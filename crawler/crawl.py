@@ -1,6 +1,6 @@
 """One crawl pass: discovery -> fetch -> extract -> store, outlet by outlet, and what it came to.
 
-The pass runs on one event loop: fetching is asynchronous (polite per host, see `crawler.fetch`),
+The pass runs on one event loop: fetching is asynchronous (polite per host, see `newsprism.crawler.fetch`),
 extraction runs on a process pool, and storing runs on one database thread so SQLite sees one writer
 and the loop never waits on a commit. Each article is stored in its own transaction together with the
 `after_store` hook the shell passes (analysis), so the database is complete after every article.
@@ -21,9 +21,9 @@ from typing import ParamSpec, TypeVar
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import CrawlConfig, CrawlerSettings, OutletConfig
-from crawler.diagnosis import HTML_NOT_FEED, HTML_NOT_SITEMAP, NOT_AN_ARTICLE, CrawlProblem, explain
-from crawler.discovery import (
+from newsprism.crawler.config import CrawlConfig, CrawlerSettings, OutletConfig
+from newsprism.crawler.diagnosis import HTML_NOT_FEED, HTML_NOT_SITEMAP, NOT_AN_ARTICLE, CrawlProblem, explain
+from newsprism.crawler.discovery import (
     DiscoveredLink,
     HostileDocumentError,
     feed_links,
@@ -33,8 +33,8 @@ from crawler.discovery import (
     robots_sitemaps,
     section_links,
 )
-from crawler.extract import Extractor, PagePreparation
-from crawler.fetch import (
+from newsprism.crawler.extract import Extractor, PagePreparation
+from newsprism.crawler.fetch import (
     MAX_CONNECTIONS,
     Fetcher,
     Page,
@@ -46,8 +46,8 @@ from crawler.fetch import (
     resolve_host,
     utc_now,
 )
-from crawler.progress import CrawlProgress, RichProgress, SilentProgress
-from crawler.store import (
+from newsprism.crawler.progress import CrawlProgress, RichProgress, SilentProgress
+from newsprism.crawler.store import (
     AfterStore,
     FreshValidator,
     article_from,
@@ -58,10 +58,10 @@ from crawler.store import (
     save_logs,
     store_page,
 )
-from crawler.transport import HostPools
-from crawler.urls import clean_url
-from storage.bulk import fewer_collections
-from storage.database import transaction
+from newsprism.crawler.transport import HostPools
+from newsprism.crawler.urls import clean_url
+from newsprism.storage.bulk import fewer_collections
+from newsprism.storage.database import transaction
 
 log = logging.getLogger(__name__)
 # Idle connections kept open to one host for its next requests.
@@ -230,7 +230,7 @@ def new_client(settings: CrawlerSettings, resolver: Resolver = resolve_host) -> 
 class CrawlPass:
     """The state of one pass: the fetcher, the extractor, and the one database thread.
 
-    A cluster's worker keeps one for its life and runs the pass in pieces (`crawler.piecework`).
+    A cluster's worker keeps one for its life and runs the pass in pieces (`newsprism.crawler.piecework`).
     """
 
     def __init__(

@@ -20,7 +20,7 @@ import feedparser
 from lxml import etree, html
 from protego import Protego
 
-from crawler.urls import is_http_url, same_site
+from newsprism.crawler.urls import is_http_url, same_site
 
 # The sitemap protocol caps an uncompressed sitemap at 50 MB; anything larger is a bomb, not a sitemap.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024

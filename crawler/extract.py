@@ -39,10 +39,10 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import line_processing
 
-from crawler.encoding import decode_html
-from crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
-from crawler.urls import clean_url, is_http_url, same_site
-from storage.text import plain_text
+from newsprism.crawler.encoding import decode_html
+from newsprism.crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
+from newsprism.crawler.urls import clean_url, is_http_url, same_site
+from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)
 # Less than this is a menu, a teaser or an error page that trafilatura found "text" in, not a story.
@@ -315,7 +315,7 @@ class Extractor:
         # Workers start from a server that has trafilatura (and the preparation's module) loaded, and
         # never re-run a __main__ script.
         preparation = [self.prepare.__module__] if self.prepare is not None else []
-        context.set_forkserver_preload(["crawler.extract", *preparation])
+        context.set_forkserver_preload(["newsprism.crawler.extract", *preparation])
         self._pool = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
         )

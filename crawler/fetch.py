@@ -28,11 +28,11 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from crawler.bodies import ACCEPT_ENCODING, BodyRefused, read_bounded
-from crawler.config import CrawlerSettings
-from crawler.encoding import decode_html
-from crawler.hostturns import HeldTurn, HostTurns
-from crawler.urls import host_key, is_http_url, is_ip_address
+from newsprism.crawler.bodies import ACCEPT_ENCODING, BodyRefused, read_bounded
+from newsprism.crawler.config import CrawlerSettings
+from newsprism.crawler.encoding import decode_html
+from newsprism.crawler.hostturns import HeldTurn, HostTurns
+from newsprism.crawler.urls import host_key, is_http_url, is_ip_address
 
 Purpose = Literal["feed", "sitemap", "robots", "section", "homepage", "article"]
 Resolver = Callable[[str, int], Awaitable[list[str]]]

@@ -1,6 +1,6 @@
 """Politeness that holds across machines: each host's turns kept in Redis, with leases that expire.
 
-A crawl in one process keeps its hosts' turns in memory (`crawler.fetch`). Workers of a cluster each
+A crawl in one process keeps its hosts' turns in memory (`newsprism.crawler.fetch`). Workers of a cluster each
 have their own memory, so there an outlet's `delay` and `concurrency` are kept in Redis instead: a
 request to a host starts only with a lease, one of at most `concurrency` held at once, and at least
 `delay` after the host's previous start. Both are decided in one Lua script on Redis's own clock, so

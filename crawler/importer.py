@@ -1,6 +1,6 @@
 """Articles from files instead of the web: JSON Lines (the INTERFACE format) and WARC archives.
 
-Each imported article goes down the same path as a crawled one (`crawler.store.store_page`, with the
+Each imported article goes down the same path as a crawled one (`newsprism.crawler.store.store_page`, with the
 shell's `after_store`), so an import is analysed exactly as a crawl. A broken line or record does not
 stop the import: it is reported with its line number or byte offset and every good one is stored.
 """
@@ -18,17 +18,17 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from crawler.discovery import parse_w3c_date
-from crawler.encoding import decode_html
-from crawler.extract import Extractor
-from crawler.fetch import utc_now
-from crawler.progress import ImportProgress, SilentImportProgress
-from crawler.store import AfterStore, article_from, store_page
-from crawler.urls import clean_url, is_http_url, site_of
-from storage.errors import InputError
-from storage.models import Article, Outlet, column_length
-from storage.repository import FetchedArticle
-from storage.text import plain_text
+from newsprism.crawler.discovery import parse_w3c_date
+from newsprism.crawler.encoding import decode_html
+from newsprism.crawler.extract import Extractor
+from newsprism.crawler.fetch import utc_now
+from newsprism.crawler.progress import ImportProgress, SilentImportProgress
+from newsprism.crawler.store import AfterStore, article_from, store_page
+from newsprism.crawler.urls import clean_url, is_http_url, site_of
+from newsprism.storage.errors import InputError
+from newsprism.storage.models import Article, Outlet, column_length
+from newsprism.storage.repository import FetchedArticle
+from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)
 MAX_RECORD_BYTES = 10_000_000

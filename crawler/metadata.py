@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import htmldate
 
-from crawler.discovery import parse_w3c_date
-from crawler.urls import is_ip_address
+from newsprism.crawler.discovery import parse_w3c_date
+from newsprism.crawler.urls import is_ip_address
 
 # A time zone and a time of day when the page gives them, not just the day.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"

@@ -1,6 +1,6 @@
 """A crawl pass in pieces, for a cluster's workers: one outlet's discovery, or one article, at a time.
 
-A local pass (`crawler.crawl`) runs a whole pass on one event loop. A worker of a cluster is handed
+A local pass (`newsprism.crawler.crawl`) runs a whole pass on one event loop. A worker of a cluster is handed
 pieces of many passes, one after another, and may be killed between any two; so this module keeps
 what a pass would build once (event loop, HTTP client, fetcher with its robots.txt cache, database
 thread) for the worker process's life, and runs each piece to completion with the very code of a
@@ -18,15 +18,15 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import CrawlerSettings, OutletConfig
-from crawler.crawl import CrawlPass, OutletDiscovery, OutletSummary, PassOptions, new_client
-from crawler.diagnosis import CrawlProblem
-from crawler.discovery import DiscoveredLink
-from crawler.extract import Extractor, PagePreparation
-from crawler.fetch import Fetcher, FetchLog, Politeness, fetching_for, utc_now
-from crawler.hostturns import HostTurns
-from crawler.progress import SilentProgress
-from crawler.store import (
+from newsprism.crawler.config import CrawlerSettings, OutletConfig
+from newsprism.crawler.crawl import CrawlPass, OutletDiscovery, OutletSummary, PassOptions, new_client
+from newsprism.crawler.diagnosis import CrawlProblem
+from newsprism.crawler.discovery import DiscoveredLink
+from newsprism.crawler.extract import Extractor, PagePreparation
+from newsprism.crawler.fetch import Fetcher, FetchLog, Politeness, fetching_for, utc_now
+from newsprism.crawler.hostturns import HostTurns
+from newsprism.crawler.progress import SilentProgress
+from newsprism.crawler.store import (
     AfterStore,
     FreshValidator,
     ensure_outlets,
@@ -34,7 +34,7 @@ from crawler.store import (
     remember_validator,
     save_logs,
 )
-from storage.database import transaction
+from newsprism.storage.database import transaction
 
 T = TypeVar("T")
 

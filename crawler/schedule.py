@@ -29,14 +29,14 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import CrawlConfig, load_config
-from crawler.crawl import CrawlSummary, crawl_outlets
-from crawler.diagnosis import NO_LINKS, CrawlProblem, advice
-from crawler.extract import Extractor, PagePreparation
-from crawler.store import AfterStore
-from storage.database import open_database, transaction
-from storage.errors import NewsprismError
-from storage.models import SchedulerLock
+from newsprism.crawler.config import CrawlConfig, load_config
+from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
+from newsprism.crawler.diagnosis import NO_LINKS, CrawlProblem, advice
+from newsprism.crawler.extract import Extractor, PagePreparation
+from newsprism.crawler.store import AfterStore
+from newsprism.storage.database import open_database, transaction
+from newsprism.storage.errors import NewsprismError
+from newsprism.storage.models import SchedulerLock
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "schedule"

@@ -16,12 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.extract import ExtractedPage
-from crawler.fetch import FetchLog, Validator
-from storage.database import commit_with_retry
-from storage.errors import InputError
-from storage.models import Outlet
-from storage.repository import (
+from newsprism.crawler.extract import ExtractedPage
+from newsprism.crawler.fetch import FetchLog, Validator
+from newsprism.storage.database import commit_with_retry
+from newsprism.storage.errors import InputError
+from newsprism.storage.models import Outlet
+from newsprism.storage.repository import (
     FetchedArticle,
     OutletInfo,
     StoredArticle,

@@ -1,4 +1,4 @@
-"""The connection layer under `crawler.fetch`: a socket is only ever opened to an address just checked.
+"""The connection layer under `newsprism.crawler.fetch`: a socket is only opened to an address just checked.
 
 `Fetcher` refuses a URL whose host resolves to a private address before any request, and says why.
 That check alone would leave DNS rebinding open: httpx would resolve the name a second time to
@@ -17,8 +17,8 @@ from collections.abc import Iterable
 import httpcore
 import httpx
 
-from crawler.fetch import REFUSED, Resolver, private_answer, resolve_host
-from crawler.urls import is_ip_address
+from newsprism.crawler.fetch import REFUSED, Resolver, private_answer, resolve_host
+from newsprism.crawler.urls import is_ip_address
 
 
 class CheckedNetwork(httpcore.AsyncNetworkBackend):

@@ -11,8 +11,8 @@ import re
 
 from sqlalchemy.orm import Session
 
-from storage.errors import NotFoundError
-from storage.repository import get_article
+from newsprism.storage.errors import NotFoundError
+from newsprism.storage.repository import get_article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 

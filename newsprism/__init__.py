@@ -3,19 +3,24 @@ newsroom, and the pipeline that wires crawler, storage and compare together.
 
 The Python API (INTERFACE.md): `newsprism.analyze(text, published=None)` and
 `newsprism.compare(articles)`, defined in `newsprism.library` and loaded on first use, so that the
-command line does not pay for the analysis models at start-up.
+command line does not pay for the analysis models at start-up. `newsprism.compare` is at once the
+comparison's sub-package and that function: the package can be called (see its docstring).
+
+The repository keeps its layout (`crawler/`, `storage/`, `compare/` beside `newsprism/`); links in
+`newsprism/` make them `newsprism.crawler`, `newsprism.storage` and `newsprism.compare`, in the
+checkout as in the installed wheel.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "analyze", "compare"]
+
+# The package newsprism.compare, which is also the API function: calling it compares articles.
+from newsprism import compare
 
 
 def analyze(text: str, published: date | None = None) -> dict[str, Any]:
@@ -23,10 +28,3 @@ def analyze(text: str, published: date | None = None) -> dict[str, Any]:
     from newsprism.library import analyze as analyze_text
 
     return analyze_text(text, published)
-
-
-def compare(articles: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The divergence report of articles about one event (`report --format json`), no database."""
-    from newsprism.library import compare as compare_articles
-
-    return compare_articles(articles)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import typer
 
 from newsprism.settings import Settings
-from storage.errors import NewsprismError
+from newsprism.storage.errors import NewsprismError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -3,7 +3,7 @@ give, for texts a program holds, with no database.
 
 Texts are compared as given: every offset of the report (a claim's `start`, `end`) is an index into
 the text the caller passed, as INTERFACE.md's `analyze` offsets are. An import makes the spacing of a
-text plain before storing it (`storage.text.plain_text`); a caller who wants reports that ignore
+text plain before storing it (`newsprism.storage.text.plain_text`); a caller who wants reports that ignore
 spacing passes `plain_text(text)` and reads offsets into that.
 """
 
@@ -13,12 +13,11 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from compare.analysis import analyze_article
-from compare.coverage import CoverageArticle
-from compare.divergences import excerpt
-from compare.events import event_key, representative_title
-from compare.report import build_report
-from crawler.discovery import parse_w3c_date
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.events import event_key, representative_title
+from newsprism.compare.reports.report import build_report
+from newsprism.compare.types import CoverageArticle, excerpt
+from newsprism.crawler.discovery import parse_w3c_date
 
 
 class ArticleInputError(ValueError):

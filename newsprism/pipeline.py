@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from compare.analysis import analyze_article
-from compare.coverage import CoverageArticle
-from compare.cues import cue_class
-from compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles
-from compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
 from newsprism import __version__
-from storage import models
-from storage.bulk import fewer_collections
-from storage.database import commit_with_retry, transaction
-from storage.repository import (
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.article.cues import cue_class
+from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles
+from newsprism.compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
+from newsprism.compare.types import CoverageArticle
+from newsprism.storage import models
+from newsprism.storage.bulk import fewer_collections
+from newsprism.storage.database import commit_with_retry, transaction
+from newsprism.storage.repository import (
     EventMembership,
     StoredArticle,
     VersionFindings,
@@ -42,7 +42,7 @@ from storage.repository import (
 )
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
-    from crawler.extract import ExtractedPage
+    from newsprism.crawler.extract import ExtractedPage
 
 log = logging.getLogger(__name__)
 _REGROUPING = threading.Lock()
@@ -104,7 +104,7 @@ def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
 
 def analyse_pending(factory: sessionmaker[Session]) -> int:
     """Analyse every stored version that has no findings yet (e.g. after an interrupted run)."""
-    from storage.repository import versions_to_analyse
+    from newsprism.storage.repository import versions_to_analyse
 
     done = 0
     with transaction(factory) as session:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from compare.coverage import CoverageArticle
-from compare.report import DivergenceReport, build_report, render_markdown
-from compare.report_page import render_page
+from newsprism.compare.reports.page import render_page
+from newsprism.compare.reports.report import DivergenceReport, build_report, render_markdown
+from newsprism.compare.types import CoverageArticle
 from newsprism.pipeline import event_coverage
-from storage.errors import InputError
-from storage.profiles import version_times
-from storage.repository import list_events
+from newsprism.storage.errors import InputError
+from newsprism.storage.profiles import version_times
+from newsprism.storage.repository import list_events
 
 REPORT_FORMATS = ("json", "md", "html")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from compare.analysis import analyze_article
+from newsprism.compare.article.analysis import analyze_article
 
 _NAMES = ["Maria Okafor", "Tomas Lindqvist", "Priya Raman", "Jonas Weber", "Elena Petrova", "Samuel Adeyemi"]
 _PLACES = ["Lisbon", "Nairobi", "Osaka", "Quito", "Tallinn", "Perth"]

@@ -29,8 +29,8 @@ sys.path[:0] = [str(ROOT / "tests" / "newsprism"), str(ROOT)]
 from cluster_services import Workers, absent_service, command, environment, forget_cluster  # noqa: E402
 from wire_site import WireService  # noqa: E402
 
-from crawler.config import load_config  # noqa: E402
 from newsprism.cluster.status import cluster_status  # noqa: E402
+from newsprism.crawler.config import load_config  # noqa: E402
 
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432"
 

@@ -23,9 +23,9 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from newsprism.storage.database import open_database, transaction
+from newsprism.storage.models import Article, ArticleVersion, Event, EventArticle, Outlet
 from newsprism.web import queries
-from storage.database import open_database, transaction
-from storage.models import Article, ArticleVersion, Event, EventArticle, Outlet
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
 EVENT_SIZES = (1, 1, 2, 3, 5, 8, 13)

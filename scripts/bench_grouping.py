@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.coverage import CoverageArticle  # noqa: E402  (after the path set-up above)
-from compare.events import group_articles  # noqa: E402
+from newsprism.compare.events import group_articles  # noqa: E402
+from newsprism.compare.types import CoverageArticle  # noqa: E402  (after the path set-up above)
 
 _SYLLABLES = "ka lo mi ra ten vo su da rin el ba nor tek al is ut zan gor fe li pa mon dre ski".split()
 _FILLER = (

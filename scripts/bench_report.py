@@ -1,7 +1,7 @@
 """Time the divergence report of real five-outlet events: the gva-dev incidents covered by five outlets.
 
 Each event's first five articles of different outlets are analysed first (not timed), then
-`compare.report.build_report` is timed, as the web page and `newsprism report` build it.
+`newsprism.compare.reports.report.build_report` is timed, as the web page and `newsprism report` build it.
 
     .venv/bin/python scripts/bench_report.py
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.analysis import analyze_article  # noqa: E402  (after the path set-up above)
-from compare.coverage import CoverageArticle  # noqa: E402
-from compare.report import build_report  # noqa: E402
+from newsprism.compare.article.analysis import analyze_article  # noqa: E402  (after the path set-up above)
+from newsprism.compare.reports.report import build_report  # noqa: E402
+from newsprism.compare.types import CoverageArticle  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "gold" / "coverage"
 OUTLETS = 5

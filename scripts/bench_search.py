@@ -26,9 +26,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.database import open_database
-from storage.models import Article, ArticleVersion, Outlet
-from storage.search import SearchFilters, SearchPage, outlet_facets, search_articles
+from newsprism.storage.database import open_database
+from newsprism.storage.models import Article, ArticleVersion, Outlet
+from newsprism.storage.search import SearchFilters, SearchPage, outlet_facets, search_articles
 
 VOCABULARY = 30_000
 WORDS_PER_ARTICLE = (150, 400)

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsprism.library import compare  # noqa: E402  (after the path set-up above)
-from storage.text import plain_text  # noqa: E402
+from newsprism.storage.text import plain_text  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "gold" / "coverage"
 JUDGED = ROOT / "tests" / "data" / "coverage" / "judged-numeric-conflicts.json"

@@ -1,4 +1,4 @@
-"""Score `compare.analysis.analyze_article` against the shared gold sets; pin floors with --check.
+"""Score `newsprism.compare.article.analysis.analyze_article` against the shared gold sets (--check: floors).
 
     python scripts/score_analysis.py [--split tune|check|both] [--train] [--check] [--gold DIR]
 
@@ -43,8 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from compare.analysis import analyze_article
-from compare.findings import Attribution, Quantity
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.findings import Attribution, Quantity
 
 REPO = Path(__file__).resolve().parent.parent
 BASELINE = REPO / "scripts" / "analysis_baseline.json"

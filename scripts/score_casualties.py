@@ -1,7 +1,7 @@
 """Score the casualty counts newsprism reads against the Gun Violence Archive, article by article.
 
 Every gva-dev article (../shared/gold/coverage/gva-dev.jsonl) whose incident has a Gun Violence Archive
-record and that states a killed or injured count (in its headline or body, as `compare.claims` reads
+record and that states a killed or injured count (in its headline or body, as `newsprism.compare.claims` reads
 it) is checked: the first count of each role against the record's `num_killed` / `num_injured`. The
 incidents are split by id: even ids are the tune split, odd ids the check split; floors are pinned on
 the check split in scripts/casualties_baseline.json.
@@ -24,15 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.alignment import Statement, statements_of  # noqa: E402  (after the path set-up above)
-from compare.claims.casualties import (  # noqa: E402
+from newsprism.compare.claims.casualties import (  # noqa: E402
     INJURED,
     KILLED,
     article_casualties,
     casualty_claims,
     lead_count,
 )
-from compare.coverage import CoverageArticle  # noqa: E402
+from newsprism.compare.divergences.alignment import statements_of  # noqa: E402
+from newsprism.compare.types import CoverageArticle, Statement  # noqa: E402  (after the path set-up above)
 
 CORPUS = ROOT.parent / "shared" / "gold" / "coverage"
 BASELINE = ROOT / "scripts" / "casualties_baseline.json"

@@ -1,8 +1,9 @@
 """Score the crawler's article extraction against the article-extraction-benchmark (AEB) body truth.
 
 AEB (../shared/corpus/aeb/) holds 181 real article pages and the body text of each. Each page is run
-through what the crawler itself does with a page (charset decoding, then `crawler.extract.extract_page`)
-and compared with the truth by AEB's metric: shingles of 4 word tokens, per-page true/false
+through what the crawler itself does with a page (charset decoding, then
+`newsprism.crawler.extract.extract_page`) and compared with the truth by AEB's metric: shingles of 4 word
+tokens, per-page true/false
 positives and negatives normalised by their sum, precision and recall averaged over pages, F1 of the
 two averages. trafilatura publishes 0.958 F1 on this benchmark; our handling must not lose that.
 
@@ -32,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.encoding import decode_html  # noqa: E402  (after the path set-up above)
-from crawler.extract import extract_page  # noqa: E402
+from newsprism.crawler.encoding import decode_html  # noqa: E402  (after the path set-up above)
+from newsprism.crawler.extract import extract_page  # noqa: E402
 
 AEB = ROOT.parent / "shared" / "corpus" / "aeb"
 FUNDUS = ROOT.parent / "shared" / "corpus" / "fundus"
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     measured = measure_fundus if args.fundus else measure
     result = measured(corpus, args.raw, args.workers)
-    name = "trafilatura.extract" if args.raw else "crawler.extract"
+    name = "trafilatura.extract" if args.raw else "newsprism.crawler.extract"
     print(
         f"{name}: pages={result['pages']:.0f} precision={result['precision']:.3f} "
         f"recall={result['recall']:.3f} F1={result['f1']:.3f} ({time.perf_counter() - started:.1f}s)"

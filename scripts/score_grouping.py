@@ -1,8 +1,8 @@
 """Score event grouping against PAC: every story's two documents mixed together, BCubed P/R/F1.
 
 PAC (../shared/gold/pac/) holds 152 real stories, each covered by two outlets of opposite leaning;
-each story is one gold event. The documents are grouped with `compare.events.group_articles` (after
-the real analysis when `compare.analysis` is importable) and compared with the story ids.
+each story is one gold event. The documents are grouped with `newsprism.compare.events.group_articles` (after
+the real analysis when `newsprism.compare.article.analysis` is importable) and compared with the story ids.
 
     .venv/bin/python scripts/score_grouping.py            # print the figures
     .venv/bin/python scripts/score_grouping.py --check    # exit 1 when below scripts/grouping_baseline.json
@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.coverage import CoverageArticle  # noqa: E402  (after the path set-up above)
-from compare.events import group_articles  # noqa: E402
-from compare.findings import ArticleAnalysis  # noqa: E402
+from newsprism.compare.events import group_articles  # noqa: E402
+from newsprism.compare.findings import ArticleAnalysis  # noqa: E402
+from newsprism.compare.types import CoverageArticle  # noqa: E402  (after the path set-up above)
 
 PAC = ROOT.parent / "shared" / "gold" / "pac"
 GVA = ROOT.parent / "shared" / "gold" / "coverage"
@@ -81,7 +81,7 @@ def _date(value: str) -> datetime | None:
 def analyse(text: str, published: datetime | None) -> ArticleAnalysis:
     """The real analysis when it is there; grouping works on words alone otherwise."""
     try:
-        from compare.analysis import analyze_article  # type: ignore[import-not-found, unused-ignore]
+        from newsprism.compare.article.analysis import analyze_article  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return ArticleAnalysis()
     result: ArticleAnalysis = analyze_article(text, published.date() if published else None)

@@ -2,8 +2,8 @@
 
 The fundus corpus (../shared/corpus/fundus/) holds 258 real article pages of 181 publishers with the
 title, authors and publication date each publisher's hand-written fundus parser records. Each page is
-run through what the crawler does with it (charset decoding, then `crawler.extract.extract_page` at a
-loopback URL, as tests/crawler/test_fundus_site.py serves it) and compared the way that test compares:
+run through what the crawler does with it (charset decoding, then `newsprism.crawler.extract.extract_page` at
+a loopback URL, as tests/crawler/test_fundus_site.py serves it) and compared the way that test compares:
 
 - title: equal after normalising case, spaces and typographic quotes, or one contains the other and
   is at least half its length (a site name left on, or trimmed off);
@@ -36,8 +36,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.encoding import decode_html  # noqa: E402  (after the path set-up above)
-from crawler.extract import ExtractedPage, extract_page  # noqa: E402
+from newsprism.crawler.encoding import decode_html  # noqa: E402  (after the path set-up above)
+from newsprism.crawler.extract import ExtractedPage, extract_page  # noqa: E402
 
 FUNDUS = ROOT.parent / "shared" / "corpus" / "fundus"
 BASELINE = ROOT / "scripts" / "metadata_baseline.json"
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_misses(results, args.misses)
     figures = " ".join(f"{field}={result[field]:.3f}" for field in FIELDS)
     seconds = time.perf_counter() - started
-    print(f"crawler.extract metadata: pages={result['pages']:.0f} {figures} ({seconds:.1f}s)")
+    print(f"newsprism.crawler.extract metadata: pages={result['pages']:.0f} {figures} ({seconds:.1f}s)")
     if args.check:
         failures = _below_floor(result)
         for failure in failures:

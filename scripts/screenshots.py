@@ -28,11 +28,11 @@ from urllib.parse import quote
 import uvicorn
 from sqlalchemy.orm import Session
 
-from compare.report_view import ranked_divergences
+from newsprism.compare.reports.view import ranked_divergences
 from newsprism.settings import Settings
+from newsprism.storage.database import open_database
 from newsprism.web.app import create_app
 from newsprism.web.queries import events_json, outlets_json, report_json
-from storage.database import open_database
 
 REPO = Path(__file__).resolve().parent.parent
 # A laptop's window, and a common phone's CSS width; tall enough to show the pictures and the first

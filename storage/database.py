@@ -27,7 +27,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.errors import DatabaseError
+from newsprism.storage.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +134,8 @@ def _lost_a_race(exc: DBAPIError) -> bool:
 
 
 def migrations_folder() -> Path:
-    """Where the Alembic scripts are: `alembic/` of a checkout, shipped as `storage.migrations`."""
-    spec = find_spec("storage.migrations")
+    """Where the Alembic scripts are: `alembic/` of a checkout, shipped as `newsprism.storage.migrations`."""
+    spec = find_spec("newsprism.storage.migrations")
     if spec is not None and spec.submodule_search_locations:
         for location in spec.submodule_search_locations:
             if (Path(location) / "env.py").is_file():

@@ -1,7 +1,7 @@
 """What the outlet page and the event timeline read: an outlet's articles with what extraction found
 of each, the kinds of source it cites, the events it covers, and when each article's versions came.
 
-Repository functions like those of `storage.repository`, kept apart because they serve one page's
+Repository functions like those of `newsprism.storage.repository`, kept apart because they serve one page's
 profile of an outlet rather than storing or finding articles. Read-only.
 """
 
@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Article, ArticleVersion, Attribution, Event, EventArticle
+from newsprism.storage.models import Article, ArticleVersion, Attribution, Event, EventArticle
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from storage.errors import NotFoundError
-from storage.models import (
+from newsprism.storage.errors import NotFoundError
+from newsprism.storage.models import (
     Article,
     ArticleVersion,
     Attribution,

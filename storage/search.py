@@ -3,13 +3,13 @@
 The index lives next to the data and is kept in sync by triggers created in the `search` migration:
 an FTS5 table (external content over the `articles_current` view, bm25 ranking, `snippet()`) on
 SQLite, a tsvector table with a GIN index (`ts_rank`, `ts_headline`) on PostgreSQL. The query
-language is parsed in `storage.search_query`; here it is only ever bound as a parameter.
+language is parsed in `newsprism.storage.search_query`; here it is only ever bound as a parameter.
 
 A search runs as short queries: the total, the ranked ids of one page, then snippets and article
 details for those ids only (a snippet or headline per match would dominate the time). When more than
 `RANK_WINDOW` articles match, ranking considers the most recently stored `RANK_WINDOW` of them
 (`SearchPage.ranked_newest` says so), so a query for a very common word answers in tens of
-milliseconds, not hundreds. PostgreSQL's plan (`storage.search_postgres`) also estimates the total
+milliseconds, not hundreds. PostgreSQL's plan (`newsprism.storage.search_postgres`) also estimates the total
 past 10,000 candidates (`SearchPage.total_is_estimate`).
 """
 
@@ -26,10 +26,10 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from storage import search_postgres
-from storage.errors import InputError
-from storage.models import Article, ArticleVersion, Attribution, EventArticle, Outlet
-from storage.search_query import Node, parse_query, to_fts5
+from newsprism.storage import search_postgres
+from newsprism.storage.errors import InputError
+from newsprism.storage.models import Article, ArticleVersion, Attribution, EventArticle, Outlet
+from newsprism.storage.search_query import Node, parse_query, to_fts5
 
 # Objects of the search migration that the models do not declare (autogenerate must leave them alone).
 SQLITE_FTS_TABLE = "articles_fts"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storage.search_query import Node, Not, Or, Term
+from newsprism.storage.search_query import Node, Not, Or, Term
 
 PAIR_MARK = " "
 
@@ -51,7 +51,7 @@ def query_words(node: Node) -> set[str]:
 def to_pair_tsquery(node: Node, lexemes: Mapping[str, tuple[str, ...]]) -> PairQuery:
     """The tsquery over words and pairs that finds every match of `node` (`lexemes`: per word).
 
-    >>> from storage.search_query import parse_query
+    >>> from newsprism.storage.search_query import parse_query
     >>> to_pair_tsquery(parse_query('"state media" -tass'), {"state": ("state",), "media": ("media",),
     ...                 "tass": ("tass",)})
     PairQuery(text="(' state media' & !'tass')", exact=True)

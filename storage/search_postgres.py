@@ -4,7 +4,7 @@ What costs time on PostgreSQL is reading tsvectors (~2.9 kB each), not the GIN i
 
 - A GIN index alone finds the candidates, from posting lists, without reading a document: for a
   query without phrase, the query itself; with one, the query over words and adjacent word pairs
-  (`storage.search_pairs`, the index of revision 0006), where a two-word phrase is one pair lexeme
+  (`newsprism.storage.search_pairs`, the index of revision 0006), where a two-word phrase is one pair lexeme
   and so exact. Other phrases (three words, a stop word inside) are then checked on those few
   candidates only, in `articles_search_inline`, the copy of each tsvector that is stored in its row
   (revision 0005) and so reads ~6x faster than the TOASTed one.
@@ -45,9 +45,9 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 
-from storage.models import Article, Outlet
-from storage.search_pairs import PairQuery, query_words, to_pair_tsquery
-from storage.search_query import Node, has_phrase, to_tsquery, to_tsquery_superset
+from newsprism.storage.models import Article, Outlet
+from newsprism.storage.search_pairs import PairQuery, query_words, to_pair_tsquery
+from newsprism.storage.search_query import Node, has_phrase, to_tsquery, to_tsquery_superset
 
 SEARCH_TABLE = "articles_search"
 INLINE_TABLE = "articles_search_inline"
@@ -87,7 +87,7 @@ class PostgresQuery:
     """A parsed query as the tsqueries PostgreSQL needs: exact, and the GIN-only candidates.
 
     Without a phrase the candidates are the query itself over `articles_search.document`; with one,
-    they come from the word-pair index of revision 0006 (`storage.search_pairs`), which needs the
+    they come from the word-pair index of revision 0006 (`newsprism.storage.search_pairs`), which needs the
     words' lexemes: build it with `PostgresQuery.prepare`, which asks the database for them.
     """
 

@@ -5,7 +5,7 @@ words read to check that they stand side by side (~10,000 tsvectors on 100,000 a
 revision indexes `newsprism_search_terms(document)`: the tsvector's lexemes (stripped of positions)
 plus one lexeme per pair of lexemes at adjacent positions, `' a b'` (a space first, so no word and no
 word prefix ever equals or matches one). A phrase "a b" is then the one lexeme `' a b'` in the index,
-and longer ones an AND of their pairs (`storage.search_pairs`).
+and longer ones an AND of their pairs (`newsprism.storage.search_pairs`).
 
 An index on an expression, not a column: PostgreSQL computes the terms from `articles_search.document`
 on every write, so the triggers of revisions 0003 and 0005 stay the only writers and no table grows.

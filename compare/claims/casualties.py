@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from compare.alignment import Statement
-from compare.claims.model import ABOUT, AT_LEAST, AT_MOST, FactClaim, count_bounds
-from compare.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
+from newsprism.compare.article.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
+from newsprism.compare.claims.model import ABOUT, AT_LEAST, AT_MOST, FactClaim, count_bounds
+from newsprism.compare.types import Statement
 
 KILLED, INJURED, SHOT, HOSPITALISED, ARRESTED = "killed", "injured", "shot", "hospitalised", "arrested"
 ROLE_NAMES = {

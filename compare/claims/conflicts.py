@@ -1,6 +1,6 @@
 """Conflicts between outlets' claims: counts, times, custody, ages, names and wounds of one event.
 
-Each reader in `compare.claims` gives every article's claims of one kind; here claims of the same
+Each reader in `newsprism.compare.claims` gives every article's claims of one kind; here claims of the same
 subject from different outlets are compared by what they allow, so that a bound that includes the
 other value (`at least four` and `five`) is no conflict while `3:30` and `3:50 p.m.` are. Every
 conflict names what differs, gives each outlet's words as evidence, and says which article was
@@ -13,17 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from compare.alignment import Statement
-from compare.claims.casualties import INJURED, KILLED, ROLE_NAMES, SHOT, article_casualties
-from compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
-from compare.claims.model import FactClaim
-from compare.claims.people import PersonName, article_ages, names_in, spelling_variants
-from compare.claims.relations import article_relations
-from compare.claims.survival import article_survival, one_victim
-from compare.claims.times import event_time, times_differ
-from compare.claims.wounds import article_wounds
-from compare.coverage import CoverageArticle
-from compare.divergences import Claim, Divergence, join_names
+from newsprism.compare.claims.casualties import INJURED, KILLED, ROLE_NAMES, SHOT, article_casualties
+from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
+from newsprism.compare.claims.model import FactClaim
+from newsprism.compare.claims.people import PersonName, article_ages, names_in, spelling_variants
+from newsprism.compare.claims.relations import article_relations
+from newsprism.compare.claims.survival import article_survival, one_victim
+from newsprism.compare.claims.times import event_time, times_differ
+from newsprism.compare.claims.wounds import article_wounds
+from newsprism.compare.types import Claim, CoverageArticle, Divergence, Statement, join_names
 
 # The sentences of an article's lead, where its tolls are read (see casualty_conflicts).
 LEAD_STATEMENTS = 4

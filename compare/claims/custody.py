@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from compare.alignment import Statement
-from compare.claims.model import FactClaim
+from newsprism.compare.claims.model import FactClaim
+from newsprism.compare.types import Statement
 
 ARREST, CHARGE = "arrest", "charge"
 

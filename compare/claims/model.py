@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from compare.alignment import Statement
+from newsprism.compare.types import Statement
 
 # Qualifiers of a stated figure, and the values each allows around it (as a factor for counts).
 AT_LEAST = frozenset({"at least", "more than", "over", "upwards of", "no fewer than", "as many as"})

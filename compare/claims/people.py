@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from compare.alignment import Statement
-from compare.claims.model import Bounds, FactClaim
-from compare.gazetteer import PLACE_TAILS
+from newsprism.compare.article.gazetteer import PLACE_TAILS
+from newsprism.compare.claims.model import Bounds, FactClaim
+from newsprism.compare.types import Statement
 
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)){1,3})"
 _NAME_AGE = re.compile(rf"{_NAME},\s+(?P<age>\d{{1,3}})(?=\s*[,;.)]|\s+(?:of|from|and|was|is|who|in|were)\b)")

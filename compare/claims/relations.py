@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from compare.alignment import Statement
-from compare.claims.model import FactClaim
-from compare.claims.people import PersonName
+from newsprism.compare.claims.model import FactClaim
+from newsprism.compare.claims.people import PersonName
+from newsprism.compare.types import Statement
 
 MARRIED, ENGAGED, DATING, FORMER = "married", "engaged", "dating", "former partners"
 _STANDING = {

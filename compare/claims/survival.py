@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from compare.alignment import Statement
-from compare.claims.casualties import INJURED, KILLED, SHOT
-from compare.claims.model import FactClaim
+from newsprism.compare.claims.casualties import INJURED, KILLED, SHOT
+from newsprism.compare.claims.model import FactClaim
+from newsprism.compare.types import Statement
 
 DEAD, ALIVE = "dead", "alive"
 _DIED = re.compile(

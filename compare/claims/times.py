@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from compare.alignment import Statement
-from compare.claims.model import Bounds, FactClaim
+from newsprism.compare.claims.model import Bounds, FactClaim
+from newsprism.compare.types import Statement
 
 _TIME = re.compile(
     r"(?:(?P<q>shortly\s+after|just\s+after|soon\s+after|shortly\s+before|just\s+before|sometime\s+after|"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from compare.alignment import Statement
-from compare.claims.model import FactClaim
+from newsprism.compare.claims.model import FactClaim
+from newsprism.compare.types import Statement
 
 _REGION = {
     "head": "head", "face": "head", "forehead": "head", "temple": "head", "skull": "head",

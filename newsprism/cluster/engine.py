@@ -13,7 +13,7 @@ from __future__ import annotations
 from celery import Celery
 from kombu import Exchange, Queue
 
-from crawler.config import ClusterSettings
+from newsprism.crawler.config import ClusterSettings
 
 
 def work_queue(cluster: ClusterSettings) -> str:

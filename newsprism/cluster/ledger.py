@@ -17,11 +17,11 @@ from typing import Any
 
 from redis import Redis
 
-from crawler.crawl import COUNTS, CrawlSummary, OutletSummary
-from crawler.diagnosis import CrawlProblem
-from crawler.discovery import DiscoveredLink
-from crawler.fetch import Validator
-from crawler.store import FreshValidator
+from newsprism.crawler.crawl import COUNTS, CrawlSummary, OutletSummary
+from newsprism.crawler.diagnosis import CrawlProblem
+from newsprism.crawler.discovery import DiscoveredLink
+from newsprism.crawler.fetch import Validator
+from newsprism.crawler.store import FreshValidator
 
 # A pass's keys outlive any pass by far, and then go by themselves.
 PASS_KEEP_SECONDS = 7 * 24 * 3600

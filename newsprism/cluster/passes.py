@@ -22,14 +22,14 @@ from kombu.exceptions import OperationalError as BrokerError
 from redis import Redis
 from redis.exceptions import RedisError
 
-from crawler.config import ClusterSettings, CrawlConfig, OutletConfig, load_config
-from crawler.crawl import CrawlSummary
-from crawler.progress import CrawlProgress
-from crawler.urls import host_key
 from newsprism.cluster.engine import cluster_app
 from newsprism.cluster.ledger import PassLedger, PassProgress
 from newsprism.cluster.tasks import DISCOVER, REGROUP, outlet_json
-from storage.errors import InputError, NewsprismError
+from newsprism.crawler.config import ClusterSettings, CrawlConfig, OutletConfig, load_config
+from newsprism.crawler.crawl import CrawlSummary
+from newsprism.crawler.progress import CrawlProgress
+from newsprism.crawler.urls import host_key
+from newsprism.storage.errors import InputError, NewsprismError
 
 log = logging.getLogger(__name__)
 # How often the waiting command reads the ledger.

@@ -12,10 +12,10 @@ from typing import Any
 
 from celery import Celery
 
-from crawler.config import ClusterSettings
 from newsprism.cluster.engine import cluster_app, quarantine_queue, work_queue
 from newsprism.cluster.ledger import PassLedger
 from newsprism.cluster.passes import connect_coordination, reaching
+from newsprism.crawler.config import ClusterSettings
 
 # Passes looked at for the backlog: the most recent, as an unfinished one is.
 RECENT_PASSES = 50

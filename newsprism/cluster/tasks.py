@@ -31,18 +31,18 @@ from celery.signals import worker_process_init
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
 
-import crawler.extract
-from crawler.config import ClusterSettings, CrawlConfig, OutletConfig
-from crawler.diagnosis import CrawlProblem
-from crawler.discovery import DiscoveredLink
-from crawler.fetch import fetching_for
-from crawler.hostturns import SharedHostTurns
-from crawler.piecework import OutletListing, Piecework
+import newsprism.crawler.extract
 from newsprism.cluster.engine import quarantine_queue
 from newsprism.cluster.ledger import PassLedger
+from newsprism.crawler.config import ClusterSettings, CrawlConfig, OutletConfig
+from newsprism.crawler.diagnosis import CrawlProblem
+from newsprism.crawler.discovery import DiscoveredLink
+from newsprism.crawler.fetch import fetching_for
+from newsprism.crawler.hostturns import SharedHostTurns
+from newsprism.crawler.piecework import OutletListing, Piecework
 from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-from storage.database import open_engine, session_factory
-from storage.errors import InputError
+from newsprism.storage.database import open_engine, session_factory
+from newsprism.storage.errors import InputError
 
 log = logging.getLogger(__name__)
 DISCOVER = "newsprism.discover_outlet"
@@ -86,7 +86,9 @@ def prepare_worker(setup: WorkerSetup) -> None:
     """
     global _SETUP
     _SETUP = setup
-    crawler.extract.extract_fetched(_WARM_UP_PAGE, "text/html", "https://warm-up.invalid/", analyse_page)
+    newsprism.crawler.extract.extract_fetched(
+        _WARM_UP_PAGE, "text/html", "https://warm-up.invalid/", analyse_page
+    )
 
 
 class WorkerRuntime:

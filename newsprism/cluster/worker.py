@@ -14,12 +14,12 @@ import socket
 
 from sqlalchemy.engine import make_url
 
-from crawler.config import CrawlConfig
 from newsprism.cluster.engine import cluster_app, work_queue
 from newsprism.cluster.passes import cluster_of, connect_coordination
 from newsprism.cluster.tasks import WorkerSetup, prepare_worker
-from storage.database import open_database
-from storage.errors import InputError
+from newsprism.crawler.config import CrawlConfig
+from newsprism.storage.database import open_database
+from newsprism.storage.errors import InputError
 
 # Processes per worker when not told: the crawl waits on far servers far more than it computes.
 DEFAULT_PROCESSES = 4

@@ -12,7 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors
-from storage.errors import InputError
+from newsprism.storage.errors import InputError
 
 
 @reports_errors
@@ -30,7 +30,7 @@ def analyze_command(
 ) -> None:
     """Print what analysis finds in an article: who said what, the numbers, the entities."""
     # Imported here, not at the top: loading the analysis models would slow every `newsprism --help`.
-    from compare.analysis import analyze_article
+    from newsprism.compare.article.analysis import analyze_article
 
     if jsonl is not None:
         bad = analyse_jsonl(jsonl, sys.stdout)
@@ -67,7 +67,7 @@ def analyse_jsonl(path: Path, out: IO[str]) -> int:
 
     A bad line is reported on standard error with its number; the good ones are still analysed.
     """
-    from compare.analysis import analyze_article
+    from newsprism.compare.article.analysis import analyze_article
 
     bad = 0
     for number, line in _lines(path):

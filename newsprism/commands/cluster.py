@@ -22,8 +22,8 @@ def worker_command(
 ) -> None:
     """A worker of the cluster in FILE's [cluster] table: takes crawl and analysis tasks until
     SIGINT/SIGTERM, then finishes what it holds."""
-    from crawler.config import load_config
     from newsprism.cluster.worker import run_worker
+    from newsprism.crawler.config import load_config
 
     settings = settings_of(ctx)
     status = run_worker(
@@ -38,9 +38,9 @@ def cluster_status_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
     """The cluster: workers alive, tasks queued and running, per-host backlog, recent failures."""
-    from crawler.config import load_config
     from newsprism.cluster.passes import cluster_of
     from newsprism.cluster.status import cluster_status, status_lines
+    from newsprism.crawler.config import load_config
 
     status = cluster_status(cluster_of(load_config(config)))
     if as_json:

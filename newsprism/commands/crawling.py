@@ -22,16 +22,16 @@ import typer
 
 from newsprism.console import reports_errors, settings_of
 from newsprism.settings import Settings
-from storage.errors import InputError
+from newsprism.storage.errors import InputError
 
 if TYPE_CHECKING:
     from rich.table import Table
     from sqlalchemy.orm import Session, sessionmaker
 
-    from crawler.config import CrawlConfig
-    from crawler.crawl import CrawlSummary
-    from crawler.importer import ImportSummary
-    from crawler.progress import ImportProgress
+    from newsprism.crawler.config import CrawlConfig
+    from newsprism.crawler.crawl import CrawlSummary
+    from newsprism.crawler.importer import ImportSummary
+    from newsprism.crawler.progress import ImportProgress
 
 ConfigOption = Annotated[
     Path, typer.Option("--config", help="The outlet configuration (TOML).", exists=False, dir_okay=False)
@@ -56,7 +56,7 @@ def crawl_command(
     """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
     from rich.console import Console
 
-    from crawler.config import load_config
+    from newsprism.crawler.config import load_config
 
     settings = settings_of(ctx)
     crawl_config = load_config(config)
@@ -71,9 +71,9 @@ def crawl_command(
 def _local_pass(
     crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
 ) -> CrawlSummary:
-    from crawler.crawl import crawl_outlets
+    from newsprism.crawler.crawl import crawl_outlets
     from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-    from storage.database import open_database
+    from newsprism.storage.database import open_database
 
     factory = open_database(database_url)
     try:
@@ -90,9 +90,9 @@ def _local_pass(
 def _distributed_pass(
     crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
 ) -> CrawlSummary:
-    from crawler.progress import RichProgress, SilentProgress
     from newsprism.cluster.passes import cluster_of, crawl_distributed
-    from storage.database import open_database
+    from newsprism.crawler.progress import RichProgress, SilentProgress
+    from newsprism.storage.database import open_database
 
     cluster_of(crawl_config)  # no [cluster] table: said before any database is made
     # The workers store into their own --db; this one only gets the schema to head before they run.
@@ -119,9 +119,9 @@ def crawl_table(summary: CrawlSummary) -> Table:
 
 def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSummary:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
-    from crawler.schedule import crawl_job
+    from newsprism.crawler.schedule import crawl_job
     from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-    from storage.database import open_database
+    from newsprism.storage.database import open_database
 
     summary = crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
     factory = open_database(database_url)
@@ -141,13 +141,13 @@ def schedule_command(
     ] = False,
 ) -> None:
     """Crawl each outlet on its `every` in the foreground until SIGINT/SIGTERM, then stop cleanly."""
-    from crawler.schedule import run_schedule
+    from newsprism.crawler.schedule import run_schedule
 
     settings = settings_of(ctx)
     job: Callable[..., object] | str = scheduled_crawl
     if distributed:
-        from crawler.config import load_config
         from newsprism.cluster.passes import cluster_of, enqueue_scheduled_pass
+        from newsprism.crawler.config import load_config
 
         cluster_of(load_config(config))  # no [cluster] table: one line now, not one per job
         job = enqueue_scheduled_pass
@@ -176,9 +176,9 @@ def import_command(
     ] = False,
 ) -> None:
     """Import articles from JSON Lines or WARC files; each is stored and analysed like a crawled one."""
-    from crawler.importer import import_files
+    from newsprism.crawler.importer import import_files
     from newsprism.pipeline import analyse_stored, complete_stored
-    from storage.database import open_database
+    from newsprism.storage.database import open_database
 
     settings = settings_of(ctx)
     factory = open_database(settings.database_url)
@@ -197,7 +197,7 @@ def import_command(
 
 def import_progress(settings: Settings, *, forced: bool) -> AbstractContextManager[ImportProgress]:
     """A bar on a terminal (unless -q); with `forced` and no terminal, plain lines on standard error."""
-    from crawler.progress import PlainImportProgress, RichImportProgress, SilentImportProgress
+    from newsprism.crawler.progress import PlainImportProgress, RichImportProgress, SilentImportProgress
 
     if forced and not sys.stderr.isatty():
         return nullcontext(PlainImportProgress(sys.stderr))
@@ -231,8 +231,8 @@ def export_command(
     ] = None,
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
-    from storage.database import open_database
-    from storage.repository import export_articles, outlet_named
+    from newsprism.storage.database import open_database
+    from newsprism.storage.repository import export_articles, outlet_named
 
     since_time = _since(since)
     factory = open_database(settings_of(ctx).database_url, must_exist=True)
@@ -246,7 +246,7 @@ def export_command(
 
 
 def _since(value: str | None) -> datetime | None:
-    from crawler.importer import parse_published
+    from newsprism.crawler.importer import parse_published
 
     try:
         return parse_published(value)
@@ -259,7 +259,7 @@ def write_export(records: Iterable[dict[str, Any]], format_: str, out: TextIO) -
     import csv
     import json
 
-    from storage.repository import EXPORT_KEYS
+    from newsprism.storage.repository import EXPORT_KEYS
 
     if format_ == "jsonl":
         for record in records:

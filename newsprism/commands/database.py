@@ -10,7 +10,7 @@ from newsprism.console import reports_errors, settings_of
 @reports_errors
 def init_command(ctx: typer.Context) -> None:
     """Create or upgrade the database schema (Alembic upgrade head); safe to run twice."""
-    from storage.database import open_database  # here: SQLAlchemy would slow `newsprism --help`
+    from newsprism.storage.database import open_database  # here: SQLAlchemy would slow `newsprism --help`
 
     url = settings_of(ctx).database_url
     open_database(url)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors, settings_of
-from storage.errors import InputError
+from newsprism.storage.errors import InputError
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -39,8 +39,8 @@ def events_command(
     """List the events: groups of articles from any outlets about the same story."""
     from rich.console import Console
 
+    from newsprism.storage.database import open_database
     from newsprism.web.queries import events_json, parse_when
-    from storage.database import open_database
 
     factory = open_database(settings_of(ctx).database_url, must_exist=True)
     try:
@@ -94,7 +94,7 @@ def report_command(
 ) -> None:
     """The divergence report of one event: where its outlets disagree, and what some leave out."""
     from newsprism.reports import render_event_report
-    from storage.database import open_database
+    from newsprism.storage.database import open_database
 
     if not event_id.isdigit():
         raise InputError(f"no event with id {event_id!r}")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from crawler.config import CrawlConfig, OutletConfig
+    from newsprism.crawler.config import CrawlConfig, OutletConfig
 
 
 @reports_errors
@@ -30,7 +30,7 @@ def outlets_command(
     # Here, not at the top: the configuration module loads storage, which would slow `--help`.
     from rich.console import Console
 
-    from crawler.config import load_config
+    from newsprism.crawler.config import load_config
 
     checked = load_config(config)
     if as_json:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors, settings_of
-from storage.errors import InputError
+from newsprism.storage.errors import InputError
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -40,8 +40,8 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as one JSON object.")] = False,
 ) -> None:
     """Full-text search over the stored articles, best match first."""
+    from newsprism.storage.database import open_database
     from newsprism.web import queries
-    from storage.database import open_database
 
     filters = queries.search_filters(
         outlet=outlet, since=since, until=until, event=event, source=source, speaker=speaker
@@ -109,8 +109,8 @@ def serve_command(
     """Serve the JSON API (OpenAPI at /openapi.json) and the web pages until interrupted."""
     import uvicorn
 
+    from newsprism.storage.database import open_database
     from newsprism.web.app import create_app
-    from storage.database import open_database
 
     settings = settings_of(ctx)
     refuse_a_busy_port(host, port)

@@ -15,7 +15,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from storage.errors import NewsprismError
+from newsprism.storage.errors import NewsprismError
 
 NEWSROOM_PACKAGE = "newsprism.demo"
 NEWSROOM_FOLDER = "newsroom"

@@ -17,13 +17,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.config import load_config
-from crawler.crawl import CrawlSummary, crawl_outlets
+from newsprism.crawler.config import load_config
+from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.demo.server import serve_newsroom
 from newsprism.pipeline import analyse_page, analyse_stored, update_events
 from newsprism.reports import WrittenReport, write_event_reports
 from newsprism.settings import Settings
-from storage.database import open_database
+from newsprism.storage.database import open_database
 
 # The newsroom is served on the first free port of these, so that its URLs, and hence the stored
 # articles, stay the same from one run to the next: a second `newsprism demo` stores nothing twice.

@@ -18,8 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
+from newsprism.storage.errors import InputError, NewsprismError, NotFoundError
 from newsprism.web import api, pages, queries
-from storage.errors import InputError, NewsprismError, NotFoundError
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 from sqlalchemy.orm import Session
 
-from compare.report_page import install_report_parts
-from compare.report_style import TYPE_STYLES
-from compare.report_view import (
+from newsprism.compare.reports.page import install_report_parts
+from newsprism.compare.reports.style import TYPE_STYLES
+from newsprism.compare.reports.view import (
     grouped_by_type,
     ranked_divergences,
     reader_time,
@@ -29,12 +29,12 @@ from compare.report_view import (
     timeline,
     type_choices,
 )
+from newsprism.storage.errors import InputError, NotFoundError
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, ReportsDep, read_session
 from newsprism.web.apidocs import api_endpoints
 from newsprism.web.outlet_profile import outlet_profile
 from newsprism.web.textmarks import evidence_passages
-from storage.errors import InputError, NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,9 @@ def templates() -> Environment:
     environment = Environment(
         # The report pieces (divergence cards, charts, legend) come from compare's templates, which
         # the static report is drawn with too: the page and the file cannot drift apart.
-        loader=ChoiceLoader([PackageLoader("newsprism", "templates"), PackageLoader("compare", "templates")]),
+        loader=ChoiceLoader([
+            PackageLoader("newsprism", "templates"), PackageLoader("newsprism.compare.reports", "templates"),
+        ]),
         autoescape=True,  # every template, whatever its name: article text is written by strangers
         trim_blocks=True,
         lstrip_blocks=True,

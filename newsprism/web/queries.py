@@ -16,11 +16,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from newsprism.web.textmarks import Span, diff_texts, mark_spans
-from storage import models
-from storage.errors import InputError, NotFoundError
-from storage.profiles import version_times as article_version_times
-from storage.repository import (
+from newsprism.storage import models
+from newsprism.storage.errors import InputError, NotFoundError
+from newsprism.storage.profiles import version_times as article_version_times
+from newsprism.storage.repository import (
     ListedArticle,
     ListedEvent,
     articles_with_ids,
@@ -37,7 +36,8 @@ from storage.repository import (
     source_citations,
     stored_page,
 )
-from storage.search import SearchFilters, SearchHit, outlet_facet_counts, search_articles
+from newsprism.storage.search import SearchFilters, SearchHit, outlet_facet_counts, search_articles
+from newsprism.web.textmarks import Span, diff_texts, mark_spans
 
 MAX_PAGE = 200
 MAX_TEXT_PARAMETER = 500

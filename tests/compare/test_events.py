@@ -7,10 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from compare import textsim
-from compare.analysis import analyze_article
-from compare.coverage import CoverageArticle
-from compare.events import (
+from newsprism.compare import textsim
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.events import (
     FOLLOW_UP_DAYS,
     GROUPING_FINDINGS,
     EventGrouper,
@@ -21,7 +20,8 @@ from compare.events import (
     representative_title,
     time_factor,
 )
-from compare.textsim import term_counts
+from newsprism.compare.textsim import term_counts
+from newsprism.compare.types import CoverageArticle
 
 DAY = datetime(2023, 9, 17, 8, tzinfo=UTC)
 

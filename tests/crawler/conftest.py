@@ -8,8 +8,8 @@ import pytest
 from hostile import HostileServer
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.extract import Extractor
-from storage.database import open_database
+from newsprism.crawler.extract import Extractor
+from newsprism.storage.database import open_database
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from crawl_results import rows, total_row
 from loopback import LoopbackSite
 from newsroom_site import outlet_config, serve_newsroom
 
-from compare.analysis import analyze_article
+from newsprism.compare.article.analysis import analyze_article
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = 60

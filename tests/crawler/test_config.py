@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.config import CrawlerSettings, load_config, parse_config, parse_duration
-from storage.errors import InputError
+from newsprism.crawler.config import CrawlerSettings, load_config, parse_config, parse_duration
+from newsprism.storage.errors import InputError
 
 GOOD = """
 [crawler]

@@ -27,9 +27,9 @@ from loopback import LoopbackSite
 from newsroom_site import PAGES, outlet_config, serve_newsroom, story
 from pages import article_html
 
-from compare.analysis import analyze_article
-from crawler.importer import import_files
-from storage.database import open_database
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.crawler.importer import import_files
+from newsprism.storage.database import open_database
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 3

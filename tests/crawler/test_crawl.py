@@ -13,12 +13,12 @@ from pages import PARAGRAPHS, article_html
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import CrawlConfig, parse_config
-from crawler.crawl import CrawlSummary, crawl_outlets
-from crawler.extract import ExtractedPage, Extractor
-from crawler.versions import article_diff
-from storage.models import Article, ArticleVersion, FetchRecord
-from storage.repository import StoredArticle, get_article
+from newsprism.crawler.config import CrawlConfig, parse_config
+from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
+from newsprism.crawler.extract import ExtractedPage, Extractor
+from newsprism.crawler.versions import article_diff
+from newsprism.storage.models import Article, ArticleVersion, FetchRecord
+from newsprism.storage.repository import StoredArticle, get_article
 
 
 def config_for(site: LoopbackSite, **tables: str) -> CrawlConfig:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.discovery import (
+from newsprism.crawler.discovery import (
     HostileDocumentError,
     feed_links,
     gunzip_bounded,

@@ -13,10 +13,16 @@ import httpx
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from crawler.config import CrawlerSettings
-from crawler.discovery import DiscoveredLink, HostileDocumentError, parse_feed, parse_sitemap, section_links
-from crawler.fetch import Fetcher
-from crawler.urls import clean_url, host_key, is_http_url, same_site
+from newsprism.crawler.config import CrawlerSettings
+from newsprism.crawler.discovery import (
+    DiscoveredLink,
+    HostileDocumentError,
+    parse_feed,
+    parse_sitemap,
+    section_links,
+)
+from newsprism.crawler.fetch import Fetcher
+from newsprism.crawler.urls import clean_url, host_key, is_http_url, same_site
 
 BASE = "https://news.example/section/"
 FAST = settings(max_examples=150, deadline=None)

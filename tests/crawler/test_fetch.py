@@ -12,8 +12,8 @@ import pytest
 from loopback import LoopbackSite, Reply
 from pages import article_html
 
-from crawler.config import CrawlerSettings
-from crawler.fetch import Fetcher, Politeness, Validator, is_public_address
+from newsprism.crawler.config import CrawlerSettings
+from newsprism.crawler.fetch import Fetcher, Politeness, Validator, is_public_address
 
 LOOPBACK_OK = CrawlerSettings(allow_private_networks=True, timeout=2.0, retries=3, backoff=0.1)
 

@@ -27,9 +27,9 @@ from loopback import LoopbackSite, Reply
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import parse_config
-from crawler.crawl import CrawlSummary, crawl_outlets
-from storage.models import Article
+from newsprism.crawler.config import parse_config
+from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
+from newsprism.storage.models import Article
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 MODES = ("feed", "sitemap", "section", "homepage")

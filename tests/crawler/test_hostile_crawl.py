@@ -33,10 +33,10 @@ from pages import PARAGRAPHS, article_html
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import CrawlConfig, parse_config
-from crawler.crawl import crawl_outlets
-from crawler.extract import ExtractedPage, Extractor
-from storage.models import Article, FetchRecord
+from newsprism.crawler.config import CrawlConfig, parse_config
+from newsprism.crawler.crawl import crawl_outlets
+from newsprism.crawler.extract import ExtractedPage, Extractor
+from newsprism.storage.models import Article, FetchRecord
 
 MAX_BYTES = 4_000_000
 RSS_TYPE = "application/rss+xml"

@@ -27,9 +27,9 @@ from hostile import (
 )
 from pages import article_html
 
-from crawler.config import CrawlerSettings
-from crawler.crawl import new_client
-from crawler.fetch import Fetcher, Politeness
+from newsprism.crawler.config import CrawlerSettings
+from newsprism.crawler.crawl import new_client
+from newsprism.crawler.fetch import Fetcher, Politeness
 
 MAX_BYTES = 1_000_000
 HOSTILE_OK = CrawlerSettings(

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.extract import Extractor
-from crawler.importer import import_files
 from newsprism.commands.crawling import write_export
-from storage.database import open_database
-from storage.repository import EXPORT_KEYS, StoredArticle, export_articles
+from newsprism.crawler.extract import Extractor
+from newsprism.crawler.importer import import_files
+from newsprism.storage.database import open_database
+from newsprism.storage.repository import EXPORT_KEYS, StoredArticle, export_articles
 
 NOW = datetime(2024, 5, 4, 12, 0, tzinfo=UTC)
 TEXT = " ".join(PARAGRAPHS)

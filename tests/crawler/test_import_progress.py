@@ -7,7 +7,7 @@ import time
 
 from rich.console import Console
 
-from crawler.progress import PlainImportProgress, RichImportProgress
+from newsprism.crawler.progress import PlainImportProgress, RichImportProgress
 
 
 class Clock:

@@ -20,10 +20,17 @@ from pages import article_html
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.extract import ExtractedPage
-from crawler.schedule import JobExtractors, SchedulerBusyError, acquire_lock, beat, release_lock, run_schedule
-from storage.database import open_database
-from storage.models import Article, SchedulerLock
+from newsprism.crawler.extract import ExtractedPage
+from newsprism.crawler.schedule import (
+    JobExtractors,
+    SchedulerBusyError,
+    acquire_lock,
+    beat,
+    release_lock,
+    run_schedule,
+)
+from newsprism.storage.database import open_database
+from newsprism.storage.models import Article, SchedulerLock
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -19,12 +19,12 @@ from pages import article_html
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.config import CrawlerSettings, parse_config
-from crawler.crawl import crawl_outlets
-from crawler.extract import Extractor
-from crawler.fetch import Fetcher, Politeness, is_public_address
-from crawler.transport import PinnedTransport
-from storage.models import Article, FetchRecord
+from newsprism.crawler.config import CrawlerSettings, parse_config
+from newsprism.crawler.crawl import crawl_outlets
+from newsprism.crawler.extract import Extractor
+from newsprism.crawler.fetch import Fetcher, Politeness, is_public_address
+from newsprism.crawler.transport import PinnedTransport
+from newsprism.storage.models import Article, FetchRecord
 
 PUBLIC_IP = "93.184.216.34"
 LIMITS = httpx.Limits(max_connections=8)

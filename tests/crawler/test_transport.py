@@ -9,7 +9,7 @@ import httpx
 import pytest
 from loopback import LoopbackSite, Reply
 
-from crawler.transport import HostPools
+from newsprism.crawler.transport import HostPools
 
 ONE_IDLE = httpx.Limits(max_connections=4, max_keepalive_connections=1)
 

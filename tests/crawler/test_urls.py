@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import clean_url
+from newsprism.crawler.urls import clean_url
 
 BASE = "https://news.example/view"
 

@@ -32,7 +32,7 @@ class DemoSite:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     from newsprism.demo.run import run_demo
-    from storage.database import open_database
+    from newsprism.storage.database import open_database
 
     folder = tmp_path_factory.mktemp("demo")
     url = run_demo(Settings("sqlite:///unused.db", quiet=1), folder / "reports").database_url

@@ -15,9 +15,9 @@ from typing import Any
 import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
 
-from compare.analysis import analyze_article
-from storage.database import open_database, transaction
-from storage.repository import (
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.storage.database import open_database, transaction
+from newsprism.storage.repository import (
     EventMembership,
     FetchedArticle,
     OutletInfo,

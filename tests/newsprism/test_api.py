@@ -23,13 +23,19 @@ from newsroom_db import (
     live_server,
 )
 
-from compare.analysis import analyze_article
+from newsprism.compare.article.analysis import analyze_article
 from newsprism.reports import render_event_report
+from newsprism.storage.database import transaction
+from newsprism.storage.errors import NotFoundError
+from newsprism.storage.repository import (
+    EventMembership,
+    FetchedArticle,
+    save_events,
+    save_findings,
+    store_article,
+)
 from newsprism.web import queries
 from newsprism.web.app import create_app
-from storage.database import transaction
-from storage.errors import NotFoundError
-from storage.repository import EventMembership, FetchedArticle, save_events, save_findings, store_article
 
 HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
 

@@ -21,9 +21,9 @@ from conftest import DemoSite
 from newsroom_db import Newsroom, build_newsroom, live_server
 
 from newsprism.settings import Settings
+from newsprism.storage.database import open_database
 from newsprism.web.app import create_app
 from newsprism.web.queries import events_json, report_json
-from storage.database import open_database
 
 pytestmark = pytest.mark.slow
 

@@ -35,13 +35,13 @@ from redis.asyncio import Redis as AsyncRedis
 from sqlalchemy import Engine, text
 from wire_site import POISON_PATH, Served, WireService
 
-from crawler.config import load_config, parse_config
-from crawler.hostturns import SharedHostTurns
 from newsprism.cluster.engine import cluster_app
 from newsprism.cluster.ledger import PassLedger
 from newsprism.cluster.passes import cluster_of, enqueue_pass
 from newsprism.cluster.status import cluster_status
 from newsprism.cluster.tasks import MAX_STARTS
+from newsprism.crawler.config import load_config, parse_config
+from newsprism.crawler.hostturns import SharedHostTurns
 
 OUTLETS, PAGES = 6, 12
 DELAY, CONCURRENCY = 0.2, 2

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.config import ClusterSettings, parse_config
-from storage.errors import InputError
+from newsprism.crawler.config import ClusterSettings, parse_config
+from newsprism.storage.errors import InputError
 
 OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.example/"\n'
 

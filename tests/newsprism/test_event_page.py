@@ -26,9 +26,9 @@ from newsroom_db import (
     _store_analysed,
 )
 
-from compare.report_style import TYPE_STYLES
+from newsprism.compare.reports.style import TYPE_STYLES
 from newsprism.reports import render_event_report
-from storage.database import transaction
+from newsprism.storage.database import transaction
 
 EVIDENCE_HREF = re.compile(r"^/articles/(\d+)#(at-(\d+)-(\d+))$")
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")

@@ -17,11 +17,11 @@ import pytest
 from newsroom_db import Newsroom, build_newsroom
 from sqlalchemy import func, select
 
-from compare.analysis import analyze_article
+from newsprism.compare.article.analysis import analyze_article
 from newsprism.reports import render_event_report
-from storage.database import transaction
-from storage.models import Article, ArticleVersion
-from storage.repository import get_article, save_findings
+from newsprism.storage.database import transaction
+from newsprism.storage.models import Article, ArticleVersion
+from newsprism.storage.repository import get_article, save_findings
 
 SPEAKER = "<img src=x onerror=alert(3)>Voss"
 AGENCY = '<script>alert(4)</script> "News" Agency'

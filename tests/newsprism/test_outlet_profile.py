@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from newsprism.storage.profiles import ArticleHealth
 from newsprism.web.outlet_profile import (
     MOST_PERIODS,
     health_by_period,
@@ -15,7 +16,6 @@ from newsprism.web.outlet_profile import (
     period_size,
     reliance_by_period,
 )
-from storage.profiles import ArticleHealth
 
 START = datetime(2023, 9, 14, 12, 0, tzinfo=UTC)
 

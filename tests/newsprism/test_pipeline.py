@@ -13,8 +13,8 @@ import sqlalchemy.event
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from compare.analysis import analyze_article
-from compare.findings import ArticleAnalysis
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.findings import ArticleAnalysis
 from newsprism.pipeline import (
     PageAnalysis,
     analyse_pending,
@@ -22,9 +22,9 @@ from newsprism.pipeline import (
     event_coverage,
     update_events,
 )
-from storage.database import open_database, transaction
-from storage.models import Article, GroupingState
-from storage.repository import (
+from newsprism.storage.database import open_database, transaction
+from newsprism.storage.models import Article, GroupingState
+from newsprism.storage.repository import (
     FetchedArticle,
     OutletInfo,
     grouping_inputs,
@@ -168,7 +168,7 @@ def test_an_interrupted_analysis_is_completed_later(factory: sessionmaker[Sessio
     assert analyse_pending(factory) == 1
     assert analyse_pending(factory) == 0
     with factory() as session:
-        from storage.models import ArticleVersion
+        from newsprism.storage.models import ArticleVersion
 
         version = session.get(ArticleVersion, stored.version_id)
         assert version is not None and version.analysed and version.attributions

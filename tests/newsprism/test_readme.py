@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import typer.main
 
-from crawler.config import CrawlerSettings, OutletConfig, parse_config
 from newsprism.cli import app
-from storage.errors import InputError
+from newsprism.crawler.config import CrawlerSettings, OutletConfig, parse_config
+from newsprism.storage.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text("utf-8")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storage.text import plain_text
+from newsprism.storage.text import plain_text
 
 # Our own fictional coverage of one event: counts, a time of day, an arrest and a quote that differ.
 ARTICLES = [

@@ -17,8 +17,8 @@ import pytest
 from newsroom_db import live_server
 from sqlalchemy import text
 
+from newsprism.storage.database import open_database
 from newsprism.web.app import create_app
-from storage.database import open_database
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 

@@ -17,9 +17,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 # Each of these took tens to hundreds of milliseconds to import; a command loads them when it runs.
-HEAVY = ("sqlalchemy", "alembic", "crawler.crawl", "crawler.config", "crawler.importer", "compare",
-         "trafilatura", "httpx", "fastapi", "uvicorn", "warcio", "lxml", "storage.models",
-         "storage.database", "newsprism.web", "newsprism.pipeline", "celery", "kombu", "redis",
+HEAVY = ("sqlalchemy", "alembic", "newsprism.crawler.crawl", "newsprism.crawler.config",
+         "newsprism.crawler.importer", "newsprism.compare.article.analysis",
+         "trafilatura", "httpx", "fastapi", "uvicorn", "warcio", "lxml", "newsprism.storage.models",
+         "newsprism.storage.database", "newsprism.web", "newsprism.pipeline", "celery", "kombu", "redis",
          "newsprism.cluster")  # fmt: skip
 
 PROBE = """
@@ -59,4 +60,4 @@ def test_help_imports_no_heavy_module(args: list[str]) -> None:
 def test_the_probe_sees_a_heavy_import_when_a_command_runs(tmp_path: Path) -> None:
     # Guards the test above: were the probe blind (a wrong module list, say), it would always pass.
     code, modules = loaded_after("--db", f"sqlite:///{tmp_path / 'n.db'}", "init")
-    assert code in (0, None) and "sqlalchemy" in modules and "storage.database" in modules
+    assert code in (0, None) and "sqlalchemy" in modules and "newsprism.storage.database" in modules

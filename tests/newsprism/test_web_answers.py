@@ -13,8 +13,8 @@ import httpx
 import pytest
 from newsroom_db import NOW, RARE_WORD, Newsroom
 
-from storage.database import transaction
-from storage.repository import FetchedArticle, store_article
+from newsprism.storage.database import transaction
+from newsprism.storage.repository import FetchedArticle, store_article
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from storage.bulk import BULK_GC_THRESHOLD, fewer_collections
+from newsprism.storage.bulk import BULK_GC_THRESHOLD, fewer_collections
 
 
 def test_inside_old_objects_are_left_out_and_collections_wait() -> None:

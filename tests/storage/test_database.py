@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from storage.database import open_database, open_engine
-from storage.errors import DatabaseError
+from newsprism.storage.database import open_database, open_engine
+from newsprism.storage.errors import DatabaseError
 
 
 def test_sqlite_is_opened_with_wal_foreign_keys_and_busy_timeout(sqlite_url: str) -> None:

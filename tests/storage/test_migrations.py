@@ -8,9 +8,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from alembic import command
-from storage.database import alembic_config, open_engine, upgrade_to_head
-from storage.models import Base
-from storage.search import include_schema_name
+from newsprism.storage.database import alembic_config, open_engine, upgrade_to_head
+from newsprism.storage.models import Base
+from newsprism.storage.search import include_schema_name
 
 
 def _tables(url: str) -> set[str]:
@@ -41,7 +41,7 @@ def test_models_and_migrations_agree(database_url: str) -> None:
     try:
         upgrade_to_head(engine)
         with engine.connect() as connection:
-            # The search index tables are the migration's own, not models (see storage.search).
+            # The search index tables are the migration's own, not models (see newsprism.storage.search).
             opts = {"compare_type": True, "include_name": include_schema_name}
             context = MigrationContext.configure(connection, opts=opts)
             assert compare_metadata(context, Base.metadata) == []

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import models
-from storage.database import open_database, transaction
-from storage.errors import NotFoundError
-from storage.repository import (
+from newsprism.storage import models
+from newsprism.storage.database import open_database, transaction
+from newsprism.storage.errors import NotFoundError
+from newsprism.storage.repository import (
     EventMembership,
     FetchedArticle,
     OutletInfo,

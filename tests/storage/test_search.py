@@ -12,10 +12,10 @@ from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from alembic import command
-from storage import search, search_postgres
-from storage.database import alembic_config, open_database, transaction, upgrade_to_head
-from storage.errors import InputError
-from storage.repository import (
+from newsprism.storage import search, search_postgres
+from newsprism.storage.database import alembic_config, open_database, transaction, upgrade_to_head
+from newsprism.storage.errors import InputError
+from newsprism.storage.repository import (
     EventMembership,
     FetchedArticle,
     OutletInfo,
@@ -24,8 +24,14 @@ from storage.repository import (
     save_outlet,
     store_article,
 )
-from storage.search import SearchFilters, check_index, outlet_facet_counts, outlet_facets, search_articles
-from storage.search_query import parse_query, to_fts5, to_tsquery, to_tsquery_superset
+from newsprism.storage.search import (
+    SearchFilters,
+    check_index,
+    outlet_facet_counts,
+    outlet_facets,
+    search_articles,
+)
+from newsprism.storage.search_query import parse_query, to_fts5, to_tsquery, to_tsquery_superset
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 

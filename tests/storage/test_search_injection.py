@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.database import open_database, transaction
-from storage.errors import InputError
-from storage.models import Article, ArticleVersion, Outlet
-from storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
-from storage.search import SearchFilters, outlet_facets, search_articles
-from storage.search_query import parse_query, to_fts5, to_tsquery
+from newsprism.storage.database import open_database, transaction
+from newsprism.storage.errors import InputError
+from newsprism.storage.models import Article, ArticleVersion, Outlet
+from newsprism.storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.search import SearchFilters, outlet_facets, search_articles
+from newsprism.storage.search_query import parse_query, to_fts5, to_tsquery
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 # Pieces with a meaning to FTS5 (quotes, NEAR, *, ^, column filters), tsquery (&|!:<->) or SQL.

@@ -14,12 +14,12 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from alembic import command
-from storage import search_postgres
-from storage.database import alembic_config, open_database, transaction, upgrade_to_head
-from storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
-from storage.search import outlet_facet_counts, search_articles
-from storage.search_pairs import PairQuery, pair_lexeme, to_pair_tsquery
-from storage.search_query import parse_query, to_tsquery
+from newsprism.storage import search_postgres
+from newsprism.storage.database import alembic_config, open_database, transaction, upgrade_to_head
+from newsprism.storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.search import outlet_facet_counts, search_articles
+from newsprism.storage.search_pairs import PairQuery, pair_lexeme, to_pair_tsquery
+from newsprism.storage.search_query import parse_query, to_tsquery
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 

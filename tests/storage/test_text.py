@@ -1,4 +1,4 @@
-"""The one spacing of stored article text (`storage.text.plain_text`)."""
+"""The one spacing of stored article text (`newsprism.storage.text.plain_text`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.text import plain_text
+from newsprism.storage.text import plain_text
 
 _SPACES = st.sampled_from(
     [" ", "  ", "\t", "\u00a0", " \u2009", "\n", "\r\n", "\n\n", "\r\n\r\n\r\n", " \n  \n"]

@@ -1,0 +1,332 @@
+"""Speaker phrases: find the noun phrase that says something, and resolve it to a name.
+
+A speaker phrase is found by walking back from the cue to the clause boundary (`But Flynn, a top
+surrogate, said` -> `Flynn, a top surrogate,`) or forward after an inverted cue (`said Kozlov, the
+minister`). Resolution turns the phrase into the name it refers to: the name inside a description,
+the full name for a surname, and the last compatible speaker for a pronoun.
+"""
+
+# Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
+# ruff: noqa: RUF001, RUF003
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsprism.compare.article.gazetteer import (
+    COUNTRIES,
+    METONYMS,
+    NATIONALITIES,
+    NOT_NAMES,
+    ORGANIZATIONS,
+    TITLES,
+)
+from newsprism.compare.article.sources import source_type
+from newsprism.compare.findings import SourceType
+
+# Where a speaker phrase cannot reach past, walking back from its cue.
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:!?—–\[\]“”\",>|»]|''|\s-\s|\b(?:EMBED|More\s+News\s+Videos|Related|Read\s+more)\b"
+    r"|\b(?:that|and|but|because|while|when|whereas|although|though|if|since|after|before|as|so|where|"
+    r"whether|than|until|unless|which|who|whom|what|how|why)\b"
+    # A clause opening a sentence with its subordinator (`While a judge found …`, `As Smith said …`).
+    r"|\b(?:While|When|Whereas|Although|Though|If|Since|After|Before|As|Because|Unless|Until|Whether)\s)"
+)
+# Where an inverted speaker phrase ends: `said Smith, who …`, `said Smith, “…`, `said Smith. `.
+_AFTER_STOP = re.compile(
+    r"[;:!?]|(?<![A-Z])(?<!Mr|Ms|Dr|St|Jr|Sr)(?<!Mrs|Gov|Sen|Rep|Gen)\.\s+(?=[A-Z“\"])|,\s*(?=[“\"]|'')"
+    r"|,\s*(?:who|which|adding|noting|saying|according|as|referring|speaking|calling|describing)\b"
+)
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
+# A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
+_SUBJECT = re.compile(
+    r"(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?(?=\s*,|\s+[a-z])"
+    r"|(?:He|She|They|It|We|I)\b"
+    r"|(?:The|A|An)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+[a-z])"
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
+    r"Separately|Elsewhere|Previously|Moreover|Further|Furthermore|In\s+addition|In\s+response|On\s+\w+|"
+    r"In\s+\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|am|do|does|did|has|have|had|can|will|would|should|could|may|"
+    r"might|must|not)\b|n[’']t\b"
+)
+_NAME_WORD = re.compile(r"[\w’'.-]+")
+_NAME_PARTICLES = frozenset({"bin", "al", "de", "van", "von", "der", "el", "da", "di", "le", "la"})
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "n", "it": "n", "we": "n", "i": "p"}
+_FEMALE_HINTS = re.compile(r"\b(?:she|her|Mrs\.?|Ms\.?|woman|spokeswoman|congresswoman|Queen|Princess)\b")
+_WORD_COUNT = re.compile(r"\S+")
+# `the Russian state news agency`: a description of the agency named before, not a new source.
+_AGENCY_DESCRIPTION = re.compile(r"\b(?:news|press|wire)\s+(?:agency|service)\b", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 14
+MAX_INVERTED_HEAD = 7
+MAX_RELATIVE_HEAD = 5
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """What resolution remembers while reading an article in order."""
+
+    persons: dict[str, str]
+    last_person: str | None = None
+    last_female: str | None = None
+    last_group: str | None = None
+    descriptions: dict[str, SourceType] = field(default_factory=dict)
+    # `head_name` of each phrase met so far: an article names the same speaker the same way again.
+    heads: dict[str, str | None] = field(default_factory=dict)
+    # The last news agency named: `the state news agency` after `TASS said` is TASS again.
+    last_agency: str | None = None
+
+
+def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase ending at `hi` (a cue's start), not reaching before `lo`.
+
+    A phrase ending in a comma carries an apposition or relative clause (`Kozlov, who …, said`): the
+    head is the chunk before the opening comma, and only the head must look like a noun phrase.
+    """
+    end = _strip(text, lo, hi)[1]
+    head_end = end
+    comma_end = (
+        end - 1 if text[end - 1 : end] == "," else end - 2 if text[end - 2 : end] in {",”", ',"'} else -1
+    )
+    if comma_end > lo:
+        opening = text.rfind(",", lo, comma_end)
+        if opening < 0:
+            return None
+        head_end = opening
+    seg_start = previous = lo
+    relative = False
+    for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
+        if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
+            continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
+        previous, seg_start = seg_start, match.end()
+        relative = match.group() in {"who", "whom"}
+    if relative and len(text[previous:seg_start].split()) <= MAX_RELATIVE_HEAD:
+        seg_start = previous  # `officials who spoke on condition of anonymity said`: one phrase
+    elif _apposition_of_name(text, previous, seg_start, head_end):
+        seg_start = previous  # `Irina Sokolova, the deputy governor, who …, said`: the name heads it
+    start = _strip(text, seg_start, head_end)[0]
+    filler = _LEADING_FILLER.match(text, start, head_end)
+    if filler:
+        start = filler.end()
+    if start >= head_end or _valid(text, start, head_end) is None:
+        return None
+    if end == head_end:
+        end = _without_place_adverb(text, start, end)
+    return start, end
+
+
+# `Officials there said`, `residents here fear`: the adverb places the speakers, it does not name them.
+_PLACE_ADVERB = re.compile(r"\s+(?:there|here)$")
+
+
+def _without_place_adverb(text: str, start: int, end: int) -> int:
+    match = _PLACE_ADVERB.search(text, start, end)
+    return match.start() if match and match.start() > start else end
+
+
+def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: int) -> bool:
+    """Whether an `and` joins capitalised words only (`Ways and Means`, `Japan and South Korea`)."""
+    before = [w for w in text[seg_start:and_start].split() if w not in _NAME_LINKS]
+    after = text[and_end:hi].split()
+    return bool(before and after) and all(w[:1].isupper() for w in before) and after[0][:1].isupper()
+
+
+_NAME_LINKS = frozenset({"the", "of"})
+
+
+def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bool:
+    """Whether the segment is a description (`the deputy governor`) set off after a name."""
+    name = text[previous : seg_start - 1].split()
+    rest = text[seg_start:hi].split()
+    return (
+        text[seg_start - 1 : seg_start] == ","
+        and 0 < len(name) <= 4
+        and all(w[:1].isupper() for w in name)
+        and any(w[:1].islower() for w in rest)
+    )
+
+
+def relative_or_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker of a cue with no phrase of its own before it.
+
+    `…, who said …` -> `who`; `Trump shook his head and said …` -> `Trump`, the sentence subject.
+    """
+    before = text[lo:cue_start].rstrip()
+    if before.endswith((" who", ",who")) or before == "who":
+        return len(text[:lo]) + len(before) - 3, lo + len(before)
+    if not _COORDINATED.search(before):
+        return None
+    return sentence_subject(text, lo, cue_start)
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the start of a clause: `FBI Director James Comey called …` -> the name."""
+    start = lo
+    filler = _LEADING_FILLER.match(text, start, hi)
+    if filler:
+        start = filler.end()
+    subject = _SUBJECT.match(text, start, hi)
+    return (subject.start(), subject.end()) if subject else None
+
+
+def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase of an inverted cue (`said Kozlov, the minister.`) from `lo`, before `hi`."""
+    end = hi
+    stop = _AFTER_STOP.search(text, lo, hi)
+    end = stop.start() if stop else hi
+    start, end = _strip(text, lo, end)
+    while end > start and text[end - 1] in ".,":
+        end -= 1
+    if text[start:end].split(" ")[0].lower() in _PRONOUNS:
+        return None  # `said he would …` is reported speech, not an inverted speaker
+    head = text[start:end].split(",")[0].split()
+    if len(text[start:end].split()) > MAX_SPEAKER_WORDS:
+        end = text.find(",", start, end)  # keep the name, drop a long apposition
+    if len(head) > MAX_INVERTED_HEAD:
+        return None  # `said Ms. Brainard conveyed a sense of …` is a clause, not a name
+    return _valid(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if start >= end:
+        return None
+    phrase = text[start:end]
+    if not any(char.isalpha() for char in phrase):
+        return None
+    words = _WORD_COUNT.findall(phrase)
+    if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(phrase.split(",")[0]):
+        return None
+    first = words[0]
+    if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
+        return None
+    head = phrase.split(",")[0].split()
+    if first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
+        return None  # `to boycott the product`, `Clinton’s`: not a whole noun phrase
+    return start, end
+
+
+# Words that cannot open a speaker noun phrase (`to boycott the product`).
+_BAD_FIRST = frozenset({"to"})
+# Lower-case words a speaker phrase may start with (`the governor`, `officials`, `he`).
+_LOWER_STARTS = frozenset(
+    """the a an some many several most few two three four five both all his her their its our one another
+    other officials sources critics analysts experts he she they it we i aides advocates supporters
+    opponents residents witnesses diplomats lawmakers democrats republicans people""".split()
+)
+
+
+def head_name(phrase: str) -> str | None:
+    """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
+    `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
+    head = phrase.split(",")[0]
+    for metonym, institution in METONYMS.items():
+        head = head.replace(metonym, institution)
+    coordinated = _coordinated_names(head)
+    if coordinated is not None:
+        return coordinated
+    best: str | None = None
+    run: list[str] = []
+    for word in [*_NAME_WORD.findall(head), ""]:
+        possessive = word.endswith(("’s", "'s", "’", "'"))
+        if word[:1].isupper() and not possessive:
+            run.append(word)
+            continue
+        if word.lower() in _NAME_PARTICLES and run:
+            run.append(word)
+            continue
+        name = _drop_titles(" ".join(run))
+        if name and name in _INSTITUTIONS and word.lower() in _ROLES:
+            name = f"{name} {word.lower()}"  # `a Downing Street spokesperson`: the office speaking
+        if name:
+            best = name
+        run = []
+    return best
+
+
+# Roles that speak for an institution named before them (`a White House spokesman`).
+_ROLES = frozenset("spokesperson spokesman spokeswoman official officials aide aides source sources".split())
+_INSTITUTIONS = ORGANIZATIONS | frozenset(METONYMS.values())
+_AND = re.compile(r"\s+and\s+")
+
+
+def _coordinated_names(head: str) -> str | None:
+    """`Both Japan and South Korea` -> `Japan and South Korea`: two names as one speaker."""
+    parts = _AND.split(head.strip())
+    if len(parts) != 2:
+        return None
+    if any(w in TITLES for part in parts for w in part.split()):
+        return None  # `Ways and Means Committee Chairman Kevin Brady`: a title chain, not two names
+    names = [_drop_titles(" ".join(w for w in _NAME_WORD.findall(part) if w[:1].isupper())) for part in parts]
+    if not all(names) or not all(w[:1].isupper() for n in names for w in n.split()):
+        return None
+    return " and ".join(names)
+
+
+def _drop_titles(run: str) -> str:
+    words = run.split()
+    while words and words[-1] in _NAME_PARTICLES:
+        words = words[:-1]
+    if " ".join(words) in COUNTRIES:
+        return " ".join(words)  # `South Korea`: `South` is no title here
+    titles = [i for i, w in enumerate(words) if w in TITLES and i < len(words) - 1]
+    if titles and words[titles[-1]][:1].isupper() and len(words) - titles[-1] - 1 >= 1:
+        words = words[titles[-1] + 1 :]  # `Ways and Means Committee Chairman Kevin Brady`
+    while words and (words[0] in TITLES or words[0] in NOT_NAMES or words[0] in NATIONALITIES):
+        words = words[1:]
+    joined = " ".join(words).rstrip(".")
+    return "" if joined in {"Both", "The"} else joined
+
+
+# `The insurer, which declined to comment,`: a relative clause set off after an unnamed head.
+_RELATIVE_AFTER_HEAD = re.compile(r"^(?P<head>[^,]+),\s*(?:who|whom|whose|which|that)\b")
+
+
+def _head_before_relative(phrase: str) -> str | None:
+    """The unnamed head a relative clause describes (`The insurer`): the source, without the clause
+    whose verbs (`declined to comment`) would read as part of who spoke."""
+    match = _RELATIVE_AFTER_HEAD.match(phrase)
+    return match.group("head").strip() if match else None
+
+
+def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
+    """The full name or source a speaker phrase refers to, updating memory for later pronouns."""
+    lowered = phrase.strip().lower()
+    gender = _PRONOUNS.get(lowered)
+    if gender is not None:
+        if gender == "m":
+            return memory.last_person
+        if gender == "f":
+            return memory.last_female or memory.last_person
+        if gender == "n":
+            return memory.last_group
+        return None
+    if phrase not in memory.heads:
+        memory.heads[phrase] = head_name(phrase)
+    name = memory.heads[phrase]
+    if name is None:
+        if _AGENCY_DESCRIPTION.search(phrase):
+            return memory.last_agency
+        return _head_before_relative(phrase)
+    full = memory.persons.get(name, name)
+    if source_type(full) in {"agency", "state_media"}:
+        memory.last_agency = full
+    if full in COUNTRIES or full in ORGANIZATIONS or name.isupper():
+        memory.last_group = full
+    elif full in memory.persons.values() or len(full.split()) >= 2 or full == name:
+        memory.last_person = full
+        if _FEMALE_HINTS.search(phrase):
+            memory.last_female = full
+    return full

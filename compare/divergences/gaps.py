@@ -1,0 +1,155 @@
+"""Coverage gaps: what most outlets report and one leaves out (`omission`), and what only one reports.
+
+Statements of different outlets that say the same thing are linked; each linked group is reported by
+a set of outlets. A group most outlets report, attributed to a source, is an omission for the rest (a
+denial, warning or accusation left out ranks highest), except for an outlet that states it in other
+words (one of its sentences, or two in a row, holds half the words the reporting outlets share). With
+only two outlets whose articles otherwise run in parallel, an attributed statement one of them drops
+is an omission too.
+
+A statement no other outlet reports is a `unique_claim` only when it says something checkable and new
+(`newsprism.compare.divergences.unique_claims` says what that is). `newsprism.compare.divergences.ranking`
+then keeps the few per outlet that rank highest.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+from newsprism.compare.divergences.alignment import ScoreMemo, align_articles, attributed, speaker_of
+from newsprism.compare.divergences.unique_claims import unique_claims
+from newsprism.compare.textsim import content_words, words
+from newsprism.compare.types import (
+    CoverageArticle,
+    Divergence,
+    Statement,
+    claim_of,
+    connected,
+    join_names,
+    quoted_excerpt,
+)
+
+# Similarity from which another outlet's statement counts as reporting the same thing.
+REPORTED = 0.42
+# Two-outlet events: share of statements aligned for the articles to count as parallel accounts.
+PARALLEL = 0.6
+MIN_TERMS = 5
+# Share of a fact's core words that another outlet's sentence (or two adjacent ones) must hold to
+# count as stating the fact in other words.
+PARAPHRASE = 0.5
+MIN_TERMS_ATTRIBUTED = 3
+_DENIAL = frozenset("no not never none nothing deny denied denies denial rejected refused false".split())
+# What outlets tend to drop selectively: warnings, accusations, legal and military stakes.
+_CONTENTIOUS = frozenset(
+    """warn warned warning warns accuse accused accusation condemn condemned criticise criticised
+    criticize criticized threat threaten threatened violate violation breach illegal sanction suspect
+    suspected allege alleged consequence investigation""".split()
+)
+
+
+def coverage_gaps(
+    articles: Sequence[CoverageArticle],
+    statements: Mapping[str, Sequence[Statement]],
+    memo: ScoreMemo | None = None,
+) -> list[Divergence]:
+    """Omissions and unique claims among the independent articles of an event (`memo`: the
+    similarities the event's alignment already scored)."""
+    outlets = sorted({a.outlet for a in articles})
+    if len(outlets) < 2:
+        return []
+    pool = [
+        s for article in articles for s in statements[article.id]
+        if len(s.terms) >= MIN_TERMS or (attributed(s) and len(s.terms) >= MIN_TERMS_ATTRIBUTED)
+    ]
+    # One-to-one links (each other's best match): a merely related sentence does not count as reporting
+    # the same thing when the article has a closer one, or none.
+    by_article = [[s for s in pool if s.article_id == article.id] for article in articles]
+    links = [
+        (pair.left, pair.right)
+        for left, right in itertools.combinations(by_article, 2)
+        if left and right and left[0].outlet != right[0].outlet
+        for pair in align_articles(left, right, REPORTED, memo)
+    ]
+    linked = {s for pair in links for s in pair}
+    groups = connected(links) + [[s] for s in pool if s not in linked]
+    parallel = len(outlets) == 2 and _parallel(pool, linked)
+    said_by = _terms_by_outlet(statements)
+    found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel, said_by)) is not None]
+    alone = [group[0] for group in groups if len({s.outlet for s in group}) == 1 and not parallel]
+    return found + unique_claims(alone, statements)
+
+
+def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
+    shares = []
+    for outlet in {s.outlet for s in pool}:
+        own = [s for s in pool if s.outlet == outlet]
+        shares.append(sum(s in linked for s in own) / len(own))
+    return bool(shares) and min(shares) >= PARALLEL
+
+
+def _terms_by_outlet(statements: Mapping[str, Sequence[Statement]]) -> dict[str, list[frozenset[str]]]:
+    by_outlet: dict[str, list[frozenset[str]]] = {}
+    for article_statements in statements.values():
+        for statement in article_statements:
+            by_outlet.setdefault(statement.outlet, []).append(statement.terms)
+    return by_outlet
+
+
+def _core(group: Sequence[Statement]) -> frozenset[str]:
+    """The words the reporting outlets share: what the fact is, whatever each outlet adds."""
+    counts: dict[str, set[str]] = {}
+    for statement in group:
+        for term in statement.terms:
+            counts.setdefault(term, set()).add(statement.outlet)
+    shared = frozenset(t for t, o in counts.items() if len(o) >= 2)
+    return shared or frozenset().union(*(s.terms for s in group))
+
+
+def states_otherwise(core: frozenset[str], sentences: Sequence[frozenset[str]]) -> bool:
+    """Whether an outlet says the fact in other words: one of its sentences, or two in a row, hold
+    most of the fact's core words (a paraphrase keeps the names and the key nouns)."""
+    if not core:
+        return False
+    windows = [*sentences, *(a | b for a, b in itertools.pairwise(sentences))]
+    return any(len(core & window) >= PARAPHRASE * len(core) for window in windows)
+
+
+def _omission_of(
+    group: Sequence[Statement],
+    outlets: Sequence[str],
+    parallel: bool,
+    said_by: Mapping[str, Sequence[frozenset[str]]],
+) -> Divergence | None:
+    reporters = sorted({s.outlet for s in group})
+    core = _core(group)
+    missing = [o for o in outlets if o not in reporters and not states_otherwise(core, said_by.get(o, ()))]
+    said = any(attributed(s) for s in group)
+    if missing and said and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):
+        return _omission(group, reporters, missing)
+    return None
+
+
+def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Sequence[str]) -> Divergence:
+    example = min(group, key=lambda s: (len(s.text), s.outlet))
+    said = " ".join(s.text for s in group)
+    denial = bool(content_words(said) & _DENIAL) or any(w in _DENIAL for w in said.lower().split())
+    contentious = bool(set(words(said)) & _CONTENTIOUS)
+    verb = "does" if len(missing) == 1 else "do"
+    summary = (
+        f"{join_names(missing)} {verb} not report what {join_names(reporters)} "
+        f"{'reports' if len(reporters) == 1 else 'report'}: {quoted_excerpt(example.text)}"
+    )
+    severity = 0.5 + (0.2 if denial else 0.1 if contentious else 0.0)
+    severity += 0.1 * len(reporters) / (len(reporters) + len(missing))
+    claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in _one_per_outlet(group))
+    # `missing_from` is the interface's name; `omitted_by` stays for readers of earlier reports.
+    extra = {"omitted_by": list(missing), "missing_from": list(missing)}
+    return Divergence("omission", summary, severity, claims, extra=extra)
+
+
+def _one_per_outlet(group: Sequence[Statement]) -> list[Statement]:
+    first: dict[str, Statement] = {}
+    for statement in sorted(group, key=lambda s: (s.outlet, s.start)):
+        first.setdefault(statement.outlet, statement)
+    return list(first.values())

@@ -1,0 +1,205 @@
+"""Quotes compared across outlets: the same words given to different people, or one person's words changed.
+
+A quote is a direct (or mixed) attribution. Two quotes from different outlets are the same quote when
+their words are close; then either the speakers differ (`speaker_conflict`) or the speaker is the same
+and the words are not (`quote_wording`, with the word-level difference shown). A shorter excerpt of
+the same quote is not a rewording.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from newsprism.compare.findings import Attribution
+from newsprism.compare.textsim import words
+from newsprism.compare.types import Claim, Divergence, Statement, connected, join_names
+
+# Word similarity (0-100) from which two quotes are taken to be the same quote.
+SAME_QUOTE = 70.0
+# ... and from which their words are the same words, so a different speaker is a conflict.
+SAME_WORDS = 88.0
+MIN_WORDS = 4
+_PRONOUNS = frozenset("he she they it we i you him her them his".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote in one article, with the sentence(s) that hold it."""
+
+    outlet: str
+    url: str
+    attribution: Attribution
+    said: tuple[str, ...]
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+
+    @property
+    def speaker_key(self) -> str | None:
+        return speaker_key(self.speaker)
+
+    def claim(self) -> Claim:
+        said = " ".join(self.said)
+        return Claim(self.outlet, self.url, self.text, self.start, self.end, said, self.speaker)
+
+
+def speaker_key(name: str | None) -> str | None:
+    """A speaker's surname (or a source's last word), lower-cased; None for pronouns and unknowns."""
+    if not name:
+        return None
+    parts = [w for w in words(name) if w not in {"the", "s"}]
+    if not parts or (len(parts) == 1 and parts[0] in _PRONOUNS):
+        return None
+    return parts[-1].removesuffix("'s")
+
+
+def same_source(a: str | None, b: str | None) -> bool:
+    """Whether two speaker names can be the same source: `Disney` and `Walt Disney World`, `Kozlov`
+    and `Alexander Kozlov` (the words of one are among the other's)."""
+    words_a, words_b = _name_words(a), _name_words(b)
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _name_words(name: str | None) -> frozenset[str]:
+    if speaker_key(name) is None:
+        return frozenset()
+    return frozenset(w.removesuffix("'s") for w in words(name or "") if w not in {"the", "s"})
+
+
+def quotes_in(statements: Sequence[Statement]) -> list[Quote]:
+    """The direct quotes of one article's statements, each with the sentences it spans."""
+    found = []
+    for statement in statements:
+        for quote in statement.attributions:
+            said = tuple(words(quote.content))
+            if quote.kind in ("direct", "mixed") and len(said) >= MIN_WORDS:
+                found.append(_quote(statements, statement, quote, said))
+    return found
+
+
+def _quote(
+    statements: Sequence[Statement], first: Statement, quote: Attribution, said: tuple[str, ...]
+) -> Quote:
+    # The evidence spans the quote and its speaker, wherever the speaker is named.
+    low = min(quote.start, quote.speaker_start if quote.speaker_start is not None else quote.start)
+    high = max(quote.end, quote.speaker_end if quote.speaker_end is not None else quote.end)
+    covered = [s for s in statements if s.end > low and s.start < high] or [first]
+    start, end = covered[0].start, covered[-1].end
+    text = " ".join(s.text for s in covered)
+    speaker = quote.speaker_resolved or quote.speaker
+    return Quote(first.outlet, first.url, quote, said, speaker, text, start, end)
+
+
+def quote_divergences(statements: Mapping[str, Sequence[Statement]]) -> list[Divergence]:
+    """Speaker conflicts and rewordings among the quotes of an event's articles."""
+    quotes = [q for article in sorted(statements) for q in quotes_in(statements[article])]
+    links = [
+        (i, j) for i, j in itertools.combinations(range(len(quotes)), 2)
+        if quotes[i].outlet != quotes[j].outlet and _similarity(quotes[i], quotes[j]) >= SAME_QUOTE
+    ]
+    found: list[Divergence] = []
+    for cluster in connected(links):
+        members = [quotes[i] for i in sorted(cluster)]
+        found.extend(d for d in (_speaker_conflict(members), _rewording(members)) if d is not None)
+    return found
+
+
+def _similarity(a: Quote, b: Quote) -> float:
+    return float(fuzz.ratio(" ".join(a.said), " ".join(b.said)))
+
+
+def _speaker_conflict(quotes: Sequence[Quote]) -> Divergence | None:
+    speakers = _per_outlet(quotes, lambda q: q.speaker)
+    clash = [
+        (a, b) for a, b in itertools.combinations(quotes, 2)
+        if a.outlet != b.outlet and a.speaker_key and b.speaker_key
+        and not _shared_source(speakers[a.outlet], speakers[b.outlet]) and _similarity(a, b) >= SAME_WORDS
+    ]
+    if not clash:
+        return None
+    named = [q for q in quotes if q.speaker_key]
+    by_speaker: dict[str, set[str]] = {}
+    for quote in named:
+        by_speaker.setdefault(str(quote.speaker), set()).add(quote.outlet)
+    told = " but to ".join(
+        f"{speaker} by {join_names(sorted(outlets))}"
+        for speaker, outlets in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+    excerpt = _excerpt(clash[0][0].said)
+    summary = f"The words \u201c{excerpt}\u201d are attributed to {told}."
+    return Divergence("speaker_conflict", summary, 0.8, tuple(q.claim() for q in named))
+
+
+def _shared_source(first: set[Hashable], second: set[Hashable]) -> bool:
+    return any(same_source(str(a), str(b)) for a in first for b in second)
+
+
+def _per_outlet(quotes: Sequence[Quote], key: Callable[[Quote], Hashable | None]) -> dict[str, set[Hashable]]:
+    # An outlet that itself carries both versions does not disagree with the other outlets about it.
+    found: dict[str, set[Hashable]] = {}
+    for quote in quotes:
+        value = key(quote)
+        if value is not None:
+            found.setdefault(quote.outlet, set()).add(value)
+    return found
+
+
+def _rewording(quotes: Sequence[Quote]) -> Divergence | None:
+    wordings = _per_outlet(quotes, lambda q: q.said)
+    pairs = [
+        (a, b) for a, b in itertools.combinations(quotes, 2)
+        if a.outlet != b.outlet and a.said != b.said and _same_speaker(a, b) and not _excerpt_of(a, b)
+        and b.said not in wordings[a.outlet] and a.said not in wordings[b.outlet]
+    ]
+    if not pairs:
+        return None
+    a, b = pairs[0]
+    diff, removed, added = word_diff(a.said, b.said)
+    who = a.speaker or b.speaker or "the same speaker"
+    summary = (
+        f"{a.outlet} and {b.outlet} quote {who} in different words: "
+        f"\u201c{removed}\u201d in {a.outlet}, \u201c{added}\u201d in {b.outlet}."
+    )
+    severity = 0.45 + 0.3 * (1 - _similarity(a, b) / 100)
+    involved = {id(q): q for pair in pairs for q in pair}
+    claims = tuple(q.claim() for q in involved.values())
+    return Divergence("quote_wording", summary, severity, claims, diff=diff)
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    return a.speaker_key is None or b.speaker_key is None or same_source(a.speaker, b.speaker)
+
+
+def _excerpt_of(a: Quote, b: Quote) -> bool:
+    short, long = sorted((" ".join(a.said), " ".join(b.said)), key=len)
+    return short in long
+
+
+def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[str, str, str]:
+    """A word-level diff (`[-old-]{+new+}`), and the removed and added words.
+
+    >>> word_diff("all of it was promising".split(), "all of it was practical".split())[0]
+    'all of it was [-promising-] {+practical+}'
+    """
+    parts, removed, added = [], [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(" ".join(old[i1:i2]))
+            continue
+        if i2 > i1:
+            parts.append(f"[-{' '.join(old[i1:i2])}-]")
+            removed.append(" ".join(old[i1:i2]))
+        if j2 > j1:
+            parts.append(f"{{+{' '.join(new[j1:j2])}+}}")
+            added.append(" ".join(new[j1:j2]))
+    return " ".join(parts), " \u2026 ".join(removed) or "(nothing)", " \u2026 ".join(added) or "(nothing)"
+
+
+def _excerpt(said: Sequence[str], limit: int = 12) -> str:
+    return " ".join(said[:limit]) + (" \u2026" if len(said) > limit else "")

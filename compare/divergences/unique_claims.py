@@ -1,0 +1,137 @@
+"""Unique claims worth a journalist's look: what one outlet alone reports that is checkable and new.
+
+A statement no other outlet matched is a candidate. It is kept when it quotes a named source, gives a
+figure beyond a pair (`two sides` says little) that no other outlet gives anywhere, or credits a
+report to another news organisation, and when it uses at least one word that no other outlet uses
+anywhere in its coverage: otherwise it rewords what the others say and the alignment merely missed it.
+Kept statements of one outlet that share their new words are merged into one claim. Severity grows
+with a named source and with each of figure, date, place and person named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.compare.divergences.alignment import attributed, speaker_of
+from newsprism.compare.types import Divergence, Statement, claim_of, connected, quoted_excerpt
+
+# Two kept statements of one outlet sharing this many new words say the same new thing.
+SHARED_NEW = 2
+# A word in more than this many sentences of one outlet is its style, not a new fact.
+STYLE = 2
+_PLACES = frozenset({"GPE", "LOC"})
+_MEDIA = frozenset({"agency", "state_media", "media"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of the event's coverage says: each outlet's words and the figures the others give."""
+
+    words: Mapping[str, frozenset[str]]
+    style: Mapping[str, frozenset[str]]
+    # Each outlet's: the figures every other outlet gives anywhere in its coverage.
+    figures_elsewhere: Mapping[str, frozenset[float]]
+
+    def new_figure(self, statement: Statement) -> bool:
+        """Whether the statement gives a figure beyond a pair that no other outlet gives anywhere."""
+        elsewhere = self.figures_elsewhere.get(statement.outlet, frozenset())
+        return any(
+            (q.value > 2 or not float(q.value).is_integer()) and q.value not in elsewhere
+            for q in statement.quantities
+        )
+
+    def new_words(self, statement: Statement) -> frozenset[str]:
+        """Words of the statement no other outlet uses, nor the outlet itself all through its text."""
+        others = (w for outlet, w in self.words.items() if outlet != statement.outlet)
+        return statement.terms - frozenset().union(*others) - self.style.get(statement.outlet, frozenset())
+
+
+def unique_claims(
+    candidates: Sequence[Statement], statements: Mapping[str, Sequence[Statement]]
+) -> list[Divergence]:
+    """The candidates worth reporting, near-duplicates merged, one divergence per claim."""
+    context = _context(statements)
+    kept = {s: context.new_words(s) for s in candidates if _checkable(s, context)}
+    kept = {s: new for s, new in kept.items() if new}
+    links = [
+        (a, b) for a in kept for b in kept
+        if a.outlet == b.outlet and a.start < b.start and _same_news(a, b, kept)
+    ]
+    linked = {s for pair in links for s in pair}
+    groups = connected(links) + [[s] for s in kept if s not in linked]
+    outlets = sorted(context.words)
+    return [_divergence(group, kept, outlets) for group in groups]
+
+
+def _context(statements: Mapping[str, Sequence[Statement]]) -> _Context:
+    words: dict[str, Counter[str]] = {}
+    figures: dict[str, set[float]] = {}
+    for article_statements in statements.values():
+        for statement in article_statements:
+            words.setdefault(statement.outlet, Counter()).update(statement.terms)
+            figures.setdefault(statement.outlet, set()).update(q.value for q in statement.quantities)
+    return _Context(
+        words={o: frozenset(w) for o, w in words.items()},
+        # An outlet's house style (`the respected Comrade` in every other sentence) is no news.
+        style={o: frozenset(w for w, n in counts.items() if n > STYLE) for o, counts in words.items()},
+        figures_elsewhere={
+            o: frozenset().union(*(f for other, f in figures.items() if other != o)) for o in figures
+        },
+    )
+
+
+def _checkable(statement: Statement, context: _Context) -> bool:
+    # What a fact-checker wants flagged when one outlet alone has it: a named source's own words, or a
+    # figure no other outlet gives. A sentence with a figure the others also give, or a central name,
+    # is far more often a fact the others state in other words (measured on the given fact tables).
+    # A report credited to another news organisation (`..., Yonhap reported`) is an exclusive too.
+    return (
+        (_quoted(statement) and _named_source(statement))
+        or context.new_figure(statement)
+        or any(a.source_type in _MEDIA for a in statement.attributions)
+    )
+
+
+def _quoted(statement: Statement) -> bool:
+    return any(a.kind in ("direct", "mixed") for a in statement.attributions)
+
+
+def _named_source(statement: Statement) -> bool:
+    return attributed(statement) and any(
+        a.source_type not in ("unknown", "anonymous") for a in statement.attributions
+    )
+
+
+def _specific(statement: Statement) -> bool:
+    # `two sides`, `one of them`: a count of one or two says little on its own; `1.5 percent` does.
+    return any(q.value > 2 or not float(q.value).is_integer() for q in statement.quantities)
+
+
+def _same_news(a: Statement, b: Statement, kept: Mapping[Statement, frozenset[str]]) -> bool:
+    shared = kept[a] & kept[b]
+    return len(shared) >= SHARED_NEW or (bool(shared) and abs(a.index - b.index) == 1)
+
+
+def _divergence(
+    group: Sequence[Statement], kept: Mapping[Statement, frozenset[str]], outlets: Sequence[str]
+) -> Divergence:
+    ranked = sorted(group, key=lambda s: (-_severity(s, kept[s]), s.start))
+    lead = ranked[0]
+    summary = f"Only {lead.outlet} reports this: {quoted_excerpt(lead.text)}"
+    claims = tuple(claim_of(s, speaker=speaker_of(s)) for s in sorted(group, key=lambda s: s.start))
+    missing = [o for o in outlets if o != lead.outlet]
+    severity = _severity(lead, kept[lead])
+    return Divergence("unique_claim", summary, severity, claims, extra={"missing_from": missing})
+
+
+def _severity(statement: Statement, new: frozenset[str]) -> float:
+    # Facts a reader can check (who says so, how many, when, where, who) rank above colour; new
+    # words only break ties, since flowery sentences are full of them.
+    share = len(new) / max(1, len(statement.terms))
+    specifics = (
+        _specific(statement), bool(statement.dates), bool(statement.entity_labels & _PLACES),
+        "PERSON" in statement.entity_labels,
+    )
+    return 0.2 + (0.1 if _named_source(statement) else 0.0) + 0.04 * sum(specifics) + 0.05 * share

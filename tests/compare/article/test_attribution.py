@@ -1,0 +1,232 @@
+"""Attributions on hand-written sentences: every layout, source cue and resolution rule the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.article.attribution import statements
+from newsprism.compare.findings import Attribution
+
+
+def _by_content(text: str, needle: str, cue: str | None = None) -> Attribution:
+    found = [
+        a
+        for a in analyze_article(text).attributions
+        if needle in a.content and (cue is None or (a.cue is not None and cue in a.cue))
+    ]
+    assert found, f"no attribution holding {needle!r} in {analyze_article(text).attributions}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind", "speaker", "cue"),
+    [
+        ('"The bridge will hold," Marta Ilves said.', "bridge will hold", "direct", "Marta Ilves", "said"),
+        ("Marta Ilves said: “The bridge will hold.”", "bridge will hold", "direct", "Marta Ilves", "said"),
+        ('"The bridge will hold," said Marta Ilves, the city engineer.', "bridge", "direct", "Marta Ilves",
+         "said"),
+        ("“We are not leaving,” the mayor told reporters.", "not leaving", "direct", "the mayor",
+         "told"),
+        ("Marta Ilves said the bridge would reopen in May.", "bridge would reopen", "indirect",
+         "Marta Ilves", "said"),
+        ("Marta Ilves said that the tolls would stay.", "tolls would stay", "indirect", "Marta Ilves",
+         "said"),
+        ("The ferry will stop running next week, the operator warned.", "ferry will stop", "indirect",
+         "the operator", "warned"),
+        ("Dr. Ansel Moreau told reporters the clinic had run out of vaccine.", "clinic had run out",
+         "indirect", "Dr. Ansel Moreau", "told"),
+        ("The minister added that no decision had been taken.", "no decision", "indirect", "The minister",
+         "added"),
+    ],
+    ids=["quote-then-cue", "cue-colon-quote", "inverted-apposition", "told-reporters", "said-clause",
+         "said-that", "postposed-plain", "told-object", "added-that"],
+)  # fmt: skip
+def test_layouts(text: str, needle: str, kind: str, speaker: str, cue: str) -> None:
+    attribution = _by_content(text, needle)
+    assert attribution.kind == kind
+    assert attribution.speaker is not None and speaker in attribution.speaker
+    assert attribution.cue is not None and cue in attribution.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "cue", "speaker", "source_type"),
+    [
+        ("Six fishing boats were seized near the island, official TASS news agency said Sunday.",
+         "fishing boats", "said", "official TASS news agency", "agency"),
+        ("“The talks were warm,” the envoy said, as per a NDTV report.", "talks were warm", "as per",
+         "a NDTV report", "media"),
+        ("According to a report in DW, the port will be closed for a month.", "port will be closed",
+         "According to", "a report in DW", "media"),
+        ("The Kremlin has said no agreement has been signed.", "no agreement", "has said", "The Kremlin",
+         "official"),
+        ("The strike cost the airline millions, according to company documents.", "strike cost",
+         "according to", "company documents", "document"),
+        ("Two officials who spoke on condition of anonymity said the plan was dropped.", "plan was dropped",
+         "said", "Two officials who spoke on condition of anonymity", "anonymous"),
+        ("The rally drew large crowds, Russian state media said.", "rally drew", "said",
+         "Russian state media", "state_media"),
+        ("Citing sources familiar with the matter, the paper said the deal was close.", "deal was close",
+         "said", "the paper", "media"),
+        ("Citing sources familiar with the matter, the paper said the deal was close.", "deal was close",
+         "Citing", "sources familiar with the matter", "anonymous"),
+    ],
+    ids=["tass-said-sunday", "as-per-ndtv", "report-in-dw", "kremlin-has-said", "documents",
+         "anonymous-officials", "state-media", "paper", "citing-sources"],
+)  # fmt: skip
+def test_source_cues(text: str, needle: str, cue: str, speaker: str, source_type: str) -> None:
+    attribution = _by_content(text, needle, cue)
+    assert attribution.speaker == speaker
+    assert attribution.source_type == source_type
+
+
+def test_second_quoted_paragraph_belongs_to_the_speaker() -> None:
+    text = (
+        "Alexander Kozlov, the fisheries minister, spoke after the visit.\n"
+        'Kozlov said, "The talks covered grain and flights."\n'
+        '"We will meet again in the autumn."'
+    )
+    second = _by_content(text, "meet again")
+    assert second.kind == "direct"
+    assert second.speaker_resolved == "Alexander Kozlov"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "resolved"),
+    [
+        ("Ingrid Solheim, the harbour chief, arrived late. Solheim said the cranes were broken.",
+         "cranes were broken", "Ingrid Solheim"),
+        ("Ingrid Solheim said the cranes were broken. She said repairs would take weeks.",
+         "repairs would take", "Ingrid Solheim"),
+        ("Paulo Mendes said the vote was fair. He said the count would be published.",
+         "count would be published", "Paulo Mendes"),
+        ("Russia's natural resources minister Alexander Kozlov said a lot was discussed.",
+         "a lot was discussed", "Alexander Kozlov"),
+        ("Retired Gen. Tomas Varga said the army was ready.", "army was ready", "Tomas Varga"),
+    ],
+    ids=["surname-to-full-name", "she-to-last-speaker", "he-to-last-speaker", "description-carried",
+         "title-dropped"],
+)  # fmt: skip
+def test_speaker_resolution(text: str, needle: str, resolved: str) -> None:
+    assert _by_content(text, needle).speaker_resolved == resolved
+
+
+def test_description_types_a_later_bare_surname() -> None:
+    text = (
+        "Russia's natural resources minister Alexander Kozlov said grain was discussed. "
+        "Officials will meet in November, according to Kozlov."
+    )
+    later = _by_content(text, "Officials will meet")
+    assert later.speaker_resolved == "Alexander Kozlov"
+    assert later.source_type == "official"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "speaker"),
+    [
+        ('"It is a hard choice," said the senator, "because both sides have a point."', "hard choice",
+         "both sides", "the senator"),
+        ("“We will rebuild,” Mayor Lena Brandt said. “It will take years, not months.”", "We will rebuild",
+         "take years", "Mayor Lena Brandt"),
+        ("“The pier is gone,” the harbour master said on Friday. “We saw it go in an hour.” Then he left.",
+         "pier is gone", "in an hour", "the harbour master"),
+    ],
+    ids=["split-by-comma", "split-by-full-stop", "split-then-narration"],
+)  # fmt: skip
+def test_split_quote_is_one_attribution(text: str, first: str, last: str, speaker: str) -> None:
+    attributions = analyze_article(text).attributions
+    assert len(attributions) == 1, attributions
+    (joined,) = attributions
+    assert joined.kind == "mixed"
+    assert first in joined.content and last in joined.content
+    assert joined.speaker == speaker
+    assert joined.cue is not None and joined.cue in joined.content
+
+
+def test_quote_after_a_cue_first_layout_stays_separate() -> None:
+    text = "Marta Ilves said: “The bridge will hold.” “It was built for floods.”"
+    contents = [a.content for a in analyze_article(text).attributions]
+    assert contents == ["“The bridge will hold.”", "“It was built for floods.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "cue", "speaker"),
+    [
+        ("The mayor denounced the ferry contract as a giveaway.", "ferry contract", "denounced", "The mayor"),
+        ("Halvorsen Foods is expected to cut 300 jobs this week.", "cut 300 jobs", "is expected",
+         "Halvorsen Foods"),
+        ("The minister refused to comment on the audit.", "comment on the audit", "refused", "The minister"),
+        ("Ilves was referring to the closure of the old bridge.", "closure of the old bridge",
+         "referring to", "Ilves"),
+        ("Most farmers see the drought as the main threat.", "drought", "see", "Most farmers"),
+        ("The council seemed to soften its stance on the tolls.", "soften its stance", "seemed",
+         "The council"),
+        ("Brandt cited the rising cost of steel.", "rising cost", "cited", "Brandt"),
+    ],
+    ids=["denounced-as", "is-expected-to", "refused-to", "referring-to", "see-as", "seemed-to", "cited"],
+)  # fmt: skip
+def test_wider_cue_lexicon(text: str, needle: str, cue: str, speaker: str) -> None:
+    attribution = _by_content(text, needle)
+    assert attribution.cue is not None and attribution.cue.endswith(cue)
+    assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state-of-the-art reactor opened in March.",
+        "Her report on the floods was published on Monday.",
+        "The river is believed to be the longest in the region.",
+        "The terrorist attack on the embassy killed four guards.",
+        "Their plans for the harbour were shelved in May.",
+        "The ferry continued to the island.",
+    ],
+    ids=["hyphenated-state", "noun-report", "passive-believed", "noun-attack", "noun-plans",
+         "continued-to-place"],
+)
+def test_no_attribution(text: str) -> None:
+    assert analyze_article(text).attributions == []
+
+
+def test_offsets_and_cue_spans_point_into_the_text() -> None:
+    text = "“We will rebuild,” Mayor Lena Brandt said on Tuesday. Brandt added that funds were short."
+    for a in analyze_article(text).attributions:
+        assert text[a.start : a.end] == a.content
+        if a.speaker_start is not None and a.speaker_end is not None:
+            assert text[a.speaker_start : a.speaker_end] == a.speaker
+        if a.cue_start is not None and a.cue_end is not None:
+            assert text[a.cue_start : a.cue_end] == a.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "cue_class"),
+    [
+        pytest.param("Marta Ilves said the bridge would reopen in May.", "bridge", "speech", id="said"),
+        pytest.param("“The bridge will hold,” the engineer told reporters.", "bridge", "speech", id="told"),
+        pytest.param("According to the city, the bridge will reopen in May.", "bridge", "speech",
+                     id="according-to-a-speaker"),
+        pytest.param("According to a council report, the bridge will reopen in May.", "bridge", "document",
+                     id="according-to-a-document"),
+        pytest.param("A new survey found that most commuters back the toll.", "commuters", "document",
+                     id="survey-found"),
+        pytest.param("Marta Ilves believes the bridge is unsafe.", "unsafe", "belief", id="believes"),
+        pytest.param("Officials fear that the bridge will not last the winter.", "winter", "belief",
+                     id="fear-that"),
+        pytest.param("The mayor intends to close the bridge in May.", "close the bridge", "intention",
+                     id="intends-to"),
+        pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "intention", id="vowed-to"),
+        pytest.param("Divers saw that the pillars had cracked.", "pillars", "perception", id="saw-that"),
+    ],
+)  # fmt: skip
+def test_cue_class_is_the_act_the_cue_reports(text: str, needle: str, cue_class: str) -> None:
+    assert _by_content(text, needle).cue_class == cue_class
+
+
+def test_statements_keep_speech_and_documents_only() -> None:
+    text = "Marta Ilves said the bridge was safe. Officials fear that the bridge will not last the winter."
+    assert [a.speaker for a in statements(analyze_article(text).attributions)] == ["Marta Ilves"]
+
+
+def test_cue_class_is_in_the_analyze_json() -> None:
+    found = analyze_article("Marta Ilves said the bridge would reopen in May.").to_json()
+    assert found["attributions"][0]["cue_class"] == "speech"

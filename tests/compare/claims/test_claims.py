@@ -1,0 +1,379 @@
+"""Claims read by structure: counts bound to their role, times of the event, custody, ages, names,
+wounds; and the conflicts between outlets' claims. Sentences are our own, in the shapes real
+coverage uses (each case is a class of sentence the fact tables met, not one page's words)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.claims.casualties import casualty_claims, lead_count
+from newsprism.compare.claims.conflicts import claim_conflicts
+from newsprism.compare.claims.custody import ARREST, CHARGE, custody_status
+from newsprism.compare.claims.model import Bounds, count_bounds
+from newsprism.compare.claims.people import age_claims
+from newsprism.compare.claims.times import event_time
+from newsprism.compare.claims.wounds import wound_claims
+from newsprism.compare.divergences.alignment import statements_of
+from newsprism.compare.types import CoverageArticle, Statement
+
+
+def sentence(text: str) -> Statement:
+    return Statement("a", "Outlet", "https://a.example/1", text, 0, len(text), 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people were killed and six others were injured.", {("killed", "2"), ("injured", "6")}),
+        ("Eight people were shot outside the club.", {("shot", "8")}),
+        (
+            "The blast killed two teenagers and injured four other people.",
+            {("killed", "2"), ("injured", "4")},
+        ),
+        ("The attack left one dead and three injured.", {("killed", "1"), ("injured", "3")}),
+        ("Five people were shot, one fatally, police said.", {("shot", "5"), ("killed", "1")}),
+        ("Three others were shot and survived.", {("injured", "3")}),
+        ("Three were taken to the hospital with minor wounds.", {("hospitalised", "3")}),
+        ("No one was hurt in the shooting.", {("injured", "0")}),
+        ("No one else was hurt.", set()),
+        ("A man and a woman were shot outside the bar.", {("shot", "2")}),
+        ("Police found an injured man in the road.", set()),
+        ("Her 11-year-old cousin's shotgun left a 6-year-old girl dead.", {("killed", "1")}),
+        ("He faces three counts of murder and two counts of assault.", set()),
+        ("Ana Ruiz, 32 were all taken away.", set()),
+        ("Police shot one of the men in the leg.", set()),
+        ("The man was shot around 5 p.m. on Friday.", set()),
+        ("An unrelated shooting in Dunmore on Sunday killed two and injured 10.", set()),
+        ("4 killed, 53 wounded in weekend shootings across the city", set()),
+        ("A second victim has died after the shooting at the club.", {("killed", "2")}),
+        ("An 8th teen was injured in the weekend shooting.", {("injured", "8")}),
+        ("Four children, two adults injured in gun range accident", {("injured", "6")}),
+        ("Police said a young boy and four adults were injured.", {("injured", "5")}),
+        ("Three injured, one dead in shooting at the corner.", {("injured", "3"), ("killed", "1")}),
+        ("One of the three victims was killed in Tustin.", set()),
+        ("0:50 One dead after shooting involving officer", {("killed", "1")}),
+        ("Sixty children under the age of 15 died from gunfire that year.", set()),
+        ("The shooting killed a 1-year-old boy and his 21-year-old uncle.", {("killed", "2")}),
+        ("Police said a man shot at vehicles and then fled.", set()),
+        ("Police said one was shot in the thigh; the other was shot in the hand.", set()),
+        ("A grenade went off in the yard, but no one was hurt by the blast.", set()),
+        ("A woman was also critically wounded in the shooting.", set()),
+        ("Police said a 3-year-old and four adults were shot.", {("shot", "5")}),
+        ("The inmate wrested a gun from an officer, killing a ...", set()),
+        ("Three other people were killed in a similar shooting in 2014.", set()),
+    ],
+    ids=[
+        "killed-injured",
+        "shot",
+        "active-verbs",
+        "left-dead",
+        "shot-fatally",
+        "others-survive",
+        "hospital",
+        "no-one",
+        "no-one-else-is-relative",
+        "a-pair",
+        "an-adjective",
+        "ages-are-not-counts",
+        "legal-counts",
+        "age-after-name",
+        "partitive",
+        "clock-time",
+        "another-incident",
+        "round-up",
+        "ordinal-death",
+        "ordinal-injury",
+        "listed-groups",
+        "coordinated-subject",
+        "two-roles-listed",
+        "one-of-a-group",
+        "video-running-time",
+        "age-of",
+        "object-and-relative",
+        "shooter-shot-at",
+        "one-and-the-other",
+        "zero-of-one-cause",
+        "also-one-more",
+        "aged-child-listed",
+        "teaser-cut-off",
+        "background-year",
+    ],
+)
+def test_a_count_is_bound_to_its_role(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c.subject, c.value) for c in casualty_claims(sentence(text))} == expected
+
+
+def test_injured_is_shot_minus_killed_when_not_given() -> None:
+    claims = casualty_claims(sentence("Five people were shot, one fatally, police said."))
+    assert lead_count(claims, "injured") == 4
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "bounds"),
+    [
+        ("at least", 4, Bounds(4, float("inf"))),
+        ("about", 250, Bounds(225, 275)),
+        ("about", 3, Bounds(3, 3)),
+        (None, 5, Bounds(5, 5)),
+        ("up to", 9, Bounds(0, 9)),
+    ],
+    ids=["at-least", "about-large", "about-small", "exact", "up-to"],
+)
+def test_a_qualifier_sets_what_a_count_allows(qualifier: str | None, value: int, bounds: Bounds) -> None:
+    assert count_bounds(value, qualifier) == bounds
+
+
+def article(ident: str, outlet: str, text: str, day: int = 1) -> CoverageArticle:
+    published = datetime(2024, 5, day, tzinfo=UTC)
+    return CoverageArticle(
+        ident,
+        outlet,
+        f"https://{ident}.example/a",
+        "t",
+        text,
+        published,
+        analysis=analyze_article(text, published.date()),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("Updated at 11:13 a.m. Police say the shooting happened about 3:50 p.m. on Sunday.", "3:50 p.m."),
+        ("RIVERTON - 7:04 a.m. The incident occurred about 4:30 a.m. outside a bar.", "4:30 a.m."),
+        (
+            "The suspect was pulled over around 2 a.m. Gunfire broke out at 12:30 a.m. at a party.",
+            "12:30 a.m.",
+        ),
+        (
+            "The Riverton Herald | Sun Apr 14, 2013 10:26 PM. Shots rang out about 3:30 a.m. near a house.",
+            "3:30 a.m.",
+        ),
+        ("A vigil will be held at 7 p.m. on Sunday for the family.", None),
+    ],
+    ids=["update-stamp", "dateline-stamp", "arrest-time-first", "byline-stamp", "other-moment"],
+)
+def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, clock: str | None) -> None:
+    found = event_time(statements_of(article("a", "A", text)))
+    assert (found.value if found else None) == clock
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "conflict"),
+    [
+        (
+            "The shooting happened about 3:50 p.m. inside the home.",
+            "The incident happened around 3:30 p.m.",
+            True,
+        ),
+        (
+            "The shooting happened around 1:30 p.m. on Friday.",
+            "The shooting happened shortly after 1:30 a.m. Friday.",
+            True,
+        ),
+        (
+            "Gunfire rang out after 3 a.m. on Sunday.",
+            "The shooting happened about 3:30 a.m. on Sunday.",
+            False,
+        ),
+        (
+            "The shooting happened shortly before 2 a.m. on Sunday.",
+            "The shooting took place around 1:50 a.m. Sunday.",
+            False,
+        ),
+    ],
+    ids=["twenty-minutes", "am-pm", "bound-includes", "before-includes"],
+)
+def test_event_times_conflict_only_when_neither_allows_the_other(
+    left: str, right: str, conflict: bool
+) -> None:
+    found = claim_conflicts(*_event([article("a", "A", left), article("b", "B", right)]))
+    assert any(d.type == "time_conflict" for d in found) is conflict
+
+
+def _event(articles: list[CoverageArticle]) -> tuple[list[CoverageArticle], dict[str, list[Statement]]]:
+    return articles, {a.id: statements_of(a) for a in articles}
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        ("Police have arrested a suspect in the drive-by shooting.", ARREST, True),
+        ("No arrests have been made, police said.", ARREST, False),
+        ("Police are asking anyone who knows the whereabouts of the suspects to call.", ARREST, False),
+        ("The gunman remained at large until Tuesday, when he was arrested.", ARREST, True),
+        ("One man was taken into custody. Police are searching for a second suspect.", ARREST, False),
+        ("He was not arrested that night. He was arrested on Monday.", ARREST, True),
+        ("The clerk was released on house arrest. The family wept.", ARREST, None),
+        ("He has not been charged.", CHARGE, False),
+        ("He is expected to be arraigned on Friday.", CHARGE, None),
+        ("He was booked for investigation of two counts of murder.", CHARGE, None),
+        ("Lee is charged with two counts of murder.", CHARGE, True),
+    ],
+    ids=[
+        "arrested",
+        "no-arrests",
+        "whereabouts",
+        "resolved-later",
+        "second-suspect-sought",
+        "arrest-after-denial",
+        "house-arrest",
+        "not-charged",
+        "future",
+        "booking",
+        "charged",
+    ],
+)
+def test_custody_is_read_with_its_polarity(text: str, question: str, answer: bool | None) -> None:
+    assert custody_status(statements_of(article("a", "A", text)), question).answer is answer
+
+
+def test_an_arrest_against_a_shooter_still_sought_is_a_custody_conflict_naming_the_later_story() -> None:
+    sunday = article("a", "Sunday Post", "Police are searching for the gunman who shot two men.", day=1)
+    monday = article("b", "Monday Times", "Police have arrested a man in the shooting of two men.", day=2)
+    (found,) = [d for d in claim_conflicts(*_event([sunday, monday])) if d.type == "custody_conflict"]
+    assert "Monday Times published later" in found.summary
+    assert {c.outlet for c in found.claims} == {"Sunday Post", "Monday Times"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jason Alvarez-Ruiz, 18, died at the scene.", {("Jason Alvarez-Ruiz", "18")}),
+        ("The second victim was identified as 16-year-old Elias O. Canto.", {("Elias Canto", "16")}),
+        ("Her 11-year-old cousin found the gun.", set()),
+        ("Police Sgt. Tom Reyes, 45, said the family was inside.", {("Tom Reyes", "45")}),
+    ],
+    ids=["name-comma-age", "age-before-name", "no-name", "title-dropped"],
+)
+def test_an_age_is_bound_to_a_named_person(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c.subject, c.value) for c in age_claims(sentence(text))} == expected
+
+
+def test_ages_of_two_different_people_never_conflict() -> None:
+    left = article("a", "A", "Her 11-year-old cousin Mia Lopez, 11, fired the shotgun.")
+    right = article("b", "B", "The shot left Ana Cruz, 6, dead in the yard.")
+    assert not [d for d in claim_conflicts(*_event([left, right])) if d.type == "numeric_conflict"]
+
+
+def test_one_person_given_two_ages_is_a_numeric_conflict() -> None:
+    left = article("a", "A", "Officers found Mark Dale, 52, in the car.")
+    right = article("b", "B", "Officers found Mark Dale, 65, in the car.")
+    (found,) = [d for d in claim_conflicts(*_event([left, right])) if d.type == "numeric_conflict"]
+    assert {c.value for c in found.claims} == {"52", "65"}
+
+
+def test_a_name_spelled_two_ways_is_a_name_conflict_but_two_relatives_are_not() -> None:
+    a = article("a", "A", "Friends remembered Jordan Ebbert at the vigil.")
+    b = article("b", "B", "Friends remembered Jordon Ebbert at the vigil.")
+    c = article("c", "C", "Maria Ebbert and her son Mario Ebbert spoke at the vigil.")
+    found = [d for d in claim_conflicts(*_event([a, b, c])) if d.type == "name_conflict"]
+    assert len(found) == 1 and {cl.outlet for cl in found[0].claims} == {"A", "B"}
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("The boy shot himself in the head inside the home.", {"head"}),
+        ("He died from gunshot wounds to the head and torso.", {"head", "torso"}),
+        ("She was shot in the upper left shoulder.", {"shoulder"}),
+        ("He had been shot seven times, with all of the entrance wounds on his back.", {"back"}),
+    ],
+    ids=["head", "two-regions", "sided", "entrance-wounds"],
+)
+def test_wounds_are_read_as_body_regions(text: str, regions: set[str]) -> None:
+    assert {c.value for c in wound_claims(sentence(text))} == regions
+
+
+def _relations(*texts: str) -> list[set[str]]:
+    found = claim_conflicts(*_event([article(f"r{i}", f"O{i}", t) for i, t in enumerate(texts)]))
+    return [{c.value for c in d.claims} for d in found if d.type == "relation_conflict"]
+
+
+def test_a_husband_in_one_outlet_and_a_fiance_in_another_is_a_relation_conflict() -> None:
+    conflicts = _relations(
+        "Nadia Orsolo was cooking with her daughter when the bullets came in. Orsolo and her husband "
+        "dropped to the floor.",
+        "Nadia Orsolo and her fiancé, Peter Lamb, dropped to the floor.",
+    )
+    assert conflicts == [{"married", "engaged"}]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Nadia Orsolo and her husband, Peter Lamb, dropped to the floor.",  # the same standing
+        "Nadia Orsolo and her partner, Peter Lamb, dropped to the floor.",  # agrees with any standing
+        "Nadia Orsolo and her common-law husband dropped to the floor.",
+        "Nadia Orsolo hid with Lamb's ex-girlfriend in the kitchen.",  # another couple, by its owner
+        "Her boyfriend dropped to the floor.",  # names no one: whose?
+    ],
+    ids=["same", "partner", "common-law", "owner", "unnamed"],
+)
+def test_standings_that_can_both_be_true_or_are_of_other_couples_do_not_conflict(other: str) -> None:
+    assert _relations("Nadia Orsolo and her husband dropped to the floor as Lamb fired.", other) == []
+
+
+def _numeric(*texts: str) -> list[str]:
+    from newsprism.compare.divergences.detect import find_divergences
+
+    articles = [article(f"n{i}", f"O{i}", t) for i, t in enumerate(texts)]
+    return [d.summary for d in find_divergences(articles) if d.type == "numeric_conflict"]
+
+
+def test_a_child_and_an_adult_of_one_name_are_two_people_not_two_ages() -> None:
+    assert _numeric(
+        "Police arrested 49-year-old John Hoffman at the Moku Street home on Sunday night.",
+        "The victims were 5-year-old John Hoffman and his sister, police said on Sunday night.",
+    ) == []
+
+
+def test_block_numbers_of_two_streets_are_two_places_but_of_one_street_a_conflict() -> None:
+    shooting = "Police were called to the 1500 block of Versailles Avenue about 3:10 a.m. after the shooting."
+    arrest = "Police were called to the 400 block of Stokes Avenue about 3:10 a.m. after the shooting."
+    assert _numeric(shooting, arrest) == []
+    other_block = shooting.replace("1500 block", "800 block")
+    assert len(_numeric(shooting, other_block)) == 1
+
+
+def test_one_of_a_list_and_people_with_no_casualty_word_are_not_counts_compared() -> None:
+    assert _numeric(
+        "Officials say two gangs were involved in the shooting, one group from Tyler and another from Alto.",
+        "Investigators later determined two groups from Tyler and Longview were involved in the shooting.",
+    ) == []
+    assert _numeric(
+        "Jasmine De Hoyos, who went to the party, said there were more than a hundred people at the home.",
+        "Man dressed as a movie villain shoots 5 people at party at the home, police said.",
+    ) == []
+
+
+def _types(*texts: str, days: tuple[int, ...] = ()) -> list[str]:
+    articles = [article(f"t{i}", f"O{i}", t, (days or (1,) * len(texts))[i]) for i, t in enumerate(texts)]
+    return [d.type for d in claim_conflicts(*_event(articles))]
+
+
+def test_the_only_victim_dead_in_one_outlet_and_in_hospital_in_another_is_a_survival_conflict() -> None:
+    alive = "A teenager was shot in the jaw at the mall on Tuesday. He is in critical condition, police said."
+    dead = "A teenager was shot in the jaw at the mall on Tuesday. He died at the hospital, police said."
+    assert _types(alive, dead, days=(1, 2)) == ["survival_conflict"]
+
+
+def test_survival_is_not_asked_where_several_were_hurt_or_of_a_shooter() -> None:
+    several = "Two people were shot at the mall. One died at the scene, police said."
+    other = "Two people were shot at the mall. One is in critical condition, police said."
+    assert "survival_conflict" not in _types(several, other)
+    shooter = "A clerk was shot at the store. The gunman turned the gun on himself and died at the scene."
+    clerk = "A clerk was shot at the store. The clerk is in stable condition, police said."
+    assert "survival_conflict" not in _types(shooter, clerk)
+
+
+def test_a_count_below_the_lead_starts_no_casualty_conflict() -> None:
+    lead = "Four people were shot at a house party on Sunday, police said."
+    filler = "Officers closed the street. Neighbours gathered. The party had started at 9 p.m."
+    background = f"{lead} {filler} The shooting comes months after nine people were shot at a club."
+    assert _types(lead, background) == []
+    five = "Five people were shot at a house party on Sunday, police said."
+    assert _types(lead, five) == ["numeric_conflict"]

@@ -1,0 +1,487 @@
+"""Divergence detectors on hand-built findings: each type, ranges and approximations, and no false alarms."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+
+from newsprism.compare.article.quantities import find_quantities
+from newsprism.compare.article.sentences import sentences
+from newsprism.compare.divergences.alignment import ScoreMemo, align_event, statements_of
+from newsprism.compare.divergences.detect import find_divergences
+from newsprism.compare.divergences.gaps import coverage_gaps
+from newsprism.compare.divergences.numeric import compatible
+from newsprism.compare.divergences.quotes import same_source, word_diff
+from newsprism.compare.divergences.ranking import UNIQUE_PER_OUTLET
+from newsprism.compare.findings import (
+    ArticleAnalysis,
+    Attribution,
+    DateMention,
+    Entity,
+    Quantity,
+    QuantityChange,
+    SourceType,
+)
+from newsprism.compare.types import CoverageArticle, join_names
+
+WHEN = datetime(2023, 9, 17, 10, tzinfo=UTC)
+
+
+def quantity(
+    text: str,
+    phrase: str,
+    value: float,
+    concept: str,
+    change: QuantityChange = "=",
+    high: float | None = None,
+) -> Quantity:
+    start = text.index(phrase)
+    return Quantity(phrase, start, start + len(phrase), value, None, concept, change, high)
+
+
+def said(
+    text: str, words: str, speaker: str, kind: str = "direct", source_type: SourceType = "person"
+) -> Attribution:
+    start, at = text.index(words), text.index(speaker)
+    return Attribution(
+        kind,
+        words,
+        start,
+        start + len(words),
+        "said",
+        speaker,
+        at,
+        at + len(speaker),  # type: ignore[arg-type]
+        speaker,
+        source_type,
+    )
+
+
+def article(ident: str, outlet: str, text: str, **findings: list) -> CoverageArticle:  # type: ignore[type-arg]
+    return CoverageArticle(
+        ident, outlet, f"https://{ident}.example/a", f"Title {ident}", text, WHEN, ArticleAnalysis(**findings)
+    )
+
+
+def drones(
+    ident: str,
+    outlet: str,
+    phrase: str,
+    value: float,
+    change: QuantityChange = "=",
+    high: float | None = None,
+) -> CoverageArticle:
+    text = f"The governor of Primorye handed Kim {phrase} at the station in Artyom before the train left."
+    return article(
+        ident, outlet, text, quantities=[quantity(text, phrase, value, "kamikaze drones", change, high)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(("five kamikaze drones", 5, "="), ("six kamikaze drones", 6, "="), True, id="five-six"),
+        pytest.param(
+            ("about five kamikaze drones", 5, "approx"),
+            ("six kamikaze drones", 6, "="),
+            False,
+            id="about-five-six",
+        ),
+        pytest.param(
+            ("more than five kamikaze drones", 5, "up"),
+            ("six kamikaze drones", 6, "="),
+            False,
+            id="more-than-five-six",
+        ),
+        pytest.param(
+            ("at least four kamikaze drones", 4, "up"),
+            ("three kamikaze drones", 3, "="),
+            True,
+            id="at-least-four-three",
+        ),
+        pytest.param(
+            ("fewer than ten kamikaze drones", 10, "down"),
+            ("six kamikaze drones", 6, "="),
+            False,
+            id="fewer-than-ten-six",
+        ),
+        pytest.param(("five kamikaze drones", 5, "="), ("five kamikaze drones", 5, "="), False, id="same"),
+        pytest.param(
+            ("about 50 kamikaze drones", 50, "approx"),
+            ("six kamikaze drones", 6, "="),
+            True,
+            id="about-fifty-six",
+        ),
+    ],
+)
+def test_numeric_conflicts_respect_ranges_and_approximations(
+    first: tuple[str, float, QuantityChange], second: tuple[str, float, QuantityChange], conflict: bool
+) -> None:
+    found = find_divergences([drones("a", "Meridian", *first), drones("b", "Lantern", *second)])
+    numeric = [d for d in found if d.type == "numeric_conflict"]
+    assert bool(numeric) == conflict
+    if conflict:
+        assert {c.outlet for c in numeric[0].claims} == {"Meridian", "Lantern"}
+        assert 0 < numeric[0].severity <= 1
+
+
+def test_a_range_covers_a_value_inside_it() -> None:
+    text = "five to seven"
+    assert compatible(quantity(text, "five to seven", 5, "x", high=7), quantity(text, "five", 6, "x"))
+
+
+def test_three_outlets_against_one_is_one_divergence_naming_the_odd_one() -> None:
+    found = find_divergences(
+        [
+            drones("a", "Meridian", "five kamikaze drones", 5),
+            drones("b", "Sever", "five kamikaze drones", 5),
+            drones("c", "Ledger", "five kamikaze drones", 5),
+            drones("d", "Lantern", "six kamikaze drones", 6),
+        ]
+    )
+    (numeric,) = [d for d in found if d.type == "numeric_conflict"]
+    assert numeric.summary.index("Lantern") < numeric.summary.index("Ledger, Meridian and Sever")
+    assert len(numeric.claims) == 4
+
+
+QUOTE = "\u201cHe asked about the smallest details of everything he was shown,\u201d"
+
+
+def test_the_same_words_given_to_different_people() -> None:
+    texts = [f"{QUOTE} Alexander Kozlov said at the station.", f"{QUOTE} Sergei Shoigu said at the station."]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], QUOTE, "Alexander Kozlov")])
+    b = article("b", "Ledger", texts[1], attributions=[said(texts[1], QUOTE, "Sergei Shoigu")])
+    (conflict,) = [d for d in find_divergences([a, b]) if d.type == "speaker_conflict"]
+    assert "Alexander Kozlov" in conflict.summary and "Sergei Shoigu" in conflict.summary
+    assert {c.speaker for c in conflict.claims} == {"Alexander Kozlov", "Sergei Shoigu"}
+
+
+def test_a_reworded_quote_shows_the_word_difference() -> None:
+    quotes = [
+        "\u201cA great deal was discussed, and all of it was practical,\u201d",
+        "\u201cA great deal was discussed, and all of it was promising,\u201d",
+    ]
+    texts = [f"{q} Kozlov said." for q in quotes]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], quotes[0], "Kozlov")])
+    b = article("b", "Lantern", texts[1], attributions=[said(texts[1], quotes[1], "Kozlov")])
+    (wording,) = [d for d in find_divergences([a, b]) if d.type == "quote_wording"]
+    assert wording.diff == "a great deal was discussed and all of it was [-practical-] {+promising+}"
+    assert "practical" in wording.summary and "promising" in wording.summary
+
+
+def test_a_shorter_excerpt_of_a_quote_is_not_a_rewording() -> None:
+    long_quote = (
+        "\u201cA great deal was discussed, and all of it was practical and useful for both sides,\u201d"
+    )
+    short_quote = "\u201cA great deal was discussed, and all of it was practical,\u201d"
+    texts = [f"{long_quote} Kozlov said.", f"{short_quote} Kozlov said."]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], long_quote, "Kozlov")])
+    b = article("b", "Lantern", texts[1], attributions=[said(texts[1], short_quote, "Kozlov")])
+    assert not [d for d in find_divergences([a, b]) if d.type in ("quote_wording", "speaker_conflict")]
+
+
+KREMLIN = "The Kremlin has said that no agreements were signed during the visit and that none would be."
+STORY = [
+    "Kim Jong Un left Russia on Sunday aboard his armoured train from the station at Artyom.",
+    "The governor of the Primorye region gave the North Korean leader a set of unusual gifts.",
+    "Defence minister Sergei Shoigu showed him strategic bombers at an airfield near Vladivostok.",
+]
+
+
+def _with_kremlin(ident: str, outlet: str, include: bool) -> CoverageArticle:
+    text = " ".join([*STORY, KREMLIN] if include else STORY)
+    findings = (
+        [said(text, "no agreements were signed", "The Kremlin", "indirect", "official")] if include else []
+    )
+    return article(ident, outlet, text, attributions=findings)
+
+
+def test_a_denial_most_outlets_report_is_an_omission_for_the_one_that_does_not() -> None:
+    found = find_divergences(
+        [
+            _with_kremlin("a", "Meridian", True),
+            _with_kremlin("b", "Lantern", True),
+            _with_kremlin("c", "Ledger", True),
+            _with_kremlin("d", "Chollima", False),
+        ]
+    )
+    (omission,) = [d for d in found if d.type == "omission"]
+    assert omission.summary.startswith("Chollima does not report")
+    assert omission.extra == {"omitted_by": ["Chollima"], "missing_from": ["Chollima"]}
+    assert omission.severity >= 0.7
+
+
+def kims(text: str) -> list[Entity]:
+    """`Kim` wherever it is named, as the person the event is about."""
+    return [Entity("Kim", "PERSON", m.start(), m.end(), "Kim Jong Un") for m in re.finditer(r"\bKim\b", text)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "unique"),
+    [
+        ("Before leaving, Kim met 300 students from his country who study in Vladivostok.", True),
+        ("Before leaving, Kim met students from his country who study in Vladivostok.", False),
+    ],
+    ids=["a-figure-no-one-else-gives", "an-action-of-the-central-person-alone"],
+)
+def test_only_one_outlet_reporting_something_checkable_is_a_unique_claim(extra: str, unique: bool) -> None:
+    """A figure no other outlet gives is news; an unsourced action without one is not: on real coverage
+    such sentences were mostly facts the others reword."""
+    base = " ".join(STORY)
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            chollima(f"{base} {extra}"),
+        ]
+    )
+    claims = [d for d in found if d.type == "unique_claim"]
+    if not unique:
+        assert not claims
+        return
+    assert len(claims) == 1 and claims[0].claims[0].outlet == "Chollima"
+    assert claims[0].claims[0].text == extra
+    assert claims[0].to_json()["missing_from"] == ["Lantern", "Meridian"]
+
+
+def chollima(text: str) -> CoverageArticle:
+    """Chollima's article, with its figures read by the real quantity reader."""
+    figures = find_quantities(text, sentences(text))
+    return article("c", "Chollima", text, entities=kims(text), quantities=figures)
+
+
+def test_colour_no_one_else_reports_is_not_a_unique_claim() -> None:
+    """Unattributed, no figure, no entity the event is about: not worth a journalist's look."""
+    extra = "The atmosphere on the platform was festive and warm from the beginning to the very end."
+    base = " ".join(STORY)
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            article("c", "Chollima", f"{base} {extra}", entities=kims(base)),
+        ]
+    )
+    assert not [d for d in found if d.type == "unique_claim"]
+
+
+def test_each_outlet_keeps_only_its_top_unique_claims() -> None:
+    """Five different things only one outlet reports, each with a figure: it keeps its top few."""
+    extras = [
+        "Kim toured a fish cannery employing 300 workers near Nakhodka harbour.",
+        "Kim planted a pine sapling in a memorial park beside 40 veterans.",
+        "Kim watched a hockey match in which the home team scored 7 goals.",
+        "Kim tasted caviar offered by 12 chefs at a seaside restaurant.",
+        "Kim received an honorary diploma from 9 professors of marine biology.",
+    ]
+    base = " ".join(STORY)
+    chatty = " ".join([base, *extras])
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            chollima(chatty),
+        ]
+    )
+    assert len([d for d in found if d.type == "unique_claim"]) == UNIQUE_PER_OUTLET
+
+
+def test_near_duplicates_of_one_outlet_are_one_unique_claim() -> None:
+    extras = [
+        "Kim toured a fish cannery employing 300 workers near Nakhodka harbour.",
+        "The cannery workers presented Kim with 50 tins of salmon.",
+    ]
+    base = " ".join(STORY)
+    chatty = " ".join([base, *extras])
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            chollima(chatty),
+        ]
+    )
+    (unique,) = [d for d in found if d.type == "unique_claim"]
+    assert [c.text for c in unique.claims] == extras
+
+
+def test_leaning_on_one_source_is_source_reliance() -> None:
+    lines = [f"The train left on time, TASS reported {n}." for n in ("first", "again", "later")]
+    tass = " ".join(lines)
+    others = "The train left on time, Yonhap reported. Officials confirmed it, AP reported. KCNA agreed."
+    a = article(
+        "a",
+        "Lantern",
+        tass,
+        attributions=[said(tass, line[:24], "TASS", "according_to", "state_media") for line in lines],
+    )
+    b = article(
+        "b",
+        "Ledger",
+        others,
+        attributions=[
+            said(others, "The train left on time", "Yonhap", "according_to", "agency"),
+            said(others, "Officials confirmed it", "AP", "according_to", "agency"),
+            said(others, "KCNA agreed", "KCNA", "according_to", "state_media"),
+        ],
+    )
+    reliance = [d for d in find_divergences([a, b]) if d.type == "source_reliance"]
+    assert any("Lantern" in d.summary and "TASS" in d.summary for d in reliance)
+
+
+def test_different_days_for_the_same_happening_are_a_date_conflict() -> None:
+    texts = [
+        "Kim left the station at Artyom on Sunday aboard his special armoured train.",
+        "Kim left the station at Artyom on Saturday aboard his special armoured train.",
+    ]
+    days = [date(2023, 9, 17), date(2023, 9, 16)]
+    made = []
+    for ident, outlet, text, day in zip("ab", ("Meridian", "Chollima"), texts, days, strict=True):
+        word = "Sunday" if "Sunday" in text else "Saturday"
+        start = text.index(word)
+        made.append(article(ident, outlet, text, dates=[DateMention(word, start, start + len(word), day)]))
+    (conflict,) = [d for d in find_divergences(made) if d.type == "date_conflict"]
+    assert {c.value for c in conflict.claims} == {"2023-09-16", "2023-09-17"}
+
+
+def test_identical_copies_and_wire_copies_give_nothing() -> None:
+    a = drones("a", "Meridian", "five kamikaze drones", 5)
+    twin = drones("b", "Lantern", "five kamikaze drones", 5)
+    assert find_divergences([a, twin]) == []
+    copy = drones("c", "Reprinter", "six kamikaze drones", 6)
+    wire = CoverageArticle(
+        copy.id,
+        copy.outlet,
+        copy.url,
+        copy.title,
+        copy.text,
+        copy.published,
+        copy.analysis,
+        syndicated_from="a",
+    )
+    assert find_divergences([a, wire]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        pytest.param("Kozlov", "Alexander Kozlov", True, id="surname"),
+        pytest.param("Disney", "Walt Disney World", True, id="part-of-name"),
+        pytest.param("Sergei Shoigu", "Alexander Kozlov", False, id="different"),
+        pytest.param("he", "Alexander Kozlov", False, id="pronoun"),
+    ],
+)
+def test_same_source(a: str, b: str, same: bool) -> None:
+    assert same_source(a, b) is same
+
+
+def test_word_diff_and_names() -> None:
+    assert word_diff(["a", "b", "c"], ["a", "x", "c"]) == ("a [-b-] {+x+} c", "b", "x")
+    assert join_names(["A", "B", "C"]) == "A, B and C"
+
+
+def _days(ident: str, outlet: str, text: str, phrase: str, value: float) -> CoverageArticle:
+    start = text.index(phrase)
+    found = Quantity(phrase, start, start + len(phrase), value, "day", None)
+    return article(ident, outlet, text, quantities=[found], entities=kims(text))
+
+
+def test_one_figure_per_outlet_is_compared_when_the_sentences_do_not_align() -> None:
+    lead = "Kim Jong Un set off for Pyongyang on Sunday, closing a {} visit to the Far East of Russia."
+    tail = "Officials said the visit lasted {} and was Kim's longest trip abroad in years."
+    found = find_divergences(
+        [
+            _days("a", "Meridian", lead.format("six-day"), "six-day", 6),
+            _days("b", "Sever", f"{STORY[1]} {tail.format('six days')}", "six days", 6),
+            _days("c", "Ledger", lead.format("five-day"), "five-day", 5),
+        ]
+    )
+    (numeric,) = [d for d in found if d.type == "numeric_conflict"]
+    told = {(c.outlet, c.value) for c in numeric.claims}
+    assert told == {("Meridian", "6"), ("Sever", "6"), ("Ledger", "5")}
+    assert {c.phrase for c in numeric.claims} == {"six-day", "six days", "five-day"}
+
+
+def test_an_outlet_giving_two_figures_for_one_kind_is_not_compared_at_event_level() -> None:
+    first = "The storm killed three people and forced 40 people from their homes, officials said."
+    second = "Rescuers in the port said the visit of the storm left the harbour closed for days."
+    a_quantities = [
+        Quantity("three people", first.index("three"), first.index("three") + 12, 3, "people", None),
+        Quantity("40 people", first.index("40"), first.index("40") + 9, 40, "people", None),
+    ]
+    b_text = f"{second} About 500 people lived near the harbour."
+    b_quantities = [Quantity("About 500 people", b_text.index("About"), b_text.index("About") + 16, 500,
+                             "people", None, "approx")]
+    found = find_divergences(
+        [article("a", "Meridian", first, quantities=a_quantities),
+         article("b", "Ledger", b_text, quantities=b_quantities)]
+    )
+    assert not [d for d in found if d.type == "numeric_conflict"]
+
+
+def test_dated_sentences_worded_differently_still_give_a_date_conflict() -> None:
+    texts = [
+        "Kim's armoured train pulled out of Artyom, near Vladivostok, on Sunday, according to AP. "
+        "On Saturday, the defence minister showed strategic bombers to the visitors at Knevichi airfield.",
+        "The respected Comrade Kim left Artyom station on Saturday evening amid an enthusiastic send-off.",
+    ]
+    made = []
+    for ident, outlet, text in zip("ab", ("Ledger", "Chollima"), texts, strict=True):
+        dates = [
+            DateMention(m.group(), m.start(), m.end(), date(2023, 9, 17 if m.group() == "Sunday" else 16))
+            for m in re.finditer(r"Sunday|Saturday", text)
+        ]
+        made.append(article(ident, outlet, text, dates=dates, entities=kims(text)))
+    (conflict,) = [d for d in find_divergences(made) if d.type == "date_conflict"]
+    told = {(c.outlet, c.value) for c in conflict.claims}
+    assert told == {("Ledger", "2023-09-17"), ("Chollima", "2023-09-16")}
+
+
+def test_a_month_and_a_day_are_not_a_date_conflict() -> None:
+    texts = ["Shoigu was in Pyongyang in July, when Kim showed him new weapons.",
+             "Kim left Pyongyang with Shoigu on Sunday to see new weapons."]
+    days = [("July", date(2023, 7, 1)), ("Sunday", date(2023, 9, 17))]
+    made = [
+        article(ident, outlet, text, entities=kims(text),
+                dates=[DateMention(word, text.index(word), text.index(word) + len(word), day)])
+        for ident, outlet, text, (word, day) in zip("ab", ("Ledger", "Meridian"), texts, days, strict=True)
+    ]
+    assert not [d for d in find_divergences(made) if d.type == "date_conflict"]
+
+
+def test_outlets_relaying_different_media_is_source_reliance() -> None:
+    texts = {
+        "Lantern": "The train left Artyom on Sunday, TASS said. The gifts included drones, TASS reported.",
+        "Ledger": "The train left Artyom on Sunday, AP said. The gifts included drones, Yonhap reported.",
+        "Meridian": "The train left Artyom on Sunday, TASS said. The gifts included drones, KCNA said.",
+    }
+    made = []
+    for ident, (outlet, text) in zip("abc", texts.items(), strict=False):
+        sources = re.findall(r"(TASS|AP|Yonhap|KCNA) (?:said|reported)", text)
+        attributions = [
+            said(text, text.split(".")[n].split(",")[0], source, "indirect", "agency")
+            for n, source in enumerate(sources)
+        ]
+        made.append(article(ident, outlet, text, attributions=attributions))
+    media = [d for d in find_divergences(made) if d.type == "source_reliance" and "media" in d.summary]
+    (divergence,) = media
+    assert "Lantern cites TASS alone" in divergence.summary
+    assert {c.outlet for c in divergence.claims} == set(texts)
+
+
+def test_scores_kept_from_the_alignment_change_nothing_the_coverage_gaps_find() -> None:
+    # find_divergences hands coverage_gaps the similarities the event's alignment scored.
+    articles = [
+        _with_kremlin("a", "Meridian", True),
+        _with_kremlin("b", "Lantern", True),
+        _with_kremlin("c", "Ledger", False),
+        article("d", "Chollima", " ".join(reversed(STORY))),
+    ]
+    statements = {a.id: statements_of(a) for a in articles}
+    memo: ScoreMemo = {}
+    assert align_event(articles, statements=statements, memo=memo) == align_event(articles)
+    pairs = sum(len(statements[x.id]) * len(statements[y.id]) for x, y in itertools.combinations(articles, 2))
+    assert len(memo) == pairs
+    assert coverage_gaps(articles, statements, memo) == coverage_gaps(articles, statements)
+    assert len(memo) == pairs  # every score it needed was there
