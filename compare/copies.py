@@ -1,0 +1,194 @@
+"""Text that recurs across pages: a site's furniture, and copies of one story at several outlets.
+
+Both are found by the same means, lines (paragraphs) and word sequences met again on other pages,
+and told apart by time. A line that comes back on pages published further apart than the event
+window is the site talking (a log-in pop-up, a notification box, a newsroom's list of links): it is
+no story's, so grouping leaves it out of an article's words, and a page made of nothing else is
+nobody's copy. A story's text met again within the window at another outlet is a copy: it joins its
+original's event and counts once there. No copy link reaches past the window, so copies never chain
+a story's pages across months.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+import numpy as np
+
+from newsprism.compare.article.furniture import furniture_kind
+from newsprism.compare.textsim import words
+
+_DAY = 86_400.0
+_LINE = re.compile(r"[^\n]+")
+# Word sequences compared for copies: long enough that two reports of one event in their own words
+# share few, short enough that an edited copy (a changed byline, a sentence added) keeps most.
+SHINGLE_WORDS = 5
+# Share of the shorter text's word sequences the other text must hold to be its copy.
+COPY_CONTAINMENT = 0.8
+# A copy has a story to copy: below this many word sequences (a teaser, a caption) two pages alike
+# prove little.
+COPY_MIN_WORDS = 40
+# Furniture of a known kind (`furniture_kind`) is looked for in lines up to this long: the patterns
+# read a sentence; a paragraph of the story may mention a newsletter or a photo without being one.
+FURNITURE_LINE_CHARS = 300
+
+
+def line_key(line: str) -> int:
+    """A 64-bit fingerprint of one line, the same in every process (unlike `hash`)."""
+    data = line.encode("utf-8")
+    return zlib.crc32(data) << 32 | zlib.adler32(data)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFurniture:
+    """The lines a batch of pages shows to be site furniture: met on pages further apart than the window.
+
+    >>> pages = [("Log in to comment.\\nA fire closed the mill.", 0.0),
+    ...          ("Log in to comment.\\nThe mayor resigned.", 40 * 86_400.0)]
+    >>> SiteFurniture.learn(pages, window_days=3).story_text(pages[1][0])
+    'The mayor resigned.'
+    """
+
+    keys: frozenset[int]
+
+    @classmethod
+    def learn(cls, pages: Iterable[tuple[str, float | None]], window_days: float) -> SiteFurniture:
+        """From (text, publication timestamp) pairs; undated pages do not count."""
+        keys: list[int] = []
+        moments: list[float] = []
+        for text, moment in pages:
+            if moment is None:
+                continue
+            lines = {line_key(line) for line in _lines(text)}
+            keys.extend(lines)
+            moments.extend(itertools.repeat(moment, len(lines)))
+        return cls(_spread_beyond(keys, moments, window_days * _DAY))
+
+    def story_text(self, text: str) -> str:
+        """The text without its furniture lines, learned or of a known kind (`furniture_kind`)."""
+        return "\n".join(line for line in _lines(text) if not self.is_furniture(line))
+
+    def is_furniture(self, line: str) -> bool:
+        """Whether a (stripped) line is the site's, not the story's."""
+        if line_key(line) in self.keys:
+            return True
+        return len(line) <= FURNITURE_LINE_CHARS and furniture_kind(line) is not None
+
+
+NO_FURNITURE = SiteFurniture(frozenset())
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (match.group().strip() for match in _LINE.finditer(text)) if line]
+
+
+def _spread_beyond(keys: list[int], moments: list[float], span: float) -> frozenset[int]:
+    """The keys whose moments lie more than `span` apart: one sort of all (key, moment) pairs."""
+    if not keys:
+        return frozenset()
+    key_array = np.array(keys, dtype=np.uint64)
+    moment_array = np.array(moments, dtype=np.float64)
+    order = np.lexsort((moment_array, key_array))
+    key_array, moment_array = key_array[order], moment_array[order]
+    starts = np.flatnonzero(np.r_[True, key_array[1:] != key_array[:-1]])
+    ends = np.r_[starts[1:], len(key_array)] - 1
+    spread = moment_array[ends] - moment_array[starts] > span
+    return frozenset(int(key) for key in key_array[starts[spread]])
+
+
+def shingles(text: str) -> frozenset[int]:
+    """Fingerprints of the text's runs of SHINGLE_WORDS words (lower-cased)."""
+    tokens = [word.lower() for word in words(text)]
+    return frozenset(
+        zlib.crc32(" ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8"))
+        for i in range(len(tokens) - SHINGLE_WORDS + 1)
+    )
+
+
+def near_identical(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Whether two shingle sets are one text: the shorter mostly inside the longer, both long enough."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) < COPY_MIN_WORDS:
+        return False
+    return len(shorter & longer) >= COPY_CONTAINMENT * len(shorter)
+
+
+def within(a: datetime | None, b: datetime | None, window_days: float) -> bool:
+    """Whether two publication times are inside one window (an unknown time does not rule it out)."""
+    if a is None or b is None:
+        return True
+    return abs(_utc(a) - _utc(b)) <= window_days * _DAY
+
+
+def _utc(moment: datetime) -> float:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
+class CopyLinker:
+    """Decides copy links among articles of other outlets, caching each text's shingles."""
+
+    def __init__(self, furniture: SiteFurniture, window_days: float) -> None:
+        self.furniture = furniture
+        self.window_days = window_days
+        self._shingles: dict[str, frozenset[int]] = {}
+
+    def shingles_of(self, article_id: str, text: str) -> frozenset[int]:
+        """The shingles of an article's story text (furniture left out), computed once."""
+        known = self._shingles.get(article_id)
+        if known is None:
+            known = self._shingles[article_id] = shingles(self.furniture.story_text(text))
+        return known
+
+    def is_copy(self, copy: Copied, original: Copied) -> bool:
+        """Whether `copy` is a copy of `original`: another outlet, inside the window, near-identical."""
+        if copy.outlet == original.outlet or not within(copy.published, original.published, self.window_days):
+            return False
+        return near_identical(
+            self.shingles_of(copy.id, copy.text), self.shingles_of(original.id, original.text)
+        )
+
+    def stands(self, copy: Copied, original: Copied) -> bool:
+        """Whether a stored copy link (the same text at two outlets) holds: inside the window, and a
+        story to copy, not a page of furniture alone."""
+        if not within(copy.published, original.published, self.window_days):
+            return False
+        return bool(self.shingles_of(original.id, original.text))
+
+
+class Copied(Protocol):
+    """What copy detection reads of an article (a `CoverageArticle` has it all)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def outlet(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def published(self) -> datetime | None: ...
+
+
+def copy_links(articles: Sequence[Copied], linker: CopyLinker, stored: dict[str, str]) -> dict[str, str]:
+    """Each copy's original among `articles` (in publication order): the stored links that stand, and
+    near-identical texts of other outlets inside the window. An original is never itself a copy."""
+    by_id = {a.id: a for a in articles}
+    links: dict[str, str] = {}
+    originals: list[Copied] = []
+    for article in articles:
+        source = by_id.get(stored.get(article.id, ""))
+        source = by_id[links[source.id]] if source is not None and source.id in links else source
+        if source is not None and linker.stands(article, source):
+            links[article.id] = source.id
+            continue
+        found = next((o for o in originals if linker.is_copy(article, o)), None)
+        if found is not None:
+            links[article.id] = found.id
+        else:
+            originals.append(article)
+    return links
