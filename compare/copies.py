@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -34,6 +35,8 @@ COPY_CONTAINMENT = 0.8
 # A copy has a story to copy: below this many word sequences (a teaser, a caption) two pages alike
 # prove little.
 COPY_MIN_WORDS = 40
+# Share of a page's lines another page must hold to be compared word by word (`CopyLinker.lines_alike`).
+LINES_ALIKE = 0.5
 # Furniture of a known kind (`furniture_kind`) is looked for in lines up to this long: the patterns
 # read a sentence; a paragraph of the story may mention a newsletter or a photo without being one.
 FURNITURE_LINE_CHARS = 300
@@ -102,8 +105,10 @@ def _spread_beyond(keys: list[int], moments: list[float], span: float) -> frozen
     return frozenset(int(key) for key in key_array[starts[spread]])
 
 
+@lru_cache(maxsize=512)
 def shingles(text: str) -> frozenset[int]:
-    """Fingerprints of the text's runs of SHINGLE_WORDS words (lower-cased)."""
+    """Fingerprints of the text's runs of SHINGLE_WORDS words (lower-cased). The last few texts are
+    kept: an original is compared with each of its copies, and a text's set is large, so not all."""
     tokens = [word.lower() for word in words(text)]
     return frozenset(
         zlib.crc32(" ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8"))
@@ -130,35 +135,43 @@ def _utc(moment: datetime) -> float:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
+@dataclass(frozen=True, slots=True)
 class CopyLinker:
-    """Decides copy links among articles of other outlets, caching each text's shingles."""
+    """Decides copy links between articles, knowing the batch's site furniture and the window."""
 
-    def __init__(self, furniture: SiteFurniture, window_days: float) -> None:
-        self.furniture = furniture
-        self.window_days = window_days
-        self._shingles: dict[str, frozenset[int]] = {}
-
-    def shingles_of(self, article_id: str, text: str) -> frozenset[int]:
-        """The shingles of an article's story text (furniture left out), computed once."""
-        known = self._shingles.get(article_id)
-        if known is None:
-            known = self._shingles[article_id] = shingles(self.furniture.story_text(text))
-        return known
+    furniture: SiteFurniture
+    window_days: float
 
     def is_copy(self, copy: Copied, original: Copied) -> bool:
-        """Whether `copy` is a copy of `original`: another outlet, inside the window, near-identical."""
+        """Whether `copy` is a copy of `original`: another outlet, inside the window, the same story
+        text (furniture left out)."""
         if copy.outlet == original.outlet or not within(copy.published, original.published, self.window_days):
             return False
-        return near_identical(
-            self.shingles_of(copy.id, copy.text), self.shingles_of(original.id, original.text)
-        )
+        return near_identical(self._story(copy), self._story(original))
 
     def stands(self, copy: Copied, original: Copied) -> bool:
         """Whether a stored copy link (the same text at two outlets) holds: inside the window, and a
         story to copy, not a page of furniture alone."""
-        if not within(copy.published, original.published, self.window_days):
-            return False
-        return bool(self.shingles_of(original.id, original.text))
+        return within(copy.published, original.published, self.window_days) and bool(self._story(original))
+
+    def same_page(self, a: Copied, b: Copied) -> bool:
+        """Whether two pages show near-identical texts, furniture and all, whatever their outlets and
+        times: a site showing one text again."""
+        return near_identical(shingles(a.text), shingles(b.text))
+
+    @staticmethod
+    def lines_alike(a: Copied, b: Copied) -> bool:
+        """Whether most lines of the page with fewer are on the other too: a cheap first look (a line's
+        fingerprint costs a fiftieth of a text's shingles) before `same_page`."""
+        mine, theirs = (
+            {line_key(line) for line in _lines(a.text)},
+            {line_key(line) for line in _lines(b.text)},
+        )
+        shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+        return bool(shorter) and len(shorter & longer) >= LINES_ALIKE * len(shorter)
+
+    def _story(self, article: Copied) -> frozenset[int]:
+        return shingles(self.furniture.story_text(article.text))
 
 
 class Copied(Protocol):

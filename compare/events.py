@@ -81,6 +81,13 @@ OFFICIAL_WORDS = frozenset(
     photographer""".split()
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+# How a round-up of several incidents says so in its title or lead.
+ROUND_UP = re.compile(
+    r"\b(?:separate|unrelated)\s+(?:\w+\s+){0,2}(?:shootings|incidents|attacks|stabbings|crashes|fires)\b"
+    r"|\b(?:shootings|violence|crime)\s+(?:across|around|throughout)\s+(?:the\s+)?(?:city|region|area|county|metro)\b"
+    r"|\bcitywide\b|\bcity\W?s\s+\w+\s+(?:and|&)\s+\w+\s+sides\b",
+    re.IGNORECASE,
+)
 # A copy is near-identical text, so its profile is near-identical too: below this similarity to its
 # best candidate no text comparison is made.
 COPY_SIMILARITY = 0.5
@@ -202,6 +209,16 @@ def _looks_like_a_person(name: str) -> bool:
     return len(parts) >= 2 and not any(part.strip(".,'\u2019").lower() in NOT_PERSON_WORDS for part in parts)
 
 
+def is_round_up(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> bool:
+    """Whether the article is a round-up of several incidents ("in separate shootings", "violence
+    across the city"), by its title and lead.
+
+    >>> is_round_up(CoverageArticle("1", "Desk", "u", "5 shot in separate attacks", ""))
+    True
+    """
+    return ROUND_UP.search(f"{article.title}\n{furniture.story_text(article.text)[:LEAD_CHARS]}") is not None
+
+
 def quote_pairs(article: CoverageArticle) -> frozenset[int]:
     """Hashes of the word pairs in the article's direct quotes: the same words quoted is strong evidence."""
     pairs: set[int] = set()
@@ -256,6 +273,8 @@ class EventGrouper:
         self._articles: list[CoverageArticle] = []
         self._placed: dict[str, CoverageArticle] = {}
         self._copy_of: dict[str, str] = {}
+        # An indexed page -> the first page of its event showing the same text (when not itself).
+        self._first_showing: dict[int, int] = {}
         self._postings: defaultdict[int, list[int]] = defaultdict(list)
         self._profiles: list[Profile] = []
         self._times: list[float | None] = []
@@ -286,16 +305,22 @@ class EventGrouper:
         profile, quotes = self._profile(terms), quote_pairs(article)
         signature = _signature(profile)
         moment = timestamp(article.published)
-        event, similarity, nearest = self._best_event(profile, signature, quotes, moment, article.outlet)
+        event, similarity, nearest = self._best_event(article, profile, signature, quotes, moment)
         if nearest is not None and self._copies(article, nearest, similarity):
             return self._join_as_copy(article, self._articles[nearest], similarity)
+        shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
         names = full_names(article)
         if event is None:
-            event, similarity = self._followed_event(profile, names, moment)
+            event, similarity = self._followed_event(article, profile, names, moment)
         if event is None:
             event, similarity = self._start_event(article), 1.0
-        self._index(article, profile, signature, quotes, moment, event)
-        self._index_names(names, moment, event)
+        # A round-up joins the incident it resembles most but attracts no page: every incident it
+        # lists would resemble it, and through it each other.
+        if not is_round_up(article, self.copies.furniture):
+            if shown is not None:  # see `_repeats`
+                self._first_showing[len(self._profiles)] = self._first_showing.get(shown, shown)
+            self._index(article, profile, signature, quotes, moment, event)
+            self._index_names(names, moment, event)
         return self._join(article, event, similarity)
 
     def _copies(self, article: CoverageArticle, nearest: int, similarity: float) -> bool:
@@ -332,30 +357,65 @@ class EventGrouper:
 
     def _best_event(
         self,
+        article: CoverageArticle,
         profile: Profile,
         signature: list[int],
         quotes: frozenset[int],
         moment: float | None,
-        outlet: str,
     ) -> tuple[int | None, float, int | None]:
-        """The event to join, the similarity that decided it and the member that gave it.
-
-        A page of the same outlet counts from CONFIDENT only: an outlet's pages of one day share its
-        template and its beat (a city's shootings in the same words), not only its stories.
-        """
+        """The event to join, the similarity that decided it and the member that gave it."""
         best: dict[int, tuple[float, int]] = {}
         for candidate in self._candidates(profile, signature, moment):
             similarity = self._similarity(profile, quotes, moment, candidate)
             event = self._event_of[candidate]
-            if similarity < CONFIDENT and self._articles[candidate].outlet == outlet:
-                continue
-            if similarity >= JOIN_THRESHOLD and similarity > best.get(event, (0.0, -1))[0]:
+            if similarity > best.get(event, (0.0, -1))[0] and self._may_join(
+                article, profile, moment, candidate, similarity
+            ):
                 best[event] = (similarity, candidate)
         # Most similar first; ties go to the older event, so the outcome does not depend on candidate order.
         for event, (similarity, candidate) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
             if similarity >= CONFIDENT or self._coheres(profile, moment, event, candidate):
                 return event, similarity, candidate
         return None, 0.0, None
+
+    def _may_join(
+        self,
+        article: CoverageArticle,
+        profile: Profile,
+        moment: float | None,
+        candidate: int,
+        similarity: float,
+    ) -> bool:
+        """Whether a candidate's similarity may put the article into the candidate's event.
+
+        A page of the same outlet counts from CONFIDENT only: an outlet's pages of one day share its
+        template and its beat (a city's shootings in the same words), not only its stories.
+        """
+        if similarity < JOIN_THRESHOLD:
+            return False
+        if similarity < CONFIDENT and self._articles[candidate].outlet == article.outlet:
+            return False
+        return not self._repeats(article, profile, moment, candidate)
+
+    def _repeats(self, article: CoverageArticle, profile: Profile, moment: float | None, member: int) -> bool:
+        """Whether `article` shows the text of `member` again more than the window after the first page
+        of its event that showed it: the site repeating itself (a pop-up, a standing page), not news of
+        that story. Near-identical pages never make an event longer than the window, step by step
+        inside it or at once."""
+        if moment is None or not self._same_page(article, profile, member):
+            return False
+        first = self._times[self._first_showing.get(member, member)]
+        return first is not None and abs(moment - first) > WINDOW_DAYS * _DAY
+
+    def _same_page(self, article: CoverageArticle, profile: Profile, member: int) -> bool:
+        # Near-identical texts have near-identical profiles, or (when furniture is most of them) most
+        # lines in common: the texts are compared word by word only then.
+        other = self._articles[member]
+        if cosine(profile, self._profiles[member]) < COPY_SIMILARITY and not self.copies.lines_alike(
+            article, other
+        ):
+            return False
+        return self.copies.same_page(article, other)
 
     def _similarity(
         self, profile: Profile, quotes: frozenset[int], moment: float | None, candidate: int
@@ -368,7 +428,7 @@ class EventGrouper:
         return similarity * time_factor(moment, self._times[candidate])
 
     def _followed_event(
-        self, profile: Profile, names: frozenset[str], moment: float | None
+        self, article: CoverageArticle, profile: Profile, names: frozenset[str], moment: float | None
     ) -> tuple[int | None, float]:
         """The earlier event this article follows up, by the rare people both name (see FOLLOW_UP_DAYS)."""
         if moment is None:
@@ -395,8 +455,14 @@ class EventGrouper:
                 needed = FOLLOW_UP_ONE_NAME_SIMILARITY
             else:
                 continue
-            similarity = max(cosine(profile, self._profiles[a]) for a in self._event_articles[event])
-            if similarity >= needed and similarity > best[1]:
+            similarity, nearest = max(
+                (cosine(profile, self._profiles[a]), a) for a in self._event_articles[event]
+            )
+            if (
+                similarity >= needed
+                and similarity > best[1]
+                and not self._repeats(article, profile, moment, nearest)
+            ):
                 best = (event, similarity)
         return best
 
