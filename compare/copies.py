@@ -15,7 +15,7 @@ import itertools
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Protocol
@@ -23,7 +23,6 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.compare.article.furniture import furniture_kind
-from newsprism.compare.textsim import words
 
 _DAY = 86_400.0
 _LINE = re.compile(r"[^\n]+")
@@ -35,6 +34,11 @@ COPY_CONTAINMENT = 0.8
 # A copy has a story to copy: below this many word sequences (a teaser, a caption) two pages alike
 # prove little.
 COPY_MIN_WORDS = 40
+# A copy's first LEAD_CHARS of story are mostly its original's too (a dateline or a byline changed):
+# the whole texts are compared only when LEAD_ALIKE of the shorter lead's word sequences are shared.
+LEAD_CHARS = 600
+LEAD_ALIKE = 0.5
+LEADS_KEPT = 4096
 # Share of a page's lines another page must hold to be compared word by word (`CopyLinker.lines_alike`).
 LINES_ALIKE = 0.5
 # Furniture of a known kind (`furniture_kind`) is looked for in lines up to this long: the patterns
@@ -107,21 +111,22 @@ def _spread_beyond(keys: list[int], moments: list[float], span: float) -> frozen
 
 @lru_cache(maxsize=512)
 def shingles(text: str) -> frozenset[int]:
-    """Fingerprints of the text's runs of SHINGLE_WORDS words (lower-cased). The last few texts are
-    kept: an original is compared with each of its copies, and a text's set is large, so not all."""
-    tokens = [word.lower() for word in words(text)]
-    return frozenset(
-        zlib.crc32(" ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8"))
-        for i in range(len(tokens) - SHINGLE_WORDS + 1)
-    )
+    """Fingerprints of the text's runs of SHINGLE_WORDS words (lower-cased), for comparing texts within
+    one process. The last few texts are kept: an original is compared with each of its copies, and a
+    text's set is large, so not all."""
+    tokens = text.lower().split()
+    # Runs hashed as tuples (in C): the sets are compared within one process only, so `hash` will do.
+    return frozenset(map(hash, zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def near_identical(a: frozenset[int], b: frozenset[int]) -> bool:
     """Whether two shingle sets are one text: the shorter mostly inside the longer, both long enough."""
+    return min(len(a), len(b)) >= COPY_MIN_WORDS and _mostly_inside(a, b, COPY_CONTAINMENT)
+
+
+def _mostly_inside(a: frozenset[int], b: frozenset[int], share: float = LEAD_ALIKE) -> bool:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    if len(shorter) < COPY_MIN_WORDS:
-        return False
-    return len(shorter & longer) >= COPY_CONTAINMENT * len(shorter)
+    return len(shorter & longer) >= share * len(shorter)
 
 
 def within(a: datetime | None, b: datetime | None, window_days: float) -> bool:
@@ -141,13 +146,15 @@ class CopyLinker:
 
     furniture: SiteFurniture
     window_days: float
+    # The last leads' shingles by article id: an original's lead is looked at for each later page.
+    _leads: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def is_copy(self, copy: Copied, original: Copied) -> bool:
         """Whether `copy` is a copy of `original`: another outlet, inside the window, the same story
         text (furniture left out)."""
         if copy.outlet == original.outlet or not within(copy.published, original.published, self.window_days):
             return False
-        return near_identical(self._story(copy), self._story(original))
+        return self._leads_alike(copy, original) and near_identical(self._story(copy), self._story(original))
 
     def stands(self, copy: Copied, original: Copied) -> bool:
         """Whether a stored copy link (the same text at two outlets) holds: inside the window, and a
@@ -157,7 +164,7 @@ class CopyLinker:
     def same_page(self, a: Copied, b: Copied) -> bool:
         """Whether two pages show near-identical texts, furniture and all, whatever their outlets and
         times: a site showing one text again."""
-        return near_identical(shingles(a.text), shingles(b.text))
+        return self._leads_alike(a, b) and near_identical(shingles(a.text), shingles(b.text))
 
     @staticmethod
     def lines_alike(a: Copied, b: Copied) -> bool:
@@ -172,6 +179,20 @@ class CopyLinker:
 
     def _story(self, article: Copied) -> frozenset[int]:
         return shingles(self.furniture.story_text(article.text))
+
+    def _leads_alike(self, a: Copied, b: Copied) -> bool:
+        # A cheap first look: the leads of the story texts, each made once.
+        return _mostly_inside(self._lead(a), self._lead(b))
+
+    def _lead(self, article: Copied) -> frozenset[int]:
+        known = self._leads.get(article.id)
+        if known is None:
+            if len(self._leads) >= LEADS_KEPT:
+                self._leads.clear()
+            known = self._leads[article.id] = shingles.__wrapped__(
+                self.furniture.story_text(article.text[:LEAD_CHARS])[:LEAD_CHARS]
+            )
+        return known
 
 
 class Copied(Protocol):

@@ -88,9 +88,10 @@ ROUND_UP = re.compile(
     r"|\bcitywide\b|\bcity\W?s\s+\w+\s+(?:and|&)\s+\w+\s+sides\b",
     re.IGNORECASE,
 )
+ROUND_UP_WORDS = ("separate", "unrelated", "across", "around", "throughout", "citywide", "sides")
 # A copy is near-identical text, so its profile is near-identical too: below this similarity to its
 # best candidate no text comparison is made.
-COPY_SIMILARITY = 0.5
+COPY_SIMILARITY = 0.6
 _DAY = 86_400.0
 
 Profile = dict[int, float]
@@ -216,7 +217,11 @@ def is_round_up(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITUR
     >>> is_round_up(CoverageArticle("1", "Desk", "u", "5 shot in separate attacks", ""))
     True
     """
-    return ROUND_UP.search(f"{article.title}\n{furniture.story_text(article.text)[:LEAD_CHARS]}") is not None
+    head = f"{article.title}\n{article.text[:BODY_CHARS]}".lower()
+    if not any(word in head for word in ROUND_UP_WORDS):  # most pages: no regular expression to run
+        return False
+    lead = furniture.story_text(article.text[:BODY_CHARS])[:LEAD_CHARS]
+    return ROUND_UP.search(f"{article.title}\n{lead}") is not None
 
 
 def quote_pairs(article: CoverageArticle) -> frozenset[int]:
@@ -402,10 +407,10 @@ class EventGrouper:
         of its event that showed it: the site repeating itself (a pop-up, a standing page), not news of
         that story. Near-identical pages never make an event longer than the window, step by step
         inside it or at once."""
-        if moment is None or not self._same_page(article, profile, member):
-            return False
         first = self._times[self._first_showing.get(member, member)]
-        return first is not None and abs(moment - first) > WINDOW_DAYS * _DAY
+        if moment is None or first is None or abs(moment - first) <= WINDOW_DAYS * _DAY:
+            return False
+        return self._same_page(article, profile, member)
 
     def _same_page(self, article: CoverageArticle, profile: Profile, member: int) -> bool:
         # Near-identical texts have near-identical profiles, or (when furniture is most of them) most
