@@ -485,3 +485,40 @@ def test_scores_kept_from_the_alignment_change_nothing_the_coverage_gaps_find() 
     assert len(memo) == pairs
     assert coverage_gaps(articles, statements, memo) == coverage_gaps(articles, statements)
     assert len(memo) == pairs  # every score it needed was there
+
+
+def _analysed(ident: str, outlet: str, text: str) -> CoverageArticle:
+    from newsprism.compare.article.analysis import analyze_article
+
+    return CoverageArticle(ident, outlet, f"https://{ident}.example/a", f"Title {ident}", text, WHEN,
+                           analyze_article(text))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (
+            "A judge sentenced Dale Rusk, 25, on Monday to 20 years in prison for the killing.",
+            "Dale Rusk, 25, was sentenced on Monday and must serve seven years before parole for it.",
+        ),
+        (
+            "Prosecutors said Ray Oliver is charged with two counts of attempted murder in the shooting.",
+            "Prosecutors said Hasmeek Coles is charged with three counts of attempted murder in it.",
+        ),
+        (
+            "Police said more than 100 people were at the party on Saturday when the shooting began.",
+            "Police said 5 people were at the party on Saturday when the shooting began.",
+        ),
+    ],
+    ids=["term-and-parole", "two-suspects-charges", "people-with-no-role"],
+)
+def test_other_things_or_people_s_figures_in_aligned_sentences_do_not_conflict(left: str, right: str) -> None:
+    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    assert [d.summary for d in found if d.type == "numeric_conflict"] == []
+
+
+def test_figures_that_say_what_they_count_still_conflict_in_aligned_sentences() -> None:
+    left = "Prosecutors said Oliver is charged with two counts of attempted murder in the shooting."
+    right = "Prosecutors said Oliver is charged with three counts of attempted murder in the shooting."
+    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    assert [d.type for d in found].count("numeric_conflict") == 1
