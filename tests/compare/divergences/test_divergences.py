@@ -522,3 +522,16 @@ def test_figures_that_say_what_they_count_still_conflict_in_aligned_sentences() 
     right = "Prosecutors said Oliver is charged with three counts of attempted murder in the shooting."
     found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
     assert [d.type for d in found].count("numeric_conflict") == 1
+
+
+def test_one_remark_quoted_in_two_pieces_by_one_outlet_and_whole_by_another_has_one_speaker_each() -> None:
+    left = (
+        '"He was kind to everyone," said Marta Voss, a neighbour. '
+        '"He coached the youth team every Saturday and never missed a game."'
+    )
+    right = (
+        '"He coached the youth team every Saturday and never missed a game," '
+        "said Lena Voss, the boy's aunt."
+    )
+    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    assert [d.type for d in found].count("speaker_conflict") == 1
