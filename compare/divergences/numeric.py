@@ -103,10 +103,16 @@ def _same_thing(a: Mention, b: Mention) -> bool:
     `newsprism.compare.claims`. A figure with a unit only (`20 years`, `$2 million`, `100 miles`) is
     anyone's term, bond or distance (a prison term against the years before parole): compared only
     when the words next to both figures meet (`$2 million bond` and `bond of $10 million`)."""
-    named_a, named_b = concept_words(a[1].concept), concept_words(b[1].concept)
-    if (named_a and named_a <= _PEOPLE) or (named_b and named_b <= _PEOPLE):
+    if counts_people(a[1]) or counts_people(b[1]):
         return False
+    named_a, named_b = concept_words(a[1].concept), concept_words(b[1].concept)
     return bool(named_a and named_b) or bool(figure_context(a) & figure_context(b))
+
+
+def counts_people(quantity: Quantity) -> bool:
+    """Whether a figure counts people and nothing else (`15 people`, `three others`)."""
+    counted = concept_words(quantity.concept) or concept_words(quantity.unit)
+    return bool(counted) and counted <= _PEOPLE
 
 
 def words_around(statement: Statement, start: int, end: int) -> list[str]:
