@@ -114,7 +114,16 @@ def _checkable(statement: Statement, context: _Context) -> bool:
 
 
 def _quoted(statement: Statement) -> bool:
-    return any(a.kind in ("direct", "mixed") for a in statement.attributions)
+    """A quotation the sentence itself credits: its cue in the sentence and not one that carries on a
+    remark (`he continued`, `it added`). A quoted sentence inheriting its speaker from the paragraph
+    before (`"I'm really scared."`) is a piece of a remark, and pieces were trivia on the tuned fact
+    tables (7 of 8)."""
+    return any(
+        a.kind in ("direct", "mixed")
+        and a.cue_start is not None and statement.start <= a.cue_start < statement.end
+        and (a.cue or "").lower().split()[-1:] not in (["continued"], ["added"])
+        for a in statement.attributions
+    )
 
 
 def _named_source(statement: Statement) -> bool:

@@ -535,3 +535,25 @@ def test_one_remark_quoted_in_two_pieces_by_one_outlet_and_whole_by_another_has_
     )
     found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
     assert [d.type for d in found].count("speaker_conflict") == 1
+
+
+@pytest.mark.parametrize(
+    ("extra", "kept"),
+    [
+        ('"We will find whoever did this," Chief Ana Ruiz said on Sunday.', True),
+        ('Chief Ana Ruiz spoke on Sunday. "We will find whoever did this."', False),
+        ('"We will find whoever did this," Chief Ana Ruiz continued.', False),
+    ],
+    ids=["credited-in-the-sentence", "a-piece-of-a-remark", "carried-on"],
+)
+def test_a_quote_is_a_unique_claim_only_where_its_sentence_credits_it(extra: str, kept: bool) -> None:
+    base = (
+        "Two men were shot outside a bar on Main Street in Corvale late Saturday, police said. "
+        "Both were taken to a hospital in stable condition. Officers are looking for a gray sedan."
+    )
+    found = find_divergences(
+        [_analysed("a", "Meridian", base), _analysed("b", "Lantern", base),
+         _analysed("c", "Sever", f"{base} {extra}")]
+    )  # fmt: skip
+    unique = [d for d in found if d.type == "unique_claim" and "find whoever" in d.summary]
+    assert bool(unique) is kept
