@@ -38,7 +38,8 @@ COPY_MIN_WORDS = 40
 # the whole texts are compared only when LEAD_ALIKE of the shorter lead's word sequences are shared.
 LEAD_CHARS = 600
 LEAD_ALIKE = 0.5
-LEADS_KEPT = 4096
+# Leads kept by article id (`CopyLinker._lead`): an original is looked at for each later page of its days.
+LEADS_KEPT = 1024
 # Share of a page's lines another page must hold to be compared word by word (`CopyLinker.lines_alike`).
 LINES_ALIKE = 0.5
 # Furniture of a known kind (`furniture_kind`) is looked for in lines up to this long: the patterns
@@ -109,7 +110,7 @@ def _spread_beyond(keys: list[int], moments: list[float], span: float) -> frozen
     return frozenset(int(key) for key in key_array[starts[spread]])
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def shingles(text: str) -> frozenset[int]:
     """Fingerprints of the text's runs of SHINGLE_WORDS words (lower-cased), for comparing texts within
     one process. The last few texts are kept: an original is compared with each of its copies, and a
