@@ -57,8 +57,8 @@ MAX_DAYS = 10.0
 # people by full name, names this rare (in at most FOLLOW_UP_NAME_SHARE of the articles seen, and
 # never fewer than FOLLOW_UP_NAME_DOCS), when its words resemble the event's (time aside): at least
 # FOLLOW_UP_SIMILARITY when it shares FOLLOW_UP_NAMES of them, at least FOLLOW_UP_ONE_NAME_SIMILARITY
-# when it shares one. A city's police spokesman is named in many stories; a victim and the accused in
-# one story's.
+# when it shares one that no other event names. A city's police spokesman is named in many stories; a
+# victim and the accused in one story's.
 FOLLOW_UP_DAYS = 400.0
 FOLLOW_UP_NAMES = 2
 FOLLOW_UP_NAME_SHARE = 0.0005
@@ -88,6 +88,7 @@ ROUND_UP = re.compile(
     r"|\bcitywide\b|\bcity\W?s\s+\w+\s+(?:and|&)\s+\w+\s+sides\b",
     re.IGNORECASE,
 )
+# One of these is in every text ROUND_UP finds: the cheap look before it.
 ROUND_UP_WORDS = ("separate", "unrelated", "across", "around", "throughout", "citywide", "sides")
 # A copy is near-identical text, so its profile is near-identical too: below this similarity to its
 # best candidate no text comparison is made.
