@@ -77,6 +77,11 @@ def sentence(text: str) -> Statement:
         ("Teen boy found fatally shot in parked car", {("killed", "1")}),
         ("Man, 22, dies after shooting near gas station", {("killed", "1")}),
         ("Man shot at deputies before fleeing, sheriff says", set()),
+        ("A 13-year-old boy and six other people were shot on Friday.", {("shot", "7")}),
+        ("He was charged with killing a woman and injuring a police officer and two others.",
+         {("killed", "1"), ("injured", "3")}),
+        ("Eight people were shot in a five-hour span across the city.", set()),
+        ("He shot and wounded a woman and fatally shot two young men.", {("injured", "1"), ("killed", "2")}),
     ],
     ids=[
         "killed-injured",
@@ -126,6 +131,10 @@ def sentence(text: str) -> Statement:
         "headline-single",
         "headline-single-dies",
         "headline-shooter",
+        "coordinated-all-shot",
+        "noun-before-people",
+        "round-up-hours",
+        "fatally-before-verb",
     ],
 )
 def test_a_count_is_bound_to_its_role(text: str, expected: set[tuple[str, str]]) -> None:
@@ -428,6 +437,7 @@ def test_a_count_in_someone_s_quoted_words_is_not_the_article_s_toll() -> None:
         ("Seven people died in the rampage, including the suspect.", True),
         ("Four dead, including gunman, in workplace shooting", True),
         ("Four people were killed before the gunman shot himself.", False),
+        ("One person was killed and four others were injured, including the gunman.", False),
     ],
 )
 def test_whether_a_toll_counts_the_shooter(text: str, included: bool) -> None:
