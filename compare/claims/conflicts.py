@@ -90,8 +90,12 @@ class _Context:
         when_second = self.published.get(second[0].statement.article_id)
         if when_first is None or when_second is None:
             return False
+        # The later article gives the older age, by no more than the years between them (a birthday
+        # may fall in half a year); a younger age later, or days apart, is a conflict.
+        (_, earlier), (_, later) = sorted([(when_first, first), (when_second, second)], key=lambda x: x[0])
         years = abs((when_first - when_second).days) / 365.25
-        return abs(float(first[0].value) - float(second[0].value)) <= math.ceil(years)
+        grown = float(later[0].value) - float(earlier[0].value)
+        return 0 < grown <= math.ceil(years) and years >= 0.5
 
     def later(self, outlets_claims: Sequence[FactClaim]) -> str:
         """`; X published later` when the claims' articles have different publication days."""
