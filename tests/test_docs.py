@@ -255,7 +255,7 @@ def cited_short_names(document: str) -> list[tuple[str, str]]:
 def cited_files(document: str) -> list[str]:
     """Repository paths (`compare/events.py`, `tests/data/coverage/`) and bare file names (`entities.py`)."""
     text = text_of(document)
-    bare = [span for span in code_of(document).spans if re.fullmatch(r"[\w-]+\.py", span)]
+    bare = re.findall(r"(?<![\w/.-])[\w-]+\.py\b", text)
     return [match.group() for match in REPO_PATH.finditer(text)] + bare
 
 
