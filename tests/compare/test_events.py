@@ -131,13 +131,39 @@ def test_far_apart_dates_do_not_join() -> None:
     [
         pytest.param(0, 1.0, id="same-day"),
         pytest.param(3, 1.0, id="window-edge"),
+        # Beyond the window the factor falls in a straight line to 0 at 10 days (docs/comparison.md).
+        pytest.param(6.5, 0.5, id="halfway"),
+        pytest.param(9.3, 0.1, id="nearly-gone"),
+        pytest.param(10, 0.0, id="ten-days"),
         pytest.param(30, 0.0, id="month"),
     ],
 )
 def test_time_factor(days: float, factor: float) -> None:
     base = DAY.timestamp()
-    assert time_factor(base, base + days * 86_400) == factor
+    assert time_factor(base, base + days * 86_400) == pytest.approx(factor)
+    assert time_factor(base + days * 86_400, base) == pytest.approx(factor)
     assert time_factor(None, base) == 1.0
+
+
+def test_a_later_article_needs_more_similarity_the_later_it_comes() -> None:
+    # The grouper scales what an article shares with a candidate by the time factor: the same pair of
+    # typhoon reports is as similar three days apart as on one day, half as similar at six and a half
+    # days, and no longer one event at ten.
+    first, second = [a for a in _articles() if a.id.startswith("typhoon")]
+    published = first.published
+    assert published is not None
+
+    def added(days: float) -> tuple[str, float]:
+        grouper = EventGrouper()
+        grouper.add(first)
+        later = replace(second, published=published + timedelta(days=days))
+        assignment = grouper.add(later)
+        return assignment.key, assignment.similarity
+
+    (event, same_day), (_, window_edge), (key, halfway) = added(0), added(3), added(6.5)
+    assert same_day > 0.3 and window_edge == same_day
+    assert key == event and halfway == pytest.approx(same_day / 2, abs=2e-4)
+    assert added(10)[0] != event
 
 
 def test_incremental_grouper_reports_key_and_similarity() -> None:

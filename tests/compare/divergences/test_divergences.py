@@ -115,6 +115,32 @@ def drones(
             True,
             id="about-fifty-six",
         ),
+        # `about 10` allows a fifth either way, as `about 5` is [4, 6] (docs/comparison.md): 8 and 12 agree
+        # with it, 7 and 13 do not.
+        pytest.param(
+            ("about ten kamikaze drones", 10, "approx"),
+            ("eight kamikaze drones", 8, "="),
+            False,
+            id="about-ten-eight",
+        ),
+        pytest.param(
+            ("about ten kamikaze drones", 10, "approx"),
+            ("seven kamikaze drones", 7, "="),
+            True,
+            id="about-ten-seven",
+        ),
+        pytest.param(
+            ("about ten kamikaze drones", 10, "approx"),
+            ("12 kamikaze drones", 12, "="),
+            False,
+            id="about-ten-twelve",
+        ),
+        pytest.param(
+            ("about ten kamikaze drones", 10, "approx"),
+            ("13 kamikaze drones", 13, "="),
+            True,
+            id="about-ten-thirteen",
+        ),
     ],
 )
 def test_numeric_conflicts_respect_ranges_and_approximations(
