@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.crawler.urls import clean_url, host_key, same_site
+from newsprism.crawler.urls import article_query, clean_url, host_key, is_http_url, is_ip_address, same_site
 
 BASE = "https://news.example/view"
 
@@ -42,17 +42,15 @@ def test_only_tracking_parameters_are_dropped(url: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("url", "other", "same"),
     [
-        ("https://news.example/a", "https://www.news.example/b", True),
-        ("https://m.news.example/a", "https://news.example/b", True),
-        ("https://news.example/a", "https://edition.news.example/b", True),
-        ("https://badnews.example/a", "https://news.example/b", False),
-        ("https://news.example/a", "https://fakenews.example/b", False),
-        ("https://news.example/a", "https://news.example.org/b", False),
-        ("not a url", "also not one", False),
+        pytest.param("https://news.example/a", "https://www.news.example/b", True, id="www"),
+        pytest.param("https://m.news.example/a", "https://news.example/b", True, id="subdomain"),
+        pytest.param("https://news.example/a", "https://edition.news.example/b", True, id="subdomain-second"),
+        pytest.param("https://badnews.example/a", "https://news.example/b", False, id="suffix-of-the-name"),
+        pytest.param("https://news.example/a", "https://fakenews.example/b", False, id="suffix-second"),
+        pytest.param("https://news.example/a", "https://news.example.org/b", False, id="longer-tld"),
+        pytest.param("not a url", "also not one", False, id="no-host"),
     ],
-    ids=["www", "subdomain", "subdomain-second", "suffix-of-the-name", "suffix-second", "longer-tld",
-         "no-host"],
-)  # fmt: skip
+)
 def test_subdomains_are_one_site_and_names_that_merely_end_alike_are_not(
     url: str, other: str, same: bool
 ) -> None:
@@ -76,3 +74,35 @@ def test_a_default_port_written_or_not_is_one_host_for_politeness(url: str, spel
 def test_the_schemes_default_ports_are_two_hosts_for_politeness() -> None:
     assert host_key("http://news.example/a") != host_key("https://news.example/a")
     assert host_key("https://news.example:8443/a") != host_key("https://news.example/a")
+
+
+@pytest.mark.parametrize(
+    ("url", "web"),
+    [
+        pytest.param("https://news.example/a", True, id="https"),
+        pytest.param("http://news.example:8080/a", True, id="port"),
+        pytest.param("http://news.example:1/a", True, id="port-one"),
+        pytest.param("http://news.example:0/a", False, id="port-zero"),
+        pytest.param("http://news.example:99999/a", False, id="port-out-of-range"),
+        pytest.param("ftp://news.example/a", False, id="ftp"),
+        pytest.param("https:///a", False, id="no-host"),
+    ],
+)
+def test_a_web_url_has_a_host_and_a_port_a_connection_can_use(url: str, web: bool) -> None:
+    # Port 0 cannot be connected to: a link naming it is skipped, not fetched and failed mid-crawl.
+    assert is_http_url(url) is web
+
+
+def test_query_pieces_are_sorted_by_name_alone() -> None:
+    # By name, not by value: `b=1&a=2` is `a=2&b=1`; a repeated name keeps its values' order, which
+    # may be what tells two pages apart (`tag=b&tag=a`).
+    assert article_query("b=1&a=2") == "a=2&b=1"
+    assert article_query("tag=b&tag=a&s=1") == "s=1&tag=b&tag=a"
+
+
+@pytest.mark.parametrize(
+    ("host", "literal"),
+    [("127.0.0.1", True), ("::1", True), ("10.0.0.7", True), ("news.example", False), ("1.2.3", False)],
+)
+def test_an_address_literal_is_told_from_a_name_to_resolve(host: str, literal: bool) -> None:
+    assert is_ip_address(host) is literal
