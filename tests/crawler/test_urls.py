@@ -106,3 +106,21 @@ def test_query_pieces_are_sorted_by_name_alone() -> None:
 )
 def test_an_address_literal_is_told_from_a_name_to_resolve(host: str, literal: bool) -> None:
     assert is_ip_address(host) is literal
+
+
+@pytest.mark.parametrize(
+    ("url", "cleaned"),
+    [
+        pytest.param("https://news.example?id=3", "https://news.example/?id=3", id="query-gets-a-path"),
+        pytest.param("https://news.example", "https://news.example", id="bare-host-stays-bare"),
+        pytest.param("http://[::1/a", "http://[::1/a", id="unparsable-unchanged"),
+    ],
+)
+def test_a_query_needs_a_path_and_an_unparsable_url_is_left_as_it_is(url: str, cleaned: str) -> None:
+    # `host?id=3` and `host/?id=3` are one page; a URL urlsplit refuses is kept for the caller to refuse.
+    assert clean_url(url) == cleaned
+
+
+def test_each_host_is_its_own_politeness_key() -> None:
+    keys = {host_key(url) for url in ("https://a.example/1", "https://b.example/1", "https://A.example/2")}
+    assert keys == {"a.example:443", "b.example:443"}
