@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -119,9 +120,10 @@ def test_articles_without_dates_are_grouped_too() -> None:
 
 def test_far_apart_dates_do_not_join() -> None:
     first, second = _articles()[3:5]
+    assert first.published is not None
     later = CoverageArticle(
         id=second.id, outlet=second.outlet, url=second.url, title=second.title, text=second.text,
-        published=first.published + timedelta(days=60),  # type: ignore[operator]
+        published=first.published + timedelta(days=60),
     )
     assert len(group_articles([first, later])) == 2
 
@@ -218,7 +220,8 @@ def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
         replace(a, text=a.text + quotes, analysis=analyze_article(a.text + quotes, DAY.date()))
         for a in _articles()
     ]
-    left_out = {kind: [] for kind in ("attributions", "quantities", "entities", "dates")}
+    kinds = ("attributions", "quantities", "entities", "dates")
+    left_out: dict[str, list[Any]] = {kind: [] for kind in kinds}  # each kind's own empty list
     for kind in GROUPING_FINDINGS:
         del left_out[kind]
     partial = [replace(a, analysis=replace(a.analysis, **left_out)) for a in whole]

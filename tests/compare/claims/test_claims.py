@@ -316,7 +316,7 @@ def test_wounds_are_read_as_body_regions(text: str, regions: set[str]) -> None:
 
 def _relations(*texts: str) -> list[set[str]]:
     found = claim_conflicts(*_event([article(f"r{i}", f"O{i}", t) for i, t in enumerate(texts)]))
-    return [{c.value for c in d.claims} for d in found if d.type == "relation_conflict"]
+    return [{c.value or "" for c in d.claims} for d in found if d.type == "relation_conflict"]
 
 
 def test_a_husband_in_one_outlet_and_a_fiance_in_another_is_a_relation_conflict() -> None:

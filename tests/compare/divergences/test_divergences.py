@@ -19,6 +19,7 @@ from newsprism.compare.divergences.ranking import UNIQUE_PER_OUTLET
 from newsprism.compare.findings import (
     ArticleAnalysis,
     Attribution,
+    AttributionKind,
     DateMention,
     Entity,
     Quantity,
@@ -43,7 +44,7 @@ def quantity(
 
 
 def said(
-    text: str, words: str, speaker: str, kind: str = "direct", source_type: SourceType = "person"
+    text: str, words: str, speaker: str, kind: AttributionKind = "direct", source_type: SourceType = "person"
 ) -> Attribution:
     start, at = text.index(words), text.index(speaker)
     return Attribution(
@@ -54,7 +55,7 @@ def said(
         "said",
         speaker,
         at,
-        at + len(speaker),  # type: ignore[arg-type]
+        at + len(speaker),
         speaker,
         source_type,
     )
