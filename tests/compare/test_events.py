@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from newsprism.compare.events import (
     GROUPING_FINDINGS,
     EventGrouper,
     TermStats,
+    event_key,
     group_articles,
     publication_order,
     raw_terms,
@@ -269,3 +271,59 @@ def test_a_later_story_sharing_one_name_or_past_the_follow_up_time_stays_apart()
     assert len(group_articles([shooting, other])) == 2
     too_late = _analysed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
     assert len(group_articles([shooting, too_late])) == 2
+
+
+# A report that names the typhoon's port and its dockers' strike: the bridge between two stories.
+BRIDGE = (
+    "Typhoon Ondine closes Port Velasco container terminal as dockers strike",
+    "Typhoon Ondine shut the container terminal in Port Velasco. Dockers at the terminal had already "
+    "begun a strike over pay, union leader Rafael Ibarra said, and the strike will go on.",
+)
+# Like the bridge (the strike), barely like the typhoon reports (a word of the flood).
+STRIKE = (
+    "Dockers walk out over pay",
+    "Rafael Ibarra said dockers would stay out for a second week. They want a raise for night shifts; "
+    "the employers refused to talk while streets were flooded.",
+)
+# A little like every member of the typhoon's event: its aftermath.
+AFTERMATH = (
+    "The Estrela Islands count the cost",
+    "Insurers said the damage would run to millions. Whole streets that became rivers are drying; the "
+    "container terminal may reopen next week once dockers end their strike.",
+)
+
+
+def _typhoon_event_and(title: str, text: str) -> tuple[str, float, str]:
+    """Where an article lands after the Kim and typhoon reports and the bridge: (its event, the
+    similarity that decided, the typhoon's event)."""
+    grouper = EventGrouper()
+    at = DAY + timedelta(hours=10)
+    keys = {made.id: grouper.add(made).key for made in _articles() if not made.id.startswith("budget")}
+    grouper.add(CoverageArticle("x", "Dock News", "https://x.example/", *BRIDGE, published=at))
+    added = grouper.add(CoverageArticle("n", "Quay Times", "https://n.example/", title, text, published=at))
+    typhoon = keys["typhoon-0"]
+    return added.key, added.similarity, typhoon
+
+
+@pytest.mark.parametrize(
+    ("story", "joins"),
+    [pytest.param(STRIKE, False, id="like-one-member-only"), pytest.param(AFTERMATH, True, id="like-all")],
+)
+def test_a_weak_match_joins_only_an_event_whose_other_members_it_resembles_too(
+    story: tuple[str, str], joins: bool
+) -> None:
+    # Below the similarity at which one member suffices, the article must also resemble the event's
+    # other members on average: one report that mentions a strike does not pull the strike into the
+    # typhoon's event, while the typhoon's aftermath, somewhat like each report, joins it.
+    key, similarity, typhoon = _typhoon_event_and(*story)
+    assert (key == typhoon) is joins
+    if joins:
+        assert 0.15 <= similarity < 0.3  # a weak match: what let it in is the resemblance to the others
+
+
+def test_the_event_key_is_the_founding_articles_url_hashed() -> None:
+    # Event pages are addressed by key: the same founding URL gives the same key in every regrouping.
+    founder = _articles()[0]
+    assert event_key(founder) == hashlib.sha1(founder.url.encode("utf-8")).hexdigest()[:16]
+    assert event_key(replace(founder, id="another-id")) == event_key(founder)
+    assert event_key(replace(founder, url="")) == hashlib.sha1(founder.id.encode("utf-8")).hexdigest()[:16]
