@@ -13,7 +13,7 @@ from newsprism.compare.article.sentences import sentences
 from newsprism.compare.divergences.alignment import ScoreMemo, align_event, statements_of
 from newsprism.compare.divergences.detect import find_divergences
 from newsprism.compare.divergences.gaps import coverage_gaps
-from newsprism.compare.divergences.numeric import compatible
+from newsprism.compare.divergences.numeric import compatible, same_concept
 from newsprism.compare.divergences.quotes import same_source, word_diff
 from newsprism.compare.divergences.ranking import UNIQUE_PER_OUTLET
 from newsprism.compare.findings import (
@@ -512,3 +512,80 @@ def test_scores_kept_from_the_alignment_change_nothing_the_coverage_gaps_find() 
     assert len(memo) == pairs
     assert coverage_gaps(articles, statements, memo) == coverage_gaps(articles, statements)
     assert len(memo) == pairs  # every score it needed was there
+
+
+def numeric_severity(*outlets_figures: tuple[str, str, float]) -> float:
+    """The severity of the one numeric conflict between the drone counts the outlets give."""
+    found = find_divergences([drones(f"o{i}", *given) for i, given in enumerate(outlets_figures)])
+    (numeric,) = [d for d in found if d.type == "numeric_conflict"]
+    return numeric.severity
+
+
+def drone_severity(first: int, second: int) -> float:
+    return numeric_severity(
+        ("Meridian", f"{first} kamikaze drones", first), ("Lantern", f"{second} kamikaze drones", second)
+    )
+
+
+def test_a_wider_gap_is_more_severe_until_one_figure_doubles_the_other() -> None:
+    # 5 against 6 is a detail; 5 against 10 is as wrong as a figure gets, and 5 against 50 no more so.
+    assert drone_severity(5, 6) < drone_severity(6, 10) < drone_severity(5, 10) == drone_severity(5, 50)
+    assert drone_severity(5, 50) < 1.0  # the top is kept for figures about people
+
+
+def test_a_conflict_over_people_outranks_one_over_things_of_the_same_gap() -> None:
+    first, second = (f"Police evacuated {n} people from the terminal on Friday." for n in ("five", "six"))
+    found = find_divergences(
+        [
+            article("a", "Meridian", first, quantities=[quantity(first, "five people", 5, "people")]),
+            article("b", "Lantern", second, quantities=[quantity(second, "six people", 6, "people")]),
+        ]
+    )
+    (people,) = [d for d in found if d.type == "numeric_conflict"]
+    assert drone_severity(5, 6) < people.severity < 1.0
+
+
+def test_the_summary_says_who_reports_which_figure_in_good_grammar() -> None:
+    found = find_divergences(
+        [
+            drones("a", "Meridian", "five kamikaze drones", 5),
+            drones("b", "Sever", "five kamikaze drones", 5),
+            drones("c", "Lantern", "six kamikaze drones", 6),
+        ]
+    )
+    (numeric,) = [d for d in found if d.type == "numeric_conflict"]
+    assert "for kamikaze drones: Lantern reports “six kamikaze drones”" in numeric.summary
+    assert "Meridian and Sever report “five kamikaze drones”" in numeric.summary
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        pytest.param(("kamikaze drones", None), ("drones", None), True, id="one-concept-inside-the-other"),
+        pytest.param(("drones", None), ("kamikaze drones", None), True, id="the-other-inside-the-one"),
+        pytest.param(("drones", None), ("tanks", None), False, id="different-things"),
+        pytest.param((None, "km"), (None, "km"), True, id="one-unit"),
+        pytest.param((None, "km"), ("road", "km"), False, id="a-unit-against-a-counted-thing"),
+        pytest.param((None, "km"), (None, "mile"), False, id="two-units"),
+    ],
+)
+def test_figures_count_the_same_thing_by_their_words_else_by_their_unit(
+    first: tuple[str | None, str | None], second: tuple[str | None, str | None], same: bool
+) -> None:
+    def counted(concept: str | None, unit: str | None) -> Quantity:
+        return Quantity("5", 0, 1, 5, unit, concept)
+
+    assert same_concept(counted(*first), counted(*second)) is same
+
+
+def test_a_toll_is_left_to_the_claim_readers_even_against_a_bare_count() -> None:
+    # `five people were killed` is a casualty claim, compared by person and role in the claims; set
+    # against `six people were at the terminal` it is no numeric conflict: they count different things.
+    killed, present = "Five people were killed at the terminal.", "Six people were at the terminal."
+    found = find_divergences(
+        [
+            article("a", "Meridian", killed, quantities=[quantity(killed, "Five people", 5, "people")]),
+            article("b", "Lantern", present, quantities=[quantity(present, "Six people", 6, "people")]),
+        ]
+    )
+    assert not [d for d in found if d.type == "numeric_conflict"]
