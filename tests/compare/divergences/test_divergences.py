@@ -567,6 +567,7 @@ def test_the_summary_says_who_reports_which_figure_in_good_grammar() -> None:
         pytest.param((None, "km"), (None, "km"), True, id="one-unit"),
         pytest.param((None, "km"), ("road", "km"), False, id="a-unit-against-a-counted-thing"),
         pytest.param((None, "km"), (None, "mile"), False, id="two-units"),
+        pytest.param((None, "km"), (None, None), False, id="a-unit-against-a-bare-number"),
     ],
 )
 def test_figures_count_the_same_thing_by_their_words_else_by_their_unit(
@@ -589,3 +590,66 @@ def test_a_toll_is_left_to_the_claim_readers_even_against_a_bare_count() -> None
         ]
     )
     assert not [d for d in found if d.type == "numeric_conflict"]
+
+
+
+# One outlet's sentence, the figure's words in it, its value, unit and concept.
+Figure = tuple[str, str, float, str | None, str | None]
+SHELTER = "Volunteers came in {} to the shelter on Sunday."
+GUNMAN = "The gunman, a {} man from Tyler, was arrested at the shelter on Sunday."
+CHARGES = "The man faces {} after the shooting at the shelter on Sunday."
+
+
+def shelter(words: str, figure: str, value: float) -> Figure:
+    return SHELTER.format(words), figure, value, None, "group"
+
+
+def gunman(age: str, value: float, unit: str) -> Figure:
+    return GUNMAN.format(age), age, value, unit, None
+
+
+def charges(words: str, value: float) -> Figure:
+    return CHARGES.format(words), words.split(" of ")[0], value, None, "counts"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            shelter("one group from Tyler", "one group", 1),
+            shelter("two groups", "two groups", 2),
+            True,
+            id="groups",
+        ),
+        # `one group from Tyler and another from Longview` starts a list: it counts no groups.
+        pytest.param(
+            shelter("one group from Tyler and another from Longview", "one group", 1),
+            shelter("two groups", "two groups", 2),
+            False,
+            id="one-and-another",
+        ),
+        pytest.param(gunman("34 years", 34, "years"), gunman("35 years", 35, "years"), True, id="years"),
+        # An age is the claim readers' to compare, by person: never as a bare number.
+        pytest.param(
+            gunman("34 years old", 34, "years old"), gunman("35 years old", 35, "years old"), False, id="ages"
+        ),
+        pytest.param(
+            charges("two counts of murder", 2), charges("three counts of murder", 3), True, id="murder"
+        ),
+        # Counts of different crimes count different things.
+        pytest.param(
+            charges("two counts of murder", 2), charges("three counts of arson", 3), False, id="murder-arson"
+        ),
+    ],
+)
+def test_figures_that_count_nothing_or_different_things_are_no_conflict(
+    first: Figure, second: Figure, conflict: bool
+) -> None:
+    def told(ident: str, outlet: str, figure: Figure) -> CoverageArticle:
+        text, words, value, unit, concept = figure
+        start = text.index(words)
+        found = Quantity(words, start, start + len(words), value, unit, concept)
+        return article(ident, outlet, text, quantities=[found])
+
+    found = find_divergences([told("a", "Meridian", first), told("b", "Lantern", second)])
+    assert bool([d for d in found if d.type == "numeric_conflict"]) is conflict
