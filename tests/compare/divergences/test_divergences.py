@@ -595,9 +595,10 @@ def test_a_toll_is_left_to_the_claim_readers_even_against_a_bare_count() -> None
 
 # One outlet's sentence, the figure's words in it, its value, unit and concept.
 Figure = tuple[str, str, float, str | None, str | None]
-SHELTER = "Volunteers came in {} to the shelter on Sunday."
-GUNMAN = "The gunman, a {} man from Tyler, was arrested at the shelter on Sunday."
-CHARGES = "The man faces {} after the shooting at the shelter on Sunday."
+# Each after a first sentence, so that offsets within a sentence and within the text differ.
+SHELTER = "Storms hit Tyler. Volunteers came in {} to the shelter on Sunday."
+GUNMAN = "Shots rang out in Tyler. The gunman, a {} man from Tyler, was arrested at the shelter on Sunday."
+CHARGES = "Shots rang out in Tyler. The man faces {} after the shooting at the shelter on Sunday."
 
 
 def shelter(words: str, figure: str, value: float) -> Figure:
