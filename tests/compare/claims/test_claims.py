@@ -210,8 +210,14 @@ def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, cl
             "The shooting took place around 1:50 a.m. Sunday.",
             False,
         ),
+        ("Shots were fired at 9:26 p.m. outside the bar.", "The shooting began about 9:30 p.m.", False),
+        ("The shooting was reported around 12:05 a.m.", "Gunfire erupted at midnight on Sunday.", False),
+        ("The shooting happened around 4 p.m. on Friday.", "The shooting happened around 4:15 p.m.", True),
     ],
-    ids=["twenty-minutes", "am-pm", "bound-includes", "before-includes"],
+    ids=[
+        "twenty-minutes", "am-pm", "bound-includes", "before-includes", "rounded-half-hour",
+        "midnight-rounded", "hour-and-quarter-differ",
+    ],
 )
 def test_event_times_conflict_only_when_neither_allows_the_other(
     left: str, right: str, conflict: bool
@@ -435,3 +441,4 @@ def test_four_dead_with_the_shooter_and_four_killed_besides_him_conflict() -> No
     assert "numeric_conflict" in _types(with_him, besides)
     same = "Three people were killed in a shooting at a bar on Main Street; the gunman then killed himself."
     assert "numeric_conflict" not in _types(with_him, same)
+
