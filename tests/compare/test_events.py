@@ -285,6 +285,12 @@ STRIKE = (
     "Rafael Ibarra said dockers would stay out for a second week. They want a raise for night shifts; "
     "the employers refused to talk while streets were flooded.",
 )
+# Much like the bridge (its strike, told again), unlike the typhoon reports.
+STRIKE_RETOLD = (
+    "Dockers strike over pay",
+    "Union leader Rafael Ibarra said dockers would strike over pay for a second week. The union wants a "
+    "raise for night shifts; the port authority refused.",
+)
 # A little like every member of the typhoon's event: its aftermath.
 AFTERMATH = (
     "The Estrela Islands count the cost",
@@ -307,17 +313,22 @@ def _typhoon_event_and(title: str, text: str) -> tuple[str, float, str]:
 
 @pytest.mark.parametrize(
     ("story", "joins"),
-    [pytest.param(STRIKE, False, id="like-one-member-only"), pytest.param(AFTERMATH, True, id="like-all")],
+    [
+        pytest.param(STRIKE, False, id="like-one-member-only"),
+        pytest.param(AFTERMATH, True, id="like-all"),
+        pytest.param(STRIKE_RETOLD, True, id="much-like-one-member"),
+    ],
 )
 def test_a_weak_match_joins_only_an_event_whose_other_members_it_resembles_too(
     story: tuple[str, str], joins: bool
 ) -> None:
     # Below the similarity at which one member suffices, the article must also resemble the event's
     # other members on average: one report that mentions a strike does not pull the strike into the
-    # typhoon's event, while the typhoon's aftermath, somewhat like each report, joins it.
+    # typhoon's event, while the typhoon's aftermath, somewhat like each report, joins it. Much like
+    # one member is enough on its own.
     key, similarity, typhoon = _typhoon_event_and(*story)
     assert (key == typhoon) is joins
-    if joins:
+    if story is AFTERMATH:
         assert 0.15 <= similarity < 0.3  # a weak match: what let it in is the resemblance to the others
 
 
