@@ -338,3 +338,15 @@ def test_the_event_key_is_the_founding_articles_url_hashed() -> None:
     assert event_key(founder) == hashlib.sha1(founder.url.encode("utf-8")).hexdigest()[:16]
     assert event_key(replace(founder, id="another-id")) == event_key(founder)
     assert event_key(replace(founder, url="")) == hashlib.sha1(founder.id.encode("utf-8")).hexdigest()[:16]
+
+
+def test_articles_are_added_dated_first_by_time_then_by_id_as_a_number() -> None:
+    # The first article added founds its event and gives it its key: the order must not depend on how
+    # ids sort as text (`10` before `9`) or on where undated articles come in the input.
+    def dated(ident: str, hours: float | None) -> CoverageArticle:
+        when = None if hours is None else DAY + timedelta(hours=hours)
+        return CoverageArticle(ident, "Outlet", f"https://o.example/{ident}", "Title", "Text", published=when)
+
+    hours = {"b": None, "10": 1, "a": None, "9": 1, "7": 2, "3": None}
+    articles = [dated(ident, at) for ident, at in hours.items()]
+    assert [a.id for a in sorted(articles, key=publication_order)] == ["9", "10", "7", "3", "a", "b"]
