@@ -675,8 +675,8 @@ def _analysed(ident: str, outlet: str, text: str) -> CoverageArticle:
             "Prosecutors said Hasmeek Coles is charged with three counts of attempted murder in it.",
         ),
         (
-            "Police said more than 100 people were at the party on Saturday when the shooting began.",
-            "Police said 5 people were at the party on Saturday when the shooting began.",
+            "More than 100 people were at the party on Saturday when the shooting began, police said.",
+            "Police said 5 people stood on the porch of the party on Saturday as the shooting began.",
         ),
     ],
     ids=["term-and-parole", "two-suspects-charges", "people-with-no-role"],
