@@ -334,7 +334,7 @@ def test_wounds_are_read_as_body_regions(text: str, regions: set[str]) -> None:
 
 def _relations(*texts: str) -> list[set[str]]:
     found = claim_conflicts(*_event([article(f"r{i}", f"O{i}", t) for i, t in enumerate(texts)]))
-    return [{c.value for c in d.claims} for d in found if d.type == "relation_conflict"]
+    return [{c.value or "" for c in d.claims} for d in found if d.type == "relation_conflict"]
 
 
 def test_a_husband_in_one_outlet_and_a_fiance_in_another_is_a_relation_conflict() -> None:
@@ -461,6 +461,7 @@ def test_ages_a_birthday_apart_in_articles_a_year_apart_do_not_conflict() -> Non
     march = "Police arrested Marco Zurita, 19, on Friday in the killing of a store clerk in Fenwick."
     june = "Marco Zurita, 20, pleaded guilty on Friday to the killing of a store clerk in Fenwick."
     first, later = article("t0", "O0", march), article("t1", "O1", june)
+    assert first.published is not None
     a_year_on = replace(later, published=first.published + timedelta(days=400))
     assert [d.type for d in claim_conflicts(*_event([first, a_year_on]))] == []
     assert [d.type for d in claim_conflicts(*_event([first, later]))] == ["numeric_conflict"]
