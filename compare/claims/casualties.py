@@ -35,10 +35,12 @@ _PEOPLE_WORDS = """people persons others victims men women teens teenagers child
     wounded""".split()
 _PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
 _MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
+# A noun naming which people (`a police officer`, `two security guards`): only before a people noun.
+_NOUN_MODIFIER = r"(?:police|security|state|sheriff's|correctional|park|bus|store|border|transit|off-duty)"
 # `Three boys between the ages of 13 and 15`: the ages of the people a count counts.
 _AGES = r"(?:\s+(?:between\s+the\s+)?(?:ages?(?:\s+of)?|aged)\s+\d{1,2}\s*(?:and|to|through|-)\s*\d{1,2})"
 _SUBJECT = (
-    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\w)(?:\s+{_MODIFIER})?(?:\s+{_PEOPLE})?{_AGES}?"
+    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\w)(?:\s+{_MODIFIER})?(?:\s+{_NOUN_MODIFIER})?(?:\s+{_PEOPLE})?{_AGES}?"
     r"(?:\s*,[^,.;]{0,60},)?"
 )
 _AUX = (
@@ -137,7 +139,7 @@ _OTHER_INCIDENT = re.compile(
     r"|\bin\s+(?:\w+\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d:"
     # A toll over a span of time is a round-up (`in attacks from Friday night to Sunday`, `this
     # year`, `in November alone`, `so far`): one incident happens at one time.
-    r"|\b(?:this|last)\s+(?:year|month)\b|\bso\s+far\b|\balone\b"
+    r"|\b(?:this|last)\s+(?:year|month)\b|\bso\s+far\b|\balone\b|\bin\s+an?\s+[\w-]+\s+(?:span|period|stretch)\b"
     r"|\bfrom\s+\w+(?:\s+\w+)?\s+(?:to|through|until)\s+(?:early\s+|late\s+)?\w+day\b"
     r"|\bin\s+(?:\w+\s+){0,3}?(?:attacks|incidents|homicides)\b"
     rf"|(?<![\w-])(?:{WORD_NUMBER}|\d+|several|multiple)\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b",
@@ -168,6 +170,8 @@ _FOLLOWING = re.compile(
     r"grandfather|friend|girlfriend|boyfriend|wife|husband|nephew|niece)\b",
     re.IGNORECASE,
 )
+# `No one was hurt`, `no people were injured`: a toll of none; `no officers were hurt` is one group's.
+_NONE_AT_ALL = re.compile(r"\s+(?:one|person|people|persons|individuals|victims?|injuries|was|were)\b", re.I)
 # `A man shot at vehicles`, `a man shot his wife`: no auxiliary and an object after `shot` make the
 # subject the shooter, not a victim (`3 shot in Chicago` keeps its count).
 _SHOOTER = re.compile(r"^\s+(?:at|into|toward|towards|his|her|their|him|them|a|an|the)\b", re.IGNORECASE)
@@ -186,7 +190,8 @@ def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) ->
     role = _role(match.group(role_group))
     # An aside between commas (`five teens, one fatally, were shot`) tells of a part, not the whole.
     said = re.sub(r",[^,.;]*,", " ", match.group(0))
-    if role in (INJURED, SHOT) and re.search(r"\bfatally\b", said, re.IGNORECASE):
+    just_before = match.string[max(0, match.start() - 9) : match.start()]
+    if role in (INJURED, SHOT) and re.search(r"\bfatally\b", f"{just_before} {said}", re.IGNORECASE):
         return KILLED  # `10 were fatally wounded`
     if role == SHOT and re.search(r"\bothers?\b", said, re.IGNORECASE):
         return INJURED  # `two were killed ... four others were shot`: the others survived
@@ -225,7 +230,10 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
             "casualties", role, _figure(toll), count_bounds(toll, "at least"), statement, match.group(0)
         )
     pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
-    for pattern in (_PAIR, _BARE_SINGLE, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+    # A bare singular (`Girl Slain`) is a headline's only in the headline (a gallery's captions
+    # further down are other stories).
+    patterns = (_PAIR, _BARE_SINGLE) if statement.index <= 0 else (_PAIR,)
+    for pattern in (*patterns, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
         for match in pattern.finditer(text):
             for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
                 if match.groupdict().get(n) is None or any(match.start(n) in pair for pair in pairs):
@@ -258,12 +266,20 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         return None  # `killed two more people`: an increment to a toll told before, not a toll
     if value == 0 and re.search(r"\b(?:else|other|others)\b", match.group(0), re.IGNORECASE):
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
+    if value == 0 and not _NONE_AT_ALL.match(after):
+        return None  # `no officers were injured`: none of one group, not the toll
     if not _a_victim_count(match, number, value, role):
         return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None
     if match.re in (_PASSIVE, _NOUN) and n == "n" and not qualifier:
-        value += _coordinated(match.string, match.start(n))
-    if match.re is _ACTIVE and not qualifier and (following := _FOLLOWING.match(match.string[match.end() :])):
+        listed = _coordinated(match.string, match.start(n))
+        if listed and role == INJURED and re.search(r"\bshot\s*$", match.group(0), re.IGNORECASE):
+            role = SHOT  # `a boy and six other people were shot`: the others are besides the boy, all shot
+        value += listed
+    # `fatally shot a man and three others`: whether the others died too, the words do not say.
+    fatally = re.search(r"\bfatally\s+$", match.string[max(0, match.start() - 9) : match.start()], re.I)
+    following = _FOLLOWING.match(match.string[match.end() :])
+    if match.re is _ACTIVE and not qualifier and not fatally and following:
         value += _value(following.group("n") or "one") or 1.0
     return FactClaim(
         kind="casualties",
@@ -354,7 +370,9 @@ def quoted(claim: FactClaim) -> bool:
 # counting convention of a toll.
 _SHOOTER_NOUN = r"(?:gunman|gunmen|shooter|suspect|attacker|assailant|killer)"
 _WITH_THE_SHOOTER = re.compile(
-    rf"^[^.;]{{0,40}}?\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:\w+\s+)?{_SHOOTER_NOUN}\b",
+    # Right after the toll, before any other count (`one was killed and four injured, including the
+    # gunman` counts him among the injured).
+    rf"^(?:(?!\band\b)[^.;]){{0,30}}?\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:\w+\s+)?{_SHOOTER_NOUN}\b",
     re.IGNORECASE,
 )
 

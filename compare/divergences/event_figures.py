@@ -19,6 +19,7 @@ from newsprism.compare.divergences.numeric import (
     compatible,
     complement,
     concept_words,
+    counts_people,
     figure_context,
     same_concept,
     words_around,
@@ -102,7 +103,7 @@ def figure_kind(statement: Statement, quantity: Quantity) -> Kind | None:
     if not head:
         return None
     role = role_of(statement, quantity.start, quantity.end)
-    if not role and head in _PEOPLE:
+    if not role and (head in _PEOPLE or counts_people(quantity)):
         # People counted with no casualty word near (`15 people`, `two Detroit children`, `four men`)
         # are a crowd, a family, a city's year: anything. Compared only in sentences that align.
         return None

@@ -20,6 +20,9 @@ COMPARABLE = 0.5
 # `about 5` covers 4 to 6: an approximation is not contradicted by a nearby exact figure.
 APPROXIMATION = 0.2
 _FUNCTION_WORDS = frozenset("a an the of for in on to and at by with from per".split())
+# Aligned sentences this alike tell one fact in one wording: their figures answer each other whatever
+# they count (`for 13 years` against `for 3 years`).
+SAME_SENTENCE = 0.92
 # Words either side of a figure that may say what it counts.
 WINDOW = 4
 _NUMBER_WORDS = frozenset(
@@ -30,6 +33,9 @@ _WHEN = frozenset(
     stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     morning afternoon evening night week month year january february march april may june july august
     september october november december""".split()
+)
+_CASUALTY_WORDS = frozenset(
+    stem(w) for w in """killed dead died wounded injured hurt shot slain""".split()
 )
 # Nouns of people: a figure counting them with no role is no casualty count (see _bound).
 _PEOPLE = frozenset(
@@ -87,7 +93,8 @@ def numeric_conflicts(
         if pair.score >= COMPARABLE:
             links.extend(
                 ((pair.left, a), (pair.right, b)) for a, b in _counterparts(pair.left, pair.right)
-                if not compatible(a, b) and _same_thing((pair.left, a), (pair.right, b))
+                if not compatible(a, b)
+                and (pair.score >= SAME_SENTENCE or _same_thing((pair.left, a), (pair.right, b)))
             )
     links = [
         (a, b) for a, b in links
@@ -103,10 +110,15 @@ def _same_thing(a: Mention, b: Mention) -> bool:
     `newsprism.compare.claims`. A figure with a unit only (`20 years`, `$2 million`, `100 miles`) is
     anyone's term, bond or distance (a prison term against the years before parole): compared only
     when the words next to both figures meet (`$2 million bond` and `bond of $10 million`)."""
-    if counts_people(a[1]) or counts_people(b[1]):
+    if (counts_people(a[1]) and not _casualty_near(a)) or (counts_people(b[1]) and not _casualty_near(b)):
         return False
     named_a, named_b = concept_words(a[1].concept), concept_words(b[1].concept)
     return bool(named_a and named_b) or bool(figure_context(a) & figure_context(b))
+
+
+def _casualty_near(mention: Mention) -> bool:
+    # `64 children and two adults were killed`: people counted with what happened to them.
+    return any(stem(w) in _CASUALTY_WORDS for w in words_around(mention[0], mention[1].start, mention[1].end))
 
 
 def counts_people(quantity: Quantity) -> bool:

@@ -48,8 +48,11 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
         encoding="utf-8",
     )  # fmt: skip
     analysed: list[StoredArticle] = []
-    summary = import_files([path], factory, extractor=extractor, now=lambda: NOW,
-                           after_store=lambda session, stored: analysed.append(stored))  # fmt: skip
+
+    def analyse(session: Session, stored: StoredArticle, prepared: object = None) -> None:
+        analysed.append(stored)
+
+    summary = import_files([path], factory, extractor=extractor, now=lambda: NOW, after_store=analyse)
     assert (summary.new, len(summary.problems)) == (3, 4)
     assert [p.where for p in summary.problems] == ["line 2, column 2", "line 4", "line 7", "line 8"]
     assert "not JSON" in str(summary.problems[0]) and "'url' is required" in str(summary.problems[1])
