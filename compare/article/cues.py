@@ -329,11 +329,18 @@ _IRREGULAR = {
 }  # fmt: skip
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
              ("ing", ""), ("ing", "e"))  # fmt: skip
-# Intention shows in the complement: `vowed to rebuild`, `urged them to leave`, `called for calm`.
-# Beliefs take an infinitive too (`seems to`, `appeared to`) and stay beliefs, except `hope to`.
-_INFINITIVE = re.compile(r"to\s+[a-z]")
+# Intention shows in the complement of a wish: `hopes to win`, `called for calm`, `pleaded to stay`.
+# A verb of saying keeps its class whatever its complement: `vowed to rebuild`, `promised to`, `asked
+# them to leave` report a promise or a request made in words (speech acts, as a reader comparing who
+# said what counts them). Beliefs take an infinitive too (`seems to`, `appeared to`) and stay beliefs.
+# `to` before a determiner or an object pronoun opens a phrase (`responded to a mother`), not a verb.
+_INFINITIVE = re.compile(
+    r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|him|them|me|us|it)\b)[a-z]"
+)
 _FOR = re.compile(r"for\s")
 _WISH_VERBS = frozenset({"hope", "call", "plead"})
+# Aspectual verbs: their infinitive is the act itself (`prices continued to rise`), no words reported.
+_ASPECTUAL = frozenset({"continue", "go"})
 
 
 @lru_cache(maxsize=1024)  # a few hundred cue forms recur across every article
@@ -358,8 +365,10 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
 
     >>> cue_class("has said", "person"), cue_class("believes", "person")
     ('speech', 'belief')
-    >>> cue_class("vowed", "official", "to rebuild the bridge"), cue_class("found", "document")
-    ('intention', 'document')
+    >>> cue_class("vowed", "official", "to rebuild the bridge"), cue_class("hopes", "person", "to win")
+    ('speech', 'intention')
+    >>> cue_class("found", "document")
+    'document'
     """
     words = re.findall(r"[a-z]+", (cue or "").lower())
     if not words or " ".join(words) in _SOURCE_PHRASES:
@@ -370,8 +379,8 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
         return "document"
     if cls == "document":
         return "belief"  # `Smith found that …`, `leaders found little unity`: a judgement, not a document
-    if cls == "speech" and _INFINITIVE.match(content):
-        return "intention"  # `promised to`, `urged them to`
+    if cls == "speech" and lemmas and lemmas[-1] in _ASPECTUAL and _INFINITIVE.match(content):
+        return "intention"  # `continued to rise`: no words reported
     if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):
         return "intention"  # `hopes to`, `called for calm`
     return cls

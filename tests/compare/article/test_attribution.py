@@ -214,7 +214,15 @@ def test_offsets_and_cue_spans_point_into_the_text() -> None:
                      id="fear-that"),
         pytest.param("The mayor intends to close the bridge in May.", "close the bridge", "intention",
                      id="intends-to"),
-        pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "intention", id="vowed-to"),
+        pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "speech", id="vowed-to"),
+        pytest.param("The ferry captain promised to sail at dawn.", "sail at dawn", "speech",
+                     id="promised-to"),
+        pytest.param("The warden asked the hikers to leave the ridge before dark.", "leave the ridge",
+                     "speech", id="asked-them-to"),
+        pytest.param("The council hopes to reopen the bridge in May.", "reopen", "intention", id="hopes-to"),
+        pytest.param("Tomas Reyes called for calm after the flood.", "calm", "intention", id="called-for"),
+        pytest.param("The mayor responded to a reporter that the bridge was safe.", "bridge was safe",
+                     "speech", id="to-a-person-is-no-infinitive"),
         pytest.param("Divers saw that the pillars had cracked.", "pillars", "perception", id="saw-that"),
     ],
 )  # fmt: skip
@@ -225,6 +233,11 @@ def test_cue_class_is_the_act_the_cue_reports(text: str, needle: str, cue_class:
 def test_statements_keep_speech_and_documents_only() -> None:
     text = "Marta Ilves said the bridge was safe. Officials fear that the bridge will not last the winter."
     assert [a.speaker for a in statements(analyze_article(text).attributions)] == ["Marta Ilves"]
+
+
+def test_an_aspectual_verb_reports_no_statement() -> None:
+    text = "Fuel prices continued to climb across the valley after the storm."
+    assert statements(analyze_article(text).attributions) == []
 
 
 def test_cue_class_is_in_the_analyze_json() -> None:
