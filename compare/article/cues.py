@@ -311,7 +311,7 @@ _LEMMA_CLASSES: dict[CueClass, str] = {
         reiterate affirm assure proclaim lament shout repeat answer email remind go quote speak""",
     "belief": """believe think feel hope fear worry know expect doubt suspect consider view deem seem
         appear wonder remember learn imagine agree conclude estimate indicate speculate signal hint
-        imply envision call describe criticize criticise accuse praise endorse defend reject dismiss
+        imply envision call describe criticize criticise accuse charge praise endorse defend reject dismiss
         blame question decry condemn blast denounce rail cite tout express echo plead mock eviscerate
         slam articulate voice portray invoke challenge highlight attack outline lash chant scoff
         dispute refer talk point back support oppose post threaten""",
@@ -324,8 +324,6 @@ _IRREGULAR = {
     "said": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
     "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see", "found": "find",
     "shown": "show", "sought": "seek", "heard": "hear", "went": "go", "goes": "go", "spoke": "speak",
-    "quipped": "quip", "admitted": "admit", "submitted": "submit", "slammed": "slam",
-    "slamming": "slam", "planned": "plan", "planning": "plan", "signalled": "signal",
 }  # fmt: skip
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
              ("ing", ""), ("ing", "e"))  # fmt: skip
@@ -352,8 +350,12 @@ def cue_lemma(form: str) -> str | None:
     if form in _LEMMA_CLASS:
         return form
     for suffix, replacement in _SUFFIXES:
-        if form.endswith(suffix) and form[: -len(suffix)] + replacement in _LEMMA_CLASS:
-            return form[: -len(suffix)] + replacement
+        stem = form[: -len(suffix)]
+        if form.endswith(suffix) and stem + replacement in _LEMMA_CLASS:
+            return stem + replacement
+        if suffix in {"ed", "ing"} and form.endswith(suffix) and stem[-1:] == stem[-2:-1]:
+            if stem[:-1] in _LEMMA_CLASS:
+                return stem[:-1]  # `admitted`, `slamming`, `signalled`: the doubled final consonant
     return None
 
 
