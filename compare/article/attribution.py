@@ -34,6 +34,7 @@ from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
     SpeakerMemory,
+    only_verb_group,
     relative_or_subject,
     resolve,
     sentence_subject,
@@ -99,7 +100,6 @@ class _TextScan:
         lowered = text.lower()
         video = any(mark in lowered for mark in _VIDEO_MARKS)
         return cls(words, [start for start, _ in words], source_phrase_starts(text), video)
-
 
     def cue_words_in(self, text: str, unit: Span) -> list[tuple[int, int]]:
         if not whitespace_bounded(text, unit.start, unit.end):
@@ -273,7 +273,7 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    cut = _cut_at_shared_subject(_cut_at_coordinated(text, found))
+    cut = _cut_at_shared_subject(text, _cut_at_coordinated(text, found))
     return _split_quote_rests(quotes, _trim_cut(text, cut))
 
 
@@ -403,7 +403,7 @@ def _verb_cue(
         item = _postposed_plain(text, unit, cue, after)
         if item is not None or _SHORT_TAIL.match(tail):
             return item
-    limit = _left_limit(unit, found, cue_start)
+    limit = _left_limit(text, unit, found, cue_start)
     speaker = (
         speaker_before(text, limit, cue_start)
         or _shared_subject(text, limit, cue_start, found)
@@ -413,10 +413,23 @@ def _verb_cue(
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
         return None
-    content = _content_after(text, after, unit.end)
+    content = _content_after(text, after, _relative_clause_end(text, cue_start, after, unit.end))
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+_CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
+
+
+def _relative_clause_end(text: str, cue_start: int, after: int, end: int) -> int:
+    """Where the content of a cue in a relative clause set off by commas ends (`Lena Brandt, who said
+    the bridge was safe, resigned`): at its closing comma, since the main clause's verb follows it."""
+    relative = _relative_before(text, cue_start)
+    if relative is None or relative.group("comma") is None:
+        return end
+    close = _CLAUSE_CLOSE.search(text, after, end)
+    return close.start() if close else end
 
 
 # Words that stand before an imperative verb without being its subject (`Now tell …`, `Perhaps ask …`).
@@ -443,16 +456,22 @@ def _shared_subject(text: str, limit: int, cue_start: int, found: list[_Found]) 
     return found[-1].speaker
 
 
-def _cut_at_shared_subject(found: list[_Found]) -> list[_Found]:
-    """The content of the first of two coordinated cues ends where the second verb phrase begins."""
+def _cut_at_shared_subject(text: str, found: list[_Found]) -> list[_Found]:
+    """The content of the first of two coordinated cues ends where the second verb phrase begins, and
+    any content ends before a participle clause that is a cue of its own (`…, saying …`)."""
     result = []
     for item in found:
         end = item.end
         for other in found:
-            if other is not item and other.speaker == item.speaker and other.cue is not None:
-                if item.start < other.cue[0] < end:
-                    end = other.cue[0]
-        result.append(item if end == item.end else replace(item, end=end))
+            if other is item or other.cue is None or not item.start < other.cue[0] < end:
+                continue
+            if other.speaker == item.speaker:
+                end = other.cue[0]
+            elif _is_gerund_after_comma(text, item.start, other.cue[0], text[other.cue[0] : other.cue[1]]):
+                end = text.rfind(",", item.start, other.cue[0])
+        result.append(
+            item if end == item.end else replace(item, kind=_kind(text, (item.start, end)), end=end)
+        )
     return result
 
 
@@ -511,8 +530,17 @@ def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> boo
     return before is None or len(text[before[0] : before[1]].split(",")[0].split()) > MAX_PREPOSED_HEAD
 
 
+# `…, adding …`, `…, even suggesting …`, `…, before saying …`: a participle clause after a comma, an
+# adverb or a temporal subordinator between them.
+_GERUND_OPENING = re.compile(
+    r",\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
+)
+
+
 def _is_gerund_after_comma(text: str, lo: int, cue_start: int, verb: str) -> bool:
-    return verb.endswith("ing") and text[lo:cue_start].rstrip().endswith(",")
+    return (
+        verb.endswith("ing") and _GERUND_OPENING.search(text[max(lo, cue_start - 30) : cue_start]) is not None
+    )
 
 
 def _gerund(
@@ -522,10 +550,27 @@ def _gerund(
     if _NOT_SPEECH_AFTER.match(text, cue[2]):
         return None  # `adding to her lead`, `calling for calm` is no report of words
     content = _content_after(text, after, unit.end)
-    speaker = found[-1].speaker if found else sentence_subject(text, unit.start, cue[0])
+    main = [f for f in found if not _in_relative_clause(text, f)]
+    speaker = main[-1].speaker if main else sentence_subject(text, unit.start, cue[0])
     if content is None or speaker is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue[1], cue[2]), speaker)
+
+
+# A relative pronoun and the auxiliaries and adverbs of its verb group (`who has long said`).
+_RELATIVE_PRONOUN = re.compile(r"(?:^|(?P<comma>,)?\s)(?:who|which)(?P<group>(?:\s+[a-z]+){0,3})\s*$")
+
+
+def _relative_before(text: str, cue_start: int) -> re.Match[str] | None:
+    """The relative pronoun whose verb is the cue at `cue_start` (`a builder who said`), if any."""
+    match = _RELATIVE_PRONOUN.search(text[max(0, cue_start - 40) : cue_start])
+    return match if match and only_verb_group(match.group("group"), 0, len(match.group("group"))) else None
+
+
+def _in_relative_clause(text: str, found: _Found) -> bool:
+    """Whether a cue is the verb of a relative clause (`a builder who said …`): a participle clause
+    after the sentence belongs to the main clause's subject, not to the relative's."""
+    return found.cue is not None and _relative_before(text, found.cue[0]) is not None
 
 
 MAX_BETWEEN = 25
@@ -555,7 +600,7 @@ def _postposed_quote(
     if speaker is None:
         return None
     start = _first_quote_of_run(text, quotes, quote)
-    clause_start = _left_limit(unit, found, start)
+    clause_start = _left_limit(text, unit, found, start)
     if text[clause_start:start].strip(" ,:"):
         start = clause_start  # `in doing so he “made a mistake,” Smith said`: the clause is his
     return _Found(_kind(text, (start, quote[1])), start, quote[1], (cue_start, cue_end), speaker)
@@ -580,12 +625,20 @@ def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: in
     between = text[comma + 1 : cue_start]
     if between.strip():
         speaker = speaker_before(text, comma + 1, cue_start)
+        if speaker is not None and (
+            len(text[comma + 1 : speaker[0]].split()) > 1 or _RELATIVE_OPENING.match(between)
+        ):
+            return None  # `…, but her plan needs states that may not want to`, `…, who refused to`
     else:
         speaker = speaker_after(text, after, unit.end)
     content = _span_or_none(text, unit.start, comma)
     if speaker is None or content is None or len(text[content[0] : content[1]].split()) < 3:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# A relative clause after a comma belongs to the noun before it; it holds no postposed speaker.
+_RELATIVE_OPENING = re.compile(r"\s*(?:who|whom|which|that)\b")
 
 
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -609,10 +662,12 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
     return None
 
 
-def _left_limit(unit: Span, found: list[_Found], cue_start: int) -> int:
+def _left_limit(text: str, unit: Span, found: list[_Found], cue_start: int) -> int:
+    """Where a cue's speaker may start: after the cue before it, unless that cue sits in a relative
+    clause of the phrase (`Morgan, who has long fought the mines, said`)."""
     limit = unit.start
     for item in found:
-        if item.cue and item.cue[1] <= cue_start:
+        if item.cue and item.cue[1] <= cue_start and not _in_relative_clause(text, item):
             limit = max(limit, item.cue[1])
     return limit
 

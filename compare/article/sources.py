@@ -86,6 +86,7 @@ _ORGANIZATION = re.compile(
     r"European Union|IMF|World Bank|WHO|IAEA|Red Cross|Amnesty|Human Rights Watch|Inc|Corp|Ltd|LLC|"
     r"spokes(?:man|woman|person)\s+for)\b",
 )
+_RELATIVE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+\b|^[A-Z][a-z’'-]+$")
 _PRONOUN = re.compile(r"^(?:he|she|him|her|i|we|you)$", re.IGNORECASE)
 _ORG_PRONOUN = re.compile(r"^(?:it|they)$", re.IGNORECASE)
@@ -100,8 +101,12 @@ def source_type(phrase: str) -> SourceType:
     >>> source_type("officials who spoke on condition of anonymity")
     'anonymous'
     """
+    if _ANONYMOUS.search(phrase):
+        return "anonymous"
+    # The head names the source; a relative clause after it (`officials who had seen the report`,
+    # `a study that appeared in a journal`) describes it.
+    phrase = _RELATIVE.split(phrase, maxsplit=1)[0]
     checks: tuple[tuple[re.Pattern[str], SourceType], ...] = (
-        (_ANONYMOUS, "anonymous"),
         (_STATE_MEDIA, "state_media"),
         (_AGENCY, "agency"),
         (_MEDIA, "media"),

@@ -249,3 +249,51 @@ def test_an_aspectual_verb_reports_no_statement() -> None:
 def test_cue_class_is_in_the_analyze_json() -> None:
     found = analyze_article("Marta Ilves said the bridge would reopen in May.").to_json()
     assert found["attributions"][0]["cue_class"] == "speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        pytest.param("The council hired an engineer who said the bridge was unsafe.", "said", "an engineer",
+                     "the bridge was unsafe", id="restrictive-who-names-its-antecedent"),
+        pytest.param("Lena Brandt, who said the bridge was safe, told reporters that it would reopen.",
+                     "said", "Lena Brandt", "the bridge was safe", id="set-off-who-ends-at-its-comma"),
+        pytest.param("Lena Brandt, who has long said the bridge was safe, told reporters it would reopen.",
+                     "told", "Lena Brandt, who has long said the bridge was safe,", "it would reopen",
+                     id="main-verb-after-a-relative-cue"),
+        pytest.param("Ilse Varga, a lawyer for the fishermen's union, who has fought the dredging for years, "
+                     "said the plan was reckless.", "said", "Ilse Varga", "the plan was reckless",
+                     id="apposition-and-relative-before-the-cue"),
+        pytest.param("The mayor was defensive when asked about a builder who said he was never paid, saying, "
+                     "“Maybe he did a poor job.”", "said", "a builder", "he was never paid",
+                     id="participle-ends-the-relative-content"),
+        pytest.param("The mayor was defensive when asked about a builder who said he was never paid, saying, "
+                     "“Maybe he did a poor job.”", "saying", "The mayor", "“Maybe he did a poor job.”",
+                     id="participle-belongs-to-the-main-clause"),
+        pytest.param("The harbour master complained about the dredging on Monday, even suggesting that the "
+                     "port could close.", "suggesting", "The harbour master", "that the port could close",
+                     id="adverb-before-a-participle"),
+        pytest.param("A study that appeared in a medical journal found that the drug failed.", "found",
+                     "A study that appeared in a medical journal", "that the drug failed",
+                     id="that-relative-inside-the-subject"),
+        pytest.param("The vote is a test for Lena Brandt, who pointedly refused to back the plan.", "refused",
+                     "Lena Brandt", "to back the plan", id="who-after-a-clause-is-no-postposed-speaker"),
+    ],
+)  # fmt: skip
+def test_relative_clauses_and_participles(text: str, cue: str, speaker: str, content: str) -> None:
+    found = [a for a in analyze_article(text).attributions if a.cue is not None and a.cue.endswith(cue)]
+    assert [a.content for a in found] == [content]
+    assert speaker in {found[0].speaker, found[0].speaker_resolved}
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        pytest.param("Officials who had seen the report said the toll would rise.", "official",
+                     id="relative-clause-does-not-type-the-source"),
+        pytest.param("A study that appeared in a medical journal found that the drug failed.", "document",
+                     id="document-head-before-a-relative"),
+    ],
+)  # fmt: skip
+def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: str) -> None:
+    assert [a.source_type for a in analyze_article(text).attributions] == [source_type]
