@@ -413,7 +413,7 @@ def _verb_cue(
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
         return None
-    content = _content_after(text, after, _relative_clause_end(text, cue_start, after, unit.end))
+    content = _content_after(text, after, _clause_end(text, unit, speaker, cue_start, after))
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
@@ -422,14 +422,19 @@ def _verb_cue(
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
 
 
-def _relative_clause_end(text: str, cue_start: int, after: int, end: int) -> int:
-    """Where the content of a cue in a relative clause set off by commas ends (`Lena Brandt, who said
-    the bridge was safe, resigned`): at its closing comma, since the main clause's verb follows it."""
+def _clause_end(text: str, unit: Span, speaker: tuple[int, int], cue_start: int, after: int) -> int:
+    """Where the content of a cue in a clause set off by a comma ends: at that comma, since the main
+    clause follows it. Such a clause is a relative one (`Lena Brandt, who said the bridge was safe,
+    resigned`) or an opening phrase (`In a statement announcing the closure, the ministry said`)."""
     relative = _relative_before(text, cue_start)
-    if relative is None or relative.group("comma") is None:
-        return end
-    close = _CLAUSE_CLOSE.search(text, after, end)
-    return close.start() if close else end
+    opening = text[unit.start : speaker[0]].strip().lower() in _OPENING_PREPOSITIONS
+    if not opening and (relative is None or relative.group("comma") is None):
+        return unit.end
+    close = _CLAUSE_CLOSE.search(text, after, unit.end)
+    return close.start() if close else unit.end
+
+
+_OPENING_PREPOSITIONS = frozenset("in on at during after before from with for by under over".split())
 
 
 # Words that stand before an imperative verb without being its subject (`Now tell …`, `Perhaps ask …`).

@@ -57,7 +57,7 @@ _SUBJECT = re.compile(
 _LEADING_FILLER = re.compile(
     r"^(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
     r"Separately|Elsewhere|Previously|Moreover|Further|Furthermore|In\s+addition|In\s+response|On\s+\w+|"
-    r"In\s+\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b,?\s*)+",
+    r"In\s+(?!(?:a|an|the|his|her|their|its|this|that)\b)\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b,?\s*)+",
     re.IGNORECASE,
 )
 _CLAUSE_VERB = re.compile(
@@ -131,11 +131,31 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     filler = _LEADING_FILLER.match(text, start, head_end)
     if filler:
         start = filler.end()
+    if start < head_end and text[start:head_end].split()[0].lower() in _PREPOSITIONS:
+        subject = _name_after_phrase(text, start, head_end)
+        if subject is None and _participle_at(text, hi):
+            # `In a statement announcing the pick`: an active participle's agent is the noun before it.
+            preposition = _NAME_WORD.match(text, start)
+            subject = preposition.end() if preposition else None
+        if subject is None:
+            return None  # `In a message posted Friday`: the phrase is the preposition's object
+        start = _strip(text, subject, head_end)[0]
     if start >= head_end or _valid(text, start, head_end) is None:
         return None
     if end == head_end:
-        end = _without_place_adverb(text, start, end)
+        end = _without_adverbs(text, start, end)
     return start, end
+
+
+# A capitalised name closing an opening prepositional phrase: `In a Bloomberg interview | Trump`.
+_CLOSING_NAME = re.compile(r"(?<=[a-z0-9,]\s)(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
+
+
+def _name_after_phrase(text: str, start: int, end: int) -> int | None:
+    """Where the subject starts after an opening prepositional phrase with no comma after it (`At a
+    rally on Friday Trump said` -> `Trump`); None when no name closes the phrase."""
+    match = _CLOSING_NAME.search(text, start, end)
+    return match.start() if match else None
 
 
 def _participle_at(text: str, pos: int) -> bool:
@@ -183,13 +203,20 @@ def _heads_relative(text: str, previous: int, antecedent: tuple[int, int], relat
     return antecedent[0] == (filler.end() if filler else start)
 
 
-# `Officials there said`, `residents here fear`: the adverb places the speakers, it does not name them.
-_PLACE_ADVERB = re.compile(r"\s+(?:there|here)$")
+# `Officials there said`, `Gingrich cynically dismissed`, `Trump never said`: adverbs between the
+# subject and its verb place or qualify the act; they do not name who speaks.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:there|here|also|never|still|then|now|again|often|once|[a-z]{3,}ly))+$"
+)
+# Nouns with the adverb ending: `the royal family said` keeps its head.
+_LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly bully folly".split())
 
 
-def _without_place_adverb(text: str, start: int, end: int) -> int:
-    match = _PLACE_ADVERB.search(text, start, end)
-    return match.start() if match and match.start() > start else end
+def _without_adverbs(text: str, start: int, end: int) -> int:
+    match = _TRAILING_ADVERBS.search(text, start, end)
+    if match is None or match.start() <= start or text[match.start() : end].split()[-1] in _LY_NOUNS:
+        return end
+    return match.start()
 
 
 def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: int) -> bool:
@@ -209,6 +236,7 @@ def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bo
     return (
         text[seg_start - 1 : seg_start] == ","
         and 0 < len(name) <= 4
+        and name[0].lower() not in _PREPOSITIONS  # `In July, Gingrich said`: a time, not a name
         and all(w[:1].isupper() for w in name)
         and any(w[:1].islower() for w in rest)
     )
@@ -360,8 +388,12 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
-# Words that cannot open a speaker noun phrase (`to boycott the product`).
-_BAD_FIRST = frozenset({"to"})
+# Prepositions: the noun phrase after one is its object (`In a message posted Friday`), not a subject.
+_PREPOSITIONS = frozenset(
+    "in on at during after before from with for by under over since until through amid despite".split()
+)
+# Words that cannot open a speaker noun phrase: an infinitive (`to boycott the product`), a preposition.
+_BAD_FIRST = frozenset({"to"}) | _PREPOSITIONS
 # Lower-case words a speaker phrase may start with (`the governor`, `officials`, `he`).
 _LOWER_STARTS = frozenset(
     """the a an some many several most few two three four five both all his her their its our one another

@@ -297,3 +297,23 @@ def test_relative_clauses_and_participles(text: str, cue: str, speaker: str, con
 )  # fmt: skip
 def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: str) -> None:
     assert [a.source_type for a in analyze_article(text).attributions] == [source_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("In a video posted on Sunday, Lena Brandt said the port would reopen.",
+                     [("Lena Brandt", "said")], id="passive-participle-in-an-opening-phrase-is-no-cue"),
+        pytest.param("In a radio interview Lena Brandt declared that the port would reopen.",
+                     [("Lena Brandt", "declared")], id="name-after-an-opening-phrase"),
+        pytest.param("In a statement announcing the closure, the ministry called the port unsafe.",
+                     [("a statement", "announcing"), ("the ministry", "called")],
+                     id="active-participle-speaks-for-its-noun"),
+        pytest.param("In March, Halvorsen bluntly dismissed the plan as reckless.",
+                     [("Halvorsen", "dismissed")], id="a-month-is-no-name-and-an-adverb-no-speaker"),
+        pytest.param("The royal family said the visit would go ahead.", [("The royal family", "said")],
+                     id="a-noun-ending-in-ly-stays"),
+    ],
+)  # fmt: skip
+def test_opening_phrases_and_adverbs_are_not_speakers(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
