@@ -499,8 +499,10 @@ def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
         memory.last_agency = full
     if full in COUNTRIES or full in ORGANIZATIONS or name.isupper():
         memory.last_group = full
-    elif full in memory.persons.values() or len(full.split()) >= 2 or full == name:
-        memory.last_person = full
+    elif (full in memory.persons.values() or len(full.split()) >= 2 or full == name) and source_type(
+        full
+    ) in {"person", "unknown"}:
+        memory.last_person = full  # `he`, `she` refer to people, not to a `Community Survey`
         if _FEMALE_HINTS.search(phrase):
             memory.last_female = full
     return full

@@ -293,6 +293,10 @@ def test_relative_clauses_and_participles(text: str, cue: str, speaker: str, con
                      id="relative-clause-does-not-type-the-source"),
         pytest.param("A study that appeared in a medical journal found that the drug failed.", "document",
                      id="document-head-before-a-relative"),
+        pytest.param("The losing side in the harbour ruling said it would appeal.", "unknown",
+                     id="a-document-in-an-attached-phrase-does-not-speak"),
+        pytest.param("A copy of the harbour report says the pier is unsafe.", "document",
+                     id="a-document-after-of-is-the-head"),
     ],
 )  # fmt: skip
 def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: str) -> None:
@@ -317,3 +321,9 @@ def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: s
 )  # fmt: skip
 def test_opening_phrases_and_adverbs_are_not_speakers(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
+
+
+def test_he_and_she_refer_to_people_not_to_documents() -> None:
+    text = "Data from the Harbour Freight Survey show that ships are late. She said the port would reopen."
+    she = _by_content(text, "port would reopen")
+    assert (she.speaker, she.speaker_resolved) == ("She", None)
