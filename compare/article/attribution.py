@@ -34,6 +34,7 @@ from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
     SpeakerMemory,
+    infinitive_agent,
     only_verb_group,
     relative_or_subject,
     resolve,
@@ -409,6 +410,9 @@ def _verb_cue(
         or _shared_subject(text, limit, cue_start, found)
         or relative_or_subject(text, limit, cue_start)
     )
+    infinitive = _INFINITIVE_TO.search(text, max(limit, cue_start - 4), cue_start)
+    if infinitive is not None and speaker is not None:
+        speaker = infinitive_agent(text, limit, infinitive.start())
     if speaker is None or _imperative(text, speaker):
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
@@ -437,6 +441,8 @@ def _clause_end(text: str, unit: Span, speaker: tuple[int, int], cue_start: int,
 _OPENING_PREPOSITIONS = frozenset("in on at during after before from with for by under over".split())
 
 
+# `to` right before a cue: the cue is an infinitive, whose agent is not the phrase before it.
+_INFINITIVE_TO = re.compile(r"(?<![A-Za-z])to\s+$")
 # Words that stand before an imperative verb without being its subject (`Now tell …`, `Perhaps ask …`).
 _BEFORE_IMPERATIVE = frozenset("now perhaps please seriously so just then also simply".split())
 

@@ -331,6 +331,33 @@ def _noun_like(word: str) -> bool:
     return bool(word) and word not in _ANTECEDENT_STOP and word not in _NP_OPENERS and not word.endswith("ed")
 
 
+# Verbs whose object does what their infinitive says (`requires local police to tell`, `urged voters
+# to say`): the object, not the subject, is the infinitive's agent.
+_OBJECT_CONTROL = frozenset(
+    """ask asks asked asking tell tells told urge urges urged urging require requires required requiring
+    allow allows allowed force forces forced encourage encourages encouraged invite invites invited order
+    orders ordered persuade persuades persuaded press presses pressed push pushes pushed want wants wanted
+    expect expects expected""".split()
+)
+
+
+def infinitive_agent(text: str, lo: int, to_start: int) -> tuple[int, int] | None:
+    """Who acts in an infinitive cue whose `to` starts at `to_start`: the object of a verb like `urge`
+    (`urged local police to tell` -> `local police`), else the clause's subject (`Trump never missed an
+    opportunity to remind` -> `Trump`); None for a question word's infinitive (`what to say`)."""
+    words = list(_NAME_WORD.finditer(text, lo, to_start))
+    if words and words[-1].group().lower() in _WH_WORDS:
+        return None
+    for word in reversed(words[-MAX_CONTROLLED_OBJECT - 1 : -1]):
+        if word.group().lower() in _OBJECT_CONTROL:
+            return _valid(text, *_strip(text, word.end(), to_start))
+    return sentence_subject(text, lo, to_start)
+
+
+MAX_CONTROLLED_OBJECT = 4
+_WH_WORDS = frozenset("what how when where whether why which who whom".split())
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: `FBI Director James Comey called …` -> the name."""
     start = lo
@@ -338,7 +365,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if filler:
         start = filler.end()
     subject = _SUBJECT.match(text, start, hi)
-    return (subject.start(), subject.end()) if subject else None
+    return (subject.start(), _without_adverbs(text, subject.start(), subject.end())) if subject else None
 
 
 def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:

@@ -327,3 +327,18 @@ def test_he_and_she_refer_to_people_not_to_documents() -> None:
     text = "Data from the Harbour Freight Survey show that ships are late. She said the port would reopen."
     she = _by_content(text, "port would reopen")
     assert (she.speaker, she.speaker_resolved) == ("She", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("The mayor never missed a chance to remind voters that the port was hers.",
+                     [("The mayor", "remind")], id="subject-control"),
+        pytest.param("The new law requires harbour police to tell the coroner when a sailor dies.",
+                     [("harbour police", "tell")], id="object-control"),
+        pytest.param("The coach told them what to say to the press.", [("The coach", "told")],
+                     id="a-question-word-infinitive-has-no-agent"),
+    ],
+)  # fmt: skip
+def test_an_infinitive_cue_is_said_by_its_agent(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
