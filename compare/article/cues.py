@@ -100,7 +100,9 @@ _DETERMINERS = frozenset(
 # Before an -ing form these make it a noun of the act (`right in saying so`, `without saying`, `a vote
 # for admitting`), not a cue of its own; `by saying`, `from saying` still report the words (the means).
 _PREPOSITIONS = frozenset("in without for".split())
-_AUXILIARIES = frozenset("has have had will would could may might must should also not".split())
+_AUXILIARIES = frozenset(
+    "has have had will would could can may might must should do does did also not".split()
+)
 # `is believed to`, `was observed`: a passive is about the subject, not a report by it. `was told`
 # and `was asked` stay cues (the content is what the subject heard or was asked), and so does
 # `is expected to` (annotators count the expectation as reported); `was saying` is no passive.
@@ -186,16 +188,36 @@ def find_cues(
             continue
         if word in NOUN_LIKE and not _verb_position(text, p_start, p_end, word):
             continue
-        cue_start = w_start
-        while before in _AUXILIARIES or before in _PASSIVE:  # `has been told`, `is expected`
-            cue_start = p_start
-            p_start, p_end = _previous_word(text, start, cue_start)
-            before = text[p_start:p_end].lower()
+        cue_start = _verb_group_start(text, start, w_start)
+        p_start, p_end = _previous_word(text, start, cue_start)
+        before = text[p_start:p_end].lower()
         cue_end = _with_particle(text, word, w_end, end)
         if cue_end == w_end and word in _PARTICLE_ONLY:
             continue
         found.append((cue_start, w_start, cue_end))
     return found
+
+
+# Adverbs inside a verb group (`has long said`, `did not immediately respond`, `has repeatedly denied`).
+_GROUP_ADVERBS = frozenset(
+    "long never ever already still just even often always once since first again".split()
+)
+
+
+def _verb_group_start(text: str, lo: int, verb_start: int) -> int:
+    """Where the verb group of the verb at `verb_start` starts: its auxiliaries, and the adverbs
+    between them (`has been told`, `is expected`, `has long said`); an adverb with no auxiliary
+    before it is left out (`Cruz repeatedly said`)."""
+    group_start = scan = verb_start
+    while True:
+        p_start, p_end = _previous_word(text, lo, scan)
+        before = text[p_start:p_end].lower()
+        if before in _AUXILIARIES or before in _PASSIVE:
+            group_start = scan = p_start
+        elif p_start < p_end and (before in _GROUP_ADVERBS or (before.endswith("ly") and len(before) > 4)):
+            scan = p_start  # kept only when an auxiliary stands before it
+        else:
+            return group_start
 
 
 def _verb_position(text: str, p_start: int, p_end: int, word: str) -> bool:

@@ -342,3 +342,18 @@ def test_he_and_she_refer_to_people_not_to_documents() -> None:
 )  # fmt: skip
 def test_an_infinitive_cue_is_said_by_its_agent(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        pytest.param("The harbour master has long said that the pier is unsafe.", "The harbour master",
+                     "has long said", id="adverb-inside-the-verb-group"),
+        pytest.param("The ferry company did not immediately respond to requests for comment.",
+                     "The ferry company", "did not immediately respond", id="do-is-an-auxiliary"),
+        pytest.param("Halvorsen repeatedly said that the pier was safe.", "Halvorsen", "said",
+                     id="an-adverb-without-an-auxiliary-stays-out"),
+    ],
+)  # fmt: skip
+def test_the_cue_takes_its_whole_verb_group(text: str, speaker: str, cue: str) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == [(speaker, cue)]
