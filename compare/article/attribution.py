@@ -22,6 +22,7 @@ from newsprism.compare.article.cues import (
     SPEECH_VERBS,
     TOLD_OBJECT,
     cue_class,
+    cue_lemma,
     cue_words,
     find_cues,
     source_cues,
@@ -558,7 +559,7 @@ def _gerund(
     text: str, unit: Span, cue: tuple[int, int, int], after: int, found: list[_Found]
 ) -> _Found | None:
     """`…, adding that …`: the speaker is the one of the clause before."""
-    if _NOT_SPEECH_AFTER.match(text, cue[2]):
+    if _NOT_SPEECH_AFTER.match(text, cue[2]) and not _promise_to(text, cue):
         return None  # `adding to her lead`, `calling for calm` is no report of words
     content = _content_after(text, after, unit.end)
     main = [f for f in found if not _in_relative_clause(text, f)]
@@ -582,6 +583,16 @@ def _in_relative_clause(text: str, found: _Found) -> bool:
     """Whether a cue is the verb of a relative clause (`a builder who said …`): a participle clause
     after the sentence belongs to the main clause's subject, not to the relative's."""
     return found.cue is not None and _relative_before(text, found.cue[0]) is not None
+
+
+# Verbs of saying whose `to` opens the act promised or asked for (`promising to lift`, `urging them
+# to leave`), not a place or a sum (`adding to her lead`).
+_COMMISSIVES = frozenset("promise pledge vow threaten urge ask offer agree".split())
+_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|our|my|your)\b)[a-z]")
+
+
+def _promise_to(text: str, cue: tuple[int, int, int]) -> bool:
+    return cue_lemma(text[cue[1] : cue[2]]) in _COMMISSIVES and _TO_VERB.match(text, cue[2]) is not None
 
 
 MAX_BETWEEN = 25

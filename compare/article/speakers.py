@@ -45,19 +45,21 @@ _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|in
 # (`The harbour master complained`), the verb left out of the phrase.
 _VERBISH = (
     r"(?:[a-z]+ed|is|was|were|are|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
-    r"said|says|told|tells)\b"
+    # the common irregular past forms
+    r"said|says|told|tells|spoke|wrote|took|made|gave|went|came|saw|knew|thought|met|left|won|lost|"
+    r"began|held|kept|brought|sent|stood|got|led|ran|sought|shook)\b"
 )
 _SUBJECT = re.compile(
     r"(?!(?:The|A|An)\s+[a-z])(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?"
     r"(?=\s*,|\s+[a-z])"
     r"|(?:He|She|They|It|We|I)\b"
-    rf"|(?:The|A|An)\s+(?:(?!{_VERBISH})[a-z’'-]+\s+){{0,3}}(?!{_VERBISH})[a-z’'-]+(?=\s+{_VERBISH})"
+    rf"|(?:[Tt]he|[Aa]n?)\s+(?:(?!{_VERBISH})[a-z’'-]+\s+){{0,3}}(?!{_VERBISH})[a-z’'-]+(?=\s+{_VERBISH})"
     r"|(?:The|A|An)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+[a-z])"
 )
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
+    r"(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
     r"Separately|Elsewhere|Previously|Moreover|Further|Furthermore|In\s+addition|In\s+response|On\s+\w+|"
-    r"In\s+(?!(?:a|an|the|his|her|their|its|this|that)\b)\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b,?\s*)+",
+    r"In\s+(?!(?:a|an|the|his|her|their|its|this|that)\b)\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
 _CLAUSE_VERB = re.compile(
@@ -409,7 +411,7 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
     if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
         return None
     head = phrase.split(",")[0].split()
-    if first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
+    if not head or first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
         return None  # `to boycott the product`, `Clinton’s`: not a whole noun phrase
     return start, end
 

@@ -357,3 +357,25 @@ def test_an_infinitive_cue_is_said_by_its_agent(text: str, speakers: list[tuple[
 )  # fmt: skip
 def test_the_cue_takes_its_whole_verb_group(text: str, speaker: str, cue: str) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("The port reopened on Monday. But Lena Brandt said the toll would stay.",
+                     [("Lena Brandt", "said")], id="conjunction-opening-a-later-sentence"),
+        pytest.param("The port reopened. Separately the harbour master said the toll would stay.",
+                     [("the harbour master", "said")], id="adverb-opening-a-later-sentence"),
+        pytest.param("The port reopened on Monday.\n\nOn Thursday, however, the mayor spoke to harbour "
+                     "owners, promising to lift the fishing limits.", [("the mayor", "promising")],
+                     id="participle-of-a-promise-after-a-filler"),
+        pytest.param("The harbour flooded on Monday.\n\nEMBED >More News Videos Witnesses said the water "
+                     "rose within minutes.", [("Witnesses", "said")], id="embed-label-in-a-later-paragraph"),
+        pytest.param("The vote failed . However , harbour aides told reporters that a deal was near.",
+                     [("harbour aides", "told")], id="tokenised-text-with-a-spaced-comma"),
+        pytest.param("The vote added to her lead, adding to concerns in the party.", [],
+                     id="adding-to-is-no-report"),
+    ],
+)  # fmt: skip
+def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions if a.cue != "added"] == speakers
