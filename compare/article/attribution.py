@@ -149,7 +149,7 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
         if unit_result:
             previous, previous_unit = unit_result[-1], index
     result.sort(key=lambda a: (a.start, a.end))
-    return _without_own_wire(_without_ascribed_minds(result), datelines)
+    return _without_ascribed_minds(_without_own_wire(result, datelines))
 
 
 # Acts of the mind: no one reports them of themselves inside another's belief.
@@ -159,18 +159,40 @@ _MIND_CLASSES = frozenset({"belief", "intention"})
 def _without_ascribed_minds(attributions: list[Attribution]) -> list[Attribution]:
     """`Officials suspect that Beijing wants to buy wheat`, `he said Beijing wants …`: a mind ascribed
     inside someone's content is that source's claim about it, not a report by its holder, so the
-    nested belief or intention is no attribution of its own (the class of nested minds, not nested
-    speech: `said that Smith told him …` stays).
+    nested belief or intention is no attribution of its own. So is a statement reported inside
+    another's statement (`Reid said a source told him the tax went unpaid`): that is Reid's account
+    of what the source said, not a statement the article reports from the source.
     """
-    return [
-        a
-        for a in attributions
-        if not (
-            a.cue_class in _MIND_CLASSES
-            and a.speaker_start is not None
-            and any(h is not a and h.start <= a.speaker_start < h.end for h in attributions)
-        )
-    ]
+    return [a for a in attributions if not _ascribed(a, attributions)]
+
+
+def _ascribed(attribution: Attribution, attributions: list[Attribution]) -> bool:
+    """Whether the attribution's speaker stands inside the content of another that owns it: any
+    attribution for a belief or intention, a statement for a statement."""
+    speaker = attribution.speaker_start
+    if speaker is None:
+        return False
+    if attribution.cue_class in _MIND_CLASSES:
+        holders = attributions
+    elif attribution.cue_class in STATEMENT_CUE_CLASSES:
+        holders = [h for h in attributions if h.cue_class in STATEMENT_CUE_CLASSES]
+    else:
+        return False
+    return any(h is not attribution and _holds(h, attribution) for h in holders)
+
+
+def _holds(holder: Attribution, nested: Attribution) -> bool:
+    """Whether `nested`'s speaker stands in `holder`'s content. When each holds the other's speaker
+    (`Brandt had told officials that …, the source added`, the first content running over the
+    second's speaker), the one whose content starts first holds the other."""
+    speaker = nested.speaker_start
+    if speaker is None or not holder.start <= speaker < holder.end:
+        return False
+    if holder.kind == "according_to" and holder.start == speaker:
+        return False  # `Citing sources, the paper said …`: the source cue backs the main clause
+    back = holder.speaker_start
+    mutual = back is not None and nested.start <= back < nested.end
+    return not mutual or holder.start < nested.start
 
 
 def _story_part(text: str, unit: Span, datelines: list[Dateline], scan: _TextScan) -> Span | None:

@@ -379,3 +379,19 @@ def test_the_cue_takes_its_whole_verb_group(text: str, speaker: str, cue: str) -
 )  # fmt: skip
 def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions if a.cue != "added"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("Reid said a source told him the harbour tax went unpaid.", [("Reid", "said")],
+                     id="a-statement-inside-a-statement-is-its-account"),
+        pytest.param("Lena Brandt had told harbour officials that she did not want the escort, the source "
+                     "added.", [("the source", "added")], id="the-postposed-holder-keeps-the-report"),
+        pytest.param("According to the harbour board, the mayor said the port was safe.",
+                     [("the harbour board", "According to"), ("the mayor", "said")],
+                     id="a-source-cue-backs-the-main-clause"),
+    ],
+)  # fmt: skip
+def test_statements_reported_inside_statements(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in statements(analyze_article(text).attributions)] == speakers
