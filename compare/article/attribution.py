@@ -129,7 +129,7 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
     datelines = find_datelines(text)
     result: list[Attribution] = []
     previous: Attribution | None = None
-    previous_unit = -2
+    previous_at = previous_unit = -2
     for index, whole_unit in enumerate(units):
         unit = _story_part(text, whole_unit, datelines, scan)
         if unit is None:
@@ -141,13 +141,17 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
                 # `“A,” she said. “B.”`: one quotation split around its cue, as annotators join it.
                 joined = text[previous.start : unit.end]
                 previous = replace(previous, kind="mixed", content=joined, end=unit.end)
-                result[-1] = previous
+                result[previous_at] = previous
                 previous_unit = index
                 continue
         unit_result = [_finish(text, f, memory, previous) for f in found]
         result.extend(unit_result)
         if unit_result:
-            previous, previous_unit = unit_result[-1], index
+            # A quotation after the unit continues its main clause's speaker, not a relative clause's
+            # (`“…,” said Morgan, who has fought the mines for years. “…”`).
+            main = [i for i, f in enumerate(found) if not _in_relative_clause(text, f)] or [len(found) - 1]
+            previous_at = len(result) - len(found) + main[-1]
+            previous, previous_unit = result[previous_at], index
     result.sort(key=lambda a: (a.start, a.end))
     return _without_ascribed_minds(_without_own_wire(result, datelines))
 
@@ -345,7 +349,9 @@ def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:
             continue
         match = _COORDINATOR.search(text, item.start, item.end)
         end = match.start() if match and match.start() > item.start else item.end
-        result.append(item if end == item.end else replace(item, end=end))
+        result.append(
+            item if end == item.end else replace(item, kind=_kind(text, (item.start, end)), end=end)
+        )
     return result
 
 
@@ -452,16 +458,25 @@ _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
 def _clause_end(text: str, unit: Span, speaker: tuple[int, int], cue_start: int, after: int) -> int:
     """Where the content of a cue in a clause set off by a comma ends: at that comma, since the main
     clause follows it. Such a clause is a relative one (`Lena Brandt, who said the bridge was safe,
-    resigned`) or an opening phrase (`In a statement announcing the closure, the ministry said`)."""
+    resigned`), an opening phrase (`In a statement announcing the closure, the ministry said`) or an
+    opening subordinate clause (`When he wrote his book, McKinley said`), after which the main
+    clause's subject comes."""
     relative = _relative_before(text, cue_start)
-    opening = text[unit.start : speaker[0]].strip().lower() in _OPENING_PREPOSITIONS
-    if not opening and (relative is None or relative.group("comma") is None):
-        return unit.end
-    close = _CLAUSE_CLOSE.search(text, after, unit.end)
-    return close.start() if close else unit.end
+    if relative is not None and relative.group("comma") is not None:
+        close = _CLAUSE_CLOSE.search(text, after, unit.end)
+        return close.start() if close else unit.end
+    opening = text[unit.start : speaker[0]]
+    if "," not in opening and _OPENING_WORDS.intersection(opening.lower().split()):
+        comma = text.find(", ", after, unit.end)
+        return comma if comma >= 0 else unit.end
+    return unit.end
 
 
-_OPENING_PREPOSITIONS = frozenset("in on at during after before from with for by under over".split())
+# Words opening a phrase or clause before a sentence's main clause.
+_OPENING_WORDS = frozenset(
+    """in on at during after before from with for by under over when while because since if although
+    though once until unless whenever""".split()
+)
 
 
 # `to` right before a cue: the cue is an infinitive, whose agent is not the phrase before it.
@@ -567,7 +582,7 @@ def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> boo
 # `…, adding …`, `…, even suggesting …`, `…, before saying …`: a participle clause after a comma, an
 # adverb or a temporal subordinator between them.
 _GERUND_OPENING = re.compile(
-    r",\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
+    r",[”\"]?\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
 )
 
 

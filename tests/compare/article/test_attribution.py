@@ -395,3 +395,29 @@ def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str
 )  # fmt: skip
 def test_statements_reported_inside_statements(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in statements(analyze_article(text).attributions)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("Back when he wrote his book, Mr. Halvorsen said that he considered debt a last resort.",
+                     [("he", "his book"), ("Mr. Halvorsen", "that he considered debt a last resort")],
+                     id="an-opening-subordinate-clause-ends-at-its-comma"),
+        pytest.param('In a statement, the company said: "The port did well when it opened," adding that its '
+                     "value quadrupled in a year.",
+                     [("the company", '"The port did well when it opened,"'),
+                      ("the company", "that its value quadrupled in a year")],
+                     id="participle-after-a-closing-quote"),
+    ],
+)  # fmt: skip
+def test_contents_end_where_their_clause_ends(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == found
+
+
+def test_a_quotation_after_a_relative_clause_continues_the_main_speaker() -> None:
+    text = (
+        "The dredging stopped on Monday, said Ilse Varga, who has long criticised the mines.\n\n"
+        "“I am skeptical the port can pull it off.”"
+    )
+    quote = _by_content(text, "skeptical")
+    assert (quote.speaker_resolved, quote.cue_class) == ("Ilse Varga", "speech")
