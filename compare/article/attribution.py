@@ -12,7 +12,7 @@ after the cue (`X said (that) …`, `X said: “…”`) or before it (`“…,�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from newsprism.compare.article.cues import (
@@ -167,19 +167,30 @@ def _without_ascribed_minds(attributions: list[Attribution]) -> list[Attribution
     another's statement (`Reid said a source told him the tax went unpaid`): that is Reid's account
     of what the source said, not a statement the article reports from the source.
     """
-    return [a for a in attributions if not _ascribed(a, attributions)]
+    ordered = sorted(attributions, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    longest = max((a.end - a.start for a in ordered), default=0)
+    kept = []
+    for attribution in attributions:
+        speaker = attribution.speaker_start
+        # Only a content starting at most the longest content's length before the speaker can hold it.
+        near = (
+            []
+            if speaker is None
+            else ordered[bisect_left(starts, speaker - longest) : bisect_right(starts, speaker)]
+        )
+        if not _ascribed(attribution, near):
+            kept.append(attribution)
+    return kept
 
 
-def _ascribed(attribution: Attribution, attributions: list[Attribution]) -> bool:
-    """Whether the attribution's speaker stands inside the content of another that owns it: any
-    attribution for a belief or intention, a statement for a statement."""
-    speaker = attribution.speaker_start
-    if speaker is None:
-        return False
+def _ascribed(attribution: Attribution, near: list[Attribution]) -> bool:
+    """Whether the attribution's speaker stands inside the content of another (among `near`) that owns
+    it: any attribution for a belief or intention, a statement for a statement."""
     if attribution.cue_class in _MIND_CLASSES:
-        holders = attributions
+        holders = near
     elif attribution.cue_class in STATEMENT_CUE_CLASSES:
-        holders = [h for h in attributions if h.cue_class in STATEMENT_CUE_CLASSES]
+        holders = [h for h in near if h.cue_class in STATEMENT_CUE_CLASSES]
     else:
         return False
     return any(h is not attribution and _holds(h, attribution) for h in holders)
