@@ -196,6 +196,9 @@ def _ascribed(attribution: Attribution, near: list[Attribution]) -> bool:
     return any(h is not attribution and _holds(h, attribution) for h in holders)
 
 
+_NEWS_MEDIA = frozenset({"agency", "state_media", "media"})
+
+
 def _holds(holder: Attribution, nested: Attribution) -> bool:
     """Whether `nested`'s speaker stands in `holder`'s content. When each holds the other's speaker
     (`Brandt had told officials that …, the source added`, the first content running over the
@@ -203,8 +206,13 @@ def _holds(holder: Attribution, nested: Attribution) -> bool:
     speaker = nested.speaker_start
     if speaker is None or not holder.start <= speaker < holder.end:
         return False
-    if holder.kind == "according_to" and holder.start == speaker:
-        return False  # `Citing sources, the paper said …`: the source cue backs the main clause
+    if nested.cue_class in STATEMENT_CUE_CLASSES and (
+        holder.kind == "according_to" or holder.source_type in _NEWS_MEDIA
+    ):
+        # `Citing sources, the paper said …`, `“…,” Shoigu told reporters, according to AP`, `Moscow
+        # has said …, Yonhap reported`: a source cue or a news outlet names who reports the statement,
+        # which stays the speaker's own.
+        return False
     back = holder.speaker_start
     mutual = back is not None and nested.start <= back < nested.end
     return not mutual or holder.start < nested.start
@@ -537,7 +545,7 @@ def _cut_at_shared_subject(text: str, found: list[_Found]) -> list[_Found]:
 
 def _is_short_tail(tail: str) -> bool:
     """Whether what follows a cue is circumstance (`to a crowd of 500.`), not the reported clause."""
-    if _SHORT_TAIL.match(tail) or _NEXT_CLAUSE.match(tail):
+    if _SHORT_TAIL.match(tail) or _NEXT_CLAUSE.match(tail) or _SUMMARY_APPOSITIVE.match(tail):
         return True
     if _BOUND.match(tail):
         return False  # `said at least 15 had died`: a bound on a number opens the clause
@@ -545,6 +553,9 @@ def _is_short_tail(tail: str) -> bool:
     return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
 
 
+# `…, Yonhap reported, a step that would have been unthinkable`: a noun phrase summing up the clause
+# before the cue, set off by a comma, is no reported clause.
+_SUMMARY_APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]+\s+(?:that|which|of|in|to)\b")
 _BOUND = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|much|few)\s+as)\s+\S*\d")
 # `…, while police said …`: a coordinated clause with a speaker of its own ends the clause before it.
 _CLAUSE_JOIN = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s*$")
@@ -559,12 +570,9 @@ def _cut_at_coordinated(text: str, found: list[_Found]) -> list[_Found]:
         end = item.end
         for other in found:
             speaker = other.speaker
-            if (
-                speaker is not None
-                and item.start < speaker[0] < end
-                and other.start > speaker[0]
-                and _CLAUSE_JOIN.search(text, item.start, speaker[0])
-            ):
+            if speaker is None or not item.start < speaker[0] < end:
+                continue
+            if other.start > speaker[0] and _CLAUSE_JOIN.search(text, item.start, speaker[0]):
                 end = speaker[0]
         result.append(item if end == item.end else replace(item, end=end))
     return result

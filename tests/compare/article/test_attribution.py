@@ -391,6 +391,13 @@ def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str
         pytest.param("According to the harbour board, the mayor said the port was safe.",
                      [("the harbour board", "According to"), ("the mayor", "said")],
                      id="a-source-cue-backs-the-main-clause"),
+        pytest.param('"He asked about every detail," Halvorsen told reporters at the pier, according to AP.',
+                     [("Halvorsen", "told"), ("AP", "according to")],
+                     id="a-postposed-source-cue-names-who-reports-the-statement"),
+        pytest.param("The ministry has said that it is studying a new toll, Reuters reported, a step that "
+                     "would have been unthinkable a year ago.",
+                     [("Reuters", "reported"), ("The ministry", "has said")],
+                     id="a-news-outlet-reporting-keeps-the-statement-it-reports"),
     ],
 )  # fmt: skip
 def test_statements_reported_inside_statements(text: str, speakers: list[tuple[str, str]]) -> None:
