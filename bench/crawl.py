@@ -30,7 +30,7 @@ from newsprism.crawler.config import parse_config
 from newsprism.crawler.crawl import crawl_outlets
 from newsprism.crawler.extract import extract_fetched
 from newsprism.pipeline import analyse_page, analyse_stored, update_events
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 
 TRAFILATURA_THREADS = 16
 
@@ -51,13 +51,13 @@ class Round:
 def newsprism_round(web: Web) -> Round:
     """Crawl the web into a fresh database with analysis, then group it; the whole time."""
     with tempfile.TemporaryDirectory() as folder:
-        factory = open_database(f"sqlite:///{folder}/bench.db")
+        database = Database(f"sqlite:///{folder}/bench.db")
         config = parse_config(web.config, "bench.toml")
         started = time.perf_counter()
-        summary = crawl_outlets(config, factory, after_store=analyse_stored, prepare=analyse_page)
-        update_events(factory)
+        summary = crawl_outlets(config, database, after_store=analyse_stored, prepare=analyse_page)
+        update_events(database)
         seconds = time.perf_counter() - started
-        factory.kw["bind"].dispose()
+        database.close()
     total = summary.total()
     return Round(len(web.article_urls), total.new + total.updated, seconds)
 

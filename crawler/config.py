@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 from newsprism.storage.repository import OutletInfo
 
 # No contact address of its own: an operator names themselves with [crawler] user_agent (README), so site

@@ -25,7 +25,7 @@ from newsprism.crawler.fetch import utc_now
 from newsprism.crawler.progress import ImportProgress, SilentImportProgress
 from newsprism.crawler.store import AfterStore, article_from, store_page
 from newsprism.crawler.urls import clean_url, is_http_url, site_of
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 from newsprism.storage.models import Article, Outlet, column_length
 from newsprism.storage.repository import FetchedArticle
 from newsprism.storage.text import plain_text
@@ -65,7 +65,7 @@ class ImportSummary:
 
 @dataclass(frozen=True, slots=True)
 class _Importer:
-    factory: Any
+    database: Any
     after_store: AfterStore | None
     extractor: Extractor
     now: Callable[[], datetime]
@@ -75,7 +75,7 @@ class _Importer:
 
 def import_files(
     paths: Iterable[Path],
-    factory: Any,
+    database: Any,
     *,
     after_store: AfterStore | None = None,
     extractor: Extractor | None = None,
@@ -92,7 +92,7 @@ def import_files(
     summary = ImportSummary()
     own = extractor is None
     shown = progress or SilentImportProgress()
-    importer = _Importer(factory, after_store, extractor or Extractor(), now, outlet, shown)
+    importer = _Importer(database, after_store, extractor or Extractor(), now, outlet, shown)
     try:
         for path in paths:
             reader = _read_warc if _is_warc(path) else _read_jsonl
@@ -113,7 +113,7 @@ def _is_warc(path: Path) -> bool:
 
 
 def _store(importer: _Importer, article: FetchedArticle) -> str:
-    stored = store_page(importer.factory, article, after_store=importer.after_store, create_outlet=True)
+    stored = store_page(importer.database, article, after_store=importer.after_store, create_outlet=True)
     return stored.status
 
 

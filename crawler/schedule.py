@@ -27,15 +27,14 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import delete, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.config import CrawlConfig, load_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.crawler.diagnosis import NO_LINKS, CrawlProblem, advice
 from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.store import AfterStore
-from newsprism.storage.database import open_database, transaction
-from newsprism.storage.errors import NewsprismError
+from newsprism.errors import SchedulerBusyError
+from newsprism.storage.database import Database
 from newsprism.storage.models import SchedulerLock
 
 log = logging.getLogger(__name__)
@@ -46,10 +45,6 @@ HEARTBEAT_SECONDS = 10.0
 STALE_AFTER = timedelta(seconds=6 * HEARTBEAT_SECONDS)
 # Set when the scheduler stops, so a crawl in progress ends after the articles in flight.
 STOPPING = threading.Event()
-
-
-class SchedulerBusyError(NewsprismError):
-    """Another `newsprism schedule` already runs on this database."""
 
 
 class JobExtractors:
@@ -96,7 +91,7 @@ JOB_EXTRACTORS = JobExtractors()
 
 
 def acquire_lock(
-    factory: sessionmaker[Session],
+    database: Database,
     now: datetime,
     *,
     pid: int | None = None,
@@ -106,7 +101,7 @@ def acquire_lock(
     """Take the schedule lock of this database; SchedulerBusyError naming the holder when it is held."""
     pid, host = pid or os.getpid(), host or socket.gethostname()
     try:
-        with transaction(factory) as session:
+        with database.transaction() as session:
             row = session.get(SchedulerLock, LOCK_NAME, with_for_update=True)
             if row is not None and not _abandoned(row, now, stale_after, host):
                 raise SchedulerBusyError(_held_by(row))
@@ -117,7 +112,7 @@ def acquire_lock(
             session.add(SchedulerLock(name=LOCK_NAME, pid=pid, host=host, started_at=now, heartbeat_at=now))
     except SQLAlchemyError as exc:
         # Two starting at once: the loser's insert fails; report whoever won.
-        with factory() as session:
+        with database.session() as session:
             row = session.get(SchedulerLock, LOCK_NAME)
         raise SchedulerBusyError(_held_by(row) if row else f"cannot take the schedule lock: {exc}") from exc
 
@@ -146,9 +141,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def beat(factory: sessionmaker[Session], now: datetime, *, pid: int | None = None) -> bool:
+def beat(database: Database, now: datetime, *, pid: int | None = None) -> bool:
     """Refresh our lock's heartbeat; False when the lock is no longer ours."""
-    with transaction(factory) as session:
+    with database.transaction() as session:
         result = session.execute(
             update(SchedulerLock)
             .where(SchedulerLock.name == LOCK_NAME, SchedulerLock.pid == (pid or os.getpid()))
@@ -157,9 +152,9 @@ def beat(factory: sessionmaker[Session], now: datetime, *, pid: int | None = Non
         return bool(getattr(result, "rowcount", 0))
 
 
-def release_lock(factory: sessionmaker[Session], *, pid: int | None = None) -> None:
+def release_lock(database: Database, *, pid: int | None = None) -> None:
     """Give the lock up (only if it is ours). Commits."""
-    with transaction(factory) as session:
+    with database.transaction() as session:
         session.execute(
             delete(SchedulerLock).where(
                 SchedulerLock.name == LOCK_NAME, SchedulerLock.pid == (pid or os.getpid())
@@ -179,14 +174,14 @@ def crawl_job(
 ) -> CrawlSummary:
     """One scheduled pass over one outlet (the job the scheduler runs; stops early on STOPPING)."""
     config = load_config(Path(config_path))
-    factory = open_database(database_url)
+    database = Database(database_url)
     try:
         summary = crawl_outlets(
-            config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare,
+            config, database, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare,
             extractor=JOB_EXTRACTORS.get(prepare),
         )  # fmt: skip
     finally:
-        factory.kw["bind"].dispose()
+        database.close()
     log.info("scheduled crawl of %s: %s", outlet, summary.total())
     return summary
 
@@ -276,11 +271,11 @@ def run_schedule(
     """
     config = load_config(config_path)
     stop = stop or threading.Event()
-    factory = open_database(database_url)
+    database = Database(database_url)
     try:
-        acquire_lock(factory, datetime.now(UTC))
+        acquire_lock(database, datetime.now(UTC))
         try:
-            with _signals_set(stop), _scheduler(factory) as scheduler:
+            with _signals_set(stop), _scheduler(database) as scheduler:
                 if on_pass is not None:
                     _reporting_passes(scheduler, on_pass)
                 sync_jobs(scheduler, config, config_path, database_url, job)
@@ -288,19 +283,19 @@ def run_schedule(
                 if on_started is not None:
                     on_started(len(config.outlets))
                 while not stop.wait(heartbeat):
-                    if not beat(factory, datetime.now(UTC)):
+                    if not beat(database, datetime.now(UTC)):
                         log.error("the schedule lock was taken by another process; stopping")
                         break
         finally:
-            release_lock(factory)
+            release_lock(database)
     finally:
-        factory.kw["bind"].dispose()
+        database.close()
 
 
 @contextmanager
-def _scheduler(factory: sessionmaker[Session]) -> Iterator[BackgroundScheduler]:
+def _scheduler(database: Database) -> Iterator[BackgroundScheduler]:
     STOPPING.clear()
-    store = SQLAlchemyJobStore(engine=factory.kw["bind"])
+    store = SQLAlchemyJobStore(engine=database.engine)
     scheduler = BackgroundScheduler(jobstores={"default": store}, timezone=UTC)
     JOB_EXTRACTORS.open()
     scheduler.start(paused=True)

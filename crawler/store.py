@@ -14,12 +14,12 @@ from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import DataError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism.crawler.extract import ExtractedPage
 from newsprism.crawler.fetch import FetchLog, Validator
-from newsprism.storage.database import commit_with_retry
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
+from newsprism.storage.database import Database
 from newsprism.storage.models import Outlet
 from newsprism.storage.repository import (
     FetchedArticle,
@@ -79,7 +79,7 @@ def article_from(
 
 
 def store_page(
-    factory: sessionmaker[Session],
+    database: Database,
     article: FetchedArticle,
     *,
     after_store: AfterStore | None = None,
@@ -111,7 +111,7 @@ def store_page(
     # Another crawler (or import) storing the same URL or outlet at the same moment makes this one lose
     # the race on a unique key; run again, it finds their article and adds to it instead.
     try:
-        return commit_with_retry(factory, store)
+        return database.commit_with_retry(store)
     except DataError as exc:
         # A value the database cannot hold (too long, a NUL character): this article's problem, reported
         # with its URL, not the end of the crawl or import.
@@ -122,15 +122,15 @@ def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -
     save_validator(session, fresh.url, fresh.validator.etag, fresh.validator.last_modified, now)
 
 
-def load_validators(factory: sessionmaker[Session], urls: Sequence[str]) -> dict[str, Validator]:
+def load_validators(database: Database, urls: Sequence[str]) -> dict[str, Validator]:
     """The validators stored for each of `urls` that has some: one read for a whole listing. Read-only."""
-    with factory() as session:
+    with database.session() as session:
         return {row.url: Validator(row.etag, row.last_modified) for row in get_validators(session, urls)}
 
 
-def load_validator(factory: sessionmaker[Session], url: str) -> Validator | None:
+def load_validator(database: Database, url: str) -> Validator | None:
     """The validators stored for `url`, for a conditional GET. Read-only."""
-    with factory() as session:
+    with database.session() as session:
         row = get_validator(session, url)
         return Validator(row.etag, row.last_modified) if row is not None else None
 
@@ -154,11 +154,11 @@ def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
     record_fetches(session, records)
 
 
-def ensure_outlets(factory: sessionmaker[Session], infos: Iterable[OutletInfo]) -> None:
+def ensure_outlets(database: Database, infos: Iterable[OutletInfo]) -> None:
     """Create or update outlets from their configuration, in one transaction. Commits."""
     chosen = list(infos)
 
     def save(session: Session) -> None:
         save_outlets(session, chosen)
 
-    commit_with_retry(factory, save)
+    database.commit_with_retry(save)

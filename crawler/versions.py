@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from newsprism.storage.errors import NotFoundError
+from newsprism.errors import NotFoundError
 from newsprism.storage.repository import get_article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism import __version__
 from newsprism.compare.article.analysis import analyze_article
@@ -24,7 +24,7 @@ from newsprism.compare.findings import ArticleAnalysis, Attribution, DateMention
 from newsprism.compare.types import CoverageArticle
 from newsprism.storage import models
 from newsprism.storage.bulk import fewer_collections
-from newsprism.storage.database import commit_with_retry, transaction
+from newsprism.storage.database import Database
 from newsprism.storage.repository import (
     EventMembership,
     StoredArticle,
@@ -102,15 +102,15 @@ def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
     return None
 
 
-def analyse_pending(factory: sessionmaker[Session]) -> int:
+def analyse_pending(database: Database) -> int:
     """Analyse every stored version that has no findings yet (e.g. after an interrupted run)."""
     from newsprism.storage.repository import versions_to_analyse
 
     done = 0
-    with transaction(factory) as session:
+    with database.transaction() as session:
         pending = [v.id for v in versions_to_analyse(session)]
     for version_id in pending:
-        with transaction(factory) as session:
+        with database.transaction() as session:
             version = session.get(models.ArticleVersion, version_id)
             if version is not None:
                 analyse_stored(session, StoredArticle(version.article_id, version.id, "updated"))
@@ -118,14 +118,14 @@ def analyse_pending(factory: sessionmaker[Session]) -> int:
     return done
 
 
-def complete_stored(factory: sessionmaker[Session]) -> int:
+def complete_stored(database: Database) -> int:
     """After a crawl or import: analyse what an earlier run stored but never analysed, then regroup
     every article, so a run that was killed is finished by the next one. Returns the event count."""
-    analyse_pending(factory)
-    return update_events(factory)
+    analyse_pending(database)
+    return update_events(database)
 
 
-def update_events(factory: sessionmaker[Session], *, force: bool = False) -> int:
+def update_events(database: Database, *, force: bool = False) -> int:
     """Group every stored article into events from scratch and store them; returns the event count.
 
     Grouping is deterministic (articles in publication order), so re-running it keeps event keys, and
@@ -138,7 +138,7 @@ def update_events(factory: sessionmaker[Session], *, force: bool = False) -> int
     with _REGROUPING, fewer_collections():
         # Two processes ending together both regroup; the one that loses a race on an event key
         # runs again.
-        return commit_with_retry(factory, lambda session: _regroup(session, force))
+        return database.commit_with_retry(lambda session: _regroup(session, force))
 
 
 def _regroup(session: Session, force: bool) -> int:

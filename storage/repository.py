@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from newsprism.storage.errors import NotFoundError
+from newsprism.errors import NotFoundError
 from newsprism.storage.models import (
     Article,
     ArticleVersion,

@@ -40,9 +40,9 @@ from newsprism.crawler.discovery import DiscoveredLink
 from newsprism.crawler.fetch import fetching_for
 from newsprism.crawler.hostturns import SharedHostTurns
 from newsprism.crawler.piecework import OutletListing, Piecework
+from newsprism.errors import InputError
 from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-from newsprism.storage.database import open_engine, session_factory
-from newsprism.storage.errors import InputError
+from newsprism.storage.database import Database
 
 log = logging.getLogger(__name__)
 DISCOVER = "newsprism.discover_outlet"
@@ -96,12 +96,13 @@ class WorkerRuntime:
 
     def __init__(self, setup: WorkerSetup) -> None:
         self.pid = os.getpid()
-        self.factory = session_factory(open_engine(setup.database_url))
+        # `newsprism worker` brought the schema to head before forking this process.
+        self.database = Database(setup.database_url, migrate=False)
         self.redis = Redis.from_url(setup.cluster.coordination)
         self.ledger = PassLedger(self.redis, setup.cluster.name)
         turns = SharedHostTurns(AsyncRedis.from_url(setup.cluster.coordination), self.ledger.prefix)
         self.piecework = Piecework(
-            setup.config.settings, self.factory, turns, after_store=analyse_stored, prepare=analyse_page
+            setup.config.settings, self.database, turns, after_store=analyse_stored, prepare=analyse_page
         )
 
 
@@ -201,7 +202,7 @@ def regroup(task: Task, pass_id: str) -> None:
     work = runtime()
     if not _admitted(task, work, pass_id, f"pass {pass_id}"):
         return
-    events = complete_stored(work.factory)
+    events = complete_stored(work.database)
     progress = work.ledger.progress(pass_id)
     for outlet, counts in progress.outlets.items():
         if counts.get("failed", 0) == 0:

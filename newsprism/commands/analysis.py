@@ -12,7 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 
 @reports_errors

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors, settings_of
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -39,15 +39,11 @@ def events_command(
     """List the events: groups of articles from any outlets about the same story."""
     from rich.console import Console
 
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
     from newsprism.web.queries import events_json, parse_when
 
-    factory = open_database(settings_of(ctx).database_url, must_exist=True)
-    try:
-        with factory() as session:
-            events = [_plain(event) for event in events_json(session, parse_when(since, "--since"))]
-    finally:
-        factory.kw["bind"].dispose()
+    with Database(settings_of(ctx).database_url, must_exist=True) as database, database.session() as session:
+        events = [_plain(event) for event in events_json(session, parse_when(since, "--since"))]
     if as_json:
         typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
     else:
@@ -94,16 +90,12 @@ def report_command(
 ) -> None:
     """The divergence report of one event: where its outlets disagree, and what some leave out."""
     from newsprism.reports import render_event_report
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
 
     if not event_id.isdigit():
         raise InputError(f"no event with id {event_id!r}")
-    factory = open_database(settings_of(ctx).database_url, must_exist=True)
-    try:
-        with factory() as session:
-            text = render_event_report(session, int(event_id), format_.value)
-    finally:
-        factory.kw["bind"].dispose()
+    with Database(settings_of(ctx).database_url, must_exist=True) as database, database.session() as session:
+        text = render_event_report(session, int(event_id), format_.value)
     if out is None:
         typer.echo(text, nl=False)
         return

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from newsprism.storage.database import Database
 from newsprism.web import queries
 from newsprism.web.apidocs import api_endpoints
 
@@ -213,9 +214,9 @@ class CitedSourceOut(BaseModel):
 
 
 def read_session(request: Request) -> Iterator[Session]:
-    """One short read-only session per request, from the factory the app was built with."""
-    factory: sessionmaker[Session] = request.app.state.session_factory
-    with factory() as session:
+    """One short read-only session per request, from the database the app was built with."""
+    database: Database = request.app.state.database
+    with database.session() as session:
         yield session
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from newsprism.errors import InputError, NotFoundError
 from newsprism.storage import models
-from newsprism.storage.errors import InputError, NotFoundError
 from newsprism.storage.profiles import version_times as article_version_times
 from newsprism.storage.repository import (
     ListedArticle,

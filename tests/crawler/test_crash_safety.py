@@ -29,7 +29,7 @@ from pages import article_html
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.crawler.importer import import_files
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 3
@@ -243,9 +243,9 @@ def test_init_killed_while_it_migrates_leaves_no_half_built_schema(tmp_path: Pat
 
 
 def tables_at_head(database: Path) -> set[str]:
-    """The tables of `database` once `open_database` (what every command does first) has run."""
+    """The tables of `database` once `Database` (what every command does first) has run."""
     database_url = f"sqlite:///{database}"
-    open_database(database_url).kw["bind"].dispose()
+    Database(database_url).close()
     return tables(database)
 
 
@@ -254,13 +254,10 @@ def test_the_next_import_analyses_and_groups_what_an_earlier_run_left_undone(tmp
     urls = jsonl_articles(source)[1:6]
     source.write_text("".join(source.read_text().splitlines(keepends=True)[1:6]), encoding="utf-8")
     database = tmp_path / "newsprism.db"
-    factory = open_database(f"sqlite:///{database}")
-    try:
+    with Database(f"sqlite:///{database}") as opened:
         # The library without the shell's analysis hook: stored, never analysed nor grouped, as a run
         # of an older newsprism or a script using the crawler alone leaves them.
-        import_files([source], factory)
-    finally:
-        factory.kw["bind"].dispose()
+        import_files([source], opened)
     assert query(database, "SELECT count(*) FROM article_versions WHERE NOT analysed") == [(5,)]
     status, said = finish(database, ["import", str(source)])
     assert status == 0, said

@@ -32,30 +32,30 @@ class DemoSite:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     from newsprism.demo.run import run_demo
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
 
     folder = tmp_path_factory.mktemp("demo")
     url = run_demo(Settings("sqlite:///unused.db", quiet=1), folder / "reports").database_url
-    factory = open_database(url)
+    database = Database(url)
     try:
-        with factory() as session:
+        with database.session() as session:
             event = max(events_json(session), key=lambda e: (len(e["outlets"]), -e["id"]))
             report = report_json(session, event["id"])
-        with live_server(create_app(factory)) as base:
+        with live_server(create_app(database)) as base:
             yield DemoSite(base, event["id"], report, list(report["event"]["outlets"]), folder / "reports")
     finally:
-        factory.kw["bind"].dispose()
+        database.close()
 
 
 @pytest.fixture
 def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
     made = build_newsroom(sqlite_url)
     yield made
-    made.factory.kw["bind"].dispose()
+    made.database.close()
 
 
 @pytest.fixture
 def client(newsroom: Newsroom) -> Iterator[httpx.Client]:
     """A real uvicorn on loopback serving the newsroom, and an HTTP client to it."""
-    with live_server(create_app(newsroom.factory)) as base, httpx.Client(base_url=base, timeout=30) as made:
+    with live_server(create_app(newsroom.database)) as base, httpx.Client(base_url=base, timeout=30) as made:
         yield made

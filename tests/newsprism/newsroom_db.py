@@ -13,10 +13,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import uvicorn
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism.compare.article.analysis import analyze_article
-from newsprism.storage.database import open_database, transaction
+from newsprism.storage.database import Database
 from newsprism.storage.repository import (
     EventMembership,
     FetchedArticle,
@@ -81,7 +81,7 @@ class Newsroom:
     """What the tests look up: the database, the event, the articles by role."""
 
     url: str
-    factory: sessionmaker[Session]
+    database: Database
     event_id: int
     cyclone_ids: list[int]
     hostile_id: int
@@ -109,9 +109,9 @@ def _store_analysed(session: Session, page: FetchedArticle) -> int:
 
 
 def build_newsroom(url: str) -> Newsroom:
-    """Create the database at `url` and fill it (the caller disposes of `factory`'s engine)."""
-    factory = open_database(url)
-    with transaction(factory) as session:
+    """Create the database at `url` and fill it (the caller disposes of `database`'s engine)."""
+    database = Database(url)
+    with database.transaction() as session:
         for outlet in OUTLETS:
             save_outlet(session, outlet)
         ids = [
@@ -126,7 +126,7 @@ def build_newsroom(url: str) -> Newsroom:
         (event,) = save_events(
             session, [EventMembership("cyclone-marla", "Cyclone Marla hits Port Arden", ids)]
         )
-        return Newsroom(url, factory, event.id, ids, ids[2], rates_id)
+        return Newsroom(url, database, event.id, ids, ids[2], rates_id)
 
 
 @contextmanager

@@ -9,11 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
+from newsprism.errors import NotFoundError
 from newsprism.storage import models
-from newsprism.storage.database import open_database, transaction
-from newsprism.storage.errors import NotFoundError
+from newsprism.storage.database import Database
 from newsprism.storage.repository import (
     EventMembership,
     FetchedArticle,
@@ -38,13 +37,13 @@ NOW = datetime(2023, 9, 17, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
-    made = open_database(database_url)
-    with transaction(made) as session:
+def database(database_url: str) -> Iterator[Database]:
+    made = Database(database_url)
+    with made.transaction() as session:
         save_outlet(session, OutletInfo("Harbour Wire", "https://wire.example/", "agency", "US", "en"))
         save_outlet(session, OutletInfo("Eastern Daily", kind="newspaper"))
     yield made
-    made.kw["bind"].dispose()
+    made.close()
 
 
 def page(url: str, text: str, outlet: str = "Harbour Wire", **extra: object) -> FetchedArticle:
@@ -60,15 +59,15 @@ def page(url: str, text: str, outlet: str = "Harbour Wire", **extra: object) -> 
     )
 
 
-def test_new_unchanged_updated_and_reverted(factory: sessionmaker[Session]) -> None:
+def test_new_unchanged_updated_and_reverted(database: Database) -> None:
     url = "https://wire.example/news/train"
-    with transaction(factory) as s:
+    with database.transaction() as s:
         first = store_article(s, page(url, "The train left Artyom on Sunday."))
-    with transaction(factory) as s:
+    with database.transaction() as s:
         again = store_article(s, page(url, "The  train left Artyom\non Sunday. "))
-    with transaction(factory) as s:
+    with database.transaction() as s:
         changed = store_article(s, page(url, "The train left Artyom on Saturday."))
-    with transaction(factory) as s:
+    with database.transaction() as s:
         reverted = store_article(s, page(url, "The train left Artyom on Sunday."))
     assert (first.status, again.status, changed.status, reverted.status) == (
         "new",
@@ -77,40 +76,40 @@ def test_new_unchanged_updated_and_reverted(factory: sessionmaker[Session]) -> N
         "updated",
     )
     assert again.version_id == first.version_id and reverted.version_id == first.version_id
-    with factory() as s:
+    with database.session() as s:
         article = get_article(s, first.article_id)
         assert [v.number for v in article.versions] == [1, 2]
         assert article.current_version_id == first.version_id
 
 
-def test_alias_and_canonical_url_are_one_article(factory: sessionmaker[Session]) -> None:
+def test_alias_and_canonical_url_are_one_article(database: Database) -> None:
     canonical = "https://wire.example/news/train"
-    with transaction(factory) as s:
+    with database.transaction() as s:
         first = store_article(s, page(canonical + "?utm_source=rss", "Text one.", canonical_url=canonical))
         alias = store_article(s, page("https://wire.example/a/123", "Text one.", canonical_url=canonical))
     assert alias.article_id == first.article_id
-    with factory() as s:
+    with database.session() as s:
         assert s.scalar(select(func.count()).select_from(models.Article)) == 1
 
 
-def test_same_text_at_another_outlet_is_a_wire_copy(factory: sessionmaker[Session]) -> None:
+def test_same_text_at_another_outlet_is_a_wire_copy(database: Database) -> None:
     text = "Kim received five kamikaze drones as a gift, the regional governor said."
-    with transaction(factory) as s:
+    with database.transaction() as s:
         original = store_article(s, page("https://wire.example/drones", text))
-    with transaction(factory) as s:
+    with database.transaction() as s:
         copy = store_article(
             s,
             page("https://daily.example/drones", text, outlet="Eastern Daily", fetched_at=NOW + timedelta(1)),
         )
-    with factory() as s:
+    with database.session() as s:
         assert get_article(s, copy.article_id).syndicated_from_id == original.article_id
         assert get_article(s, original.article_id).syndicated_from_id is None
 
 
-def test_unknown_outlet_is_refused_and_nothing_is_stored(factory: sessionmaker[Session]) -> None:
-    with pytest.raises(NotFoundError, match="'Nowhere Times'"), transaction(factory) as s:
+def test_unknown_outlet_is_refused_and_nothing_is_stored(database: Database) -> None:
+    with pytest.raises(NotFoundError, match="'Nowhere Times'"), database.transaction() as s:
         store_article(s, page("https://x.example/1", "Text.", outlet="Nowhere Times"))
-    with factory() as s:
+    with database.session() as s:
         assert s.scalar(select(func.count()).select_from(models.Article)) == 0
 
 
@@ -170,12 +169,12 @@ class FakeFindings:
     dates: list[FakeDate] = field(default_factory=lambda: [FakeDate()])
 
 
-def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as s:
+def test_findings_belong_to_their_version_and_are_replaced(database: Database) -> None:
+    with database.transaction() as s:
         stored = store_article(s, page("https://wire.example/f", "Findings text."))
         save_findings(s, stored.version_id, FakeFindings())
         save_findings(s, stored.version_id, FakeFindings())  # re-analysis replaces, never duplicates
-    with factory() as s:
+    with database.session() as s:
         version = s.get(models.ArticleVersion, stored.version_id)
         assert version is not None and version.analysed
         assert [(a.speaker_resolved, a.start_char, a.cue_class) for a in version.attributions] == [
@@ -186,16 +185,16 @@ def test_findings_belong_to_their_version_and_are_replaced(factory: sessionmaker
         assert [d.resolved for d in version.dates] == [date(2023, 9, 17)]
 
 
-def test_outlets_saved_together_are_created_or_updated(factory: sessionmaker[Session]) -> None:
+def test_outlets_saved_together_are_created_or_updated(database: Database) -> None:
     infos = [
         OutletInfo("Eastern Daily", "https://daily.example/", "newspaper", "JP"),  # known: described further
         OutletInfo("Northern Post", kind="newspaper"),
         OutletInfo("Northern Post", kind="newspaper", language="en"),  # twice in one call: one outlet
     ]
-    with transaction(factory) as s:
+    with database.transaction() as s:
         saved = save_outlets(s, infos)
         assert saved[1] is saved[2] and all(o.id for o in saved)
-    with factory() as s:
+    with database.session() as s:
         outlets = {o.name: o for o in s.scalars(select(models.Outlet))}
         assert sorted(outlets) == ["Eastern Daily", "Harbour Wire", "Northern Post"]
         daily, post = outlets["Eastern Daily"], outlets["Northern Post"]
@@ -203,11 +202,11 @@ def test_outlets_saved_together_are_created_or_updated(factory: sessionmaker[Ses
         assert (post.kind, post.language) == ("newspaper", "en")
 
 
-def test_current_findings_of_the_kinds_asked(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as s:
+def test_current_findings_of_the_kinds_asked(database: Database) -> None:
+    with database.transaction() as s:
         stored = store_article(s, page("https://wire.example/k", "Kinds text."))
         save_findings(s, stored.version_id, FakeFindings())
-    with factory() as s:
+    with database.session() as s:
         some = current_findings(s, ("entities", "attributions"))[stored.version_id]
         assert len(some.entities) == 2 and len(some.attributions) == 1
         assert some.quantities == [] and some.dates == []
@@ -218,38 +217,38 @@ def test_current_findings_of_the_kinds_asked(factory: sessionmaker[Session]) -> 
 
 
 def test_events_regroup_rescores_stayers_and_leaves_unsaved_events_alone(
-    factory: sessionmaker[Session],
+    database: Database,
 ) -> None:
-    with transaction(factory) as s:
+    with database.transaction() as s:
         a, b, c, d = (
             store_article(s, page(f"https://wire.example/{n}", f"Text {n}.")).article_id for n in range(4)
         )
         save_events(
             s, [EventMembership("k1", "Visit", [a, b], {b: 0.9}), EventMembership("k2", "Typhoon", [c, d])]
         )
-    with transaction(factory) as s:
+    with database.transaction() as s:
         # b stays in k1 with a new score, a leaves k1 for a new event, k2 is not regrouped at all.
         (visit, fresh) = save_events(
             s, [EventMembership("k1", "Visit", [b], {b: 0.6}), EventMembership("k3", "Talks", [a])]
         )
         assert [(m.article_id, m.similarity) for m in visit.members] == [(b, 0.6)]
         assert [m.article_id for m in fresh.members] == [a]
-    with factory() as s:
+    with database.session() as s:
         members = {
             row.article_id: (row.event.key, row.similarity) for row in s.scalars(select(models.EventArticle))
         }
         assert members == {a: ("k3", 1.0), b: ("k1", 0.6), c: ("k2", 1.0), d: ("k2", 1.0)}
 
 
-def test_events_regroup_moves_articles_and_drops_empty_events(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as s:
+def test_events_regroup_moves_articles_and_drops_empty_events(database: Database) -> None:
+    with database.transaction() as s:
         a = store_article(s, page("https://wire.example/1", "One.")).article_id
         b = store_article(s, page("https://wire.example/2", "Two.")).article_id
         save_events(s, [EventMembership("k1", "Visit", [a]), EventMembership("k2", "Typhoon", [b])])
-    with transaction(factory) as s:
+    with database.transaction() as s:
         save_events(s, [EventMembership("k1", "Visit", [a, b], {b: 0.7})])
         assert delete_empty_events(s) == 1
-    with factory() as s:
+    with database.session() as s:
         (event,) = list_events(s)
         assert event.key == "k1" and sorted(m.article_id for m in event.members) == [a, b]
         assert event.first_published == NOW - timedelta(hours=2)
@@ -258,11 +257,11 @@ def test_events_regroup_moves_articles_and_drops_empty_events(factory: sessionma
             get_event(s, 999)
 
 
-def test_list_articles_filters_by_outlet(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as s:
+def test_list_articles_filters_by_outlet(database: Database) -> None:
+    with database.transaction() as s:
         store_article(s, page("https://wire.example/1", "One."))
         store_article(s, page("https://daily.example/2", "Two.", outlet="Eastern Daily"))
-    with factory() as s:
+    with database.session() as s:
         assert [a.url for a in list_articles(s, outlet="Eastern Daily")] == ["https://daily.example/2"]
         assert len(list_articles(s)) == 2
 
@@ -273,11 +272,11 @@ def test_content_hash_ignores_whitespace_only() -> None:
 
 
 def test_events_are_listed_most_covered_then_newest_and_paged_in_that_order(
-    factory: sessionmaker[Session],
+    database: Database,
 ) -> None:
     # Sizes with ties, and events whose articles have no date (listed after the dated ones of their size).
     hours = [[0, 5, 9], [1, 2], [7, 3], [None, None], [4], [8], [None], [6], [6]]
-    with transaction(factory) as s:
+    with database.transaction() as s:
         memberships = []
         for n, event_hours in enumerate(hours):
             ids = []
@@ -290,7 +289,7 @@ def test_events_are_listed_most_covered_then_newest_and_paged_in_that_order(
                 ids.append(store_article(s, fetched).article_id)
             memberships.append(EventMembership(f"k{n}", f"Story {n}", ids))
         save_events(s, memberships)
-    with factory() as s:
+    with database.session() as s:
         listed = list_events(s)
         order = [event.key for event in listed]
         pages = [e.id for offset in range(0, 9, 4) for e in event_listing(s, limit=4, offset=offset)]
