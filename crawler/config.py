@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsprism.errors import InputError
-from newsprism.storage.repository import OutletInfo
+from newsprism.storage.articles import OutletInfo
 
 # No contact address of its own: an operator names themselves with [crawler] user_agent (README), so site
 # owners reach whoever runs the crawl, not a project page.

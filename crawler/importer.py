@@ -26,8 +26,8 @@ from newsprism.crawler.progress import ImportProgress, SilentImportProgress
 from newsprism.crawler.store import AfterStore, article_from, store_page
 from newsprism.crawler.urls import clean_url, is_http_url, site_of
 from newsprism.errors import InputError
+from newsprism.storage.articles import FetchedArticle
 from newsprism.storage.models import Article, Outlet, column_length
-from newsprism.storage.repository import FetchedArticle
 from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)

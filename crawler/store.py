@@ -12,27 +12,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
-from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from newsprism.crawler.extract import ExtractedPage
 from newsprism.crawler.fetch import FetchLog, Validator
-from newsprism.errors import InputError
-from newsprism.storage.database import Database
-from newsprism.storage.models import Outlet
-from newsprism.storage.repository import (
+from newsprism.storage.articles import (
     FetchedArticle,
     OutletInfo,
     StoredArticle,
-    get_validator,
-    get_validators,
-    record_fetches,
-    save_outlet,
+    commit_article,
+    ensure_outlet_named,
     save_outlets,
-    save_validator,
     store_article,
 )
+from newsprism.storage.database import Database
+from newsprism.storage.fetches import get_validator, get_validators, record_fetches, save_validator
 
 
 class AfterStore(Protocol):
@@ -96,8 +90,8 @@ def store_page(
     pending_logs = list(logs)
 
     def store(session: Session) -> StoredArticle:
-        if create_outlet and session.scalar(select(Outlet.id).where(Outlet.name == article.outlet)) is None:
-            save_outlet(session, OutletInfo(article.outlet))
+        if create_outlet:
+            ensure_outlet_named(session, article.outlet)
         stored = store_article(session, article)
         if validator is not None:
             remember_validator(session, validator, article.fetched_at)
@@ -109,13 +103,9 @@ def store_page(
         return stored
 
     # Another crawler (or import) storing the same URL or outlet at the same moment makes this one lose
-    # the race on a unique key; run again, it finds their article and adds to it instead.
-    try:
-        return database.commit_with_retry(store)
-    except DataError as exc:
-        # A value the database cannot hold (too long, a NUL character): this article's problem, reported
-        # with its URL, not the end of the crawl or import.
-        raise InputError(f"the database refused {article.url!r}: {exc.orig}") from exc
+    # the race on a unique key; run again, it finds their article and adds to it instead. A value the
+    # database cannot hold is an InputError naming the URL: this article's problem, not the run's.
+    return commit_article(database, article.url, store)
 
 
 def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -> None:
@@ -137,21 +127,7 @@ def load_validator(database: Database, url: str) -> Validator | None:
 
 def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
     """Keep fetch logs as FetchRecords, each tied to the outlet it was made for."""
-    outlet_ids: dict[str | None, int | None] = {None: None}
-    records = []
-    for log in logs:
-        if log.outlet not in outlet_ids:
-            outlet_ids[log.outlet] = session.scalar(select(Outlet.id).where(Outlet.name == log.outlet))
-        records.append({
-            "url": log.url[:2000],
-            "outlet_id": outlet_ids[log.outlet],
-            "purpose": log.purpose,
-            "status": log.status,
-            "error": log.error,
-            "elapsed_ms": log.elapsed_ms,
-            "fetched_at": log.fetched_at,
-        })  # fmt: skip
-    record_fetches(session, records)
+    record_fetches(session, logs)
 
 
 def ensure_outlets(database: Database, infos: Iterable[OutletInfo]) -> None:

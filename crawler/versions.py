@@ -12,7 +12,7 @@ import re
 from sqlalchemy.orm import Session
 
 from newsprism.errors import NotFoundError
-from newsprism.storage.repository import get_article
+from newsprism.storage.reading import get_article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 

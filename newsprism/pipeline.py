@@ -23,23 +23,20 @@ from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group
 from newsprism.compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
 from newsprism.compare.types import CoverageArticle
 from newsprism.storage import models
+from newsprism.storage.articles import StoredArticle, version_text
 from newsprism.storage.bulk import fewer_collections
 from newsprism.storage.database import Database
-from newsprism.storage.repository import (
+from newsprism.storage.events import (
     EventMembership,
-    StoredArticle,
-    VersionFindings,
     count_events,
     delete_empty_events,
     get_event,
     grouped_inputs,
     grouping_inputs,
-    list_articles_with_findings,
     record_grouping,
     save_events,
-    save_findings,
-    version_text,
 )
+from newsprism.storage.findings import VersionFindings, list_articles_with_findings, save_findings
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
     from newsprism.crawler.extract import ExtractedPage
@@ -104,7 +101,7 @@ def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
 
 def analyse_pending(database: Database) -> int:
     """Analyse every stored version that has no findings yet (e.g. after an interrupted run)."""
-    from newsprism.storage.repository import versions_to_analyse
+    from newsprism.storage.findings import versions_to_analyse
 
     done = 0
     with database.transaction() as session:

@@ -16,8 +16,8 @@ from newsprism.compare.types import CoverageArticle
 from newsprism.errors import InputError
 from newsprism.pipeline import event_coverage
 from newsprism.storage.database import Database
+from newsprism.storage.events import list_events
 from newsprism.storage.profiles import version_times
-from newsprism.storage.repository import list_events
 
 REPORT_FORMATS = ("json", "md", "html")
 

@@ -77,6 +77,12 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
 
 
+def table_of(model: type[Base]) -> Table:
+    """The table of a model, for Core statements (plain INSERTs and UPDATEs without the ORM's unit of
+    work, which the crawl's one database thread cannot afford per article)."""
+    return model.metadata.tables[model.__tablename__]
+
+
 class Outlet(Base):
     """A news organisation newsprism follows (a wire agency, a state agency, a daily ...)."""
 

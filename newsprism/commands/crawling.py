@@ -217,8 +217,9 @@ def export_command(
     ] = None,
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
+    from newsprism.storage.articles import outlet_named
     from newsprism.storage.database import Database
-    from newsprism.storage.repository import export_articles, outlet_named
+    from newsprism.storage.reading import export_articles
 
     since_time = _since(since)
     with Database(settings_of(ctx).database_url, must_exist=True) as database, database.session() as session:
@@ -241,7 +242,7 @@ def write_export(records: Iterable[dict[str, Any]], format_: str, out: TextIO) -
     import csv
     import json
 
-    from newsprism.storage.repository import EXPORT_KEYS
+    from newsprism.storage.reading import EXPORT_KEYS
 
     if format_ == "jsonl":
         for record in records:

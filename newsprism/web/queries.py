@@ -18,20 +18,21 @@ from sqlalchemy.orm import Session
 
 from newsprism.errors import InputError, NotFoundError
 from newsprism.storage import models
-from newsprism.storage.profiles import version_times as article_version_times
-from newsprism.storage.repository import (
+from newsprism.storage.articles import list_outlets, outlet_named
+from newsprism.storage.events import (
     ListedArticle,
     ListedEvent,
-    articles_with_ids,
-    count_articles,
     count_events,
     event_id_of_article,
     event_listing,
     event_report_inputs,
+)
+from newsprism.storage.profiles import version_times as article_version_times
+from newsprism.storage.reading import (
+    articles_with_ids,
+    count_articles,
     get_article_with_findings,
     list_articles,
-    list_outlets,
-    outlet_named,
     outlets_with_article_counts,
     source_citations,
     stored_page,

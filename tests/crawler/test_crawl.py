@@ -17,9 +17,10 @@ from newsprism.crawler.config import CrawlConfig, parse_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.crawler.extract import ExtractedPage, Extractor
 from newsprism.crawler.versions import article_diff
+from newsprism.storage.articles import StoredArticle
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, FetchRecord
-from newsprism.storage.repository import StoredArticle, get_article
+from newsprism.storage.reading import get_article
 
 
 def config_for(site: LoopbackSite, **tables: str) -> CrawlConfig:

@@ -16,8 +16,9 @@ from warcio.warcwriter import WARCWriter
 from newsprism.commands.crawling import write_export
 from newsprism.crawler.extract import Extractor
 from newsprism.crawler.importer import import_files
+from newsprism.storage.articles import StoredArticle
 from newsprism.storage.database import Database
-from newsprism.storage.repository import EXPORT_KEYS, StoredArticle, export_articles
+from newsprism.storage.reading import EXPORT_KEYS, export_articles
 
 NOW = datetime(2024, 5, 4, 12, 0, tzinfo=UTC)
 TEXT = " ".join(PARAGRAPHS)

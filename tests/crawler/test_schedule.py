@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,9 @@ from pages import article_html
 from sqlalchemy import func, select, text
 
 from newsprism.crawler.extract import ExtractedPage
-from newsprism.crawler.schedule import (
-    JobExtractors,
-    SchedulerBusyError,
-    acquire_lock,
-    beat,
-    release_lock,
-    run_schedule,
-)
+from newsprism.crawler.schedule import JobExtractors, run_schedule
 from newsprism.storage.database import Database
-from newsprism.storage.models import Article, SchedulerLock
+from newsprism.storage.models import Article
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -181,33 +173,6 @@ def test_an_outlet_removed_from_the_config_loses_its_job(
         finally:
             stop.set()
             thread.join(30)
-
-
-def test_a_second_instance_is_refused_naming_the_holder(database_url: str) -> None:
-    database = Database(database_url)
-    try:
-        refuse_a_second_holder(database)
-    finally:
-        database.close()
-
-
-def refuse_a_second_holder(database: Database) -> None:
-    now = datetime.now(UTC)
-    acquire_lock(database, now, pid=os.getpid(), host="newsroom-1")
-    with pytest.raises(SchedulerBusyError, match=rf"pid {os.getpid()} on host 'newsroom-1'"):
-        acquire_lock(database, now, pid=os.getpid() + 1, host="newsroom-2")
-    assert beat(database, now + timedelta(seconds=5))
-    release_lock(database)
-    acquire_lock(database, now, pid=4242, host="newsroom-2")  # free again
-
-
-def test_a_dead_holder_is_taken_over(database: Database) -> None:
-    now = datetime.now(UTC)
-    acquire_lock(database, now - timedelta(hours=1), pid=999_999, host="gone-machine")
-    acquire_lock(database, now)
-    with database.session() as session:
-        row = session.get(SchedulerLock, "schedule")
-        assert row is not None and row.pid == os.getpid()
 
 
 def newsprism(*args: str, db: str) -> subprocess.Popen[str]:

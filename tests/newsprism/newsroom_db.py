@@ -16,16 +16,10 @@ import uvicorn
 from sqlalchemy.orm import Session
 
 from newsprism.compare.article.analysis import analyze_article
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.database import Database
-from newsprism.storage.repository import (
-    EventMembership,
-    FetchedArticle,
-    OutletInfo,
-    save_events,
-    save_findings,
-    save_outlet,
-    store_article,
-)
+from newsprism.storage.events import EventMembership, save_events
+from newsprism.storage.findings import save_findings
 
 NOW = datetime(2024, 5, 4, 9, 0, tzinfo=UTC)
 SCRIPT = "<script>alert(1)</script>"

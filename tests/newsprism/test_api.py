@@ -26,13 +26,9 @@ from newsroom_db import (
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.errors import NotFoundError
 from newsprism.reports import render_event_report
-from newsprism.storage.repository import (
-    EventMembership,
-    FetchedArticle,
-    save_events,
-    save_findings,
-    store_article,
-)
+from newsprism.storage.articles import FetchedArticle, store_article
+from newsprism.storage.events import EventMembership, save_events
+from newsprism.storage.findings import save_findings
 from newsprism.web import queries
 from newsprism.web.app import create_app
 

@@ -19,8 +19,9 @@ from sqlalchemy import func, select
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.reports import render_event_report
+from newsprism.storage.findings import save_findings
 from newsprism.storage.models import Article, ArticleVersion
-from newsprism.storage.repository import get_article, save_findings
+from newsprism.storage.reading import get_article
 
 SPEAKER = "<img src=x onerror=alert(3)>Voss"
 AGENCY = '<script>alert(4)</script> "News" Agency'

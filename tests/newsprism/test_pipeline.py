@@ -21,17 +21,11 @@ from newsprism.pipeline import (
     event_coverage,
     update_events,
 )
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.database import Database
+from newsprism.storage.events import grouping_inputs, list_events
+from newsprism.storage.findings import save_findings
 from newsprism.storage.models import Article, GroupingState
-from newsprism.storage.repository import (
-    FetchedArticle,
-    OutletInfo,
-    grouping_inputs,
-    list_events,
-    save_findings,
-    save_outlet,
-    store_article,
-)
 
 NOW = datetime(2023, 9, 17, 9, 0, tzinfo=UTC)
 VISIT = (

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from newsroom_db import NOW, RARE_WORD, Newsroom
 
-from newsprism.storage.repository import FetchedArticle, store_article
+from newsprism.storage.articles import FetchedArticle, store_article
 
 
 @pytest.mark.parametrize(

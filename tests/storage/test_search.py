@@ -13,16 +13,10 @@ from sqlalchemy import inspect, text
 from alembic import command
 from newsprism.errors import InputError
 from newsprism.storage import search, search_postgres
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.database import Database, alembic_config, upgrade_to_head
-from newsprism.storage.repository import (
-    EventMembership,
-    FetchedArticle,
-    OutletInfo,
-    save_events,
-    save_findings,
-    save_outlet,
-    store_article,
-)
+from newsprism.storage.events import EventMembership, save_events
+from newsprism.storage.findings import save_findings
 from newsprism.storage.search import (
     SearchFilters,
     check_index,

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from newsprism.errors import InputError
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, Outlet
-from newsprism.storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.search import SearchFilters, outlet_facets, search_articles
 from newsprism.storage.search_query import parse_query, to_fts5, to_tsquery
 

@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from alembic import command
 from newsprism.storage import search_postgres
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.database import Database, alembic_config, upgrade_to_head
-from newsprism.storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.search import outlet_facet_counts, search_articles
 from newsprism.storage.search_pairs import PairQuery, pair_lexeme, to_pair_tsquery
 from newsprism.storage.search_query import parse_query, to_tsquery
