@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,7 @@ from newsprism import __version__
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.article.cues import cue_class
 from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles
-from newsprism.compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
+from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis, Attribution
 from newsprism.compare.types import CoverageArticle
 from newsprism.storage import models
 from newsprism.storage.articles import StoredArticle, version_text
@@ -36,7 +36,7 @@ from newsprism.storage.events import (
     record_grouping,
     save_events,
 )
-from newsprism.storage.findings import VersionFindings, list_articles_with_findings, save_findings
+from newsprism.storage.findings import VersionFindings, finding_of, list_articles_with_findings, save_findings
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
     from newsprism.crawler.extract import ExtractedPage
@@ -179,7 +179,7 @@ def _publication_order(article: models.Article) -> tuple[float, int]:
     return (article.published.timestamp() if article.published else float("inf"), article.id)
 
 
-def coverage_of(article: models.Article, findings: FindingRows | None = None) -> CoverageArticle:
+def coverage_of(article: models.Article, findings: VersionFindings | None = None) -> CoverageArticle:
     """Turn a stored article (current version loaded) into a CoverageArticle, with the findings
     given, else those loaded with its version."""
     version = article.current_version
@@ -196,66 +196,24 @@ def coverage_of(article: models.Article, findings: FindingRows | None = None) ->
     )
 
 
-class FindingRows(Protocol):
-    """Stored findings of one version: its loaded collections, or rows read apart (VersionFindings)."""
-
-    @property
-    def attributions(self) -> Sequence[Any]: ...
-    @property
-    def quantities(self) -> Sequence[Any]: ...
-    @property
-    def entities(self) -> Sequence[Any]: ...
-    @property
-    def dates(self) -> Sequence[Any]: ...
+def analysis_of(version: models.ArticleVersion | VersionFindings) -> ArticleAnalysis:
+    """The stored findings of one version (its loaded collections, or rows read apart), back as the
+    dataclasses analysis produced, each kind in text order."""
+    found: dict[str, list[Any]] = {
+        kind: [finding_of(kind_type, row) for row in _by_offset(getattr(version, kind))]
+        for kind, kind_type in FINDING_TYPES.items()
+    }
+    found["attributions"] = [_with_cue_class(a) for a in found["attributions"]]
+    return ArticleAnalysis(**found)
 
 
-def analysis_of(version: FindingRows) -> ArticleAnalysis:
-    """The stored findings of one version, back as the dataclasses analysis produced."""
-    return ArticleAnalysis(
-        attributions=[_attribution(row) for row in _by_offset(version.attributions)],
-        quantities=[_quantity(row) for row in _by_offset(version.quantities)],
-        entities=[
-            Entity(r.text, r.label, r.start_char, r.end_char, r.canonical)
-            for r in _by_offset(version.entities)
-        ],
-        dates=[DateMention(r.text, r.start_char, r.end_char, r.resolved) for r in _by_offset(version.dates)],
-    )
-
-
-Row = TypeVar("Row", models.Attribution, models.Quantity, models.Entity, models.DateMention)
-
-
-def _by_offset(rows: Sequence[Row]) -> list[Row]:
+def _by_offset(rows: Sequence[Any]) -> list[Any]:
     return sorted(rows, key=lambda row: (row.start_char, row.id))
 
 
-def _attribution(row: models.Attribution) -> Attribution:
-    return Attribution(
-        kind=row.kind,  # type: ignore[arg-type]
-        content=row.content,
-        start=row.start_char,
-        end=row.end_char,
-        cue=row.cue,
-        speaker=row.speaker,
-        speaker_start=row.speaker_start,
-        speaker_end=row.speaker_end,
-        speaker_resolved=row.speaker_resolved,
-        source_type=row.source_type,  # type: ignore[arg-type]
-        cue_start=row.cue_start,
-        cue_end=row.cue_end,
-        # Rows stored before issue 16 have no class: the cue's verb and source still give it.
-        cue_class=row.cue_class or cue_class(row.cue, row.source_type, row.content),  # type: ignore[arg-type]
-    )
-
-
-def _quantity(row: models.Quantity) -> Quantity:
-    return Quantity(
-        text=row.text,
-        start=row.start_char,
-        end=row.end_char,
-        value=row.value,
-        unit=row.unit,
-        concept=row.concept,
-        change=row.change,  # type: ignore[arg-type]
-        value_high=row.value_high,
-    )
+def _with_cue_class(attribution: Attribution) -> Attribution:
+    # Rows stored before issue 16 have no class: the cue's verb and source still give it.
+    if attribution.cue_class:
+        return attribution
+    found = cue_class(attribution.cue, attribution.source_type, attribution.content)
+    return replace(attribution, cue_class=found)

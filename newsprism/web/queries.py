@@ -10,12 +10,14 @@ from __future__ import annotations
 import copy
 import threading
 from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from newsprism.compare.findings import FINDING_TYPES, Finding, whole_number
 from newsprism.errors import InputError, NotFoundError
 from newsprism.storage import models
 from newsprism.storage.articles import list_outlets, outlet_named
@@ -27,6 +29,7 @@ from newsprism.storage.events import (
     event_listing,
     event_report_inputs,
 )
+from newsprism.storage.findings import stored_fields
 from newsprism.storage.profiles import version_times as article_version_times
 from newsprism.storage.reading import (
     articles_with_ids,
@@ -204,9 +207,7 @@ def article_json(session: Session, article_id: int) -> dict[str, Any]:
         "event": event_id_of_article(session, article.id),
         "text": current.text if current else "",
         "versions": [_version_json(v) for v in article.versions],
-        "attributions": [_attribution_json(a) for a in _ordered(current.attributions if current else [])],
-        "quantities": [_quantity_json(q) for q in _ordered(current.quantities if current else [])],
-        "entities": [_entity_json(e) for e in _ordered(current.entities if current else [])],
+        **{kind: _findings_json(kind, getattr(current, kind, [])) for kind in ANSWERED_FINDINGS},
     }
 
 
@@ -232,44 +233,25 @@ def _version_json(version: models.ArticleVersion) -> dict[str, Any]:
     }
 
 
-def _attribution_json(row: models.Attribution) -> dict[str, Any]:
-    return {
-        "kind": row.kind,
-        "content": row.content,
-        "start": row.start_char,
-        "end": row.end_char,
-        "cue": row.cue,
-        "speaker": row.speaker,
-        "speaker_start": row.speaker_start,
-        "speaker_end": row.speaker_end,
-        "speaker_resolved": row.speaker_resolved,
-        "source_type": row.source_type,
-        "cue_class": row.cue_class,
-    }
+# The findings an article's JSON answers, each as its dataclass (compare.findings) stores it, but for
+# the cue's offsets, which the API's shape never carried. A `value` is written as an integer when
+# whole, as `analyze` writes it; a column that may be null is answered null (`cue_class` of rows
+# analysed before it existed).
+ANSWERED_FINDINGS = ("attributions", "quantities", "entities")
+FIELDS_NOT_ANSWERED = frozenset({"cue_start", "cue_end"})
+WHOLE_NUMBER_FIELDS = frozenset({"value"})
 
 
-def _quantity_json(row: models.Quantity) -> dict[str, Any]:
-    value = int(row.value) if float(row.value).is_integer() else row.value
-    return {
-        "text": row.text,
-        "start": row.start_char,
-        "end": row.end_char,
-        "value": value,
-        "value_high": row.value_high,
-        "unit": row.unit,
-        "concept": row.concept,
-        "change": row.change,
-    }
+def _findings_json(kind: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    return [_finding_json(FINDING_TYPES[kind], row) for row in _ordered(rows)]
 
 
-def _entity_json(row: models.Entity) -> dict[str, Any]:
-    return {
-        "text": row.text,
-        "label": row.label,
-        "start": row.start_char,
-        "end": row.end_char,
-        "canonical": row.canonical,
-    }
+def _finding_json(kind: type[Finding], row: Any) -> dict[str, Any]:
+    answered = {}
+    for name, value in stored_fields(kind, row).items():
+        if name not in FIELDS_NOT_ANSWERED:
+            answered[name] = whole_number(value) if name in WHOLE_NUMBER_FIELDS else value
+    return answered
 
 
 def article_pieces(article: dict[str, Any]) -> list[Any]:

@@ -4,6 +4,7 @@ answers, unknown ids are 404s, bad input 400s with a reason, hostile text comes 
 from __future__ import annotations
 
 import threading
+from dataclasses import fields
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -22,14 +23,17 @@ from newsroom_db import (
     build_newsroom,
     live_server,
 )
+from sqlalchemy import update
 
 from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.findings import FINDING_TYPES
 from newsprism.errors import NotFoundError
 from newsprism.reports import render_event_report
 from newsprism.storage.articles import FetchedArticle, store_article
 from newsprism.storage.events import EventMembership, save_events
 from newsprism.storage.findings import save_findings
-from newsprism.web import queries
+from newsprism.storage.models import Attribution
+from newsprism.web import api, queries
 from newsprism.web.app import create_app
 
 HOSTILE_MARKUP = [SCRIPT, IMG, "<img src=x", "<b onmouseover", 'href="javascript:']
@@ -162,6 +166,24 @@ def test_search_facets_count_every_outlet(client: httpx.Client) -> None:
     found = client.get("/api/search", params={"q": "cyclone", "outlet": "Eastern Daily"}).json()
     assert found["total"] == 1
     assert sorted(found["facets"]["outlet"].values()) == [1, 1, 1]
+
+
+@pytest.mark.parametrize("kind", queries.ANSWERED_FINDINGS)
+def test_the_findings_models_are_made_from_the_dataclasses(kind: str) -> None:
+    # A field added to a finding is described and answered without anyone writing it here.
+    models = {"attributions": api.AttributionOut, "quantities": api.QuantityOut, "entities": api.EntityOut}
+    model = models[kind]
+    answered = [f.name for f in fields(FINDING_TYPES[kind]) if f.name not in queries.FIELDS_NOT_ANSWERED]
+    assert list(model.model_fields) == answered
+
+
+def test_findings_stored_without_a_cue_class_are_answered_with_null(
+    client: httpx.Client, newsroom: Newsroom
+) -> None:
+    with newsroom.database.transaction() as session:  # as rows analysed before the column existed are
+        session.execute(update(Attribution).values(cue_class=None))
+    article = client.get(f"/api/articles/{newsroom.cyclone_ids[0]}").json()
+    assert article["attributions"] and {a["cue_class"] for a in article["attributions"]} == {None}
 
 
 def test_article_has_versions_and_findings(client: httpx.Client, newsroom: Newsroom) -> None:

@@ -10,10 +10,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy.event
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from newsprism.compare.article.analysis import analyze_article
-from newsprism.compare.findings import ArticleAnalysis
+from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis
 from newsprism.pipeline import (
     PageAnalysis,
     analyse_pending,
@@ -25,7 +25,7 @@ from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, 
 from newsprism.storage.database import Database
 from newsprism.storage.events import grouping_inputs, list_events
 from newsprism.storage.findings import save_findings
-from newsprism.storage.models import Article, GroupingState
+from newsprism.storage.models import Article, Attribution, GroupingState
 
 NOW = datetime(2023, 9, 17, 9, 0, tzinfo=UTC)
 VISIT = (
@@ -131,9 +131,20 @@ def test_findings_round_trip_through_storage(database: Database) -> None:
         (event,) = list_events(session)
         _, (coverage,) = event_coverage(session, event.id)
     assert coverage.id == str(article_id)
-    assert coverage.analysis.attributions == analyze_article(VISIT, NOW.date()).attributions
-    assert coverage.analysis.quantities == analyze_article(VISIT, NOW.date()).quantities
-    assert coverage.analysis.entities == analyze_article(VISIT, NOW.date()).entities
+    analysed = analyze_article(VISIT, NOW.date())
+    assert coverage.analysis == analysed
+    assert all(getattr(analysed, kind) for kind in FINDING_TYPES)  # every kind was there to compare
+
+
+def test_findings_stored_before_cue_classes_get_theirs_from_the_cue(database: Database) -> None:
+    store(database, "Harbour Wire", "visit", VISIT, 0)
+    with database.transaction() as session:  # as rows analysed before the column existed are
+        session.execute(update(Attribution).values(cue_class=None))
+    update_events(database)
+    with database.session() as session:
+        (event,) = list_events(session)
+        _, (coverage,) = event_coverage(session, event.id)
+    assert coverage.analysis == analyze_article(VISIT, NOW.date())
 
 
 def test_grouping_is_stable_when_rerun(database: Database) -> None:
