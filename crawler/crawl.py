@@ -36,6 +36,7 @@ from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.fetch import (
     MAX_CONNECTIONS,
     Fetcher,
+    FetchErrorKind,
     Page,
     Politeness,
     Purpose,
@@ -73,7 +74,8 @@ T = TypeVar("T")
 # What one feed, sitemap or section page parses into (its links, or a sitemap with its children).
 Listing = TypeVar("Listing")
 # Failures that are the page's answer, not bad luck: counted as skipped and not retried next pass.
-_SKIP_REASONS = ("disallowed by robots.txt", "not HTML", "refused:")
+# A URL the crawler would not fetch, or that is no article page, is skipped, not failed: never retried.
+_SKIPPED = frozenset({FetchErrorKind.DISALLOWED, FetchErrorKind.NOT_HTML, FetchErrorKind.REFUSED})
 MAX_SITEMAP_DEPTH = 3
 # The counts of an OutletSummary, which a total adds up.
 COUNTS = ("discovered", "new", "updated", "unchanged", "failed", "skipped", "unchanged_listings")
@@ -312,7 +314,7 @@ class CrawlPass:
             return "unchanged", None
         if page.error is not None:
             log.info("%s: %s: %s", outlet.name, link.url, page.error)
-            return ("skipped" if page.error.startswith(_SKIP_REASONS) else "failed"), page.error
+            return ("skipped" if page.error_kind in _SKIPPED else "failed"), page.error
         extracted = await self.extractor.extract_fetched(page.body, page.content_type, page.final_url)
         if extracted is None:
             # An index, a video or a gallery page is not a failure to retry: counted as skipped, and

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from newsprism.crawler.config import CrawlerSettings, parse_config
 from newsprism.crawler.crawl import crawl_outlets
 from newsprism.crawler.extract import Extractor
-from newsprism.crawler.fetch import Fetcher, Politeness, is_public_address
+from newsprism.crawler.fetch import Fetcher, FetchErrorKind, Politeness, is_public_address
 from newsprism.crawler.transport import PinnedTransport
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article, FetchRecord
@@ -130,6 +130,7 @@ async def test_dns_rebinding_is_refused_at_connect_time(site: LoopbackSite) -> N
         page = await fetcher.fetch(f"http://wire.test:{port}/a", "article", politeness=Politeness(0, 1))
     assert site.requests == []
     assert page.error == "refused: 'wire.test' is a private or local address (127.0.0.1)"
+    assert page.error_kind is FetchErrorKind.REFUSED  # the transport's refusal, told by its type
     # Refused, not retried: one attempt at robots.txt, then the page refused for the same reason.
     assert [(log.purpose, log.error) for log in fetcher.drain_logs()] == [("robots", page.error)] * 1 + [
         ("article", page.error)
