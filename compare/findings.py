@@ -3,7 +3,7 @@
 These dataclasses are the one definition of the findings: `compare` analysis makes them, the divergence
 reports compare them across outlets, and the other shapes follow from their fields: the storage rows
 (`newsprism.storage.findings`), the `analyze` JSON (`to_json`) and the HTTP API's models
-(`newsprism.web.api`). Offsets are Python `str` indices into the analysed text, end exclusive.
+(`newsprism.web.api`). Offsets are Python `str` indices into the analyzed text, end exclusive.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Articles from files instead of the web: JSON Lines (the INTERFACE format) and WARC archives.
 
 Each imported article goes down the same path as a crawled one (`newsprism.crawler.store.store_page`, with the
-shell's `after_store`), so an import is analysed exactly as a crawl. A broken line or record does not
+shell's `after_store`), so an import is analyzed exactly as a crawl. A broken line or record does not
 stop the import: it is reported with its line number or byte offset and every good one is stored.
 """
 

@@ -99,7 +99,7 @@ class Piecework:
         return OutletListing(links, summary.problems, summary.unchanged_listings, discovery.fresh)
 
     def article(self, outlet: OutletConfig, link: DiscoveredLink) -> tuple[str, str | None]:
-        """Fetch, extract, store and analyse one article: its status (new, updated, unchanged, failed,
+        """Fetch, extract, store and analyze one article: its status (new, updated, unchanged, failed,
         skipped) and the reason when it was not stored. Raises when storing failed. Commits."""
         return self._run(self._article(outlet, link))
 

@@ -1,6 +1,6 @@
-"""The pipeline that wires the three packages: stored articles are analysed, then grouped into events.
+"""The pipeline that wires the three packages: stored articles are analyzed, then grouped into events.
 
-The crawler hands every stored article to `analyse_stored` inside the transaction that stored it, so
+The crawler hands every stored article to `analyze_stored` inside the transaction that stored it, so
 an article, its version and its findings land together. Grouping and reports read storage rows and turn
 them into `CoverageArticle`s, the only thing `compare` sees.
 """
@@ -54,8 +54,8 @@ class PageAnalysis:
     analysis: ArticleAnalysis
 
 
-def analyse_page(page: ExtractedPage) -> PageAnalysis:
-    """The crawl's page preparation: analyse the page's text in the extraction worker."""
+def analyze_page(page: ExtractedPage) -> PageAnalysis:
+    """The crawl's page preparation: analyze the page's text in the extraction worker."""
     day = _publication_day(page.published)
     return PageAnalysis(day, analyze_article(page.text, day))
 
@@ -65,27 +65,27 @@ def _publication_day(published: datetime | None) -> date | None:
     return published.date() if published else None
 
 
-def analyse_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
-    """Analyse the version just stored (unless it was already analysed) and save its findings.
+def analyze_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
+    """Analyze the version just stored (unless it was already analyzed) and save its findings.
 
     The worker's analysis (`prepared`) is taken when it resolved dates against the day the article
-    is stored with; a page without a date takes its feed's, and is analysed again here.
+    is stored with; a page without a date takes its feed's, and is analyzed again here.
     """
     if stored.fresh_version:
-        _analyse_fresh(session, stored, prepared)
+        _analyze_fresh(session, stored, prepared)
         return
-    # Locked (PostgreSQL): a second process analysing the same version waits, then sees it analysed,
+    # Locked (PostgreSQL): a second process analyzing the same version waits, then sees it analyzed,
     # instead of saving the findings a second time beside the first.
     version = session.get(
         models.ArticleVersion, stored.version_id, with_for_update=True, populate_existing=True
     )
-    if version is None or version.analysed:
+    if version is None or version.analyzed:
         return
     day = _publication_day(version.article.published)
     save_findings(session, version.id, _analysis(prepared, day) or analyze_article(version.text, day))
 
 
-def _analyse_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
+def _analyze_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
     # A version this transaction wrote has no findings and no other process sees it: no locked read.
     day = _publication_day(stored.published)
     analysis = _analysis(prepared, day) or analyze_article(version_text(session, stored.version_id), day)
@@ -99,26 +99,26 @@ def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
     return None
 
 
-def analyse_pending(database: Database) -> int:
-    """Analyse every stored version that has no findings yet (e.g. after an interrupted run)."""
-    from newsprism.storage.findings import versions_to_analyse
+def analyze_pending(database: Database) -> int:
+    """Analyze every stored version that has no findings yet (e.g. after an interrupted run)."""
+    from newsprism.storage.findings import versions_to_analyze
 
     done = 0
     with database.transaction() as session:
-        pending = [v.id for v in versions_to_analyse(session)]
+        pending = [v.id for v in versions_to_analyze(session)]
     for version_id in pending:
         with database.transaction() as session:
             version = session.get(models.ArticleVersion, version_id)
             if version is not None:
-                analyse_stored(session, StoredArticle(version.article_id, version.id, "updated"))
+                analyze_stored(session, StoredArticle(version.article_id, version.id, "updated"))
                 done += 1
     return done
 
 
 def complete_stored(database: Database) -> int:
-    """After a crawl or import: analyse what an earlier run stored but never analysed, then regroup
+    """After a crawl or import: analyze what an earlier run stored but never analyzed, then regroup
     every article, so a run that was killed is finished by the next one. Returns the event count."""
-    analyse_pending(database)
+    analyze_pending(database)
     return update_events(database)
 
 

@@ -1,7 +1,7 @@
 """The events list over a large database: one page of the events page, against every event at once.
 
 Fills an empty database with N synthetic articles (default 100,000; one short version each, nothing to
-search or analyse) grouped into events of 1 to 13 articles, then times what the events page asks for a
+search or analyze) grouped into events of 1 to 13 articles, then times what the events page asks for a
 page of 20 (`events_json` with a limit, and `events_total`) at a few offsets, and `events_json` of
 every event, which `newsprism events` and `GET /api/events` return. A database that already holds
 articles is used as it is.
@@ -60,7 +60,7 @@ def _article(i: int) -> dict[str, Any]:
 def _version(i: int) -> dict[str, Any]:
     return {
         "id": i, "article_id": i, "number": 1, "title": f"Story {i}", "text": f"Story {i}.",
-        "content_hash": f"{i:064x}", "fetched_at": START, "analysed": True,
+        "content_hash": f"{i:064x}", "fetched_at": START, "analyzed": True,
     }  # fmt: skip
 
 

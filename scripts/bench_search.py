@@ -105,7 +105,7 @@ def _insert_batch(
             insert(ArticleVersion),
             [
                 {"id": i, "article_id": i, "number": 1, "title": title, "text": body,
-                 "content_hash": f"{i:064x}", "fetched_at": published, "analysed": True}
+                 "content_hash": f"{i:064x}", "fetched_at": published, "analyzed": True}
                 for i, (_, title, body, published) in zip(ids, rows, strict=True)
             ],
         )  # fmt: skip

@@ -65,7 +65,7 @@ class StoredArticle:
     version_id: int
     status: StoreStatus
     # The version row was written by this transaction: it has no findings yet, and no other writer
-    # can see it to analyse it first.
+    # can see it to analyze it first.
     fresh_version: bool = False
     # The article's publication time as this transaction stored it (with the page's own UTC offset,
     # so the day it falls on is the publisher's day).
@@ -241,7 +241,7 @@ def _version_row(article_id: int, page: FetchedArticle, digest: str, number: int
         "content_hash": digest,
         "fetched_at": page.fetched_at,
         "raw_html": page.compressed_html or (zlib.compress(page.html.encode("utf-8")) if page.html else None),
-        "analysed": False,
+        "analyzed": False,
     }
 
 

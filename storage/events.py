@@ -115,14 +115,14 @@ def delete_empty_events(session: Session) -> int:
 
 
 # Every input of event grouping, per article: the current version stands for its title and text (the
-# article's metadata changes only with a new version), `analysed` for its findings.
+# article's metadata changes only with a new version), `analyzed` for its findings.
 _GROUPING_INPUTS = (
     select(
         Article.id,
         Article.current_version_id,
         Article.syndicated_from_id,
         Article.published,
-        ArticleVersion.analysed,
+        ArticleVersion.analyzed,
     )
     .outerjoin(ArticleVersion, ArticleVersion.id == Article.current_version_id)
     .order_by(Article.id)
@@ -257,7 +257,7 @@ def event_listing(
 def event_report_inputs(session: Session, event_id: int) -> tuple[Any, ...]:
     """What one event's report is built from, to tell a report built before still current: the
     event's title and, for each member article, its current version (its text and metadata change
-    only with a new one) and whether that was analysed yet (its findings are written once), its
+    only with a new one) and whether that was analyzed yet (its findings are written once), its
     syndication link and its outlet. NotFoundError for an unknown id. Read-only."""
     title = session.scalar(select(Event.title).where(Event.id == event_id))
     if title is None:
@@ -266,7 +266,7 @@ def event_report_inputs(session: Session, event_id: int) -> tuple[Any, ...]:
         select(
             Article.id,
             Article.current_version_id,
-            ArticleVersion.analysed,
+            ArticleVersion.analyzed,
             Article.syndicated_from_id,
             Outlet.name,
             Outlet.kind,

@@ -1,5 +1,5 @@
 """The findings of analysis as rows: the attributions, quantities, entities and dates of each article
-version, saved together with the mark that it was analysed, and read back for grouping and reports.
+version, saved together with the mark that it was analyzed, and read back for grouping and reports.
 
 A finding is a dataclass (`newsprism.compare.findings`: `Attribution`, `Quantity`, `Entity`,
 `DateMention`). Storage does not import `compare`: a finding's row is made from its own fields, each
@@ -99,7 +99,7 @@ def finding_of(kind: type[Finding], row: Any) -> Finding:
 
 def save_findings(session: Session, version_id: int, analysis: Dataclass, *, fresh: bool = False) -> None:
     """Replace the findings of one article version with those of `analysis` (an ArticleAnalysis: a
-    list of findings per kind) and mark it analysed. Flushes.
+    list of findings per kind) and mark it analyzed. Flushes.
 
     `fresh` says the version was written by this transaction (`StoredArticle.fresh_version`): it has
     no findings to replace and is not read first. The rows go in as one multi-row INSERT per kind:
@@ -108,22 +108,22 @@ def save_findings(session: Session, version_id: int, analysis: Dataclass, *, fre
     """
     if fresh:
         _insert_findings(session, version_id, analysis)
-        session.execute(_MARK_ANALYSED, {"version": version_id})
+        session.execute(_MARK_ANALYZED, {"version": version_id})
         return
     version = session.get(ArticleVersion, version_id)
     if version is None:
         raise NotFoundError(f"no article version with id {version_id}")
-    # A version never analysed has no findings: they are saved in the transaction that sets the mark.
-    if version.analysed:
+    # A version never analyzed has no findings: they are saved in the transaction that sets the mark.
+    if version.analyzed:
         for model in FINDING_MODELS.values():
             session.execute(
                 delete(model).where(model.version_id == version_id),
                 execution_options={"synchronize_session": False},
             )
-        # Re-analysed in place: the grouping inputs' fingerprint cannot tell these findings from the old.
+        # Re-analyzed in place: the grouping inputs' fingerprint cannot tell these findings from the old.
         forget_grouping(session)
     _insert_findings(session, version_id, analysis)
-    version.analysed = True
+    version.analyzed = True
     session.flush()
     # Collections loaded before (a re-analysis) would still show the replaced rows.
     session.expire(version, list(FINDING_KINDS))
@@ -151,16 +151,16 @@ def _check_columns(kind: type[Dataclass], model: type[Base]) -> None:
         )
 
 
-_MARK_ANALYSED = (
+_MARK_ANALYZED = (
     update(table_of(ArticleVersion))
     .where(table_of(ArticleVersion).c.id == bindparam("version"))
-    .values(analysed=True)
+    .values(analyzed=True)
 )
 
 
-def versions_to_analyse(session: Session, limit: int | None = None) -> Sequence[ArticleVersion]:
-    """Article versions stored but not yet analysed (e.g. after an interrupted run). Read-only."""
-    query = select(ArticleVersion).where(ArticleVersion.analysed.is_(False)).order_by(ArticleVersion.id)
+def versions_to_analyze(session: Session, limit: int | None = None) -> Sequence[ArticleVersion]:
+    """Article versions stored but not yet analyzed (e.g. after an interrupted run). Read-only."""
+    query = select(ArticleVersion).where(ArticleVersion.analyzed.is_(False)).order_by(ArticleVersion.id)
     return session.scalars(query.limit(limit)).all()
 
 

@@ -1,7 +1,7 @@
 """`crawl`, `schedule`, `import` and `export`: thin skins over the crawler and storage.
 
 Each command parses its options, opens the database (bringing it to the schema head) and calls one
-library function; crawled and imported articles are analysed through the pipeline's `analyse_stored`
+library function; crawled and imported articles are analyzed through the pipeline's `analyze_stored`
 inside the transaction that stores them, and grouped into events after the pass.
 
 The crawler, storage and rich are imported inside the commands that use them: `newsprism --help`
@@ -67,12 +67,12 @@ def _local_pass(
     crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
 ) -> CrawlSummary:
     from newsprism.crawler.crawl import crawl_outlets
-    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
+    from newsprism.pipeline import analyze_page, analyze_stored, complete_stored
     from newsprism.storage.database import Database
 
     with Database(database_url) as database:
         summary = crawl_outlets(
-            crawl_config, database, outlets=outlet, after_store=analyse_stored, prepare=analyse_page,
+            crawl_config, database, outlets=outlet, after_store=analyze_stored, prepare=analyze_page,
             progress=show_progress,
         )  # fmt: skip
         complete_stored(database)
@@ -112,10 +112,10 @@ def crawl_table(summary: CrawlSummary) -> Table:
 def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSummary:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
     from newsprism.crawler.schedule import crawl_job
-    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
+    from newsprism.pipeline import analyze_page, analyze_stored, complete_stored
     from newsprism.storage.database import Database
 
-    summary = crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
+    summary = crawl_job(config_path, outlet, database_url, after_store=analyze_stored, prepare=analyze_page)
     with Database(database_url) as database:
         complete_stored(database)
     return summary
@@ -166,13 +166,13 @@ def import_command(
 ) -> None:
     """Import articles from JSON Lines or WARC files; each is stored and analysed like a crawled one."""
     from newsprism.crawler.importer import import_files
-    from newsprism.pipeline import analyse_stored, complete_stored
+    from newsprism.pipeline import analyze_stored, complete_stored
     from newsprism.storage.database import Database
 
     settings = settings_of(ctx)
     with Database(settings.database_url) as database:
         with import_progress(settings, forced=progress) as shown:
-            summary = import_files(paths, database, after_store=analyse_stored, outlet=outlet, progress=shown)
+            summary = import_files(paths, database, after_store=analyze_stored, outlet=outlet, progress=shown)
         complete_stored(database)
     for problem in summary.problems:
         typer.echo(f"newsprism: error: {problem}", err=True)

@@ -1,7 +1,7 @@
 """`newsprism demo`: the main job on the bundled newsroom, end to end with no network.
 
 Serve the newsroom on a loopback port, crawl it like any configured outlets (feeds, fetch,
-trafilatura, store, analyse), group the articles into events and write every event's report. The
+trafilatura, store, analyze), group the articles into events and write every event's report. The
 product's own functions do all the work; nothing here knows what the newsroom's articles say.
 
 The demo keeps to a database of its own, `DIR/newsprism.db`: its outlets are fictional, and written
@@ -20,7 +20,7 @@ from pathlib import Path
 from newsprism.crawler.config import load_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.demo.server import serve_newsroom
-from newsprism.pipeline import analyse_page, analyse_stored, update_events
+from newsprism.pipeline import analyze_page, analyze_stored, update_events
 from newsprism.reports import WrittenReport, write_event_reports
 from newsprism.settings import Settings
 from newsprism.storage.database import Database
@@ -80,7 +80,7 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
         with serve_newsroom(ports=DEMO_PORTS) as newsroom, tempfile.TemporaryDirectory() as folder:
             config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
             crawled = crawl_outlets(
-                config, database, after_store=analyse_stored, prepare=analyse_page,
+                config, database, after_store=analyze_stored, prepare=analyze_page,
                 progress=settings.show_progress,
             )  # fmt: skip
             pages = newsroom.write_article_pages(out / ORIGINALS)

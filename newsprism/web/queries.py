@@ -236,7 +236,7 @@ def _version_json(version: models.ArticleVersion) -> dict[str, Any]:
 # The findings an article's JSON answers, each as its dataclass (compare.findings) stores it, but for
 # the cue's offsets, which the API's shape never carried. A `value` is written as an integer when
 # whole, as `analyze` writes it; a column that may be null is answered null (`cue_class` of rows
-# analysed before it existed).
+# analyzed before it existed).
 ANSWERED_FINDINGS = ("attributions", "quantities", "entities")
 FIELDS_NOT_ANSWERED = frozenset({"cue_start", "cue_end"})
 WHOLE_NUMBER_FIELDS = frozenset({"value"})

@@ -1,5 +1,5 @@
 """SIGKILL at any moment of `init`, `crawl` or `import` leaves an intact database, and the next run
-finishes the work: every page stored exactly once, analysed once, grouped, searchable.
+finishes the work: every page stored exactly once, analyzed once, grouped, searchable.
 
 Real `newsprism` processes write a real SQLite file from a real loopback site (or a JSON Lines file)
 and are killed with SIGKILL at varied moments: once a random number of pages is stored, plus a random
@@ -117,7 +117,7 @@ def finish(database: Path, args: list[str]) -> tuple[int, str]:
 
 
 def assert_whole(database: Path, urls: list[str], context: str) -> None:
-    """Every URL stored once, with one analysed version whose findings are stored once, grouped into
+    """Every URL stored once, with one analyzed version whose findings are stored once, grouped into
     an event and indexed for search; SQLite and the full-text index intact."""
     assert query(database, "PRAGMA integrity_check") == [("ok",)], context
     assert query(database, "PRAGMA foreign_key_check") == [], context
@@ -249,13 +249,13 @@ def tables_at_head(database: Path) -> set[str]:
     return tables(database)
 
 
-def test_the_next_import_analyses_and_groups_what_an_earlier_run_left_undone(tmp_path: Path) -> None:
+def test_the_next_import_analyzes_and_groups_what_an_earlier_run_left_undone(tmp_path: Path) -> None:
     source = tmp_path / "articles.jsonl"
     urls = jsonl_articles(source)[1:6]
     source.write_text("".join(source.read_text().splitlines(keepends=True)[1:6]), encoding="utf-8")
     database = tmp_path / "newsprism.db"
     with Database(f"sqlite:///{database}") as opened:
-        # The library without the shell's analysis hook: stored, never analysed nor grouped, as a run
+        # The library without the shell's analysis hook: stored, never analyzed nor grouped, as a run
         # of an older newsprism or a script using the crawler alone leaves them.
         import_files([source], opened)
     assert query(database, "SELECT count(*) FROM article_versions WHERE NOT analysed") == [(5,)]

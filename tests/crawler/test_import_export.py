@@ -47,14 +47,14 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
         ),
         encoding="utf-8",
     )  # fmt: skip
-    analysed: list[StoredArticle] = []
+    analyzed: list[StoredArticle] = []
     summary = import_files([path], database, extractor=extractor, now=lambda: NOW,
-                           after_store=lambda session, stored: analysed.append(stored))  # fmt: skip
+                           after_store=lambda session, stored: analyzed.append(stored))  # fmt: skip
     assert (summary.new, len(summary.problems)) == (3, 4)
     assert [p.where for p in summary.problems] == ["line 2, column 2", "line 4", "line 7", "line 8"]
     assert "not JSON" in str(summary.problems[0]) and "'url' is required" in str(summary.problems[1])
     assert "'published' is not an ISO 8601 date: 'yesterday'" in str(summary.problems[2])
-    assert len(analysed) == 3
+    assert len(analyzed) == 3
     with database.session() as session:
         records = {r["url"]: r for r in export_articles(session)}
     assert records["https://a.example/one"]["published"] == "2024-05-03T00:00:00+00:00"

@@ -5,28 +5,14 @@ SQLite file with a client of its own live server (a test module may give its own
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from newsroom_db import Newsroom, build_newsroom, live_server
+from newsroom_db import DemoSite, Newsroom, build_newsroom, live_server
 
 from newsprism.settings import Settings
 from newsprism.web.app import create_app
 from newsprism.web.queries import events_json, report_json
-
-
-@dataclass(frozen=True)
-class DemoSite:
-    """The demo served: its base URL, and the most covered event with its report."""
-
-    base: str
-    event_id: int
-    report: dict[str, Any]
-    outlets: list[str]
-    reports: Path  # where the demo wrote report-<event>.html, .md, .json
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 """A small database for the web tests: one event covered three ways (one outlet hostile), an article
-with two versions, all written by hand and analysed by the real analysis, stored by the repository."""
+with two versions, all written by hand and analyzed by the real analysis, stored by the repository."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -71,6 +72,17 @@ RATES_V2 = (
 
 
 @dataclass(frozen=True)
+class DemoSite:
+    """The demo served: its base URL, and the most covered event with its report."""
+
+    base: str
+    event_id: int
+    report: dict[str, Any]
+    outlets: list[str]
+    reports: Path  # where the demo wrote report-<event>.html, .md, .json
+
+
+@dataclass(frozen=True)
 class Newsroom:
     """What the tests look up: the database, the event, the articles by role."""
 
@@ -95,7 +107,7 @@ def _page(url: str, outlet: str, title: str, text: str, hours_ago: int, fetched:
     )
 
 
-def _store_analysed(session: Session, page: FetchedArticle) -> int:
+def _store_analyzed(session: Session, page: FetchedArticle) -> int:
     stored = store_article(session, page)
     published = page.published.date() if page.published else None
     save_findings(session, stored.version_id, analyze_article(page.text, published))
@@ -109,14 +121,14 @@ def build_newsroom(url: str) -> Newsroom:
         for outlet in OUTLETS:
             save_outlet(session, outlet)
         ids = [
-            _store_analysed(session, _page(*row, hours_ago=3 - i, fetched=NOW))
+            _store_analyzed(session, _page(*row, hours_ago=3 - i, fetched=NOW))
             for i, row in enumerate(CYCLONE)
         ]
         rates = ("https://wire.example/rates", "Harbour Wire", "Central bank raises rates")
-        rates_id = _store_analysed(
+        rates_id = _store_analyzed(
             session, _page(*rates, RATES_V1, hours_ago=30, fetched=NOW - timedelta(days=1))
         )
-        _store_analysed(session, _page(*rates, RATES_V2, hours_ago=30, fetched=NOW))
+        _store_analyzed(session, _page(*rates, RATES_V2, hours_ago=30, fetched=NOW))
         (event,) = save_events(
             session, [EventMembership("cyclone-marla", "Cyclone Marla hits Port Arden", ids)]
         )

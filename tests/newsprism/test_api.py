@@ -19,7 +19,7 @@ from newsroom_db import (
     SCRIPT,
     Newsroom,
     _page,
-    _store_analysed,
+    _store_analyzed,
     build_newsroom,
     live_server,
 )
@@ -180,7 +180,7 @@ def test_the_findings_models_are_made_from_the_dataclasses(kind: str) -> None:
 def test_findings_stored_without_a_cue_class_are_answered_with_null(
     client: httpx.Client, newsroom: Newsroom
 ) -> None:
-    with newsroom.database.transaction() as session:  # as rows analysed before the column existed are
+    with newsroom.database.transaction() as session:  # as rows analyzed before the column existed are
         session.execute(update(Attribution).values(cue_class=None))
     article = client.get(f"/api/articles/{newsroom.cyclone_ids[0]}").json()
     assert article["attributions"] and {a["cue_class"] for a in article["attributions"]} == {None}
@@ -349,7 +349,7 @@ def test_a_report_is_built_again_only_when_an_article_of_its_event_changes(newsr
     url, outlet, title, text = CYCLONE[1]
     with newsroom.database.transaction() as session:
         corrected = _page(url, outlet, title, text.replace("15", "18"), hours_ago=2, fetched=NOW)
-        assert _store_analysed(session, corrected) == newsroom.cyclone_ids[1]
+        assert _store_analyzed(session, corrected) == newsroom.cyclone_ids[1]
     with newsroom.database.session() as session:
         rebuilt = queries.report_json(session, newsroom.event_id, cache)
         assert rebuilt == queries.report_json(session, newsroom.event_id)  # as built without a cache
@@ -368,19 +368,19 @@ def test_the_report_cache_keeps_the_most_recently_used(newsroom: Newsroom) -> No
     assert cache.hits == 1
 
 
-def test_a_report_built_before_its_articles_were_analysed_is_built_again_after(newsroom: Newsroom) -> None:
+def test_a_report_built_before_its_articles_were_analyzed_is_built_again_after(newsroom: Newsroom) -> None:
     # A version stored without its analysis (a run killed between the two, an older newsprism) is
-    # analysed by the next run: the report must then show its findings.
+    # analyzed by the next run: the report must then show its findings.
     cache = queries.ReportCache()
     url, outlet, title, text = CYCLONE[1]
     corrected = _page(url, outlet, title, text.replace("15", "18"), hours_ago=2, fetched=NOW)
     with newsroom.database.transaction() as session:
         version_id = store_article(session, corrected).version_id
     with newsroom.database.session() as session:
-        unanalysed = queries.report_json(session, newsroom.event_id, cache)
+        unanalyzed = queries.report_json(session, newsroom.event_id, cache)
     with newsroom.database.transaction() as session:
         save_findings(session, version_id, analyze_article(corrected.text, NOW.date()))
     with newsroom.database.session() as session:
-        analysed = queries.report_json(session, newsroom.event_id, cache)
-        assert analysed == queries.report_json(session, newsroom.event_id)
-    assert cache.hits == 0 and analysed != unanalysed
+        analyzed = queries.report_json(session, newsroom.event_id, cache)
+        assert analyzed == queries.report_json(session, newsroom.event_id)
+    assert cache.hits == 0 and analyzed != unanalyzed

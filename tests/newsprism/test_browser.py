@@ -17,8 +17,7 @@ from urllib.parse import quote
 
 import lxml.html
 import pytest
-from conftest import DemoSite
-from newsroom_db import Newsroom, build_newsroom, live_server
+from newsroom_db import DemoSite, Newsroom, build_newsroom, live_server
 
 from newsprism.settings import Settings
 from newsprism.storage.database import Database

@@ -15,15 +15,15 @@ from urllib.parse import quote, urlencode, urljoin
 import httpx
 import lxml.html
 import pytest
-from conftest import DemoSite
 from lxml.html import HtmlElement
 from newsroom_db import (
     CYCLONE,
     HOSTILE_OUTLET,
     NOW,
+    DemoSite,
     Newsroom,
     _page,
-    _store_analysed,
+    _store_analyzed,
 )
 
 from newsprism.compare.reports.style import TYPE_STYLES
@@ -241,7 +241,7 @@ def test_timeline_marks_each_article_and_its_later_versions(client: httpx.Client
     url, outlet, title, text = CYCLONE[0]
     with newsroom.database.transaction() as session:
         fetched = NOW + timedelta(days=1)
-        _store_analysed(
+        _store_analyzed(
             session, _page(url, outlet, title, text.replace("12 people", "14 people"), 3, fetched)
         )
     tree = page(client, f"/events/{newsroom.event_id}")

@@ -16,8 +16,8 @@ from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis
 from newsprism.pipeline import (
     PageAnalysis,
-    analyse_pending,
-    analyse_stored,
+    analyze_pending,
+    analyze_stored,
     event_coverage,
     update_events,
 )
@@ -66,7 +66,7 @@ def store(database: Database, outlet: str, slug: str, text: str, hours: int) -> 
     )
     with database.transaction() as session:
         stored = store_article(session, page)
-        analyse_stored(session, stored)
+        analyze_stored(session, stored)
     return stored.article_id
 
 
@@ -81,7 +81,7 @@ def store_prepared(
     )  # fmt: skip
     with database.transaction() as session:
         stored = store_article(session, page)
-        analyse_stored(session, stored, prepared)
+        analyze_stored(session, stored, prepared)
     update_events(database)
     with database.session() as session:
         (event,) = list_events(session)
@@ -95,7 +95,7 @@ def test_the_workers_analysis_is_stored_when_made_for_the_stored_day(database: D
     assert store_prepared(database, PageAnalysis(NOW.date(), only_entities)) == only_entities
 
 
-def test_the_text_is_analysed_again_when_the_worker_saw_another_day(database: Database) -> None:
+def test_the_text_is_analyzed_again_when_the_worker_saw_another_day(database: Database) -> None:
     # The page had no date of its own, so the worker resolved "on Sunday" against nothing; the article
     # is stored with its feed's day, and the findings must be those of that day.
     unresolved = analyze_article(VISIT, None)
@@ -117,7 +117,7 @@ def test_the_workers_analysis_is_kept_for_the_publishers_day_not_the_utc_day(
     assert store_prepared(database, PageAnalysis(sunday, only_entities), SEOUL_SUNDAY_NIGHT) == only_entities
 
 
-def test_an_imported_page_is_analysed_against_the_publishers_day(database: Database) -> None:
+def test_an_imported_page_is_analyzed_against_the_publishers_day(database: Database) -> None:
     stored = store_prepared(database, None, SEOUL_SUNDAY_NIGHT)
     assert stored == analyze_article(VISIT, date(2023, 9, 17))
     # Against the UTC day (Saturday), "on Sunday" would be the Sunday before.
@@ -131,14 +131,14 @@ def test_findings_round_trip_through_storage(database: Database) -> None:
         (event,) = list_events(session)
         _, (coverage,) = event_coverage(session, event.id)
     assert coverage.id == str(article_id)
-    analysed = analyze_article(VISIT, NOW.date())
-    assert coverage.analysis == analysed
-    assert all(getattr(analysed, kind) for kind in FINDING_TYPES)  # every kind was there to compare
+    analyzed = analyze_article(VISIT, NOW.date())
+    assert coverage.analysis == analyzed
+    assert all(getattr(analyzed, kind) for kind in FINDING_TYPES)  # every kind was there to compare
 
 
 def test_findings_stored_before_cue_classes_get_theirs_from_the_cue(database: Database) -> None:
     store(database, "Harbour Wire", "visit", VISIT, 0)
-    with database.transaction() as session:  # as rows analysed before the column existed are
+    with database.transaction() as session:  # as rows analyzed before the column existed are
         session.execute(update(Attribution).values(cue_class=None))
     update_events(database)
     with database.session() as session:
@@ -169,13 +169,13 @@ def test_an_interrupted_analysis_is_completed_later(database: Database) -> None:
                 "https://harbour.example/x", "https://harbour.example/x", "Harbour Wire", VISIT, NOW
             ),
         )
-    assert analyse_pending(database) == 1
-    assert analyse_pending(database) == 0
+    assert analyze_pending(database) == 1
+    assert analyze_pending(database) == 0
     with database.session() as session:
         from newsprism.storage.models import ArticleVersion
 
         version = session.get(ArticleVersion, stored.version_id)
-        assert version is not None and version.analysed and version.attributions
+        assert version is not None and version.analyzed and version.attributions
 
 
 # --- regrouping only when a grouping input changed ---------------------------------------------------
@@ -205,7 +205,7 @@ def test_a_pass_that_changed_nothing_does_not_regroup(database: Database) -> Non
     assert memberships(database) == before and (grouped_at(database) or first) > first
 
 
-def store_unanalysed(database: Database, slug: str, text: str) -> None:
+def store_unanalyzed(database: Database, slug: str, text: str) -> None:
     page = FetchedArticle(
         f"https://eastern.example/{slug}", f"https://eastern.example/{slug}", "Eastern Daily", text, NOW,
         title=text.split(".")[0], published=NOW,
@@ -214,26 +214,26 @@ def store_unanalysed(database: Database, slug: str, text: str) -> None:
         store_article(session, page)
 
 
-def reanalyse_in_place(database: Database, slug: str, text: str) -> None:
+def reanalyze_in_place(database: Database, slug: str, text: str) -> None:
     with database.transaction() as session:
         article = session.scalars(select(Article).where(Article.url.endswith(slug))).one()
         assert article.current_version_id is not None and article.current_version
-        assert article.current_version.analysed
+        assert article.current_version.analyzed
         save_findings(session, article.current_version_id, ArticleAnalysis())
 
 
 CHANGES: dict[str, Callable[[Database], object]] = {
     "a new article": lambda f: store(f, "Eastern Daily", "rates", RATES, 3),
     "a new version": lambda f: store(f, "Harbour Wire", "visit", VISIT + " The train left at noon.", 0),
-    "the analysis of a version stored earlier": analyse_pending,
-    "a version analysed again in place": lambda f: reanalyse_in_place(f, "visit", VISIT),
+    "the analysis of a version stored earlier": analyze_pending,
+    "a version analyzed again in place": lambda f: reanalyze_in_place(f, "visit", VISIT),
 }
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
 def test_every_change_of_a_grouping_input_regroups(database: Database, change: str) -> None:
     store(database, "Harbour Wire", "visit", VISIT, 0)
-    store_unanalysed(database, "late", RATES.replace("Thursday", "Friday"))
+    store_unanalyzed(database, "late", RATES.replace("Thursday", "Friday"))
     update_events(database)
     first = grouped_at(database)
     CHANGES[change](database)

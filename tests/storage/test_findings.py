@@ -87,7 +87,7 @@ def test_findings_belong_to_their_version_and_are_replaced(database: Database) -
         save_findings(s, stored.version_id, FakeFindings())  # re-analysis replaces, never duplicates
     with database.session() as s:
         version = s.get(models.ArticleVersion, stored.version_id)
-        assert version is not None and version.analysed
+        assert version is not None and version.analyzed
         assert [(a.speaker_resolved, a.start_char, a.cue_class) for a in version.attributions] == [
             ("Alexander Kozlov", 10, "speech")
         ]
