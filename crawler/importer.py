@@ -27,6 +27,7 @@ from newsprism.crawler.store import AfterStore, article_from, store_page
 from newsprism.crawler.urls import clean_url, is_http_url, site_of
 from newsprism.errors import InputError
 from newsprism.storage.articles import FetchedArticle
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, Outlet, column_length
 from newsprism.storage.text import plain_text
 
@@ -65,7 +66,7 @@ class ImportSummary:
 
 @dataclass(frozen=True, slots=True)
 class _Importer:
-    database: Any
+    database: Database
     after_store: AfterStore | None
     extractor: Extractor
     now: Callable[[], datetime]
@@ -75,7 +76,7 @@ class _Importer:
 
 def import_files(
     paths: Iterable[Path],
-    database: Any,
+    database: Database,
     *,
     after_store: AfterStore | None = None,
     extractor: Extractor | None = None,
@@ -102,6 +103,35 @@ def import_files(
                 else:
                     summary.count(item)
             importer.progress.file_done(str(path))
+    finally:
+        if own:
+            importer.extractor.close()
+    return summary
+
+
+def import_records(
+    records: Iterable[Any],
+    database: Database,
+    *,
+    after_store: AfterStore | None = None,
+    extractor: Extractor | None = None,
+    now: Callable[[], datetime] = utc_now,
+) -> ImportSummary:
+    """Import articles a program holds, each a dict in the JSON Lines format (`url`, `outlet`, `text`
+    or `html`, optionally `title` and `published`), as `import_files` imports a file's lines. Commits.
+
+    A bad record is collected in the summary with its index (`articles[2]`); the good ones are stored.
+    """
+    summary = ImportSummary()
+    own = extractor is None
+    importer = _Importer(database, after_store, extractor or Extractor(), now, None, SilentImportProgress())
+    try:
+        for index, record in enumerate(records):
+            outcome = _import_record(record, "articles", f"[{index}]", importer)
+            if isinstance(outcome, ImportProblem):
+                summary.problems.append(outcome)
+            else:
+                summary.count(outcome)
     finally:
         if own:
             importer.extractor.close()
@@ -163,16 +193,21 @@ def _jsonl_line(line: str, source: str, number: int, importer: _Importer) -> str
     except json.JSONDecodeError as exc:
         where = f"line {number}, column {exc.colno}"
         return ImportProblem(source, where, f"not JSON: {_json_reason(exc.msg)}")
+    return _import_record(record, source, f"line {number}", importer)
+
+
+def _import_record(record: Any, source: str, where: str, importer: _Importer) -> str | ImportProblem:
+    """Store one article given in the JSON Lines format: its status, or the problem that kept it out."""
     try:
         article = _article_from_json(record, importer)
     except ValueError as exc:
-        return ImportProblem(source, f"line {number}", str(exc))
+        return ImportProblem(source, where, str(exc))
     if article is None:
-        return ImportProblem(source, f"line {number}", "no article text could be extracted from 'html'")
+        return ImportProblem(source, where, "no article text could be extracted from 'html'")
     try:
         return _store(importer, article)
     except InputError as exc:
-        return ImportProblem(source, f"line {number}", str(exc))
+        return ImportProblem(source, where, str(exc))
 
 
 # The json module ends some messages with "at", meant to be followed by its own position text; the

@@ -66,17 +66,10 @@ def crawl_command(
 def _local_pass(
     crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
 ) -> CrawlSummary:
-    from newsprism.crawler.crawl import crawl_outlets
-    from newsprism.pipeline import analyze_page, analyze_stored, complete_stored
-    from newsprism.storage.database import Database
+    from newsprism.database import Database
 
     with Database(database_url) as database:
-        summary = crawl_outlets(
-            crawl_config, database, outlets=outlet, after_store=analyze_stored, prepare=analyze_page,
-            progress=show_progress,
-        )  # fmt: skip
-        complete_stored(database)
-    return summary
+        return database.crawl(crawl_config, outlets=outlet, progress=show_progress)
 
 
 def _distributed_pass(
@@ -217,15 +210,11 @@ def export_command(
     ] = None,
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
-    from newsprism.storage.articles import outlet_named
-    from newsprism.storage.database import Database
-    from newsprism.storage.reading import export_articles
+    from newsprism.database import Database
 
     since_time = _since(since)
-    with Database(settings_of(ctx).database_url, must_exist=True) as database, database.session() as session:
-        if outlet is not None:
-            outlet_named(session, outlet)
-        write_export(export_articles(session, outlet=outlet, since=since_time), format_.value, sys.stdout)
+    with Database(settings_of(ctx).database_url, must_exist=True) as database:
+        write_export(database.articles(outlet=outlet, since=since_time), format_.value, sys.stdout)
 
 
 def _since(value: str | None) -> datetime | None:

@@ -292,6 +292,33 @@ def events_json(
     return [_event_json(event) for event in event_listing(session, since, limit=limit, offset=offset)]
 
 
+def events_list_json(session: Session, since: datetime | None = None) -> list[dict[str, Any]]:
+    """Every event as `events --json` prints it (INTERFACE.md): ids as strings, times as ISO 8601."""
+    return [_listed(event) for event in events_json(session, since)]
+
+
+def _listed(event: dict[str, Any]) -> dict[str, Any]:
+    listed: dict[str, Any] = plain_json(event)
+    listed["id"] = str(listed["id"])
+    listed["articles"] = [{**article, "id": str(article["id"])} for article in listed["articles"]]
+    return listed
+
+
+def plain_json(value: Any) -> Any:
+    """`value` with every datetime written as ISO 8601 text, as the commands print it.
+
+    >>> plain_json({"published": datetime(2024, 5, 3, 9, 30, tzinfo=UTC), "ids": [1, 2]})
+    {'published': '2024-05-03T09:30:00+00:00', 'ids': [1, 2]}
+    """
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(item) for item in value]
+    return value
+
+
 def events_total(session: Session, since: datetime | None = None) -> int:
     """How many events `events_json` lists."""
     return count_events(session, since)
