@@ -36,7 +36,14 @@ from newsprism.storage.events import (
     record_grouping,
     save_events,
 )
-from newsprism.storage.findings import VersionFindings, finding_of, list_articles_with_findings, save_findings
+from newsprism.storage.findings import (
+    VersionFindings,
+    finding_of,
+    list_articles_with_findings,
+    save_findings,
+    unanalyzed_version,
+    versions_to_analyze,
+)
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
     from newsprism.crawler.extract import ExtractedPage
@@ -73,16 +80,20 @@ def analyze_stored(session: Session, stored: StoredArticle, prepared: object = N
     """
     if stored.fresh_version:
         _analyze_fresh(session, stored, prepared)
-        return
+    else:
+        _analyze_version(session, stored.version_id, prepared)
+
+
+def _analyze_version(session: Session, version_id: int, prepared: object = None) -> bool:
+    """Analyze a stored version unless it was analyzed already; whether it was analyzed now."""
     # Locked (PostgreSQL): a second process analyzing the same version waits, then sees it analyzed,
     # instead of saving the findings a second time beside the first.
-    version = session.get(
-        models.ArticleVersion, stored.version_id, with_for_update=True, populate_existing=True
-    )
-    if version is None or version.analyzed:
-        return
+    version = unanalyzed_version(session, version_id)
+    if version is None:
+        return False
     day = _publication_day(version.article.published)
     save_findings(session, version.id, _analysis(prepared, day) or analyze_article(version.text, day))
+    return True
 
 
 def _analyze_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
@@ -100,18 +111,14 @@ def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
 
 
 def analyze_pending(database: Database) -> int:
-    """Analyze every stored version that has no findings yet (e.g. after an interrupted run)."""
-    from newsprism.storage.findings import versions_to_analyze
-
+    """Analyze every stored version that has no findings yet (e.g. after an interrupted run); how
+    many this call analyzed."""
+    with database.session() as session:
+        pending = [version.id for version in versions_to_analyze(session)]
     done = 0
-    with database.transaction() as session:
-        pending = [v.id for v in versions_to_analyze(session)]
     for version_id in pending:
         with database.transaction() as session:
-            version = session.get(models.ArticleVersion, version_id)
-            if version is not None:
-                analyze_stored(session, StoredArticle(version.article_id, version.id, "updated"))
-                done += 1
+            done += _analyze_version(session, version_id)
     return done
 
 

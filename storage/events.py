@@ -280,6 +280,12 @@ def event_report_inputs(session: Session, event_id: int) -> tuple[Any, ...]:
     return (title, *(tuple(row) for row in session.execute(members)))
 
 
+def check_event(session: Session, event_id: int) -> None:
+    """NotFoundError when there is no event `event_id`. Read-only."""
+    if session.get(Event, event_id) is None:
+        raise NotFoundError(f"no event with id {event_id}")
+
+
 def get_event(session: Session, event_id: int) -> Event:
     """One event with its articles, their outlets and current versions with findings. Read-only."""
     event = session.scalar(

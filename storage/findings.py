@@ -158,6 +158,13 @@ _MARK_ANALYZED = (
 )
 
 
+def unanalyzed_version(session: Session, version_id: int) -> ArticleVersion | None:
+    """The version `version_id`, locked until the transaction ends (PostgreSQL), unless it does not
+    exist or was analyzed already: a second process about to analyze it waits, then finds it done."""
+    version = session.get(ArticleVersion, version_id, with_for_update=True, populate_existing=True)
+    return None if version is None or version.analyzed else version
+
+
 def versions_to_analyze(session: Session, limit: int | None = None) -> Sequence[ArticleVersion]:
     """Article versions stored but not yet analyzed (e.g. after an interrupted run). Read-only."""
     query = select(ArticleVersion).where(ArticleVersion.analyzed.is_(False)).order_by(ArticleVersion.id)

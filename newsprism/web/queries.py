@@ -24,6 +24,7 @@ from newsprism.storage.articles import list_outlets, outlet_named
 from newsprism.storage.events import (
     ListedArticle,
     ListedEvent,
+    check_event,
     count_events,
     event_id_of_article,
     event_listing,
@@ -122,8 +123,8 @@ def check_named(session: Session, filters: SearchFilters) -> None:
     """
     if filters.outlet is not None:
         outlet_named(session, filters.outlet)
-    if filters.event_id is not None and session.get(models.Event, filters.event_id) is None:
-        raise NotFoundError(f"no event with id {filters.event_id}")
+    if filters.event_id is not None:
+        check_event(session, filters.event_id)
 
 
 def search_json(
