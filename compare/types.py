@@ -50,6 +50,8 @@ class Statement:
     entities: frozenset[str] = frozenset()
     # The kinds of entity named (`PERSON`, `GPE`, ...): who and where a statement is about.
     entity_labels: frozenset[str] = frozenset()
+    # The people it names (canonical, lower-cased): whose figures its numbers may be.
+    people: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     masked: str = ""
 

@@ -7,7 +7,10 @@ incidents are split by id: even ids are the tune split, odd ids the check split;
 the check split in scripts/casualties_baseline.json.
 
 An article can be right and still differ from the record (it was published before a death, or counts
-the shooter), so this measures agreement with the record, not reading errors alone.
+the shooter), so this measures agreement with the record, not reading errors alone. Reading errors are
+measured against tolls judged by reading (tests/data/coverage/judged-tolls.json: 200 articles, 60 of
+tune incidents, 140 of check): `read_right` is the share of the counts newsprism reads that equal the
+judged toll, `read_of_stated` how many of the tolls the articles state it reads at all.
 
     .venv/bin/python scripts/score_casualties.py            # both splits
     .venv/bin/python scripts/score_casualties.py --check    # exit 1 below the check-split floors
@@ -36,6 +39,7 @@ from newsprism.compare.types import CoverageArticle, Statement  # noqa: E402  (a
 
 CORPUS = ROOT.parent / "shared" / "gold" / "coverage"
 BASELINE = ROOT / "scripts" / "casualties_baseline.json"
+JUDGED = ROOT / "tests" / "data" / "coverage" / "judged-tolls.json"
 RECORD = {KILLED: "num_killed", INJURED: "num_injured"}
 
 
@@ -65,6 +69,36 @@ def score(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
     return {split: _figures(tally, split) for split in ("tune", "check")}
 
 
+def judged_reading(corpus: Path = CORPUS, judged: Path = JUDGED) -> dict[str, dict[str, float]]:
+    """Per split: of the counts read, the share equal to the judged toll; of the tolls stated, the
+    share read at all."""
+    rows = {}
+    with (corpus / "gva-dev.jsonl").open(encoding="utf-8") as lines:
+        for row in map(json.loads, lines):
+            rows[row["url"]] = row
+    tally: Counter[tuple[str, str]] = Counter()
+    for item in json.loads(judged.read_text(encoding="utf-8"))["judgments"]:
+        read = read_counts(rows[item["url"]])
+        for role in RECORD:
+            mine, truth = read.get(role), item[role]
+            if truth is not None:
+                tally[(item["set"], "stated")] += 1
+            if mine is not None:
+                tally[(item["set"], "read")] += 1
+                tally[(item["set"], "right")] += mine == truth
+                tally[(item["set"], "read_of_stated")] += truth is not None
+    return {
+        split: {
+            "read_right": round(100 * tally[(split, "right")] / max(1, tally[(split, "read")]), 1),
+            "read": tally[(split, "read")],
+            "read_of_stated": round(
+                100 * tally[(split, "read_of_stated")] / max(1, tally[(split, "stated")]), 1
+            ),
+        }
+        for split in ("tune", "check")
+    }
+
+
 def _figures(tally: Counter[tuple[str, str, bool]], split: str) -> dict[str, float]:
     figures: dict[str, float] = {}
     for role in (*RECORD, "all"):
@@ -83,6 +117,8 @@ def main() -> None:
     if not CORPUS.exists():
         sys.exit(f"needs the shared data sets at {CORPUS}")
     figures = score()
+    for split, judged in judged_reading().items():
+        figures[split] |= judged
     for split, values in figures.items():
         print(split, json.dumps(values))
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))

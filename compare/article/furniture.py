@@ -32,7 +32,8 @@ FURNITURE = {
         r"(?:\|[^|]*){2,}|pic\.twitter\.com|^\W*Follow\s+\S+\s*:|(?:#\w+\s*){3,}", re.IGNORECASE
     ),
     "credit": re.compile(
-        r"^\W*(?:Photo|Image|Video|Credit|Caption)\s*(?:by|credit)?\s*:|\((?:AP )?Photo\b|\bGetty Images\b|"
+        r"^\W*(?:Photo|Image|Video|Credit|Caption)\s*(?:by|credit)?\s*:|^\W*(?-i:Caption)\s+(?-i:[A-Z])|"
+        r"\((?:AP )?Photo\b|\bGetty Images\b|"
         r"\bCopyright\b|©|\bAll rights reserved\b|^\W*Courtesy\b",
         re.IGNORECASE,
     ),

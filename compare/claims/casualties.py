@@ -35,8 +35,12 @@ _PEOPLE_WORDS = """people persons others victims men women teens teenagers child
     wounded""".split()
 _PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
 _MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
+# A noun naming which people (`a police officer`, `two security guards`): only before a people noun.
+_NOUN_MODIFIER = r"(?:police|security|state|sheriff's|correctional|park|bus|store|border|transit|off-duty)"
+# `Three boys between the ages of 13 and 15`: the ages of the people a count counts.
+_AGES = r"(?:\s+(?:between\s+the\s+)?(?:ages?(?:\s+of)?|aged)\s+\d{1,2}\s*(?:and|to|through|-)\s*\d{1,2})"
 _SUBJECT = (
-    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\w)(?:\s+{_MODIFIER})?(?:\s+{_PEOPLE})?"
+    rf"(?P<q>(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})(?!\w)(?:\s+{_MODIFIER})?(?:\s+{_NOUN_MODIFIER})?(?:\s+{_PEOPLE})?{_AGES}?"
     r"(?:\s*,[^,.;]{0,60},)?"
 )
 _AUX = (
@@ -49,7 +53,7 @@ _HOSPITAL = (
     r"(?:a\s+|the\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
 )
 _PASSIVE = re.compile(
-    rf"(?<![\w:-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
+    rf"(?<![\w:-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|slain|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
     rf"wounded|injured|hurt|dead|died|hospitali[sz]ed|{_HOSPITAL}|arrested|taken\s+into\s+custody)\b",
     re.IGNORECASE,
 )
@@ -74,14 +78,28 @@ _PAIR = re.compile(
     r"wounded|injured|hurt)\b",
     re.IGNORECASE,
 )
-_FATALLY = re.compile(rf"\bshot\b[^.;]{{0,40}}?,\s*{_SUBJECT}\s+fatally\b", re.IGNORECASE)
+# A headline drops its articles: `Teen boy found fatally shot`, `Man, 22, dies after shooting` count
+# one person as `A teen boy was found fatally shot` does.
+_BARE_SINGLE = re.compile(
+    r"^\W*(?P<n>(?:(?!(?:the|a|an|this|that|his|her|their|one)\b)[\w-]+\s+)?(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|student|officer|"
+    r"deputy|trooper|father|mother|son|daughter|husband|wife|victim|person|driver|clerk|hunter))"
+    r"(?:\s*,[^,.;]{0,30},)?(?:\s+(?:found|is|was|has\s+been|later|also))*"
+    rf"{_ADVERB}\s+(?P<role>killed|slain|shot\s+(?:and\s+killed|dead|to\s+death)|shot|dies|died|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+_FATALLY = re.compile(
+    rf"\bshot\b[^.;]{{0,40}}?,\s*{_SUBJECT}\s+fatally\b"
+    # `five teens, one fatally, were shot`: the part killed told aside inside the subject.
+    rf"|,\s*(?P<n2>{_NUMBER})\s+fatally\s*,\s*(?:were|was)\s+shot\b",
+    re.IGNORECASE,
+)
 _NOUN = re.compile(
     rf"(?<![\w:-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
     re.IGNORECASE,
 )
 _ROLE_OF = {
-    "killed": KILLED, "killing": KILLED, "kills": KILLED, "dead": KILLED, "died": KILLED,
-    "fatalities": KILLED, "deaths": KILLED, "fatally": KILLED,
+    "killed": KILLED, "slain": KILLED, "killing": KILLED, "kills": KILLED, "dead": KILLED, "died": KILLED,
+    "dies": KILLED, "fatalities": KILLED, "deaths": KILLED, "fatally": KILLED,
     "wounded": INJURED, "wounding": INJURED, "injured": INJURED, "injuring": INJURED, "hurt": INJURED,
     "injuries": INJURED,
     "shot": SHOT, "shooting": SHOT, "shoots": SHOT,
@@ -92,7 +110,11 @@ _ROLE_WORD = re.compile(r"^\s+(?:killed|dead|injured|wounded|hurt|shot)\b", re.I
 # `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age; so is
 # one after `age of` or `aged`. `one of the three victims`: the three are a group the one belongs to.
 # (A number after a colon, `0:50 One dead`, is a running time: the patterns never start there.)
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?:age\s+of|aged|ages)\s+$|\bof\s+(?:the\s+|those\s+)?$")
+# An age range (`between the ages of 13 and 15`, `aged 9 and 11`) gives ages at both ends.
+_AGE_BEFORE = re.compile(
+    r"[A-Z][a-z]+,\s*$|\b(?:ages?\s+of|aged|ages)\s+(?:\d{1,2}\s+(?:and|to|through)\s+)?$"
+    r"|\bof\s+(?:the\s+|those\s+)?$"
+)
 # `one of the teens`, `two of them`: a part of a group, not the group's count; `5 p.m.`: a clock time.
 _PARTITIVE = re.compile(r"^\s*(?:of\b|[ap]\.?m\b)", re.IGNORECASE)
 # Words that make a number not a head count: `two years`, `three counts`, `five times`.
@@ -113,8 +135,14 @@ _OTHER_INCIDENT = re.compile(
     # Background: earlier shootings told by their time (`just over a year after nine people were
     # shot`, `in the past 17 months`, `since 2013`, `January 2009: ... nine shot`, `in 1988`).
     r"|\b(?:ago|last\s+year|a\s+year\s+(?:after|before|earlier)|most\s+recent)\b"
-    r"|\b(?:in\s+the\s+(?:past|last)\s+\w+\s+(?:months|years)|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b"
-    r"|\b(?:19|20)\d\d:",
+    r"|\b(?:in\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|since\s+(?:19|20)\d\d)\b"
+    r"|\bin\s+(?:\w+\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d:"
+    # A toll over a span of time is a round-up (`in attacks from Friday night to Sunday`, `this
+    # year`, `in November alone`, `so far`): one incident happens at one time.
+    r"|\b(?:this|last)\s+(?:year|month)\b|\bso\s+far\b|\balone\b|\bin\s+an?\s+[\w-]+\s+(?:span|period|stretch)\b"
+    r"|\bfrom\s+\w+(?:\s+\w+)?\s+(?:to|through|until)\s+(?:early\s+|late\s+)?\w+day\b"
+    r"|\bin\s+(?:\w+\s+){0,3}?(?:attacks|incidents|homicides)\b"
+    rf"|(?<![\w-])(?:{WORD_NUMBER}|\d+|several|multiple)\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b",
     re.IGNORECASE,
 )
 # `A second victim has died`, `an 8th teen was injured`: the toll a later report gives by the ordinal
@@ -158,8 +186,10 @@ def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) ->
     if pattern is _FATALLY:
         return KILLED
     role = _role(match.group(role_group))
-    said = match.group(0)
-    if role in (INJURED, SHOT) and re.search(r"\bfatally\b", said, re.IGNORECASE):
+    # An aside between commas (`five teens, one fatally, were shot`) tells of a part, not the whole.
+    said = re.sub(r",[^,.;]*,", " ", match.group(0))
+    just_before = match.string[max(0, match.start() - 9) : match.start()]
+    if role in (INJURED, SHOT) and re.search(r"\bfatally\b", f"{just_before} {said}", re.IGNORECASE):
         return KILLED  # `10 were fatally wounded`
     if role == SHOT and re.search(r"\bothers?\b", said, re.IGNORECASE):
         return INJURED  # `two were killed ... four others were shot`: the others survived
@@ -198,7 +228,7 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
             "casualties", role, _figure(toll), count_bounds(toll, "at least"), statement, match.group(0)
         )
     pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
-    for pattern in (_PAIR, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+    for pattern in (_PAIR, _BARE_SINGLE, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
         for match in pattern.finditer(text):
             for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
                 if match.groupdict().get(n) is None or any(match.start(n) in pair for pair in pairs):
@@ -213,7 +243,7 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
 
 
 def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str) -> FactClaim | None:
-    number = "two" if match.re is _PAIR else match.group(n)
+    number = {_PAIR: "two", _BARE_SINGLE: "one"}.get(match.re, match.group(n))
     if number.lower() in {"a", "an"} and role in (KILLED, INJURED) and match.re is _NOUN:
         return None  # `a dead end`, `an injured knee`
     value = _value(number)
@@ -227,14 +257,22 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     before = match.string[max(0, match.start(n) - 30) : match.start(n)]
     if _AGE_BEFORE.search(before) or _PARTITIVE.match(after):
         return None
+    if re.search(r"\bmore\b", match.string[match.end(n) : match.end()], re.IGNORECASE):
+        return None  # `killed two more people`: an increment to a toll told before, not a toll
     if value == 0 and re.search(r"\b(?:else|other|others)\b", match.group(0), re.IGNORECASE):
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
     if not _a_victim_count(match, number, value, role):
         return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None
     if match.re in (_PASSIVE, _NOUN) and n == "n" and not qualifier:
-        value += _coordinated(match.string, match.start(n))
-    if match.re is _ACTIVE and not qualifier and (following := _FOLLOWING.match(match.string[match.end() :])):
+        listed = _coordinated(match.string, match.start(n))
+        if listed and role == INJURED and re.search(r"\bshot\s*$", match.group(0), re.IGNORECASE):
+            role = SHOT  # `a boy and six other people were shot`: the others are besides the boy, all shot
+        value += listed
+    # `fatally shot a man and three others`: whether the others died too, the words do not say.
+    fatally = re.search(r"\bfatally\s+$", match.string[max(0, match.start() - 9) : match.start()], re.I)
+    following = _FOLLOWING.match(match.string[match.end() :])
+    if match.re is _ACTIVE and not qualifier and not fatally and following:
         value += _value(following.group("n") or "one") or 1.0
     return FactClaim(
         kind="casualties",
@@ -250,7 +288,9 @@ def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) 
     """Whether a matched count counts victims of this event's toll (see _SHOOTER, _ONE_OF_A_LIST)."""
     said, rest = match.group(0), match.string[match.end() :]
     lone = number.lower() in {"a", "an", "one"}
-    if match.re is _PASSIVE and role == SHOT and not re.search(r"\b(?:was|were|is|are|been|got)\b", said):
+    if match.re in (_PASSIVE, _BARE_SINGLE) and role == SHOT and not re.search(
+        r"\b(?:was|were|is|are|been|got)\b", said
+    ):
         if _SHOOTER.match(rest):
             return False
     if lone and (_ONE_OF_A_LIST.search(rest) or re.search(r"\balso\b", said, re.IGNORECASE)):
@@ -283,9 +323,12 @@ def article_casualties(statements: Iterable[Statement]) -> list[FactClaim]:
 def lead_count(claims: Sequence[FactClaim], role: str) -> float | None:
     """The first count an article gives for a role: the lead's figure, as a reader would quote it.
 
+    A count inside someone's quoted words (`"he killed three people for nothing," a neighbour said`)
+    is theirs, not the article's: it is the toll only where the article gives none of its own.
     Injured, when the article gives none, is shot minus killed (`five people were shot, one fatally`).
     """
-    for claim in claims:
+    told = [c for c in claims if not quoted(c)] or list(claims)
+    for claim in told:
         if claim.subject == role:
             return float(claim.value)
     if role == INJURED:
@@ -297,3 +340,38 @@ def lead_count(claims: Sequence[FactClaim], role: str) -> float | None:
                 if killed and float(claim.value) >= float(killed[0].value):
                     return float(claim.value) - float(killed[0].value)
     return None
+
+
+_OPENING_QUOTES = "\"\u201c"
+_CLOSING_QUOTES = "\"\u201d"
+
+
+def quoted(claim: FactClaim) -> bool:
+    """Whether a claim's words stand inside quotation marks of its sentence: someone's words."""
+    text = claim.statement.text
+    at = text.find(claim.phrase)
+    if at < 0:
+        return False
+    before = text[:at]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    return straight or curly
+
+
+# Who fired: the shooter's nouns. Outlets count the shooter's death among the dead or leave it out
+# (`four dead, including the gunman` against `four killed; the gunman then killed himself`): the
+# counting convention of a toll.
+_SHOOTER_NOUN = r"(?:gunman|gunmen|shooter|suspect|attacker|assailant|killer)"
+_WITH_THE_SHOOTER = re.compile(
+    # Right after the toll, before any other count (`one was killed and four injured, including the
+    # gunman` counts him among the injured).
+    rf"^(?:(?!\band\b)[^.;]){{0,30}}?\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:\w+\s+)?{_SHOOTER_NOUN}\b",
+    re.IGNORECASE,
+)
+
+
+def counts_shooter(claim: FactClaim) -> bool:
+    """Whether a toll counts the shooter among its dead (`four dead, including the gunman`)."""
+    text = claim.statement.text
+    at = text.find(claim.phrase)
+    return at >= 0 and _WITH_THE_SHOOTER.match(text[at + len(claim.phrase) :]) is not None

@@ -11,11 +11,19 @@ reader must see, and the order tells them which to trust.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 
-from newsprism.compare.claims.casualties import INJURED, KILLED, ROLE_NAMES, SHOT, article_casualties
+from newsprism.compare.claims.casualties import (
+    INJURED,
+    KILLED,
+    ROLE_NAMES,
+    SHOT,
+    article_casualties,
+    counts_shooter,
+)
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
-from newsprism.compare.claims.model import FactClaim
+from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.claims.people import PersonName, article_ages, names_in, spelling_variants
 from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim
@@ -152,7 +160,7 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
     judged false in a sample of 40, 25 came from such counts.
     """
     found = []
-    tolls = lambda article: _lead_casualties(context.casualties(article))  # noqa: E731
+    tolls = lambda article: [_victims(c) for c in _lead_casualties(context.casualties(article))]  # noqa: E731
     for role, per_article in sorted(_by_subject(context, tolls).items()):
         claims = _clashing_claims(per_article, _tolls_clash)
         if claims:
@@ -171,6 +179,14 @@ def _lead_casualties(claims: Sequence[FactClaim]) -> list[FactClaim]:
         for claim in claims
         if claim.statement.index < LEAD_STATEMENTS or claim.subject not in (KILLED, INJURED, SHOT)
     ]
+
+
+def _victims(claim: FactClaim) -> FactClaim:
+    """A toll of the dead as the number of victims: `four dead, including the gunman` is three victims,
+    so that it meets `four killed; the gunman then killed himself` as the conflict it is."""
+    if claim.subject != KILLED or claim.bounds is None or not counts_shooter(claim):
+        return claim
+    return replace(claim, bounds=Bounds(claim.bounds.low - 1, claim.bounds.high - 1))
 
 
 def _tolls_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:

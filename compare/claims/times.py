@@ -3,9 +3,10 @@
 News writing states when the event happened before anything else that has a clock time, so an
 article's event time is the first time of day in its body that does not belong to another moment: a
 death pronounced later, an arrest, a vigil, a news conference, the page's own update stamp. Each time
-is read as the minutes it allows: `about 4:30` is 4:28-4:32 (outlets that differ by five minutes do
-differ), `shortly before 2` is 1:40-2:00, `after 3` is 3:00-4:30, so a bound that includes another
-outlet's time never conflicts with it.
+is read as the minutes it allows: `about 4:40` is 4:38-4:42 (outlets that differ by five minutes do
+differ), but a round time said approximately is rounded (`about 4:30` is 4:26-4:34, `about 4` and
+`midnight` ten minutes either side), `shortly before 2` is 1:40-2:00, `after 3` is 3:00-4:30, so a
+bound that includes another outlet's time never conflicts with it.
 """
 
 from __future__ import annotations
@@ -59,11 +60,17 @@ def _bounds(match: re.Match[str], at: int) -> Bounds:
     if qualifier in _SPREAD:
         before, after = _SPREAD[qualifier]
         return Bounds(at - before, at + after)
-    whole_hour = match.group("m") is None
-    if qualifier in _APPROXIMATE:
-        margin = 10 if whole_hour else 2
-    else:
+    minute = match.group("m")
+    if match.group("named"):
+        margin = 10  # `midnight`, `noon`: a round time, seldom the minute
+    elif qualifier not in _APPROXIMATE:
         margin = 1
+    elif minute is None:
+        margin = 10  # `about 4 p.m.`
+    elif int(minute) % 15 == 0:
+        margin = 4  # `about 4:30`: rounded to the quarter hour (`at 4:26` agrees)
+    else:
+        margin = 2
     return Bounds(at - margin, at + margin)
 
 

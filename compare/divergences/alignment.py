@@ -67,6 +67,7 @@ def statements_of(article: CoverageArticle) -> list[Statement]:
             attributions=tuple(attributions[at]), quantities=tuple(quantities[at]),
             dates=tuple(dates[at]), entities=frozenset(e.canonical.lower() for e in entities[at]),
             entity_labels=frozenset(e.label for e in entities[at]),
+            people=frozenset(e.canonical.lower() for e in entities[at] if e.label == "PERSON"),
             terms=frozenset(t for t in content_words(text) if not t[0].isdigit()),
             masked=mask_numbers(text),
         ))  # fmt: skip

@@ -14,7 +14,16 @@ import itertools
 from collections.abc import Mapping, Sequence
 
 from newsprism.compare.divergences.alignment import similarity
-from newsprism.compare.divergences.numeric import Mention, compatible, complement, concept_words, same_concept
+from newsprism.compare.divergences.numeric import (
+    Mention,
+    compatible,
+    complement,
+    concept_words,
+    counts_people,
+    figure_context,
+    same_concept,
+    words_around,
+)
 from newsprism.compare.findings import Quantity
 from newsprism.compare.textsim import stem, words
 from newsprism.compare.types import Statement
@@ -22,7 +31,7 @@ from newsprism.compare.types import Statement
 # The sentences of two answering figures must still share this much (words, wording, entities):
 # a figure is compared with one about the same story, not with any count of the same unit ...
 RELATED = 0.3
-# ... and, unless the role says what is counted (killed, injured), a word within _WINDOW words of
+# ... and, unless the role says what is counted (killed, injured), a word within WINDOW words of
 # each figure: `a six-day visit` answers `the visit lasted six days`, not `500 people lived nearby`.
 # A further outlet's figure joins a conflict on the side it agrees with from this similarity.
 SUPPORTING = 0.2
@@ -36,10 +45,6 @@ _ROLES = {
     "detained": "arrested arrest detained detention jailed",
 }
 _ROLE_OF = {word: role for role, listed in _ROLES.items() for word in listed.split()}
-_WINDOW = 4
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million".split()
-)
 
 Kind = tuple[str, str]
 _PEOPLE = frozenset(
@@ -98,7 +103,7 @@ def figure_kind(statement: Statement, quantity: Quantity) -> Kind | None:
     if not head:
         return None
     role = role_of(statement, quantity.start, quantity.end)
-    if not role and head in _PEOPLE:
+    if not role and (head in _PEOPLE or counts_people(quantity)):
         # People counted with no casualty word near (`15 people`, `two Detroit children`, `four men`)
         # are a crowd, a family, a city's year: anything. Compared only in sentences that align.
         return None
@@ -107,25 +112,10 @@ def figure_kind(statement: Statement, quantity: Quantity) -> Kind | None:
 
 def role_of(statement: Statement, start: int, end: int) -> str:
     """`dead`, `injured`, ... when a word near the figure says so; empty otherwise."""
-    for word in _around(statement, start, end):
+    for word in words_around(statement, start, end):
         if word in _ROLE_OF:
             return _ROLE_OF[word]
     return ""
-
-
-def _around(statement: Statement, start: int, end: int) -> list[str]:
-    # The figure's own words first (`six-day`), then those after it, then those before, nearest first.
-    before = words(statement.text[: max(0, start - statement.start)])[-_WINDOW:]
-    after = words(statement.text[max(0, end - statement.start) :])[:_WINDOW]
-    inside = words(statement.text[max(0, start - statement.start) : max(0, end - statement.start)])
-    return [*inside, *after, *reversed(before)]
-
-
-def _context(mention: Mention) -> frozenset[str]:
-    statement, quantity = mention
-    unit = stem((quantity.unit or "").lower())
-    near = (stem(w) for w in _around(statement, quantity.start, quantity.end))
-    return frozenset(w for w in near if w in statement.terms and w != unit and w not in _NUMBER_WORDS)
 
 
 def _consistent(mentions: Sequence[Mention]) -> bool:
@@ -143,7 +133,7 @@ def _contradictions(
         for a in first
         for b in second
         if same_concept(a[1], b[1]) and not compatible(a[1], b[1]) and similarity(a[0], b[0]) >= RELATED
-        and (bool(kind[1]) or bool(_context(a) & _context(b)))
+        and (bool(kind[1]) or bool(figure_context(a) & figure_context(b)))
         # `the 1500 block of Versailles Avenue` and `the 400 block of Stokes Avenue` are two places.
         and complement(*a) == complement(*b)
     ]

@@ -20,6 +20,29 @@ COMPARABLE = 0.5
 # `about 5` covers 4 to 6: an approximation is not contradicted by a nearby exact figure.
 APPROXIMATION = 0.2
 _FUNCTION_WORDS = frozenset("a an the of for in on to and at by with from per".split())
+# Aligned sentences this alike tell one fact in one wording: their figures answer each other whatever
+# they count (`for 13 years` against `for 3 years`).
+SAME_SENTENCE = 0.92
+# Words either side of a figure that may say what it counts.
+WINDOW = 4
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million".split()
+)
+# Words of when (`on Monday to 20 years`): they date a figure, they do not say what it counts.
+_WHEN = frozenset(
+    stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year january february march april may june july august
+    september october november december""".split()
+)
+_CASUALTY_WORDS = frozenset(
+    stem(w) for w in """killed dead died wounded injured hurt shot slain""".split()
+)
+# Nouns of people: a figure counting them with no role is no casualty count (see _bound).
+_PEOPLE = frozenset(
+    stem(w) for w in """people person persons man men woman women child children kid kids boy boys girl
+    girls teen teens teenager teenagers adult adults victim victims member members officer officers
+    resident residents student students individual individuals other others""".split()
+)
 _SERIOUS = frozenset("dead death died kill killed killing people casualty injured wounded victim".split())
 
 Mention = tuple[Statement, Quantity]
@@ -71,12 +94,61 @@ def numeric_conflicts(
             links.extend(
                 ((pair.left, a), (pair.right, b)) for a, b in _counterparts(pair.left, pair.right)
                 if not compatible(a, b)
+                and (pair.score >= SAME_SENTENCE or _same_thing((pair.left, a), (pair.right, b)))
             )
     links = [
         (a, b) for a, b in links
         if not (_read_as_claim(*a) or _read_as_claim(*b) or _enumerated(*a) or _enumerated(*b))
+        and _same_people(a[0], b[0])
     ]
     return [_numeric_divergence(cluster) for cluster in connected(links)]
+
+
+def _same_thing(a: Mention, b: Mention) -> bool:
+    """Whether two figures of aligned sentences count the same thing. A count of people with no role
+    (`15 people`, `three others`) is a crowd or a part: casualty counts are compared by role in
+    `newsprism.compare.claims`. A figure with a unit only (`20 years`, `$2 million`, `100 miles`) is
+    anyone's term, bond or distance (a prison term against the years before parole): compared only
+    when the words next to both figures meet (`$2 million bond` and `bond of $10 million`)."""
+    if (counts_people(a[1]) and not _casualty_near(a)) or (counts_people(b[1]) and not _casualty_near(b)):
+        return False
+    named_a, named_b = concept_words(a[1].concept), concept_words(b[1].concept)
+    return bool(named_a and named_b) or bool(figure_context(a) & figure_context(b))
+
+
+def _casualty_near(mention: Mention) -> bool:
+    # `64 children and two adults were killed`: people counted with what happened to them.
+    return any(stem(w) in _CASUALTY_WORDS for w in words_around(mention[0], mention[1].start, mention[1].end))
+
+
+def counts_people(quantity: Quantity) -> bool:
+    """Whether a figure counts people and nothing else (`15 people`, `three others`)."""
+    counted = concept_words(quantity.concept) or concept_words(quantity.unit)
+    return bool(counted) and counted <= _PEOPLE
+
+
+def words_around(statement: Statement, start: int, end: int) -> list[str]:
+    """The words of a figure (`six-day`), then up to WINDOW after it, then before it, nearest first."""
+    before = words(statement.text[: max(0, start - statement.start)])[-WINDOW:]
+    after = words(statement.text[max(0, end - statement.start) :])[:WINDOW]
+    inside = words(statement.text[max(0, start - statement.start) : max(0, end - statement.start)])
+    return [*inside, *after, *reversed(before)]
+
+
+def figure_context(mention: Mention) -> frozenset[str]:
+    """The content words next to a figure, its unit and number words left out: what it is about."""
+    statement, quantity = mention
+    unit = stem((quantity.unit or "").lower())
+    near = (stem(w) for w in words_around(statement, quantity.start, quantity.end))
+    return frozenset(
+        w for w in near if w in statement.terms and w != unit and w not in _NUMBER_WORDS and w not in _WHEN
+    )
+
+
+def _same_people(left: Statement, right: Statement) -> bool:
+    """Figures of two sentences naming different people are those people's (`Oliver is charged with
+    two counts` and `Coles ... three counts`): compared only where the people named meet."""
+    return not (left.people and right.people) or bool(left.people & right.people)
 
 
 def _enumerated(statement: Statement, quantity: Quantity) -> bool:

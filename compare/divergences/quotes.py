@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ SAME_QUOTE = 70.0
 # ... and from which their words are the same words, so a different speaker is a conflict.
 SAME_WORDS = 88.0
 MIN_WORDS = 4
+# A quote of at least LONG_EXCERPT words found (partial similarity CONTAINED) in another is its excerpt.
+LONG_EXCERPT = 8
+CONTAINED = 95.0
 _PRONOUNS = frozenset("he she they it we i you him her them his".split())
 
 
@@ -72,12 +76,23 @@ def _name_words(name: str | None) -> frozenset[str]:
     return frozenset(w.removesuffix("'s") for w in words(name or "") if w not in {"the", "s"})
 
 
+# The words inside quotation marks: `"She was full of life," said Crystal Dougherty. "She was ..."`
+# quotes two pieces of one remark; the attribution between them is the outlet's, not the speaker's.
+_QUOTED = re.compile(r"\u201c([^\u201d]*)\u201d|\"([^\"]*)\"")
+
+
+def quoted_words(content: str) -> str:
+    """The quoted pieces of a quote's content, joined; the content itself when it has no marks."""
+    pieces = [first or second for first, second in _QUOTED.findall(content)]
+    return " ".join(p for p in pieces if p.strip()) or content
+
+
 def quotes_in(statements: Sequence[Statement]) -> list[Quote]:
     """The direct quotes of one article's statements, each with the sentences it spans."""
     found = []
     for statement in statements:
         for quote in statement.attributions:
-            said = tuple(words(quote.content))
+            said = tuple(words(quoted_words(quote.content)))
             if quote.kind in ("direct", "mixed") and len(said) >= MIN_WORDS:
                 found.append(_quote(statements, statement, quote, said))
     return found
@@ -114,12 +129,21 @@ def _similarity(a: Quote, b: Quote) -> float:
     return float(fuzz.ratio(" ".join(a.said), " ".join(b.said)))
 
 
+def _same_words(a: Quote, b: Quote) -> bool:
+    """The same words: alike as wholes, or one outlet's quote found whole in the other's longer one
+    (an outlet quoting a sentence more of the remark)."""
+    if _similarity(a, b) >= SAME_WORDS:
+        return True
+    shorter = min(len(a.said), len(b.said))
+    return shorter >= LONG_EXCERPT and fuzz.partial_ratio(" ".join(a.said), " ".join(b.said)) >= CONTAINED
+
+
 def _speaker_conflict(quotes: Sequence[Quote]) -> Divergence | None:
     speakers = _per_outlet(quotes, lambda q: q.speaker)
     clash = [
         (a, b) for a, b in itertools.combinations(quotes, 2)
         if a.outlet != b.outlet and a.speaker_key and b.speaker_key
-        and not _shared_source(speakers[a.outlet], speakers[b.outlet]) and _similarity(a, b) >= SAME_WORDS
+        and not _shared_source(speakers[a.outlet], speakers[b.outlet]) and _same_words(a, b)
     ]
     if not clash:
         return None

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsprism.compare.article.analysis import analyze_article
-from newsprism.compare.claims.casualties import casualty_claims, lead_count
+from newsprism.compare.claims.casualties import casualty_claims, counts_shooter, lead_count
 from newsprism.compare.claims.conflicts import claim_conflicts
 from newsprism.compare.claims.custody import ARREST, CHARGE, custody_status
 from newsprism.compare.claims.model import Bounds, count_bounds
@@ -64,6 +64,24 @@ def sentence(text: str) -> Statement:
         ("Police said a 3-year-old and four adults were shot.", {("shot", "5")}),
         ("The inmate wrested a gun from an officer, killing a ...", set()),
         ("Three other people were killed in a similar shooting in 2014.", set()),
+        ("Three boys between the ages of 13 and 15 were wounded on Friday.", {("injured", "3")}),
+        ("Two girls aged 9 and 11 were hurt in the crossfire.", {("injured", "2")}),
+        ("Near the school, five teens, one fatally, were shot.", {("shot", "5"), ("killed", "1")}),
+        ("Nine people were wounded in attacks from Friday night to Sunday, police said.", set()),
+        ("At least 40 people have been killed in the city this year.", set()),
+        ("Six have been shot in the neighbourhood in the past three weeks.", set()),
+        ("In March 2016, a deputy shot and wounded a man in the same lot.", set()),
+        ("A woman and three children were slain in the home.", {("killed", "4")}),
+        ("He killed two more people as he drove off and wounded a driver.", {("injured", "1")}),
+        ("Police are investigating three overnight shootings that left five people injured.", set()),
+        ("Teen boy found fatally shot in parked car", {("killed", "1")}),
+        ("Man, 22, dies after shooting near gas station", {("killed", "1")}),
+        ("Man shot at deputies before fleeing, sheriff says", set()),
+        ("A 13-year-old boy and six other people were shot on Friday.", {("shot", "7")}),
+        ("He was charged with killing a woman and injuring a police officer and two others.",
+         {("killed", "1"), ("injured", "3")}),
+        ("Eight people were shot in a five-hour span across the city.", set()),
+        ("He shot and wounded a woman and fatally shot two young men.", {("injured", "1"), ("killed", "2")}),
     ],
     ids=[
         "killed-injured",
@@ -100,6 +118,23 @@ def sentence(text: str) -> Statement:
         "aged-child-listed",
         "teaser-cut-off",
         "background-year",
+        "age-range-between",
+        "age-range-aged",
+        "fatally-aside",
+        "round-up-span",
+        "round-up-this-year",
+        "round-up-past-weeks",
+        "background-dated",
+        "slain",
+        "an-increment",
+        "several-incidents",
+        "headline-single",
+        "headline-single-dies",
+        "headline-shooter",
+        "coordinated-all-shot",
+        "noun-before-people",
+        "round-up-hours",
+        "fatally-before-verb",
     ],
 )
 def test_a_count_is_bound_to_its_role(text: str, expected: set[tuple[str, str]]) -> None:
@@ -184,8 +219,14 @@ def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, cl
             "The shooting took place around 1:50 a.m. Sunday.",
             False,
         ),
+        ("Shots were fired at 9:26 p.m. outside the bar.", "The shooting began about 9:30 p.m.", False),
+        ("The shooting was reported around 12:05 a.m.", "Gunfire erupted at midnight on Sunday.", False),
+        ("The shooting happened around 4 p.m. on Friday.", "The shooting happened around 4:15 p.m.", True),
     ],
-    ids=["twenty-minutes", "am-pm", "bound-includes", "before-includes"],
+    ids=[
+        "twenty-minutes", "am-pm", "bound-includes", "before-includes", "rounded-half-hour",
+        "midnight-rounded", "hour-and-quarter-differ",
+    ],
 )
 def test_event_times_conflict_only_when_neither_allows_the_other(
     left: str, right: str, conflict: bool
@@ -377,3 +418,37 @@ def test_a_count_below_the_lead_starts_no_casualty_conflict() -> None:
     assert _types(lead, background) == []
     five = "Five people were shot at a house party on Sunday, police said."
     assert _types(lead, five) == ["numeric_conflict"]
+
+
+def test_a_count_in_someone_s_quoted_words_is_not_the_article_s_toll() -> None:
+    claims = [
+        *casualty_claims(sentence('"He killed three people for nothing," a neighbour said.')),
+        *casualty_claims(sentence("Two people were killed in the shooting, police said.")),
+    ]
+    assert lead_count(claims, "killed") == 2
+    # Quoted words still count where the article gives no toll of its own.
+    assert lead_count(claims[:1], "killed") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "included"),
+    [
+        ("Four people are dead, including the gunman, police said.", True),
+        ("Seven people died in the rampage, including the suspect.", True),
+        ("Four dead, including gunman, in workplace shooting", True),
+        ("Four people were killed before the gunman shot himself.", False),
+        ("One person was killed and four others were injured, including the gunman.", False),
+    ],
+)
+def test_whether_a_toll_counts_the_shooter(text: str, included: bool) -> None:
+    (claim,) = [c for c in casualty_claims(sentence(text)) if c.subject == "killed"]
+    assert counts_shooter(claim) is included
+
+
+def test_four_dead_with_the_shooter_and_four_killed_besides_him_conflict() -> None:
+    with_him = "Four people are dead, including the gunman, after a shooting at a bar on Main Street."
+    besides = "Four people were killed in a shooting at a bar on Main Street; the gunman then killed himself."
+    assert "numeric_conflict" in _types(with_him, besides)
+    same = "Three people were killed in a shooting at a bar on Main Street; the gunman then killed himself."
+    assert "numeric_conflict" not in _types(with_him, same)
+

@@ -485,3 +485,75 @@ def test_scores_kept_from_the_alignment_change_nothing_the_coverage_gaps_find() 
     assert len(memo) == pairs
     assert coverage_gaps(articles, statements, memo) == coverage_gaps(articles, statements)
     assert len(memo) == pairs  # every score it needed was there
+
+
+def _analysed(ident: str, outlet: str, text: str) -> CoverageArticle:
+    from newsprism.compare.article.analysis import analyze_article
+
+    return CoverageArticle(ident, outlet, f"https://{ident}.example/a", f"Title {ident}", text, WHEN,
+                           analyze_article(text))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (
+            "A judge sentenced Dale Rusk, 25, on Monday to 20 years in prison for the killing.",
+            "Dale Rusk, 25, was sentenced on Monday and must serve seven years before parole for it.",
+        ),
+        (
+            "Prosecutors said Ray Oliver is charged with two counts of attempted murder in the shooting.",
+            "Prosecutors said Hasmeek Coles is charged with three counts of attempted murder in it.",
+        ),
+        (
+            "More than 100 people were at the party on Saturday when the shooting began, police said.",
+            "Police said 5 people stood on the porch of the party on Saturday as the shooting began.",
+        ),
+    ],
+    ids=["term-and-parole", "two-suspects-charges", "people-with-no-role"],
+)
+def test_other_things_or_people_s_figures_in_aligned_sentences_do_not_conflict(left: str, right: str) -> None:
+    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    assert [d.summary for d in found if d.type == "numeric_conflict"] == []
+
+
+def test_figures_that_say_what_they_count_still_conflict_in_aligned_sentences() -> None:
+    left = "Prosecutors said Oliver is charged with two counts of attempted murder in the shooting."
+    right = "Prosecutors said Oliver is charged with three counts of attempted murder in the shooting."
+    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    assert [d.type for d in found].count("numeric_conflict") == 1
+
+
+def test_one_remark_quoted_in_two_pieces_by_one_outlet_and_whole_by_another_has_one_speaker_each() -> None:
+    left = (
+        '"He was kind to everyone," said Marta Voss, a neighbour. '
+        '"He coached the youth team every Saturday and never missed a game."'
+    )
+    right = (
+        '"He coached the youth team every Saturday and never missed a game," '
+        "said Lena Voss, the boy's aunt."
+    )
+    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    assert [d.type for d in found].count("speaker_conflict") == 1
+
+
+@pytest.mark.parametrize(
+    ("extra", "kept"),
+    [
+        ('"We will find whoever did this," Chief Ana Ruiz said on Sunday.', True),
+        ('Chief Ana Ruiz spoke on Sunday. "We will find whoever did this."', False),
+        ('"We will find whoever did this," Chief Ana Ruiz continued.', False),
+    ],
+    ids=["credited-in-the-sentence", "a-piece-of-a-remark", "carried-on"],
+)
+def test_a_quote_is_a_unique_claim_only_where_its_sentence_credits_it(extra: str, kept: bool) -> None:
+    base = (
+        "Two men were shot outside a bar on Main Street in Corvale late Saturday, police said. "
+        "Both were taken to a hospital in stable condition. Officers are looking for a gray sedan."
+    )
+    found = find_divergences(
+        [_analysed("a", "Meridian", base), _analysed("b", "Lantern", base),
+         _analysed("c", "Sever", f"{base} {extra}")]
+    )  # fmt: skip
+    unique = [d for d in found if d.type == "unique_claim" and "find whoever" in d.summary]
+    assert bool(unique) is kept
