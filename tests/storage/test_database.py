@@ -37,7 +37,7 @@ def test_unusable_url_is_a_database_error_naming_it(url: str, named: str) -> Non
         Database(url)
 
 
-def test_open_database_twice_keeps_data(tmp_path: Path) -> None:
+def test_a_database_opened_twice_keeps_its_data(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'twice.db'}"
     database = Database(url)
     with database.transaction() as session:
