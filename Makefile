@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
+# tests/ is no package: pytest puts each test's own folder and tests/ on sys.path, so each folder is
+# type-checked as a root of its own (in one run, its three conftest.py would be one module three times).
+TEST_FOLDERS := $(sort $(dir $(wildcard tests/*.py tests/*/*.py tests/*/*/*.py)))
+
 .PHONY: demo test lint typecheck pytest score bench clean
 
 $(BIN)/python:
@@ -28,6 +32,7 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/mypy scripts
+	for folder in $(TEST_FOLDERS); do MYPYPATH=$$folder:tests:scripts $(BIN)/mypy $$folder*.py || exit 1; done
 	$(BIN)/pytest
 
 bench: $(TEST_STAMP)

@@ -26,7 +26,14 @@ class ArticleInputError(ValueError):
 
 def analyze(text: str, published: date | None = None) -> dict[str, Any]:
     """The attributions, quantities and entities of one article text, as `newsprism analyze` prints
-    them; relative dates (`on Sunday`) resolve against `published`."""
+    them; relative dates (`on Sunday`) resolve against `published`.
+
+    >>> found = analyze("Police said three people died on Sunday.", date(2026, 3, 16))
+    >>> [(a["speaker"], a["cue"], a["content"]) for a in found["attributions"]]
+    [('Police', 'said', 'three people died on Sunday')]
+    >>> [(q["value"], q["unit"]) for q in found["quantities"]], found["dates"][0]["resolved"]
+    ([(3, 'people')], '2026-03-15')
+    """
     if not isinstance(text, str):
         raise TypeError(f"analyze: text must be a str, not {type(text).__name__}")
     if isinstance(published, datetime):
@@ -42,6 +49,13 @@ def compare(articles: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
     Each article is a dict with `url`, `outlet` and `text`, and optionally `title` and `published`
     (an ISO 8601 string, a `datetime` or a `date`). Raises ArticleInputError naming the article.
+
+    >>> report = compare([
+    ...     {"url": "https://a.example/1", "outlet": "A", "text": "Five people were killed in Veltria."},
+    ...     {"url": "https://b.example/1", "outlet": "B", "text": "Six people were killed in Veltria."},
+    ... ])
+    >>> [(d["type"], [c["outlet"] for c in d["claims"]]) for d in report["divergences"]]
+    [('numeric_conflict', ['A', 'B'])]
     """
     if isinstance(articles, (str, bytes, Mapping)) or not isinstance(articles, Sequence):
         raise ArticleInputError("compare: articles must be a list of dicts, one per article")

@@ -62,7 +62,7 @@ class LoopbackSite:
     @property
     def base(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"  # an IPv4 server's address: (str, int), never bytes
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"

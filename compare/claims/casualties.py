@@ -170,6 +170,8 @@ _FOLLOWING = re.compile(
     r"grandfather|friend|girlfriend|boyfriend|wife|husband|nephew|niece)\b",
     re.IGNORECASE,
 )
+# `No one was hurt`, `no people were injured`: a toll of none; `no officers were hurt` is one group's.
+_NONE_AT_ALL = re.compile(r"\s+(?:one|person|people|persons|individuals|victims?|injuries|was|were)\b", re.I)
 # `A man shot at vehicles`, `a man shot his wife`: no auxiliary and an object after `shot` make the
 # subject the shooter, not a victim (`3 shot in Chicago` keeps its count).
 _SHOOTER = re.compile(r"^\s+(?:at|into|toward|towards|his|her|their|him|them|a|an|the)\b", re.IGNORECASE)
@@ -228,7 +230,10 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
             "casualties", role, _figure(toll), count_bounds(toll, "at least"), statement, match.group(0)
         )
     pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
-    for pattern in (_PAIR, _BARE_SINGLE, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+    # A bare singular (`Girl Slain`) is a headline's only in the headline (a gallery's captions
+    # further down are other stories).
+    patterns = (_PAIR, _BARE_SINGLE) if statement.index <= 0 else (_PAIR,)
+    for pattern in (*patterns, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
         for match in pattern.finditer(text):
             for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
                 if match.groupdict().get(n) is None or any(match.start(n) in pair for pair in pairs):
@@ -261,6 +266,8 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         return None  # `killed two more people`: an increment to a toll told before, not a toll
     if value == 0 and re.search(r"\b(?:else|other|others)\b", match.group(0), re.IGNORECASE):
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
+    if value == 0 and not _NONE_AT_ALL.match(after):
+        return None  # `no officers were injured`: none of one group, not the toll
     if not _a_victim_count(match, number, value, role):
         return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None

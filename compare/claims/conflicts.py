@@ -10,6 +10,7 @@ reader must see, and the order tells them which to trust.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -81,6 +82,20 @@ class _Context:
         if article.id not in self._names:
             self._names[article.id] = names_in(self.of(article))
         return self._names[article.id]
+
+    def aged(self, first: Sequence[FactClaim], second: Sequence[FactClaim]) -> bool:
+        """Whether the years between two articles explain the difference of the ages they give
+        (`Zurita, 19` in March 2013 and `Zurita, 20` in June 2014: a birthday, not a conflict)."""
+        when_first = self.published.get(first[0].statement.article_id)
+        when_second = self.published.get(second[0].statement.article_id)
+        if when_first is None or when_second is None:
+            return False
+        # The later article gives the older age, by no more than the years between them (a birthday
+        # may fall in half a year); a younger age later, or days apart, is a conflict.
+        (_, earlier), (_, later) = sorted([(when_first, first), (when_second, second)], key=lambda x: x[0])
+        years = abs((when_first - when_second).days) / 365.25
+        grown = float(later[0].value) - float(earlier[0].value)
+        return 0 < grown <= math.ceil(years) and years >= 0.5
 
     def later(self, outlets_claims: Sequence[FactClaim]) -> str:
         """`; X published later` when the claims' articles have different publication days."""
@@ -275,7 +290,7 @@ def age_conflicts(context: _Context) -> list[Divergence]:
     found = []
     ages = lambda article: article_ages(context.of(article))  # noqa: E731
     for per_article in _by_subject(context, ages, consistent=True).values():
-        claims = _clashing_claims(per_article, _ages_clash)
+        claims = _clashing_claims(per_article, lambda a, b: _ages_clash(a, b) and not context.aged(a, b))
         if claims:
             summary = f"Outlets give {claims[0].subject} different ages: {_told(claims)}."
             found.append(Divergence("numeric_conflict", summary, 0.75, _evidence(claims)))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,7 @@ from newsprism.compare.events import (
     GROUPING_FINDINGS,
     EventGrouper,
     TermStats,
+    event_key,
     group_articles,
     publication_order,
     raw_terms,
@@ -119,9 +122,10 @@ def test_articles_without_dates_are_grouped_too() -> None:
 
 def test_far_apart_dates_do_not_join() -> None:
     first, second = _articles()[3:5]
+    assert first.published is not None
     later = CoverageArticle(
         id=second.id, outlet=second.outlet, url=second.url, title=second.title, text=second.text,
-        published=first.published + timedelta(days=60),  # type: ignore[operator]
+        published=first.published + timedelta(days=60),
     )
     assert len(group_articles([first, later])) == 2
 
@@ -131,13 +135,39 @@ def test_far_apart_dates_do_not_join() -> None:
     [
         pytest.param(0, 1.0, id="same-day"),
         pytest.param(3, 1.0, id="window-edge"),
+        # Beyond the window the factor falls in a straight line to 0 at 10 days (docs/comparison.md).
+        pytest.param(6.5, 0.5, id="halfway"),
+        pytest.param(9.3, 0.1, id="nearly-gone"),
+        pytest.param(10, 0.0, id="ten-days"),
         pytest.param(30, 0.0, id="month"),
     ],
 )
 def test_time_factor(days: float, factor: float) -> None:
     base = DAY.timestamp()
-    assert time_factor(base, base + days * 86_400) == factor
+    assert time_factor(base, base + days * 86_400) == pytest.approx(factor)
+    assert time_factor(base + days * 86_400, base) == pytest.approx(factor)
     assert time_factor(None, base) == 1.0
+
+
+def test_a_later_article_needs_more_similarity_the_later_it_comes() -> None:
+    # The grouper scales what an article shares with a candidate by the time factor: the same pair of
+    # typhoon reports is as similar three days apart as on one day, half as similar at six and a half
+    # days, and no longer one event at ten.
+    first, second = [a for a in _articles() if a.id.startswith("typhoon")]
+    published = first.published
+    assert published is not None
+
+    def added(days: float) -> tuple[str, float]:
+        grouper = EventGrouper()
+        grouper.add(first)
+        later = replace(second, published=published + timedelta(days=days))
+        assignment = grouper.add(later)
+        return assignment.key, assignment.similarity
+
+    (event, same_day), (_, window_edge), (key, halfway) = added(0), added(3), added(6.5)
+    assert same_day > 0.3 and window_edge == same_day
+    assert key == event and halfway == pytest.approx(same_day / 2, abs=2e-4)
+    assert added(10)[0] != event
 
 
 def test_incremental_grouper_reports_key_and_similarity() -> None:
@@ -192,7 +222,8 @@ def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
         replace(a, text=a.text + quotes, analysis=analyze_article(a.text + quotes, DAY.date()))
         for a in _articles()
     ]
-    left_out = {kind: [] for kind in ("attributions", "quantities", "entities", "dates")}
+    kinds = ("attributions", "quantities", "entities", "dates")
+    left_out: dict[str, list[Any]] = {kind: [] for kind in kinds}  # each kind's own empty list
     for kind in GROUPING_FINDINGS:
         del left_out[kind]
     partial = [replace(a, analysis=replace(a.analysis, **left_out)) for a in whole]
@@ -240,3 +271,82 @@ def test_a_later_story_sharing_one_name_or_past_the_follow_up_time_stays_apart()
     assert len(group_articles([shooting, other])) == 2
     too_late = _analyzed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
     assert len(group_articles([shooting, too_late])) == 2
+
+
+# A report that names the typhoon's port and its dockers' strike: the bridge between two stories.
+BRIDGE = (
+    "Typhoon Ondine closes Port Velasco container terminal as dockers strike",
+    "Typhoon Ondine shut the container terminal in Port Velasco. Dockers at the terminal had already "
+    "begun a strike over pay, union leader Rafael Ibarra said, and the strike will go on.",
+)
+# Like the bridge (the strike), barely like the typhoon reports (a word of the flood).
+STRIKE = (
+    "Dockers walk out over pay",
+    "Rafael Ibarra said dockers would stay out for a second week. They want a raise for night shifts; "
+    "the employers refused to talk while streets were flooded.",
+)
+# Much like the bridge (its strike, told again), unlike the typhoon reports.
+STRIKE_RETOLD = (
+    "Dockers strike over pay",
+    "Union leader Rafael Ibarra said dockers would strike over pay for a second week. The union wants a "
+    "raise for night shifts; the port authority refused.",
+)
+# A little like every member of the typhoon's event: its aftermath.
+AFTERMATH = (
+    "The Estrela Islands count the cost",
+    "Insurers said the damage would run to millions. Whole streets that became rivers are drying; the "
+    "container terminal may reopen next week once dockers end their strike.",
+)
+
+
+def _typhoon_event_and(title: str, text: str) -> tuple[str, float, str]:
+    """Where an article lands after the Kim and typhoon reports and the bridge: (its event, the
+    similarity that decided, the typhoon's event)."""
+    grouper = EventGrouper()
+    at = DAY + timedelta(hours=10)
+    keys = {made.id: grouper.add(made).key for made in _articles() if not made.id.startswith("budget")}
+    grouper.add(CoverageArticle("x", "Dock News", "https://x.example/", *BRIDGE, published=at))
+    added = grouper.add(CoverageArticle("n", "Quay Times", "https://n.example/", title, text, published=at))
+    typhoon = keys["typhoon-0"]
+    return added.key, added.similarity, typhoon
+
+
+@pytest.mark.parametrize(
+    ("story", "joins"),
+    [
+        pytest.param(STRIKE, False, id="like-one-member-only"),
+        pytest.param(AFTERMATH, True, id="like-all"),
+        pytest.param(STRIKE_RETOLD, True, id="much-like-one-member"),
+    ],
+)
+def test_a_weak_match_joins_only_an_event_whose_other_members_it_resembles_too(
+    story: tuple[str, str], joins: bool
+) -> None:
+    # Below the similarity at which one member suffices, the article must also resemble the event's
+    # other members on average: one report that mentions a strike does not pull the strike into the
+    # typhoon's event, while the typhoon's aftermath, somewhat like each report, joins it. Much like
+    # one member is enough on its own.
+    key, similarity, typhoon = _typhoon_event_and(*story)
+    assert (key == typhoon) is joins
+    if story is AFTERMATH:
+        assert 0.15 <= similarity < 0.3  # a weak match: what let it in is the resemblance to the others
+
+
+def test_the_event_key_is_the_founding_articles_url_hashed() -> None:
+    # Event pages are addressed by key: the same founding URL gives the same key in every regrouping.
+    founder = _articles()[0]
+    assert event_key(founder) == hashlib.sha1(founder.url.encode("utf-8")).hexdigest()[:16]
+    assert event_key(replace(founder, id="another-id")) == event_key(founder)
+    assert event_key(replace(founder, url="")) == hashlib.sha1(founder.id.encode("utf-8")).hexdigest()[:16]
+
+
+def test_articles_are_added_dated_first_by_time_then_by_id_as_a_number() -> None:
+    # The first article added founds its event and gives it its key: the order must not depend on how
+    # ids sort as text (`10` before `9`) or on where undated articles come in the input.
+    def dated(ident: str, hours: float | None) -> CoverageArticle:
+        when = None if hours is None else DAY + timedelta(hours=hours)
+        return CoverageArticle(ident, "Outlet", f"https://o.example/{ident}", "Title", "Text", published=when)
+
+    hours = {"b": None, "10": 1, "a": None, "9": 1, "7": 2, "3": None}
+    articles = [dated(ident, at) for ident, at in hours.items()]
+    assert [a.id for a in sorted(articles, key=publication_order)] == ["9", "10", "7", "3", "a", "b"]

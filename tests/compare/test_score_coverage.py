@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -46,7 +47,7 @@ def test_casualty_counts_read_against_the_gun_violence_archive_hold_their_floors
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def _sample_module():  # type: ignore[no-untyped-def]
+def _sample_module() -> ModuleType:
     sys.path.insert(0, str(ROOT / "scripts"))
     import sample_conflicts
 

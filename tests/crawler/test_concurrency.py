@@ -108,14 +108,14 @@ def test_the_api_keeps_answering_while_a_crawl_process_writes(
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as api:
             wait_until_serving(api, server)
             crawl = newsprism(sqlite_url, "crawl", "--config", str(config), cwd=tmp_path)
-            answers = []
+            answers: list[tuple[int, int, float, int | None]] = []
             while crawl.poll() is None:
                 started = time.monotonic()
                 found = api.get("/api/search", params={"q": "bridges"})
                 listed = api.get("/api/articles", params={"limit": 5})
-                answers.append((found.status_code, listed.status_code, time.monotonic() - started))
+                seconds = time.monotonic() - started
                 totals = found.json()["total"] if found.status_code == 200 else None
-                answers[-1] += (totals,)
+                answers.append((found.status_code, listed.status_code, seconds, totals))
                 time.sleep(0.2)  # a reader's pace, leaving the two cores to the crawl
             _, said = crawl.communicate(timeout=60)
             assert crawl.returncode == 0, said

@@ -123,7 +123,7 @@ def assert_whole(database: Path, urls: list[str], context: str) -> None:
     assert query(database, "PRAGMA foreign_key_check") == [], context
     assert query(database, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')") == []
     rows = query(database, "SELECT url, count(*) FROM articles GROUP BY url")
-    assert sorted(url for url, _ in rows) == sorted(urls), context
+    assert sorted(str(url) for url, _ in rows) == sorted(urls), context
     assert query(database, "SELECT count(*), count(DISTINCT content_hash) FROM article_versions") == [
         (len(urls), len(urls))
     ], context

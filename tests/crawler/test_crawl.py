@@ -47,8 +47,12 @@ def build_outlet(site: LoopbackSite) -> None:
     site.route("/alias-story", Reply(301, headers={"Location": grain}))
     site.route("/report.pdf", Reply(body=b"%PDF", content_type="application/pdf"))
     site.route("/private/secret-story", Reply(body=article_html("Secret")))
-    paths = (f"{strike}?utm_source=rss&utm_medium=feed", "/private/secret-story", "/alias-story")
-    paths += ("/report.pdf",)
+    paths = (
+        f"{strike}?utm_source=rss&utm_medium=feed",
+        "/private/secret-story",
+        "/alias-story",
+        "/report.pdf",
+    )
     site.route("/rss.xml", Reply(body=rss(site, *paths), content_type="application/rss+xml"))
     urlset = (
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
+from typing import Any
 
 import httpx
 import pytest
@@ -46,10 +47,11 @@ def fake_time() -> FakeTime:
 
 @pytest.fixture
 def make_fetcher(client: httpx.AsyncClient, fake_time: FakeTime) -> Callable[..., Fetcher]:
-    def make(settings: CrawlerSettings = LOOPBACK_OK, **options: object) -> Fetcher:
+    # The options are Fetcher's own keywords (now, resolver, turns), passed through as each test sets them.
+    def make(settings: CrawlerSettings = LOOPBACK_OK, **options: Any) -> Fetcher:
         return Fetcher(
             client, settings, clock=fake_time.clock, sleep=fake_time.sleep, jitter=lambda: 0.5, **options
-        )  # type: ignore[arg-type]
+        )
 
     return make
 

@@ -182,11 +182,11 @@ def figures(
         stored = session.scalars(select(Article)).all()
     found: dict[tuple[str, str], Article] = {}
     duplicates = 0
-    for article in stored:
-        parts = urlsplit(article.canonical_url)
+    for row in stored:
+        parts = urlsplit(row.canonical_url)
         key = (f"{parts.scheme}://{parts.netloc}", parts.path)
         duplicates += key in found
-        found[key] = article
+        found[key] = row
     titles = dates = authors = 0
     for key, entry in expected.items():
         article = found.get(key)

@@ -167,7 +167,7 @@ def test_a_crawl_of_a_hostile_outlet_finishes_with_every_failure_explained(
     assert (total.new, total.failed, total.skipped) == (3, len(ARTICLES) - 3, 1)
     assert all(problem.reason for problem in total.problems)
     with database.session() as session:
-        titles = sorted(session.scalars(select(Article.title)))
+        titles = sorted(title or "" for title in session.scalars(select(Article.title)))
         records = session.execute(select(FetchRecord.url, FetchRecord.purpose, FetchRecord.error)).all()
     assert titles == ["Good story", "Lying charset", "Section story"]
     # The last record of a URL says how it ended (earlier ones are retried attempts).

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pages import PARAGRAPHS, article_html
+from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -48,8 +49,11 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
         encoding="utf-8",
     )  # fmt: skip
     analyzed: list[StoredArticle] = []
-    summary = import_files([path], database, extractor=extractor, now=lambda: NOW,
-                           after_store=lambda session, stored: analyzed.append(stored))  # fmt: skip
+
+    def analyze(session: Session, stored: StoredArticle, prepared: object = None) -> None:
+        analyzed.append(stored)
+
+    summary = import_files([path], database, extractor=extractor, now=lambda: NOW, after_store=analyze)
     assert (summary.new, len(summary.problems)) == (3, 4)
     assert [p.where for p in summary.problems] == ["line 2, column 2", "line 4", "line 7", "line 8"]
     assert "not JSON" in str(summary.problems[0]) and "'url' is required" in str(summary.problems[1])

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ARTICLE = (
     "Russia's natural resources minister Alexander Kozlov said the talks went well.\n\n"
@@ -30,12 +31,12 @@ def analyze(*args: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProce
     )
 
 
-def _check_offsets(text: str, result: dict[str, list[dict[str, object]]]) -> None:
+def _check_offsets(text: str, result: dict[str, list[dict[str, Any]]]) -> None:
     for item in result["attributions"]:
         assert set(item) >= ATTRIBUTION_KEYS
-        assert text[item["start"] : item["end"]] == item["content"]  # type: ignore[misc]
+        assert text[item["start"] : item["end"]] == item["content"]
     for item in result["quantities"] + result["entities"]:
-        assert text[item["start"] : item["end"]] == item["text"]  # type: ignore[misc]
+        assert text[item["start"] : item["end"]] == item["text"]
 
 
 def test_one_text_from_standard_input(tmp_path: Path) -> None:

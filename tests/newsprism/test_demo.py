@@ -101,7 +101,7 @@ def test_report_links_open_the_crawled_pages_after_the_run(demo_run: DemoRun) ->
 def test_events_match_the_stories(demo_run: DemoRun, manifest: Manifest) -> None:
     """Each story of the newsroom is one event holding exactly its outlets' articles."""
     names = {o["slug"]: o["name"] for o in manifest["outlets"]}
-    expected = {}
+    expected: dict[str, set[tuple[str, str]]] = {}
     for article in manifest["articles"]:
         expected.setdefault(article["event"], set()).add((names[article["outlet"]], article["title"]))
     found = {frozenset((a["outlet"], a["title"]) for a in r["articles"]) for r in demo_run.reports}

@@ -1,5 +1,6 @@
-"""The README is the user's reference: the commands, options and configuration keys it names exist,
-and the defaults it shows are the real ones (as sqlite-utils tests its documentation)."""
+"""The README is the user's reference: the configuration keys it names exist and the defaults it shows
+are the real ones (as sqlite-utils tests its documentation). The commands and options of the README
+and docs/ are checked in tests/test_docs.py."""
 
 from __future__ import annotations
 
@@ -7,51 +8,15 @@ import dataclasses
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer.main
 
-from newsprism.cli import app
 from newsprism.crawler.config import CrawlerSettings, OutletConfig, parse_config
 from newsprism.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text("utf-8")
 MINIMAL_OUTLET = '[[outlet]]\nname = "X"\nhomepage = "https://x.example/"\n'
-
-
-def cli() -> Any:
-    """The click group typer builds (typer ships its own click types, so no isinstance check)."""
-    return typer.main.get_command(app)
-
-
-def options_of(command: Any) -> set[str]:
-    return {name for param in command.params for name in (*param.opts, *param.secondary_opts)}
-
-
-def named_commands() -> list[tuple[str, list[str]]]:
-    """Each `newsprism ...` the README shows in code: the command and the options written with it."""
-    named = []
-    for code in re.findall(r"`(newsprism [^`]+)`", README) + re.findall(r"bin/newsprism ([^\n]+)", README):
-        words = code.removeprefix("newsprism ").split()
-        while words and words[0].startswith("-"):  # global options come first; --db takes a value
-            words = words[2:] if words[0] == "--db" else words[1:]
-        if words and re.fullmatch(r"[a-z]+", words[0]):
-            options = [w.strip("[]").split("=")[0] for w in words[1:]]
-            named.append((words[0], [option for option in options if option.startswith("--")]))
-    return named
-
-
-def test_every_command_and_option_the_readme_names_exists() -> None:
-    commands = cli().commands
-    named = named_commands()
-    assert {"outlets", "schedule", "serve", "import", "crawl"} <= {name for name, _ in named}
-    for name, options in named:
-        assert name in commands, f"the README names `newsprism {name}`, which does not exist"
-        missing = set(options) - options_of(commands[name])
-        assert not missing, f"`newsprism {name}` has no option {sorted(missing)}"
-    assert {"--db", "-v", "-q"} <= options_of(cli())
 
 
 def readme_configuration() -> str:

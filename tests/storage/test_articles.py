@@ -9,9 +9,17 @@ import pytest
 from sqlalchemy import func, select
 from stored_pages import NOW, page
 
-from newsprism.errors import NotFoundError
+from newsprism.errors import InputError, NotFoundError
 from newsprism.storage import models
-from newsprism.storage.articles import OutletInfo, content_hash, save_outlets, store_article
+from newsprism.storage.articles import (
+    OutletInfo,
+    commit_article,
+    content_hash,
+    ensure_outlet_named,
+    save_outlet,
+    save_outlets,
+    store_article,
+)
 from newsprism.storage.database import Database
 from newsprism.storage.reading import get_article
 
@@ -90,3 +98,26 @@ def test_outlets_saved_together_are_created_or_updated(database: Database) -> No
 def test_content_hash_ignores_whitespace_only() -> None:
     assert content_hash("a  b\nc") == content_hash(" a b c ")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_an_outlet_named_by_an_import_is_created_once(database: Database) -> None:
+    with database.transaction() as s:
+        ensure_outlet_named(s, "Northern Post")
+        ensure_outlet_named(s, "Northern Post")
+        ensure_outlet_named(s, "Harbour Wire")  # known: left as it was
+    with database.session() as s:
+        outlets = {o.name: o for o in s.scalars(select(models.Outlet))}
+    assert sorted(outlets) == ["Eastern Daily", "Harbour Wire", "Northern Post"]
+    assert outlets["Harbour Wire"].kind == "agency" and outlets["Northern Post"].kind == "other"
+
+
+@pytest.mark.postgres
+def test_a_value_the_database_refuses_is_an_input_error_naming_the_article(postgres_url: str) -> None:
+    url = "https://wire.example/nul"
+    with Database(postgres_url) as database:
+        with database.transaction() as s:
+            save_outlet(s, OutletInfo("Harbour Wire"))
+        with pytest.raises(InputError, match=f"the database refused '{url}'"):
+            commit_article(database, url, lambda s: store_article(s, page(url, "A NUL \x00 byte.")))
+        with database.session() as s:
+            assert s.scalar(select(func.count()).select_from(models.Article)) == 0

@@ -18,7 +18,7 @@ def test_sqlite_is_opened_with_wal_foreign_keys_and_busy_timeout(sqlite_url: str
         with engine.connect() as conn:
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
-            assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+            assert conn.execute(text("PRAGMA busy_timeout")).scalar_one() >= 1000
     finally:
         engine.dispose()
 

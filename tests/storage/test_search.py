@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect, text
@@ -48,9 +49,10 @@ class Quote:
 @dataclass
 class Findings:
     attributions: list[Quote] = field(default_factory=list)
-    quantities: list[object] = field(default_factory=list)
-    entities: list[object] = field(default_factory=list)
-    dates: list[object] = field(default_factory=list)
+    # Searches read quotes only: these stay empty (Any: whatever finding records storage takes).
+    quantities: list[Any] = field(default_factory=list)
+    entities: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
 
 
 ARTICLES = [

@@ -69,7 +69,7 @@ def test_events_are_listed_most_covered_then_newest_and_paged_in_that_order(
     database: Database,
 ) -> None:
     # Sizes with ties, and events whose articles have no date (listed after the dated ones of their size).
-    hours = [[0, 5, 9], [1, 2], [7, 3], [None, None], [4], [8], [None], [6], [6]]
+    hours: list[list[int | None]] = [[0, 5, 9], [1, 2], [7, 3], [None, None], [4], [8], [None], [6], [6]]
     with database.transaction() as s:
         memberships = []
         for n, event_hours in enumerate(hours):

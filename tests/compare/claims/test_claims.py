@@ -4,7 +4,8 @@ coverage uses (each case is a class of sentence the fact tables met, not one pag
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -77,6 +78,7 @@ def sentence(text: str) -> Statement:
         ("Teen boy found fatally shot in parked car", {("killed", "1")}),
         ("Man, 22, dies after shooting near gas station", {("killed", "1")}),
         ("Man shot at deputies before fleeing, sheriff says", set()),
+        ("No officers were injured in the exchange of gunfire.", set()),
         ("A 13-year-old boy and six other people were shot on Friday.", {("shot", "7")}),
         ("He was charged with killing a woman and injuring a police officer and two others.",
          {("killed", "1"), ("injured", "3")}),
@@ -131,6 +133,7 @@ def sentence(text: str) -> Statement:
         "headline-single",
         "headline-single-dies",
         "headline-shooter",
+        "none-of-a-group",
         "coordinated-all-shot",
         "noun-before-people",
         "round-up-hours",
@@ -331,7 +334,7 @@ def test_wounds_are_read_as_body_regions(text: str, regions: set[str]) -> None:
 
 def _relations(*texts: str) -> list[set[str]]:
     found = claim_conflicts(*_event([article(f"r{i}", f"O{i}", t) for i, t in enumerate(texts)]))
-    return [{c.value for c in d.claims} for d in found if d.type == "relation_conflict"]
+    return [{c.value or "" for c in d.claims} for d in found if d.type == "relation_conflict"]
 
 
 def test_a_husband_in_one_outlet_and_a_fiance_in_another_is_a_relation_conflict() -> None:
@@ -452,3 +455,13 @@ def test_four_dead_with_the_shooter_and_four_killed_besides_him_conflict() -> No
     same = "Three people were killed in a shooting at a bar on Main Street; the gunman then killed himself."
     assert "numeric_conflict" not in _types(with_him, same)
 
+
+
+def test_ages_a_birthday_apart_in_articles_a_year_apart_do_not_conflict() -> None:
+    march = "Police arrested Marco Zurita, 19, on Friday in the killing of a store clerk in Fenwick."
+    june = "Marco Zurita, 20, pleaded guilty on Friday to the killing of a store clerk in Fenwick."
+    first, later = article("t0", "O0", march), article("t1", "O1", june)
+    assert first.published is not None
+    a_year_on = replace(later, published=first.published + timedelta(days=400))
+    assert [d.type for d in claim_conflicts(*_event([first, a_year_on]))] == []
+    assert [d.type for d in claim_conflicts(*_event([first, later]))] == ["numeric_conflict"]
