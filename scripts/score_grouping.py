@@ -46,7 +46,7 @@ def load_pac(folder: Path, with_dates: bool = True) -> tuple[list[CoverageArticl
             CoverageArticle(
                 id=doc["id"], outlet=doc.get("source") or "unknown", url=f"pac:{doc['id']}",
                 title=doc.get("title") or "", text=text, published=published,
-                analysis=analyse(text, published),
+                analysis=analyze(text, published),
             )
         )
         gold[doc["id"]] = doc["id"].split("_DOCUMENT")[0]
@@ -65,7 +65,7 @@ def load_gva(folder: Path, split: str) -> tuple[list[CoverageArticle], dict[str,
             published = _date(row.get("published") or "")
             articles.append(CoverageArticle(
                 id=row["url"], outlet=row["outlet"], url=row["url"], title=row.get("title") or "",
-                text=row["text"], published=published, analysis=analyse(row["text"], published),
+                text=row["text"], published=published, analysis=analyze(row["text"], published),
             ))  # fmt: skip
             gold[row["url"]] = str(incident)
     return articles, gold
@@ -78,7 +78,7 @@ def _date(value: str) -> datetime | None:
         return None
 
 
-def analyse(text: str, published: datetime | None) -> ArticleAnalysis:
+def analyze(text: str, published: datetime | None) -> ArticleAnalysis:
     """The real analysis when it is there; grouping works on words alone otherwise."""
     try:
         from newsprism.compare.article.analysis import analyze_article  # type: ignore[import-not-found, unused-ignore]

@@ -28,7 +28,7 @@ import typer.main
 
 from newsprism.cli import app
 from newsprism.crawler.config import parse_config
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]
 DOCUMENTS = ["README.md", *sorted(f"docs/{path.name}" for path in (REPO / "docs").glob("*.md"))]

@@ -233,7 +233,7 @@ def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
     ]
 
 
-def _analysed(id_: str, title: str, text: str, published: datetime) -> CoverageArticle:
+def _analyzed(id_: str, title: str, text: str, published: datetime) -> CoverageArticle:
     return CoverageArticle(
         id=id_, outlet=f"Outlet {id_}", url=f"https://{id_}.example/story", title=title, text=text,
         published=published, analysis=analyze_article(text, published.date()),
@@ -259,17 +259,17 @@ OTHER_SHOOTING = (
 
 
 def test_a_follow_up_months_later_joins_its_event_by_the_people_it_names() -> None:
-    shooting = _analysed("a", *SHOOTING, DAY)
-    plea = _analysed("b", *PLEA, DAY + timedelta(days=150))
+    shooting = _analyzed("a", *SHOOTING, DAY)
+    plea = _analyzed("b", *PLEA, DAY + timedelta(days=150))
     assert _partition(group_articles([shooting, plea])) == {frozenset({"a", "b"})}
 
 
 def test_a_later_story_sharing_one_name_or_past_the_follow_up_time_stays_apart() -> None:
-    shooting = _analysed("a", *SHOOTING, DAY)
+    shooting = _analyzed("a", *SHOOTING, DAY)
     # Another shooting in the same town weeks later: only the police spokesman is named in both.
-    other = _analysed("c", *OTHER_SHOOTING, DAY + timedelta(days=40))
+    other = _analyzed("c", *OTHER_SHOOTING, DAY + timedelta(days=40))
     assert len(group_articles([shooting, other])) == 2
-    too_late = _analysed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
+    too_late = _analyzed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
     assert len(group_articles([shooting, too_late])) == 2
 
 
