@@ -1,7 +1,7 @@
 """Comparison of news coverage: analysis of one article (`article`), the claims it makes (`claims`),
-events across outlets (`events`), the divergences between them (`divergences`) and their reports
-(`reports`); the records passed between those parts are in `types`, an article's findings in
-`findings`.
+events across outlets (`events`, with the copies and the site furniture it tells apart in `copies`),
+the divergences between them (`divergences`) and their reports (`reports`); the records passed between
+those parts are in `types`, an article's findings in `findings`.
 
 Analysis of a text is pure (text in, dataclasses out); nothing here opens a database or the network.
 

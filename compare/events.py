@@ -3,8 +3,10 @@
 Each article becomes a small weighted term profile (title and lead weigh more than the body; named
 entities, numbers and quoted words are terms too). Candidates come from an inverted index of each
 article's most distinctive terms, scanned newest first inside a time window, so grouping stays
-roughly linear in the number of articles; only a handful of candidates get an exact cosine. A wire copy
-(`syndicated_from`) joins the event of its original and adds nothing to the index, so it counts once.
+roughly linear in the number of articles; only a handful of candidates get an exact cosine. A copy (the
+stored `syndicated_from`, or a near-identical text at another outlet, `newsprism.compare.copies`) joins
+the event of its original and adds nothing to the index, so it counts once; a copy link reaches no
+further than the window. Lines a batch shows to be site furniture are no article's words.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ import gc
 import hashlib
 import itertools
 import math
+import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from newsprism.compare.article.gazetteer import ORG_WORDS, PLACE_HEADS, PLACE_TAILS
+from newsprism.compare.copies import NO_FURNITURE, CopyLinker, SiteFurniture, copy_links
 from newsprism.compare.textsim import content_words, term_counts, term_of, words
 from newsprism.compare.types import CoverageArticle
 
@@ -48,16 +53,46 @@ WINDOW_DAYS = 3.0
 MAX_DAYS = 10.0
 # A follow-up (a charge, a plea, a ruling, a trial) comes weeks or months after its event, past the
 # window that keeps one day's stories apart; what ties it to the event is the people in it. An article
-# that matched nothing in the window joins an event of the last FOLLOW_UP_DAYS that names at least
-# FOLLOW_UP_NAMES of the same people by full name, names this rare (in at most FOLLOW_UP_NAME_SHARE
-# of the articles seen, and never fewer than FOLLOW_UP_NAME_DOCS), when its words resemble the
-# event's at least FOLLOW_UP_SIMILARITY (time aside): a city's police spokesman is named in many
-# stories; a victim and the accused, together, in one story's.
+# that matched nothing in the window joins an event of the last FOLLOW_UP_DAYS that names the same
+# people by full name, names this rare (in at most FOLLOW_UP_NAME_SHARE of the articles seen, and
+# never fewer than FOLLOW_UP_NAME_DOCS), when its words resemble the event's (time aside): at least
+# FOLLOW_UP_SIMILARITY when it shares FOLLOW_UP_NAMES of them, at least FOLLOW_UP_ONE_NAME_SIMILARITY
+# when it shares one that no other event names. A city's police spokesman is named in many stories; a
+# victim and the accused in one story's.
 FOLLOW_UP_DAYS = 400.0
 FOLLOW_UP_NAMES = 2
 FOLLOW_UP_NAME_SHARE = 0.0005
 FOLLOW_UP_NAME_DOCS = 6
 FOLLOW_UP_SIMILARITY = 0.15
+FOLLOW_UP_ONE_NAME_SIMILARITY = 0.25
+# Words that make a two-word "name" a place or an institution, not a person ("Grand Rapids" aside, which
+# rarity handles): the tagger reads "South Shore", "Cook County Medical Examiner" and "Bernard
+# Hospital" as people, and each is named in many stories of one city.
+NOT_PERSON_WORDS = frozenset(word.lower() for word in ORG_WORDS | PLACE_HEADS | PLACE_TAILS) | frozenset(
+    """hospital center centre medical examiner police sheriff stoppers wire report messages side north
+    south east west northeast northwest southeast southwest unit media city""".split()
+)
+# Words before a name that make it an agency's or the outlet's voice: a police spokesman, a sheriff,
+# a county's coroner or the outlet's reporter is named in many stories of one place, so such a name ties
+# no story to another. (Detectives and sergeants are left out: the one on a case is named in its
+# follow-ups.)
+OFFICIAL_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson chief sheriff mayor coroner examiner commissioner by reporter
+    photographer""".split()
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+# How a round-up of several incidents says so in its title or lead.
+ROUND_UP = re.compile(
+    r"\b(?:separate|unrelated)\s+(?:\w+\s+){0,2}(?:shootings|incidents|attacks|stabbings|crashes|fires)\b"
+    r"|\b(?:shootings|violence|crime)\s+(?:across|around|throughout)\s+(?:the\s+)?(?:city|region|area|county|metro)\b"
+    r"|\bcitywide\b|\bcity\W?s\s+\w+\s+(?:and|&)\s+\w+\s+sides\b",
+    re.IGNORECASE,
+)
+# One of these is in every text ROUND_UP finds: the cheap look before it.
+ROUND_UP_WORDS = ("separate", "unrelated", "across", "around", "throughout", "citywide", "sides")
+# A copy is near-identical text, so its profile is near-identical too: below this similarity to its
+# best candidate no text comparison is made.
+COPY_SIMILARITY = 0.6
 _DAY = 86_400.0
 
 Profile = dict[int, float]
@@ -74,12 +109,14 @@ class EventAssignment:
 
 @dataclass(slots=True)
 class EventGroup:
-    """One event: a stable key, a readable title, its articles and how similar each was on joining."""
+    """One event: a stable key, a readable title, its articles and how similar each was on joining, and
+    which of them are copies of which (copy id -> original id)."""
 
     key: str
     title: str
     article_ids: list[str]
     similarities: dict[str, float] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)
 
 
 class TermStats:
@@ -128,14 +165,16 @@ class TermStats:
 GROUPING_FINDINGS = ("attributions", "entities")
 # Raised with every change that makes grouping give other events for the same articles: stored events
 # are regrouped when it differs from the one they were grouped with, though no article changed.
-GROUPING_REVISION = 2
+GROUPING_REVISION = 3
 
 
-def raw_terms(article: CoverageArticle) -> dict[str, float]:
-    """Zone-weighted term counts of an article: title, lead and body words, entities, quotes."""
+def raw_terms(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> dict[str, float]:
+    """Zone-weighted term counts of an article: title, lead and body words (furniture left out),
+    entities, quotes."""
     terms: defaultdict[str, float] = defaultdict(float)
     _add_scaled(terms, term_counts(article.title), TITLE_WEIGHT)
-    lead, body = article.text[:LEAD_CHARS], article.text[LEAD_CHARS:BODY_CHARS]
+    text = furniture.story_text(article.text)
+    lead, body = text[:LEAD_CHARS], text[LEAD_CHARS:BODY_CHARS]
     _add_scaled(terms, term_counts(lead), LEAD_WEIGHT)
     _add_scaled(terms, term_counts(body), 1.0)
     entities = {e.canonical.lower() for e in article.analysis.entities if e.canonical}
@@ -151,12 +190,39 @@ def _add_scaled(into: defaultdict[str, float], counts: Counter[str], weight: flo
 
 
 def full_names(article: CoverageArticle) -> frozenset[str]:
-    """The people an article names with given name and surname, as its entity terms are keyed."""
+    """The people an article names with given name and surname, as its entity terms are keyed, but for
+    those it names as officials or as its own staff (`OFFICIAL_WORDS` before a mention)."""
+    people = [e for e in article.analysis.entities if e.label == "PERSON" and e.canonical]
+    officials = {e.canonical for e in people if _after_official_word(article.text, e.start)}
     return frozenset(
         e.canonical.lower()
-        for e in article.analysis.entities
-        if e.label == "PERSON" and e.canonical and len(e.canonical.split()) >= 2
+        for e in people
+        if e.canonical not in officials and _looks_like_a_person(e.canonical)
     )
+
+
+def _after_official_word(text: str, start: int) -> bool:
+    before = _LAST_WORD.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() in OFFICIAL_WORDS
+
+
+def _looks_like_a_person(name: str) -> bool:
+    parts = name.split()
+    return len(parts) >= 2 and not any(part.strip(".,'\u2019").lower() in NOT_PERSON_WORDS for part in parts)
+
+
+def is_round_up(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> bool:
+    """Whether the article is a round-up of several incidents ("in separate shootings", "violence
+    across the city"), by its title and lead.
+
+    >>> is_round_up(CoverageArticle("1", "Desk", "u", "5 shot in separate attacks", ""))
+    True
+    """
+    head = f"{article.title}\n{article.text[:BODY_CHARS]}".lower()
+    if not any(word in head for word in ROUND_UP_WORDS):  # most pages: no regular expression to run
+        return False
+    lead = furniture.story_text(article.text[:BODY_CHARS])[:LEAD_CHARS]
+    return ROUND_UP.search(f"{article.title}\n{lead}") is not None
 
 
 def quote_pairs(article: CoverageArticle) -> frozenset[int]:
@@ -202,12 +268,19 @@ class EventGrouper:
     """Assigns articles one at a time to events; the same articles in the same order give the same events.
 
     Pass `stats` computed over the whole batch (as `group_articles` does) for stable term weights;
-    without it the grouper learns document frequencies as articles arrive.
+    without it the grouper learns document frequencies as articles arrive. `copies` knows the batch's
+    site furniture (none when not given) and judges copy links.
     """
 
-    def __init__(self, stats: TermStats | None = None) -> None:
+    def __init__(self, stats: TermStats | None = None, copies: CopyLinker | None = None) -> None:
         self._stats = stats or TermStats()
         self._learning = stats is None
+        self.copies = copies or CopyLinker(NO_FURNITURE, WINDOW_DAYS)
+        self._articles: list[CoverageArticle] = []
+        self._placed: dict[str, CoverageArticle] = {}
+        self._copy_of: dict[str, str] = {}
+        # An indexed page -> the first page of its event showing the same text (when not itself).
+        self._first_showing: dict[int, int] = {}
         self._postings: defaultdict[int, list[int]] = defaultdict(list)
         self._profiles: list[Profile] = []
         self._times: list[float | None] = []
@@ -224,26 +297,49 @@ class EventGrouper:
     def add(self, article: CoverageArticle, terms: EncodedTerms | None = None) -> EventAssignment:
         """Put `article` into the most similar recent event, or start a new one.
 
-        `terms` are the article's `stats.encode(raw_terms(article))` when the caller has them already.
+        `terms` are the article's `stats.encode(raw_terms(article, furniture))` when the caller has them
+        already.
         """
-        original = self._event_by_article.get(article.syndicated_from or "")
-        if original is not None:
-            return self._join(article, original, 1.0)
-        terms = terms if terms is not None else self._stats.encode(raw_terms(article))
+        original = self._placed.get(
+            self._copy_of.get(article.syndicated_from or "", article.syndicated_from or "")
+        )
+        if original is not None and self.copies.stands(article, original):
+            return self._join_as_copy(article, original, 1.0)
+        terms = terms if terms is not None else self._stats.encode(raw_terms(article, self.copies.furniture))
         if self._learning:
             self._stats.count(terms[0])
         profile, quotes = self._profile(terms), quote_pairs(article)
         signature = _signature(profile)
         moment = timestamp(article.published)
-        event, similarity = self._best_event(profile, signature, quotes, moment)
+        event, similarity, nearest = self._best_event(article, profile, signature, quotes, moment)
+        if nearest is not None and self._copies(article, nearest, similarity):
+            return self._join_as_copy(article, self._articles[nearest], similarity)
+        shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
         names = full_names(article)
         if event is None:
-            event, similarity = self._followed_event(profile, names, moment)
+            event, similarity = self._followed_event(article, profile, names, moment)
         if event is None:
             event, similarity = self._start_event(article), 1.0
-        self._index(profile, signature, quotes, moment, event)
-        self._index_names(names, moment, event)
+        # A round-up joins the incident it resembles most but attracts no page: every incident it
+        # lists would resemble it, and through it each other.
+        if not is_round_up(article, self.copies.furniture):
+            if shown is not None:  # see `_repeats`
+                self._first_showing[len(self._profiles)] = self._first_showing.get(shown, shown)
+            self._index(article, profile, signature, quotes, moment, event)
+            self._index_names(names, moment, event)
         return self._join(article, event, similarity)
+
+    def _copies(self, article: CoverageArticle, nearest: int, similarity: float) -> bool:
+        """Whether `article` copies its most similar member (an original: copies are not indexed)."""
+        return similarity >= COPY_SIMILARITY and self.copies.is_copy(article, self._articles[nearest])
+
+    def _join_as_copy(
+        self, copy: CoverageArticle, original: CoverageArticle, similarity: float
+    ) -> EventAssignment:
+        # `original` is a first original (never a copy itself), so every copy link stays inside the window
+        # of the article it names, and a copy of a copy counts once too.
+        self._copy_of[copy.id] = original.id
+        return self._join(copy, self._event_by_article[original.id], similarity)
 
     def groups(self) -> list[EventGroup]:
         """The events so far, in the order they were founded."""
@@ -266,19 +362,66 @@ class EventGrouper:
         return self._idf.__getitem__
 
     def _best_event(
-        self, profile: Profile, signature: list[int], quotes: frozenset[int], moment: float | None
-    ) -> tuple[int | None, float]:
+        self,
+        article: CoverageArticle,
+        profile: Profile,
+        signature: list[int],
+        quotes: frozenset[int],
+        moment: float | None,
+    ) -> tuple[int | None, float, int | None]:
+        """The event to join, the similarity that decided it and the member that gave it."""
         best: dict[int, tuple[float, int]] = {}
         for candidate in self._candidates(profile, signature, moment):
             similarity = self._similarity(profile, quotes, moment, candidate)
             event = self._event_of[candidate]
-            if similarity >= JOIN_THRESHOLD and similarity > best.get(event, (0.0, -1))[0]:
+            if similarity > best.get(event, (0.0, -1))[0] and self._may_join(
+                article, profile, moment, candidate, similarity
+            ):
                 best[event] = (similarity, candidate)
         # Most similar first; ties go to the older event, so the outcome does not depend on candidate order.
         for event, (similarity, candidate) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
             if similarity >= CONFIDENT or self._coheres(profile, moment, event, candidate):
-                return event, similarity
-        return None, 0.0
+                return event, similarity, candidate
+        return None, 0.0, None
+
+    def _may_join(
+        self,
+        article: CoverageArticle,
+        profile: Profile,
+        moment: float | None,
+        candidate: int,
+        similarity: float,
+    ) -> bool:
+        """Whether a candidate's similarity may put the article into the candidate's event.
+
+        A page of the same outlet counts from CONFIDENT only: an outlet's pages of one day share its
+        template and its beat (a city's shootings in the same words), not only its stories.
+        """
+        if similarity < JOIN_THRESHOLD:
+            return False
+        if similarity < CONFIDENT and self._articles[candidate].outlet == article.outlet:
+            return False
+        return not self._repeats(article, profile, moment, candidate)
+
+    def _repeats(self, article: CoverageArticle, profile: Profile, moment: float | None, member: int) -> bool:
+        """Whether `article` shows the text of `member` again more than the window after the first page
+        of its event that showed it: the site repeating itself (a pop-up, a standing page), not news of
+        that story. Near-identical pages never make an event longer than the window, step by step
+        inside it or at once."""
+        first = self._times[self._first_showing.get(member, member)]
+        if moment is None or first is None or abs(moment - first) <= WINDOW_DAYS * _DAY:
+            return False
+        return self._same_page(article, profile, member)
+
+    def _same_page(self, article: CoverageArticle, profile: Profile, member: int) -> bool:
+        # Near-identical texts have near-identical profiles, or (when furniture is most of them) most
+        # lines in common: the texts are compared word by word only then.
+        other = self._articles[member]
+        if cosine(profile, self._profiles[member]) < COPY_SIMILARITY and not self.copies.lines_alike(
+            article, other
+        ):
+            return False
+        return self.copies.same_page(article, other)
 
     def _similarity(
         self, profile: Profile, quotes: frozenset[int], moment: float | None, candidate: int
@@ -291,24 +434,43 @@ class EventGrouper:
         return similarity * time_factor(moment, self._times[candidate])
 
     def _followed_event(
-        self, profile: Profile, names: frozenset[str], moment: float | None
+        self, article: CoverageArticle, profile: Profile, names: frozenset[str], moment: float | None
     ) -> tuple[int | None, float]:
         """The earlier event this article follows up, by the rare people both name (see FOLLOW_UP_DAYS)."""
         if moment is None:
             return None, 0.0
         rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
         shared: Counter[int] = Counter()
+        # Events named by one of the names alone among all events: a person of one story, not one who
+        # recurs across stories (a politician, a county's prosecutor).
+        sole: set[int] = set()
         for name in names:
             if self._stats.frequency(f"e:{name}") <= rare_limit:
-                shared.update(self._events_naming.get(name, ()))
+                events = self._events_naming.get(name, set())
+                shared.update(events)
+                if len(events) == 1:
+                    sole.update(events)
+        best: tuple[int | None, float] = (None, 0.0)
         for event, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             latest = self._event_latest[event]
-            if count < FOLLOW_UP_NAMES or latest is None or abs(moment - latest) > FOLLOW_UP_DAYS * _DAY:
+            if latest is None or abs(moment - latest) > FOLLOW_UP_DAYS * _DAY:
                 continue
-            similarity = max(cosine(profile, self._profiles[a]) for a in self._event_articles[event])
-            if similarity >= FOLLOW_UP_SIMILARITY:
-                return event, similarity
-        return None, 0.0
+            if count >= FOLLOW_UP_NAMES:
+                needed = FOLLOW_UP_SIMILARITY
+            elif event in sole:
+                needed = FOLLOW_UP_ONE_NAME_SIMILARITY
+            else:
+                continue
+            similarity, nearest = max(
+                (cosine(profile, self._profiles[a]), a) for a in self._event_articles[event]
+            )
+            if (
+                similarity >= needed
+                and similarity > best[1]
+                and not self._repeats(article, profile, moment, nearest)
+            ):
+                best = (event, similarity)
+        return best
 
     def _index_names(self, names: frozenset[str], moment: float | None, event: int) -> None:
         for name in names:
@@ -347,9 +509,16 @@ class EventGrouper:
             scores[candidate] += weight
 
     def _index(
-        self, profile: Profile, signature: list[int], quotes: frozenset[int], moment: float | None, event: int
+        self,
+        member: CoverageArticle,
+        profile: Profile,
+        signature: list[int],
+        quotes: frozenset[int],
+        moment: float | None,
+        event: int,
     ) -> None:
         article = len(self._profiles)
+        self._articles.append(member)
         if quotes:
             self._quotes[article] = quotes
         self._profiles.append(profile)
@@ -369,6 +538,7 @@ class EventGrouper:
     def _join(self, article: CoverageArticle, event: int, similarity: float) -> EventAssignment:
         self.members[event].append((article, round(similarity, 4)))
         self._event_by_article[article.id] = event
+        self._placed[article.id] = article
         return EventAssignment(self._event_keys[event], round(similarity, 4))
 
     def _group(self, event: int) -> EventGroup:
@@ -378,6 +548,9 @@ class EventGrouper:
             title=representative_title([article for article, _ in members]),
             article_ids=[article.id for article, _ in members],
             similarities={article.id: similarity for article, similarity in members},
+            copies={
+                article.id: self._copy_of[article.id] for article, _ in members if article.id in self._copy_of
+            },
         )
 
 
@@ -429,14 +602,35 @@ def group_articles(articles: Iterable[CoverageArticle]) -> list[EventGroup]:
 
 def _group(articles: Iterable[CoverageArticle]) -> list[EventGroup]:
     ordered = sorted(articles, key=publication_order)
+    furniture = SiteFurniture.learn(((a.text, timestamp(a.published)) for a in ordered), WINDOW_DAYS)
+    copies = CopyLinker(furniture, WINDOW_DAYS)
     stats = TermStats()
-    counted = [stats.encode(raw_terms(article)) for article in ordered]
+    counted = [stats.encode(raw_terms(article, furniture)) for article in ordered]
+    by_id = {article.id: article for article in ordered}
     for article, terms in zip(ordered, counted, strict=True):
-        if not article.syndicated_from:
+        original = by_id.get(article.syndicated_from or "")
+        if original is None or not copies.stands(article, original):  # a copy's words count once
             stats.count(terms[0])
-    grouper = EventGrouper(stats)
+    grouper = EventGrouper(stats, copies)
     _add_in_order(grouper, list(zip(ordered, counted, strict=True)))
     return grouper.groups()
+
+
+def link_copies(articles: Sequence[CoverageArticle]) -> list[CoverageArticle]:
+    """The articles of one event with their copy links (`syndicated_from`): the stored ones that stand
+    and near-identical texts of other outlets inside the window, each linked to its first original;
+    a stored link to an article outside `articles` is left as it is.
+    """
+    ordered = sorted(articles, key=publication_order)
+    ids = {article.id for article in articles}
+    stored = {a.id: a.syndicated_from for a in articles if a.syndicated_from in ids and a.syndicated_from}
+    links = copy_links(ordered, CopyLinker(NO_FURNITURE, WINDOW_DAYS), stored)
+    return [
+        article
+        if article.syndicated_from and article.syndicated_from not in ids
+        else replace(article, syndicated_from=links.get(article.id))
+        for article in articles
+    ]
 
 
 def _add_in_order(grouper: EventGrouper, items: Sequence[tuple[CoverageArticle, EncodedTerms]]) -> None:

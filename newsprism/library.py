@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from newsprism.compare.article.analysis import analyze_article
-from newsprism.compare.events import event_key, representative_title
+from newsprism.compare.events import event_key, link_copies, representative_title
 from newsprism.compare.reports.report import build_report
 from newsprism.compare.types import CoverageArticle, excerpt
 from newsprism.crawler.discovery import parse_w3c_date
@@ -59,7 +59,8 @@ def compare(articles: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """
     if isinstance(articles, (str, bytes, Mapping)) or not isinstance(articles, Sequence):
         raise ArticleInputError("compare: articles must be a list of dicts, one per article")
-    coverage = [_coverage_article(number, article) for number, article in enumerate(articles)]
+    # Near-identical texts of two outlets are one report (`link_copies`): a copy counts once.
+    coverage = link_copies([_coverage_article(number, article) for number, article in enumerate(articles)])
     urls = [a.url for a in coverage]
     if len(set(urls)) != len(urls):
         duplicate = next(u for u in urls if urls.count(u) > 1)

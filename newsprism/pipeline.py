@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from newsprism import __version__
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.article.cues import cue_class
-from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles
+from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles, link_copies
 from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis, Attribution
 from newsprism.compare.types import CoverageArticle
 from newsprism.storage import models
@@ -176,10 +176,11 @@ def _regroup(session: Session, force: bool) -> int:
 
 
 def event_coverage(session: Session, event_id: int) -> tuple[str, list[CoverageArticle]]:
-    """The title of an event and its articles as the comparison sees them. Read-only."""
+    """The title of an event and its articles as the comparison sees them, near-identical texts of two
+    outlets linked as copies (`link_copies`), so that each counts once. Read-only."""
     event = get_event(session, event_id)
     articles = sorted((member.article for member in event.members), key=_publication_order)
-    return event.title, [coverage_of(article) for article in articles]
+    return event.title, link_copies([coverage_of(article) for article in articles])
 
 
 def _publication_order(article: models.Article) -> tuple[float, int]:

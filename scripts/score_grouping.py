@@ -8,6 +8,11 @@ the real analysis when `newsprism.compare.article.analysis` is importable) and c
     .venv/bin/python scripts/score_grouping.py --check    # exit 1 when below scripts/grouping_baseline.json
     .venv/bin/python scripts/score_grouping.py --no-dates # the same without publication dates
     .venv/bin/python scripts/score_grouping.py --gva check --check  # gva-dev shootings, one split
+
+The gva-dev articles carry the copy links storage would give them (the same text at another outlet is
+a copy of the first article that carried it, `newsprism.storage.repository.content_hash`); the
+figures say how many copy links the events hold and the longest in days, which must stay inside the
+window (`newsprism.compare.events.WINDOW_DAYS`).
 """
 
 from __future__ import annotations
@@ -19,19 +24,22 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsprism.compare.events import group_articles  # noqa: E402
+from newsprism.compare.events import WINDOW_DAYS, EventGroup, group_articles  # noqa: E402
 from newsprism.compare.findings import ArticleAnalysis  # noqa: E402
 from newsprism.compare.types import CoverageArticle  # noqa: E402  (after the path set-up above)
+from newsprism.storage.repository import content_hash  # noqa: E402
 
 PAC = ROOT.parent / "shared" / "gold" / "pac"
 GVA = ROOT.parent / "shared" / "gold" / "coverage"
 BASELINE = ROOT / "scripts" / "grouping_baseline.json"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def load_pac(folder: Path, with_dates: bool = True) -> tuple[list[CoverageArticle], dict[str, str]]:
@@ -68,7 +76,31 @@ def load_gva(folder: Path, split: str) -> tuple[list[CoverageArticle], dict[str,
                 text=row["text"], published=published, analysis=analyze(row["text"], published),
             ))  # fmt: skip
             gold[row["url"]] = str(incident)
-    return articles, gold
+    return stored_copy_links(articles), gold
+
+
+def stored_copy_links(articles: Sequence[CoverageArticle]) -> list[CoverageArticle]:
+    """The articles with the copy links storage gives them: the same text at another outlet is a copy
+    of the first article (in publication order) that carried it."""
+    carried: dict[str, list[CoverageArticle]] = {}
+    linked = []
+    for article in sorted(articles, key=lambda a: (a.published is None, a.published or _EPOCH, a.id)):
+        earlier = carried.setdefault(content_hash(article.text), [])
+        first = next((a for a in earlier if a.outlet != article.outlet), None)
+        linked.append(replace(article, syndicated_from=first.id if first else None))
+        earlier.append(article)
+    return linked
+
+
+def copy_link_days(groups: Sequence[EventGroup], articles: Sequence[CoverageArticle]) -> list[float]:
+    """How many days apart each copy link of the events is (0 for an undated end)."""
+    published = {a.id: a.published for a in articles}
+    days = []
+    for group in groups:
+        for copy, original in group.copies.items():
+            a, b = published[copy], published[original]
+            days.append(abs((a - b).total_seconds()) / 86_400 if a and b else 0.0)
+    return days
 
 
 def _date(value: str) -> datetime | None:
@@ -104,7 +136,12 @@ def score(articles: Sequence[CoverageArticle], gold: Mapping[str, str]) -> dict[
     elapsed = time.perf_counter() - started
     predicted = {article_id: group.key for group in groups for article_id in group.article_ids}
     precision, recall, f1 = bcubed(predicted, gold)
-    return {"precision": precision, "recall": recall, "f1": f1, "events": len(groups), "seconds": elapsed}
+    links = copy_link_days(groups, articles)
+    return {
+        "precision": precision, "recall": recall, "f1": f1, "events": len(groups), "seconds": elapsed,
+        "copy_links": len(links), "longest_copy_link_days": max(links, default=0.0),
+        "most_incidents": max(len({gold[i] for i in g.article_ids}) for g in groups) if groups else 0,
+    }  # fmt: skip
 
 
 def main() -> int:
@@ -141,14 +178,21 @@ def _score_gva(split: str, check: bool) -> int:
         return 1
     articles, gold = load_gva(GVA, split)
     figures = score(articles, gold)
+    stored = sum(1 for a in articles if a.syndicated_from)
     print(
         f"gva-dev {split}: {len(articles)} articles, {len(set(gold.values()))} incidents -> "
         f"{figures['events']:.0f} events: BCubed P {figures['precision']:.3f} R {figures['recall']:.3f} "
-        f"F1 {figures['f1']:.3f}"
+        f"F1 {figures['f1']:.3f}; at most {figures['most_incidents']:.0f} incidents in one event; "
+        f"{figures['copy_links']:.0f} copy links ({stored} stored), longest "
+        f"{figures['longest_copy_link_days']:.1f} days (window {WINDOW_DAYS:g})"
     )
     floor = float(json.loads(BASELINE.read_text())[f"gva_{split}_f1"])
     if check and figures["f1"] < floor:
         print(f"F1 {figures['f1']:.3f} below the floor {floor:.3f}", file=sys.stderr)
+        return 1
+    if check and figures["longest_copy_link_days"] > WINDOW_DAYS:
+        longest = figures["longest_copy_link_days"]
+        print(f"a copy link spans {longest:.1f} days, past the window", file=sys.stderr)
         return 1
     return 0
 

@@ -9,14 +9,18 @@ from typing import Any
 
 import pytest
 
-from newsprism.compare import textsim
+from newsprism.compare import events, textsim
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.events import (
+    CONFIDENT,
     FOLLOW_UP_DAYS,
+    FOLLOW_UP_ONE_NAME_SIMILARITY,
     GROUPING_FINDINGS,
+    JOIN_THRESHOLD,
     EventGrouper,
     TermStats,
     event_key,
+    full_names,
     group_articles,
     publication_order,
     raw_terms,
@@ -271,6 +275,128 @@ def test_a_later_story_sharing_one_name_or_past_the_follow_up_time_stays_apart()
     assert len(group_articles([shooting, other])) == 2
     too_late = _analyzed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
     assert len(group_articles([shooting, too_late])) == 2
+
+
+PIKE_STREET = (
+    "Girl, 17, shot in the leg on Pike Street",
+    "A 17-year-old girl, Tamsin Voss, was shot in the leg while walking home on Pike Street in Brenton "
+    "on Friday night. Her mother said Tamsin heard a car backfire, then felt a burning pain. She was "
+    "treated at Mercy Harbor Hospital and sent home on Saturday. Police said the shots were likely meant "
+    "for a group of men standing near a corner store.",
+)
+RIVER_BRIDGE = (
+    "Driver grazed by bullet on river bridge",
+    "Caleb Orme, 44, was driving across the river bridge into Brenton late on Friday when a bullet "
+    "pierced his windshield and grazed his shoulder. Orme pulled over and called 911. State troopers "
+    "closed the bridge for two hours and found shell casings on the walkway.",
+)
+CORLISS = (
+    "Two men wounded outside Corliss Avenue laundromat",
+    "Two men, aged 23 and 31, were wounded when someone in a dark sedan fired at them outside a "
+    "laundromat on Corliss Avenue in Brenton on Friday night. Both men are in stable condition. "
+    "Witnesses said the sedan sped north toward the river.",
+)
+ROUND_UP = (
+    "Four shot in three separate shootings across Brenton overnight",
+    "Four people were shot in three separate shootings across Brenton on Friday night, police said. "
+    "Outside a laundromat on Corliss Avenue, two men, aged 23 and 31, were wounded by shots fired from "
+    "a dark sedan. On Pike Street, a 17-year-old girl, Tamsin Voss, was shot in the leg while walking "
+    "home. On the river bridge, Caleb Orme, 44, was grazed by a bullet that pierced his windshield. "
+    "None of the wounds was life-threatening, and no arrests have been made in any of the shootings.",
+)
+
+
+def test_a_round_up_page_does_not_merge_the_incidents_it_lists() -> None:
+    incidents = {"pike": PIKE_STREET, "bridge": RIVER_BRIDGE, "corliss": CORLISS}
+    articles = [_analyzed("roundup", *ROUND_UP, DAY)]
+    for hours, (name, story) in enumerate(incidents.items(), start=1):
+        articles.append(_analyzed(f"{name}-1", *story, DAY + timedelta(hours=hours)))
+        articles.append(_analyzed(f"{name}-2", *story, DAY + timedelta(hours=hours + 20)))
+    for group in group_articles(articles):
+        listed = {member.split("-")[0] for member in group.article_ids} - {"roundup"}
+        assert len(listed) <= 1, group.article_ids
+
+
+# One newsroom's short items share its template and its city: shootings of one week in the same words,
+# each with a detail of its own (likeness 0.2-0.3 between two of them, as on the real pages).
+CITY_DESK = (
+    "A {age}-year-old {who} was shot {when} in the {place} neighborhood on the Southwest Side. About {time} "
+    "p.m., {pronoun} was walking in the {block} block when someone fired shots, Chicago police said. {detail}"
+)
+CITY_DESK_ITEMS = [
+    {"age": age, "who": who, "when": when, "place": place, "time": time, "block": block, "detail": detail,
+     "pronoun": "he" if who == "boy" else "she"}
+    for age, who, when, place, time, block, detail in [
+        (17, "boy", "Sunday afternoon", "Gage Park", "1:40", "5300 South Fairfield",
+         "A neighbor, Rosa Delgado, said she heard four shots and saw a gray pickup speed away."),
+        (16, "girl", "Monday afternoon", "Lawndale", "4:35", "3700 West 13th Street",
+         "Her aunt said she had just left a basketball game at the park fieldhouse."),
+        (15, "boy", "Monday evening", "Little Village", "7:10", "2600 South Kedzie",
+         "Witnesses told officers the shooter wore a red hooded sweatshirt and ran east through an alley."),
+        (19, "girl", "Tuesday morning", "Brighton Park", "9:25", "4400 South Archer",
+         "Her father said she was walking to a bus stop on her way to a shift at a bakery."),
+        (18, "boy", "Tuesday night", "Marquette Park", "11:05", "6700 South Rockwell",
+         "Officers found a handgun in a gangway and took two men in for questioning, then let them go."),
+        (14, "girl", "Wednesday afternoon", "West Elsdon", "3:50", "5200 South Pulaski",
+         "The school's principal said counselors would be available for students on Thursday."),
+    ]
+]  # fmt: skip
+
+
+def test_an_outlets_own_pages_of_one_week_join_only_on_a_strong_likeness() -> None:
+    items = [
+        CoverageArticle(
+            id=f"item-{n}", outlet="City Desk", url=f"https://citydesk.example/{n}",
+            title=f"{story['age']}-year-old shot in {story['place']}", text=CITY_DESK.format(**story),
+            published=DAY + timedelta(hours=8 * n),
+        )
+        for n, story in enumerate(CITY_DESK_ITEMS)
+    ]  # fmt: skip
+    background = _articles()
+    apart = [g for g in group_articles(items + background) if g.article_ids[0].startswith("item")]
+    assert len(apart) == len(items)
+    # The same items from outlets of their own resemble one another as much: they would be one event.
+    other_desks = [replace(item, outlet=f"Desk {n}") for n, item in enumerate(items)]
+    together = [g for g in group_articles(other_desks + background) if g.article_ids[0].startswith("item")]
+    assert len(together) < len(items)
+    assert all(JOIN_THRESHOLD <= s < CONFIDENT for g in together for s in list(g.similarities.values())[1:])
+
+
+def test_a_follow_up_sharing_one_rare_person_joins_when_its_words_resemble_the_event() -> None:
+    shooting = _analyzed("a", *PIKE_STREET, DAY)
+    charged = _analyzed(
+        "b",
+        "Man charged in shooting that wounded Tamsin Voss",
+        "Prosecutors charged a 22-year-old man on Thursday in the Pike Street shooting that wounded "
+        "Tamsin Voss, 17, as she walked home in Brenton in March. Police said the shots were meant for "
+        "men standing near a corner store.",
+        DAY + timedelta(days=60),
+    )
+    (event,) = group_articles([shooting, charged])
+    joined = event.similarities["b"]
+    assert joined >= FOLLOW_UP_ONE_NAME_SIMILARITY
+    # The bar is the constant: the same pair a hair under it stays apart.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "FOLLOW_UP_ONE_NAME_SIMILARITY", joined + 0.001)
+        assert len(group_articles([shooting, charged])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        pytest.param("Police spokesman Alan Greer said Dana Whitfield died.", {"dana whitfield"},
+                     id="spokesman"),
+        pytest.param("She was taken to Mercy Harbor Hospital, Dana Whitfield said.", {"dana whitfield"},
+                     id="hospital"),
+        pytest.param("By Melissa Garcia\n\nDana Whitfield was shot on Elm Street.", {"dana whitfield"},
+                     id="byline"),
+        pytest.param("Sgt. Owen Farrow said Dana Whitfield was shot.", {"owen farrow", "dana whitfield"},
+                     id="the-sergeant-on-the-case"),
+    ],
+)  # fmt: skip
+def test_names_that_tie_follow_ups_are_people_of_the_story(text: str, people: set[str]) -> None:
+    article = _analyzed("a", "Shooting", text, DAY)
+    assert full_names(article) == people
 
 
 # A report that names the typhoon's port and its dockers' strike: the bridge between two stories.

@@ -13,6 +13,8 @@ import sqlalchemy.event
 from sqlalchemy import select, update
 
 from newsprism.compare.article.analysis import analyze_article
+from newsprism.compare.divergences.alignment import independent_articles
+from newsprism.compare.events import WINDOW_DAYS
 from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis
 from newsprism.pipeline import (
     PageAnalysis,
@@ -284,3 +286,64 @@ def test_jobs_ending_together_regroup_one_after_another(database: Database) -> N
         s for _, s in statements if s.lstrip().upper().startswith(("INSERT INTO GROUPING", "UPDATE GROUPING"))
     ]
     assert len(recordings) == 1
+
+
+POP_UP = (
+    "Just One More Thing...\n\nWe have sent you a verification email. Please check your email and click "
+    "on the link to activate your profile.\n\nIf you do not receive the verification message within a "
+    "few minutes of signing up, please check your Spam or Junk folder.\n\nClose"
+)
+POP_UP_TITLES = [
+    "Council approves new budget for harbour repairs", "Heat wave closes three schools in Brenton",
+    "Ferry service to Gull Island resumes after storm", "Brenton library opens its new reading room",
+    "Police seek driver after crash on river bridge", "Farmers market moves to the old rail yard",
+    "Brenton marathon draws record field", "Water main break floods Pike Street",
+]  # fmt: skip
+
+
+def store_page(
+    database: Database, outlet: str, slug: str, title: str, text: str, days: float
+) -> int:
+    url = f"https://{outlet.lower()}.example/{slug}"
+    page = FetchedArticle(
+        url=url, canonical_url=url, outlet=outlet, text=text, title=title,
+        published=NOW + timedelta(days=days),
+        fetched_at=NOW + timedelta(days=days, hours=1),
+    )  # fmt: skip
+    with database.transaction() as session:
+        save_outlet(session, OutletInfo(outlet))
+        stored = store_article(session, page)
+        analyze_stored(session, stored)
+    return stored.article_id
+
+
+def test_pages_of_one_pop_up_stored_as_copies_are_never_chained_into_one_event(
+    database: Database,
+) -> None:
+    # Storage links each page to the first that carried the same text at another outlet; months apart,
+    # and with no story of their own, those links hold nothing together.
+    for n, title in enumerate(POP_UP_TITLES):
+        store_page(database, ("Gazette", "Courier", "Sentinel")[n % 3], f"story-{n}", title, POP_UP, 45 * n)
+    with database.session() as session:
+        assert sum(a.syndicated_from_id is not None for a in session.scalars(select(Article))) >= 5
+    update_events(database)
+    with database.session() as session:
+        events = list_events(session)
+        moments = [[m.article.published for m in e.members if m.article.published] for e in events]
+    spans = [max(times) - min(times) for times in moments if times]
+    assert len(spans) == len(POP_UP_TITLES) and max(spans) <= timedelta(days=WINDOW_DAYS)
+
+
+def test_a_near_identical_copy_at_another_outlet_is_linked_and_counts_once(
+    database: Database,
+) -> None:
+    story = VISIT + " " + VISIT_AGAIN + " " + RATES
+    original = store_page(database, "Gazette", "visit", "Kim leaves Russia", story, 0)
+    copy = store_page(database, "Courier", "visit", "Kim heads home", "SEOUL (Courier) - " + story, 0.2)
+    update_events(database)
+    with database.session() as session:
+        (event,) = list_events(session)
+        _, coverage = event_coverage(session, event.id)
+    links = [(a.id, a.syndicated_from) for a in coverage]
+    assert links == [(str(original), None), (str(copy), str(original))]
+    assert [a.id for a in independent_articles(coverage)] == [str(original)]
