@@ -10,7 +10,7 @@ the real analysis when `newsprism.compare.article.analysis` is importable) and c
     .venv/bin/python scripts/score_grouping.py --gva check --check  # gva-dev shootings, one split
 
 The gva-dev articles carry the copy links storage would give them (the same text at another outlet is
-a copy of the first article that carried it, `newsprism.storage.repository.content_hash`); the
+a copy of the first article that carried it, `newsprism.storage.articles.content_hash`); the
 figures say how many copy links the events hold and the longest in days, which must stay inside the
 window (`newsprism.compare.events.WINDOW_DAYS`).
 """
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from newsprism.compare.events import WINDOW_DAYS, EventGroup, group_articles  # noqa: E402
 from newsprism.compare.findings import ArticleAnalysis  # noqa: E402
 from newsprism.compare.types import CoverageArticle  # noqa: E402  (after the path set-up above)
-from newsprism.storage.repository import content_hash  # noqa: E402
+from newsprism.storage.articles import content_hash  # noqa: E402
 
 PAC = ROOT.parent / "shared" / "gold" / "pac"
 GVA = ROOT.parent / "shared" / "gold" / "coverage"
