@@ -1,6 +1,6 @@
 """The crawl benchmark: newsprism's whole pipeline against trafilatura's own, same pages, same run.
 
-newsprism: discover (feeds, sitemaps, sections, homepages), fetch, extract, analyse and store every
+newsprism: discover (feeds, sitemaps, sections, homepages), fetch, extract, analyze and store every
 article of the loopback fundus web into a fresh SQLite file, then group the articles into events.
 trafilatura: `buffered_downloads` (its threaded downloader, loopback allowed, no sleep) over the same
 article URLs, handed to it as a list (no discovery), and `trafilatura.extract` with metadata on each
@@ -29,8 +29,8 @@ from bench.fundus_web import Web
 from newsprism.crawler.config import parse_config
 from newsprism.crawler.crawl import crawl_outlets
 from newsprism.crawler.extract import extract_fetched
-from newsprism.pipeline import analyse_page, analyse_stored, update_events
-from newsprism.storage.database import open_database
+from newsprism.pipeline import analyze_page, analyze_stored, update_events
+from newsprism.storage.database import Database
 
 TRAFILATURA_THREADS = 16
 
@@ -51,13 +51,13 @@ class Round:
 def newsprism_round(web: Web) -> Round:
     """Crawl the web into a fresh database with analysis, then group it; the whole time."""
     with tempfile.TemporaryDirectory() as folder:
-        factory = open_database(f"sqlite:///{folder}/bench.db")
+        database = Database(f"sqlite:///{folder}/bench.db")
         config = parse_config(web.config, "bench.toml")
         started = time.perf_counter()
-        summary = crawl_outlets(config, factory, after_store=analyse_stored, prepare=analyse_page)
-        update_events(factory)
+        summary = crawl_outlets(config, database, after_store=analyze_stored, prepare=analyze_page)
+        update_events(database)
         seconds = time.perf_counter() - started
-        factory.kw["bind"].dispose()
+        database.close()
     total = summary.total()
     return Round(len(web.article_urls), total.new + total.updated, seconds)
 

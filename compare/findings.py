@@ -1,15 +1,16 @@
 """The typed findings that analysis of one article produces.
 
-These dataclasses are the contract between `compare` analysis, the storage layer (which persists them
-per article version) and the divergence reports (which compare them across outlets). Offsets are
-Python `str` indices into the analysed text, end exclusive.
+These dataclasses are the one definition of the findings: `compare` analysis makes them, the divergence
+reports compare them across outlets, and the other shapes follow from their fields: the storage rows
+(`newsprism.storage.findings`), the `analyze` JSON (`to_json`) and the HTTP API's models
+(`newsprism.web.api`). Offsets are Python `str` indices into the analyzed text, end exclusive.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_type_hints
 
 AttributionKind = Literal["direct", "indirect", "according_to", "mixed"]
 SourceType = Literal[
@@ -58,6 +59,15 @@ class Attribution:
         return asdict(self)
 
 
+def whole_number(value: float) -> float | int:
+    """A count as JSON writes it: `5`, not `5.0`; fractions stay as they are.
+
+    >>> whole_number(5.0), whole_number(2.5)
+    (5, 2.5)
+    """
+    return int(value) if float(value).is_integer() else value
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number in the text with what it counts (`five kamikaze drones` -> 5, drone)."""
@@ -74,8 +84,7 @@ class Quantity:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        value = self.value
-        data["value"] = int(value) if float(value).is_integer() else value
+        data["value"] = whole_number(self.value)
         if self.value_high is None:
             del data["value_high"]
         return data
@@ -130,3 +139,10 @@ class ArticleAnalysis:
             "entities": [e.to_json() for e in self.entities],
             "dates": [d.to_json() for d in self.dates],
         }
+
+
+Finding = Attribution | Quantity | Entity | DateMention
+# Each kind of finding by the name of its list in ArticleAnalysis: `{"attributions": Attribution, ...}`.
+FINDING_TYPES: dict[str, type[Finding]] = {
+    kind.name: get_args(get_type_hints(ArticleAnalysis)[kind.name])[0] for kind in fields(ArticleAnalysis)
+}

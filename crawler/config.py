@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsprism.storage.errors import InputError
-from newsprism.storage.repository import OutletInfo
+from newsprism.errors import InputError
+from newsprism.storage.articles import OutletInfo
 
 # No contact address of its own: an operator names themselves with [crawler] user_agent (README), so site
 # owners reach whoever runs the crawl, not a project page.

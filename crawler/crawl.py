@@ -19,7 +19,6 @@ from datetime import datetime
 from typing import ParamSpec, TypeVar
 
 import httpx
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.config import CrawlConfig, CrawlerSettings, OutletConfig
 from newsprism.crawler.diagnosis import HTML_NOT_FEED, HTML_NOT_SITEMAP, NOT_AN_ARTICLE, CrawlProblem, explain
@@ -37,6 +36,7 @@ from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.fetch import (
     MAX_CONNECTIONS,
     Fetcher,
+    FetchErrorKind,
     Page,
     Politeness,
     Purpose,
@@ -61,7 +61,7 @@ from newsprism.crawler.store import (
 from newsprism.crawler.transport import HostPools
 from newsprism.crawler.urls import clean_url
 from newsprism.storage.bulk import fewer_collections
-from newsprism.storage.database import transaction
+from newsprism.storage.database import Database
 
 log = logging.getLogger(__name__)
 # Idle connections kept open to one host for its next requests.
@@ -74,7 +74,8 @@ T = TypeVar("T")
 # What one feed, sitemap or section page parses into (its links, or a sitemap with its children).
 Listing = TypeVar("Listing")
 # Failures that are the page's answer, not bad luck: counted as skipped and not retried next pass.
-_SKIP_REASONS = ("disallowed by robots.txt", "not HTML", "refused:")
+# A URL the crawler would not fetch, or that is no article page, is skipped, not failed: never retried.
+_SKIPPED = frozenset({FetchErrorKind.DISALLOWED, FetchErrorKind.NOT_HTML, FetchErrorKind.REFUSED})
 MAX_SITEMAP_DEPTH = 3
 # The counts of an OutletSummary, which a total adds up.
 COUNTS = ("discovered", "new", "updated", "unchanged", "failed", "skipped", "unchanged_listings")
@@ -140,7 +141,7 @@ class CrawlSummary:
 
 def crawl_outlets(
     config: CrawlConfig,
-    factory: sessionmaker[Session],
+    database: Database,
     *,
     outlets: Iterable[str] | None = None,
     after_store: AfterStore | None = None,
@@ -152,7 +153,7 @@ def crawl_outlets(
     resolver: Resolver = resolve_host,
     prepare: PagePreparation | None = None,
 ) -> CrawlSummary:
-    """Crawl the outlets of `config` (all, or those named) once into the database at `factory`.
+    """Crawl the outlets of `config` (all, or those named) once into `database`.
 
     `after_store(session, stored)` runs inside each article's transaction; with `prepare`, each
     extracted page is first prepared in the extraction worker and `after_store(session, stored,
@@ -167,8 +168,8 @@ def crawl_outlets(
         if progress is True:
             # RichProgress draws nothing when standard error is not a terminal.
             with RichProgress() as bar:
-                return asyncio.run(_run(config, chosen, factory, options, bar))
-        return asyncio.run(_run(config, chosen, factory, options, progress or SilentProgress()))
+                return asyncio.run(_run(config, chosen, database, options, bar))
+        return asyncio.run(_run(config, chosen, database, options, progress or SilentProgress()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ class PassOptions:
 async def _run(
     config: CrawlConfig,
     chosen: Sequence[OutletConfig],
-    factory: sessionmaker[Session],
+    database: Database,
     options: PassOptions,
     progress: CrawlProgress,
 ) -> CrawlSummary:
@@ -195,13 +196,13 @@ async def _run(
     client = options.client or new_client(config.settings, options.resolver)
     extractor = options.extractor or Extractor(prepare=options.prepare)
     fetcher = Fetcher(client, config.settings, now=options.now, resolver=options.resolver)
-    crawl = CrawlPass(config.settings, factory, fetcher, extractor, options, progress)
+    crawl = CrawlPass(config.settings, database, fetcher, extractor, options, progress)
     # The workers start while discovery fetches the listings, not when the first article arrives.
     starting = asyncio.ensure_future(asyncio.to_thread(extractor.start))
     try:
         # One commit for all the outlets, before their listings: one each queued 181 commits on the
         # database thread ahead of the first article of a large configuration.
-        await crawl.db(ensure_outlets, factory, [outlet.info() for outlet in chosen])
+        await crawl.db(ensure_outlets, database, [outlet.info() for outlet in chosen])
         summaries = await asyncio.gather(*(crawl.outlet(outlet) for outlet in chosen))
         await starting
         await crawl.db(crawl.flush_logs)
@@ -236,13 +237,13 @@ class CrawlPass:
     def __init__(
         self,
         settings: CrawlerSettings,
-        factory: sessionmaker[Session],
+        database: Database,
         fetcher: Fetcher,
         extractor: Extractor,
         options: PassOptions,
         progress: CrawlProgress,
     ) -> None:
-        self.settings, self.factory, self.fetcher, self.extractor = settings, factory, fetcher, extractor
+        self.settings, self.database, self.fetcher, self.extractor = settings, database, fetcher, extractor
         self.after_store, self.now, self.stop = options.after_store, options.now, options.stop
         self.progress = progress
         self._db = ThreadPoolExecutor(1, thread_name_prefix="newsprism-store")
@@ -256,7 +257,7 @@ class CrawlPass:
         return await asyncio.get_running_loop().run_in_executor(self._db, lambda: function(*args, **kwargs))
 
     def flush_logs(self) -> None:
-        with transaction(self.factory) as session:
+        with self.database.transaction() as session:
             save_logs(session, self.fetcher.drain_logs())
 
     # --- one outlet --------------------------------------------------------------------------------
@@ -271,7 +272,7 @@ class CrawlPass:
         summary.discovered = len(links)
         self.progress.discovered(outlet.name, len(links))
         # One read for the whole listing, not one per article before its fetch.
-        validators = await self.db(load_validators, self.factory, [link.url for link in links])
+        validators = await self.db(load_validators, self.database, [link.url for link in links])
         articles = (
             self.article(outlet, link, politeness, validators.get(link.url), summary) for link in links
         )
@@ -313,7 +314,7 @@ class CrawlPass:
             return "unchanged", None
         if page.error is not None:
             log.info("%s: %s: %s", outlet.name, link.url, page.error)
-            return ("skipped" if page.error.startswith(_SKIP_REASONS) else "failed"), page.error
+            return ("skipped" if page.error_kind in _SKIPPED else "failed"), page.error
         extracted = await self.extractor.extract_fetched(page.body, page.content_type, page.final_url)
         if extracted is None:
             # An index, a video or a gallery page is not a failure to retry: counted as skipped, and
@@ -327,7 +328,7 @@ class CrawlPass:
         )  # fmt: skip
         fresh = FreshValidator(link.url, page.validator) if page.validator else None
         stored = await self.db(
-            store_page, self.factory, article,
+            store_page, self.database, article,
             after_store=self.after_store, validator=fresh, logs=self.fetcher.drain_logs(),
             prepared=extracted.prepared,
         )  # fmt: skip
@@ -372,7 +373,7 @@ class OutletDiscovery:
         return [], sitemaps, section_links(page.text(), page.final_url)
 
     async def _fetch(self, url: str, purpose: Purpose, conditional: bool = True) -> Page:
-        validator = await self.crawl.db(load_validator, self.crawl.factory, url) if conditional else None
+        validator = await self.crawl.db(load_validator, self.crawl.database, url) if conditional else None
         page = await self.crawl.fetcher.fetch(url, purpose, politeness=self.politeness, validator=validator)
         if page.error is not None:
             log.warning("%s: %s %s: %s", self.outlet.name, purpose, url, page.error)
@@ -437,7 +438,7 @@ class OutletDiscovery:
         return links
 
     def save_validators(self) -> None:
-        with transaction(self.crawl.factory) as session:
+        with self.crawl.database.transaction() as session:
             for fresh in self.fresh:
                 remember_validator(session, fresh, self.crawl.now())
 

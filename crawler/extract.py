@@ -263,7 +263,7 @@ def extract_fetched(
     run `prepare` on the extracted page.
 
     Decoding (charset detection) and compressing a 300 KB page cost the crawl's single process as
-    much as storing and analysing its article, so a worker does them beside the extraction; the
+    much as storing and analyzing its article, so a worker does them beside the extraction; the
     shell's analysis (`prepare`) too, as the one crawling process fetches and stores for all workers.
     """
     page_html = decode_html(body, content_type)

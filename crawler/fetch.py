@@ -22,9 +22,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from enum import Enum
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -47,12 +49,34 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _IPV4_IN_LOW_BITS = (ipaddress.IPv6Network("::/96"), ipaddress.IPv6Network("64:ff9b::/96"))
 # Local-use NAT64 (RFC 8215) and deprecated site-local addresses reach only the operator's own network.
 _NEVER_PUBLIC_V6 = (ipaddress.IPv6Network("64:ff9b:1::/48"), ipaddress.IPv6Network("fec0::/10"))
-# Every refusal reason starts so; the crawl counts such URLs as skipped, not failed, and never retries.
+# Every refusal's reason starts so, for the operator reading the fetch log.
 REFUSED = "refused:"
 # The outlet a fetch is made for, read when logging it; each outlet's crawl task sets it once.
 fetching_for: ContextVar[str | None] = ContextVar("fetching_for", default=None)
 # The shared turn the request being made holds, told when the request has gone out (a cluster's).
 _held_turn: ContextVar[HeldTurn | None] = ContextVar("_held_turn", default=None)
+
+
+class FetchErrorKind(Enum):
+    """Why a fetch gave no page: what the crawl counts (skipped or failed) and retries goes by it, the
+    reason's words (`Page.error`) are for people."""
+
+    INVALID_URL = "invalid URL"  # not http(s), or no URL httpx takes
+    REFUSED = "refused"  # the crawler will not fetch it: a private address, a Unix socket
+    UNRESOLVED = "unresolved"  # the host name does not resolve
+    DISALLOWED = "disallowed"  # robots.txt forbids the URL
+    ROBOTS_UNREACHABLE = "robots.txt unreachable"  # so nothing is fetched from the host
+    CANNOT_CONNECT = "cannot connect"  # nothing answered: tried again
+    TIMED_OUT = "timed out"
+    TRANSPORT = "transport"  # the exchange broke off (a protocol error, a reset)
+    HTTP_STATUS = "HTTP status"  # answered, but not 200 (304 is no error); 429 and 5xx tried again
+    TOO_MANY_REDIRECTS = "too many redirects"
+    NOT_HTML = "not HTML"  # an article, section or homepage answered with another type
+    BAD_BODY = "bad body"  # larger than allowed, truncated, or an encoding that cannot be bounded
+
+
+class ConnectionRefusal(httpcore.ConnectError):
+    """The transport's refusal to connect (an address found private at connect time, a Unix socket)."""
 
 
 def utc_now() -> datetime:
@@ -145,6 +169,7 @@ class Page:
     content_type: str = ""
     validator: Validator | None = None
     error: str | None = None
+    error_kind: FetchErrorKind | None = None
     retry_after: float | None = None
     location: str | None = None
 
@@ -176,20 +201,29 @@ class _HostGate:
 
 
 @dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a URL is not fetched at all, found before any request to it."""
+
+    kind: FetchErrorKind
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Robots:
     rules: Protego | None
     text: str = ""
     # RFC 9309: a robots.txt that cannot be fetched (5xx, network) means nothing may be crawled.
-    unreachable: str | None = None
+    unreachable: Refusal | None = None
 
-    def refusal(self, url: str) -> str | None:
-        if self.unreachable is not None and self.unreachable.startswith(REFUSED):
+    def refusal(self, url: str) -> Refusal | None:
+        if self.unreachable is not None and self.unreachable.kind is FetchErrorKind.REFUSED:
             return self.unreachable  # the host itself is refused (a rebinding DNS answer), not its robots
         if self.unreachable is not None:
-            return f"robots.txt unreachable ({self.unreachable}), nothing fetched from this host"
+            reason = f"robots.txt unreachable ({self.unreachable.reason}), nothing fetched from this host"
+            return Refusal(FetchErrorKind.ROBOTS_UNREACHABLE, reason)
         if self.rules is None or self.rules.can_fetch(url, ROBOTS_TOKEN):
             return None
-        return "disallowed by robots.txt"
+        return Refusal(FetchErrorKind.DISALLOWED, "disallowed by robots.txt")
 
 
 class Fetcher:
@@ -238,15 +272,15 @@ class Fetcher:
         for _hop in range(self.settings.max_redirects + 1):
             refusal = await self._refusal(current, purpose, politeness)
             if refusal is not None:
-                self._log(current, purpose, None, refusal, 0.0)
-                return Page(url, current, error=refusal)
+                self._log(current, purpose, None, refusal.reason, 0.0)
+                return Page(url, current, error=refusal.reason, error_kind=refusal.kind)
             page = await self._with_retries(current, purpose, politeness, validator)
             if page.location is None:
                 return replace(page, url=url)
             current = page.location
         error = f"more than {self.settings.max_redirects} redirects"
         self._log(current, purpose, None, error, 0.0)
-        return Page(url, current, error=error)
+        return Page(url, current, error=error, error_kind=FetchErrorKind.TOO_MANY_REDIRECTS)
 
     def record_refusal(self, page: Page, purpose: Purpose, reason: str) -> None:
         """Log why a page that was fetched is not used (a hostile feed, no article text), so the
@@ -259,29 +293,30 @@ class Fetcher:
 
     # --- checks before a request -------------------------------------------------------------------
 
-    async def _refusal(self, url: str, purpose: Purpose, politeness: Politeness) -> str | None:
+    async def _refusal(self, url: str, purpose: Purpose, politeness: Politeness) -> Refusal | None:
         if not is_http_url(url):
-            return f"not an http(s) URL: {url!r}"
+            return Refusal(FetchErrorKind.INVALID_URL, f"not an http(s) URL: {url!r}")
         try:
             httpx.URL(url)
         except httpx.InvalidURL as exc:  # a newline or a bad IDNA name urlsplit lets through
-            return f"not a valid URL: {url!r} ({exc})"
+            return Refusal(FetchErrorKind.INVALID_URL, f"not a valid URL: {url!r} ({exc})")
         if not self.settings.allow_private_networks:
-            reason = await self._private_address(url)
-            if reason is not None:
-                return reason
+            refusal = await self._private_address(url)
+            if refusal is not None:
+                return refusal
         if purpose == "robots":
             return None
         return (await self._robots_for(url, politeness)).refusal(url)
 
-    async def _private_address(self, url: str) -> str | None:
+    async def _private_address(self, url: str) -> Refusal | None:
         parts = urlsplit(url)
         host = parts.hostname or ""
         try:
             addresses = [host] if is_ip_address(host) else await self.resolver(host, parts.port or 443)
         except (OSError, UnicodeError) as exc:
-            return f"cannot resolve {host!r}: {exc}"
-        return private_answer(host, addresses or ["0.0.0.0"])
+            return Refusal(FetchErrorKind.UNRESOLVED, f"cannot resolve {host!r}: {exc}")
+        reason = private_answer(host, addresses or ["0.0.0.0"])
+        return Refusal(FetchErrorKind.REFUSED, reason) if reason is not None else None
 
     async def _robots_for(self, url: str, politeness: Politeness) -> _Robots:
         key = host_key(url)
@@ -299,7 +334,8 @@ class Fetcher:
             return _Robots(Protego.parse(text), text)
         if page.status is not None and 400 <= page.status < 500:
             return _Robots(None)
-        return _Robots(None, unreachable=page.error or f"HTTP {page.status}")
+        kind = page.error_kind or FetchErrorKind.HTTP_STATUS
+        return _Robots(None, unreachable=Refusal(kind, page.error or f"HTTP {page.status}"))
 
     def _apply_crawl_delay(self, url: str, politeness: Politeness, robots: _Robots) -> None:
         asked = robots.rules.crawl_delay(ROBOTS_TOKEN) if robots.rules is not None else None
@@ -377,16 +413,16 @@ class Fetcher:
                 async with request as response:
                     return await self._read(url, purpose, response)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            if str(exc).startswith(REFUSED):
+            if isinstance(exc.__cause__, ConnectionRefusal):
                 # The transport found a private address at connect time (DNS rebinding): not retried.
-                return Page(url, url, error=str(exc))
-            return Page(url, url, error=f"cannot connect: {type(exc).__name__} {exc}")
+                return Page(url, url, error=str(exc), error_kind=FetchErrorKind.REFUSED)
+            return _failed(url, FetchErrorKind.CANNOT_CONNECT, f"cannot connect: {type(exc).__name__} {exc}")
         except TimeoutError:
-            return Page(url, url, error=f"timed out after {self.settings.timeout:g}s")
+            return _failed(url, FetchErrorKind.TIMED_OUT, f"timed out after {self.settings.timeout:g}s")
         except httpx.TimeoutException as exc:
-            return Page(url, url, error=f"timed out: {type(exc).__name__}")
+            return _failed(url, FetchErrorKind.TIMED_OUT, f"timed out: {type(exc).__name__}")
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            return Page(url, url, error=f"{type(exc).__name__}: {exc}")
+            return _failed(url, FetchErrorKind.TRANSPORT, f"{type(exc).__name__}: {exc}")
 
     async def _read(self, url: str, purpose: Purpose, response: httpx.Response) -> Page:
         status, content_type = response.status_code, response.headers.get("content-type", "")
@@ -396,14 +432,18 @@ class Fetcher:
         if status == 304:
             return page
         if status != 200:
-            return replace(page, error=f"HTTP {status}", retry_after=self._retry_after(response))
+            retry_after = self._retry_after(response)
+            return replace(
+                page, error=f"HTTP {status}", error_kind=FetchErrorKind.HTTP_STATUS, retry_after=retry_after
+            )
         if purpose in ("article", "section", "homepage") and not page.is_html:
-            return replace(page, error=f"not HTML ({content_type.split(';')[0] or 'no content type'})")
+            said = f"not HTML ({content_type.split(';')[0] or 'no content type'})"
+            return replace(page, error=said, error_kind=FetchErrorKind.NOT_HTML)
         limit = MAX_ROBOTS_BYTES if purpose == "robots" else self.settings.max_bytes
         try:
             body = await read_bounded(response, limit, truncate=purpose == "robots")
         except BodyRefused as exc:
-            return replace(page, error=str(exc))
+            return replace(page, error=str(exc), error_kind=FetchErrorKind.BAD_BODY)
         return replace(page, body=body)
 
     def _retry_after(self, response: httpx.Response) -> float | None:
@@ -436,9 +476,13 @@ def _tracing() -> dict[str, Any] | None:
     return {"trace": trace}
 
 
+def _failed(url: str, kind: FetchErrorKind, reason: str) -> Page:
+    return Page(url, url, error=reason, error_kind=kind)
+
+
 def _retryable(page: Page) -> bool:
     if page.status is None:
-        return bool(page.error and page.error.startswith("cannot connect"))
+        return page.error_kind is FetchErrorKind.CANNOT_CONNECT
     return page.status == 429 or page.status >= 500
 
 

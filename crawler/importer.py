@@ -1,7 +1,7 @@
 """Articles from files instead of the web: JSON Lines (the INTERFACE format) and WARC archives.
 
 Each imported article goes down the same path as a crawled one (`newsprism.crawler.store.store_page`, with the
-shell's `after_store`), so an import is analysed exactly as a crawl. A broken line or record does not
+shell's `after_store`), so an import is analyzed exactly as a crawl. A broken line or record does not
 stop the import: it is reported with its line number or byte offset and every good one is stored.
 """
 
@@ -25,9 +25,10 @@ from newsprism.crawler.fetch import utc_now
 from newsprism.crawler.progress import ImportProgress, SilentImportProgress
 from newsprism.crawler.store import AfterStore, article_from, store_page
 from newsprism.crawler.urls import clean_url, is_http_url, site_of
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
+from newsprism.storage.articles import FetchedArticle
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, Outlet, column_length
-from newsprism.storage.repository import FetchedArticle
 from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ class ImportSummary:
 
 @dataclass(frozen=True, slots=True)
 class _Importer:
-    factory: Any
+    database: Database
     after_store: AfterStore | None
     extractor: Extractor
     now: Callable[[], datetime]
@@ -75,7 +76,7 @@ class _Importer:
 
 def import_files(
     paths: Iterable[Path],
-    factory: Any,
+    database: Database,
     *,
     after_store: AfterStore | None = None,
     extractor: Extractor | None = None,
@@ -92,7 +93,7 @@ def import_files(
     summary = ImportSummary()
     own = extractor is None
     shown = progress or SilentImportProgress()
-    importer = _Importer(factory, after_store, extractor or Extractor(), now, outlet, shown)
+    importer = _Importer(database, after_store, extractor or Extractor(), now, outlet, shown)
     try:
         for path in paths:
             reader = _read_warc if _is_warc(path) else _read_jsonl
@@ -108,12 +109,41 @@ def import_files(
     return summary
 
 
+def import_records(
+    records: Iterable[Any],
+    database: Database,
+    *,
+    after_store: AfterStore | None = None,
+    extractor: Extractor | None = None,
+    now: Callable[[], datetime] = utc_now,
+) -> ImportSummary:
+    """Import articles a program holds, each a dict in the JSON Lines format (`url`, `outlet`, `text`
+    or `html`, optionally `title` and `published`), as `import_files` imports a file's lines. Commits.
+
+    A bad record is collected in the summary with its index (`articles[2]`); the good ones are stored.
+    """
+    summary = ImportSummary()
+    own = extractor is None
+    importer = _Importer(database, after_store, extractor or Extractor(), now, None, SilentImportProgress())
+    try:
+        for index, record in enumerate(records):
+            outcome = _import_record(record, "articles", f"[{index}]", importer)
+            if isinstance(outcome, ImportProblem):
+                summary.problems.append(outcome)
+            else:
+                summary.count(outcome)
+    finally:
+        if own:
+            importer.extractor.close()
+    return summary
+
+
 def _is_warc(path: Path) -> bool:
     return path.name.endswith((".warc", ".warc.gz", ".arc.gz"))
 
 
 def _store(importer: _Importer, article: FetchedArticle) -> str:
-    stored = store_page(importer.factory, article, after_store=importer.after_store, create_outlet=True)
+    stored = store_page(importer.database, article, after_store=importer.after_store, create_outlet=True)
     return stored.status
 
 
@@ -163,16 +193,21 @@ def _jsonl_line(line: str, source: str, number: int, importer: _Importer) -> str
     except json.JSONDecodeError as exc:
         where = f"line {number}, column {exc.colno}"
         return ImportProblem(source, where, f"not JSON: {_json_reason(exc.msg)}")
+    return _import_record(record, source, f"line {number}", importer)
+
+
+def _import_record(record: Any, source: str, where: str, importer: _Importer) -> str | ImportProblem:
+    """Store one article given in the JSON Lines format: its status, or the problem that kept it out."""
     try:
         article = _article_from_json(record, importer)
     except ValueError as exc:
-        return ImportProblem(source, f"line {number}", str(exc))
+        return ImportProblem(source, where, str(exc))
     if article is None:
-        return ImportProblem(source, f"line {number}", "no article text could be extracted from 'html'")
+        return ImportProblem(source, where, "no article text could be extracted from 'html'")
     try:
         return _store(importer, article)
     except InputError as exc:
-        return ImportProblem(source, f"line {number}", str(exc))
+        return ImportProblem(source, where, str(exc))
 
 
 # The json module ends some messages with "at", meant to be followed by its own position text; the

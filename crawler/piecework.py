@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from newsprism.crawler.config import CrawlerSettings, OutletConfig
 from newsprism.crawler.crawl import CrawlPass, OutletDiscovery, OutletSummary, PassOptions, new_client
 from newsprism.crawler.diagnosis import CrawlProblem
@@ -34,7 +32,7 @@ from newsprism.crawler.store import (
     remember_validator,
     save_logs,
 )
-from newsprism.storage.database import transaction
+from newsprism.storage.database import Database
 
 T = TypeVar("T")
 
@@ -59,14 +57,14 @@ class Piecework:
     def __init__(
         self,
         settings: CrawlerSettings,
-        factory: sessionmaker[Session],
+        database: Database,
         turns: HostTurns,
         *,
         after_store: AfterStore | None = None,
         prepare: PagePreparation | None = None,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
-        self.factory, self.now = factory, now
+        self.database, self.now = database, now
         self.loop = asyncio.new_event_loop()
         self.client = new_client(settings)
         # In this process: the worker process is the unit a cluster scales by, and a pool per worker
@@ -74,7 +72,7 @@ class Piecework:
         self.extractor = Extractor(workers=0, prepare=prepare)
         fetcher = Fetcher(self.client, settings, now=now, turns=turns)
         options = PassOptions(after_store, now, None, self.client, self.extractor, fetcher.resolver, prepare)
-        self.crawl = CrawlPass(settings, factory, fetcher, self.extractor, options, SilentProgress())
+        self.crawl = CrawlPass(settings, database, fetcher, self.extractor, options, SilentProgress())
 
     def close(self) -> None:
         self._run(self.client.aclose())
@@ -91,7 +89,7 @@ class Piecework:
 
     async def _discover(self, outlet: OutletConfig) -> OutletListing:
         fetching_for.set(outlet.name)
-        await self.crawl.db(ensure_outlets, self.factory, [outlet.info()])
+        await self.crawl.db(ensure_outlets, self.database, [outlet.info()])
         summary = OutletSummary(outlet.name)
         discovery = OutletDiscovery(self.crawl, outlet, _politeness(outlet), summary)
         try:
@@ -101,13 +99,13 @@ class Piecework:
         return OutletListing(links, summary.problems, summary.unchanged_listings, discovery.fresh)
 
     def article(self, outlet: OutletConfig, link: DiscoveredLink) -> tuple[str, str | None]:
-        """Fetch, extract, store and analyse one article: its status (new, updated, unchanged, failed,
+        """Fetch, extract, store and analyze one article: its status (new, updated, unchanged, failed,
         skipped) and the reason when it was not stored. Raises when storing failed. Commits."""
         return self._run(self._article(outlet, link))
 
     async def _article(self, outlet: OutletConfig, link: DiscoveredLink) -> tuple[str, str | None]:
         fetching_for.set(outlet.name)
-        validator = await self.crawl.db(load_validator, self.factory, link.url)
+        validator = await self.crawl.db(load_validator, self.database, link.url)
         try:
             return await self.crawl.article_outcome(outlet, link, _politeness(outlet), validator)
         finally:
@@ -117,18 +115,18 @@ class Piecework:
     async def _keep_logs(self) -> None:
         logs = self.crawl.fetcher.drain_logs()
         if logs:  # a stored article took its own along: no empty transaction for it
-            await self.crawl.db(_save_logs, self.factory, logs)
+            await self.crawl.db(_save_logs, self.database, logs)
 
     def remember_listings(self, fresh: list[FreshValidator]) -> None:
         """Keep the validators of an outlet's listings, so its feeds may answer "not modified" next
         pass; only once every article they listed is stored, as a local pass does. Commits."""
-        with transaction(self.factory) as session:
+        with self.database.transaction() as session:
             for validator in fresh:
                 remember_validator(session, validator, self.now())
 
 
-def _save_logs(factory: sessionmaker[Session], logs: list[FetchLog]) -> None:
-    with transaction(factory) as session:
+def _save_logs(database: Database, logs: list[FetchLog]) -> None:
+    with database.transaction() as session:
         save_logs(session, logs)
 
 

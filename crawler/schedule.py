@@ -2,54 +2,38 @@
 
 APScheduler 3 keeps one job per outlet in its SQLAlchemy job store, in the same database as the
 articles, so a restart picks the schedule up where it was (`replace_existing`: no duplicate jobs).
-Jobs coalesce and run one instance at a time. A lock row (pid, host, heartbeat) makes a second
-`schedule` on the same database refuse to start and say which process holds it; a holder whose
-heartbeat stopped (a crash, a SIGKILL) is taken over. Job functions are module-level callables
-because the job store keeps references to them, not the functions.
+Jobs coalesce and run one instance at a time. The schedule lock (`newsprism.storage.locks`) makes a
+second `schedule` on the same database refuse to start and say which process holds it. Job functions
+are module-level callables because the job store keeps references to them, not the functions.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from sqlalchemy import delete, update
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.config import CrawlConfig, load_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.crawler.diagnosis import NO_LINKS, CrawlProblem, advice
 from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.store import AfterStore
-from newsprism.storage.database import open_database, transaction
-from newsprism.storage.errors import NewsprismError
-from newsprism.storage.models import SchedulerLock
+from newsprism.storage.database import Database
+from newsprism.storage.locks import HEARTBEAT_SECONDS, acquire_lock, beat, job_store, release_lock
 
 log = logging.getLogger(__name__)
-LOCK_NAME = "schedule"
 JOB_PREFIX = "crawl:"
-HEARTBEAT_SECONDS = 10.0
-# Six missed heartbeats: the holder is gone (killed, or its machine is), and the lock may be taken.
-STALE_AFTER = timedelta(seconds=6 * HEARTBEAT_SECONDS)
 # Set when the scheduler stops, so a crawl in progress ends after the articles in flight.
 STOPPING = threading.Event()
-
-
-class SchedulerBusyError(NewsprismError):
-    """Another `newsprism schedule` already runs on this database."""
 
 
 class JobExtractors:
@@ -92,81 +76,6 @@ class JobExtractors:
 JOB_EXTRACTORS = JobExtractors()
 
 
-# --- the lock -------------------------------------------------------------------------------------
-
-
-def acquire_lock(
-    factory: sessionmaker[Session],
-    now: datetime,
-    *,
-    pid: int | None = None,
-    host: str | None = None,
-    stale_after: timedelta = STALE_AFTER,
-) -> None:
-    """Take the schedule lock of this database; SchedulerBusyError naming the holder when it is held."""
-    pid, host = pid or os.getpid(), host or socket.gethostname()
-    try:
-        with transaction(factory) as session:
-            row = session.get(SchedulerLock, LOCK_NAME, with_for_update=True)
-            if row is not None and not _abandoned(row, now, stale_after, host):
-                raise SchedulerBusyError(_held_by(row))
-            if row is not None:
-                log.warning("taking over the schedule lock of pid %s on %s (no heartbeat)", row.pid, row.host)
-                session.delete(row)
-                session.flush()
-            session.add(SchedulerLock(name=LOCK_NAME, pid=pid, host=host, started_at=now, heartbeat_at=now))
-    except SQLAlchemyError as exc:
-        # Two starting at once: the loser's insert fails; report whoever won.
-        with factory() as session:
-            row = session.get(SchedulerLock, LOCK_NAME)
-        raise SchedulerBusyError(_held_by(row) if row else f"cannot take the schedule lock: {exc}") from exc
-
-
-def _held_by(row: SchedulerLock) -> str:
-    return (
-        f"another 'newsprism schedule' runs on this database: pid {row.pid} on host {row.host!r} "
-        f"(since {row.started_at:%Y-%m-%d %H:%M:%S} UTC, last heartbeat {row.heartbeat_at:%H:%M:%S} UTC)"
-    )
-
-
-def _abandoned(row: SchedulerLock, now: datetime, stale_after: timedelta, host: str) -> bool:
-    if now - row.heartbeat_at > stale_after:
-        return True
-    # On this machine we can ask whether the holder still lives.
-    return row.host == host and not _alive(row.pid)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def beat(factory: sessionmaker[Session], now: datetime, *, pid: int | None = None) -> bool:
-    """Refresh our lock's heartbeat; False when the lock is no longer ours."""
-    with transaction(factory) as session:
-        result = session.execute(
-            update(SchedulerLock)
-            .where(SchedulerLock.name == LOCK_NAME, SchedulerLock.pid == (pid or os.getpid()))
-            .values(heartbeat_at=now)
-        )
-        return bool(getattr(result, "rowcount", 0))
-
-
-def release_lock(factory: sessionmaker[Session], *, pid: int | None = None) -> None:
-    """Give the lock up (only if it is ours). Commits."""
-    with transaction(factory) as session:
-        session.execute(
-            delete(SchedulerLock).where(
-                SchedulerLock.name == LOCK_NAME, SchedulerLock.pid == (pid or os.getpid())
-            )
-        )
-
-
 # --- jobs -----------------------------------------------------------------------------------------
 
 
@@ -179,14 +88,11 @@ def crawl_job(
 ) -> CrawlSummary:
     """One scheduled pass over one outlet (the job the scheduler runs; stops early on STOPPING)."""
     config = load_config(Path(config_path))
-    factory = open_database(database_url)
-    try:
+    with Database(database_url) as database:
         summary = crawl_outlets(
-            config, factory, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare,
+            config, database, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare,
             extractor=JOB_EXTRACTORS.get(prepare),
         )  # fmt: skip
-    finally:
-        factory.kw["bind"].dispose()
     log.info("scheduled crawl of %s: %s", outlet, summary.total())
     return summary
 
@@ -276,11 +182,10 @@ def run_schedule(
     """
     config = load_config(config_path)
     stop = stop or threading.Event()
-    factory = open_database(database_url)
-    try:
-        acquire_lock(factory, datetime.now(UTC))
+    with Database(database_url) as database:
+        acquire_lock(database, datetime.now(UTC))
         try:
-            with _signals_set(stop), _scheduler(factory) as scheduler:
+            with _signals_set(stop), _scheduler(database) as scheduler:
                 if on_pass is not None:
                     _reporting_passes(scheduler, on_pass)
                 sync_jobs(scheduler, config, config_path, database_url, job)
@@ -288,20 +193,17 @@ def run_schedule(
                 if on_started is not None:
                     on_started(len(config.outlets))
                 while not stop.wait(heartbeat):
-                    if not beat(factory, datetime.now(UTC)):
+                    if not beat(database, datetime.now(UTC)):
                         log.error("the schedule lock was taken by another process; stopping")
                         break
         finally:
-            release_lock(factory)
-    finally:
-        factory.kw["bind"].dispose()
+            release_lock(database)
 
 
 @contextmanager
-def _scheduler(factory: sessionmaker[Session]) -> Iterator[BackgroundScheduler]:
+def _scheduler(database: Database) -> Iterator[BackgroundScheduler]:
     STOPPING.clear()
-    store = SQLAlchemyJobStore(engine=factory.kw["bind"])
-    scheduler = BackgroundScheduler(jobstores={"default": store}, timezone=UTC)
+    scheduler = BackgroundScheduler(jobstores={"default": job_store(database)}, timezone=UTC)
     JOB_EXTRACTORS.open()
     scheduler.start(paused=True)
     try:

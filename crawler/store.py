@@ -12,27 +12,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
-from sqlalchemy.exc import DataError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism.crawler.extract import ExtractedPage
 from newsprism.crawler.fetch import FetchLog, Validator
-from newsprism.storage.database import commit_with_retry
-from newsprism.storage.errors import InputError
-from newsprism.storage.models import Outlet
-from newsprism.storage.repository import (
+from newsprism.storage.articles import (
     FetchedArticle,
     OutletInfo,
     StoredArticle,
-    get_validator,
-    get_validators,
-    record_fetches,
-    save_outlet,
+    commit_article,
+    ensure_outlet_named,
     save_outlets,
-    save_validator,
     store_article,
 )
+from newsprism.storage.database import Database
+from newsprism.storage.fetches import get_validator, get_validators, record_fetches, save_validator
 
 
 class AfterStore(Protocol):
@@ -79,7 +73,7 @@ def article_from(
 
 
 def store_page(
-    factory: sessionmaker[Session],
+    database: Database,
     article: FetchedArticle,
     *,
     after_store: AfterStore | None = None,
@@ -96,8 +90,8 @@ def store_page(
     pending_logs = list(logs)
 
     def store(session: Session) -> StoredArticle:
-        if create_outlet and session.scalar(select(Outlet.id).where(Outlet.name == article.outlet)) is None:
-            save_outlet(session, OutletInfo(article.outlet))
+        if create_outlet:
+            ensure_outlet_named(session, article.outlet)
         stored = store_article(session, article)
         if validator is not None:
             remember_validator(session, validator, article.fetched_at)
@@ -109,56 +103,38 @@ def store_page(
         return stored
 
     # Another crawler (or import) storing the same URL or outlet at the same moment makes this one lose
-    # the race on a unique key; run again, it finds their article and adds to it instead.
-    try:
-        return commit_with_retry(factory, store)
-    except DataError as exc:
-        # A value the database cannot hold (too long, a NUL character): this article's problem, reported
-        # with its URL, not the end of the crawl or import.
-        raise InputError(f"the database refused {article.url!r}: {exc.orig}") from exc
+    # the race on a unique key; run again, it finds their article and adds to it instead. A value the
+    # database cannot hold is an InputError naming the URL: this article's problem, not the run's.
+    return commit_article(database, article.url, store)
 
 
 def remember_validator(session: Session, fresh: FreshValidator, now: datetime) -> None:
     save_validator(session, fresh.url, fresh.validator.etag, fresh.validator.last_modified, now)
 
 
-def load_validators(factory: sessionmaker[Session], urls: Sequence[str]) -> dict[str, Validator]:
+def load_validators(database: Database, urls: Sequence[str]) -> dict[str, Validator]:
     """The validators stored for each of `urls` that has some: one read for a whole listing. Read-only."""
-    with factory() as session:
+    with database.session() as session:
         return {row.url: Validator(row.etag, row.last_modified) for row in get_validators(session, urls)}
 
 
-def load_validator(factory: sessionmaker[Session], url: str) -> Validator | None:
+def load_validator(database: Database, url: str) -> Validator | None:
     """The validators stored for `url`, for a conditional GET. Read-only."""
-    with factory() as session:
+    with database.session() as session:
         row = get_validator(session, url)
         return Validator(row.etag, row.last_modified) if row is not None else None
 
 
 def save_logs(session: Session, logs: Iterable[FetchLog]) -> None:
     """Keep fetch logs as FetchRecords, each tied to the outlet it was made for."""
-    outlet_ids: dict[str | None, int | None] = {None: None}
-    records = []
-    for log in logs:
-        if log.outlet not in outlet_ids:
-            outlet_ids[log.outlet] = session.scalar(select(Outlet.id).where(Outlet.name == log.outlet))
-        records.append({
-            "url": log.url[:2000],
-            "outlet_id": outlet_ids[log.outlet],
-            "purpose": log.purpose,
-            "status": log.status,
-            "error": log.error,
-            "elapsed_ms": log.elapsed_ms,
-            "fetched_at": log.fetched_at,
-        })  # fmt: skip
-    record_fetches(session, records)
+    record_fetches(session, logs)
 
 
-def ensure_outlets(factory: sessionmaker[Session], infos: Iterable[OutletInfo]) -> None:
+def ensure_outlets(database: Database, infos: Iterable[OutletInfo]) -> None:
     """Create or update outlets from their configuration, in one transaction. Commits."""
     chosen = list(infos)
 
     def save(session: Session) -> None:
         save_outlets(session, chosen)
 
-    commit_with_retry(factory, save)
+    database.commit_with_retry(save)

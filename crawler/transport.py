@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import httpcore
 import httpx
 
-from newsprism.crawler.fetch import REFUSED, Resolver, private_answer, resolve_host
+from newsprism.crawler.fetch import REFUSED, ConnectionRefusal, Resolver, private_answer, resolve_host
 from newsprism.crawler.urls import is_ip_address
 
 
@@ -53,7 +53,7 @@ class CheckedNetwork(httpcore.AsyncNetworkBackend):
             raise httpcore.ConnectError(f"cannot resolve {host!r}: {exc}") from exc
         refusal = None if self.allow_private else private_answer(host, addresses)
         if refusal is not None:
-            raise httpcore.ConnectError(refusal)
+            raise ConnectionRefusal(refusal)
         return addresses
 
     async def connect_unix_socket(
@@ -62,7 +62,7 @@ class CheckedNetwork(httpcore.AsyncNetworkBackend):
         timeout: float | None = None,
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        raise httpcore.ConnectError(f"{REFUSED} Unix sockets are never crawled ({path!r})")
+        raise ConnectionRefusal(f"{REFUSED} Unix sockets are never crawled ({path!r})")
 
     async def sleep(self, seconds: float) -> None:
         await self.inner.sleep(seconds)

@@ -5,6 +5,9 @@ The Python API (INTERFACE.md): `newsprism.analyze(text, published=None)` and
 `newsprism.compare(articles)`, defined in `newsprism.library` and loaded on first use, so that the
 command line does not pay for the analysis models at start-up. `newsprism.compare` is at once the
 comparison's sub-package and that function: the package can be called (see its docstring).
+`newsprism.Database(url)` (`newsprism.database`, loaded on first use too) opens a database to read
+its articles, versions, events and reports and to crawl or import into it. The application's errors
+(`NewsprismError` and its leaves, `newsprism.errors`) are here as well.
 
 The repository keeps its layout (`crawler/`, `storage/`, `compare/` beside `newsprism/`); links in
 `newsprism/` make them `newsprism.crawler`, `newsprism.storage` and `newsprism.compare`, in the
@@ -14,13 +17,36 @@ checkout as in the installed wheel.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "analyze", "compare"]
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "InputError",
+    "NewsprismError",
+    "NotFoundError",
+    "__version__",
+    "analyze",
+    "compare",
+]
 
 # The package newsprism.compare, which is also the API function: calling it compares articles.
 from newsprism import compare
+from newsprism.errors import DatabaseError, InputError, NewsprismError, NotFoundError
+
+if TYPE_CHECKING:
+    from newsprism.database import Database
+
+
+def __getattr__(name: str) -> Any:
+    # SQLAlchemy, the crawler and the web queries load when a program asks for the database, not
+    # with every `newsprism --help`.
+    if name == "Database":
+        from newsprism.database import Database
+
+        return Database
+    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
 
 
 def analyze(text: str, published: date | None = None) -> dict[str, Any]:

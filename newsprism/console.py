@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 import typer
 
+from newsprism.errors import NewsprismError
 from newsprism.settings import Settings
-from newsprism.storage.errors import NewsprismError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -1,6 +1,6 @@
-"""The pipeline that wires the three packages: stored articles are analysed, then grouped into events.
+"""The pipeline that wires the three packages: stored articles are analyzed, then grouped into events.
 
-The crawler hands every stored article to `analyse_stored` inside the transaction that stored it, so
+The crawler hands every stored article to `analyze_stored` inside the transaction that stored it, so
 an article, its version and its findings land together. Grouping and reports read storage rows and turn
 them into `CoverageArticle`s, the only thing `compare` sees.
 """
@@ -10,35 +10,39 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism import __version__
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.article.cues import cue_class
 from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles, link_copies
-from newsprism.compare.findings import ArticleAnalysis, Attribution, DateMention, Entity, Quantity
+from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis, Attribution
 from newsprism.compare.types import CoverageArticle
 from newsprism.storage import models
+from newsprism.storage.articles import StoredArticle, version_text
 from newsprism.storage.bulk import fewer_collections
-from newsprism.storage.database import commit_with_retry, transaction
-from newsprism.storage.repository import (
+from newsprism.storage.database import Database
+from newsprism.storage.events import (
     EventMembership,
-    StoredArticle,
-    VersionFindings,
     count_events,
     delete_empty_events,
     get_event,
     grouped_inputs,
     grouping_inputs,
-    list_articles_with_findings,
     record_grouping,
     save_events,
+)
+from newsprism.storage.findings import (
+    VersionFindings,
+    finding_of,
+    list_articles_with_findings,
     save_findings,
-    version_text,
+    unanalyzed_version,
+    versions_to_analyze,
 )
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
@@ -57,8 +61,8 @@ class PageAnalysis:
     analysis: ArticleAnalysis
 
 
-def analyse_page(page: ExtractedPage) -> PageAnalysis:
-    """The crawl's page preparation: analyse the page's text in the extraction worker."""
+def analyze_page(page: ExtractedPage) -> PageAnalysis:
+    """The crawl's page preparation: analyze the page's text in the extraction worker."""
     day = _publication_day(page.published)
     return PageAnalysis(day, analyze_article(page.text, day))
 
@@ -68,27 +72,31 @@ def _publication_day(published: datetime | None) -> date | None:
     return published.date() if published else None
 
 
-def analyse_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
-    """Analyse the version just stored (unless it was already analysed) and save its findings.
+def analyze_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
+    """Analyze the version just stored (unless it was already analyzed) and save its findings.
 
     The worker's analysis (`prepared`) is taken when it resolved dates against the day the article
-    is stored with; a page without a date takes its feed's, and is analysed again here.
+    is stored with; a page without a date takes its feed's, and is analyzed again here.
     """
     if stored.fresh_version:
-        _analyse_fresh(session, stored, prepared)
-        return
-    # Locked (PostgreSQL): a second process analysing the same version waits, then sees it analysed,
+        _analyze_fresh(session, stored, prepared)
+    else:
+        _analyze_version(session, stored.version_id, prepared)
+
+
+def _analyze_version(session: Session, version_id: int, prepared: object = None) -> bool:
+    """Analyze a stored version unless it was analyzed already; whether it was analyzed now."""
+    # Locked (PostgreSQL): a second process analyzing the same version waits, then sees it analyzed,
     # instead of saving the findings a second time beside the first.
-    version = session.get(
-        models.ArticleVersion, stored.version_id, with_for_update=True, populate_existing=True
-    )
-    if version is None or version.analysed:
-        return
+    version = unanalyzed_version(session, version_id)
+    if version is None:
+        return False
     day = _publication_day(version.article.published)
     save_findings(session, version.id, _analysis(prepared, day) or analyze_article(version.text, day))
+    return True
 
 
-def _analyse_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
+def _analyze_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
     # A version this transaction wrote has no findings and no other process sees it: no locked read.
     day = _publication_day(stored.published)
     analysis = _analysis(prepared, day) or analyze_article(version_text(session, stored.version_id), day)
@@ -102,30 +110,26 @@ def _analysis(prepared: object, day: date | None) -> ArticleAnalysis | None:
     return None
 
 
-def analyse_pending(factory: sessionmaker[Session]) -> int:
-    """Analyse every stored version that has no findings yet (e.g. after an interrupted run)."""
-    from newsprism.storage.repository import versions_to_analyse
-
+def analyze_pending(database: Database) -> int:
+    """Analyze every stored version that has no findings yet (e.g. after an interrupted run); how
+    many this call analyzed."""
+    with database.session() as session:
+        pending = [version.id for version in versions_to_analyze(session)]
     done = 0
-    with transaction(factory) as session:
-        pending = [v.id for v in versions_to_analyse(session)]
     for version_id in pending:
-        with transaction(factory) as session:
-            version = session.get(models.ArticleVersion, version_id)
-            if version is not None:
-                analyse_stored(session, StoredArticle(version.article_id, version.id, "updated"))
-                done += 1
+        with database.transaction() as session:
+            done += _analyze_version(session, version_id)
     return done
 
 
-def complete_stored(factory: sessionmaker[Session]) -> int:
-    """After a crawl or import: analyse what an earlier run stored but never analysed, then regroup
+def complete_stored(database: Database) -> int:
+    """After a crawl or import: analyze what an earlier run stored but never analyzed, then regroup
     every article, so a run that was killed is finished by the next one. Returns the event count."""
-    analyse_pending(factory)
-    return update_events(factory)
+    analyze_pending(database)
+    return update_events(database)
 
 
-def update_events(factory: sessionmaker[Session], *, force: bool = False) -> int:
+def update_events(database: Database, *, force: bool = False) -> int:
     """Group every stored article into events from scratch and store them; returns the event count.
 
     Grouping is deterministic (articles in publication order), so re-running it keeps event keys, and
@@ -138,7 +142,7 @@ def update_events(factory: sessionmaker[Session], *, force: bool = False) -> int
     with _REGROUPING, fewer_collections():
         # Two processes ending together both regroup; the one that loses a race on an event key
         # runs again.
-        return commit_with_retry(factory, lambda session: _regroup(session, force))
+        return database.commit_with_retry(lambda session: _regroup(session, force))
 
 
 def _regroup(session: Session, force: bool) -> int:
@@ -183,7 +187,7 @@ def _publication_order(article: models.Article) -> tuple[float, int]:
     return (article.published.timestamp() if article.published else float("inf"), article.id)
 
 
-def coverage_of(article: models.Article, findings: FindingRows | None = None) -> CoverageArticle:
+def coverage_of(article: models.Article, findings: VersionFindings | None = None) -> CoverageArticle:
     """Turn a stored article (current version loaded) into a CoverageArticle, with the findings
     given, else those loaded with its version."""
     version = article.current_version
@@ -200,66 +204,24 @@ def coverage_of(article: models.Article, findings: FindingRows | None = None) ->
     )
 
 
-class FindingRows(Protocol):
-    """Stored findings of one version: its loaded collections, or rows read apart (VersionFindings)."""
-
-    @property
-    def attributions(self) -> Sequence[Any]: ...
-    @property
-    def quantities(self) -> Sequence[Any]: ...
-    @property
-    def entities(self) -> Sequence[Any]: ...
-    @property
-    def dates(self) -> Sequence[Any]: ...
+def analysis_of(version: models.ArticleVersion | VersionFindings) -> ArticleAnalysis:
+    """The stored findings of one version (its loaded collections, or rows read apart), back as the
+    dataclasses analysis produced, each kind in text order."""
+    found: dict[str, list[Any]] = {
+        kind: [finding_of(kind_type, row) for row in _by_offset(getattr(version, kind))]
+        for kind, kind_type in FINDING_TYPES.items()
+    }
+    found["attributions"] = [_with_cue_class(a) for a in found["attributions"]]
+    return ArticleAnalysis(**found)
 
 
-def analysis_of(version: FindingRows) -> ArticleAnalysis:
-    """The stored findings of one version, back as the dataclasses analysis produced."""
-    return ArticleAnalysis(
-        attributions=[_attribution(row) for row in _by_offset(version.attributions)],
-        quantities=[_quantity(row) for row in _by_offset(version.quantities)],
-        entities=[
-            Entity(r.text, r.label, r.start_char, r.end_char, r.canonical)
-            for r in _by_offset(version.entities)
-        ],
-        dates=[DateMention(r.text, r.start_char, r.end_char, r.resolved) for r in _by_offset(version.dates)],
-    )
-
-
-Row = TypeVar("Row", models.Attribution, models.Quantity, models.Entity, models.DateMention)
-
-
-def _by_offset(rows: Sequence[Row]) -> list[Row]:
+def _by_offset(rows: Sequence[Any]) -> list[Any]:
     return sorted(rows, key=lambda row: (row.start_char, row.id))
 
 
-def _attribution(row: models.Attribution) -> Attribution:
-    return Attribution(
-        kind=row.kind,  # type: ignore[arg-type]
-        content=row.content,
-        start=row.start_char,
-        end=row.end_char,
-        cue=row.cue,
-        speaker=row.speaker,
-        speaker_start=row.speaker_start,
-        speaker_end=row.speaker_end,
-        speaker_resolved=row.speaker_resolved,
-        source_type=row.source_type,  # type: ignore[arg-type]
-        cue_start=row.cue_start,
-        cue_end=row.cue_end,
-        # Rows stored before issue 16 have no class: the cue's verb and source still give it.
-        cue_class=row.cue_class or cue_class(row.cue, row.source_type, row.content),  # type: ignore[arg-type]
-    )
-
-
-def _quantity(row: models.Quantity) -> Quantity:
-    return Quantity(
-        text=row.text,
-        start=row.start_char,
-        end=row.end_char,
-        value=row.value,
-        unit=row.unit,
-        concept=row.concept,
-        change=row.change,  # type: ignore[arg-type]
-        value_high=row.value_high,
-    )
+def _with_cue_class(attribution: Attribution) -> Attribution:
+    # Rows stored before issue 16 have no class: the cue's verb and source still give it.
+    if attribution.cue_class:
+        return attribution
+    found = cue_class(attribution.cue, attribution.source_type, attribution.content)
+    return replace(attribution, cue_class=found)

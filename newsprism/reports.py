@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism.compare.reports.page import render_page
 from newsprism.compare.reports.report import DivergenceReport, build_report, render_markdown
 from newsprism.compare.types import CoverageArticle
+from newsprism.errors import InputError
 from newsprism.pipeline import event_coverage
-from newsprism.storage.errors import InputError
+from newsprism.storage.database import Database
+from newsprism.storage.events import list_events
 from newsprism.storage.profiles import version_times
-from newsprism.storage.repository import list_events
 
 REPORT_FORMATS = ("json", "md", "html")
 
@@ -61,7 +62,7 @@ class WrittenReport:
 
 
 def write_event_reports(
-    factory: sessionmaker[Session], out: Path, *, links: Mapping[str, str] | None = None
+    database: Database, out: Path, *, links: Mapping[str, str] | None = None
 ) -> list[WrittenReport]:
     """Write report-<event>.json, .md and .html for every stored event into `out` (created).
 
@@ -73,7 +74,7 @@ def write_event_reports(
     except OSError as exc:
         raise InputError(f"cannot create report folder {str(out)!r}: {exc.strerror}") from exc
     written = []
-    with factory() as session:
+    with database.session() as session:
         for event in list_events(session):
             title, articles = event_coverage(session, event.id)
             report = build_report(str(event.id), title, articles)

@@ -1,7 +1,7 @@
 """The events list over a large database: one page of the events page, against every event at once.
 
 Fills an empty database with N synthetic articles (default 100,000; one short version each, nothing to
-search or analyse) grouped into events of 1 to 13 articles, then times what the events page asks for a
+search or analyze) grouped into events of 1 to 13 articles, then times what the events page asks for a
 page of 20 (`events_json` with a limit, and `events_total`) at a few offsets, and `events_json` of
 every event, which `newsprism events` and `GET /api/events` return. A database that already holds
 articles is used as it is.
@@ -21,9 +21,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from newsprism.storage.database import open_database, transaction
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, Event, EventArticle, Outlet
 from newsprism.web import queries
 
@@ -33,9 +33,9 @@ PAGE = 20
 BATCH = 5_000
 
 
-def fill(factory: sessionmaker[Session], articles: int) -> None:
+def fill(database: Database, articles: int) -> None:
     """Articles, their versions and their events, by plain bulk INSERTs."""
-    with transaction(factory) as session:
+    with database.transaction() as session:
         session.execute(insert(Outlet), [{"name": "Harbour Wire", "kind": "agency"}])
         for first in range(1, articles + 1, BATCH):
             ids = range(first, min(first + BATCH, articles + 1))
@@ -60,7 +60,7 @@ def _article(i: int) -> dict[str, Any]:
 def _version(i: int) -> dict[str, Any]:
     return {
         "id": i, "article_id": i, "number": 1, "title": f"Story {i}", "text": f"Story {i}.",
-        "content_hash": f"{i:064x}", "fetched_at": START, "analysed": True,
+        "content_hash": f"{i:064x}", "fetched_at": START, "analyzed": True,
     }  # fmt: skip
 
 
@@ -82,10 +82,10 @@ def _events(articles: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return events, members
 
 
-def timed(factory: sessionmaker[Session], ask: Callable[[Session], object], runs: int) -> list[float]:
+def timed(database: Database, ask: Callable[[Session], object], runs: int) -> list[float]:
     seconds = []
     for _ in range(runs):
-        with factory() as session:
+        with database.session() as session:
             started = time.perf_counter()
             ask(session)
             seconds.append(time.perf_counter() - started)
@@ -104,25 +104,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--articles", type=int, default=100_000)
     args = parser.parse_args(argv)
-    factory = open_database(args.db)
-    with factory() as session:
+    database = Database(args.db)
+    with database.session() as session:
         stored = session.scalar(select(func.count()).select_from(Article)) or 0
     if not stored:
-        fill(factory, args.articles)
-    with factory() as session:
+        fill(database, args.articles)
+    with database.session() as session:
         stored = session.scalar(select(func.count()).select_from(Article)) or 0
         total = queries.events_total(session)
     print(f"{stored} articles, {total} events")
     pages = [
         seconds
         for offset in (0, total // 2, max(0, total - PAGE))
-        for seconds in timed(factory, _page_at(offset), 5)
+        for seconds in timed(database, _page_at(offset), 5)
     ]
-    every = timed(factory, queries.events_json, 2)
+    every = timed(database, queries.events_json, 2)
     page_ms = statistics.median(pages) * 1000, max(pages) * 1000
     print(f"one page of {PAGE} and the total: median {page_ms[0]:.0f} ms, max {page_ms[1]:.0f} ms")
     print(f"every event at once: median {statistics.median(every):.2f} s, max {max(every):.2f} s")
-    factory.kw["bind"].dispose()
+    database.close()
     return 0
 
 

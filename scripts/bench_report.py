@@ -1,6 +1,6 @@
 """Time the divergence report of real five-outlet events: the gva-dev incidents covered by five outlets.
 
-Each event's first five articles of different outlets are analysed first (not timed), then
+Each event's first five articles of different outlets are analyzed first (not timed), then
 `newsprism.compare.reports.report.build_report` is timed, as the web page and `newsprism report` build it.
 
     .venv/bin/python scripts/bench_report.py
@@ -27,7 +27,7 @@ OUTLETS = 5
 
 
 def five_outlet_events(corpus: Path = CORPUS) -> list[list[CoverageArticle]]:
-    """The incidents with articles of at least five outlets, one article per outlet, analysed."""
+    """The incidents with articles of at least five outlets, one article per outlet, analyzed."""
     incidents = json.loads((corpus / "gva-dev-incidents.json").read_text(encoding="utf-8"))["url_to_incident"]
     by_incident: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
     with (corpus / "gva-dev.jsonl").open(encoding="utf-8") as lines:

@@ -24,9 +24,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select, text, update
-from sqlalchemy.orm import Session, sessionmaker
 
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, Outlet
 from newsprism.storage.search import SearchFilters, SearchPage, outlet_facets, search_articles
 
@@ -69,8 +68,8 @@ def _accumulate(values: list[float]) -> Iterator[float]:
         yield total
 
 
-def populate(factory: sessionmaker[Session], count: int, words: list[str], rng: random.Random) -> None:
-    with factory.begin() as session:
+def populate(database: Database, count: int, words: list[str], rng: random.Random) -> None:
+    with database.transaction() as session:
         session.execute(
             insert(Outlet), [{"name": f"Outlet {i:02d}", "kind": "newspaper"} for i in range(OUTLETS)]
         )
@@ -79,19 +78,19 @@ def populate(factory: sessionmaker[Session], count: int, words: list[str], rng: 
     for n, row in enumerate(articles(count, words, rng)):
         batch.append(row)
         if len(batch) == BATCH or n == count - 1:
-            _insert_batch(factory, outlet_ids, batch, n - len(batch) + 1)
+            _insert_batch(database, outlet_ids, batch, n - len(batch) + 1)
             batch = []
             print(f"\r  {n + 1:>7} articles, {time.perf_counter() - started:6.1f} s", end="", file=sys.stderr)
     print(file=sys.stderr)
 
 
 def _insert_batch(
-    factory: sessionmaker[Session],
+    database: Database,
     outlet_ids: list[int],
     rows: list[tuple[int, str, str, datetime]],
     first: int,
 ) -> None:
-    with factory.begin() as session:
+    with database.transaction() as session:
         ids = [first + i + 1 for i in range(len(rows))]
         session.execute(
             insert(Article),
@@ -106,7 +105,7 @@ def _insert_batch(
             insert(ArticleVersion),
             [
                 {"id": i, "article_id": i, "number": 1, "title": title, "text": body,
-                 "content_hash": f"{i:064x}", "fetched_at": published, "analysed": True}
+                 "content_hash": f"{i:064x}", "fetched_at": published, "analyzed": True}
                 for i, (_, title, body, published) in zip(ids, rows, strict=True)
             ],
         )  # fmt: skip
@@ -148,11 +147,11 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def bench(factory: sessionmaker[Session], mix: list[tuple[str, str, SearchFilters | None]]) -> None:
+def bench(database: Database, mix: list[tuple[str, str, SearchFilters | None]]) -> None:
     by_kind: dict[str, list[float]] = {}
     searches, facets, approximate = [], [], Counter[str]()
     print(f"load average before: {_load()}")
-    with factory() as session:
+    with database.session() as session:
         for _, query, filters in mix[:20]:  # warm the caches once
             search_articles(session, query, filters)
         for kind, query, filters in mix:
@@ -200,33 +199,33 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     words = vocabulary(rng)
-    factory = open_database(args.db)
-    with factory() as session:
+    database = Database(args.db)
+    with database.session() as session:
         stored = session.scalar(select(func.count(Article.id))) or 0
         backend = session.get_bind().dialect.name
     if stored == 0:
         print(f"generating {args.articles} articles into {backend} ...", file=sys.stderr)
-        populate(factory, args.articles, words, rng)
-        _analyze(factory, backend)
+        populate(database, args.articles, words, rng)
+        _analyze(database, backend)
     elif stored != args.articles:
         print(
             f"{args.db} holds {stored} articles, not {args.articles}; use an empty database", file=sys.stderr
         )
         return 1
     print(f"{backend}: {args.articles} articles, seed {args.seed}")
-    bench(factory, query_mix(words, random.Random(args.seed + 1)))
-    factory.kw["bind"].dispose()
+    bench(database, query_mix(words, random.Random(args.seed + 1)))
+    database.close()
     return 0
 
 
-def _analyze(factory: sessionmaker[Session], backend: str) -> None:
+def _analyze(database: Database, backend: str) -> None:
     # Fresh planner statistics and, on PostgreSQL, a vacuumed heap (hint bits set, visibility map
     # filled), as a database that has lived for a while and met autovacuum would have.
     if backend == "postgresql":
-        with factory.kw["bind"].connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("VACUUM ANALYZE"))
         return
-    with factory.begin() as session:
+    with database.transaction() as session:
         session.execute(text("ANALYZE"))
         session.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')"))
 

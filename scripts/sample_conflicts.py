@@ -1,7 +1,7 @@
 """Draw numeric conflicts at random from the gva-dev shootings, for judging by reading, and score them.
 
 Every gva-dev incident (../shared/gold/coverage) covered by two outlets or more is compared as one
-event, its articles analysed as an import would (text made plain, real analysis), and every
+event, its articles analyzed as an import would (text made plain, real analysis), and every
 `numeric_conflict` of its report is a candidate. The sample is the SAMPLE candidates whose hash of
 incident and summary is smallest: a random draw that stays put when rules change, so that a conflict
 judged once stays in the sample while it is still reported, and a conflict the rules drop makes room

@@ -1,13 +1,14 @@
 """Score `newsprism.compare.article.analysis.analyze_article` against the shared gold sets (--check: floors).
 
-    python scripts/score_analysis.py [--split tune|check|both] [--train] [--check] [--gold DIR]
+    python scripts/score_analysis.py [--split tune|check|both] [--train] [--spread] [--check] [--gold DIR]
 
 Every scored set is cut into a part rules may be tuned on and a part they are only measured on
 (`polnear_splits`, `newsquant_split`): PolNeAR dev by document (per outlet, in name order, every
 second text is check, so each split holds each outlet's share and both readings of a text), NewsQuant
 (the even half of the whole set, `newsquant-dev.json`) by position (every third sentence, from the
 third, is check: 98 of 295). Floors are pinned on the check split; the tune-check gap is printed.
-`--train` adds PolNeAR train, which the cue lexicon was once drawn from (no floor).
+`--train` adds PolNeAR train, which the cue lexicon was once drawn from (no floor). `--spread` adds
+how far tune and check fall apart by chance (`split_spread`; no floor).
 
 Statements (`statements_*`): the gold attributions whose cue is a verb of saying (`STATEMENT_VERBS`,
 fixed here before any rule used the split, so that rules cannot move the gold) or punctuation
@@ -35,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import sys
 from collections.abc import Iterable
@@ -452,6 +454,76 @@ def _polnear_figures(prefix: str, score: PolnearScore, exact: bool) -> dict[str,
     return figures
 
 
+def _statement_counts_per_text(root: Path) -> tuple[dict[str, Counts], dict[str, Counts]]:
+    """Statements content counts of every PolNeAR dev text: over all its readings, and over its first."""
+    every: dict[str, Counts] = {}
+    first: dict[str, Counts] = {}
+    predictions: dict[str, tuple[str, list[Attribution]]] = {}
+    for ann in sorted((root / "polnear" / "dev" / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        if name not in predictions:
+            text = (root / "polnear" / "dev" / "text" / (name + ".txt")).read_text(encoding="utf-8")
+            predictions[name] = (
+                text,
+                [p for p in analyze_article(text).attributions if is_predicted_statement(p)],
+            )
+        text, preds = predictions[name]
+        golds = [g for g in parse_ann(ann.read_text(encoding="utf-8").splitlines()) if is_statement(g)]
+        score = PolnearScore()
+        _score_document(score, text, preds, golds)
+        if name not in first:
+            first[name] = _sum_counts([score.content])
+        every[name] = _sum_counts([every.get(name, Counts()), score.content])
+    return every, first
+
+
+def _sum_counts(counts: Iterable[Counts]) -> Counts:
+    total = Counts()
+    for c in counts:
+        total.tp, total.pred, total.gold = total.tp + c.tp, total.pred + c.pred, total.gold + c.gold
+    return total
+
+
+def _f1_of(counts: Iterable[Counts]) -> float:
+    return _sum_counts(counts).f1()
+
+
+def split_spread(root: Path, draws: int = 2000, seed: int = 1) -> dict[str, float]:
+    """How far apart tune and check fall by chance on the statements content F1: |tune - check| over
+    `draws` random splits drawn the way `polnear_splits` draws (within each outlet, every second text
+    of a shuffled order), and both fixed splits with one reading per text (a text read by six
+    annotators otherwise counts six times)."""
+    every, first = _statement_counts_per_text(root)
+    fixed = polnear_splits(every)
+    by_outlet: dict[str, list[str]] = {}
+    for name in sorted(every):
+        by_outlet.setdefault(name.split("_", 1)[0], []).append(name)
+    rng = random.Random(seed)
+    gaps = []
+    for _ in range(draws):
+        halves: tuple[list[str], list[str]] = ([], [])
+        for names in by_outlet.values():
+            order = rng.sample(names, len(names))
+            for index, name in enumerate(order):
+                halves[index % 2].append(name)
+        gaps.append(abs(_f1_of(every[n] for n in halves[0]) - _f1_of(every[n] for n in halves[1])))
+    gaps.sort()
+    actual = abs(
+        _f1_of(c for n, c in every.items() if fixed[n] == "tune")
+        - _f1_of(c for n, c in every.items() if fixed[n] == "check")
+    )
+    figures = {
+        f"polnear_{split}_statements_one_reading_f1": _f1_of(c for n, c in first.items() if fixed[n] == split)
+        for split in SPLITS
+    }
+    figures["polnear_spread_statements_gap_median"] = gaps[len(gaps) // 2]
+    figures["polnear_spread_statements_gap_p90"] = gaps[int(len(gaps) * 0.9)]
+    figures["polnear_spread_statements_share_at_least_fixed_gap"] = (
+        100.0 * sum(g >= actual for g in gaps) / len(gaps)
+    )
+    return figures
+
+
 def run(root: Path, splits: list[str], train: bool = False) -> dict[str, float]:
     """Every figure of the splits asked for, named `<set>_<split>_<measure>`."""
     figures: dict[str, float] = {}
@@ -495,6 +567,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", action="store_true", help="also score PolNeAR train (no floor)")
     parser.add_argument("--gold", help="the gold directory (default ../shared/gold)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a figure is below its floor")
+    parser.add_argument(
+        "--spread", action="store_true", help="also the statements gap random splits give (no floor)"
+    )
     args = parser.parse_args(argv)
     root = gold_dir(args.gold)
     if not (root / "polnear").is_dir():
@@ -502,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     splits = list(SPLITS) if args.split == "both" else [args.split]
     figures = run(root, splits, train=args.train)
-    shown = {**figures, **gaps(figures)}
+    shown = {**figures, **gaps(figures), **(split_spread(root) if args.spread else {})}
     width = max(len(name) for name in shown)
     for name, value in shown.items():
         print(f"{name:<{width}}  {value:6.1f}")

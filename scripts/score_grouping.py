@@ -10,7 +10,7 @@ the real analysis when `newsprism.compare.article.analysis` is importable) and c
     .venv/bin/python scripts/score_grouping.py --gva check --check  # gva-dev shootings, one split
 
 The gva-dev articles carry the copy links storage would give them (the same text at another outlet is
-a copy of the first article that carried it, `newsprism.storage.repository.content_hash`); the
+a copy of the first article that carried it, `newsprism.storage.articles.content_hash`); the
 figures say how many copy links the events hold and the longest in days, which must stay inside the
 window (`newsprism.compare.events.WINDOW_DAYS`).
 """
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from newsprism.compare.events import WINDOW_DAYS, EventGroup, group_articles  # noqa: E402
 from newsprism.compare.findings import ArticleAnalysis  # noqa: E402
 from newsprism.compare.types import CoverageArticle  # noqa: E402  (after the path set-up above)
-from newsprism.storage.repository import content_hash  # noqa: E402
+from newsprism.storage.articles import content_hash  # noqa: E402
 
 PAC = ROOT.parent / "shared" / "gold" / "pac"
 GVA = ROOT.parent / "shared" / "gold" / "coverage"
@@ -54,7 +54,7 @@ def load_pac(folder: Path, with_dates: bool = True) -> tuple[list[CoverageArticl
             CoverageArticle(
                 id=doc["id"], outlet=doc.get("source") or "unknown", url=f"pac:{doc['id']}",
                 title=doc.get("title") or "", text=text, published=published,
-                analysis=analyse(text, published),
+                analysis=analyze(text, published),
             )
         )
         gold[doc["id"]] = doc["id"].split("_DOCUMENT")[0]
@@ -73,7 +73,7 @@ def load_gva(folder: Path, split: str) -> tuple[list[CoverageArticle], dict[str,
             published = _date(row.get("published") or "")
             articles.append(CoverageArticle(
                 id=row["url"], outlet=row["outlet"], url=row["url"], title=row.get("title") or "",
-                text=row["text"], published=published, analysis=analyse(row["text"], published),
+                text=row["text"], published=published, analysis=analyze(row["text"], published),
             ))  # fmt: skip
             gold[row["url"]] = str(incident)
     return stored_copy_links(articles), gold
@@ -110,7 +110,7 @@ def _date(value: str) -> datetime | None:
         return None
 
 
-def analyse(text: str, published: datetime | None) -> ArticleAnalysis:
+def analyze(text: str, published: datetime | None) -> ArticleAnalysis:
     """The real analysis when it is there; grouping works on words alone otherwise."""
     try:
         from newsprism.compare.article.analysis import analyze_article  # type: ignore[import-not-found, unused-ignore]

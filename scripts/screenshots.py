@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from newsprism.compare.reports.view import ranked_divergences
 from newsprism.settings import Settings
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 from newsprism.web.app import create_app
 from newsprism.web.queries import events_json, outlets_json, report_json
 
@@ -53,21 +53,21 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as folder:
         url = args.db or _demo_database(Path(folder))
-        factory = open_database(url)
+        database = Database(url)
         try:
-            with factory() as session:
+            with database.session() as session:
                 pages = _pages(session)
             if pages is None:
                 print(f"screenshots: no events in {url}", file=sys.stderr)
                 return 1
-            with _serve(create_app(factory)) as base:
+            with _serve(create_app(database)) as base:
                 for name, path in pages.items():
                     for size_name, size in SIZES.items():
                         out = args.out / f"{name}-{size_name}.png"
                         _photograph(chromium, base + path, out, size, Path(folder))
                         print(f"wrote {out} ({path})")
         finally:
-            factory.kw["bind"].dispose()
+            database.close()
     return 0
 
 

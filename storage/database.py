@@ -1,4 +1,5 @@
-"""One engine and session factory for SQLite and PostgreSQL, and bringing a database to the schema head.
+"""The database handle (`Database`): one engine and its sessions for SQLite or PostgreSQL, brought to
+the schema head when opened.
 
 SQLite is opened with WAL (readers keep answering while a crawl writes), foreign keys on and a busy
 timeout, because SQLite enforces none of these unless asked on every connection. Transactions commit
@@ -13,7 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Self, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -27,7 +29,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsprism.storage.errors import DatabaseError
+from newsprism.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -97,33 +99,76 @@ def _tune_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+class Database:
+    """An open newsprism database: its engine, the sessions on it, and the schema at head.
 
+    Opening brings the schema to the head revision (`migrate=False` leaves it as found, for a process
+    that knows another migrated it). `must_exist` (for commands that only read): a SQLite file that
+    does not exist is a DatabaseError naming it, instead of a new empty database that answers every
+    question with nothing. Close it (or use it as a context manager) to release its connections.
 
-@contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A session whose work commits at the end of the block or rolls back entirely on error."""
-    with factory() as session, session.begin():
-        yield session
-
-
-def commit_with_retry(factory: sessionmaker[Session], work: Callable[[Session], T], attempts: int = 3) -> T:
-    """Run `work` in one transaction and commit; when another writer won a race on a unique key first
-    (or PostgreSQL broke a deadlock), run it again from the start, so it re-reads what the other
-    committed instead of failing or storing it twice.
-
-    `work` must be safe to repeat: it reads what exists before it writes.
+    >>> from sqlalchemy import select
+    >>> from newsprism.storage.models import Outlet
+    >>> with Database("sqlite://") as database, database.session() as session:  # in memory
+    ...     session.scalars(select(Outlet)).all()
+    []
     """
-    for attempt in range(1, attempts + 1):
+
+    def __init__(self, url: str, *, must_exist: bool = False, migrate: bool = True) -> None:
+        if must_exist:
+            refuse_missing_sqlite_file(url)
+        self.url = url
+        self.engine = open_engine(url)
         try:
-            with transaction(factory) as session:
-                return work(session)
-        except DBAPIError as exc:
-            if attempt == attempts or not _lost_a_race(exc):
-                raise
-            log.info("another writer got there first (%s); trying again", exc.orig)
-    raise AssertionError("unreachable: the last attempt returns or raises")
+            if migrate:
+                upgrade_to_head(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({_safe_url(self.engine)})"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release every connection of the pool; a session opened afterwards connects again."""
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        """A new session, for reading (`with database.session() as session:`); it commits nothing
+        unless told, and objects it loaded stay readable after it closes."""
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits at the end of the block or rolls back entirely on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def commit_with_retry(self, work: Callable[[Session], T], attempts: int = 3) -> T:
+        """Run `work` in one transaction and commit; when another writer won a race on a unique key
+        first (or PostgreSQL broke a deadlock), run it again from the start, so it re-reads what the
+        other committed instead of failing or storing it twice.
+
+        `work` must be safe to repeat: it reads what exists before it writes.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except DBAPIError as exc:
+                if attempt == attempts or not _lost_a_race(exc):
+                    raise
+                log.info("another writer got there first (%s); trying again", exc.orig)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _lost_a_race(exc: DBAPIError) -> bool:
@@ -243,16 +288,3 @@ def _begin_immediate(connection: Connection) -> None:
 
 def _safe_url(engine: Engine) -> str:
     return repr(engine.url.render_as_string(hide_password=True))
-
-
-def open_database(url: str, *, must_exist: bool = False) -> sessionmaker[Session]:
-    """Open the database at `url`, bring it to the schema head, and return its session factory.
-
-    `must_exist` (for commands that only read): a SQLite file that does not exist is a DatabaseError
-    naming it, instead of a new empty database that answers every question with nothing.
-    """
-    if must_exist:
-        refuse_missing_sqlite_file(url)
-    engine = open_engine(url)
-    upgrade_to_head(engine)
-    return session_factory(engine)

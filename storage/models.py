@@ -77,6 +77,12 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
 
 
+def table_of(model: type[Base]) -> Table:
+    """The table of a model, for Core statements (plain INSERTs and UPDATEs without the ORM's unit of
+    work, which the crawl's one database thread cannot afford per article)."""
+    return model.metadata.tables[model.__tablename__]
+
+
 class Outlet(Base):
     """A news organisation newsprism follows (a wire agency, a state agency, a daily ...)."""
 
@@ -147,7 +153,8 @@ class ArticleVersion(Base):
     # zlib-compressed page as fetched, so extraction can be re-run without the network. Deferred: a
     # version is loaded for its text, and its page (most of the row) only when asked for.
     raw_html: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
-    analysed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The column keeps the name it was created with; code and Core statements say `analyzed`.
+    analyzed: Mapped[bool] = mapped_column("analysed", Boolean, default=False, key="analyzed")
 
     article: Mapped[Article] = relationship(back_populates="versions", foreign_keys=[article_id])
     attributions: Mapped[list[Attribution]] = relationship(
@@ -246,7 +253,7 @@ class Attribution(Base):
     speaker_end: Mapped[int | None]
     speaker_resolved: Mapped[str | None] = mapped_column(String(500))
     source_type: Mapped[str] = mapped_column(String(16))
-    # speech | belief | intention | perception | document; NULL on rows analysed before issue 16.
+    # speech | belief | intention | perception | document; NULL on rows analyzed before issue 16.
     cue_class: Mapped[str | None] = mapped_column(String(16))
 
     version: Mapped[ArticleVersion] = relationship(back_populates="attributions")

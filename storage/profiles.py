@@ -1,8 +1,8 @@
 """What the outlet page and the event timeline read: an outlet's articles with what extraction found
 of each, the kinds of source it cites, the events it covers, and when each article's versions came.
 
-Repository functions like those of `newsprism.storage.repository`, kept apart because they serve one page's
-profile of an outlet rather than storing or finding articles. Read-only.
+Reads like those of `newsprism.storage.reading`, kept apart because they serve one page's profile of
+an outlet rather than storing or finding articles. Read-only.
 """
 
 from __future__ import annotations

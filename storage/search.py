@@ -26,8 +26,8 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from newsprism.errors import InputError
 from newsprism.storage import search_postgres
-from newsprism.storage.errors import InputError
 from newsprism.storage.models import Article, ArticleVersion, Attribution, EventArticle, Outlet
 from newsprism.storage.search_query import Node, parse_query, to_fts5
 

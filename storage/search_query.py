@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32

@@ -5,7 +5,7 @@ no-break spaces, Windows line ends, trailing blanks, lines wrapped in the middle
 one, two or five line breaks between paragraphs. None of it carries meaning, yet the comparison's
 readers match words separated by a space and split sentences at paragraph ends: left raw, two copies
 of one article spaced differently gave different reports. Text is made plain once, where it enters
-(extraction and import), so that what is analysed, stored and shown is the same string.
+(extraction and import), so that what is analyzed, stored and shown is the same string.
 
 The plain form: paragraphs separated by one blank line, words by one space, no blanks at line ends;
 a line broken in the middle of a sentence (it ends in a lower-case word or a comma and the next line

@@ -12,7 +12,7 @@ after the cue (`X said (that) …`, `X said: “…”`) or before it (`“…,�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from newsprism.compare.article.cues import (
@@ -22,6 +22,7 @@ from newsprism.compare.article.cues import (
     SPEECH_VERBS,
     TOLD_OBJECT,
     cue_class,
+    cue_lemma,
     cue_words,
     find_cues,
     source_cues,
@@ -34,6 +35,8 @@ from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
     SpeakerMemory,
+    infinitive_agent,
+    only_verb_group,
     relative_or_subject,
     resolve,
     sentence_subject,
@@ -100,7 +103,6 @@ class _TextScan:
         video = any(mark in lowered for mark in _VIDEO_MARKS)
         return cls(words, [start for start, _ in words], source_phrase_starts(text), video)
 
-
     def cue_words_in(self, text: str, unit: Span) -> list[tuple[int, int]]:
         if not whitespace_bounded(text, unit.start, unit.end):
             return cue_words(text, unit.start, unit.end)
@@ -127,7 +129,7 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
     datelines = find_datelines(text)
     result: list[Attribution] = []
     previous: Attribution | None = None
-    previous_unit = -2
+    previous_at = previous_unit = -2
     for index, whole_unit in enumerate(units):
         unit = _story_part(text, whole_unit, datelines, scan)
         if unit is None:
@@ -139,15 +141,19 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
                 # `“A,” she said. “B.”`: one quotation split around its cue, as annotators join it.
                 joined = text[previous.start : unit.end]
                 previous = replace(previous, kind="mixed", content=joined, end=unit.end)
-                result[-1] = previous
+                result[previous_at] = previous
                 previous_unit = index
                 continue
         unit_result = [_finish(text, f, memory, previous) for f in found]
         result.extend(unit_result)
         if unit_result:
-            previous, previous_unit = unit_result[-1], index
+            # A quotation after the unit continues its main clause's speaker, not a relative clause's
+            # (`“…,” said Morgan, who has fought the mines for years. “…”`).
+            main = [i for i, f in enumerate(found) if not _in_relative_clause(text, f)] or [len(found) - 1]
+            previous_at = len(result) - len(found) + main[-1]
+            previous, previous_unit = result[previous_at], index
     result.sort(key=lambda a: (a.start, a.end))
-    return _without_own_wire(_without_ascribed_minds(result), datelines)
+    return _without_ascribed_minds(_without_own_wire(result, datelines))
 
 
 # Acts of the mind: no one reports them of themselves inside another's belief.
@@ -157,18 +163,59 @@ _MIND_CLASSES = frozenset({"belief", "intention"})
 def _without_ascribed_minds(attributions: list[Attribution]) -> list[Attribution]:
     """`Officials suspect that Beijing wants to buy wheat`, `he said Beijing wants …`: a mind ascribed
     inside someone's content is that source's claim about it, not a report by its holder, so the
-    nested belief or intention is no attribution of its own (the class of nested minds, not nested
-    speech: `said that Smith told him …` stays).
+    nested belief or intention is no attribution of its own. So is a statement reported inside
+    another's statement (`Reid said a source told him the tax went unpaid`): that is Reid's account
+    of what the source said, not a statement the article reports from the source.
     """
-    return [
-        a
-        for a in attributions
-        if not (
-            a.cue_class in _MIND_CLASSES
-            and a.speaker_start is not None
-            and any(h is not a and h.start <= a.speaker_start < h.end for h in attributions)
+    ordered = sorted(attributions, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    longest = max((a.end - a.start for a in ordered), default=0)
+    kept = []
+    for attribution in attributions:
+        speaker = attribution.speaker_start
+        # Only a content starting at most the longest content's length before the speaker can hold it.
+        near = (
+            []
+            if speaker is None
+            else ordered[bisect_left(starts, speaker - longest) : bisect_right(starts, speaker)]
         )
-    ]
+        if not _ascribed(attribution, near):
+            kept.append(attribution)
+    return kept
+
+
+def _ascribed(attribution: Attribution, near: list[Attribution]) -> bool:
+    """Whether the attribution's speaker stands inside the content of another (among `near`) that owns
+    it: any attribution for a belief or intention, a statement for a statement."""
+    if attribution.cue_class in _MIND_CLASSES:
+        holders = near
+    elif attribution.cue_class in STATEMENT_CUE_CLASSES:
+        holders = [h for h in near if h.cue_class in STATEMENT_CUE_CLASSES]
+    else:
+        return False
+    return any(h is not attribution and _holds(h, attribution) for h in holders)
+
+
+_NEWS_MEDIA = frozenset({"agency", "state_media", "media"})
+
+
+def _holds(holder: Attribution, nested: Attribution) -> bool:
+    """Whether `nested`'s speaker stands in `holder`'s content. When each holds the other's speaker
+    (`Brandt had told officials that …, the source added`, the first content running over the
+    second's speaker), the one whose content starts first holds the other."""
+    speaker = nested.speaker_start
+    if speaker is None or not holder.start <= speaker < holder.end:
+        return False
+    if nested.cue_class in STATEMENT_CUE_CLASSES and (
+        holder.kind == "according_to" or holder.source_type in _NEWS_MEDIA
+    ):
+        # `Citing sources, the paper said …`, `“…,” Shoigu told reporters, according to AP`, `Moscow
+        # has said …, Yonhap reported`: a source cue or a news outlet names who reports the statement,
+        # which stays the speaker's own.
+        return False
+    back = holder.speaker_start
+    mutual = back is not None and nested.start <= back < nested.end
+    return not mutual or holder.start < nested.start
 
 
 def _story_part(text: str, unit: Span, datelines: list[Dateline], scan: _TextScan) -> Span | None:
@@ -273,7 +320,7 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
-    cut = _cut_at_shared_subject(_cut_at_coordinated(text, found))
+    cut = _cut_at_shared_subject(text, _cut_at_coordinated(text, found))
     return _split_quote_rests(quotes, _trim_cut(text, cut))
 
 
@@ -321,7 +368,9 @@ def _trim_cut(text: str, found: list[_Found]) -> list[_Found]:
             continue
         match = _COORDINATOR.search(text, item.start, item.end)
         end = match.start() if match and match.start() > item.start else item.end
-        result.append(item if end == item.end else replace(item, end=end))
+        result.append(
+            item if end == item.end else replace(item, kind=_kind(text, (item.start, end)), end=end)
+        )
     return result
 
 
@@ -403,22 +452,54 @@ def _verb_cue(
         item = _postposed_plain(text, unit, cue, after)
         if item is not None or _SHORT_TAIL.match(tail):
             return item
-    limit = _left_limit(unit, found, cue_start)
+    limit = _left_limit(text, unit, found, cue_start)
     speaker = (
         speaker_before(text, limit, cue_start)
         or _shared_subject(text, limit, cue_start, found)
         or relative_or_subject(text, limit, cue_start)
     )
+    infinitive = _INFINITIVE_TO.search(text, max(limit, cue_start - 4), cue_start)
+    if infinitive is not None and speaker is not None:
+        speaker = infinitive_agent(text, limit, infinitive.start())
     if speaker is None or _imperative(text, speaker):
         return None
     if verb.split()[-1] in CLAUSE_ONLY and not _CLAUSE_START.match(text, cue_end, unit.end):
         return None
-    content = _content_after(text, after, unit.end)
+    content = _content_after(text, after, _clause_end(text, unit, speaker, cue_start, after))
     if content is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
 
 
+_CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
+
+
+def _clause_end(text: str, unit: Span, speaker: tuple[int, int], cue_start: int, after: int) -> int:
+    """Where the content of a cue in a clause set off by a comma ends: at that comma, since the main
+    clause follows it. Such a clause is a relative one (`Lena Brandt, who said the bridge was safe,
+    resigned`), an opening phrase (`In a statement announcing the closure, the ministry said`) or an
+    opening subordinate clause (`When he wrote his book, McKinley said`), after which the main
+    clause's subject comes."""
+    relative = _relative_before(text, cue_start)
+    if relative is not None and relative.group("comma") is not None:
+        close = _CLAUSE_CLOSE.search(text, after, unit.end)
+        return close.start() if close else unit.end
+    opening = text[unit.start : speaker[0]]
+    if "," not in opening and _OPENING_WORDS.intersection(opening.lower().split()):
+        comma = text.find(", ", after, unit.end)
+        return comma if comma >= 0 else unit.end
+    return unit.end
+
+
+# Words opening a phrase or clause before a sentence's main clause.
+_OPENING_WORDS = frozenset(
+    """in on at during after before from with for by under over when while because since if although
+    though once until unless whenever""".split()
+)
+
+
+# `to` right before a cue: the cue is an infinitive, whose agent is not the phrase before it.
+_INFINITIVE_TO = re.compile(r"(?<![A-Za-z])to\s+$")
 # Words that stand before an imperative verb without being its subject (`Now tell …`, `Perhaps ask …`).
 _BEFORE_IMPERATIVE = frozenset("now perhaps please seriously so just then also simply".split())
 
@@ -443,22 +524,28 @@ def _shared_subject(text: str, limit: int, cue_start: int, found: list[_Found]) 
     return found[-1].speaker
 
 
-def _cut_at_shared_subject(found: list[_Found]) -> list[_Found]:
-    """The content of the first of two coordinated cues ends where the second verb phrase begins."""
+def _cut_at_shared_subject(text: str, found: list[_Found]) -> list[_Found]:
+    """The content of the first of two coordinated cues ends where the second verb phrase begins, and
+    any content ends before a participle clause that is a cue of its own (`…, saying …`)."""
     result = []
     for item in found:
         end = item.end
         for other in found:
-            if other is not item and other.speaker == item.speaker and other.cue is not None:
-                if item.start < other.cue[0] < end:
-                    end = other.cue[0]
-        result.append(item if end == item.end else replace(item, end=end))
+            if other is item or other.cue is None or not item.start < other.cue[0] < end:
+                continue
+            if other.speaker == item.speaker:
+                end = other.cue[0]
+            elif _is_gerund_after_comma(text, item.start, other.cue[0], text[other.cue[0] : other.cue[1]]):
+                end = text.rfind(",", item.start, other.cue[0])
+        result.append(
+            item if end == item.end else replace(item, kind=_kind(text, (item.start, end)), end=end)
+        )
     return result
 
 
 def _is_short_tail(tail: str) -> bool:
     """Whether what follows a cue is circumstance (`to a crowd of 500.`), not the reported clause."""
-    if _SHORT_TAIL.match(tail) or _NEXT_CLAUSE.match(tail):
+    if _SHORT_TAIL.match(tail) or _NEXT_CLAUSE.match(tail) or _SUMMARY_APPOSITIVE.match(tail):
         return True
     if _BOUND.match(tail):
         return False  # `said at least 15 had died`: a bound on a number opens the clause
@@ -466,6 +553,9 @@ def _is_short_tail(tail: str) -> bool:
     return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
 
 
+# `…, Yonhap reported, a step that would have been unthinkable`: a noun phrase summing up the clause
+# before the cue, set off by a comma, is no reported clause.
+_SUMMARY_APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]+\s+(?:that|which|of|in|to)\b")
 _BOUND = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|much|few)\s+as)\s+\S*\d")
 # `…, while police said …`: a coordinated clause with a speaker of its own ends the clause before it.
 _CLAUSE_JOIN = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s*$")
@@ -480,12 +570,9 @@ def _cut_at_coordinated(text: str, found: list[_Found]) -> list[_Found]:
         end = item.end
         for other in found:
             speaker = other.speaker
-            if (
-                speaker is not None
-                and item.start < speaker[0] < end
-                and other.start > speaker[0]
-                and _CLAUSE_JOIN.search(text, item.start, speaker[0])
-            ):
+            if speaker is None or not item.start < speaker[0] < end:
+                continue
+            if other.start > speaker[0] and _CLAUSE_JOIN.search(text, item.start, speaker[0]):
                 end = speaker[0]
         result.append(item if end == item.end else replace(item, end=end))
     return result
@@ -511,21 +598,57 @@ def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> boo
     return before is None or len(text[before[0] : before[1]].split(",")[0].split()) > MAX_PREPOSED_HEAD
 
 
+# `…, adding …`, `…, even suggesting …`, `…, before saying …`: a participle clause after a comma, an
+# adverb or a temporal subordinator between them.
+_GERUND_OPENING = re.compile(
+    r",[”\"]?\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
+)
+
+
 def _is_gerund_after_comma(text: str, lo: int, cue_start: int, verb: str) -> bool:
-    return verb.endswith("ing") and text[lo:cue_start].rstrip().endswith(",")
+    return (
+        verb.endswith("ing") and _GERUND_OPENING.search(text[max(lo, cue_start - 30) : cue_start]) is not None
+    )
 
 
 def _gerund(
     text: str, unit: Span, cue: tuple[int, int, int], after: int, found: list[_Found]
 ) -> _Found | None:
     """`…, adding that …`: the speaker is the one of the clause before."""
-    if _NOT_SPEECH_AFTER.match(text, cue[2]):
+    if _NOT_SPEECH_AFTER.match(text, cue[2]) and not _promise_to(text, cue):
         return None  # `adding to her lead`, `calling for calm` is no report of words
     content = _content_after(text, after, unit.end)
-    speaker = found[-1].speaker if found else sentence_subject(text, unit.start, cue[0])
+    main = [f for f in found if not _in_relative_clause(text, f)]
+    speaker = main[-1].speaker if main else sentence_subject(text, unit.start, cue[0])
     if content is None or speaker is None:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue[1], cue[2]), speaker)
+
+
+# A relative pronoun and the auxiliaries and adverbs of its verb group (`who has long said`).
+_RELATIVE_PRONOUN = re.compile(r"(?:^|(?P<comma>,)?\s)(?:who|which)(?P<group>(?:\s+[a-z]+){0,3})\s*$")
+
+
+def _relative_before(text: str, cue_start: int) -> re.Match[str] | None:
+    """The relative pronoun whose verb is the cue at `cue_start` (`a builder who said`), if any."""
+    match = _RELATIVE_PRONOUN.search(text[max(0, cue_start - 40) : cue_start])
+    return match if match and only_verb_group(match.group("group"), 0, len(match.group("group"))) else None
+
+
+def _in_relative_clause(text: str, found: _Found) -> bool:
+    """Whether a cue is the verb of a relative clause (`a builder who said …`): a participle clause
+    after the sentence belongs to the main clause's subject, not to the relative's."""
+    return found.cue is not None and _relative_before(text, found.cue[0]) is not None
+
+
+# Verbs of saying whose `to` opens the act promised or asked for (`promising to lift`, `urging them
+# to leave`), not a place or a sum (`adding to her lead`).
+_COMMISSIVES = frozenset("promise pledge vow threaten urge ask offer agree".split())
+_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|our|my|your)\b)[a-z]")
+
+
+def _promise_to(text: str, cue: tuple[int, int, int]) -> bool:
+    return cue_lemma(text[cue[1] : cue[2]]) in _COMMISSIVES and _TO_VERB.match(text, cue[2]) is not None
 
 
 MAX_BETWEEN = 25
@@ -555,7 +678,7 @@ def _postposed_quote(
     if speaker is None:
         return None
     start = _first_quote_of_run(text, quotes, quote)
-    clause_start = _left_limit(unit, found, start)
+    clause_start = _left_limit(text, unit, found, start)
     if text[clause_start:start].strip(" ,:"):
         start = clause_start  # `in doing so he “made a mistake,” Smith said`: the clause is his
     return _Found(_kind(text, (start, quote[1])), start, quote[1], (cue_start, cue_end), speaker)
@@ -580,12 +703,20 @@ def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: in
     between = text[comma + 1 : cue_start]
     if between.strip():
         speaker = speaker_before(text, comma + 1, cue_start)
+        if speaker is not None and (
+            len(text[comma + 1 : speaker[0]].split()) > 1 or _RELATIVE_OPENING.match(between)
+        ):
+            return None  # `…, but her plan needs states that may not want to`, `…, who refused to`
     else:
         speaker = speaker_after(text, after, unit.end)
     content = _span_or_none(text, unit.start, comma)
     if speaker is None or content is None or len(text[content[0] : content[1]].split()) < 3:
         return None
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# A relative clause after a comma belongs to the noun before it; it holds no postposed speaker.
+_RELATIVE_OPENING = re.compile(r"\s*(?:who|whom|which|that)\b")
 
 
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -609,10 +740,12 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
     return None
 
 
-def _left_limit(unit: Span, found: list[_Found], cue_start: int) -> int:
+def _left_limit(text: str, unit: Span, found: list[_Found], cue_start: int) -> int:
+    """Where a cue's speaker may start: after the cue before it, unless that cue sits in a relative
+    clause of the phrase (`Morgan, who has long fought the mines, said`)."""
     limit = unit.start
     for item in found:
-        if item.cue and item.cue[1] <= cue_start:
+        if item.cue and item.cue[1] <= cue_start and not _in_relative_clause(text, item):
             limit = max(limit, item.cue[1])
     return limit
 

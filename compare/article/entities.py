@@ -234,8 +234,6 @@ def _resolve(
     name = " ".join(span.words)
     if len(span.words) == 1 and name in persons and label in {None, "PERSON", "ORG"}:
         return "PERSON", persons[name]
-    if label == "PERSON" and name in persons and len(span.words) == 1:
-        return label, persons[name]
     if label is None:
         if span.initial or len(span.words) != 1:
             return (None, name) if span.initial else ("OTHER", name)

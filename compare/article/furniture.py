@@ -45,7 +45,7 @@ FURNITURE = {
 
 # A video embed's label glued before the story's sentence (`EMBED >More News Videos Deputies said ...`):
 # the label goes, the sentence stays.
-LEADING_LABEL = re.compile(r"^\W*EMBED\s*>?\s*(?:More News Videos)?\s*")
+LEADING_LABEL = re.compile(r"\W*EMBED\s*>?\s*(?:More News Videos)?\s*")
 
 
 def furniture_kind(sentence: str) -> str | None:

@@ -86,6 +86,8 @@ _ORGANIZATION = re.compile(
     r"European Union|IMF|World Bank|WHO|IAEA|Red Cross|Amnesty|Human Rights Watch|Inc|Corp|Ltd|LLC|"
     r"spokes(?:man|woman|person)\s+for)\b",
 )
+_ATTACHED_PHRASE = re.compile(r"\s(?:in|on|at|from|by|with|for|against|over|about|after)\s")
+_RELATIVE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+\b|^[A-Z][a-z’'-]+$")
 _PRONOUN = re.compile(r"^(?:he|she|him|her|i|we|you)$", re.IGNORECASE)
 _ORG_PRONOUN = re.compile(r"^(?:it|they)$", re.IGNORECASE)
@@ -100,8 +102,15 @@ def source_type(phrase: str) -> SourceType:
     >>> source_type("officials who spoke on condition of anonymity")
     'anonymous'
     """
+    if _ANONYMOUS.search(phrase):
+        return "anonymous"
+    # The head names the source; a relative clause after it (`officials who had seen the report`,
+    # `a study that appeared in a journal`) describes it.
+    phrase = _RELATIVE.split(phrase, maxsplit=1)[0]
+    # A document speaks only as the head (`a copy of the report`), not from a phrase attached to it
+    # (`the losing side in the ruling`, `analysts at the research firm`).
+    head = _ATTACHED_PHRASE.split(phrase, maxsplit=1)[0]
     checks: tuple[tuple[re.Pattern[str], SourceType], ...] = (
-        (_ANONYMOUS, "anonymous"),
         (_STATE_MEDIA, "state_media"),
         (_AGENCY, "agency"),
         (_MEDIA, "media"),
@@ -110,7 +119,7 @@ def source_type(phrase: str) -> SourceType:
         (_ORGANIZATION, "organization"),
     )
     for pattern, kind in checks:
-        if pattern.search(phrase):
+        if pattern.search(head if kind == "document" else phrase):
             return kind
     if _PRONOUN.match(phrase) or _PERSON_NAME.search(phrase):
         return "person"

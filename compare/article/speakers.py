@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsprism.compare.article.cues import CUE_VERBS
 from newsprism.compare.article.gazetteer import (
     COUNTRIES,
     METONYMS,
@@ -40,15 +41,25 @@ _AFTER_STOP = re.compile(
 )
 _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
 # A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
+# A description runs to the word before its verb: an auxiliary, a past form or a verb of saying
+# (`The harbour master complained`), the verb left out of the phrase.
+_VERBISH = (
+    r"(?:[a-z]+ed|is|was|were|are|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
+    # the common irregular past forms
+    r"said|says|told|tells|spoke|wrote|took|made|gave|went|came|saw|knew|thought|met|left|won|lost|"
+    r"began|held|kept|brought|sent|stood|got|led|ran|sought|shook)\b"
+)
 _SUBJECT = re.compile(
-    r"(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?(?=\s*,|\s+[a-z])"
+    r"(?!(?:The|A|An)\s+[a-z])(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?"
+    r"(?=\s*,|\s+[a-z])"
     r"|(?:He|She|They|It|We|I)\b"
+    rf"|(?:[Tt]he|[Aa]n?)\s+(?:(?!{_VERBISH})[a-z’'-]+\s+){{0,3}}(?!{_VERBISH})[a-z’'-]+(?=\s+{_VERBISH})"
     r"|(?:The|A|An)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+[a-z])"
 )
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
+    r"(?:(?:But|And|Yet|So|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Later|Earlier|"
     r"Separately|Elsewhere|Previously|Moreover|Further|Furthermore|In\s+addition|In\s+response|On\s+\w+|"
-    r"In\s+\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b,?\s*)+",
+    r"In\s+(?!(?:a|an|the|his|her|their|its|this|that)\b)\w+|At\s+the\s+time|By\s+contrast|For\s+(?:his|her|their|its)\s+part)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
 _CLAUSE_VERB = re.compile(
@@ -99,34 +110,115 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
         head_end = opening
     seg_start = previous = lo
-    relative = False
+    last: re.Match[str] | None = None  # the break opening the last segment
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
         if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
             continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
-        previous, seg_start = seg_start, match.end()
-        relative = match.group() in {"who", "whom"}
-    if relative and len(text[previous:seg_start].split()) <= MAX_RELATIVE_HEAD:
-        seg_start = previous  # `officials who spoke on condition of anonymity said`: one phrase
+        previous, seg_start, last = seg_start, match.end(), match
+    if last is not None and last.group() in _SUBJECT_RELATIVES:
+        if only_verb_group(text, seg_start, head_end):
+            # `a builder who said`, `a study that found`: the cue is the relative clause's verb, and
+            # the pronoun's antecedent is who speaks.
+            return relative_antecedent(text, lo, last.start()) or (
+                last.span() if last.group() == "who" else None
+            )
+        phrase_start = _phrase_with_relative(text, lo, hi, previous, last)
+        seg_start = seg_start if phrase_start is None else phrase_start
+    elif last is not None and last.group() == "whom" and not text[seg_start:head_end].strip():
+        if len(text[previous:seg_start].split()) <= MAX_RELATIVE_HEAD:
+            seg_start = previous  # `many of whom said`: the quantifier and its pronoun are the phrase
     elif _apposition_of_name(text, previous, seg_start, head_end):
         seg_start = previous  # `Irina Sokolova, the deputy governor, who …, said`: the name heads it
     start = _strip(text, seg_start, head_end)[0]
     filler = _LEADING_FILLER.match(text, start, head_end)
     if filler:
         start = filler.end()
+    if start < head_end and text[start:head_end].split()[0].lower() in _PREPOSITIONS:
+        subject = _name_after_phrase(text, start, head_end)
+        if subject is None and _participle_at(text, hi):
+            # `In a statement announcing the pick`: an active participle's agent is the noun before it.
+            preposition = _NAME_WORD.match(text, start)
+            subject = preposition.end() if preposition else None
+        if subject is None:
+            return None  # `In a message posted Friday`: the phrase is the preposition's object
+        start = _strip(text, subject, head_end)[0]
     if start >= head_end or _valid(text, start, head_end) is None:
         return None
     if end == head_end:
-        end = _without_place_adverb(text, start, end)
+        end = _without_adverbs(text, start, end)
     return start, end
 
 
-# `Officials there said`, `residents here fear`: the adverb places the speakers, it does not name them.
-_PLACE_ADVERB = re.compile(r"\s+(?:there|here)$")
+# A capitalised name closing an opening prepositional phrase: `In a Bloomberg interview | Trump`.
+_CLOSING_NAME = re.compile(r"(?<=[a-z0-9,]\s)(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 
 
-def _without_place_adverb(text: str, start: int, end: int) -> int:
-    match = _PLACE_ADVERB.search(text, start, end)
-    return match.start() if match and match.start() > start else end
+def _name_after_phrase(text: str, start: int, end: int) -> int | None:
+    """Where the subject starts after an opening prepositional phrase with no comma after it (`At a
+    rally on Friday Trump said` -> `Trump`); None when no name closes the phrase."""
+    match = _CLOSING_NAME.search(text, start, end)
+    return match.start() if match else None
+
+
+def _participle_at(text: str, pos: int) -> bool:
+    word = _NAME_WORD.match(text, pos)
+    return word is not None and word.group().endswith("ing")
+
+
+_SUBJECT_RELATIVES = frozenset({"who", "that", "which"})
+# Words of a verb group before its verb (`who has repeatedly said`, `which also said`).
+_VERB_GROUP = frozenset(
+    """has have had is was were are be been will would could may might must should can did does do also
+    not never still then now again just already repeatedly often long once first later earlier even
+    since""".split()
+)
+
+
+def only_verb_group(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds nothing but auxiliaries and adverbs (or nothing)."""
+    return all(w in _VERB_GROUP or w.endswith("ly") for w in text[start:end].lower().split())
+
+
+def _phrase_with_relative(text: str, lo: int, hi: int, previous: int, relative: re.Match[str]) -> int | None:
+    """Where a speaker phrase holding a relative clause starts (`officials who spoke on condition of
+    anonymity said` -> `officials`), or None when the clause is not part of the phrase. The cue must
+    be the main verb: a participle is not (`Stumpf, who was under questioning`)."""
+    if _participle_at(text, hi):
+        return None
+    antecedent = relative_antecedent(text, lo, relative.start())
+    if antecedent is None or not _heads_relative(text, previous, antecedent, relative):
+        return None
+    return antecedent[0]
+
+
+def _heads_relative(text: str, previous: int, antecedent: tuple[int, int], relative: re.Match[str]) -> bool:
+    """Whether the antecedent and its relative clause are one speaker phrase: always after `who`; after
+    `that` or `which` only when the antecedent is all the words before the pronoun (`A study that
+    appeared in a journal found`), since `He said that officials found` has a complementiser there."""
+    if relative.group() == "who":
+        return True
+    after = text[relative.end() : relative.end() + 40].split()
+    if not after or not after[0][:1].islower() or after[0] in _NP_OPENERS or after[0] in _PRONOUNS:
+        return False  # `the obligations that Patriot Coal was seeking`: an object relative
+    start = _strip(text, previous, relative.start())[0]
+    filler = _LEADING_FILLER.match(text, start, relative.start())
+    return antecedent[0] == (filler.end() if filler else start)
+
+
+# `Officials there said`, `Gingrich cynically dismissed`, `Trump never said`: adverbs between the
+# subject and its verb place or qualify the act; they do not name who speaks.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:there|here|also|never|still|then|now|again|often|once|[a-z]{3,}ly))+$"
+)
+# Nouns with the adverb ending: `the royal family said` keeps its head.
+_LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly bully folly".split())
+
+
+def _without_adverbs(text: str, start: int, end: int) -> int:
+    match = _TRAILING_ADVERBS.search(text, start, end)
+    if match is None or match.start() <= start or text[match.start() : end].split()[-1] in _LY_NOUNS:
+        return end
+    return match.start()
 
 
 def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: int) -> bool:
@@ -146,6 +238,7 @@ def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bo
     return (
         text[seg_start - 1 : seg_start] == ","
         and 0 < len(name) <= 4
+        and name[0].lower() not in _PREPOSITIONS  # `In July, Gingrich said`: a time, not a name
         and all(w[:1].isupper() for w in name)
         and any(w[:1].islower() for w in rest)
     )
@@ -158,10 +251,113 @@ def relative_or_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
     """
     before = text[lo:cue_start].rstrip()
     if before.endswith((" who", ",who")) or before == "who":
-        return len(text[:lo]) + len(before) - 3, lo + len(before)
+        pronoun = lo + len(before) - 3
+        return relative_antecedent(text, lo, pronoun) or (pronoun, lo + len(before))
     if not _COORDINATED.search(before):
         return None
     return sentence_subject(text, lo, cue_start)
+
+
+# Where the noun phrase a relative pronoun refers to stops, walking back from the pronoun: a
+# preposition, conjunction or verb before it (`asked about | a builder who`).
+_ANTECEDENT_STOP = (
+    frozenset(
+        """to of in on at for from with by about against over under after before into than as and or but
+    that when while if because not is was were are be been being has have had do does did will would
+    can could may might must should""".split()
+    )
+    | CUE_VERBS
+)
+# Words that open a noun phrase: the antecedent starts there.
+_NP_OPENERS = frozenset(
+    """the a an this these those his her their its our my your some any every each another no one two
+    three several many few anybody anyone everybody everyone somebody someone nobody people those""".split()
+)
+MAX_ANTECEDENT_WORDS = 6
+
+
+def relative_antecedent(text: str, lo: int, pronoun: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at `pronoun` refers to: `an engineer who said` -> `an
+    engineer`, `Lena Brandt, who said` -> `Lena Brandt`; None when no noun phrase ends there."""
+    end = pronoun
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if text[end - 1 : end] == ",":
+        end -= 1
+        # `Peter Morgan, a lawyer for the club, who …`: a clause set off after a whole speaker phrase;
+        # `…, said Mr. Kamin, who …`: the phrase starts after the verb before it.
+        whole = speaker_before(text, lo, end)
+        if whole is not None:
+            verbs = [w for w in _NAME_WORD.finditer(text, *whole) if w.group() in CUE_VERBS]
+            whole = _valid(text, *_strip(text, verbs[-1].end(), whole[1])) if verbs else whole
+        if whole is not None and _opens_noun_phrase(text[whole[0] : whole[1]]):
+            return whole
+    return _noun_phrase_before(text, lo, end)
+
+
+def _opens_noun_phrase(phrase: str) -> bool:
+    """Whether a phrase starts as a noun phrase does (`Peter Morgan`, `the lawyer`), not mid-clause
+    (`politically risky for Cruz`)."""
+    first = phrase.split()[0]
+    return first[:1].isupper() or first.lower() in _NP_OPENERS or first.lower() in _LOWER_STARTS
+
+
+def _noun_phrase_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase ending at `end`, walking back word by word (`asked about | a builder`)."""
+    words = list(_NAME_WORD.finditer(text, lo, end))
+    start = end
+    for index in range(len(words) - 1, max(-1, len(words) - 1 - MAX_ANTECEDENT_WORDS), -1):
+        word = words[index]
+        lowered = word.group().lower()
+        before = words[index - 1].group().lower() if index > 0 else ""
+        if text[word.end() : start].strip():
+            break  # punctuation between the words
+        if lowered in _ANTECEDENT_STOP and not (lowered in _NOUN_LINKS and _noun_like(before)):
+            break  # a verb or preposition before the phrase; `Democrats on Capitol Hill` goes on
+        if word.group()[:1].islower() and lowered.endswith(("ed", "ing")) and before not in _NP_OPENERS:
+            break  # `hired | workers who`; `the aggrieved workers` keeps its participle
+        start = word.start()
+        if lowered in _NP_OPENERS:
+            break
+    if start == end:
+        return None
+    return _valid(text, start, end)
+
+
+# Prepositions inside a noun phrase (`allies in Congress`, `Democrats on Capitol Hill`).
+_NOUN_LINKS = frozenset("of on in at from for with".split())
+
+
+def _noun_like(word: str) -> bool:
+    """Whether a word before a preposition may end a noun (not a verb, preposition or determiner)."""
+    return bool(word) and word not in _ANTECEDENT_STOP and word not in _NP_OPENERS and not word.endswith("ed")
+
+
+# Verbs whose object does what their infinitive says (`requires local police to tell`, `urged voters
+# to say`): the object, not the subject, is the infinitive's agent.
+_OBJECT_CONTROL = frozenset(
+    """ask asks asked asking tell tells told urge urges urged urging require requires required requiring
+    allow allows allowed force forces forced encourage encourages encouraged invite invites invited order
+    orders ordered persuade persuades persuaded press presses pressed push pushes pushed want wants wanted
+    expect expects expected""".split()
+)
+
+
+def infinitive_agent(text: str, lo: int, to_start: int) -> tuple[int, int] | None:
+    """Who acts in an infinitive cue whose `to` starts at `to_start`: the object of a verb like `urge`
+    (`urged local police to tell` -> `local police`), else the clause's subject (`Trump never missed an
+    opportunity to remind` -> `Trump`); None for a question word's infinitive (`what to say`)."""
+    words = list(_NAME_WORD.finditer(text, lo, to_start))
+    if words and words[-1].group().lower() in _WH_WORDS:
+        return None
+    for word in reversed(words[-MAX_CONTROLLED_OBJECT - 1 : -1]):
+        if word.group().lower() in _OBJECT_CONTROL:
+            return _valid(text, *_strip(text, word.end(), to_start))
+    return sentence_subject(text, lo, to_start)
+
+
+MAX_CONTROLLED_OBJECT = 4
+_WH_WORDS = frozenset("what how when where whether why which who whom".split())
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -171,7 +367,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if filler:
         start = filler.end()
     subject = _SUBJECT.match(text, start, hi)
-    return (subject.start(), subject.end()) if subject else None
+    return (subject.start(), _without_adverbs(text, subject.start(), subject.end())) if subject else None
 
 
 def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -207,19 +403,26 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not any(char.isalpha() for char in phrase):
         return None
     words = _WORD_COUNT.findall(phrase)
-    if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(phrase.split(",")[0]):
+    # The head must hold no verb; a relative clause after it has its own (`officials who had seen it`).
+    head_part = _RELATIVE_WHO.split(phrase.split(",")[0], maxsplit=1)[0]
+    if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(head_part):
         return None
     first = words[0]
     if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
         return None
     head = phrase.split(",")[0].split()
-    if first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
+    if not head or first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
         return None  # `to boycott the product`, `Clinton’s`: not a whole noun phrase
     return start, end
 
 
-# Words that cannot open a speaker noun phrase (`to boycott the product`).
-_BAD_FIRST = frozenset({"to"})
+_RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
+# Prepositions: the noun phrase after one is its object (`In a message posted Friday`), not a subject.
+_PREPOSITIONS = frozenset(
+    "in on at during after before from with for by under over since until through amid despite".split()
+)
+# Words that cannot open a speaker noun phrase: an infinitive (`to boycott the product`), a preposition.
+_BAD_FIRST = frozenset({"to"}) | _PREPOSITIONS
 # Lower-case words a speaker phrase may start with (`the governor`, `officials`, `he`).
 _LOWER_STARTS = frozenset(
     """the a an some many several most few two three four five both all his her their its our one another
@@ -325,8 +528,10 @@ def resolve(phrase: str, memory: SpeakerMemory) -> str | None:
         memory.last_agency = full
     if full in COUNTRIES or full in ORGANIZATIONS or name.isupper():
         memory.last_group = full
-    elif full in memory.persons.values() or len(full.split()) >= 2 or full == name:
-        memory.last_person = full
+    elif (full in memory.persons.values() or len(full.split()) >= 2 or full == name) and source_type(
+        full
+    ) in {"person", "unknown"}:
+        memory.last_person = full  # `he`, `she` refer to people, not to a `Community Survey`
         if _FEMALE_HINTS.search(phrase):
             memory.last_female = full
     return full

@@ -29,8 +29,6 @@ ELSEWHERE = 0.1
 MEDIA = frozenset({"agency", "state_media", "media"})
 # A source name longer than this is a phrase analysis took for a name.
 MAX_NAME_WORDS = 5
-# At most this many citing statements per outlet are shown as evidence.
-EVIDENCE = 3
 
 
 @dataclass(slots=True)

@@ -29,7 +29,7 @@ from newsprism.crawler.config import ClusterSettings, CrawlConfig, OutletConfig,
 from newsprism.crawler.crawl import CrawlSummary
 from newsprism.crawler.progress import CrawlProgress
 from newsprism.crawler.urls import host_key
-from newsprism.storage.errors import InputError, NewsprismError
+from newsprism.errors import ClusterUnavailableError, InputError
 
 log = logging.getLogger(__name__)
 # How often the waiting command reads the ledger.
@@ -37,10 +37,6 @@ POLL_SECONDS = 0.2
 # A pass complete this long without its regrouping (the task asking for it was lost with its
 # worker at the wrong moment) has it asked for again; regrouping twice changes nothing.
 REGROUP_PATIENCE = 30.0
-
-
-class ClusterUnavailableError(NewsprismError):
-    """The cluster's broker or coordination store cannot be reached."""
 
 
 def cluster_of(config: CrawlConfig) -> ClusterSettings:

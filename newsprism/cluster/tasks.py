@@ -1,4 +1,4 @@
-"""The cluster's tasks: discover an outlet, crawl one article (fetch, extract, analyse, store), regroup.
+"""The cluster's tasks: discover an outlet, crawl one article (fetch, extract, analyze, store), regroup.
 
 A pass is a set of chains, not a flood: discovering an outlet records its links in the ledger and
 enqueues `concurrency` articles; each article, once stored, enqueues the one `concurrency` places
@@ -40,9 +40,9 @@ from newsprism.crawler.discovery import DiscoveredLink
 from newsprism.crawler.fetch import fetching_for
 from newsprism.crawler.hostturns import SharedHostTurns
 from newsprism.crawler.piecework import OutletListing, Piecework
-from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-from newsprism.storage.database import open_engine, session_factory
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
+from newsprism.pipeline import analyze_page, analyze_stored, complete_stored
+from newsprism.storage.database import Database
 
 log = logging.getLogger(__name__)
 DISCOVER = "newsprism.discover_outlet"
@@ -68,7 +68,7 @@ class WorkerSetup:
 _SETUP: WorkerSetup | None = None
 
 
-# A page to extract and analyse once before forking (see `prepare_worker`).
+# A page to extract and analyze once before forking (see `prepare_worker`).
 _WARM_UP_PAGE = (
     b"<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1><p>The harbour"
     b" authority said on Tuesday that five cargo ships had been held outside the port for three days.</p>"
@@ -87,7 +87,7 @@ def prepare_worker(setup: WorkerSetup) -> None:
     global _SETUP
     _SETUP = setup
     newsprism.crawler.extract.extract_fetched(
-        _WARM_UP_PAGE, "text/html", "https://warm-up.invalid/", analyse_page
+        _WARM_UP_PAGE, "text/html", "https://warm-up.invalid/", analyze_page
     )
 
 
@@ -96,12 +96,13 @@ class WorkerRuntime:
 
     def __init__(self, setup: WorkerSetup) -> None:
         self.pid = os.getpid()
-        self.factory = session_factory(open_engine(setup.database_url))
+        # `newsprism worker` brought the schema to head before forking this process.
+        self.database = Database(setup.database_url, migrate=False)
         self.redis = Redis.from_url(setup.cluster.coordination)
         self.ledger = PassLedger(self.redis, setup.cluster.name)
         turns = SharedHostTurns(AsyncRedis.from_url(setup.cluster.coordination), self.ledger.prefix)
         self.piecework = Piecework(
-            setup.config.settings, self.factory, turns, after_store=analyse_stored, prepare=analyse_page
+            setup.config.settings, self.database, turns, after_store=analyze_stored, prepare=analyze_page
         )
 
 
@@ -167,7 +168,7 @@ def _listing(task: Task, work: WorkerRuntime, pass_id: str, outlet: OutletConfig
 
 
 def crawl_article(task: Task, pass_id: str, outlet_item: dict[str, Any], index: int) -> None:
-    """Fetch, extract, analyse and store an outlet's `index`-th article; enqueue its successor."""
+    """Fetch, extract, analyze and store an outlet's `index`-th article; enqueue its successor."""
     work, outlet = runtime(), outlet_from(outlet_item)
     link = work.ledger.link(pass_id, outlet.name, index)
     if link is not None and work.ledger.article_outcome(pass_id, outlet.name, index) is None:
@@ -196,12 +197,12 @@ def _article_outcome(
 
 
 def regroup(task: Task, pass_id: str) -> None:
-    """After a pass: analyse what was left unanalysed, regroup every article into events, and keep
+    """After a pass: analyze what was left unanalyzed, regroup every article into events, and keep
     the listings' validators of each outlet whose articles were all stored."""
     work = runtime()
     if not _admitted(task, work, pass_id, f"pass {pass_id}"):
         return
-    events = complete_stored(work.factory)
+    events = complete_stored(work.database)
     progress = work.ledger.progress(pass_id)
     for outlet, counts in progress.outlets.items():
         if counts.get("failed", 0) == 0:

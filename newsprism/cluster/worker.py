@@ -18,8 +18,8 @@ from newsprism.cluster.engine import cluster_app, work_queue
 from newsprism.cluster.passes import cluster_of, connect_coordination
 from newsprism.cluster.tasks import WorkerSetup, prepare_worker
 from newsprism.crawler.config import CrawlConfig
-from newsprism.storage.database import open_database
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
+from newsprism.storage.database import Database
 
 # Processes per worker when not told: the crawl waits on far servers far more than it computes.
 DEFAULT_PROCESSES = 4
@@ -36,7 +36,7 @@ def run_worker(
             f"{make_url(database_url).render_as_string(hide_password=True)!r}"
         )
     connect_coordination(cluster).close()  # one clear line now, not a failure on the first task
-    open_database(database_url).kw["bind"].dispose()  # the schema at head before any process writes
+    Database(database_url).close()  # the schema at head before any process writes
     prepare_worker(WorkerSetup(config, cluster, database_url))
     app = cluster_app(cluster)
     worker = app.Worker(

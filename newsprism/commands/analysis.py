@@ -12,7 +12,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 
 @reports_errors
@@ -33,7 +33,7 @@ def analyze_command(
     from newsprism.compare.article.analysis import analyze_article
 
     if jsonl is not None:
-        bad = analyse_jsonl(jsonl, sys.stdout)
+        bad = analyze_jsonl(jsonl, sys.stdout)
         if bad:
             raise InputError(f"{jsonl}: {bad} line(s) could not be analysed (see above)")
         return
@@ -62,10 +62,10 @@ def _parse_date(value: Any, where: str) -> date | None:
         raise InputError(f"{where}: 'published' must be a date YYYY-MM-DD, got {value!r}") from exc
 
 
-def analyse_jsonl(path: Path, out: IO[str]) -> int:
-    """Analyse every line of a JSON Lines file, writing one result line each; returns bad lines.
+def analyze_jsonl(path: Path, out: IO[str]) -> int:
+    """Analyze every line of a JSON Lines file, writing one result line each; returns bad lines.
 
-    A bad line is reported on standard error with its number; the good ones are still analysed.
+    A bad line is reported on standard error with its number; the good ones are still analyzed.
     """
     from newsprism.compare.article.analysis import analyze_article
 

@@ -1,7 +1,7 @@
 """`crawl`, `schedule`, `import` and `export`: thin skins over the crawler and storage.
 
 Each command parses its options, opens the database (bringing it to the schema head) and calls one
-library function; crawled and imported articles are analysed through the pipeline's `analyse_stored`
+library function; crawled and imported articles are analyzed through the pipeline's `analyze_stored`
 inside the transaction that stores them, and grouped into events after the pass.
 
 The crawler, storage and rich are imported inside the commands that use them: `newsprism --help`
@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from newsprism.console import reports_errors, settings_of
+from newsprism.errors import InputError
 from newsprism.settings import Settings
-from newsprism.storage.errors import InputError
 
 if TYPE_CHECKING:
     from rich.table import Table
-    from sqlalchemy.orm import Session, sessionmaker
 
     from newsprism.crawler.config import CrawlConfig
     from newsprism.crawler.crawl import CrawlSummary
@@ -36,10 +35,6 @@ if TYPE_CHECKING:
 ConfigOption = Annotated[
     Path, typer.Option("--config", help="The outlet configuration (TOML).", exists=False, dir_okay=False)
 ]
-
-
-def _close(factory: sessionmaker[Session]) -> None:
-    factory.kw["bind"].dispose()
 
 
 @reports_errors
@@ -71,20 +66,10 @@ def crawl_command(
 def _local_pass(
     crawl_config: CrawlConfig, outlet: list[str] | None, database_url: str, show_progress: bool
 ) -> CrawlSummary:
-    from newsprism.crawler.crawl import crawl_outlets
-    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-    from newsprism.storage.database import open_database
+    from newsprism.database import Database
 
-    factory = open_database(database_url)
-    try:
-        summary = crawl_outlets(
-            crawl_config, factory, outlets=outlet, after_store=analyse_stored, prepare=analyse_page,
-            progress=show_progress,
-        )  # fmt: skip
-        complete_stored(factory)
-    finally:
-        _close(factory)
-    return summary
+    with Database(database_url) as database:
+        return database.crawl(crawl_config, outlets=outlet, progress=show_progress)
 
 
 def _distributed_pass(
@@ -92,11 +77,11 @@ def _distributed_pass(
 ) -> CrawlSummary:
     from newsprism.cluster.passes import cluster_of, crawl_distributed
     from newsprism.crawler.progress import RichProgress, SilentProgress
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
 
     cluster_of(crawl_config)  # no [cluster] table: said before any database is made
     # The workers store into their own --db; this one only gets the schema to head before they run.
-    _close(open_database(database_url))
+    Database(database_url).close()
     if not show_progress:
         return crawl_distributed(crawl_config, outlets=outlet, progress=SilentProgress())
     with RichProgress() as bar:
@@ -120,15 +105,12 @@ def crawl_table(summary: CrawlSummary) -> Table:
 def scheduled_crawl(config_path: str, outlet: str, database_url: str) -> CrawlSummary:
     """The job `schedule` runs for one outlet: a crawl pass with analysis, then grouping."""
     from newsprism.crawler.schedule import crawl_job
-    from newsprism.pipeline import analyse_page, analyse_stored, complete_stored
-    from newsprism.storage.database import open_database
+    from newsprism.pipeline import analyze_page, analyze_stored, complete_stored
+    from newsprism.storage.database import Database
 
-    summary = crawl_job(config_path, outlet, database_url, after_store=analyse_stored, prepare=analyse_page)
-    factory = open_database(database_url)
-    try:
-        complete_stored(factory)
-    finally:
-        _close(factory)
+    summary = crawl_job(config_path, outlet, database_url, after_store=analyze_stored, prepare=analyze_page)
+    with Database(database_url) as database:
+        complete_stored(database)
     return summary
 
 
@@ -177,17 +159,14 @@ def import_command(
 ) -> None:
     """Import articles from JSON Lines or WARC files; each is stored and analysed like a crawled one."""
     from newsprism.crawler.importer import import_files
-    from newsprism.pipeline import analyse_stored, complete_stored
-    from newsprism.storage.database import open_database
+    from newsprism.pipeline import analyze_stored, complete_stored
+    from newsprism.storage.database import Database
 
     settings = settings_of(ctx)
-    factory = open_database(settings.database_url)
-    try:
+    with Database(settings.database_url) as database:
         with import_progress(settings, forced=progress) as shown:
-            summary = import_files(paths, factory, after_store=analyse_stored, outlet=outlet, progress=shown)
-        complete_stored(factory)
-    finally:
-        _close(factory)
+            summary = import_files(paths, database, after_store=analyze_stored, outlet=outlet, progress=shown)
+        complete_stored(database)
     for problem in summary.problems:
         typer.echo(f"newsprism: error: {problem}", err=True)
     typer.echo(_import_line(summary))
@@ -231,18 +210,11 @@ def export_command(
     ] = None,
 ) -> None:
     """Every stored article (its current version), one per line, to standard output."""
-    from newsprism.storage.database import open_database
-    from newsprism.storage.repository import export_articles, outlet_named
+    from newsprism.database import Database
 
     since_time = _since(since)
-    factory = open_database(settings_of(ctx).database_url, must_exist=True)
-    try:
-        with factory() as session:
-            if outlet is not None:
-                outlet_named(session, outlet)
-            write_export(export_articles(session, outlet=outlet, since=since_time), format_.value, sys.stdout)
-    finally:
-        _close(factory)
+    with Database(settings_of(ctx).database_url, must_exist=True) as database:
+        write_export(database.articles(outlet=outlet, since=since_time), format_.value, sys.stdout)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -259,7 +231,7 @@ def write_export(records: Iterable[dict[str, Any]], format_: str, out: TextIO) -
     import csv
     import json
 
-    from newsprism.storage.repository import EXPORT_KEYS
+    from newsprism.storage.reading import EXPORT_KEYS
 
     if format_ == "jsonl":
         for record in records:

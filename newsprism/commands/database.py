@@ -10,8 +10,8 @@ from newsprism.console import reports_errors, settings_of
 @reports_errors
 def init_command(ctx: typer.Context) -> None:
     """Create or upgrade the database schema (Alembic upgrade head); safe to run twice."""
-    from newsprism.storage.database import open_database  # here: SQLAlchemy would slow `newsprism --help`
+    from newsprism.storage.database import Database  # here: SQLAlchemy would slow `newsprism --help`
 
     url = settings_of(ctx).database_url
-    open_database(url)
+    Database(url)
     typer.echo(f"database ready: {url}")

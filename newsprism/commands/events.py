@@ -8,7 +8,6 @@ Storage and rich are imported inside the commands, so that `newsprism --help` st
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors, settings_of
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -39,34 +38,15 @@ def events_command(
     """List the events: groups of articles from any outlets about the same story."""
     from rich.console import Console
 
-    from newsprism.storage.database import open_database
-    from newsprism.web.queries import events_json, parse_when
+    from newsprism.database import Database
+    from newsprism.web.queries import parse_when
 
-    factory = open_database(settings_of(ctx).database_url, must_exist=True)
-    try:
-        with factory() as session:
-            events = [_plain(event) for event in events_json(session, parse_when(since, "--since"))]
-    finally:
-        factory.kw["bind"].dispose()
+    with Database(settings_of(ctx).database_url, must_exist=True) as database:
+        events = database.events(since=parse_when(since, "--since"))
     if as_json:
         typer.echo(json.dumps(events, ensure_ascii=False, indent=2))
     else:
         Console(soft_wrap=True).print(_table(events))
-
-
-def _plain(event: dict[str, Any]) -> dict[str, Any]:
-    # JSON carries ids as strings and times as ISO 8601 (INTERFACE.md).
-    def value(key: str, item: dict[str, Any]) -> Any:
-        found = item[key]
-        if key == "id":
-            return str(found)
-        return found.isoformat() if isinstance(found, datetime) else found
-
-    keys = ("id", "title", "first_published", "last_published", "outlets")
-    plain = {key: value(key, event) for key in keys}
-    article_keys = ("id", "url", "outlet", "title", "published")
-    plain["articles"] = [{key: value(key, a) for key in article_keys} for a in event["articles"]]
-    return plain
 
 
 def _table(events: list[dict[str, Any]]) -> Table:
@@ -94,16 +74,12 @@ def report_command(
 ) -> None:
     """The divergence report of one event: where its outlets disagree, and what some leave out."""
     from newsprism.reports import render_event_report
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
 
     if not event_id.isdigit():
         raise InputError(f"no event with id {event_id!r}")
-    factory = open_database(settings_of(ctx).database_url, must_exist=True)
-    try:
-        with factory() as session:
-            text = render_event_report(session, int(event_id), format_.value)
-    finally:
-        factory.kw["bind"].dispose()
+    with Database(settings_of(ctx).database_url, must_exist=True) as database, database.session() as session:
+        text = render_event_report(session, int(event_id), format_.value)
     if out is None:
         typer.echo(text, nl=False)
         return

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsprism.console import reports_errors, settings_of
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -40,17 +40,15 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as one JSON object.")] = False,
 ) -> None:
     """Full-text search over the stored articles, best match first."""
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
     from newsprism.web import queries
 
     filters = queries.search_filters(
         outlet=outlet, since=since, until=until, event=event, source=source, speaker=speaker
     )
-    factory = open_database(settings_of(ctx).database_url, must_exist=True)
-    with factory() as session:
+    with Database(settings_of(ctx).database_url, must_exist=True) as database, database.session() as session:
         # An outlet or event that does not exist is an error (queries.check_named), not "0 results".
         result = queries.search_json(session, query, filters, limit=limit, facets=as_json)
-    factory.kw["bind"].dispose()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=_iso))
     else:
@@ -109,12 +107,12 @@ def serve_command(
     """Serve the JSON API (OpenAPI at /openapi.json) and the web pages until interrupted."""
     import uvicorn
 
-    from newsprism.storage.database import open_database
+    from newsprism.storage.database import Database
     from newsprism.web.app import create_app
 
     settings = settings_of(ctx)
     refuse_a_busy_port(host, port)
-    app = create_app(open_database(settings.database_url, must_exist=True))
+    app = create_app(Database(settings.database_url, must_exist=True))
     level = "info" if settings.verbose else "warning"
     typer.echo(f"newsprism serving on http://{host}:{port}/ (the API: /docs; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=level, access_log=settings.verbose > 0)

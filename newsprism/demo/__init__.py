@@ -6,13 +6,12 @@ a realistic site. `load_newsroom` reads the bundled content, `serve_newsroom` se
 
 from __future__ import annotations
 
-from newsprism.demo.content import DemoArticle, DemoNewsroomError, DemoOutlet, Newsroom, load_newsroom
+from newsprism.demo.content import DemoArticle, DemoOutlet, Newsroom, load_newsroom
 from newsprism.demo.server import DemoNewsroom, OutletSite, serve_newsroom
 
 __all__ = [
     "DemoArticle",
     "DemoNewsroom",
-    "DemoNewsroomError",
     "DemoOutlet",
     "Newsroom",
     "OutletSite",

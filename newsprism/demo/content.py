@@ -15,15 +15,11 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from newsprism.storage.errors import NewsprismError
+from newsprism.errors import DemoNewsroomError
 
 NEWSROOM_PACKAGE = "newsprism.demo"
 NEWSROOM_FOLDER = "newsroom"
 MANIFEST_NAME = "manifest.json"
-
-
-class DemoNewsroomError(NewsprismError):
-    """The bundled demo newsroom is malformed (a packaging bug); the message names the file and key."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """`newsprism demo`: the main job on the bundled newsroom, end to end with no network.
 
 Serve the newsroom on a loopback port, crawl it like any configured outlets (feeds, fetch,
-trafilatura, store, analyse), group the articles into events and write every event's report. The
+trafilatura, store, analyze), group the articles into events and write every event's report. The
 product's own functions do all the work; nothing here knows what the newsroom's articles say.
 
 The demo keeps to a database of its own, `DIR/newsprism.db`: its outlets are fictional, and written
@@ -20,10 +20,10 @@ from pathlib import Path
 from newsprism.crawler.config import load_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.demo.server import serve_newsroom
-from newsprism.pipeline import analyse_page, analyse_stored, update_events
+from newsprism.pipeline import analyze_page, analyze_stored, update_events
 from newsprism.reports import WrittenReport, write_event_reports
 from newsprism.settings import Settings
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 
 # The newsroom is served on the first free port of these, so that its URLs, and hence the stored
 # articles, stay the same from one run to the next: a second `newsprism demo` stores nothing twice.
@@ -75,19 +75,19 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
     """
     out.mkdir(parents=True, exist_ok=True)
     database_url = demo_database_url(out)
-    factory = open_database(database_url)
+    database = Database(database_url)
     try:
         with serve_newsroom(ports=DEMO_PORTS) as newsroom, tempfile.TemporaryDirectory() as folder:
             config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
             crawled = crawl_outlets(
-                config, factory, after_store=analyse_stored, prepare=analyse_page,
+                config, database, after_store=analyze_stored, prepare=analyze_page,
                 progress=settings.show_progress,
             )  # fmt: skip
             pages = newsroom.write_article_pages(out / ORIGINALS)
-        update_events(factory)
+        update_events(database)
         # The reports' links to each article go to its copy: the server is gone after the run.
         links = {url: path.relative_to(out).as_posix() for url, path in pages.items()}
-        reports = write_event_reports(factory, out, links=links)
+        reports = write_event_reports(database, out, links=links)
     finally:
-        factory.kw["bind"].dispose()
+        database.close()
     return DemoSummary(crawled, reports, out, database_url)

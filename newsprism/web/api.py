@@ -7,14 +7,21 @@ Each endpoint checks its parameters, opens one short read session and calls one 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from dataclasses import fields
 from datetime import datetime
-from typing import Annotated, Any
+from functools import reduce
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.orm import Session, sessionmaker
+from pydantic import BaseModel, ConfigDict, Field, create_model
+from sqlalchemy.orm import Session
 
+from newsprism.compare.findings import FINDING_TYPES
+from newsprism.storage.database import Database
+from newsprism.storage.findings import FINDING_MODELS, column_of
 from newsprism.web import queries
 from newsprism.web.apidocs import api_endpoints
 
@@ -53,37 +60,50 @@ class VersionOut(BaseModel):
     text: str
 
 
-class AttributionOut(BaseModel):
-    kind: str
-    content: str
-    start: int
-    end: int
-    cue: str | None
-    speaker: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker_resolved: str | None
-    source_type: str
-    cue_class: str | None = None  # speech | belief | intention | perception | document
+def finding_model(kind: str) -> type[BaseModel]:
+    """The model of one kind of finding as `queries.article_json` answers it, made from the fields of
+    its dataclass (compare.findings), so that a field added there is described here too.
+
+    Types are the dataclass's, but literals are answered as plain strings; a whole `value` as an
+    integer; a field whose column may be null (`cue_class`) as null, and optional.
+    """
+    dataclass_type = FINDING_TYPES[kind]
+    hints = get_type_hints(dataclass_type)
+    model = FINDING_MODELS[kind]
+    answered: dict[str, Any] = {}
+    for field in fields(dataclass_type):
+        if field.name in queries.FIELDS_NOT_ANSWERED:
+            continue
+        annotation = _answered_type(hints[field.name])
+        if field.name in queries.WHOLE_NUMBER_FIELDS:
+            annotation = annotation | int
+        if model.__table__.c[column_of(field.name)].nullable and not _admits_none(annotation):
+            answered[field.name] = (annotation | None, None)
+        else:
+            answered[field.name] = (annotation, ...)
+    made: type[BaseModel] = create_model(f"{dataclass_type.__name__}Out", **answered)
+    return made
 
 
-class QuantityOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    value: float | int
-    value_high: float | None
-    unit: str | None
-    concept: str | None
-    change: str
+def _answered_type(hint: Any) -> Any:
+    """`hint` as the JSON answers it: `Literal["direct", ...]` is a string; unions map each member."""
+    if get_origin(hint) is Literal:
+        return str
+    if get_origin(hint) in (Union, UnionType):
+        return reduce(operator.or_, (_answered_type(member) for member in get_args(hint)))
+    return hint
 
 
-class EntityOut(BaseModel):
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
+def _admits_none(annotation: Any) -> bool:
+    return annotation is type(None) or type(None) in get_args(annotation)
+
+
+if TYPE_CHECKING:  # mypy sees models; the real ones are made from the dataclasses below
+    AttributionOut = BaseModel
+    QuantityOut = BaseModel
+    EntityOut = BaseModel
+else:
+    AttributionOut, QuantityOut, EntityOut = (finding_model(kind) for kind in queries.ANSWERED_FINDINGS)
 
 
 class ArticleOut(ArticleSummary):
@@ -213,9 +233,9 @@ class CitedSourceOut(BaseModel):
 
 
 def read_session(request: Request) -> Iterator[Session]:
-    """One short read-only session per request, from the factory the app was built with."""
-    factory: sessionmaker[Session] = request.app.state.session_factory
-    with factory() as session:
+    """One short read-only session per request, from the database the app was built with."""
+    database: Database = request.app.state.database
+    with database.session() as session:
         yield session
 
 

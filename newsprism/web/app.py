@@ -15,10 +15,10 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
-from newsprism.storage.errors import InputError, NewsprismError, NotFoundError
+from newsprism.errors import InputError, NewsprismError, NotFoundError
+from newsprism.storage.database import Database
 from newsprism.web import api, pages, queries
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,8 @@ PAGE_POLICY = (
 )
 
 
-def create_app(factory: sessionmaker[Session]) -> FastAPI:
-    """The API and pages over the database of `factory` (opened and migrated by the caller)."""
+def create_app(database: Database) -> FastAPI:
+    """The API and pages over `database` (opened and migrated by the caller)."""
     app = FastAPI(
         title="newsprism",
         summary="Compare how outlets cover the same event: who said what, the numbers, what is left out.",
@@ -38,7 +38,7 @@ def create_app(factory: sessionmaker[Session]) -> FastAPI:
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the OpenAPI document stays
         redoc_url=None,
     )
-    app.state.session_factory = factory
+    app.state.database = database
     app.state.reports = queries.ReportCache()
     app.include_router(api.router)
     app.include_router(pages.router)

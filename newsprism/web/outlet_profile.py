@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from newsprism.compare.reports.view import RelianceChart, stacked_chart
+from newsprism.storage.articles import outlet_named
 from newsprism.storage.profiles import (
     ArticleHealth,
     outlet_article_health,
     outlet_events,
     outlet_source_types,
 )
-from newsprism.storage.repository import outlet_named
 
 # Beyond these spans a finer period would give more bars than a reader can compare.
 DAYS_AS_DAYS = 31

@@ -29,7 +29,7 @@ from newsprism.compare.reports.view import (
     timeline,
     type_choices,
 )
-from newsprism.storage.errors import InputError, NotFoundError
+from newsprism.errors import InputError, NotFoundError
 from newsprism.web import queries
 from newsprism.web.api import MAX_ID, ReportsDep, read_session
 from newsprism.web.apidocs import api_endpoints

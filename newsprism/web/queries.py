@@ -10,28 +10,33 @@ from __future__ import annotations
 import copy
 import threading
 from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from newsprism.compare.findings import FINDING_TYPES, Finding, whole_number
+from newsprism.errors import InputError, NotFoundError
 from newsprism.storage import models
-from newsprism.storage.errors import InputError, NotFoundError
-from newsprism.storage.profiles import version_times as article_version_times
-from newsprism.storage.repository import (
+from newsprism.storage.articles import list_outlets, outlet_named
+from newsprism.storage.events import (
     ListedArticle,
     ListedEvent,
-    articles_with_ids,
-    count_articles,
+    check_event,
     count_events,
     event_id_of_article,
     event_listing,
     event_report_inputs,
+)
+from newsprism.storage.findings import stored_fields
+from newsprism.storage.profiles import version_times as article_version_times
+from newsprism.storage.reading import (
+    articles_with_ids,
+    count_articles,
     get_article_with_findings,
     list_articles,
-    list_outlets,
-    outlet_named,
     outlets_with_article_counts,
     source_citations,
     stored_page,
@@ -118,8 +123,8 @@ def check_named(session: Session, filters: SearchFilters) -> None:
     """
     if filters.outlet is not None:
         outlet_named(session, filters.outlet)
-    if filters.event_id is not None and session.get(models.Event, filters.event_id) is None:
-        raise NotFoundError(f"no event with id {filters.event_id}")
+    if filters.event_id is not None:
+        check_event(session, filters.event_id)
 
 
 def search_json(
@@ -203,9 +208,7 @@ def article_json(session: Session, article_id: int) -> dict[str, Any]:
         "event": event_id_of_article(session, article.id),
         "text": current.text if current else "",
         "versions": [_version_json(v) for v in article.versions],
-        "attributions": [_attribution_json(a) for a in _ordered(current.attributions if current else [])],
-        "quantities": [_quantity_json(q) for q in _ordered(current.quantities if current else [])],
-        "entities": [_entity_json(e) for e in _ordered(current.entities if current else [])],
+        **{kind: _findings_json(kind, getattr(current, kind, [])) for kind in ANSWERED_FINDINGS},
     }
 
 
@@ -231,44 +234,25 @@ def _version_json(version: models.ArticleVersion) -> dict[str, Any]:
     }
 
 
-def _attribution_json(row: models.Attribution) -> dict[str, Any]:
-    return {
-        "kind": row.kind,
-        "content": row.content,
-        "start": row.start_char,
-        "end": row.end_char,
-        "cue": row.cue,
-        "speaker": row.speaker,
-        "speaker_start": row.speaker_start,
-        "speaker_end": row.speaker_end,
-        "speaker_resolved": row.speaker_resolved,
-        "source_type": row.source_type,
-        "cue_class": row.cue_class,
-    }
+# The findings an article's JSON answers, each as its dataclass (compare.findings) stores it, but for
+# the cue's offsets, which the API's shape never carried. A `value` is written as an integer when
+# whole, as `analyze` writes it; a column that may be null is answered null (`cue_class` of rows
+# analyzed before it existed).
+ANSWERED_FINDINGS = ("attributions", "quantities", "entities")
+FIELDS_NOT_ANSWERED = frozenset({"cue_start", "cue_end"})
+WHOLE_NUMBER_FIELDS = frozenset({"value"})
 
 
-def _quantity_json(row: models.Quantity) -> dict[str, Any]:
-    value = int(row.value) if float(row.value).is_integer() else row.value
-    return {
-        "text": row.text,
-        "start": row.start_char,
-        "end": row.end_char,
-        "value": value,
-        "value_high": row.value_high,
-        "unit": row.unit,
-        "concept": row.concept,
-        "change": row.change,
-    }
+def _findings_json(kind: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    return [_finding_json(FINDING_TYPES[kind], row) for row in _ordered(rows)]
 
 
-def _entity_json(row: models.Entity) -> dict[str, Any]:
-    return {
-        "text": row.text,
-        "label": row.label,
-        "start": row.start_char,
-        "end": row.end_char,
-        "canonical": row.canonical,
-    }
+def _finding_json(kind: type[Finding], row: Any) -> dict[str, Any]:
+    answered = {}
+    for name, value in stored_fields(kind, row).items():
+        if name not in FIELDS_NOT_ANSWERED:
+            answered[name] = whole_number(value) if name in WHOLE_NUMBER_FIELDS else value
+    return answered
 
 
 def article_pieces(article: dict[str, Any]) -> list[Any]:
@@ -307,6 +291,33 @@ def events_json(
     """Every event (or one page of them), most covered first: the `events --json` shape of
     INTERFACE.md."""
     return [_event_json(event) for event in event_listing(session, since, limit=limit, offset=offset)]
+
+
+def events_list_json(session: Session, since: datetime | None = None) -> list[dict[str, Any]]:
+    """Every event as `events --json` prints it (INTERFACE.md): ids as strings, times as ISO 8601."""
+    return [_listed(event) for event in events_json(session, since)]
+
+
+def _listed(event: dict[str, Any]) -> dict[str, Any]:
+    listed: dict[str, Any] = plain_json(event)
+    listed["id"] = str(listed["id"])
+    listed["articles"] = [{**article, "id": str(article["id"])} for article in listed["articles"]]
+    return listed
+
+
+def plain_json(value: Any) -> Any:
+    """`value` with every datetime written as ISO 8601 text, as the commands print it.
+
+    >>> plain_json({"published": datetime(2024, 5, 3, 9, 30, tzinfo=UTC), "ids": [1, 2]})
+    {'published': '2024-05-03T09:30:00+00:00', 'ids': [1, 2]}
+    """
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(item) for item in value]
+    return value
 
 
 def events_total(session: Session, since: datetime | None = None) -> int:

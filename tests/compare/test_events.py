@@ -237,7 +237,7 @@ def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
     ]
 
 
-def _analysed(id_: str, title: str, text: str, published: datetime) -> CoverageArticle:
+def _analyzed(id_: str, title: str, text: str, published: datetime) -> CoverageArticle:
     return CoverageArticle(
         id=id_, outlet=f"Outlet {id_}", url=f"https://{id_}.example/story", title=title, text=text,
         published=published, analysis=analyze_article(text, published.date()),
@@ -263,17 +263,17 @@ OTHER_SHOOTING = (
 
 
 def test_a_follow_up_months_later_joins_its_event_by_the_people_it_names() -> None:
-    shooting = _analysed("a", *SHOOTING, DAY)
-    plea = _analysed("b", *PLEA, DAY + timedelta(days=150))
+    shooting = _analyzed("a", *SHOOTING, DAY)
+    plea = _analyzed("b", *PLEA, DAY + timedelta(days=150))
     assert _partition(group_articles([shooting, plea])) == {frozenset({"a", "b"})}
 
 
 def test_a_later_story_sharing_one_name_or_past_the_follow_up_time_stays_apart() -> None:
-    shooting = _analysed("a", *SHOOTING, DAY)
+    shooting = _analyzed("a", *SHOOTING, DAY)
     # Another shooting in the same town weeks later: only the police spokesman is named in both.
-    other = _analysed("c", *OTHER_SHOOTING, DAY + timedelta(days=40))
+    other = _analyzed("c", *OTHER_SHOOTING, DAY + timedelta(days=40))
     assert len(group_articles([shooting, other])) == 2
-    too_late = _analysed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
+    too_late = _analyzed("d", *PLEA, DAY + timedelta(days=FOLLOW_UP_DAYS + 30))
     assert len(group_articles([shooting, too_late])) == 2
 
 
@@ -308,10 +308,10 @@ ROUND_UP = (
 
 def test_a_round_up_page_does_not_merge_the_incidents_it_lists() -> None:
     incidents = {"pike": PIKE_STREET, "bridge": RIVER_BRIDGE, "corliss": CORLISS}
-    articles = [_analysed("roundup", *ROUND_UP, DAY)]
+    articles = [_analyzed("roundup", *ROUND_UP, DAY)]
     for hours, (name, story) in enumerate(incidents.items(), start=1):
-        articles.append(_analysed(f"{name}-1", *story, DAY + timedelta(hours=hours)))
-        articles.append(_analysed(f"{name}-2", *story, DAY + timedelta(hours=hours + 20)))
+        articles.append(_analyzed(f"{name}-1", *story, DAY + timedelta(hours=hours)))
+        articles.append(_analyzed(f"{name}-2", *story, DAY + timedelta(hours=hours + 20)))
     for group in group_articles(articles):
         listed = {member.split("-")[0] for member in group.article_ids} - {"roundup"}
         assert len(listed) <= 1, group.article_ids
@@ -363,8 +363,8 @@ def test_an_outlets_own_pages_of_one_week_join_only_on_a_strong_likeness() -> No
 
 
 def test_a_follow_up_sharing_one_rare_person_joins_when_its_words_resemble_the_event() -> None:
-    shooting = _analysed("a", *PIKE_STREET, DAY)
-    charged = _analysed(
+    shooting = _analyzed("a", *PIKE_STREET, DAY)
+    charged = _analyzed(
         "b",
         "Man charged in shooting that wounded Tamsin Voss",
         "Prosecutors charged a 22-year-old man on Thursday in the Pike Street shooting that wounded "
@@ -395,7 +395,7 @@ def test_a_follow_up_sharing_one_rare_person_joins_when_its_words_resemble_the_e
     ],
 )  # fmt: skip
 def test_names_that_tie_follow_ups_are_people_of_the_story(text: str, people: set[str]) -> None:
-    article = _analysed("a", "Shooting", text, DAY)
+    article = _analyzed("a", "Shooting", text, DAY)
     assert full_names(article) == people
 
 

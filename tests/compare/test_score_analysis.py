@@ -83,3 +83,27 @@ def test_scorer_check_passes_on_both_splits() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "polnear_check_statements_content_f1" in result.stdout
     assert "newsquant_gap_value_unit_f1" in result.stdout
+
+
+_SAID = "Lena Brandt said the port would reopen in May."
+_SAID_GOLD = (
+    "T1\tSource 0 11\tLena Brandt\nT2\tCue 12 16\tsaid\nT3\tContent 17 45\tthe port would reopen in May\n"
+    "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+)
+
+
+def test_split_spread_compares_the_fixed_gap_with_random_splits(tmp_path: Path) -> None:
+    # Two outlets of two texts each; one check text has no gold statement, so its prediction is a
+    # false positive and every split puts that text on one side: the gap is the same 33.3 each time.
+    dev = tmp_path / "polnear" / "dev"
+    (dev / "text").mkdir(parents=True)
+    (dev / "attributions").mkdir()
+    for name in ("a_1", "a_2", "b_1", "b_2"):
+        (dev / "text" / f"{name}.txt").write_text(_SAID, encoding="utf-8")
+        (dev / "attributions" / f"{name}_x1.ann").write_text("" if name == "a_2" else _SAID_GOLD)
+    (dev / "attributions" / "a_1_x2.ann").write_text(_SAID_GOLD)  # a second reading of a tune text
+    figures = score_analysis.split_spread(tmp_path, draws=50)
+    assert figures["polnear_tune_statements_one_reading_f1"] == 100.0
+    assert figures["polnear_check_statements_one_reading_f1"] == pytest.approx(200 / 3)
+    assert figures["polnear_spread_statements_gap_median"] == pytest.approx(100 - 200 / 3)
+    assert figures["polnear_spread_statements_share_at_least_fixed_gap"] == 100.0

@@ -6,18 +6,17 @@ from collections.abc import Iterator
 
 import pytest
 from hostile import HostileServer
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.extract import Extractor
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 
 
 @pytest.fixture
-def factory(sqlite_url: str) -> Iterator[sessionmaker[Session]]:
+def database(sqlite_url: str) -> Iterator[Database]:
     """A fresh SQLite database at the schema head; its engine is disposed at teardown."""
-    made = open_database(sqlite_url)
+    made = Database(sqlite_url)
     yield made
-    made.kw["bind"].dispose()
+    made.close()
 
 
 @pytest.fixture

@@ -54,17 +54,17 @@ def test_two_crawlers_on_one_postgres_database_store_each_page_once(
     assert rows(postgres_url, "SELECT count(*) FROM outlets") == [(1,)]
     ungrouped = "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM event_articles)"
     assert rows(postgres_url, ungrouped) == [(0,)]
-    assert_each_version_analysed_once(postgres_url)
+    assert_each_version_analyzed_once(postgres_url)
 
 
-def assert_each_version_analysed_once(database_url: str) -> None:
+def assert_each_version_analyzed_once(database_url: str) -> None:
     counted = """SELECT v.text, v.analysed,
                         (SELECT count(*) FROM attributions WHERE version_id = v.id),
                         (SELECT count(*) FROM quantities WHERE version_id = v.id)
                  FROM article_versions v"""
-    for version_text, analysed, attributions, quantities in rows(database_url, counted):
+    for version_text, analyzed, attributions, quantities in rows(database_url, counted):
         fresh = analyze_article(str(version_text), None)
-        assert analysed and (attributions, quantities) == (len(fresh.attributions), len(fresh.quantities))
+        assert analyzed and (attributions, quantities) == (len(fresh.attributions), len(fresh.quantities))
 
 
 def free_port() -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.crawler.config import CrawlerSettings, load_config, parse_config, parse_duration
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 GOOD = """
 [crawler]

@@ -1,5 +1,5 @@
 """SIGKILL at any moment of `init`, `crawl` or `import` leaves an intact database, and the next run
-finishes the work: every page stored exactly once, analysed once, grouped, searchable.
+finishes the work: every page stored exactly once, analyzed once, grouped, searchable.
 
 Real `newsprism` processes write a real SQLite file from a real loopback site (or a JSON Lines file)
 and are killed with SIGKILL at varied moments: once a random number of pages is stored, plus a random
@@ -29,7 +29,7 @@ from pages import article_html
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.crawler.importer import import_files
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 3
@@ -117,7 +117,7 @@ def finish(database: Path, args: list[str]) -> tuple[int, str]:
 
 
 def assert_whole(database: Path, urls: list[str], context: str) -> None:
-    """Every URL stored once, with one analysed version whose findings are stored once, grouped into
+    """Every URL stored once, with one analyzed version whose findings are stored once, grouped into
     an event and indexed for search; SQLite and the full-text index intact."""
     assert query(database, "PRAGMA integrity_check") == [("ok",)], context
     assert query(database, "PRAGMA foreign_key_check") == [], context
@@ -243,24 +243,21 @@ def test_init_killed_while_it_migrates_leaves_no_half_built_schema(tmp_path: Pat
 
 
 def tables_at_head(database: Path) -> set[str]:
-    """The tables of `database` once `open_database` (what every command does first) has run."""
+    """The tables of `database` once `Database` (what every command does first) has run."""
     database_url = f"sqlite:///{database}"
-    open_database(database_url).kw["bind"].dispose()
+    Database(database_url).close()
     return tables(database)
 
 
-def test_the_next_import_analyses_and_groups_what_an_earlier_run_left_undone(tmp_path: Path) -> None:
+def test_the_next_import_analyzes_and_groups_what_an_earlier_run_left_undone(tmp_path: Path) -> None:
     source = tmp_path / "articles.jsonl"
     urls = jsonl_articles(source)[1:6]
     source.write_text("".join(source.read_text().splitlines(keepends=True)[1:6]), encoding="utf-8")
     database = tmp_path / "newsprism.db"
-    factory = open_database(f"sqlite:///{database}")
-    try:
-        # The library without the shell's analysis hook: stored, never analysed nor grouped, as a run
+    with Database(f"sqlite:///{database}") as opened:
+        # The library without the shell's analysis hook: stored, never analyzed nor grouped, as a run
         # of an older newsprism or a script using the crawler alone leaves them.
-        import_files([source], factory)
-    finally:
-        factory.kw["bind"].dispose()
+        import_files([source], opened)
     assert query(database, "SELECT count(*) FROM article_versions WHERE NOT analysed") == [(5,)]
     status, said = finish(database, ["import", str(source)])
     assert status == 0, said

@@ -11,14 +11,15 @@ import pytest
 from loopback import LoopbackSite, Reply
 from pages import PARAGRAPHS, article_html
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism.crawler.config import CrawlConfig, parse_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.crawler.extract import ExtractedPage, Extractor
-from newsprism.crawler.versions import article_diff
+from newsprism.storage.articles import StoredArticle
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, FetchRecord
-from newsprism.storage.repository import StoredArticle, get_article
+from newsprism.storage.reading import get_article
 
 
 def config_for(site: LoopbackSite, **tables: str) -> CrawlConfig:
@@ -67,13 +68,13 @@ def build_outlet(site: LoopbackSite) -> None:
 
 
 def crawl(
-    config: CrawlConfig, factory: sessionmaker[Session], extractor: Extractor, **options: object
+    config: CrawlConfig, database: Database, extractor: Extractor, **options: object
 ) -> CrawlSummary:
-    return crawl_outlets(config, factory, extractor=extractor, **options)  # type: ignore[arg-type]
+    return crawl_outlets(config, database, extractor=extractor, **options)  # type: ignore[arg-type]
 
 
-def articles(factory: sessionmaker[Session]) -> list[Article]:
-    with factory() as session:
+def articles(database: Database) -> list[Article]:
+    with database.session() as session:
         return list(session.scalars(select(Article).order_by(Article.url)))
 
 
@@ -84,15 +85,15 @@ def outlet_site(site: LoopbackSite) -> LoopbackSite:
 
 
 def test_first_pass_stores_each_story_once_and_obeys_robots(
-    outlet_site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    outlet_site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]',
                         sitemaps=f'["{outlet_site.url("/sitemap.xml")}"]')  # fmt: skip
-    summary = crawl(config, factory, extractor)
+    summary = crawl(config, database, extractor)
     (wire,) = summary.outlets
     assert (wire.discovered, wire.new, wire.failed) == (5, 2, 0)  # the utm copy is the sitemap's story
     assert wire.skipped == 2  # robots-disallowed and the PDF
-    stored = articles(factory)
+    stored = articles(database)
     assert len(stored) == 2
     assert {a.canonical_url for a in stored} == {
         outlet_site.url("/2024/05/02/grain-deal"),
@@ -102,7 +103,7 @@ def test_first_pass_stores_each_story_once_and_obeys_robots(
     strike = next(a for a in stored if "port-strike" in a.canonical_url)
     assert strike.title == "Port strike" and strike.authors == ["Jane Reporter"]
     assert strike.published == datetime(2024, 5, 3, 10, 0, tzinfo=UTC) and strike.language == "en"
-    with factory() as session:
+    with database.session() as session:
         # The page as fetched is kept in zlib's format, for any zlib to read back.
         kept = session.scalar(select(ArticleVersion.raw_html).where(ArticleVersion.article_id == strike.id))
         served = article_html("Port strike", canonical=outlet_site.url("/2024/05/03/port-strike"))
@@ -114,65 +115,65 @@ def test_first_pass_stores_each_story_once_and_obeys_robots(
 
 @pytest.mark.parametrize("parameter", ["articleId", "sid", "newsid", "cid", "n"])
 def test_stories_told_apart_only_by_a_query_id_stay_two_articles(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor, parameter: str
+    site: LoopbackSite, database: Database, extractor: Extractor, parameter: str
 ) -> None:
     # Many regional and state outlets put the story id in the query string: dropping it merged stories.
     one, two = f"/view?{parameter}=1", f"/view?{parameter}=2"
     site.route(one, Reply(body=article_html("Port strike")))
     site.route(two, Reply(body=article_html("Grain deal", PARAGRAPHS[::-1])))
     site.route("/rss.xml", Reply(body=rss(site, one, two), content_type="application/rss+xml"))
-    summary = crawl(config_for(site, feeds=f'["{site.url("/rss.xml")}"]'), factory, extractor).total()
+    summary = crawl(config_for(site, feeds=f'["{site.url("/rss.xml")}"]'), database, extractor).total()
     assert (summary.discovered, summary.new) == (2, 2)
-    assert {a.canonical_url for a in articles(factory)} == {site.url(one), site.url(two)}
+    assert {a.canonical_url for a in articles(database)} == {site.url(one), site.url(two)}
 
 
 def test_second_pass_is_conditional_and_stores_nothing_new(
-    outlet_site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    outlet_site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]')
-    crawl(config, factory, extractor)
+    crawl(config, database, extractor)
     before = len(outlet_site.requests)
-    second = crawl(config, factory, extractor).total()
+    second = crawl(config, database, extractor).total()
     assert (second.new, second.updated) == (0, 0) and second.unchanged == 2
     again = [r for r in outlet_site.requests[before:] if r.path.startswith("/2024/")]
     assert again and all("If-None-Match" in r.headers for r in again)
-    with factory() as session:
+    with database.session() as session:
         assert session.scalar(select(func.count(ArticleVersion.id))) == 2
 
 
 def test_a_feed_that_has_not_changed_is_not_read_again(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     site.route("/a-long-story-title", Reply(body=article_html("A")))
     site.route("/rss.xml", Reply(body=rss(site, "/a-long-story-title"), etag='"f1"'))
     config = config_for(site, feeds=f'["{site.url("/rss.xml")}"]')
-    crawl(config, factory, extractor)
+    crawl(config, database, extractor)
     before = len(site.requests)
-    assert crawl(config, factory, extractor).total().discovered == 0
+    assert crawl(config, database, extractor).total().discovered == 0
     assert [r.path for r in site.requests[before:]] == ["/robots.txt", "/rss.xml"]
 
 
 def test_a_changed_page_adds_a_version_with_a_diff(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     path = "/2024/05/03/casualty-count"
     site.route(path, Reply(body=article_html("Count", PARAGRAPHS), etag='"v1"'))
     site.route("/rss.xml", Reply(body=rss(site, path)))
     config = config_for(site, feeds=f'["{site.url("/rss.xml")}"]')
-    crawl(config, factory, extractor)
+    crawl(config, database, extractor)
     changed = [PARAGRAPHS[0].replace("five cargo ships", "seven cargo ships"), *PARAGRAPHS[1:]]
     site.route(path, Reply(body=article_html("Count", changed), etag='"v2"'))
-    assert crawl(config, factory, extractor).total().updated == 1
-    (article,) = articles(factory)
-    with factory() as session:
-        assert [v.number for v in get_article(session, article.id).versions] == [1, 2]
-        diff = article_diff(session, article.id)
-    assert "-The harbour authority said on Tuesday that five cargo ships" in diff
-    assert "+The harbour authority said on Tuesday that seven cargo ships" in diff
+    assert crawl(config, database, extractor).total().updated == 1
+    (article,) = articles(database)
+    with database.session() as session:
+        versions = get_article(session, article.id).versions
+        assert [v.number for v in versions] == [1, 2]
+        assert article.current_version_id == versions[1].id
+    assert "five cargo ships" in versions[0].text and "seven cargo ships" in versions[1].text
 
 
 def test_after_store_runs_inside_each_articles_transaction(
-    outlet_site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    outlet_site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     seen: list[tuple[bool, str, int]] = []
 
@@ -182,7 +183,7 @@ def test_after_store_runs_inside_each_articles_transaction(
         seen.append((session.in_transaction(), stored.status, version.article_id))
 
     config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]')
-    crawl(config, factory, extractor, after_store=after_store)
+    crawl(config, database, extractor, after_store=after_store)
     assert sorted(status for _, status, _ in seen) == ["new", "new"]
     assert all(inside for inside, _, _ in seen)
 
@@ -193,7 +194,7 @@ def page_size(page: ExtractedPage) -> tuple[str | None, int]:
 
 @pytest.mark.parametrize("workers", [0, 1], ids=["in-process", "worker-process"])
 def test_each_page_is_prepared_by_the_extractor_and_handed_to_after_store(
-    outlet_site: LoopbackSite, factory: sessionmaker[Session], workers: int
+    outlet_site: LoopbackSite, database: Database, workers: int
 ) -> None:
     seen: dict[str, tuple[object, int]] = {}
 
@@ -204,24 +205,24 @@ def test_each_page_is_prepared_by_the_extractor_and_handed_to_after_store(
 
     config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]')
     with Extractor(workers=workers, prepare=page_size) as extractor:
-        crawl(config, factory, extractor, after_store=after_store)
+        crawl(config, database, extractor, after_store=after_store)
     assert len(seen) == 2
     for title, (prepared, size) in seen.items():
         assert prepared == (title, size)
 
 
 def test_homepage_feed_discovery_when_nothing_is_configured(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     site.route("/", Reply(body='<html><head><link rel="alternate" type="application/rss+xml" href="/feed">'))
     site.route("/feed", Reply(body=rss(site, "/2024/05/01/found-by-discovery"), content_type="text/xml"))
     site.route("/2024/05/01/found-by-discovery", Reply(body=article_html("Found")))
-    summary = crawl(config_for(site), factory, extractor).total()
-    assert summary.new == 1 and [a.title for a in articles(factory)] == ["Found"]
+    summary = crawl(config_for(site), database, extractor).total()
+    assert summary.new == 1 and [a.title for a in articles(database)] == ["Found"]
 
 
 def test_homepage_without_feeds_falls_back_to_robots_sitemaps_and_its_own_links(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     site.route("/robots.txt", Reply(body=f"Sitemap: {site.url('/sm.xml')}\n", content_type="text/plain"))
     urlset = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.url("/s/from-the-sitemap-story")}</loc></url></urlset>'
@@ -230,41 +231,41 @@ def test_homepage_without_feeds_falls_back_to_robots_sitemaps_and_its_own_links(
     site.route("/", Reply(body=home))
     site.route("/s/from-the-sitemap-story", Reply(body=article_html("From sitemap")))
     site.route("/2024/05/01/linked-from-home", Reply(body=article_html("From homepage", PARAGRAPHS[1:])))
-    crawl(config_for(site), factory, extractor)
-    assert sorted(a.title or "" for a in articles(factory)) == ["From homepage", "From sitemap"]
+    crawl(config_for(site), database, extractor)
+    assert sorted(a.title or "" for a in articles(database)) == ["From homepage", "From sitemap"]
     assert "/world/" not in site.paths()
 
 
-def test_section_pages(site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor) -> None:
+def test_section_pages(site: LoopbackSite, database: Database, extractor: Extractor) -> None:
     site.route("/world/", Reply(body='<nav><a href="/sport/">Sport</a></nav>'
                                     '<a href="/world/ministers-meet-over-grain">Ministers</a>'))  # fmt: skip
     site.route("/world/ministers-meet-over-grain", Reply(body=article_html("Ministers meet")))
-    crawl(config_for(site, sections=f'["{site.url("/world/")}"]'), factory, extractor)
-    assert [a.title for a in articles(factory)] == ["Ministers meet"]
+    crawl(config_for(site, sections=f'["{site.url("/world/")}"]'), database, extractor)
+    assert [a.title for a in articles(database)] == ["Ministers meet"]
     assert "/sport/" not in site.paths()
 
 
 def test_a_failed_page_is_counted_and_the_pass_goes_on(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     site.route("/rss.xml", Reply(body=rss(site, "/2024/05/01/broken-story", "/2024/05/02/good-story")))
     site.route("/2024/05/01/broken-story", Reply(500))
     site.route("/2024/05/02/good-story", Reply(body=article_html("Good")))
     config = config_for(site, feeds=f'["{site.url("/rss.xml")}"]')
-    total = crawl(config, factory, extractor).total()
+    total = crawl(config, database, extractor).total()
     assert (total.new, total.failed) == (1, 1)
-    with factory() as session:
+    with database.session() as session:
         errors = session.scalars(select(FetchRecord.error).where(FetchRecord.status == 500)).all()
     assert errors and set(errors) == {"HTTP 500"}
 
 
 def test_the_process_pool_extracts_the_same(
-    outlet_site: LoopbackSite, factory: sessionmaker[Session]
+    outlet_site: LoopbackSite, database: Database
 ) -> None:
     config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]')
     with Extractor(workers=2) as pool:
-        assert crawl(config, factory, pool).total().new == 2
-    assert {a.title for a in articles(factory)} == {"Port strike", "Grain deal"}
+        assert crawl(config, database, pool).total().new == 2
+    assert {a.title for a in articles(database)} == {"Port strike", "Grain deal"}
 
 
 def closed_port() -> int:
@@ -297,10 +298,10 @@ def serve_troubles(site: LoopbackSite) -> None:
 
 
 def test_the_summary_says_why_each_outlet_yielded_nothing_and_what_to_do(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     serve_troubles(site)
-    summary = crawl(troubled_config(site), factory, extractor)
+    summary = crawl(troubled_config(site), database, extractor)
     by_name = {outlet.outlet: outlet for outlet in summary.outlets}
     said = "\n".join(summary.explanations())
     for name, reason, todo in [
@@ -320,10 +321,10 @@ def test_the_summary_says_why_each_outlet_yielded_nothing_and_what_to_do(
 
 
 def test_a_refused_private_address_names_the_setting_that_allows_it(
-    site: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     serve_troubles(site)
-    summary = crawl(troubled_config(site, allow_private=False), factory, extractor)
+    summary = crawl(troubled_config(site, allow_private=False), database, extractor)
     assert all(outlet.yielded_nothing for outlet in summary.outlets)
     said = "\n".join(summary.explanations())
     assert said.count(": nothing stored, because") == 4

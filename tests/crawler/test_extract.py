@@ -12,7 +12,6 @@ from trafilatura.metadata import extract_metadata
 from newsprism.crawler.extract import Extractor, TrafilaturaGuesses, extract_page, page_tree
 from newsprism.crawler.metadata import DATE_PARAMS
 from newsprism.crawler.urls import clean_url
-from newsprism.crawler.versions import version_diff
 
 URL = "https://news.example/2024/05/03/port-strike"
 
@@ -79,10 +78,6 @@ def test_form_fields_in_the_article_do_not_disturb_extraction() -> None:
     )
     page = extract_page(article_html("Port strike").replace("</article>", form + "</article>"), URL)
     assert page is not None and PARAGRAPHS[-1] in page.text and page.title == "Port strike"
-
-
-def test_identical_texts_have_no_diff() -> None:
-    assert version_diff("Same. Text.", "Same. Text.") == ""
 
 
 def test_json_ld_headline_authors_and_time_win() -> None:

@@ -14,7 +14,7 @@ from loopback import LoopbackSite, Reply
 from pages import article_html
 
 from newsprism.crawler.config import CrawlerSettings
-from newsprism.crawler.fetch import Fetcher, Politeness, Validator, is_public_address
+from newsprism.crawler.fetch import Fetcher, FetchErrorKind, Politeness, Validator, is_public_address
 
 LOOPBACK_OK = CrawlerSettings(allow_private_networks=True, timeout=2.0, retries=3, backoff=0.1)
 
@@ -63,6 +63,7 @@ async def test_robots_exclusions_are_obeyed(site: LoopbackSite, make_fetcher: Ca
     refused = await fetcher.fetch(site.url("/private/secret-story"), "article")
     allowed = await fetcher.fetch(site.url("/news/story-one"), "article")
     assert refused.error == "disallowed by robots.txt" and allowed.ok
+    assert refused.error_kind is FetchErrorKind.DISALLOWED and allowed.error_kind is None
     assert not [path for path in site.paths() if path.startswith("/private")]
     assert site.paths().count("/robots.txt") == 1  # cached per host
     logs = fetcher.drain_logs()
@@ -143,6 +144,7 @@ async def test_an_excessive_retry_after_is_given_up(
     site.route("/a", Reply(429, headers={"Retry-After": "3600"}))
     page = await make_fetcher().fetch(site.url("/a"), "article", politeness=Politeness(0, 1))
     assert page.status == 429 and "too long" in (page.error or "")
+    assert page.error_kind is FetchErrorKind.HTTP_STATUS
     assert fake_time.sleeps == [] and site.paths().count("/a") == 1
 
 
@@ -152,6 +154,7 @@ async def test_persistent_5xx_gives_up_after_the_retries(
     site.route("/a", Reply(500))
     page = await make_fetcher().fetch(site.url("/a"), "article", politeness=Politeness(0, 1))
     assert page.error == "HTTP 500" and site.paths().count("/a") == 4
+    assert page.error_kind is FetchErrorKind.HTTP_STATUS
 
 
 async def test_a_page_that_never_answers_times_out_once(
@@ -161,6 +164,7 @@ async def test_a_page_that_never_answers_times_out_once(
     fetcher = make_fetcher(replace(LOOPBACK_OK, timeout=0.3))
     page = await fetcher.fetch(site.url("/slow"), "article")
     assert page.error is not None and "timed out" in page.error
+    assert page.error_kind is FetchErrorKind.TIMED_OUT
     assert site.paths().count("/slow") == 1  # a read timeout is not retried
     (log,) = [log for log in fetcher.drain_logs() if log.purpose == "article"]
     assert log.elapsed_ms < 2000
@@ -173,6 +177,7 @@ async def test_refused_connections_are_retried_then_reported(make_fetcher: Calla
     fetcher = make_fetcher()
     page = await fetcher.fetch(f"http://127.0.0.1:{port}/a", "article", politeness=Politeness(0, 1))
     assert page.error is not None and page.error.startswith("robots.txt unreachable (cannot connect")
+    assert page.error_kind is FetchErrorKind.ROBOTS_UNREACHABLE
     assert [log.purpose for log in fetcher.drain_logs()] == ["robots"] * 4 + ["article"]
 
 
@@ -182,6 +187,7 @@ async def test_a_body_past_max_bytes_is_abandoned(
     site.route("/big", Reply(body=b"<html>" + b"x" * 200_000))
     page = await make_fetcher(replace(LOOPBACK_OK, max_bytes=100_000)).fetch(site.url("/big"), "article")
     assert page.body == b"" and "larger than 100000 bytes" in (page.error or "")
+    assert page.error_kind is FetchErrorKind.BAD_BODY
 
 
 async def test_non_html_articles_are_skipped(
@@ -190,6 +196,7 @@ async def test_non_html_articles_are_skipped(
     site.route("/report.pdf", Reply(body=b"%PDF-1.4 ...", content_type="application/pdf"))
     page = await make_fetcher().fetch(site.url("/report.pdf"), "article")
     assert page.error == "not HTML (application/pdf)" and page.body == b""
+    assert page.error_kind is FetchErrorKind.NOT_HTML
 
 
 RUSSIAN = "Москва заявила, что переговоры продолжатся. «Мы готовы», — сказал министр."
@@ -260,6 +267,7 @@ async def test_redirects_are_followed_by_hand_with_a_limit(
     assert page.ok and page.url == site.url("/old") and page.final_url == site.url("/new")
     looped = await fetcher.fetch(site.url("/loop"), "article")
     assert looped.error == "more than 5 redirects" and site.paths().count("/loop") == 6
+    assert looped.error_kind is FetchErrorKind.TOO_MANY_REDIRECTS
 
 
 async def test_loopback_is_refused_by_default(
@@ -269,6 +277,7 @@ async def test_loopback_is_refused_by_default(
     fetcher = make_fetcher(CrawlerSettings())
     page = await fetcher.fetch(site.url("/a"), "article")
     assert page.error is not None and page.error.startswith("refused:")
+    assert page.error_kind is FetchErrorKind.REFUSED
     assert site.requests == []
 
 
@@ -320,6 +329,7 @@ async def test_private_addresses_in_dns_answers_are_refused(url: str) -> None:
         fetcher = Fetcher(client, CrawlerSettings(), resolver=fake_resolver)
         page = await fetcher.fetch(url, "article")
     assert page.error is not None and page.error.startswith("refused:")
+    assert page.error_kind is FetchErrorKind.REFUSED
     assert seen == []
 
 
@@ -330,6 +340,7 @@ async def test_each_redirect_hop_is_checked(path: str) -> None:
         fetcher = Fetcher(client, CrawlerSettings(), resolver=fake_resolver)
         page = await fetcher.fetch(f"http://public.example{path}", "article")
     assert page.error is not None and page.error.startswith("refused:")
+    assert page.error_kind is FetchErrorKind.REFUSED
     assert seen == ["http://public.example/robots.txt", f"http://public.example{path}"]
 
 

@@ -25,10 +25,10 @@ from urllib.parse import urlsplit
 import pytest
 from loopback import LoopbackSite, Reply
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.config import parse_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
@@ -175,10 +175,10 @@ def inject_faults(publishers: list[Publisher]) -> list[str]:
 
 
 def figures(
-    factory: sessionmaker[Session], publishers: list[Publisher], corpus: Path
+    database: Database, publishers: list[Publisher], corpus: Path
 ) -> tuple[dict[str, Any], set[tuple[str, str]]]:
     expected = {(p.site.base, path): entry for p in publishers for path, entry in p.paths.items()}
-    with factory() as session:
+    with database.session() as session:
         stored = session.scalars(select(Article)).all()
     found: dict[tuple[str, str], Article] = {}
     duplicates = 0
@@ -208,18 +208,18 @@ def figures(
 def test_the_fundus_web_crawled_twice(
     shared_dir: Path,
     loopback_site: Callable[..., LoopbackSite],
-    factory: sessionmaker[Session],
+    database: Database,
     record_property: Callable[[str, object], None],
 ) -> None:
     corpus = shared_dir / "corpus" / "fundus"
     publishers, config_text, _faults = build_web(corpus, loopback_site)
     config = parse_config(config_text, "fundus.toml")
     started = time.monotonic()
-    first: CrawlSummary = crawl_outlets(config, factory)
+    first: CrawlSummary = crawl_outlets(config, database)
     first_seconds = time.monotonic() - started
-    measured, stored = figures(factory, publishers, corpus)
+    measured, stored = figures(database, publishers, corpus)
     requests_before = {p.name: len(p.site.requests) for p in publishers}
-    second = crawl_outlets(config, factory).total()
+    second = crawl_outlets(config, database).total()
     disallowed = sum(r.path.startswith("/private/") for p in publishers for r in p.site.requests)
     # Pages stored in the first pass are asked for conditionally; one that failed is simply retried.
     article_requests = [

@@ -31,11 +31,11 @@ from hostile import (
 )
 from pages import PARAGRAPHS, article_html
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.config import CrawlConfig, parse_config
 from newsprism.crawler.crawl import crawl_outlets
 from newsprism.crawler.extract import ExtractedPage, Extractor
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, FetchRecord
 
 MAX_BYTES = 4_000_000
@@ -140,7 +140,7 @@ def peak_rss_mb() -> float:
 
 @pytest.mark.slow
 def test_a_crawl_of_a_hostile_outlet_finishes_with_every_failure_explained(
-    hostile: HostileServer, factory: sessionmaker[Session]
+    hostile: HostileServer, database: Database
 ) -> None:
     refused_listings = build_hostile_outlet(hostile)
     rss_before = peak_rss_mb()
@@ -152,7 +152,7 @@ def test_a_crawl_of_a_hostile_outlet_finishes_with_every_failure_explained(
             # Started beforehand: a pool's first start holds the event loop ~2 s (forkserver preload),
             # as long as this test's timeouts.
             pool.extract_now("<html></html>", hostile.url("/"))
-            summary = crawl_outlets(hostile_config(hostile), factory, extractor=pool)
+            summary = crawl_outlets(hostile_config(hostile), database, extractor=pool)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -166,7 +166,7 @@ def test_a_crawl_of_a_hostile_outlet_finishes_with_every_failure_explained(
     # The million-deep page has no article text: skipped with its reason, not a failure to retry.
     assert (total.new, total.failed, total.skipped) == (3, len(ARTICLES) - 3, 1)
     assert all(problem.reason for problem in total.problems)
-    with factory() as session:
+    with database.session() as session:
         titles = sorted(title or "" for title in session.scalars(select(Article.title)))
         records = session.execute(select(FetchRecord.url, FetchRecord.purpose, FetchRecord.error)).all()
     assert titles == ["Good story", "Lying charset", "Section story"]

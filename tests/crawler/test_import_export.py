@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 from pages import PARAGRAPHS, article_html
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsprism.commands.crawling import write_export
 from newsprism.crawler.extract import Extractor
 from newsprism.crawler.importer import import_files
-from newsprism.storage.database import open_database
-from newsprism.storage.repository import EXPORT_KEYS, StoredArticle, export_articles
+from newsprism.storage.articles import StoredArticle
+from newsprism.storage.database import Database
+from newsprism.storage.reading import EXPORT_KEYS, export_articles
 
 NOW = datetime(2024, 5, 4, 12, 0, tzinfo=UTC)
 TEXT = " ".join(PARAGRAPHS)
@@ -29,7 +30,7 @@ def lines(*records: object) -> str:
 
 
 def test_jsonl_with_bad_lines_stores_every_good_one(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     path = tmp_path / "articles.jsonl"
     path.write_text(
@@ -47,18 +48,18 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
         ),
         encoding="utf-8",
     )  # fmt: skip
-    analysed: list[StoredArticle] = []
+    analyzed: list[StoredArticle] = []
 
-    def analyse(session: Session, stored: StoredArticle, prepared: object = None) -> None:
-        analysed.append(stored)
+    def analyze(session: Session, stored: StoredArticle, prepared: object = None) -> None:
+        analyzed.append(stored)
 
-    summary = import_files([path], factory, extractor=extractor, now=lambda: NOW, after_store=analyse)
+    summary = import_files([path], database, extractor=extractor, now=lambda: NOW, after_store=analyze)
     assert (summary.new, len(summary.problems)) == (3, 4)
     assert [p.where for p in summary.problems] == ["line 2, column 2", "line 4", "line 7", "line 8"]
     assert "not JSON" in str(summary.problems[0]) and "'url' is required" in str(summary.problems[1])
     assert "'published' is not an ISO 8601 date: 'yesterday'" in str(summary.problems[2])
-    assert len(analysed) == 3
-    with factory() as session:
+    assert len(analyzed) == 3
+    with database.session() as session:
         records = {r["url"]: r for r in export_articles(session)}
     assert records["https://a.example/one"]["published"] == "2024-05-03T00:00:00+00:00"
     assert records["https://a.example/two"]["title"] == "Two"
@@ -68,7 +69,7 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
 
 
 def test_articles_told_apart_only_by_a_query_id_are_two_articles(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     # Had the id been cleaned away, the first would have become an invented earlier version of the second.
     path = tmp_path / "articles.jsonl"
@@ -76,9 +77,9 @@ def test_articles_told_apart_only_by_a_query_id_are_two_articles(
         {"url": "https://a.example/view?articleId=1&utm_source=x", "outlet": "A", "text": TEXT},
         {"url": "https://a.example/view?articleId=2", "outlet": "A", "text": "Another story entirely."},
     ), encoding="utf-8")  # fmt: skip
-    summary = import_files([path], factory, extractor=extractor, now=lambda: NOW)
+    summary = import_files([path], database, extractor=extractor, now=lambda: NOW)
     assert (summary.new, summary.updated, summary.problems) == (2, 0, [])
-    with factory() as session:
+    with database.session() as session:
         records = sorted((r["canonical_url"], r["versions"]) for r in export_articles(session))
     assert records == [("https://a.example/view?articleId=1", 1), ("https://a.example/view?articleId=2", 1)]
 
@@ -98,13 +99,13 @@ def test_bad_bytes_and_unstorable_values_cost_only_their_line(tmp_path: Path, da
         + b'{"url": "https://a.example/latin1", "outlet": "A", "text": "caf\xe9"}\n'
         + lines({"url": "https://a.example/last", **good}).encode()
     )
-    factory = open_database(database_url)
+    database = Database(database_url)
     try:
-        summary = import_files([path], factory, extractor=Extractor(workers=0))
-        with factory() as session:
+        summary = import_files([path], database, extractor=Extractor(workers=0))
+        with database.session() as session:
             stored = sorted(record["url"] for record in export_articles(session))
     finally:
-        factory.kw["bind"].dispose()
+        database.close()
     assert [(p.where, p.reason.split(":")[0]) for p in summary.problems] == [
         ("line 2", "'text' contains a NUL character"),
         ("line 3", "'outlet' is longer than 200 characters"),
@@ -116,12 +117,12 @@ def test_bad_bytes_and_unstorable_values_cost_only_their_line(tmp_path: Path, da
 
 
 def test_importing_twice_adds_nothing(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(lines({"url": "https://a.example/one", "outlet": "A", "text": TEXT}), encoding="utf-8")
-    import_files([path], factory, extractor=extractor)
-    again = import_files([path], factory, extractor=extractor)
+    import_files([path], database, extractor=extractor)
+    again = import_files([path], database, extractor=extractor)
     assert (again.new, again.unchanged, again.problems) == (0, 1, [])
 
 
@@ -138,13 +139,13 @@ def test_importing_twice_adds_nothing(
      pytest.param('{"a": 1} {"b": 2}', "line 2, column 10", "not JSON: Extra data", id="two-objects")],
 )  # fmt: skip
 def test_a_malformed_line_names_file_line_and_column_in_words(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor, line: str, where: str, reason: str
+    tmp_path: Path, database: Database, extractor: Extractor, line: str, where: str, reason: str
 ) -> None:
     # The json module's own messages end in "at" before a position, which read "at at column 47".
     path = tmp_path / "articles.jsonl"
     good = {"url": "https://a.example/one", "outlet": "A", "text": TEXT}
     path.write_text(lines(good, line), encoding="utf-8")
-    summary = import_files([path], factory, extractor=extractor)
+    summary = import_files([path], database, extractor=extractor)
     (problem,) = summary.problems
     assert (summary.new, problem.where, problem.reason) == (1, where, reason)
     assert str(problem) == f"{path}: {where}: {reason}"
@@ -157,26 +158,26 @@ def test_a_malformed_line_names_file_line_and_column_in_words(
      pytest.param('<?xml version="1.0"?>\n<rss><channel>\n</channel></rss>\n', id="xml")],
 )  # fmt: skip
 def test_an_html_page_imported_by_mistake_is_one_problem_and_costs_nothing_stored(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor, page: str
+    tmp_path: Path, database: Database, extractor: Extractor, page: str
 ) -> None:
     first = tmp_path / "a.jsonl"
     first.write_text(lines({"url": "https://a.example/one", "outlet": "A", "text": TEXT}), encoding="utf-8")
-    import_files([first], factory, extractor=extractor)
+    import_files([first], database, extractor=extractor)
     mistake, after = tmp_path / "page.html", tmp_path / "b.jsonl"
     mistake.write_text(page, encoding="utf-8")
     after.write_text(lines({"url": "https://b.example/two", "outlet": "B", "text": TEXT}), encoding="utf-8")
-    summary = import_files([mistake, after], factory, extractor=extractor)
+    summary = import_files([mistake, after], database, extractor=extractor)
     (problem,) = summary.problems
     blank = len(page) - len(page.lstrip("\n"))
     assert (problem.source, problem.where) == (str(mistake), f"line {blank + 1}")
     assert problem.reason.startswith("this file is an HTML or XML page, not JSON Lines")
     assert summary.new == 1  # the file after it is still imported
-    with factory() as session:
+    with database.session() as session:
         assert sorted(r["url"] for r in export_articles(session)) == ["https://a.example/one", "https://b.example/two"]
 
 
 def test_a_tag_after_good_lines_is_only_a_bad_line(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     # Only a file that starts as a page is given up on; a stray line in real JSON Lines costs itself.
     path = tmp_path / "a.jsonl"
@@ -184,12 +185,12 @@ def test_a_tag_after_good_lines_is_only_a_bad_line(
     path.write_text(
         lines({"url": "https://a.example/1", **good}, "<p>stray</p>", {"url": "https://a.example/2", **good})
     )
-    summary = import_files([path], factory, extractor=extractor)
+    summary = import_files([path], database, extractor=extractor)
     assert summary.new == 2 and [p.where for p in summary.problems] == ["line 2, column 1"]
 
 
 def test_import_tells_progress_in_bytes_per_file(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     seen: list[tuple[str, str, int]] = []
 
@@ -206,7 +207,7 @@ def test_import_tells_progress_in_bytes_per_file(
     path = tmp_path / "a.jsonl"
     records = [{"url": f"https://a.example/{n}", "outlet": "A", "text": TEXT} for n in range(3)]
     path.write_text(lines(*records))
-    import_files([path], factory, extractor=extractor, progress=Recorder())
+    import_files([path], database, extractor=extractor, progress=Recorder())
     size = path.stat().st_size
     positions = [position for kind, _, position in seen if kind == "advanced"]
     assert seen[0] == ("started", str(path), size) and seen[-1] == ("done", str(path), 0)
@@ -225,36 +226,36 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
 
 
 @pytest.mark.parametrize("name", ["pages.warc.gz", "pages.warc"])
-def test_warc_import(tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor, name: str) -> None:
+def test_warc_import(tmp_path: Path, database: Database, extractor: Extractor, name: str) -> None:
     path = tmp_path / name
     write_warc(path, [
         ("https://www.wire.example/2024/05/03/a", article_html("Strike").encode(), "text/html; charset=x"),
         ("https://www.wire.example/logo.png", b"\x89PNG", "image/png"),
         ("https://www.wire.example/", b"<html><body><nav>Menu</nav></body></html>", "text/html"),
     ])  # fmt: skip
-    summary = import_files([path], factory, extractor=extractor)
+    summary = import_files([path], database, extractor=extractor)
     assert (summary.new, summary.skipped, summary.problems) == (1, 2, [])
-    with factory() as session:
+    with database.session() as session:
         (record,) = export_articles(session)
     assert record["outlet"] == "wire.example" and record["title"] == "Strike"
 
 
 def test_a_broken_warc_record_is_reported_with_its_offset(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     path = tmp_path / "broken.warc"
     write_warc(path, [("https://wire.example/2024/05/03/a", article_html("Strike").encode(), "text/html")])
     good_length = path.stat().st_size
     with path.open("ab") as stream:
         stream.write(b"this is not a WARC record at all\r\n\r\n")
-    summary = import_files([path], factory, extractor=extractor)
+    summary = import_files([path], database, extractor=extractor)
     assert summary.new == 1
     (problem,) = summary.problems
     assert problem.where.startswith("offset ") and int(problem.where.split()[1]) >= good_length - 4
 
 
 def test_a_truncated_warc_gz_keeps_the_whole_records_and_reports_the_cut_one(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     whole = tmp_path / "whole.warc.gz"
     write_warc(whole, [
@@ -263,21 +264,21 @@ def test_a_truncated_warc_gz_keeps_the_whole_records_and_reports_the_cut_one(
     ])  # fmt: skip
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 4 // 5])
-    summary = import_files([cut], factory, extractor=extractor)
+    summary = import_files([cut], database, extractor=extractor)
     assert summary.new == 2
     (problem,) = summary.problems
     assert problem.where.startswith("offset ") and "the file is truncated" in problem.reason
 
 
 def test_export_keys_jsonl_and_csv(
-    tmp_path: Path, factory: sessionmaker[Session], extractor: Extractor
+    tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     path = tmp_path / "a.jsonl"
     one = {"url": "https://a.example/one", "outlet": "A", "title": "T, with comma", "text": TEXT}
     two = {"url": "https://b.example/two", "outlet": "B", "text": "Other."}
     path.write_text(lines(one, two), encoding="utf-8")
-    import_files([path], factory, extractor=extractor)
-    with factory() as session:
+    import_files([path], database, extractor=extractor)
+    with database.session() as session:
         out = io.StringIO()
         write_export(export_articles(session, outlet="A"), "jsonl", out)
         (record,) = [json.loads(line) for line in out.getvalue().splitlines()]

@@ -11,26 +11,17 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from loopback import LoopbackSite, Reply
 from pages import article_html
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.extract import ExtractedPage
-from newsprism.crawler.schedule import (
-    JobExtractors,
-    SchedulerBusyError,
-    acquire_lock,
-    beat,
-    release_lock,
-    run_schedule,
-)
-from newsprism.storage.database import open_database
-from newsprism.storage.models import Article, SchedulerLock
+from newsprism.crawler.schedule import JobExtractors, run_schedule
+from newsprism.storage.database import Database
+from newsprism.storage.models import Article
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -70,14 +61,14 @@ def wait_for(condition: object, timeout: float = 20.0) -> None:
     raise AssertionError("condition not met in time")
 
 
-def count(factory: sessionmaker[Session], query: str) -> int:
-    with factory() as session:
+def count(database: Database, query: str) -> int:
+    with database.session() as session:
         return int(session.execute(text(query)).scalar_one())
 
 
 @pytest.mark.slow
 def test_jobs_run_and_a_restart_does_not_duplicate_them(
-    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, database: Database
 ) -> None:
     serve_one_story(site)
     config = outlet_config(tmp_path, site)
@@ -85,15 +76,15 @@ def test_jobs_run_and_a_restart_does_not_duplicate_them(
         stop = threading.Event()
         thread = run_in_thread(config, sqlite_url, stop)
         try:
-            wait_for(lambda: count(factory, "SELECT count(*) FROM articles") == 1)
-            wait_for(lambda: count(factory, "SELECT count(*) FROM apscheduler_jobs") == 2)
+            wait_for(lambda: count(database, "SELECT count(*) FROM articles") == 1)
+            wait_for(lambda: count(database, "SELECT count(*) FROM apscheduler_jobs") == 2)
         finally:
             stop.set()
             thread.join(30)
         assert not thread.is_alive()
-        assert count(factory, "SELECT count(*) FROM apscheduler_jobs") == 2
-        assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
-    with factory() as session:
+        assert count(database, "SELECT count(*) FROM apscheduler_jobs") == 2
+        assert count(database, "SELECT count(*) FROM scheduler_locks") == 0
+    with database.session() as session:
         assert session.scalar(select(func.count(Article.id))) == 1
 
 
@@ -131,7 +122,7 @@ def test_each_pass_writes_one_line_per_outlet_with_its_counts_and_next_run(
 @pytest.mark.slow
 @pytest.mark.skipif((os.cpu_count() or 1) >= 10, reason="the scheduler runs at most ten jobs at once")
 def test_jobs_running_at_once_share_one_extraction_pool(
-    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, database: Database
 ) -> None:
     # One outlet more than there are cores: with a pool (one worker at least) per job they would
     # start more workers than the one shared pool may have.
@@ -159,7 +150,7 @@ def test_jobs_running_at_once_share_one_extraction_pool(
 
         def all_stored() -> bool:
             workers.update(child.pid or 0 for child in multiprocessing.active_children())
-            return count(factory, "SELECT count(*) FROM articles") == len(names)
+            return count(database, "SELECT count(*) FROM articles") == len(names)
 
         wait_for(all_stored, timeout=60)
     finally:
@@ -171,44 +162,17 @@ def test_jobs_running_at_once_share_one_extraction_pool(
 
 
 def test_an_outlet_removed_from_the_config_loses_its_job(
-    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, database: Database
 ) -> None:
     serve_one_story(site)
     for names, jobs in ((("One", "Two"), 2), (("One",), 1)):
         stop = threading.Event()
         thread = run_in_thread(outlet_config(tmp_path, site, names), sqlite_url, stop)
         try:
-            wait_for(lambda jobs=jobs: count(factory, "SELECT count(*) FROM apscheduler_jobs") == jobs)
+            wait_for(lambda jobs=jobs: count(database, "SELECT count(*) FROM apscheduler_jobs") == jobs)
         finally:
             stop.set()
             thread.join(30)
-
-
-def test_a_second_instance_is_refused_naming_the_holder(database_url: str) -> None:
-    factory = open_database(database_url)
-    try:
-        refuse_a_second_holder(factory)
-    finally:
-        factory.kw["bind"].dispose()
-
-
-def refuse_a_second_holder(factory: sessionmaker[Session]) -> None:
-    now = datetime.now(UTC)
-    acquire_lock(factory, now, pid=os.getpid(), host="newsroom-1")
-    with pytest.raises(SchedulerBusyError, match=rf"pid {os.getpid()} on host 'newsroom-1'"):
-        acquire_lock(factory, now, pid=os.getpid() + 1, host="newsroom-2")
-    assert beat(factory, now + timedelta(seconds=5))
-    release_lock(factory)
-    acquire_lock(factory, now, pid=4242, host="newsroom-2")  # free again
-
-
-def test_a_dead_holder_is_taken_over(factory: sessionmaker[Session]) -> None:
-    now = datetime.now(UTC)
-    acquire_lock(factory, now - timedelta(hours=1), pid=999_999, host="gone-machine")
-    acquire_lock(factory, now)
-    with factory() as session:
-        row = session.get(SchedulerLock, "schedule")
-        assert row is not None and row.pid == os.getpid()
 
 
 def newsprism(*args: str, db: str) -> subprocess.Popen[str]:
@@ -220,18 +184,18 @@ def newsprism(*args: str, db: str) -> subprocess.Popen[str]:
 
 @pytest.mark.slow
 def test_the_command_stops_cleanly_on_sigterm_and_refuses_a_second_one(
-    tmp_path: Path, site: LoopbackSite, sqlite_url: str, factory: sessionmaker[Session]
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str, database: Database
 ) -> None:
     serve_one_story(site)
     config = outlet_config(tmp_path, site)
     first = newsprism("schedule", "--config", str(config), db=sqlite_url)
     try:
-        wait_for(lambda: count(factory, "SELECT count(*) FROM scheduler_locks") == 1, timeout=60)
+        wait_for(lambda: count(database, "SELECT count(*) FROM scheduler_locks") == 1, timeout=60)
         second = newsprism("schedule", "--config", str(config), db=sqlite_url)
         _, refused = second.communicate(timeout=60)
         assert second.returncode == 1
         assert f"pid {first.pid} on host" in refused and refused.count("\n") == 1
-        wait_for(lambda: count(factory, "SELECT count(*) FROM articles") == 1, timeout=60)
+        wait_for(lambda: count(database, "SELECT count(*) FROM articles") == 1, timeout=60)
         first.send_signal(signal.SIGTERM)
         _, said = first.communicate(timeout=60)
     finally:
@@ -240,7 +204,7 @@ def test_the_command_stops_cleanly_on_sigterm_and_refuses_a_second_one(
             first.communicate()
     assert first.returncode == 0, said
     assert "schedule stopped" in said
-    assert count(factory, "SELECT count(*) FROM scheduler_locks") == 0
+    assert count(database, "SELECT count(*) FROM scheduler_locks") == 0
 
 
 def test_the_shared_extraction_pool_lasts_until_the_last_schedule_of_the_process_stops() -> None:

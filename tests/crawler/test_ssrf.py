@@ -17,13 +17,13 @@ import pytest
 from loopback import LoopbackSite, Reply
 from pages import article_html
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from newsprism.crawler.config import CrawlerSettings, parse_config
 from newsprism.crawler.crawl import crawl_outlets
 from newsprism.crawler.extract import Extractor
-from newsprism.crawler.fetch import Fetcher, Politeness, is_public_address
+from newsprism.crawler.fetch import Fetcher, FetchErrorKind, Politeness, is_public_address
 from newsprism.crawler.transport import PinnedTransport
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, FetchRecord
 
 PUBLIC_IP = "93.184.216.34"
@@ -76,7 +76,7 @@ def urlset(urls: list[str]) -> str:
 
 
 def test_no_listing_or_redirect_reaches_a_private_address(
-    site: LoopbackSite, intranet: LoopbackSite, factory: sessionmaker[Session], extractor: Extractor
+    site: LoopbackSite, intranet: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
     port = site.base.rsplit(":", 1)[1]
     wire = f"http://wire.test:{port}"
@@ -106,10 +106,10 @@ def test_no_listing_or_redirect_reaches_a_private_address(
     client = httpx.AsyncClient(transport=transport, follow_redirects=False, trust_env=False)
     # What DNS tells the address checks: wire.test is public, intranet.test is not.
     checks = resolver({"wire.test": PUBLIC_IP, "intranet.test": "127.0.0.2"})
-    summary = crawl_outlets(config, factory, extractor=extractor, client=client, resolver=checks)
+    summary = crawl_outlets(config, database, extractor=extractor, client=client, resolver=checks)
     asyncio.run(client.aclose())
     assert intranet.requests == []
-    with factory() as session:
+    with database.session() as session:
         assert list(session.scalars(select(Article.title))) == ["Good story"]
         records = session.execute(select(FetchRecord.url, FetchRecord.error)).all()
     refused = {url for url, error in records if (error or "").startswith("refused:")}
@@ -130,6 +130,7 @@ async def test_dns_rebinding_is_refused_at_connect_time(site: LoopbackSite) -> N
         page = await fetcher.fetch(f"http://wire.test:{port}/a", "article", politeness=Politeness(0, 1))
     assert site.requests == []
     assert page.error == "refused: 'wire.test' is a private or local address (127.0.0.1)"
+    assert page.error_kind is FetchErrorKind.REFUSED  # the transport's refusal, told by its type
     # Refused, not retried: one attempt at robots.txt, then the page refused for the same reason.
     assert [(log.purpose, log.error) for log in fetcher.drain_logs()] == [("robots", page.error)] * 1 + [
         ("article", page.error)

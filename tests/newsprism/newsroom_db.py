@@ -1,5 +1,5 @@
 """A small database for the web tests: one event covered three ways (one outlet hostile), an article
-with two versions, all written by hand and analysed by the real analysis, stored by the repository."""
+with two versions, all written by hand and analyzed by the real analysis, stored by the repository."""
 
 from __future__ import annotations
 
@@ -10,22 +10,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import uvicorn
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from newsprism.compare.article.analysis import analyze_article
-from newsprism.storage.database import open_database, transaction
-from newsprism.storage.repository import (
-    EventMembership,
-    FetchedArticle,
-    OutletInfo,
-    save_events,
-    save_findings,
-    save_outlet,
-    store_article,
-)
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.database import Database
+from newsprism.storage.events import EventMembership, save_events
+from newsprism.storage.findings import save_findings
 
 NOW = datetime(2024, 5, 4, 9, 0, tzinfo=UTC)
 SCRIPT = "<script>alert(1)</script>"
@@ -77,11 +72,22 @@ RATES_V2 = (
 
 
 @dataclass(frozen=True)
+class DemoSite:
+    """The demo served: its base URL, and the most covered event with its report."""
+
+    base: str
+    event_id: int
+    report: dict[str, Any]
+    outlets: list[str]
+    reports: Path  # where the demo wrote report-<event>.html, .md, .json
+
+
+@dataclass(frozen=True)
 class Newsroom:
     """What the tests look up: the database, the event, the articles by role."""
 
     url: str
-    factory: sessionmaker[Session]
+    database: Database
     event_id: int
     cyclone_ids: list[int]
     hostile_id: int
@@ -101,7 +107,7 @@ def _page(url: str, outlet: str, title: str, text: str, hours_ago: int, fetched:
     )
 
 
-def _store_analysed(session: Session, page: FetchedArticle) -> int:
+def _store_analyzed(session: Session, page: FetchedArticle) -> int:
     stored = store_article(session, page)
     published = page.published.date() if page.published else None
     save_findings(session, stored.version_id, analyze_article(page.text, published))
@@ -109,24 +115,24 @@ def _store_analysed(session: Session, page: FetchedArticle) -> int:
 
 
 def build_newsroom(url: str) -> Newsroom:
-    """Create the database at `url` and fill it (the caller disposes of `factory`'s engine)."""
-    factory = open_database(url)
-    with transaction(factory) as session:
+    """Create the database at `url` and fill it (the caller disposes of `database`'s engine)."""
+    database = Database(url)
+    with database.transaction() as session:
         for outlet in OUTLETS:
             save_outlet(session, outlet)
         ids = [
-            _store_analysed(session, _page(*row, hours_ago=3 - i, fetched=NOW))
+            _store_analyzed(session, _page(*row, hours_ago=3 - i, fetched=NOW))
             for i, row in enumerate(CYCLONE)
         ]
         rates = ("https://wire.example/rates", "Harbour Wire", "Central bank raises rates")
-        rates_id = _store_analysed(
+        rates_id = _store_analyzed(
             session, _page(*rates, RATES_V1, hours_ago=30, fetched=NOW - timedelta(days=1))
         )
-        _store_analysed(session, _page(*rates, RATES_V2, hours_ago=30, fetched=NOW))
+        _store_analyzed(session, _page(*rates, RATES_V2, hours_ago=30, fetched=NOW))
         (event,) = save_events(
             session, [EventMembership("cyclone-marla", "Cyclone Marla hits Port Arden", ids)]
         )
-        return Newsroom(url, factory, event.id, ids, ids[2], rates_id)
+        return Newsroom(url, database, event.id, ids, ids[2], rates_id)
 
 
 @contextmanager

@@ -17,11 +17,10 @@ from urllib.parse import quote
 
 import lxml.html
 import pytest
-from conftest import DemoSite
-from newsroom_db import Newsroom, build_newsroom, live_server
+from newsroom_db import DemoSite, Newsroom, build_newsroom, live_server
 
 from newsprism.settings import Settings
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 from newsprism.web.app import create_app
 from newsprism.web.queries import events_json, report_json
 
@@ -70,10 +69,10 @@ def site(sqlite_url: str) -> Iterator[tuple[str, Newsroom]]:
         pytest.skip("no chromium on PATH (install Debian's chromium package; .ci/run does)")
     newsroom = build_newsroom(sqlite_url)
     try:
-        with live_server(create_app(newsroom.factory)) as base:
+        with live_server(create_app(newsroom.database)) as base:
             yield base, newsroom
     finally:
-        newsroom.factory.kw["bind"].dispose()
+        newsroom.database.close()
 
 
 def test_event_page_shows_the_divergences(site: tuple[str, Newsroom], tmp_path: Path) -> None:
@@ -98,15 +97,15 @@ def test_demo_event_page_shows_the_divergences(tmp_path: Path) -> None:
     from newsprism.demo.run import run_demo
 
     url = run_demo(Settings("sqlite:///unused.db", quiet=1), tmp_path / "reports").database_url
-    factory = open_database(url)
+    database = Database(url)
     try:
-        with factory() as session:
+        with database.session() as session:
             event = max(events_json(session), key=lambda e: len(e["outlets"]))
             report = report_json(session, event["id"])
-        with live_server(create_app(factory)) as base:
+        with live_server(create_app(database)) as base:
             dom = chromium_dom(f"{base}/events/{event['id']}", tmp_path / "profile")
     finally:
-        factory.kw["bind"].dispose()
+        database.close()
     shown = re.findall(r'<section class="card divergence" data-type="([a-z_]+)"', dom)
     assert len(shown) == len(report["divergences"]) > 0
     assert {d["type"] for d in report["divergences"]} == set(shown)

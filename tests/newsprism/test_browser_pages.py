@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import DemoSite
+from newsroom_db import DemoSite
 from webdriver import CHROMEDRIVER, CHROMIUM, ENTER, TAB, Browser, chromium
 
 pytestmark = [

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.crawler.config import ClusterSettings, parse_config
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.example/"\n'
 

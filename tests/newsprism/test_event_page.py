@@ -15,20 +15,19 @@ from urllib.parse import quote, urlencode, urljoin
 import httpx
 import lxml.html
 import pytest
-from conftest import DemoSite
 from lxml.html import HtmlElement
 from newsroom_db import (
     CYCLONE,
     HOSTILE_OUTLET,
     NOW,
+    DemoSite,
     Newsroom,
     _page,
-    _store_analysed,
+    _store_analyzed,
 )
 
 from newsprism.compare.reports.style import TYPE_STYLES
 from newsprism.reports import render_event_report
-from newsprism.storage.database import transaction
 
 EVIDENCE_HREF = re.compile(r"^/articles/(\d+)#(at-(\d+)-(\d+))$")
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
@@ -240,9 +239,9 @@ def test_source_chart_draws_every_citation_and_fits_its_card(demo: tuple[DemoSit
 def test_timeline_marks_each_article_and_its_later_versions(client: httpx.Client, newsroom: Newsroom) -> None:
     # A second version of the Harbour Wire article, fetched a day later with a corrected toll.
     url, outlet, title, text = CYCLONE[0]
-    with transaction(newsroom.factory) as session:
+    with newsroom.database.transaction() as session:
         fetched = NOW + timedelta(days=1)
-        _store_analysed(
+        _store_analyzed(
             session, _page(url, outlet, title, text.replace("12 people", "14 people"), 3, fetched)
         )
     tree = page(client, f"/events/{newsroom.event_id}")
@@ -309,7 +308,7 @@ def test_a_skip_link_leads_past_the_header(demo: tuple[DemoSite, httpx.Client]) 
 
 
 def test_static_report_draws_the_same_cards_as_the_page(client: httpx.Client, newsroom: Newsroom) -> None:
-    with newsroom.factory() as session:
+    with newsroom.database.session() as session:
         static = lxml.html.fromstring(render_event_report(session, newsroom.event_id, "html"))
     web = page(client, f"/events/{newsroom.event_id}")
     assert [words(c) for c in cards(static)] == [words(c) for c in cards(web)]

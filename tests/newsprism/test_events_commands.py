@@ -17,7 +17,7 @@ from newsroom_db import Newsroom, build_newsroom
 @pytest.fixture
 def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
     made = build_newsroom(sqlite_url)
-    made.factory.kw["bind"].dispose()
+    made.database.close()
     yield made
 
 

@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.reports import render_event_report
-from newsprism.storage.database import transaction
+from newsprism.storage.findings import save_findings
 from newsprism.storage.models import Article, ArticleVersion
-from newsprism.storage.repository import get_article, save_findings
+from newsprism.storage.reading import get_article
 
 SPEAKER = "<img src=x onerror=alert(3)>Voss"
 AGENCY = '<script>alert(4)</script> "News" Agency'
@@ -32,7 +32,7 @@ RAW_MARKUP = re.compile(r"<script|<img|<b onmouseover|href=\"\s*javascript:", re
 def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
     """The newsroom, its hostile article quoting a hostile speaker and citing a hostile agency."""
     made = build_newsroom(sqlite_url)
-    with transaction(made.factory) as session:
+    with made.database.transaction() as session:
         version = get_article(session, made.hostile_id).versions[-1]
         findings = analyze_article(version.text)
         first, *rest = findings.attributions
@@ -42,7 +42,7 @@ def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
         ]
         save_findings(session, version.id, replace(findings, attributions=hostile + rest))
     yield made
-    made.factory.kw["bind"].dispose()
+    made.database.close()
 
 
 def test_speaker_and_source_names_are_escaped_on_every_page(client: httpx.Client, newsroom: Newsroom) -> None:
@@ -58,7 +58,7 @@ def test_speaker_and_source_names_are_escaped_on_every_page(client: httpx.Client
 
 
 def test_the_reports_of_a_hostile_event_carry_no_markup(newsroom: Newsroom) -> None:
-    with newsroom.factory() as session:
+    with newsroom.database.session() as session:
         html = render_event_report(session, newsroom.event_id, "html")
         markdown = render_event_report(session, newsroom.event_id, "md")
     assert not RAW_MARKUP.search(html)
@@ -96,5 +96,5 @@ def test_hostile_search_input_is_results_or_a_400_and_the_tables_stay_whole(
 
 
 def table_sizes(newsroom: Newsroom) -> tuple[int | None, ...]:
-    with newsroom.factory() as session:
+    with newsroom.database.session() as session:
         return tuple(session.scalar(select(func.count(model.id))) for model in (Article, ArticleVersion))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.crawler.config import CrawlerSettings, OutletConfig, parse_config
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text("utf-8")

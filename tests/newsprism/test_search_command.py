@@ -21,7 +21,7 @@ from newsprism.commands.web import _search_title
 @pytest.fixture
 def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
     made = build_newsroom(sqlite_url)
-    made.factory.kw["bind"].dispose()
+    made.database.close()
     yield made
 
 

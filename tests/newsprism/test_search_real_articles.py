@@ -17,7 +17,7 @@ import pytest
 from newsroom_db import live_server
 from sqlalchemy import text
 
-from newsprism.storage.database import open_database
+from newsprism.storage.database import Database
 from newsprism.web.app import create_app
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
@@ -47,10 +47,10 @@ def fundus_db(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str
 
 def _rare_word(url: str) -> tuple[int, str, int]:
     """(article id, a word no other article contains, how many articles are stored)."""
-    factory = open_database(url)
-    with factory() as session:
+    database = Database(url)
+    with database.session() as session:
         rows = session.execute(text("SELECT id, lower(title || ' ' || text) FROM articles_current")).all()
-    factory.kw["bind"].dispose()
+    database.close()
     words = {article_id: set(re.findall(r"\b[a-z]{9,14}\b", body)) for article_id, body in rows}
     seen = Counter(word for found in words.values() for word in found)
     article_id = sorted(words)[len(words) // 2]
@@ -65,13 +65,13 @@ def test_cli_and_api_find_a_real_article_by_a_rare_word(fundus_db: str, tmp_path
     done = newsprism("--db", fundus_db, "search", word, "--json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert article_id in [hit["id"] for hit in json.loads(done.stdout)["hits"]][:3]
-    factory = open_database(fundus_db)
+    database = Database(fundus_db)
     try:
-        with live_server(create_app(factory)) as base:
+        with live_server(create_app(database)) as base:
             found = httpx.get(f"{base}/api/search", params={"q": word}, timeout=30).json()
             assert article_id in [hit["id"] for hit in found["hits"]][:3]
             assert httpx.get(f"{base}/api/search", params={"q": '"unbalanced'}, timeout=30).status_code == 400
             for page in ("/", f"/articles/{article_id}", f"/search?q={word}"):
                 assert httpx.get(base + page, timeout=30).status_code == 200, page
     finally:
-        factory.kw["bind"].dispose()
+        database.close()

@@ -13,8 +13,7 @@ import httpx
 import pytest
 from newsroom_db import NOW, RARE_WORD, Newsroom
 
-from newsprism.storage.database import transaction
-from newsprism.storage.repository import FetchedArticle, store_article
+from newsprism.storage.articles import FetchedArticle, store_article
 
 
 @pytest.mark.parametrize(
@@ -118,7 +117,7 @@ def test_the_page_as_fetched_is_served_sandboxed_and_named_when_absent(
     # The demo's "original" links die with its server, and real pages change or vanish: the page kept
     # at fetch time stays readable, without running its scripts or loading anything from elsewhere.
     page = f"<html><body><article><h1>Kept</h1><p>{RARE_WORD} kept.</p><script>alert(7)</script></article>"
-    with transaction(newsroom.factory) as session:
+    with newsroom.database.transaction() as session:
         stored = store_article(session, FetchedArticle(
             url="https://wire.example/kept", canonical_url="https://wire.example/kept", outlet="Harbour Wire",
             text=f"{RARE_WORD} kept.", fetched_at=NOW, title="Kept page", html=page,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from newsprism.storage.database import open_database, open_engine
-from newsprism.storage.errors import DatabaseError
+from newsprism.errors import DatabaseError
+from newsprism.storage.database import Database, open_engine
 
 
 def test_sqlite_is_opened_with_wal_foreign_keys_and_busy_timeout(sqlite_url: str) -> None:
@@ -34,16 +34,16 @@ def test_sqlite_is_opened_with_wal_foreign_keys_and_busy_timeout(sqlite_url: str
 )
 def test_unusable_url_is_a_database_error_naming_it(url: str, named: str) -> None:
     with pytest.raises(DatabaseError, match=named.replace("+", r"\+")):
-        open_database(url)
+        Database(url)
 
 
-def test_open_database_twice_keeps_data(tmp_path: Path) -> None:
+def test_a_database_opened_twice_keeps_its_data(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'twice.db'}"
-    factory = open_database(url)
-    with factory.begin() as session:
+    database = Database(url)
+    with database.transaction() as session:
         session.execute(text("INSERT INTO outlets (name, kind) VALUES ('Kept Daily', 'newspaper')"))
-    factory.kw["bind"].dispose()
-    again = open_database(url)
-    with again() as session:
+    database.close()
+    again = Database(url)
+    with again.session() as session:
         assert session.execute(text("SELECT name FROM outlets")).scalars().all() == ["Kept Daily"]
-    again.kw["bind"].dispose()
+    again.close()

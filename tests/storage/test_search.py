@@ -10,21 +10,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import inspect, text
-from sqlalchemy.orm import Session, sessionmaker
 
 from alembic import command
+from newsprism.errors import InputError
 from newsprism.storage import search, search_postgres
-from newsprism.storage.database import alembic_config, open_database, transaction, upgrade_to_head
-from newsprism.storage.errors import InputError
-from newsprism.storage.repository import (
-    EventMembership,
-    FetchedArticle,
-    OutletInfo,
-    save_events,
-    save_findings,
-    save_outlet,
-    store_article,
-)
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.database import Database, alembic_config, upgrade_to_head
+from newsprism.storage.events import EventMembership, save_events
+from newsprism.storage.findings import save_findings
 from newsprism.storage.search import (
     SearchFilters,
     check_index,
@@ -107,9 +100,9 @@ def _page(url: str, outlet: str, title: str, body: str, age_days: int) -> Fetche
 
 
 @pytest.fixture
-def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
-    made = open_database(database_url)
-    with transaction(made) as session:
+def database(database_url: str) -> Iterator[Database]:
+    made = Database(database_url)
+    with made.transaction() as session:
         save_outlet(session, OutletInfo("Harbour Wire", kind="agency"))
         save_outlet(session, OutletInfo("Eastern Daily", kind="newspaper"))
         ids = [store_article(session, _page(*row)) for row in ARTICLES]
@@ -123,11 +116,11 @@ def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
             session, [EventMembership("kim-train", "Kim leaves", [ids[0].article_id, ids[1].article_id])]
         )
     yield made
-    made.kw["bind"].dispose()
+    made.close()
 
 
-def _titles(factory: sessionmaker[Session], query: str, filters: SearchFilters | None = None) -> list[str]:
-    with factory() as session:
+def _titles(database: Database, query: str, filters: SearchFilters | None = None) -> list[str]:
+    with database.session() as session:
         return [hit.title or "" for hit in search_articles(session, query, filters).hits]
 
 
@@ -149,14 +142,14 @@ def _titles(factory: sessionmaker[Session], query: str, filters: SearchFilters |
         pytest.param("title:drones", [], id="no-column-filter-syntax"),
     ],
 )
-def test_search_finds(factory: sessionmaker[Session], query: str, expected: list[str]) -> None:
-    assert sorted(_titles(factory, query)) == sorted(expected)
-    with factory() as session:
+def test_search_finds(database: Database, query: str, expected: list[str]) -> None:
+    assert sorted(_titles(database, query)) == sorted(expected)
+    with database.session() as session:
         assert inspect(session.get_bind()).has_table("articles")
 
 
-def test_title_match_ranks_first(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as session:
+def test_title_match_ranks_first(database: Database) -> None:
+    with database.transaction() as session:
         store_article(
             session,
             _page(
@@ -167,15 +160,15 @@ def test_title_match_ranks_first(factory: sessionmaker[Session]) -> None:
                 0,
             ),
         )
-    titles = _titles(factory, "typhoon")
+    titles = _titles(database, "typhoon")
     assert titles[0] == "Typhoon season opens" or titles[0] == "Typhoon batters port"
-    with factory() as session:
+    with database.session() as session:
         hits = search_articles(session, "typhoon").hits
     assert hits[0].score >= hits[1].score
 
 
-def test_snippet_highlights_the_match(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_snippet_highlights_the_match(database: Database) -> None:
+    with database.session() as session:
         hit = search_articles(session, "bulletproof").hits[0]
     assert "\x02" not in hit.snippet and "\x03" not in hit.snippet
     assert [hit.snippet[start:end].lower() for start, end in hit.highlights] == ["bulletproof"]
@@ -195,31 +188,31 @@ def test_snippet_highlights_the_match(factory: sessionmaker[Session]) -> None:
         pytest.param(SearchFilters(source="Nobody"), [], id="source-not-cited"),
     ],
 )
-def test_filters(factory: sessionmaker[Session], filters: SearchFilters, expected: list[str]) -> None:
-    assert _titles(factory, "drones", filters) == expected
+def test_filters(database: Database, filters: SearchFilters, expected: list[str]) -> None:
+    assert _titles(database, "drones", filters) == expected
 
 
-def test_event_and_speaker_filters(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_event_and_speaker_filters(database: Database) -> None:
+    with database.session() as session:
         event_id = session.scalar(text("SELECT id FROM events"))
-    assert len(_titles(factory, "drones", SearchFilters(event_id=event_id))) == 2
-    assert _titles(factory, "typhoon OR drones", SearchFilters(speaker="kozlov")) == ["Typhoon batters port"]
-    assert _titles(factory, "typhoon", SearchFilters(speaker="100%_")) == []
+    assert len(_titles(database, "drones", SearchFilters(event_id=event_id))) == 2
+    assert _titles(database, "typhoon OR drones", SearchFilters(speaker="kozlov")) == ["Typhoon batters port"]
+    assert _titles(database, "typhoon", SearchFilters(speaker="100%_")) == []
 
 
-def test_a_new_version_replaces_the_indexed_text(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as session:
+def test_a_new_version_replaces_the_indexed_text(database: Database) -> None:
+    with database.transaction() as session:
         row = ARTICLES[3]
         changed = _page(*row[:3], "The central bank held its key rate; analysts had expected a hike.", row[4])
         assert store_article(session, changed).status == "updated"
-    assert _titles(factory, "inflation") == []
-    assert _titles(factory, "analysts") == ["Central bank raises rates"]
-    with factory() as session:
+    assert _titles(database, "inflation") == []
+    assert _titles(database, "analysts") == ["Central bank raises rates"]
+    with database.session() as session:
         check_index(session)
 
 
-def test_paging_total_and_facets(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_paging_total_and_facets(database: Database) -> None:
+    with database.session() as session:
         first = search_articles(session, "drones OR typhoon OR bank", limit=2)
         second = search_articles(session, "drones OR typhoon OR bank", limit=2, offset=2)
         facets = outlet_facets(session, "drones OR typhoon OR bank", SearchFilters(outlet="Harbour Wire"))
@@ -247,8 +240,9 @@ def test_paging_total_and_facets(factory: sessionmaker[Session]) -> None:
         pytest.param("drones\x00", "NUL", id="nul"),
     ],
 )
-def test_bad_queries_are_input_errors(factory: sessionmaker[Session], query: str, named: str) -> None:
-    with factory() as session, pytest.raises(InputError, match=named.replace("(", r"\(").replace(")", r"\)")):
+def test_bad_queries_are_input_errors(database: Database, query: str, named: str) -> None:
+    pattern = named.replace("(", r"\(").replace(")", r"\)")
+    with database.session() as session, pytest.raises(InputError, match=pattern):
         search_articles(session, query)
 
 
@@ -275,21 +269,21 @@ def test_query_compiles(query: str, fts5: str, tsquery: str) -> None:
 
 
 def test_upgrade_indexes_existing_articles(database_url: str) -> None:
-    factory = open_database(database_url)
-    engine = factory.kw["bind"]
+    database = Database(database_url)
+    engine = database.engine
     try:
         command.downgrade(alembic_config(engine), "-1")
-        with transaction(factory) as session:
+        with database.transaction() as session:
             save_outlet(session, OutletInfo("Harbour Wire"))
             store_article(session, _page(*ARTICLES[0]))
         upgrade_to_head(engine)
-        assert _titles(factory, "Vladivostok") == ["Armoured train leaves Vladivostok"]
+        assert _titles(database, "Vladivostok") == ["Armoured train leaves Vladivostok"]
     finally:
         engine.dispose()
 
 
-def test_views_for_generic_tools(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_views_for_generic_tools(database: Database) -> None:
+    with database.session() as session:
         current = session.execute(
             text("SELECT outlet, title, text, version FROM articles_current ORDER BY id")
         ).all()
@@ -304,14 +298,14 @@ def test_views_for_generic_tools(factory: sessionmaker[Session]) -> None:
     ]
 
 
-def test_deleting_an_article_keeps_the_index_whole(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as session:
+def test_deleting_an_article_keeps_the_index_whole(database: Database) -> None:
+    with database.transaction() as session:
         session.execute(text("DELETE FROM event_articles"))
         session.execute(text("UPDATE articles SET current_version_id = NULL WHERE id = 2"))
         session.execute(text("DELETE FROM article_versions WHERE article_id = 2"))
         session.execute(text("DELETE FROM articles WHERE id = 2"))
-    assert _titles(factory, "bulletproof") == []
-    with factory() as session:
+    assert _titles(database, "bulletproof") == []
+    with database.session() as session:
         check_index(session)
 
 
@@ -319,11 +313,11 @@ ANY_OF_FOUR = "drones OR typhoon OR bank"
 
 
 def test_ranking_among_the_newest_matches_is_reported(
-    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(search, "RANK_WINDOW", 2)
     monkeypatch.setattr(search_postgres, "RANK_WINDOW", 2)
-    with factory() as session:
+    with database.session() as session:
         newest = set(session.scalars(text("SELECT id FROM articles ORDER BY id DESC LIMIT 2")))
         first = search_articles(session, ANY_OF_FOUR, limit=1)
         deep = search_articles(session, ANY_OF_FOUR, limit=4)
@@ -332,19 +326,19 @@ def test_ranking_among_the_newest_matches_is_reported(
     assert deep.ranked_newest is None and len(deep.hits) == 4
 
 
-def _postgres_only(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def _postgres_only(database: Database) -> None:
+    with database.session() as session:
         if session.get_bind().dialect.name != "postgresql":
             pytest.skip("the total is only estimated on PostgreSQL")
 
 
 def test_postgres_estimates_the_total_past_the_exact_limit(
-    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _postgres_only(factory)
+    _postgres_only(database)
     monkeypatch.setattr(search_postgres, "EXACT_LIMIT", 2)
     monkeypatch.setattr(search_postgres, "SCAN_SPAN", 1)
-    with factory() as session:
+    with database.session() as session:
         page = search_articles(session, ANY_OF_FOUR, limit=1)
         facets, estimated = outlet_facet_counts(session, ANY_OF_FOUR)
     # Only the newest article was read (1 id of 4): at least EXACT_LIMIT + 1 are known to match.
@@ -355,13 +349,13 @@ def test_postgres_estimates_the_total_past_the_exact_limit(
 
 
 def test_postgres_phrase_past_the_exact_limit_finds_older_matches(
-    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _postgres_only(factory)
+    _postgres_only(database)
     monkeypatch.setattr(search_postgres, "EXACT_LIMIT", 0)
     # The first range walked is ids 2-4: it holds the match (2) and leaves the oldest (1) unread.
     monkeypatch.setattr(search_postgres, "SCAN_SPAN", 3)
-    with factory() as session:
+    with database.session() as session:
         one = search_articles(session, '"bulletproof vest"', limit=1)
         every = search_articles(session, '"bulletproof vest"')
         not_phrase = search_articles(session, '"vest bulletproof"')
@@ -371,10 +365,10 @@ def test_postgres_phrase_past_the_exact_limit_finds_older_matches(
     assert not_phrase.total == 0 and not not_phrase.hits
 
 
-def test_postgres_search_gives_back_the_planner_settings(factory: sessionmaker[Session]) -> None:
-    _postgres_only(factory)
+def test_postgres_search_gives_back_the_planner_settings(database: Database) -> None:
+    _postgres_only(database)
     settings = text("SELECT current_setting('enable_seqscan'), current_setting('jit')")
-    with factory() as session:
+    with database.session() as session:
         session.execute(text("SET LOCAL enable_seqscan = on"))
         before = tuple(session.execute(settings).one())
         search_articles(session, "drones")

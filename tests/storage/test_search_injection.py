@@ -11,12 +11,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
-from newsprism.storage.database import open_database, transaction
-from newsprism.storage.errors import InputError
+from newsprism.errors import InputError
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, Outlet
-from newsprism.storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.search import SearchFilters, outlet_facets, search_articles
 from newsprism.storage.search_query import parse_query, to_fts5, to_tsquery
 
@@ -33,24 +32,24 @@ HOSTILE_QUERY = st.lists(
 
 
 @pytest.fixture
-def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
-    made = open_database(database_url)
-    with transaction(made) as session:
+def database(database_url: str) -> Iterator[Database]:
+    made = Database(database_url)
+    with made.transaction() as session:
         save_outlet(session, OutletInfo("Harbour Wire", kind="agency"))
         for n, text in enumerate(["The armoured train left Vladivostok with five drones.", "Drones flew."]):
             url = f"https://wire.example/{n}"
             store_article(session, FetchedArticle(url, url, "Harbour Wire", text, NOW, title=f"Story {n}"))
     yield made
-    made.kw["bind"].dispose()
+    made.close()
 
 
-def _sizes(factory: sessionmaker[Session]) -> tuple[int | None, ...]:
-    with factory() as session:
+def _sizes(database: Database) -> tuple[int | None, ...]:
+    with database.session() as session:
         return tuple(session.scalar(select(func.count(m.id))) for m in (Article, ArticleVersion, Outlet))
 
 
-def test_any_query_searches_or_is_an_input_error(factory: sessionmaker[Session]) -> None:
-    before = _sizes(factory)
+def test_any_query_searches_or_is_an_input_error(database: Database) -> None:
+    before = _sizes(database)
 
     @settings(max_examples=150, deadline=None)
     @given(HOSTILE_QUERY)
@@ -59,7 +58,7 @@ def test_any_query_searches_or_is_an_input_error(factory: sessionmaker[Session])
     @example("NEAR(drones train, 2)")
     @example("drones:* & !train")
     def search(query: str) -> None:
-        with factory() as session:
+        with database.session() as session:
             try:
                 page = search_articles(session, query, SearchFilters(outlet="Harbour Wire' OR '1'='1"))
                 outlet_facets(session, query)
@@ -68,8 +67,8 @@ def test_any_query_searches_or_is_an_input_error(factory: sessionmaker[Session])
         assert page.total == 0  # the outlet filter is a value, never SQL: no outlet has that name
 
     search()
-    assert _sizes(factory) == before
-    with factory() as session:
+    assert _sizes(database) == before
+    with database.session() as session:
         assert search_articles(session, "drones").total == 2
 
 

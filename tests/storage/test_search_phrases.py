@@ -11,12 +11,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.orm import Session, sessionmaker
 
 from alembic import command
 from newsprism.storage import search_postgres
-from newsprism.storage.database import alembic_config, open_database, transaction, upgrade_to_head
-from newsprism.storage.repository import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
+from newsprism.storage.database import Database, alembic_config, upgrade_to_head
 from newsprism.storage.search import outlet_facet_counts, search_articles
 from newsprism.storage.search_pairs import PairQuery, pair_lexeme, to_pair_tsquery
 from newsprism.storage.search_query import parse_query, to_tsquery
@@ -38,23 +37,23 @@ def _page(key: str, age_days: int) -> FetchedArticle:
     )
 
 
-def _store(factory: sessionmaker[Session], keys: list[str]) -> None:
-    with transaction(factory) as session:
+def _store(database: Database, keys: list[str]) -> None:
+    with database.transaction() as session:
         save_outlet(session, OutletInfo("Harbour Wire", kind="agency"))
         for age, key in enumerate(keys):
             store_article(session, _page(key, age))
 
 
 @pytest.fixture
-def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
-    made = open_database(database_url)
+def database(database_url: str) -> Iterator[Database]:
+    made = Database(database_url)
     _store(made, list(ARTICLES))
     yield made
-    made.kw["bind"].dispose()
+    made.close()
 
 
-def _titles(factory: sessionmaker[Session], query: str) -> list[str]:
-    with factory() as session:
+def _titles(database: Database, query: str) -> list[str]:
+    with database.session() as session:
         return sorted(hit.title or "" for hit in search_articles(session, query).hits)
 
 
@@ -83,13 +82,13 @@ FERRY, CRANES, STORM = (ARTICLES[key][0] for key in ("ferry", "cranes", "storm")
     ],
 )
 def test_phrase_finds_exactly_the_adjacent_words(
-    factory: sessionmaker[Session], query: str, expected: list[str]
+    database: Database, query: str, expected: list[str]
 ) -> None:
-    assert _titles(factory, query) == sorted(expected)
+    assert _titles(database, query) == sorted(expected)
 
 
-def test_phrase_total_and_facets_count_only_matches(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_phrase_total_and_facets_count_only_matches(database: Database) -> None:
+    with database.session() as session:
         page = search_articles(session, '"storm warnings"')
         apart = search_articles(session, '"cranes night"')
         facets, estimated = outlet_facet_counts(session, '"storm warnings"')
@@ -98,33 +97,33 @@ def test_phrase_total_and_facets_count_only_matches(factory: sessionmaker[Sessio
     assert (facets, estimated) == ({"Harbour Wire": 2}, False)
 
 
-def test_a_new_version_replaces_the_indexed_pairs(factory: sessionmaker[Session]) -> None:
-    with transaction(factory) as session:
+def test_a_new_version_replaces_the_indexed_pairs(database: Database) -> None:
+    with database.transaction() as session:
         changed = _page("cranes", 1)
         body = "Port cranes idle; dockers walked out at dawn."
         store_article(
             session, FetchedArticle(changed.url, changed.url, changed.outlet, body, NOW, title="Port")
         )
-    assert _titles(factory, '"cranes worked"') == []
-    assert _titles(factory, '"dockers walked"') == ["Port"]
+    assert _titles(database, '"cranes worked"') == []
+    assert _titles(database, '"dockers walked"') == ["Port"]
 
 
 def test_upgrade_indexes_the_pairs_of_existing_articles(database_url: str) -> None:
-    factory = open_database(database_url)
-    engine = factory.kw["bind"]
+    database = Database(database_url)
+    engine = database.engine
     try:
         command.downgrade(alembic_config(engine), "0005")
-        _store(factory, ["ferry", "cranes"])
+        _store(database, ["ferry", "cranes"])
         upgrade_to_head(engine)
-        assert _titles(factory, '"dawn storm"') == [FERRY]
-        assert _titles(factory, '"port cranes stopped"') == [CRANES]
-        assert _titles(factory, '"port cranes worked"') == []
+        assert _titles(database, '"dawn storm"') == [FERRY]
+        assert _titles(database, '"port cranes stopped"') == [CRANES]
+        assert _titles(database, '"port cranes worked"') == []
     finally:
         engine.dispose()
 
 
-def test_postgres_phrase_is_looked_up_in_the_pair_index(factory: sessionmaker[Session]) -> None:
-    with factory() as session:
+def test_postgres_phrase_is_looked_up_in_the_pair_index(database: Database) -> None:
+    with database.session() as session:
         if session.get_bind().dialect.name != "postgresql":
             pytest.skip("the pair index is PostgreSQL's")
         query = search_postgres.PostgresQuery.prepare(session, parse_query('"port cranes"'))
@@ -186,9 +185,9 @@ TRICKY_TEXT = (
         'drone -"state media"', '"state media" OR "media state"', '"lied it"',
     ],
 )  # fmt: skip
-def test_postgres_pair_candidates_hold_every_match(factory: sessionmaker[Session], query: str) -> None:
+def test_postgres_pair_candidates_hold_every_match(database: Database, query: str) -> None:
     """The pair tsquery finds every tsvector the exact query matches, and only those when exact."""
-    with factory() as session:
+    with database.session() as session:
         if session.get_bind().dialect.name != "postgresql":
             pytest.skip("the pair index is PostgreSQL's")
         node = parse_query(query)

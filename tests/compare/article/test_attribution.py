@@ -214,7 +214,21 @@ def test_offsets_and_cue_spans_point_into_the_text() -> None:
                      id="fear-that"),
         pytest.param("The mayor intends to close the bridge in May.", "close the bridge", "intention",
                      id="intends-to"),
-        pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "intention", id="vowed-to"),
+        pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "speech", id="vowed-to"),
+        pytest.param("The ferry captain promised to sail at dawn.", "sail at dawn", "speech",
+                     id="promised-to"),
+        pytest.param("The warden asked the hikers to leave the ridge before dark.", "leave the ridge",
+                     "speech", id="asked-them-to"),
+        pytest.param("The council hopes to reopen the bridge in May.", "reopen", "intention", id="hopes-to"),
+        pytest.param("Tomas Reyes called for calm after the flood.", "calm", "intention", id="called-for"),
+        pytest.param("The opposition charged that the tender had been rigged.", "tender", "belief",
+                     id="charged-that-is-an-accusation"),
+        pytest.param("The mayor closed the bridge, admitting that the repairs had failed.", "repairs",
+                     "speech", id="admitting-doubled-consonant"),
+        pytest.param("Marta Ilves referred to the collapse as a warning.", "collapse", "belief",
+                     id="referred-doubled-consonant"),
+        pytest.param("The mayor responded to a reporter that the bridge was safe.", "bridge was safe",
+                     "speech", id="to-a-person-is-no-infinitive"),
         pytest.param("Divers saw that the pillars had cracked.", "pillars", "perception", id="saw-that"),
     ],
 )  # fmt: skip
@@ -227,6 +241,190 @@ def test_statements_keep_speech_and_documents_only() -> None:
     assert [a.speaker for a in statements(analyze_article(text).attributions)] == ["Marta Ilves"]
 
 
+def test_an_aspectual_verb_reports_no_statement() -> None:
+    text = "Fuel prices continued to climb across the valley after the storm."
+    assert statements(analyze_article(text).attributions) == []
+
+
 def test_cue_class_is_in_the_analyze_json() -> None:
     found = analyze_article("Marta Ilves said the bridge would reopen in May.").to_json()
     assert found["attributions"][0]["cue_class"] == "speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        pytest.param("The council hired an engineer who said the bridge was unsafe.", "said", "an engineer",
+                     "the bridge was unsafe", id="restrictive-who-names-its-antecedent"),
+        pytest.param("Lena Brandt, who said the bridge was safe, told reporters that it would reopen.",
+                     "said", "Lena Brandt", "the bridge was safe", id="set-off-who-ends-at-its-comma"),
+        pytest.param("Lena Brandt, who has long said the bridge was safe, told reporters it would reopen.",
+                     "told", "Lena Brandt, who has long said the bridge was safe,", "it would reopen",
+                     id="main-verb-after-a-relative-cue"),
+        pytest.param("Ilse Varga, a lawyer for the fishermen's union, who has fought the dredging for years, "
+                     "said the plan was reckless.", "said", "Ilse Varga", "the plan was reckless",
+                     id="apposition-and-relative-before-the-cue"),
+        pytest.param("The mayor was defensive when asked about a builder who said he was never paid, saying, "
+                     "“Maybe he did a poor job.”", "said", "a builder", "he was never paid",
+                     id="participle-ends-the-relative-content"),
+        pytest.param("The mayor was defensive when asked about a builder who said he was never paid, saying, "
+                     "“Maybe he did a poor job.”", "saying", "The mayor", "“Maybe he did a poor job.”",
+                     id="participle-belongs-to-the-main-clause"),
+        pytest.param("The harbour master complained about the dredging on Monday, even suggesting that the "
+                     "port could close.", "suggesting", "The harbour master", "that the port could close",
+                     id="adverb-before-a-participle"),
+        pytest.param("A study that appeared in a medical journal found that the drug failed.", "found",
+                     "A study that appeared in a medical journal", "that the drug failed",
+                     id="that-relative-inside-the-subject"),
+        pytest.param("The vote is a test for Lena Brandt, who pointedly refused to back the plan.", "refused",
+                     "Lena Brandt", "to back the plan", id="who-after-a-clause-is-no-postposed-speaker"),
+    ],
+)  # fmt: skip
+def test_relative_clauses_and_participles(text: str, cue: str, speaker: str, content: str) -> None:
+    found = [a for a in analyze_article(text).attributions if a.cue is not None and a.cue.endswith(cue)]
+    assert [a.content for a in found] == [content]
+    assert speaker in {found[0].speaker, found[0].speaker_resolved}
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        pytest.param("Officials who had seen the report said the toll would rise.", "official",
+                     id="relative-clause-does-not-type-the-source"),
+        pytest.param("A study that appeared in a medical journal found that the drug failed.", "document",
+                     id="document-head-before-a-relative"),
+        pytest.param("The losing side in the harbour ruling said it would appeal.", "unknown",
+                     id="a-document-in-an-attached-phrase-does-not-speak"),
+        pytest.param("A copy of the harbour report says the pier is unsafe.", "document",
+                     id="a-document-after-of-is-the-head"),
+    ],
+)  # fmt: skip
+def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: str) -> None:
+    assert [a.source_type for a in analyze_article(text).attributions] == [source_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("In a video posted on Sunday, Lena Brandt said the port would reopen.",
+                     [("Lena Brandt", "said")], id="passive-participle-in-an-opening-phrase-is-no-cue"),
+        pytest.param("In a radio interview Lena Brandt declared that the port would reopen.",
+                     [("Lena Brandt", "declared")], id="name-after-an-opening-phrase"),
+        pytest.param("In a statement announcing the closure, the ministry called the port unsafe.",
+                     [("a statement", "announcing"), ("the ministry", "called")],
+                     id="active-participle-speaks-for-its-noun"),
+        pytest.param("In March, Halvorsen bluntly dismissed the plan as reckless.",
+                     [("Halvorsen", "dismissed")], id="a-month-is-no-name-and-an-adverb-no-speaker"),
+        pytest.param("The royal family said the visit would go ahead.", [("The royal family", "said")],
+                     id="a-noun-ending-in-ly-stays"),
+    ],
+)  # fmt: skip
+def test_opening_phrases_and_adverbs_are_not_speakers(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
+
+
+def test_he_and_she_refer_to_people_not_to_documents() -> None:
+    text = "Data from the Harbour Freight Survey show that ships are late. She said the port would reopen."
+    she = _by_content(text, "port would reopen")
+    assert (she.speaker, she.speaker_resolved) == ("She", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("The mayor never missed a chance to remind voters that the port was hers.",
+                     [("The mayor", "remind")], id="subject-control"),
+        pytest.param("The new law requires harbour police to tell the coroner when a sailor dies.",
+                     [("harbour police", "tell")], id="object-control"),
+        pytest.param("The coach told them what to say to the press.", [("The coach", "told")],
+                     id="a-question-word-infinitive-has-no-agent"),
+    ],
+)  # fmt: skip
+def test_an_infinitive_cue_is_said_by_its_agent(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        pytest.param("The harbour master has long said that the pier is unsafe.", "The harbour master",
+                     "has long said", id="adverb-inside-the-verb-group"),
+        pytest.param("The ferry company did not immediately respond to requests for comment.",
+                     "The ferry company", "did not immediately respond", id="do-is-an-auxiliary"),
+        pytest.param("Halvorsen repeatedly said that the pier was safe.", "Halvorsen", "said",
+                     id="an-adverb-without-an-auxiliary-stays-out"),
+    ],
+)  # fmt: skip
+def test_the_cue_takes_its_whole_verb_group(text: str, speaker: str, cue: str) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("The port reopened on Monday. But Lena Brandt said the toll would stay.",
+                     [("Lena Brandt", "said")], id="conjunction-opening-a-later-sentence"),
+        pytest.param("The port reopened. Separately the harbour master said the toll would stay.",
+                     [("the harbour master", "said")], id="adverb-opening-a-later-sentence"),
+        pytest.param("The port reopened on Monday.\n\nOn Thursday, however, the mayor spoke to harbour "
+                     "owners, promising to lift the fishing limits.", [("the mayor", "promising")],
+                     id="participle-of-a-promise-after-a-filler"),
+        pytest.param("The harbour flooded on Monday.\n\nEMBED >More News Videos Witnesses said the water "
+                     "rose within minutes.", [("Witnesses", "said")], id="embed-label-in-a-later-paragraph"),
+        pytest.param("The vote failed . However , harbour aides told reporters that a deal was near.",
+                     [("harbour aides", "told")], id="tokenised-text-with-a-spaced-comma"),
+        pytest.param("The vote added to her lead, adding to concerns in the party.", [],
+                     id="adding-to-is-no-report"),
+    ],
+)  # fmt: skip
+def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in analyze_article(text).attributions if a.cue != "added"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("Reid said a source told him the harbour tax went unpaid.", [("Reid", "said")],
+                     id="a-statement-inside-a-statement-is-its-account"),
+        pytest.param("Lena Brandt had told harbour officials that she did not want the escort, the source "
+                     "added.", [("the source", "added")], id="the-postposed-holder-keeps-the-report"),
+        pytest.param("According to the harbour board, the mayor said the port was safe.",
+                     [("the harbour board", "According to"), ("the mayor", "said")],
+                     id="a-source-cue-backs-the-main-clause"),
+        pytest.param('"He asked about every detail," Halvorsen told reporters at the pier, according to AP.',
+                     [("Halvorsen", "told"), ("AP", "according to")],
+                     id="a-postposed-source-cue-names-who-reports-the-statement"),
+        pytest.param("The ministry has said that it is studying a new toll, Reuters reported, a step that "
+                     "would have been unthinkable a year ago.",
+                     [("Reuters", "reported"), ("The ministry", "has said")],
+                     id="a-news-outlet-reporting-keeps-the-statement-it-reports"),
+    ],
+)  # fmt: skip
+def test_statements_reported_inside_statements(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.cue) for a in statements(analyze_article(text).attributions)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("Back when he wrote his book, Mr. Halvorsen said that he considered debt a last resort.",
+                     [("he", "his book"), ("Mr. Halvorsen", "that he considered debt a last resort")],
+                     id="an-opening-subordinate-clause-ends-at-its-comma"),
+        pytest.param('In a statement, the company said: "The port did well when it opened," adding that its '
+                     "value quadrupled in a year.",
+                     [("the company", '"The port did well when it opened,"'),
+                      ("the company", "that its value quadrupled in a year")],
+                     id="participle-after-a-closing-quote"),
+    ],
+)  # fmt: skip
+def test_contents_end_where_their_clause_ends(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == found
+
+
+def test_a_quotation_after_a_relative_clause_continues_the_main_speaker() -> None:
+    text = (
+        "The dredging stopped on Monday, said Ilse Varga, who has long criticised the mines.\n\n"
+        "“I am skeptical the port can pull it off.”"
+    )
+    quote = _by_content(text, "skeptical")
+    assert (quote.speaker_resolved, quote.cue_class) == ("Ilse Varga", "speech")

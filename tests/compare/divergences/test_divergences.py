@@ -656,7 +656,7 @@ def test_figures_that_count_nothing_or_different_things_are_no_conflict(
     assert bool([d for d in found if d.type == "numeric_conflict"]) is conflict
 
 
-def _analysed(ident: str, outlet: str, text: str) -> CoverageArticle:
+def _analyzed(ident: str, outlet: str, text: str) -> CoverageArticle:
     from newsprism.compare.article.analysis import analyze_article
 
     return CoverageArticle(ident, outlet, f"https://{ident}.example/a", f"Title {ident}", text, WHEN,
@@ -682,14 +682,14 @@ def _analysed(ident: str, outlet: str, text: str) -> CoverageArticle:
     ids=["term-and-parole", "two-suspects-charges", "people-with-no-role"],
 )
 def test_other_things_or_people_s_figures_in_aligned_sentences_do_not_conflict(left: str, right: str) -> None:
-    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    found = find_divergences([_analyzed("a", "Meridian", left), _analyzed("b", "Sever", right)])
     assert [d.summary for d in found if d.type == "numeric_conflict"] == []
 
 
 def test_figures_that_say_what_they_count_still_conflict_in_aligned_sentences() -> None:
     left = "Prosecutors said Oliver is charged with two counts of attempted murder in the shooting."
     right = "Prosecutors said Oliver is charged with three counts of attempted murder in the shooting."
-    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    found = find_divergences([_analyzed("a", "Meridian", left), _analyzed("b", "Sever", right)])
     assert [d.type for d in found].count("numeric_conflict") == 1
 
 
@@ -702,7 +702,7 @@ def test_one_remark_quoted_in_two_pieces_by_one_outlet_and_whole_by_another_has_
         '"He coached the youth team every Saturday and never missed a game," '
         "said Lena Voss, the boy's aunt."
     )
-    found = find_divergences([_analysed("a", "Meridian", left), _analysed("b", "Sever", right)])
+    found = find_divergences([_analyzed("a", "Meridian", left), _analyzed("b", "Sever", right)])
     assert [d.type for d in found].count("speaker_conflict") == 1
 
 
@@ -721,8 +721,8 @@ def test_a_quote_is_a_unique_claim_only_where_its_sentence_credits_it(extra: str
         "Both were taken to a hospital in stable condition. Officers are looking for a gray sedan."
     )
     found = find_divergences(
-        [_analysed("a", "Meridian", base), _analysed("b", "Lantern", base),
-         _analysed("c", "Sever", f"{base} {extra}")]
+        [_analyzed("a", "Meridian", base), _analyzed("b", "Lantern", base),
+         _analyzed("c", "Sever", f"{base} {extra}")]
     )  # fmt: skip
     unique = [d for d in found if d.type == "unique_claim" and "find whoever" in d.summary]
     assert bool(unique) is kept

@@ -82,7 +82,7 @@ _NUMBER = re.compile(
 _WORD_VALUES = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
-def analyse(text: str, published: date) -> ArticleAnalysis:
+def analyze(text: str, published: date) -> ArticleAnalysis:
     """The real analysis; numbers from a plain pattern while the real one finds none."""
     found = analyze_article(text, published)
     if found.quantities:
@@ -218,7 +218,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[tuple[str, 
 def article(article_id: str, outlet: str, text: str) -> CoverageArticle:
     return CoverageArticle(
         id=article_id, outlet=outlet, url=f"https://{outlet.lower().replace(' ', '-')}.example/{article_id}",
-        title=f"Story {article_id}", text=text, published=PUBLISHED, analysis=analyse(text, PUBLISHED.date()),
+        title=f"Story {article_id}", text=text, published=PUBLISHED, analysis=analyze(text, PUBLISHED.date()),
     )
 
 
