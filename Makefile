@@ -30,6 +30,7 @@ demo: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/mypy scripts
 	for folder in $(TEST_FOLDERS); do MYPYPATH=$$folder:tests:scripts $(BIN)/mypy $$folder*.py || exit 1; done

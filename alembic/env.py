@@ -16,9 +16,7 @@ def _engine() -> Engine:
     given = config.attributes.get("engine")
     if given is not None:
         return given  # type: ignore[no-any-return]
-    url = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option(
-        "sqlalchemy.url"
-    )
+    url = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
     return create_engine(url or "sqlite:///newsprism.db")
 
 

@@ -72,15 +72,33 @@ def crawl(settings: Settings) -> list[Figure]:
     ours, theirs = best["newsprism"], best["trafilatura"]
     ratio = ours.per_second / theirs.per_second
     return [
-        Figure("crawl", "newsprism crawl_outlets, pages/s", f"{ours.per_second:.1f}", command=command,
-               load=load, note=f"{ours.done}/{ours.pages} stored in {ours.seconds:.1f} s"),
-        Figure("crawl", "trafilatura buffered_downloads + extract, pages/s", f"{theirs.per_second:.1f}",
-               command=command, load=load,
-               note=f"{theirs.done}/{theirs.pages} extracted in {theirs.seconds:.1f} s"),
-        Figure("crawl", "ratio newsprism / trafilatura", f"{ratio:.2f}x",
-               f">= {CRAWL_FLOOR}x (goal {CRAWL_GOAL}x)", ratio >= CRAWL_FLOOR, command, load,
-               f"best of {settings.rounds} alternating rounds each"),
-    ]  # fmt: skip
+        Figure(
+            "crawl",
+            "newsprism crawl_outlets, pages/s",
+            f"{ours.per_second:.1f}",
+            command=command,
+            load=load,
+            note=f"{ours.done}/{ours.pages} stored in {ours.seconds:.1f} s",
+        ),
+        Figure(
+            "crawl",
+            "trafilatura buffered_downloads + extract, pages/s",
+            f"{theirs.per_second:.1f}",
+            command=command,
+            load=load,
+            note=f"{theirs.done}/{theirs.pages} extracted in {theirs.seconds:.1f} s",
+        ),
+        Figure(
+            "crawl",
+            "ratio newsprism / trafilatura",
+            f"{ratio:.2f}x",
+            f">= {CRAWL_FLOOR}x (goal {CRAWL_GOAL}x)",
+            ratio >= CRAWL_FLOOR,
+            command,
+            load,
+            f"best of {settings.rounds} alternating rounds each",
+        ),
+    ]
 
 
 def extraction(settings: Settings) -> list[Figure]:
@@ -93,10 +111,16 @@ def extraction(settings: Settings) -> list[Figure]:
     best = extraction_ceiling(corpus_pages(CORPUS), settings.rounds)
     load = load_average()
     return [
-        Figure("extraction", f"{name} on all cores, pages/s", f"{result.per_second:.1f}", command=command,
-               load=load, note=f"{result.done}/{result.pages} pages")
+        Figure(
+            "extraction",
+            f"{name} on all cores, pages/s",
+            f"{result.per_second:.1f}",
+            command=command,
+            load=load,
+            note=f"{result.done}/{result.pages} pages",
+        )
         for name, result in best.items()
-    ]  # fmt: skip
+    ]
 
 
 def analysis(settings: Settings) -> list[Figure]:
@@ -105,9 +129,16 @@ def analysis(settings: Settings) -> list[Figure]:
     found = re.search(r"articles/s/core: (\d+)", _script(*args))
     rate = float(found.group(1)) if found else 0.0
     return [
-        Figure("analysis", "analyze_article, articles/s per core", f"{rate:.0f}", f">= {ANALYSIS_FLOOR}",
-               rate >= ANALYSIS_FLOOR, f"{PYTHON} {' '.join(args)}", load_average())
-    ]  # fmt: skip
+        Figure(
+            "analysis",
+            "analyze_article, articles/s per core",
+            f"{rate:.0f}",
+            f">= {ANALYSIS_FLOOR}",
+            rate >= ANALYSIS_FLOOR,
+            f"{PYTHON} {' '.join(args)}",
+            load_average(),
+        )
+    ]
 
 
 def grouping(settings: Settings) -> list[Figure]:
@@ -118,18 +149,39 @@ def grouping(settings: Settings) -> list[Figure]:
     load, ratio = load_average(), large["seconds"] / small["seconds"]
     command = f"{PYTHON} scripts/bench_grouping.py --sizes {small['articles']} {large['articles']}"
     rows = [
-        Figure("grouping", f"{run['articles']:,} articles, seconds", f"{run['seconds']:.1f}",
-               f"<= {GROUPING_SECONDS:.0f} s" if run is large else "", run["seconds"] <= GROUPING_SECONDS
-               if run is large else None, command, load, f"{run['events']:,} events, F1 {run['f1']:.3f}")
+        Figure(
+            "grouping",
+            f"{run['articles']:,} articles, seconds",
+            f"{run['seconds']:.1f}",
+            f"<= {GROUPING_SECONDS:.0f} s" if run is large else "",
+            run["seconds"] <= GROUPING_SECONDS if run is large else None,
+            command,
+            load,
+            f"{run['events']:,} events, F1 {run['f1']:.3f}",
+        )
         for run in (small, large)
-    ]  # fmt: skip
+    ]
     peak = large["peak_mb"]
     rows += [
-        Figure("grouping", f"{large['articles']:,} articles, peak RSS MB", f"{peak:.0f}",
-               f"<= {GROUPING_PEAK_MB:.0f} MB", peak <= GROUPING_PEAK_MB, command, load),
-        Figure("grouping", f"time ratio {large['articles']:,} / {small['articles']:,}", f"{ratio:.1f}",
-               f"<= {GROUPING_RATIO:.0f}", ratio <= GROUPING_RATIO, command, load),
-    ]  # fmt: skip
+        Figure(
+            "grouping",
+            f"{large['articles']:,} articles, peak RSS MB",
+            f"{peak:.0f}",
+            f"<= {GROUPING_PEAK_MB:.0f} MB",
+            peak <= GROUPING_PEAK_MB,
+            command,
+            load,
+        ),
+        Figure(
+            "grouping",
+            f"time ratio {large['articles']:,} / {small['articles']:,}",
+            f"{ratio:.1f}",
+            f"<= {GROUPING_RATIO:.0f}",
+            ratio <= GROUPING_RATIO,
+            command,
+            load,
+        ),
+    ]
     return rows
 
 
@@ -146,10 +198,16 @@ def search(settings: Settings) -> list[Figure]:
         found = re.search(r"search p50 ([\d.]+) ms, p95 ([\d.]+) ms", _script(*args))
         p50, p95 = (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
         figures.append(
-            Figure("search", f"{backend}, {settings.search_articles:,} articles, p50 / p95 ms",
-                   f"{p50:.1f} / {p95:.1f}", f"p95 <= {SEARCH_P95_MS:.0f} ms", p95 <= SEARCH_P95_MS,
-                   f"{PYTHON} {' '.join(args)}", load_average())
-        )  # fmt: skip
+            Figure(
+                "search",
+                f"{backend}, {settings.search_articles:,} articles, p50 / p95 ms",
+                f"{p50:.1f} / {p95:.1f}",
+                f"p95 <= {SEARCH_P95_MS:.0f} ms",
+                p95 <= SEARCH_P95_MS,
+                f"{PYTHON} {' '.join(args)}",
+                load_average(),
+            )
+        )
     return figures
 
 

@@ -17,6 +17,7 @@ from newsprism.compare.findings import ArticleAnalysis, Attribution, DateMention
 
 T = TypeVar("T")
 
+
 @dataclass(frozen=True, slots=True)
 class CoverageArticle:
     """One outlet's article about a story, with its analysis."""
@@ -89,8 +90,13 @@ class Claim:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "outlet": self.outlet, "article_url": self.article_url, "text": self.text,
-            "start": self.start, "end": self.end, "value": self.value, "speaker": self.speaker,
+            "outlet": self.outlet,
+            "article_url": self.article_url,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "speaker": self.speaker,
         }
         if self.phrase is not None:
             data["phrase"] = self.phrase
@@ -110,7 +116,9 @@ class Divergence:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "type": self.type, "summary": self.summary, "severity": round(self.severity, 3),
+            "type": self.type,
+            "summary": self.summary,
+            "severity": round(self.severity, 3),
             "claims": [claim.to_json() for claim in self.claims],
         }
         if self.diff is not None:

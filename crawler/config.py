@@ -97,11 +97,19 @@ class OutletConfig:
         'homepage'
         """
         return {
-            "name": self.name, "homepage": self.homepage, "kind": self.kind, "country": self.country,
-            "language": self.language, "discovery": self.discovery, "feeds": list(self.feeds),
-            "sitemaps": list(self.sitemaps), "sections": list(self.sections), "every": self.every,
-            "delay": self.delay, "concurrency": self.concurrency,
-        }  # fmt: skip
+            "name": self.name,
+            "homepage": self.homepage,
+            "kind": self.kind,
+            "country": self.country,
+            "language": self.language,
+            "discovery": self.discovery,
+            "feeds": list(self.feeds),
+            "sitemaps": list(self.sitemaps),
+            "sections": list(self.sections),
+            "every": self.every,
+            "delay": self.delay,
+            "concurrency": self.concurrency,
+        }
 
 
 @dataclass(frozen=True, slots=True)

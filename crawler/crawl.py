@@ -323,15 +323,25 @@ class CrawlPass:
             self.fetcher.record_refusal(page, "article", NOT_AN_ARTICLE)
             return "skipped", NOT_AN_ARTICLE
         article = article_from(
-            link.url, outlet.name, extracted.page, self.now(), compressed_html=extracted.compressed_html,
-            title=link.title, published=link.published, language=outlet.language,
-        )  # fmt: skip
+            link.url,
+            outlet.name,
+            extracted.page,
+            self.now(),
+            compressed_html=extracted.compressed_html,
+            title=link.title,
+            published=link.published,
+            language=outlet.language,
+        )
         fresh = FreshValidator(link.url, page.validator) if page.validator else None
         stored = await self.db(
-            store_page, self.database, article,
-            after_store=self.after_store, validator=fresh, logs=self.fetcher.drain_logs(),
+            store_page,
+            self.database,
+            article,
+            after_store=self.after_store,
+            validator=fresh,
+            logs=self.fetcher.drain_logs(),
             prepared=extracted.prepared,
-        )  # fmt: skip
+        )
         return stored.status, None
 
 

@@ -23,33 +23,46 @@ MAX_REASONS_SHOWN = 5
 # (a piece of the reason, what to do), first match wins: the reasons are the fetcher's own words. A
 # host nothing listens on fails at its robots.txt first; the connection is the news, so it comes first.
 _ADVICE: tuple[tuple[str, str], ...] = (
-    ("private or local address",
-     "newsprism refuses private, loopback and link-local addresses by default; if this outlet is on"
-     " your own network, set allow_private_networks = true in the [crawler] table"),
+    (
+        "private or local address",
+        "newsprism refuses private, loopback and link-local addresses by default; if this outlet is on"
+        " your own network, set allow_private_networks = true in the [crawler] table",
+    ),
     ("disallowed by robots.txt", "the site's robots.txt forbids crawling this page; newsprism obeys it"),
     ("cannot resolve", "the host name does not resolve: check it in the configuration"),
-    ("cannot connect",
-     "nothing answered there: check the host name and port in the configuration, or whether the site is"
-     " down"),
-    ("robots.txt unreachable",
-     "nothing is fetched from a host whose robots.txt cannot be read; check the homepage URL, or try later"),
+    (
+        "cannot connect",
+        "nothing answered there: check the host name and port in the configuration, or whether the site is"
+        " down",
+    ),
+    (
+        "robots.txt unreachable",
+        "nothing is fetched from a host whose robots.txt cannot be read; check the homepage URL,"
+        " or try later",
+    ),
     ("timed out", "the server did not answer in time: try later, or raise timeout in the [crawler] table"),
     ("HTTP 404", "no such page: check the URL in the configuration (outlets move their feeds)"),
     ("HTTP 410", "the page is gone: remove or replace the URL in the configuration"),
     ("HTTP 401", "the server asks for a login: newsprism crawls public pages only"),
-    ("HTTP 403",
-     "the server refuses newsprism: set user_agent in the [crawler] table to name you and a contact"
-     " address, or ask the outlet"),
+    (
+        "HTTP 403",
+        "the server refuses newsprism: set user_agent in the [crawler] table to name you and a contact"
+        " address, or ask the outlet",
+    ),
     ("HTTP 429", "the server is rate-limiting newsprism: raise the outlet's delay"),
     ("HTTP 5", "the server is failing: it is tried again next pass"),
-    (HTML_NOT_SITEMAP,
-     "point sitemaps at the XML sitemap (robots.txt often names it), or list this page under sections"),
+    (
+        HTML_NOT_SITEMAP,
+        "point sitemaps at the XML sitemap (robots.txt often names it), or list this page under sections",
+    ),
     (HTML_NOT_FEED, "point feeds at the RSS or Atom feed, or list this page under sections"),
     ("refused:", "the document was refused as hostile or oversized; check that the URL is the right one"),
     (NOT_AN_ARTICLE, "an index, video or paywalled page, most likely: nothing to do unless it is an article"),
-    (NO_LINKS,
-     "its feeds, sitemaps and sections named no article: check those URLs, or add a feed or sitemap"),
-)  # fmt: skip
+    (
+        NO_LINKS,
+        "its feeds, sitemaps and sections named no article: check those URLs, or add a feed or sitemap",
+    ),
+)
 
 
 def advice(reason: str) -> str | None:

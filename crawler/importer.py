@@ -241,9 +241,14 @@ def _article_from_json(record: Any, importer: _Importer) -> FetchedArticle | Non
     if not text or not text.strip():
         raise ValueError("needs a non-empty 'text' or 'html'")
     return FetchedArticle(
-        url=url, canonical_url=clean_url(url), outlet=outlet, text=plain_text(text),
-        fetched_at=importer.now(), title=title, published=published,
-    )  # fmt: skip
+        url=url,
+        canonical_url=clean_url(url),
+        outlet=outlet,
+        text=plain_text(text),
+        fetched_at=importer.now(),
+        title=title,
+        published=published,
+    )
 
 
 def _required_string(record: dict[str, Any], key: str) -> str:

@@ -40,9 +40,13 @@ def _terminal_bar(console: Console, *columns: ProgressColumn) -> Progress:
     """A rich bar per task (its name, the bar, then `columns`) that leaves no trace when done and is
     drawn only when `console` is a terminal: a log or a pipe gets nothing."""
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), *columns,
-        console=console, transient=True, disable=not console.is_terminal,
-    )  # fmt: skip
+        TextColumn("{task.description}"),
+        BarColumn(),
+        *columns,
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
 
 
 class SilentProgress:

@@ -90,9 +90,14 @@ def crawl_job(
     config = load_config(Path(config_path))
     with Database(database_url) as database:
         summary = crawl_outlets(
-            config, database, outlets=[outlet], after_store=after_store, stop=STOPPING, prepare=prepare,
+            config,
+            database,
+            outlets=[outlet],
+            after_store=after_store,
+            stop=STOPPING,
+            prepare=prepare,
             extractor=JOB_EXTRACTORS.get(prepare),
-        )  # fmt: skip
+        )
     log.info("scheduled crawl of %s: %s", outlet, summary.total())
     return summary
 

@@ -29,13 +29,54 @@ def is_http_url(url: str) -> bool:
 
 # Parameters that say how a reader arrived, never which story: analytics, ad clicks, newsletters,
 # share buttons. Matched on the lower-cased name.
-TRACKING_PARAMETERS = frozenset({
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-    "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ocid", "cmpid", "cmp",
-    "xtor", "ref_src", "ref_url", "smid", "smtyp", "fb_action_ids", "fb_action_types", "fb_source",
-    "__twitter_impression", "dicbo", "ito", "ns_source", "ns_mchannel", "ns_campaign", "ns_linkname",
-    "ns_fee", "spm", "vero_id", "oly_anon_id", "oly_enc_id", "wt_mc", "at_custom1", "at_custom2",
-})  # fmt: skip
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "ocid",
+        "cmpid",
+        "cmp",
+        "xtor",
+        "ref_src",
+        "ref_url",
+        "smid",
+        "smtyp",
+        "fb_action_ids",
+        "fb_action_types",
+        "fb_source",
+        "__twitter_impression",
+        "dicbo",
+        "ito",
+        "ns_source",
+        "ns_mchannel",
+        "ns_campaign",
+        "ns_linkname",
+        "ns_fee",
+        "spm",
+        "vero_id",
+        "oly_anon_id",
+        "oly_enc_id",
+        "wt_mc",
+        "at_custom1",
+        "at_custom2",
+    }
+)
 TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "itm_", "hsa_", "__hs")
 
 

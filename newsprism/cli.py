@@ -36,7 +36,9 @@ def _global_options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="SQLAlchemy database URL [default: $NEWSPRISM_DB or sqlite:///newsprism.db]"),
+        typer.Option(
+            "--db", help="SQLAlchemy database URL [default: $NEWSPRISM_DB or sqlite:///newsprism.db]"
+        ),
     ] = None,
     # Counting flags take no value: an empty metavar keeps the help from showing "<int>", which
     # invited "-v 2" (a usage error).

@@ -81,9 +81,14 @@ def _coverage_article(number: int, article: Mapping[str, Any]) -> CoverageArticl
     published = _published(article.get("published"), where)
     text = fields["text"]
     return CoverageArticle(
-        id=str(number + 1), outlet=fields["outlet"], url=fields["url"], title=title, text=text,
-        published=published, analysis=analyze_article(text, published.date() if published else None),
-    )  # fmt: skip
+        id=str(number + 1),
+        outlet=fields["outlet"],
+        url=fields["url"],
+        title=title,
+        text=text,
+        published=published,
+        analysis=analyze_article(text, published.date() if published else None),
+    )
 
 
 def _required(article: Mapping[str, Any], key: str, where: str) -> str:

@@ -54,10 +54,15 @@ def article(rng: random.Random, words: int) -> str:
     while count < words:
         name = rng.choice(_NAMES)
         sentence = rng.choice(_TEMPLATES).format(
-            name=name, surname=name.split()[-1], place=rng.choice(_PLACES), outlet=rng.choice(_OUTLETS),
-            num=rng.randint(2, 900), word=rng.choice(_WORDS), day=rng.choice(_DAYS),
+            name=name,
+            surname=name.split()[-1],
+            place=rng.choice(_PLACES),
+            outlet=rng.choice(_OUTLETS),
+            num=rng.randint(2, 900),
+            word=rng.choice(_WORDS),
+            day=rng.choice(_DAYS),
             month=rng.choice(_MONTHS),
-        )  # fmt: skip
+        )
         sentences.append(sentence)
         count += len(sentence.split())
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]

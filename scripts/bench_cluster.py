@@ -75,8 +75,12 @@ def one_pass(args: argparse.Namespace, workers: int, folder: Path) -> Run:
         wait_until_alive(config, workers)
         done = subprocess.run(
             command(url, "crawl", "--config", str(config), "--distributed"),
-            env=environment(), capture_output=True, text=True, timeout=900, check=True,
-        )  # fmt: skip
+            env=environment(),
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=True,
+        )
         seconds = float(re.search(r"crawl pass \(([\d.]+)s\)", done.stdout).group(1))  # type: ignore[union-attr]
         stored = stored_articles(url)
     finally:

@@ -52,16 +52,29 @@ def _article(i: int) -> dict[str, Any]:
     moment = START + timedelta(minutes=5 * i)
     url = f"https://wire.example/{i}"
     return {
-        "id": i, "url": url, "canonical_url": url, "outlet_id": 1, "title": f"Story {i}", "authors": [],
-        "published": moment, "first_seen": moment, "last_fetched": moment,
-    }  # fmt: skip
+        "id": i,
+        "url": url,
+        "canonical_url": url,
+        "outlet_id": 1,
+        "title": f"Story {i}",
+        "authors": [],
+        "published": moment,
+        "first_seen": moment,
+        "last_fetched": moment,
+    }
 
 
 def _version(i: int) -> dict[str, Any]:
     return {
-        "id": i, "article_id": i, "number": 1, "title": f"Story {i}", "text": f"Story {i}.",
-        "content_hash": f"{i:064x}", "fetched_at": START, "analyzed": True,
-    }  # fmt: skip
+        "id": i,
+        "article_id": i,
+        "number": 1,
+        "title": f"Story {i}",
+        "text": f"Story {i}.",
+        "content_hash": f"{i:064x}",
+        "fetched_at": START,
+        "analyzed": True,
+    }
 
 
 def _events(articles: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -72,11 +85,15 @@ def _events(articles: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     while first <= articles:
         last = min(articles, first + chosen.choice(EVENT_SIZES) - 1)
         key = len(events) + 1
-        events.append({
-            "id": key, "key": f"event-{key}", "title": f"Event {key}",
-            "first_published": START + timedelta(minutes=5 * first),
-            "last_published": START + timedelta(minutes=5 * last),
-        })  # fmt: skip
+        events.append(
+            {
+                "id": key,
+                "key": f"event-{key}",
+                "title": f"Event {key}",
+                "first_published": START + timedelta(minutes=5 * first),
+                "last_published": START + timedelta(minutes=5 * last),
+            }
+        )
         members += [{"event_id": key, "article_id": i, "similarity": 0.5} for i in range(first, last + 1)]
         first = last + 1
     return events, members

@@ -103,8 +103,12 @@ def _article(rng: random.Random, story: _Story, number: int, first: str | None) 
     published = story.day + timedelta(hours=rng.uniform(0, 36))
     copy = first is not None and rng.random() < 0.1
     return CoverageArticle(
-        id=str(number), outlet=rng.choice(OUTLETS), url=f"https://synthetic.example/{number}",
-        title=title.capitalize(), text=text, published=published,
+        id=str(number),
+        outlet=rng.choice(OUTLETS),
+        url=f"https://synthetic.example/{number}",
+        title=title.capitalize(),
+        text=text,
+        published=published,
         syndicated_from=first if copy else None,
     )
 
@@ -123,9 +127,13 @@ def run_one(size: int) -> dict[str, float]:
     predicted = {i: g.key for g in groups for i in g.article_ids}
     _, _, f1 = bcubed(predicted, gold)
     return {
-        "articles": size, "events": len(groups), "seconds": seconds, "cpu_seconds": cpu_seconds,
-        "peak_mb": peak_mb, "f1": f1,
-    }  # fmt: skip
+        "articles": size,
+        "events": len(groups),
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "peak_mb": peak_mb,
+        "f1": f1,
+    }
 
 
 def main() -> int:
@@ -150,7 +158,10 @@ def main() -> int:
 
 def _in_child(size: int) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, __file__, "--one", str(size)], check=True, capture_output=True, text=True,
+        [sys.executable, __file__, "--one", str(size)],
+        check=True,
+        capture_output=True,
+        text=True,
         cwd=ROOT / "scripts",
     )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])

@@ -38,11 +38,19 @@ def five_outlet_events(corpus: Path = CORPUS) -> list[list[CoverageArticle]]:
     for outlets in by_incident.values():
         if len(outlets) >= OUTLETS:
             rows = list(outlets.values())[:OUTLETS]
-            events.append([
-                CoverageArticle(str(i), r["outlet"], r["url"], r.get("title") or "", r["text"],
-                                analysis=analyze_article(r["text"]))
-                for i, r in enumerate(rows)
-            ])  # fmt: skip
+            events.append(
+                [
+                    CoverageArticle(
+                        str(i),
+                        r["outlet"],
+                        r["url"],
+                        r.get("title") or "",
+                        r["text"],
+                        analysis=analyze_article(r["text"]),
+                    )
+                    for i, r in enumerate(rows)
+                ]
+            )
     return events
 
 

@@ -95,20 +95,36 @@ def _insert_batch(
         session.execute(
             insert(Article),
             [
-                {"id": i, "url": f"https://bench.example/{i}", "canonical_url": f"https://bench.example/{i}",
-                 "outlet_id": outlet_ids[o], "title": title, "authors": [], "published": published,
-                 "first_seen": published, "last_fetched": published}
+                {
+                    "id": i,
+                    "url": f"https://bench.example/{i}",
+                    "canonical_url": f"https://bench.example/{i}",
+                    "outlet_id": outlet_ids[o],
+                    "title": title,
+                    "authors": [],
+                    "published": published,
+                    "first_seen": published,
+                    "last_fetched": published,
+                }
                 for i, (o, title, _, published) in zip(ids, rows, strict=True)
             ],
-        )  # fmt: skip
+        )
         session.execute(
             insert(ArticleVersion),
             [
-                {"id": i, "article_id": i, "number": 1, "title": title, "text": body,
-                 "content_hash": f"{i:064x}", "fetched_at": published, "analyzed": True}
+                {
+                    "id": i,
+                    "article_id": i,
+                    "number": 1,
+                    "title": title,
+                    "text": body,
+                    "content_hash": f"{i:064x}",
+                    "fetched_at": published,
+                    "analyzed": True,
+                }
                 for i, (_, title, body, published) in zip(ids, rows, strict=True)
             ],
-        )  # fmt: skip
+        )
         session.execute(
             update(Article)
             .where(Article.id.between(ids[0], ids[-1]))
@@ -164,16 +180,22 @@ def bench(database: Database, mix: list[tuple[str, str, SearchFilters | None]]) 
             facets.append(timed(lambda q=query, f=filters: outlet_facets(session, q, f)))  # type: ignore[misc]
     print(f"{'query kind':<16}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for kind, values in by_kind.items():
-        print(f"{kind:<16}{len(values):>5}{percentile(values, .5):>10.1f}{percentile(values, .95):>10.1f}"
-              f"{max(values):>10.1f}")  # fmt: skip
+        print(
+            f"{kind:<16}{len(values):>5}{percentile(values, 0.5):>10.1f}{percentile(values, 0.95):>10.1f}"
+            f"{max(values):>10.1f}"
+        )
     for name, values in (("all searches", searches), ("outlet facet", facets)):
-        print(f"{name:<16}{len(values):>5}{percentile(values, .5):>10.1f}{percentile(values, .95):>10.1f}"
-              f"{max(values):>10.1f}")  # fmt: skip
+        print(
+            f"{name:<16}{len(values):>5}{percentile(values, 0.5):>10.1f}{percentile(values, 0.95):>10.1f}"
+            f"{max(values):>10.1f}"
+        )
     print(f"load average after: {_load()}")
     print("approximate answers: " + (", ".join(f"{k} {n}" for k, n in sorted(approximate.items())) or "none"))
     p95 = percentile(searches, 0.95)
-    print(f"search p50 {statistics.median(searches):.1f} ms, p95 {p95:.1f} ms (goal <= 50 ms: "
-          f"{'met' if p95 <= 50 else 'NOT met'})")  # fmt: skip
+    print(
+        f"search p50 {statistics.median(searches):.1f} ms, p95 {p95:.1f} ms (goal <= 50 ms: "
+        f"{'met' if p95 <= 50 else 'NOT met'})"
+    )
 
 
 def _approximations(kind: str, page: SearchPage) -> list[str]:

@@ -65,10 +65,16 @@ def build_bundle(spec: dict[str, Any], gva: dict[str, dict[str, Any]]) -> dict[s
             row = gva[ref["url"]]
         else:
             raise BundleError(f"{spec['event']}: article {ref.get('id')!r} ({ref.get('url')!r}) not in {GVA}")
-        articles.append({
-            "id": ref["id"], "url": row["url"], "outlet": row["outlet"], "title": row.get("title") or "",
-            "published": row.get("published"), "text": row["text"],
-        })
+        articles.append(
+            {
+                "id": ref["id"],
+                "url": row["url"],
+                "outlet": row["outlet"],
+                "title": row.get("title") or "",
+                "published": row.get("published"),
+                "text": row["text"],
+            }
+        )
     return {"set": "own", "event": spec["event"], "articles": articles}
 
 

@@ -68,8 +68,15 @@ STATEMENT_VERBS = frozenset(
     suggest complain boast joke quip retort counter disclose reveal caution inform answer lament
     proclaim affirm assure speak put according""".split()
 )
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
-              "spoken": "speak", "put": "put"}  # fmt: skip
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "put": "put",
+}
 # Gold sources that are documents: their `found`, `shows` are statements of the document.
 _DOCUMENT_SOURCE = re.compile(
     r"\b(?:report|poll|survey|study|analysis|data|statement|letter|memo|document|filing|complaint|"
@@ -91,8 +98,17 @@ def _lemmas(word: str) -> set[str]:
     """Candidate lemmas of one inflected verb form (`says`, `noted`, `arguing`, `told`)."""
     word = word.lower().strip(".,:;")
     found = {word, _IRREGULAR.get(word, word)}
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
-                         ("d", ""), ("ing", ""), ("ing", "e")):  # fmt: skip
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             found.add(word[: -len(suffix)] + repl)
     cut = 2 if word.endswith("ed") else 3 if word.endswith("ing") else 0

@@ -52,8 +52,12 @@ def load_pac(folder: Path, with_dates: bool = True) -> tuple[list[CoverageArticl
         published = _date(doc.get("date", "")) if with_dates else None
         articles.append(
             CoverageArticle(
-                id=doc["id"], outlet=doc.get("source") or "unknown", url=f"pac:{doc['id']}",
-                title=doc.get("title") or "", text=text, published=published,
+                id=doc["id"],
+                outlet=doc.get("source") or "unknown",
+                url=f"pac:{doc['id']}",
+                title=doc.get("title") or "",
+                text=text,
+                published=published,
                 analysis=analyze(text, published),
             )
         )
@@ -71,10 +75,17 @@ def load_gva(folder: Path, split: str) -> tuple[list[CoverageArticle], dict[str,
             if incident is None or ("tune" if int(incident) % 2 == 0 else "check") != split:
                 continue
             published = _date(row.get("published") or "")
-            articles.append(CoverageArticle(
-                id=row["url"], outlet=row["outlet"], url=row["url"], title=row.get("title") or "",
-                text=row["text"], published=published, analysis=analyze(row["text"], published),
-            ))  # fmt: skip
+            articles.append(
+                CoverageArticle(
+                    id=row["url"],
+                    outlet=row["outlet"],
+                    url=row["url"],
+                    title=row.get("title") or "",
+                    text=row["text"],
+                    published=published,
+                    analysis=analyze(row["text"], published),
+                )
+            )
             gold[row["url"]] = str(incident)
     return stored_copy_links(articles), gold
 
@@ -138,10 +149,15 @@ def score(articles: Sequence[CoverageArticle], gold: Mapping[str, str]) -> dict[
     precision, recall, f1 = bcubed(predicted, gold)
     links = copy_link_days(groups, articles)
     return {
-        "precision": precision, "recall": recall, "f1": f1, "events": len(groups), "seconds": elapsed,
-        "copy_links": len(links), "longest_copy_link_days": max(links, default=0.0),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "events": len(groups),
+        "seconds": elapsed,
+        "copy_links": len(links),
+        "longest_copy_link_days": max(links, default=0.0),
         "most_incidents": max(len({gold[i] for i in g.article_ids}) for g in groups) if groups else 0,
-    }  # fmt: skip
+    }
 
 
 def main() -> int:

@@ -43,9 +43,19 @@ FUNDUS = ROOT.parent / "shared" / "corpus" / "fundus"
 BASELINE = ROOT / "scripts" / "metadata_baseline.json"
 FIELDS = ("stored", "title", "authors", "date")
 _QUOTES = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-     "\u00ad": None, "\u2013": "-", "\u2014": "-"}
-)  # fmt: skip
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00ad": None,
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
 
 
 def norm(text: str | None) -> str:

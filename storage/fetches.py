@@ -47,15 +47,17 @@ def record_fetches(session: Session, attempts: Iterable[FetchAttempt]) -> None:
         outlet = attempt.outlet
         if outlet not in outlet_ids:
             outlet_ids[outlet] = session.scalar(select(Outlet.id).where(Outlet.name == outlet))
-        rows.append({
-            "url": attempt.url[:_MAX_URL],
-            "outlet_id": outlet_ids[outlet],
-            "purpose": attempt.purpose,
-            "status": attempt.status,
-            "error": attempt.error,
-            "elapsed_ms": attempt.elapsed_ms,
-            "fetched_at": attempt.fetched_at,
-        })  # fmt: skip
+        rows.append(
+            {
+                "url": attempt.url[:_MAX_URL],
+                "outlet_id": outlet_ids[outlet],
+                "purpose": attempt.purpose,
+                "status": attempt.status,
+                "error": attempt.error,
+                "elapsed_ms": attempt.elapsed_ms,
+                "fetched_at": attempt.fetched_at,
+            }
+        )
     if rows:
         session.execute(insert(table_of(FetchRecord)), rows)
 

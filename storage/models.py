@@ -160,15 +160,9 @@ class ArticleVersion(Base):
     attributions: Mapped[list[Attribution]] = relationship(
         back_populates="version", cascade="all, delete-orphan"
     )
-    quantities: Mapped[list[Quantity]] = relationship(
-        back_populates="version", cascade="all, delete-orphan"
-    )
-    entities: Mapped[list[Entity]] = relationship(
-        back_populates="version", cascade="all, delete-orphan"
-    )
-    dates: Mapped[list[DateMention]] = relationship(
-        back_populates="version", cascade="all, delete-orphan"
-    )
+    quantities: Mapped[list[Quantity]] = relationship(back_populates="version", cascade="all, delete-orphan")
+    entities: Mapped[list[Entity]] = relationship(back_populates="version", cascade="all, delete-orphan")
+    dates: Mapped[list[DateMention]] = relationship(back_populates="version", cascade="all, delete-orphan")
 
 
 class FetchRecord(Base):
@@ -209,9 +203,7 @@ class Event(Base):
     first_published: Mapped[datetime | None]
     last_published: Mapped[datetime | None]
 
-    members: Mapped[list[EventArticle]] = relationship(
-        back_populates="event", cascade="all, delete-orphan"
-    )
+    members: Mapped[list[EventArticle]] = relationship(back_populates="event", cascade="all, delete-orphan")
 
 
 class EventArticle(Base):
@@ -219,9 +211,7 @@ class EventArticle(Base):
 
     __tablename__ = "event_articles"
 
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
-    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, unique=True
     )
@@ -238,9 +228,7 @@ class Attribution(Base):
     __table_args__ = (Index("ix_attributions_speaker_resolved", "speaker_resolved"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(
-        ForeignKey("article_versions.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     content: Mapped[str] = mapped_column(Text)
     start_char: Mapped[int]
@@ -265,9 +253,7 @@ class Quantity(Base):
     __tablename__ = "quantities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(
-        ForeignKey("article_versions.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     start_char: Mapped[int]
     end_char: Mapped[int]
@@ -287,9 +273,7 @@ class Entity(Base):
     __table_args__ = (Index("ix_entities_canonical", "canonical"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(
-        ForeignKey("article_versions.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(8))
     start_char: Mapped[int]
@@ -305,9 +289,7 @@ class DateMention(Base):
     __tablename__ = "date_mentions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(
-        ForeignKey("article_versions.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     start_char: Mapped[int]
     end_char: Mapped[int]

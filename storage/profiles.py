@@ -43,11 +43,17 @@ def outlet_article_health(session: Session, outlet_id: int) -> list[ArticleHealt
     ).all()
     return [
         ArticleHealth(
-            id, title, published, first_seen, bool(title and title.strip()), published is not None,
-            bool(authors), bool(length),
+            id,
+            title,
+            published,
+            first_seen,
+            bool(title and title.strip()),
+            published is not None,
+            bool(authors),
+            bool(length),
         )
         for id, title, published, first_seen, authors, length in rows
-    ]  # fmt: skip
+    ]
 
 
 def outlet_source_types(session: Session, outlet_id: int) -> list[tuple[datetime, str, int]]:

@@ -117,9 +117,18 @@ def stored_page(session: Session, article_id: int) -> str | None:
 
 
 EXPORT_KEYS = (
-    "id", "url", "canonical_url", "outlet", "title", "authors", "published", "language", "text",
-    "versions", "fetched",
-)  # fmt: skip
+    "id",
+    "url",
+    "canonical_url",
+    "outlet",
+    "title",
+    "authors",
+    "published",
+    "language",
+    "text",
+    "versions",
+    "fetched",
+)
 
 
 def export_articles(

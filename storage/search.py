@@ -171,8 +171,9 @@ def _article_rows(ids: Sequence[int]) -> AnySelect:
 
 def _hit(row: Any, score: float) -> SearchHit:
     snippet, highlights = _split_marks(row.snippet or "")
-    return SearchHit(row.id, row.url, row.outlet, row.title, row.published, round(float(score), 6), snippet,
-                     highlights)  # fmt: skip
+    return SearchHit(
+        row.id, row.url, row.outlet, row.title, row.published, round(float(score), 6), snippet, highlights
+    )
 
 
 def _split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:

@@ -19,7 +19,9 @@ from sqlalchemy.exc import OperationalError
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED", REPO.parent / "shared"))
-POSTGRES_SERVER = os.environ.get("NEWSPRISM_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_SERVER = os.environ.get(
+    "NEWSPRISM_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

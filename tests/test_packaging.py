@@ -34,8 +34,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet", "--wheel-dir", str(out)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("newsprism-*.whl")
     return built
 
@@ -63,8 +64,11 @@ def test_the_installed_package_compares_three_texts(wheel: Path, tmp_path: Path)
     # From a folder outside the checkout, the unpacked wheel first on the path: the checkout's own
     # packages cannot stand in for a module the wheel lacks.
     run = subprocess.run(
-        [sys.executable, "-c", script, str(site)], cwd=tmp_path, capture_output=True, text=True,
+        [sys.executable, "-c", script, str(site)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "numeric_conflict"

@@ -343,12 +343,35 @@ _LEMMA_CLASSES: dict[CueClass, str] = {
 }
 _LEMMA_CLASS = {lemma: cls for cls, words in _LEMMA_CLASSES.items() for lemma in words.split()}
 _IRREGULAR = {
-    "said": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
-    "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see", "found": "find",
-    "shown": "show", "sought": "seek", "heard": "hear", "went": "go", "goes": "go", "spoke": "speak",
-}  # fmt: skip
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-             ("ing", ""), ("ing", "e"))  # fmt: skip
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "thought": "think",
+    "felt": "feel",
+    "knew": "know",
+    "known": "know",
+    "saw": "see",
+    "seen": "see",
+    "found": "find",
+    "shown": "show",
+    "sought": "seek",
+    "heard": "hear",
+    "went": "go",
+    "goes": "go",
+    "spoke": "speak",
+}
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
 # Intention shows in the complement of a wish: `hopes to win`, `called for calm`, `pleaded to stay`.
 # A verb of saying keeps its class whatever its complement: `vowed to rebuild`, `promised to`, `asked
 # them to leave` report a promise or a request made in words (speech acts, as a reader comparing who

@@ -10,18 +10,60 @@ from __future__ import annotations
 import re
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "k": 1e3, "m": 1e6, "b": 1e9, "tn": 1e12, "trn": 1e12,
-}  # fmt: skip
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bln": 1e9,
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
 # Plural scales read as an order of magnitude: `hundreds of miles` -> 100 to 1,000.
-VAGUE = {"dozens": (12.0, 120.0), "hundreds": (100.0, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
-         "billions": (1e9, 1e10), "tens": (10.0, 100.0)}  # fmt: skip
+VAGUE = {
+    "dozens": (12.0, 120.0),
+    "hundreds": (100.0, 1e3),
+    "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10),
+    "tens": (10.0, 100.0),
+}
 
 _WORD = "|".join(sorted(SMALL, key=len, reverse=True))
 # A number spelled out: `twenty-five`, `one hundred and twelve`, `a dozen`, `two and a half`.

@@ -22,13 +22,36 @@ from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.findings import Quantity, QuantityChange
 
 _CURRENCY_SIGNS = {
-    "us$": "dollar", "u.s.$": "dollar", "$": "dollar", "a$": "australian dollar", "$a": "australian dollar",
-    "au$": "australian dollar", "c$": "canadian dollar", "ca$": "canadian dollar", "hk$": "hong kong dollar",
-    "nz$": "new zealand dollar", "s$": "singapore dollar", "r$": "brazilian real", "€": "euro", "£": "pound",
-    "¥": "yen", "₹": "rupee", "₩": "won", "rs": "rupee", "rs.": "rupee", "rm": "malaysian ringgit",
-    "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "inr": "rupee", "$us": "dollar",
-    "ps": "pound", "chf": "swiss franc", "cny": "yuan",
-}  # fmt: skip
+    "us$": "dollar",
+    "u.s.$": "dollar",
+    "$": "dollar",
+    "a$": "australian dollar",
+    "$a": "australian dollar",
+    "au$": "australian dollar",
+    "c$": "canadian dollar",
+    "ca$": "canadian dollar",
+    "hk$": "hong kong dollar",
+    "nz$": "new zealand dollar",
+    "s$": "singapore dollar",
+    "r$": "brazilian real",
+    "€": "euro",
+    "£": "pound",
+    "¥": "yen",
+    "₹": "rupee",
+    "₩": "won",
+    "rs": "rupee",
+    "rs.": "rupee",
+    "rm": "malaysian ringgit",
+    "usd": "dollar",
+    "eur": "euro",
+    "gbp": "pound",
+    "jpy": "yen",
+    "inr": "rupee",
+    "$us": "dollar",
+    "ps": "pound",
+    "chf": "swiss franc",
+    "cny": "yuan",
+}
 _CURRENCY = (
     r"(?:US\s?\$|U\.S\.\s?\$|\$US|A\$|\$A|AU\$|C\$|CA\$|HK\s?\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?\s?|RM\s?|"
     r"PS(?=\d)|(?:USD|EUR|GBP|JPY|INR)\s?)"
@@ -147,9 +170,20 @@ _PRONOUN_AFTER_ONE = frozenset({"of", "another", "day", "time", "way", "thing", 
 _NOT_ONE_BEFORE = re.compile(
     r"\b(?:no|any|every|each|this|that|which|the|last|only|same|little|big)\s+$", re.I
 )
-_IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "feet": "foot",
-              "teeth": "tooth", "mice": "mouse", "police": "police", "news": "news", "series": "series",
-              "species": "species", "times": "times"}  # fmt: skip
+_IRREGULAR = {
+    "people": "people",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "police": "police",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "times": "times",
+}
 
 
 def find_quantities(text: str, spans: list[Span]) -> list[Quantity]:
@@ -278,9 +312,21 @@ def _approximation_starts(text: str, lo: int, pos: int) -> list[int]:
 
 
 _DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
-}  # fmt: skip
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
 _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 # `two-thirds of`, `a third of the population`, `almost half of which`, `one out of three Germans`,
 # `one in five voters`: a share, read as a fraction of one.
@@ -369,9 +415,15 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
         if previous is not None and _one_range(text, previous, quantity):
             start, end = previous.start, quantity.end
             merged[-1] = Quantity(
-                text[start:end], start, end, previous.value, previous.unit, previous.concept,
-                previous.change, quantity.value,
-            )  # fmt: skip
+                text[start:end],
+                start,
+                end,
+                previous.value,
+                previous.unit,
+                previous.concept,
+                previous.change,
+                quantity.value,
+            )
             continue
         merged.append(quantity)
     return merged
@@ -614,8 +666,9 @@ def _with_structure(text: str, lo: int, quantity: Quantity) -> Quantity:
         value = _number(low.group("low"), None)
         if value is not None and value < quantity.value:
             start = low.start()
-            return replace(quantity, text=text[start : quantity.end], start=start, value=value,
-                           value_high=quantity.value)  # fmt: skip
+            return replace(
+                quantity, text=text[start : quantity.end], start=start, value=value, value_high=quantity.value
+            )
     if quantity.unit == "percent" and quantity.concept is None:
         subject = _SHARE_SUBJECT.search(text, max(lo, quantity.start - 60), quantity.start)
         if subject is not None and subject.group("np").split()[-1].lower() not in _STOP_WORDS:

@@ -98,14 +98,30 @@ _NOUN = re.compile(
     re.IGNORECASE,
 )
 _ROLE_OF = {
-    "killed": KILLED, "slain": KILLED, "killing": KILLED, "kills": KILLED, "dead": KILLED, "died": KILLED,
-    "dies": KILLED, "fatalities": KILLED, "deaths": KILLED, "fatally": KILLED,
-    "wounded": INJURED, "wounding": INJURED, "injured": INJURED, "injuring": INJURED, "hurt": INJURED,
+    "killed": KILLED,
+    "slain": KILLED,
+    "killing": KILLED,
+    "kills": KILLED,
+    "dead": KILLED,
+    "died": KILLED,
+    "dies": KILLED,
+    "fatalities": KILLED,
+    "deaths": KILLED,
+    "fatally": KILLED,
+    "wounded": INJURED,
+    "wounding": INJURED,
+    "injured": INJURED,
+    "injuring": INJURED,
+    "hurt": INJURED,
     "injuries": INJURED,
-    "shot": SHOT, "shooting": SHOT, "shoots": SHOT,
-    "hospitalized": HOSPITALISED, "hospitalised": HOSPITALISED,
-    "arrested": ARRESTED, "taken into custody": ARRESTED,
-}  # fmt: skip
+    "shot": SHOT,
+    "shooting": SHOT,
+    "shoots": SHOT,
+    "hospitalized": HOSPITALISED,
+    "hospitalised": HOSPITALISED,
+    "arrested": ARRESTED,
+    "taken into custody": ARRESTED,
+}
 _ROLE_WORD = re.compile(r"^\s+(?:killed|dead|injured|wounded|hurt|shot)\b", re.IGNORECASE)
 # `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age; so is
 # one after `age of` or `aged`. `one of the three victims`: the three are a group the one belongs to.
@@ -295,8 +311,10 @@ def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) 
     """Whether a matched count counts victims of this event's toll (see _SHOOTER, _ONE_OF_A_LIST)."""
     said, rest = match.group(0), match.string[match.end() :]
     lone = number.lower() in {"a", "an", "one"}
-    if match.re in (_PASSIVE, _BARE_SINGLE) and role == SHOT and not re.search(
-        r"\b(?:was|were|is|are|been|got)\b", said
+    if (
+        match.re in (_PASSIVE, _BARE_SINGLE)
+        and role == SHOT
+        and not re.search(r"\b(?:was|were|is|are|been|got)\b", said)
     ):
         if _SHOOTER.match(rest):
             return False
@@ -349,8 +367,8 @@ def lead_count(claims: Sequence[FactClaim], role: str) -> float | None:
     return None
 
 
-_OPENING_QUOTES = "\"\u201c"
-_CLOSING_QUOTES = "\"\u201d"
+_OPENING_QUOTES = '"\u201c'
+_CLOSING_QUOTES = '"\u201d'
 
 
 def quoted(claim: FactClaim) -> bool:

@@ -19,9 +19,15 @@ from newsprism.compare.types import Statement
 
 MARRIED, ENGAGED, DATING, FORMER = "married", "engaged", "dating", "former partners"
 _STANDING = {
-    "husband": MARRIED, "wife": MARRIED, "fiancé": ENGAGED, "fiancée": ENGAGED, "fiance": ENGAGED,
-    "fiancee": ENGAGED, "boyfriend": DATING, "girlfriend": DATING,
-}  # fmt: skip
+    "husband": MARRIED,
+    "wife": MARRIED,
+    "fiancé": ENGAGED,
+    "fiancée": ENGAGED,
+    "fiance": ENGAGED,
+    "fiancee": ENGAGED,
+    "boyfriend": DATING,
+    "girlfriend": DATING,
+}
 _PARTNER = re.compile(
     r"(?:(?P<owner>[A-Z][\w-]+)['\u2019]s\s+)?"
     r"(?<![\w-])(?P<former>ex-|former\s+|estranged\s+|common-law\s+)?"

@@ -36,10 +36,16 @@ _OTHER_MOMENT = re.compile(
 _STAMP = re.compile(r"\b(?:19|20)\d\d,?\s*(?:at\s+)?$")
 # (minutes before, minutes after) the stated time that each qualifier allows.
 _SPREAD = {
-    "shortly after": (0, 20), "just after": (0, 20), "soon after": (0, 30), "shortly before": (20, 0),
-    "just before": (20, 0), "sometime after": (0, 180), "sometime before": (180, 0), "after": (0, 90),
+    "shortly after": (0, 20),
+    "just after": (0, 20),
+    "soon after": (0, 30),
+    "shortly before": (20, 0),
+    "just before": (20, 0),
+    "sometime after": (0, 180),
+    "sometime before": (180, 0),
+    "after": (0, 90),
     "before": (90, 0),
-}  # fmt: skip
+}
 _APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "near", "nearly"})
 _DAY = 24 * 60
 

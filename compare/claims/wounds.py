@@ -15,13 +15,38 @@ from newsprism.compare.claims.model import FactClaim
 from newsprism.compare.types import Statement
 
 _REGION = {
-    "head": "head", "face": "head", "forehead": "head", "temple": "head", "skull": "head",
-    "neck": "neck", "throat": "neck", "chest": "chest", "back": "back", "torso": "torso",
-    "abdomen": "abdomen", "stomach": "abdomen", "belly": "abdomen", "side": "side",
-    "shoulder": "shoulder", "arm": "arm", "arms": "arm", "hand": "hand", "wrist": "hand",
-    "leg": "leg", "legs": "leg", "thigh": "leg", "knee": "leg", "foot": "foot", "ankle": "foot",
-    "hip": "hip", "buttocks": "buttocks", "groin": "groin", "eye": "head", "jaw": "head", "mouth": "head",
-}  # fmt: skip
+    "head": "head",
+    "face": "head",
+    "forehead": "head",
+    "temple": "head",
+    "skull": "head",
+    "neck": "neck",
+    "throat": "neck",
+    "chest": "chest",
+    "back": "back",
+    "torso": "torso",
+    "abdomen": "abdomen",
+    "stomach": "abdomen",
+    "belly": "abdomen",
+    "side": "side",
+    "shoulder": "shoulder",
+    "arm": "arm",
+    "arms": "arm",
+    "hand": "hand",
+    "wrist": "hand",
+    "leg": "leg",
+    "legs": "leg",
+    "thigh": "leg",
+    "knee": "leg",
+    "foot": "foot",
+    "ankle": "foot",
+    "hip": "hip",
+    "buttocks": "buttocks",
+    "groin": "groin",
+    "eye": "head",
+    "jaw": "head",
+    "mouth": "head",
+}
 _PART = "|".join(sorted(_REGION, key=len, reverse=True))
 _WOUND = re.compile(
     rf"\b(?:shot|wounds?|wounded|struck|hit|injur(?:y|ies|ed))\b(?:\s+\w+){{0,4}}?\s+(?:in|to)\s+(?:the|his|her|their)\s+"

@@ -61,16 +61,25 @@ def statements_of(article: CoverageArticle) -> list[Statement]:
         if cut is None:
             continue
         text, start = sentence.text[cut:], sentence.start + cut
-        statements.append(Statement(
-            article_id=article.id, outlet=article.outlet, url=article.url,
-            text=text, start=start, end=sentence.end, index=len(statements),
-            attributions=tuple(attributions[at]), quantities=tuple(quantities[at]),
-            dates=tuple(dates[at]), entities=frozenset(e.canonical.lower() for e in entities[at]),
-            entity_labels=frozenset(e.label for e in entities[at]),
-            people=frozenset(e.canonical.lower() for e in entities[at] if e.label == "PERSON"),
-            terms=frozenset(t for t in content_words(text) if not t[0].isdigit()),
-            masked=mask_numbers(text),
-        ))  # fmt: skip
+        statements.append(
+            Statement(
+                article_id=article.id,
+                outlet=article.outlet,
+                url=article.url,
+                text=text,
+                start=start,
+                end=sentence.end,
+                index=len(statements),
+                attributions=tuple(attributions[at]),
+                quantities=tuple(quantities[at]),
+                dates=tuple(dates[at]),
+                entities=frozenset(e.canonical.lower() for e in entities[at]),
+                entity_labels=frozenset(e.label for e in entities[at]),
+                people=frozenset(e.canonical.lower() for e in entities[at] if e.label == "PERSON"),
+                terms=frozenset(t for t in content_words(text) if not t[0].isdigit()),
+                masked=mask_numbers(text),
+            )
+        )
     return statements
 
 

@@ -48,7 +48,8 @@ _ROLE_OF = {word: role for role, listed in _ROLES.items() for word in listed.spl
 
 Kind = tuple[str, str]
 _PEOPLE = frozenset(
-    stem(w) for w in """people person persons man men woman women child children kid kids boy boys girl
+    stem(w)
+    for w in """people person persons man men woman women child children kid kids boy boys girl
     girls teen teens teenager teenagers adult adults victim victims member members officer officers
     resident residents student students individual individuals family families""".split()
 )
@@ -78,7 +79,8 @@ def _supporters(
     outlets = {m[0].outlet for m in linked}
     return [
         (m, x)
-        for outlet, mentions in by_outlet.items() if outlet not in outlets
+        for outlet, mentions in by_outlet.items()
+        if outlet not in outlets
         for m in mentions
         for x in linked
         if same_concept(m[1], x[1]) and compatible(m[1], x[1]) and similarity(m[0], x[0]) >= SUPPORTING
@@ -132,7 +134,9 @@ def _contradictions(
         (a, b)
         for a in first
         for b in second
-        if same_concept(a[1], b[1]) and not compatible(a[1], b[1]) and similarity(a[0], b[0]) >= RELATED
+        if same_concept(a[1], b[1])
+        and not compatible(a[1], b[1])
+        and similarity(a[0], b[0]) >= RELATED
         and (bool(kind[1]) or bool(figure_context(a) & figure_context(b)))
         # `the 1500 block of Versailles Avenue` and `the 400 block of Stokes Avenue` are two places.
         and complement(*a) == complement(*b)

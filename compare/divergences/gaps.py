@@ -59,7 +59,9 @@ def coverage_gaps(
     if len(outlets) < 2:
         return []
     pool = [
-        s for article in articles for s in statements[article.id]
+        s
+        for article in articles
+        for s in statements[article.id]
         if len(s.terms) >= MIN_TERMS or (attributed(s) and len(s.terms) >= MIN_TERMS_ATTRIBUTED)
     ]
     # One-to-one links (each other's best match): a merely related sentence does not count as reporting

@@ -30,16 +30,16 @@ _NUMBER_WORDS = frozenset(
 )
 # Words of when (`on Monday to 20 years`): they date a figure, they do not say what it counts.
 _WHEN = frozenset(
-    stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    stem(w)
+    for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     morning afternoon evening night week month year january february march april may june july august
     september october november december""".split()
 )
-_CASUALTY_WORDS = frozenset(
-    stem(w) for w in """killed dead died wounded injured hurt shot slain""".split()
-)
+_CASUALTY_WORDS = frozenset(stem(w) for w in """killed dead died wounded injured hurt shot slain""".split())
 # Nouns of people: a figure counting them with no role is no casualty count (see _bound).
 _PEOPLE = frozenset(
-    stem(w) for w in """people person persons man men woman women child children kid kids boy boys girl
+    stem(w)
+    for w in """people person persons man men woman women child children kid kids boy boys girl
     girls teen teens teenager teenagers adult adults victim victims member members officer officers
     resident residents student students individual individuals other others""".split()
 )
@@ -92,12 +92,14 @@ def numeric_conflicts(
     for pair in pairs:
         if pair.score >= COMPARABLE:
             links.extend(
-                ((pair.left, a), (pair.right, b)) for a, b in _counterparts(pair.left, pair.right)
+                ((pair.left, a), (pair.right, b))
+                for a, b in _counterparts(pair.left, pair.right)
                 if not compatible(a, b)
                 and (pair.score >= SAME_SENTENCE or _same_thing((pair.left, a), (pair.right, b)))
             )
     links = [
-        (a, b) for a, b in links
+        (a, b)
+        for a, b in links
         if not (_read_as_claim(*a) or _read_as_claim(*b) or _enumerated(*a) or _enumerated(*b))
         and _same_people(a[0], b[0])
     ]
@@ -173,8 +175,9 @@ def _counterparts(left: Statement, right: Statement) -> list[tuple[Quantity, Qua
     # sentence also gives (anywhere) is not contradicted.
     matched = []
     for a in left.quantities:
-        peers = [b for b in right.quantities
-                 if same_concept(a, b) and complement(left, a) == complement(right, b)]
+        peers = [
+            b for b in right.quantities if same_concept(a, b) and complement(left, a) == complement(right, b)
+        ]
         if not peers or any(compatible(a, b) for b in peers):
             continue
         mine = [x for x in left.quantities if same_concept(a, x)]

@@ -115,7 +115,8 @@ def quote_divergences(statements: Mapping[str, Sequence[Statement]]) -> list[Div
     """Speaker conflicts and rewordings among the quotes of an event's articles."""
     quotes = [q for article in sorted(statements) for q in quotes_in(statements[article])]
     links = [
-        (i, j) for i, j in itertools.combinations(range(len(quotes)), 2)
+        (i, j)
+        for i, j in itertools.combinations(range(len(quotes)), 2)
         if quotes[i].outlet != quotes[j].outlet and _similarity(quotes[i], quotes[j]) >= SAME_QUOTE
     ]
     found: list[Divergence] = []
@@ -141,9 +142,13 @@ def _same_words(a: Quote, b: Quote) -> bool:
 def _speaker_conflict(quotes: Sequence[Quote]) -> Divergence | None:
     speakers = _per_outlet(quotes, lambda q: q.speaker)
     clash = [
-        (a, b) for a, b in itertools.combinations(quotes, 2)
-        if a.outlet != b.outlet and a.speaker_key and b.speaker_key
-        and not _shared_source(speakers[a.outlet], speakers[b.outlet]) and _same_words(a, b)
+        (a, b)
+        for a, b in itertools.combinations(quotes, 2)
+        if a.outlet != b.outlet
+        and a.speaker_key
+        and b.speaker_key
+        and not _shared_source(speakers[a.outlet], speakers[b.outlet])
+        and _same_words(a, b)
     ]
     if not clash:
         return None
@@ -177,9 +182,14 @@ def _per_outlet(quotes: Sequence[Quote], key: Callable[[Quote], Hashable | None]
 def _rewording(quotes: Sequence[Quote]) -> Divergence | None:
     wordings = _per_outlet(quotes, lambda q: q.said)
     pairs = [
-        (a, b) for a, b in itertools.combinations(quotes, 2)
-        if a.outlet != b.outlet and a.said != b.said and _same_speaker(a, b) and not _excerpt_of(a, b)
-        and b.said not in wordings[a.outlet] and a.said not in wordings[b.outlet]
+        (a, b)
+        for a, b in itertools.combinations(quotes, 2)
+        if a.outlet != b.outlet
+        and a.said != b.said
+        and _same_speaker(a, b)
+        and not _excerpt_of(a, b)
+        and b.said not in wordings[a.outlet]
+        and a.said not in wordings[b.outlet]
     ]
     if not pairs:
         return None

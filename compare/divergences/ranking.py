@@ -26,7 +26,8 @@ def keep_what_matters(found: Iterable[Divergence]) -> list[Divergence]:
     conflicts = [d for d in ranked if d.type not in _GAPS]
     evidence = {(c.outlet, c.start) for d in conflicts for c in d.claims}
     unique = [
-        d for d in ranked
+        d
+        for d in ranked
         if d.type == "unique_claim" and not any((c.outlet, c.start) in evidence for c in d.claims)
     ]
     omissions = [d for d in ranked if d.type == "omission"]

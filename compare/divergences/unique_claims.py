@@ -46,9 +46,7 @@ class _Context:
     def new_figure(self, statement: Statement) -> bool:
         """Whether the statement gives a figure worth checking that no other outlet gives anywhere."""
         elsewhere = self.figures_elsewhere.get(statement.outlet, frozenset())
-        return any(
-            _checkable_figure(statement, q) and q.value not in elsewhere for q in statement.quantities
-        )
+        return any(_checkable_figure(statement, q) and q.value not in elsewhere for q in statement.quantities)
 
     def new_words(self, statement: Statement) -> frozenset[str]:
         """Words of the statement no other outlet uses, nor the outlet itself all through its text."""
@@ -78,7 +76,9 @@ def unique_claims(
     kept = {s: context.new_words(s) for s in candidates if _checkable(s, context)}
     kept = {s: new for s, new in kept.items() if new}
     links = [
-        (a, b) for a in kept for b in kept
+        (a, b)
+        for a in kept
+        for b in kept
         if a.outlet == b.outlet and a.start < b.start and _same_news(a, b, kept)
     ]
     linked = {s for pair in links for s in pair}
@@ -120,7 +120,8 @@ def _quoted(statement: Statement) -> bool:
     tables (7 of 8)."""
     return any(
         a.kind in ("direct", "mixed")
-        and a.cue_start is not None and statement.start <= a.cue_start < statement.end
+        and a.cue_start is not None
+        and statement.start <= a.cue_start < statement.end
         and (a.cue or "").lower().split()[-1:] not in (["continued"], ["added"])
         for a in statement.attributions
     )
@@ -159,7 +160,9 @@ def _severity(statement: Statement, new: frozenset[str]) -> float:
     # words only break ties, since flowery sentences are full of them.
     share = len(new) / max(1, len(statement.terms))
     specifics = (
-        _specific(statement), bool(statement.dates), bool(statement.entity_labels & _PLACES),
+        _specific(statement),
+        bool(statement.dates),
+        bool(statement.entity_labels & _PLACES),
         "PERSON" in statement.entity_labels,
     )
     return 0.2 + (0.1 if _named_source(statement) else 0.0) + 0.04 * sum(specifics) + 0.05 * share

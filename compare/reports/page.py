@@ -94,11 +94,18 @@ def _columns(report: DivergenceReport, articles: Sequence[CoverageArticle]) -> l
             for e in column
             if e.href is not None and e.href.startswith(f"#article-{article.id}-at-")
         ]
-        columns.append({
-            "id": article.id, "outlet": article.outlet, "title": article.title, "url": safe_url(article.url),
-            "published": article.published, "kind": article.outlet_kind,
-            "wire_copy": bool(article.syndicated_from), "segments": segments(article.text, spans),
-        })  # fmt: skip
+        columns.append(
+            {
+                "id": article.id,
+                "outlet": article.outlet,
+                "title": article.title,
+                "url": safe_url(article.url),
+                "published": article.published,
+                "kind": article.outlet_kind,
+                "wire_copy": bool(article.syndicated_from),
+                "segments": segments(article.text, spans),
+            }
+        )
     return columns
 
 
@@ -118,12 +125,21 @@ def render_page(
     divergences = ranked_divergences(data, _in_page_link)
     kinds = {a.outlet: a.outlet_kind for a in articles}
     cited = sorted({a.outlet for a in independent_articles(articles)})
-    return _environment().get_template("report_page.html").render(
-        report=data, outlets=report.outlets, kinds=kinds,
-        groups=grouped_by_type(divergences), choices=type_choices(divergences, None),
-        columns=_columns(report, articles), chart=reliance_chart(data["sources"], cited),
-        line=timeline(data["articles"], report.outlets, versions), article_anchor=_article_anchor,
-    )  # fmt: skip
+    return (
+        _environment()
+        .get_template("report_page.html")
+        .render(
+            report=data,
+            outlets=report.outlets,
+            kinds=kinds,
+            groups=grouped_by_type(divergences),
+            choices=type_choices(divergences, None),
+            columns=_columns(report, articles),
+            chart=reliance_chart(data["sources"], cited),
+            line=timeline(data["articles"], report.outlets, versions),
+            article_anchor=_article_anchor,
+        )
+    )
 
 
 def _article_anchor(article_id: str) -> str:

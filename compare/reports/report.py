@@ -46,8 +46,13 @@ class DivergenceReport:
 def article_entry(article: CoverageArticle) -> dict[str, Any]:
     """An article as the report lists it: id, url, outlet, title, published (ISO 8601 or null)."""
     published = article.published.isoformat() if article.published else None
-    return {"id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
-            "published": published}
+    return {
+        "id": article.id,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": published,
+    }
 
 
 def build_report(event_id: str, title: str, articles: Sequence[CoverageArticle]) -> DivergenceReport:

@@ -182,10 +182,15 @@ def _divergence_view(
             columns[outlets.index(claim["outlet"])].append(_evidence(claim, article_ids, link))
     kind = str(divergence["type"])
     return DivergenceView(
-        rank=rank, type=kind, style=type_style(kind), summary=str(divergence.get("summary") or ""),
-        severity=float(divergence.get("severity") or 0), diff=diff_runs(divergence.get("diff")),
-        columns=columns, missing_from=list(divergence.get("missing_from") or []),
-    )  # fmt: skip
+        rank=rank,
+        type=kind,
+        style=type_style(kind),
+        summary=str(divergence.get("summary") or ""),
+        severity=float(divergence.get("severity") or 0),
+        diff=diff_runs(divergence.get("diff")),
+        columns=columns,
+        missing_from=list(divergence.get("missing_from") or []),
+    )
 
 
 def _evidence(claim: Mapping[str, Any], article_ids: dict[str, str], link: EvidenceLink) -> Evidence:
@@ -357,9 +362,10 @@ def timeline(
     for i, outlet in enumerate(outlets):
         marks = [
             TimelineMark(x(moment), str(a["id"]), str(a.get("title") or "untitled"), reader_time(moment), n)
-            for a in articles if a.get("outlet") == outlet
+            for a in articles
+            if a.get("outlet") == outlet
             for n, moment in enumerate(points[str(a["id"])], 1)
-        ]  # fmt: skip
+        ]
         rows.append(TimelineRow(outlet, i * _TIMELINE_ROW, marks))
     ticks = [(x(t), reader_time(t)) for t in (start, end) if t is not None]
     height = max(1, len(rows)) * _TIMELINE_ROW + 30

@@ -128,9 +128,14 @@ class PassLedger:
         return link_from(json.loads(item)) if item is not None else None
 
     def record_discovery(
-        self, pass_id: str, outlet: str, links: list[DiscoveredLink], unchanged_listings: int,
-        problems: list[CrawlProblem], fresh: list[FreshValidator],
-    ) -> tuple[bool, bool]:  # fmt: skip
+        self,
+        pass_id: str,
+        outlet: str,
+        links: list[DiscoveredLink],
+        unchanged_listings: int,
+        problems: list[CrawlProblem],
+        fresh: list[FreshValidator],
+    ) -> tuple[bool, bool]:
         """Record what discovering `outlet` found (once): (recorded by this call, pass complete)."""
         args: list[str | int] = [
             outlet,
@@ -266,8 +271,14 @@ class PassLedger:
 
     def record_failure(self, task: str, subject: str, reason: str, *, quarantined: bool = False) -> None:
         """Keep a failure (and, when `quarantined`, the quarantine entry) for `cluster status`."""
-        entry = json.dumps({"at": datetime.now().astimezone().isoformat(timespec="seconds"), "task": task,
-                            "subject": subject, "reason": reason})  # fmt: skip
+        entry = json.dumps(
+            {
+                "at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "task": task,
+                "subject": subject,
+                "reason": reason,
+            }
+        )
         keys = [f"{self.prefix}:failures", *([f"{self.prefix}:quarantine"] if quarantined else [])]
         with self.redis.pipeline() as pipe:
             for key in keys:

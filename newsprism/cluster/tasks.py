@@ -258,9 +258,12 @@ def _quarantine(task: Task, work: WorkerRuntime, subject: str, reason: str) -> N
     """Put the task aside on the quarantine queue, reason attached, and keep it for `cluster status`."""
     log.error("%s %s quarantined: %s", task.name, subject, reason)
     task.app.send_task(
-        task.name, args=list(task.request.args or []), task_id=str(task.request.id),
-        queue=quarantine_queue(work_cluster()), headers={"quarantined": reason},
-    )  # fmt: skip
+        task.name,
+        args=list(task.request.args or []),
+        task_id=str(task.request.id),
+        queue=quarantine_queue(work_cluster()),
+        headers={"quarantined": reason},
+    )
     work.ledger.record_failure(task.name, subject, reason, quarantined=True)
 
 

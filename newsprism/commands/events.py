@@ -57,7 +57,10 @@ def _table(events: list[dict[str, Any]]) -> Table:
         table.add_column(column, overflow="fold")
     for event in events:
         table.add_row(
-            event["id"], event["title"], str(len(event["articles"])), ", ".join(event["outlets"]),
+            event["id"],
+            event["title"],
+            str(len(event["articles"])),
+            ", ".join(event["outlets"]),
             (event["last_published"] or "")[:16].replace("T", " "),
         )
     return table

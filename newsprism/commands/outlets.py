@@ -48,9 +48,14 @@ def outlets_table(config: CrawlConfig) -> Table:
         table.add_column(column, overflow="fold")
     for outlet in config.outlets:
         table.add_row(
-            outlet.name, outlet.kind, outlet.country or "", outlet.language or "", _sources(outlet),
-            _duration(outlet.every), _duration(outlet.delay),
-        )  # fmt: skip
+            outlet.name,
+            outlet.kind,
+            outlet.country or "",
+            outlet.language or "",
+            _sources(outlet),
+            _duration(outlet.every),
+            _duration(outlet.delay),
+        )
     return table
 
 

@@ -80,9 +80,12 @@ def run_demo(settings: Settings, out: Path) -> DemoSummary:
         with serve_newsroom(ports=DEMO_PORTS) as newsroom, tempfile.TemporaryDirectory() as folder:
             config = load_config(newsroom.write_outlet_config(Path(folder) / "outlets.toml"))
             crawled = crawl_outlets(
-                config, database, after_store=analyze_stored, prepare=analyze_page,
+                config,
+                database,
+                after_store=analyze_stored,
+                prepare=analyze_page,
                 progress=settings.show_progress,
-            )  # fmt: skip
+            )
             pages = newsroom.write_article_pages(out / ORIGINALS)
         update_events(database)
         # The reports' links to each article go to its copy: the server is gone after the run.

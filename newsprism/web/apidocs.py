@@ -19,13 +19,15 @@ def api_endpoints(document: dict[str, Any]) -> list[dict[str, Any]]:
     endpoints = []
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
-            endpoints.append({
-                "method": method.upper(),
-                "path": path,
-                "summary": operation.get("summary") or "",
-                "description": operation.get("description") or "",
-                "parameters": [_parameter(p) for p in operation.get("parameters", [])],
-            })  # fmt: skip
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary") or "",
+                    "description": operation.get("description") or "",
+                    "parameters": [_parameter(p) for p in operation.get("parameters", [])],
+                }
+            )
     return endpoints
 
 

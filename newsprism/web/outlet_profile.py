@@ -114,12 +114,16 @@ def outlet_profile(session: Session, name: str) -> dict[str, Any]:
     size = period_size([appeared(a) for a in articles])
     return {
         "outlet": {
-            "name": outlet.name, "homepage": outlet.homepage, "kind": outlet.kind,
-            "country": outlet.country, "language": outlet.language, "articles": len(articles),
+            "name": outlet.name,
+            "homepage": outlet.homepage,
+            "kind": outlet.kind,
+            "country": outlet.country,
+            "language": outlet.language,
+            "articles": len(articles),
         },
         "events": outlet_events(session, outlet.id),
         "recent": articles[:RECENT_ARTICLES],
         "period": size,
         "health": health_by_period(articles, size),
         "reliance": reliance_by_period(citations, size),
-    }  # fmt: skip
+    }

@@ -51,9 +51,12 @@ def templates() -> Environment:
     environment = Environment(
         # The report pieces (divergence cards, charts, legend) come from compare's templates, which
         # the static report is drawn with too: the page and the file cannot drift apart.
-        loader=ChoiceLoader([
-            PackageLoader("newsprism", "templates"), PackageLoader("newsprism.compare.reports", "templates"),
-        ]),
+        loader=ChoiceLoader(
+            [
+                PackageLoader("newsprism", "templates"),
+                PackageLoader("newsprism.compare.reports", "templates"),
+            ]
+        ),
         autoescape=True,  # every template, whatever its name: article text is written by strangers
         trim_blocks=True,
         lstrip_blocks=True,
@@ -143,13 +146,23 @@ def event_page(
     article_ids = [int(a["id"]) for a in report["articles"] if str(a["id"]).isdigit()]
     versions = {str(k): v for k, v in queries.version_times(session, article_ids).items()}
     return render(
-        "event.html", title=report["event"]["title"], report=report, outlets=outlets,
-        kinds=queries.outlet_kinds(session), groups=groups, choices=type_choices(divergences, shown),
-        shown=shown, total=len(divergences), shown_count=sum(len(g.divergences) for g in groups),
+        "event.html",
+        title=report["event"]["title"],
+        report=report,
+        outlets=outlets,
+        kinds=queries.outlet_kinds(session),
+        groups=groups,
+        choices=type_choices(divergences, shown),
+        shown=shown,
+        total=len(divergences),
+        shown_count=sum(len(g.divergences) for g in groups),
         chart=reliance_chart(report["sources"], outlets),
-        line=timeline(report["articles"], outlets, versions), articles=_articles_by_outlet(report, outlets),
-        only_link=_only_type_link(event_id), article_anchor=_article_page, q="",
-    )  # fmt: skip
+        line=timeline(report["articles"], outlets, versions),
+        articles=_articles_by_outlet(report, outlets),
+        only_link=_only_type_link(event_id),
+        article_anchor=_article_page,
+        q="",
+    )
 
 
 def _evidence_link(article_id: str, start: int, end: int) -> str:
@@ -214,11 +227,14 @@ def _evidence_in(
     except Exception:
         log.exception("the report of event %s could not be built", article["event"])
         return []
-    return sorted({
-        (int(claim["start"]), int(claim["end"]))
-        for divergence in report["divergences"] for claim in divergence["claims"]
-        if claim.get("article_url") == article["url"]
-    })  # fmt: skip
+    return sorted(
+        {
+            (int(claim["start"]), int(claim["end"]))
+            for divergence in report["divergences"]
+            for claim in divergence["claims"]
+            if claim.get("article_url") == article["url"]
+        }
+    )
 
 
 @router.get("/outlets/{name:path}", response_class=HTMLResponse)
@@ -275,9 +291,13 @@ def search_page(
     for hit in result["hits"]:
         hit["pieces"] = _snippet_pieces(hit["snippet"], hit["highlights"])
     return render(
-        "search.html", title=f"Search: {q}", result=result, page=page,
-        links=_search_links(form, result, page), **shown,
-    )  # fmt: skip
+        "search.html",
+        title=f"Search: {q}",
+        result=result,
+        page=page,
+        links=_search_links(form, result, page),
+        **shown,
+    )
 
 
 def _snippet_pieces(snippet: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:

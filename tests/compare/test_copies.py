@@ -51,9 +51,13 @@ def _article(
     ident: str, outlet: str, text: str, hours: float = 0, title: str = "Two men wounded on Corliss Avenue"
 ) -> CoverageArticle:
     return CoverageArticle(
-        id=ident, outlet=outlet, url=f"https://{outlet.lower().replace(' ', '')}.example/{ident}",
-        title=title, text=text, published=DAY + timedelta(hours=hours),
-    )  # fmt: skip
+        id=ident,
+        outlet=outlet,
+        url=f"https://{outlet.lower().replace(' ', '')}.example/{ident}",
+        title=title,
+        text=text,
+        published=DAY + timedelta(hours=hours),
+    )
 
 
 def _span_days(group: EventGroup, by_id: dict[str, CoverageArticle]) -> float:
@@ -147,12 +151,16 @@ def test_a_chain_of_near_identical_pages_over_months_makes_no_event_longer_than_
     titles = STORIES if text is _pop_up else ["Two men wounded on Corliss Avenue"]
     pages = [
         CoverageArticle(
-            id=f"p{n}", outlet=f"Site {n % 3}", url=f"https://site{n % 3}.example/{n}",
-            title=titles[n % len(titles)], text=text(n), published=DAY + timedelta(days=step_days * n),
+            id=f"p{n}",
+            outlet=f"Site {n % 3}",
+            url=f"https://site{n % 3}.example/{n}",
+            title=titles[n % len(titles)],
+            text=text(n),
+            published=DAY + timedelta(days=step_days * n),
             syndicated_from="p0" if stored_links and n % 3 else None,
         )
         for n in range(60)
-    ]  # fmt: skip
+    ]
     by_id = {page.id: page for page in pages}
     groups = group_articles(pages)
     assert max(_span_days(group, by_id) for group in groups) <= WINDOW_DAYS
@@ -177,9 +185,11 @@ def test_pages_made_of_one_sites_furniture_are_no_ones_copies_and_no_one_event()
 
 def test_furniture_is_what_recurs_past_the_window() -> None:
     later = DAY.timestamp() + 40 * 86_400
-    pages = [(f"Log in to comment.\nA fire closed the mill.\n{WIRE}", DAY.timestamp()),
-             (f"Log in to comment.\nThe mayor resigned.\n{WIRE}", DAY.timestamp() + 86_400),
-             ("Log in to comment.\nThe ferry sank.", later)]  # fmt: skip
+    pages = [
+        (f"Log in to comment.\nA fire closed the mill.\n{WIRE}", DAY.timestamp()),
+        (f"Log in to comment.\nThe mayor resigned.\n{WIRE}", DAY.timestamp() + 86_400),
+        ("Log in to comment.\nThe ferry sank.", later),
+    ]
     furniture = SiteFurniture.learn(pages, WINDOW_DAYS)
     # The box recurs over 40 days: furniture. The story shared by two pages of one day is a copy's text.
     assert furniture.story_text(pages[2][0]) == "The ferry sank."

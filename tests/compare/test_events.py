@@ -34,28 +34,42 @@ DAY = datetime(2023, 9, 17, 8, tzinfo=UTC)
 
 STORIES = {
     "kim": [
-        ("Kim Jong Un leaves Russia with drones",
-         "North Korean leader Kim Jong Un left Russia on Sunday with kamikaze drones given by the governor "
-         "of Primorye, Oleg Kozhemyako, after a six-day trip to Vladivostok and Komsomolsk-on-Amur."),
-        ("Kim heads home from Russia by armoured train",
-         "Kim Jong Un set off by train from Artyom near Vladivostok on Sunday. Governor Oleg Kozhemyako "
-         "handed Kim five kamikaze drones; Sergei Shoigu showed him bombers."),
-        ("Kim's Russian tour ends with gifts",
-         "Kim Jong Un was on his way back to Pyongyang after a visit to Russia. Oleg Kozhemyako gave Kim "
-         "drones and a bulletproof vest in Primorye, near Vladivostok."),
+        (
+            "Kim Jong Un leaves Russia with drones",
+            "North Korean leader Kim Jong Un left Russia on Sunday with kamikaze drones given by the "
+            "governor "
+            "of Primorye, Oleg Kozhemyako, after a six-day trip to Vladivostok and Komsomolsk-on-Amur.",
+        ),
+        (
+            "Kim heads home from Russia by armoured train",
+            "Kim Jong Un set off by train from Artyom near Vladivostok on Sunday. Governor Oleg Kozhemyako "
+            "handed Kim five kamikaze drones; Sergei Shoigu showed him bombers.",
+        ),
+        (
+            "Kim's Russian tour ends with gifts",
+            "Kim Jong Un was on his way back to Pyongyang after a visit to Russia. Oleg Kozhemyako gave Kim "
+            "drones and a bulletproof vest in Primorye, near Vladivostok.",
+        ),
     ],
     "typhoon": [
-        ("Typhoon Ondine batters Port Velasco",
-         "Typhoon Ondine tore through Port Velasco in the Estrela Islands, killing three people and "
-         "shutting the container terminal. Mayor Marta Quiroga said streets became rivers."),
-        ("Typhoon Ondine death toll rises to four",
-         "At least four people died after Typhoon Ondine slammed into Port Velasco in the Estrela Islands. "
-         "Mayor Marta Quiroga said whole streets had become rivers."),
+        (
+            "Typhoon Ondine batters Port Velasco",
+            "Typhoon Ondine tore through Port Velasco in the Estrela Islands, killing three people and "
+            "shutting the container terminal. Mayor Marta Quiroga said streets became rivers.",
+        ),
+        (
+            "Typhoon Ondine death toll rises to four",
+            "At least four people died after Typhoon Ondine slammed into Port Velasco in the "
+            "Estrela Islands. "
+            "Mayor Marta Quiroga said whole streets had become rivers.",
+        ),
     ],
     "budget": [
-        ("Parliament passes the Kelmar budget after night session",
-         "Lawmakers in Kelmar approved the budget for next year after a twelve-hour session. Finance "
-         "minister Ilse Borrow said pensions would rise while defence spending stays flat."),
+        (
+            "Parliament passes the Kelmar budget after night session",
+            "Lawmakers in Kelmar approved the budget for next year after a twelve-hour session. Finance "
+            "minister Ilse Borrow said pensions would rise while defence spending stays flat.",
+        ),
     ],
 }
 
@@ -66,8 +80,12 @@ def _articles(stories: dict[str, list[tuple[str, str]]] = STORIES) -> list[Cover
         for n, (title, text) in enumerate(items):
             articles.append(
                 CoverageArticle(
-                    id=f"{story}-{n}", outlet=f"Outlet {n}", url=f"https://o{n}.example/{story}",
-                    title=title, text=text, published=DAY + timedelta(hours=3 * n + s),
+                    id=f"{story}-{n}",
+                    outlet=f"Outlet {n}",
+                    url=f"https://o{n}.example/{story}",
+                    title=title,
+                    text=text,
+                    published=DAY + timedelta(hours=3 * n + s),
                 )
             )
     return articles
@@ -106,8 +124,12 @@ def test_wire_copy_joins_its_original_and_counts_once() -> None:
     articles = _articles()
     original = articles[3]
     copy = CoverageArticle(
-        id="copy", outlet="Reprinter", url="https://reprint.example/1", title="Totally different words",
-        text="Nothing in common at all with anything.", published=original.published,
+        id="copy",
+        outlet="Reprinter",
+        url="https://reprint.example/1",
+        title="Totally different words",
+        text="Nothing in common at all with anything.",
+        published=original.published,
         syndicated_from=original.id,
     )
     groups = group_articles([*articles, copy])
@@ -118,8 +140,7 @@ def test_wire_copy_joins_its_original_and_counts_once() -> None:
 
 def test_articles_without_dates_are_grouped_too() -> None:
     undated = [
-        CoverageArticle(id=a.id, outlet=a.outlet, url=a.url, title=a.title, text=a.text)
-        for a in _articles()
+        CoverageArticle(id=a.id, outlet=a.outlet, url=a.url, title=a.title, text=a.text) for a in _articles()
     ]
     assert _partition(group_articles(undated)) == _partition(group_articles(_articles()))
 
@@ -128,7 +149,11 @@ def test_far_apart_dates_do_not_join() -> None:
     first, second = _articles()[3:5]
     assert first.published is not None
     later = CoverageArticle(
-        id=second.id, outlet=second.outlet, url=second.url, title=second.title, text=second.text,
+        id=second.id,
+        outlet=second.outlet,
+        url=second.url,
+        title=second.title,
+        text=second.text,
         published=first.published + timedelta(days=60),
     )
     assert len(group_articles([first, later])) == 2
@@ -239,9 +264,14 @@ def test_grouping_reads_no_findings_beyond_those_it_names() -> None:
 
 def _analyzed(id_: str, title: str, text: str, published: datetime) -> CoverageArticle:
     return CoverageArticle(
-        id=id_, outlet=f"Outlet {id_}", url=f"https://{id_}.example/story", title=title, text=text,
-        published=published, analysis=analyze_article(text, published.date()),
-    )  # fmt: skip
+        id=id_,
+        outlet=f"Outlet {id_}",
+        url=f"https://{id_}.example/story",
+        title=title,
+        text=text,
+        published=published,
+        analysis=analyze_article(text, published.date()),
+    )
 
 
 SHOOTING = (
@@ -324,34 +354,87 @@ CITY_DESK = (
     "p.m., {pronoun} was walking in the {block} block when someone fired shots, Chicago police said. {detail}"
 )
 CITY_DESK_ITEMS = [
-    {"age": age, "who": who, "when": when, "place": place, "time": time, "block": block, "detail": detail,
-     "pronoun": "he" if who == "boy" else "she"}
+    {
+        "age": age,
+        "who": who,
+        "when": when,
+        "place": place,
+        "time": time,
+        "block": block,
+        "detail": detail,
+        "pronoun": "he" if who == "boy" else "she",
+    }
     for age, who, when, place, time, block, detail in [
-        (17, "boy", "Sunday afternoon", "Gage Park", "1:40", "5300 South Fairfield",
-         "A neighbor, Rosa Delgado, said she heard four shots and saw a gray pickup speed away."),
-        (16, "girl", "Monday afternoon", "Lawndale", "4:35", "3700 West 13th Street",
-         "Her aunt said she had just left a basketball game at the park fieldhouse."),
-        (15, "boy", "Monday evening", "Little Village", "7:10", "2600 South Kedzie",
-         "Witnesses told officers the shooter wore a red hooded sweatshirt and ran east through an alley."),
-        (19, "girl", "Tuesday morning", "Brighton Park", "9:25", "4400 South Archer",
-         "Her father said she was walking to a bus stop on her way to a shift at a bakery."),
-        (18, "boy", "Tuesday night", "Marquette Park", "11:05", "6700 South Rockwell",
-         "Officers found a handgun in a gangway and took two men in for questioning, then let them go."),
-        (14, "girl", "Wednesday afternoon", "West Elsdon", "3:50", "5200 South Pulaski",
-         "The school's principal said counselors would be available for students on Thursday."),
+        (
+            17,
+            "boy",
+            "Sunday afternoon",
+            "Gage Park",
+            "1:40",
+            "5300 South Fairfield",
+            "A neighbor, Rosa Delgado, said she heard four shots and saw a gray pickup speed away.",
+        ),
+        (
+            16,
+            "girl",
+            "Monday afternoon",
+            "Lawndale",
+            "4:35",
+            "3700 West 13th Street",
+            "Her aunt said she had just left a basketball game at the park fieldhouse.",
+        ),
+        (
+            15,
+            "boy",
+            "Monday evening",
+            "Little Village",
+            "7:10",
+            "2600 South Kedzie",
+            "Witnesses told officers the shooter wore a red hooded sweatshirt and ran east through an alley.",
+        ),
+        (
+            19,
+            "girl",
+            "Tuesday morning",
+            "Brighton Park",
+            "9:25",
+            "4400 South Archer",
+            "Her father said she was walking to a bus stop on her way to a shift at a bakery.",
+        ),
+        (
+            18,
+            "boy",
+            "Tuesday night",
+            "Marquette Park",
+            "11:05",
+            "6700 South Rockwell",
+            "Officers found a handgun in a gangway and took two men in for questioning, then let them go.",
+        ),
+        (
+            14,
+            "girl",
+            "Wednesday afternoon",
+            "West Elsdon",
+            "3:50",
+            "5200 South Pulaski",
+            "The school's principal said counselors would be available for students on Thursday.",
+        ),
     ]
-]  # fmt: skip
+]
 
 
 def test_an_outlets_own_pages_of_one_week_join_only_on_a_strong_likeness() -> None:
     items = [
         CoverageArticle(
-            id=f"item-{n}", outlet="City Desk", url=f"https://citydesk.example/{n}",
-            title=f"{story['age']}-year-old shot in {story['place']}", text=CITY_DESK.format(**story),
+            id=f"item-{n}",
+            outlet="City Desk",
+            url=f"https://citydesk.example/{n}",
+            title=f"{story['age']}-year-old shot in {story['place']}",
+            text=CITY_DESK.format(**story),
             published=DAY + timedelta(hours=8 * n),
         )
         for n, story in enumerate(CITY_DESK_ITEMS)
-    ]  # fmt: skip
+    ]
     background = _articles()
     apart = [g for g in group_articles(items + background) if g.article_ids[0].startswith("item")]
     assert len(apart) == len(items)
@@ -384,16 +467,22 @@ def test_a_follow_up_sharing_one_rare_person_joins_when_its_words_resemble_the_e
 @pytest.mark.parametrize(
     ("text", "people"),
     [
-        pytest.param("Police spokesman Alan Greer said Dana Whitfield died.", {"dana whitfield"},
-                     id="spokesman"),
-        pytest.param("She was taken to Mercy Harbor Hospital, Dana Whitfield said.", {"dana whitfield"},
-                     id="hospital"),
-        pytest.param("By Melissa Garcia\n\nDana Whitfield was shot on Elm Street.", {"dana whitfield"},
-                     id="byline"),
-        pytest.param("Sgt. Owen Farrow said Dana Whitfield was shot.", {"owen farrow", "dana whitfield"},
-                     id="the-sergeant-on-the-case"),
+        pytest.param(
+            "Police spokesman Alan Greer said Dana Whitfield died.", {"dana whitfield"}, id="spokesman"
+        ),
+        pytest.param(
+            "She was taken to Mercy Harbor Hospital, Dana Whitfield said.", {"dana whitfield"}, id="hospital"
+        ),
+        pytest.param(
+            "By Melissa Garcia\n\nDana Whitfield was shot on Elm Street.", {"dana whitfield"}, id="byline"
+        ),
+        pytest.param(
+            "Sgt. Owen Farrow said Dana Whitfield was shot.",
+            {"owen farrow", "dana whitfield"},
+            id="the-sergeant-on-the-case",
+        ),
     ],
-)  # fmt: skip
+)
 def test_names_that_tie_follow_ups_are_people_of_the_story(text: str, people: set[str]) -> None:
     article = _analyzed("a", "Shooting", text, DAY)
     assert full_names(article) == people

@@ -30,8 +30,12 @@ score_analysis = _scorer()
 def test_polnear_split_alternates_within_each_outlet() -> None:
     names = ["b_2", "a_1", "a_3", "b_1", "a_2"]
     assert score_analysis.polnear_splits(names) == {
-        "a_1": "tune", "a_2": "check", "a_3": "tune", "b_1": "tune", "b_2": "check",
-    }  # fmt: skip
+        "a_1": "tune",
+        "a_2": "check",
+        "a_3": "tune",
+        "b_1": "tune",
+        "b_2": "check",
+    }
 
 
 def test_newsquant_check_split_is_every_third_sentence_and_at_least_95_of_295() -> None:

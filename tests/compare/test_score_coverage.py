@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_divergences_judged_against_fact_tables_hold_their_floors() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "score_coverage.py"), "--check"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert all(f"{name} {{" in done.stdout for name in ("given", "own", "fresh"))
@@ -42,7 +44,9 @@ def test_the_measured_only_tables_are_not_the_tuned_ones() -> None:
 def test_casualty_counts_read_against_the_gun_violence_archive_hold_their_floors() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "score_casualties.py"), "--check"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -80,6 +84,8 @@ def test_the_judged_share_counts_check_judgments_only_and_lists_the_unjudged() -
 def test_numeric_conflicts_judged_by_reading_hold_their_floor() -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "sample_conflicts.py"), "--check"],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

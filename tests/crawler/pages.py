@@ -40,5 +40,5 @@ def article_html(
         f'<!DOCTYPE html><html lang="{lang}"><head>{"".join(head)}</head><body>'
         '<nav><a href="/">Home</a> <a href="/world/">World</a></nav>'
         f"<article><h1>{escape(title)}</h1>{body}</article>"
-        "<footer><a href=\"/about\">About us</a></footer></body></html>"
+        '<footer><a href="/about">About us</a></footer></body></html>'
     )

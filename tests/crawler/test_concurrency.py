@@ -28,9 +28,12 @@ PAGES = 60
 def start_crawl(database_url: str, config: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "newsprism", "-q", "--db", database_url, "crawl", "--config", str(config)],
-        cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=config.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"},
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.postgres
@@ -76,9 +79,12 @@ def free_port() -> int:
 def newsprism(database_url: str, *args: str, cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "newsprism", "-q", "--db", database_url, *args],
-        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    )
 
 
 def wait_until_serving(api: httpx.Client, server: subprocess.Popen[str]) -> None:

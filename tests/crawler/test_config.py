@@ -64,7 +64,9 @@ def test_private_networks_are_refused_by_default() -> None:
 
 
 def test_a_user_agent_always_names_newsprism() -> None:
-    config = parse_config('[crawler]\nuser_agent = "ExampleBot/1"\n[[outlet]]\nname = "A"\nhomepage = "https://a.example/"\n')
+    config = parse_config(
+        '[crawler]\nuser_agent = "ExampleBot/1"\n[[outlet]]\nname = "A"\nhomepage = "https://a.example/"\n'
+    )
     assert config.settings.user_agent.startswith("ExampleBot/1") and "newsprism" in config.settings.user_agent
 
 
@@ -81,7 +83,10 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         (OUTLET + "concurrency = 0\n", "outlet 'Pacific Wire': 'concurrency' must be at least 1, got 0"),
         (OUTLET + "concurrency = true\n", "'concurrency' must be an integer, got True"),
         (OUTLET + 'kind = "blog"\n', "outlet 'Pacific Wire': 'kind' must be one of agency"),
-        (OUTLET + 'feeds = ["ftp://x.example/"]\n', """'feeds' must be an http(s) URL, got "ftp://x.example/\""""),
+        (
+            OUTLET + 'feeds = ["ftp://x.example/"]\n',
+            """'feeds' must be an http(s) URL, got "ftp://x.example/\"""",
+        ),
         (OUTLET + 'feeds = "https://x.example/rss"\n', "'feeds' must be a list"),
         (OUTLET + 'fedds = ["https://x.example/rss"]\n', "outlet 'Pacific Wire': unknown key 'fedds'"),
         ('[[outlet]]\nname = "Pacific Wire"\n', "outlet 'Pacific Wire': 'homepage' is required"),
@@ -101,11 +106,28 @@ OUTLET = '[[outlet]]\nname = "Pacific Wire"\nhomepage = "https://pacificwire.exa
         ("[crawler]\nspeed = 3\n" + OUTLET, "[crawler]: unknown key 'speed'"),
     ],
     ids=[
-        "bad-duration", "negative-duration", "zero-concurrency", "bool-for-int", "unknown-kind",
-        "non-http-feed", "feeds-not-list", "unknown-key", "missing-homepage", "missing-name",
-        "duplicate-name", "no-outlets", "max-bytes-type", "private-flag-type", "unknown-table", "bad-toml",
-        "homepage-type", "toml-error-line", "negative-max-articles", "negative-retries",
-        "negative-max-redirects", "no-sitemaps",
+        "bad-duration",
+        "negative-duration",
+        "zero-concurrency",
+        "bool-for-int",
+        "unknown-kind",
+        "non-http-feed",
+        "feeds-not-list",
+        "unknown-key",
+        "missing-homepage",
+        "missing-name",
+        "duplicate-name",
+        "no-outlets",
+        "max-bytes-type",
+        "private-flag-type",
+        "unknown-table",
+        "bad-toml",
+        "homepage-type",
+        "toml-error-line",
+        "negative-max-articles",
+        "negative-retries",
+        "negative-max-redirects",
+        "no-sitemaps",
         "unknown-crawler-key",
     ],
 )
@@ -129,8 +151,18 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "outlets.toml"
 # The seed story's wires, state agencies and the outlets it cites: a starting list must have them.
-SEED_OUTLETS = ["Associated Press", "Reuters", "AFP", "TASS", "KCNA", "Yonhap", "Xinhua", "NDTV",
-                "Firstpost", "DW"]  # fmt: skip
+SEED_OUTLETS = [
+    "Associated Press",
+    "Reuters",
+    "AFP",
+    "TASS",
+    "KCNA",
+    "Yonhap",
+    "Xinhua",
+    "NDTV",
+    "Firstpost",
+    "DW",
+]
 
 
 def test_the_example_outlet_list_validates_and_every_outlet_can_be_discovered() -> None:

@@ -40,9 +40,12 @@ def start(database: Path, *args: str) -> subprocess.Popen[bytes]:
     with (database.parent / "runs.log").open("ab") as log:
         return subprocess.Popen(
             [sys.executable, "-m", "newsprism", "-q", "--db", f"sqlite:///{database}", *args],
-            cwd=database.parent, stdout=log, stderr=log, start_new_session=True,
+            cwd=database.parent,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
             env={**os.environ, "PYTHONPATH": str(REPO)},
-        )  # fmt: skip
+        )
 
 
 def query(database: Path, sql: str) -> list[tuple[object, ...]]:

@@ -67,9 +67,7 @@ def build_outlet(site: LoopbackSite) -> None:
     site.route("/sitemap.xml", Reply(body=index, content_type="application/xml"))
 
 
-def crawl(
-    config: CrawlConfig, database: Database, extractor: Extractor, **options: object
-) -> CrawlSummary:
+def crawl(config: CrawlConfig, database: Database, extractor: Extractor, **options: object) -> CrawlSummary:
     return crawl_outlets(config, database, extractor=extractor, **options)  # type: ignore[arg-type]
 
 
@@ -87,8 +85,11 @@ def outlet_site(site: LoopbackSite) -> LoopbackSite:
 def test_first_pass_stores_each_story_once_and_obeys_robots(
     outlet_site: LoopbackSite, database: Database, extractor: Extractor
 ) -> None:
-    config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]',
-                        sitemaps=f'["{outlet_site.url("/sitemap.xml")}"]')  # fmt: skip
+    config = config_for(
+        outlet_site,
+        feeds=f'["{outlet_site.url("/rss.xml")}"]',
+        sitemaps=f'["{outlet_site.url("/sitemap.xml")}"]',
+    )
     summary = crawl(config, database, extractor)
     (wire,) = summary.outlets
     assert (wire.discovered, wire.new, wire.failed) == (5, 2, 0)  # the utm copy is the sitemap's story
@@ -237,8 +238,13 @@ def test_homepage_without_feeds_falls_back_to_robots_sitemaps_and_its_own_links(
 
 
 def test_section_pages(site: LoopbackSite, database: Database, extractor: Extractor) -> None:
-    site.route("/world/", Reply(body='<nav><a href="/sport/">Sport</a></nav>'
-                                    '<a href="/world/ministers-meet-over-grain">Ministers</a>'))  # fmt: skip
+    site.route(
+        "/world/",
+        Reply(
+            body='<nav><a href="/sport/">Sport</a></nav>'
+            '<a href="/world/ministers-meet-over-grain">Ministers</a>'
+        ),
+    )
     site.route("/world/ministers-meet-over-grain", Reply(body=article_html("Ministers meet")))
     crawl(config_for(site, sections=f'["{site.url("/world/")}"]'), database, extractor)
     assert [a.title for a in articles(database)] == ["Ministers meet"]
@@ -259,9 +265,7 @@ def test_a_failed_page_is_counted_and_the_pass_goes_on(
     assert errors and set(errors) == {"HTTP 500"}
 
 
-def test_the_process_pool_extracts_the_same(
-    outlet_site: LoopbackSite, database: Database
-) -> None:
+def test_the_process_pool_extracts_the_same(outlet_site: LoopbackSite, database: Database) -> None:
     config = config_for(outlet_site, feeds=f'["{outlet_site.url("/rss.xml")}"]')
     with Extractor(workers=2) as pool:
         assert crawl(config, database, pool).total().new == 2
@@ -286,7 +290,7 @@ def troubled_config(site: LoopbackSite, *, allow_private: bool = True) -> CrawlC
     lines = ["[crawler]", f"allow_private_networks = {str(allow_private).lower()}", "retries = 0"]
     for name, keys in outlets.items():
         homepage = "" if "homepage" in keys else f'homepage = "{site.url("/")}"\n'
-        lines += ["[[outlet]]", f'name = "{name}"', f'{homepage}{keys}', 'delay = "0s"']
+        lines += ["[[outlet]]", f'name = "{name}"', f"{homepage}{keys}", 'delay = "0s"']
     return parse_config("\n".join(lines) + "\n", "troubled.toml")
 
 

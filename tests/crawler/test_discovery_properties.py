@@ -32,9 +32,22 @@ _PIECE = st.text(
     max_size=20,
 )
 _HOST = st.sampled_from(
-    ["news.example", "NEWS.Example", "www.news.example", "bücher.example", "[::1]", "127.0.0.1", "a..b",
-     "news.example.", "_x.example", "", "[fe80::1%25eth0]", "1.2.3.4.5", "0x7f.1"]
-)  # fmt: skip
+    [
+        "news.example",
+        "NEWS.Example",
+        "www.news.example",
+        "bücher.example",
+        "[::1]",
+        "127.0.0.1",
+        "a..b",
+        "news.example.",
+        "_x.example",
+        "",
+        "[fe80::1%25eth0]",
+        "1.2.3.4.5",
+        "0x7f.1",
+    ]
+)
 _SCHEME = st.sampled_from(["http", "https", "HTTP", "ftp", "javascript", "data", "file", ""])
 _PORT = st.sampled_from(["", ":80", ":443", ":8080", ":99999", ":", ":0", ":-1", ":8o"])
 URLS = st.one_of(
@@ -43,10 +56,21 @@ URLS = st.one_of(
     st.text(max_size=40),
 )
 DATES = st.one_of(
-    st.sampled_from(["2024-05-03", "2024-05-03T18:19:08Z", "2024-02-30", "9999-12-31T23:59:59-14:00",
-                     "Fri, 03 May 2024 10:00:00 GMT", "Mon, 99 Foo 2024", "0000-00-00", "", "yesterday"]),
+    st.sampled_from(
+        [
+            "2024-05-03",
+            "2024-05-03T18:19:08Z",
+            "2024-02-30",
+            "9999-12-31T23:59:59-14:00",
+            "Fri, 03 May 2024 10:00:00 GMT",
+            "Mon, 99 Foo 2024",
+            "0000-00-00",
+            "",
+            "yesterday",
+        ]
+    ),
     st.text(max_size=25),
-)  # fmt: skip
+)
 TEXT = st.text(max_size=30)
 
 

@@ -107,23 +107,54 @@ def _ld(**article: object) -> str:
 @pytest.mark.parametrize(
     ("head", "title", "h1", "expected"),
     [
-        ('<meta property="og:title" content="Dockers strike for a third day">', "Port strike", None,
-         "Dockers strike for a third day"),
-        ('<meta property="og:site_name" content="The Harbour Post">', "Port strike | The Harbour Post", "",
-         "Port strike"),
-        ('<meta property="og:site_name" content="The Harbour Post">', "THE HARBOUR POST - Port strike", "",
-         "Port strike"),
-        ('<link rel="canonical" href="https://www.harbour-post.co.uk/a/1">',
-         "Port strike \u2013 Harbour Post", "", "Port strike"),
+        (
+            '<meta property="og:title" content="Dockers strike for a third day">',
+            "Port strike",
+            None,
+            "Dockers strike for a third day",
+        ),
+        (
+            '<meta property="og:site_name" content="The Harbour Post">',
+            "Port strike | The Harbour Post",
+            "",
+            "Port strike",
+        ),
+        (
+            '<meta property="og:site_name" content="The Harbour Post">',
+            "THE HARBOUR POST - Port strike",
+            "",
+            "Port strike",
+        ),
+        (
+            '<link rel="canonical" href="https://www.harbour-post.co.uk/a/1">',
+            "Port strike \u2013 Harbour Post",
+            "",
+            "Port strike",
+        ),
         ("", "Port strike - Local news from the coast - Weekly Gazette", "Port strike", "Port strike"),
-        ('<meta property="og:title" content="Strike - a city holds its breath">', "Port strike", None,
-         "Strike - a city holds its breath"),
-        ('<meta property="og:title" content="Harbour Post - Port strike">', "Port strike",
-         '<a href="/">Harbour Post</a>', "Harbour Post - Port strike"),
+        (
+            '<meta property="og:title" content="Strike - a city holds its breath">',
+            "Port strike",
+            None,
+            "Strike - a city holds its breath",
+        ),
+        (
+            '<meta property="og:title" content="Harbour Post - Port strike">',
+            "Port strike",
+            '<a href="/">Harbour Post</a>',
+            "Harbour Post - Port strike",
+        ),
     ],
-    ids=["og-title-before-title-tag", "site-name-suffix", "site-name-prefix", "domain-suffix",
-         "h1-is-the-head", "headline-dash-kept", "logo-h1-is-no-headline"],
-)  # fmt: skip
+    ids=[
+        "og-title-before-title-tag",
+        "site-name-suffix",
+        "site-name-prefix",
+        "domain-suffix",
+        "h1-is-the-head",
+        "headline-dash-kept",
+        "logo-h1-is-no-headline",
+    ],
+)
 def test_headline_without_the_site_name(head: str, title: str, h1: str | None, expected: str) -> None:
     page = extract_page(_page(head, title=title, h1=h1), URL)
     assert page is not None and page.title == expected
@@ -145,14 +176,25 @@ OG_TITLE = '<meta property="og:title" content="Port strike: what we know">'
         (_ld(headline="Dockers walk out") + OG_TITLE, "Dockers walk out"),
         (_ld(headline="Dockers walk out", name="Dockers walk out") + OG_TITLE, "Dockers walk out"),
         (_ld(headline="Dockers walk out", name="The Harbour Post") + OG_TITLE, "Dockers walk out"),
-        (_ld(headline="Dockers walk out", name="Port strike: what we know") + OG_TITLE,
-         "Port strike: what we know"),
-        (_ld(headline="Dockers walk out", name="PORT STRIKE: WHAT WE KNOW | The Harbour Post") + OG_TITLE
-         + '<meta property="og:site_name" content="The Harbour Post">', "Port strike: what we know"),
+        (
+            _ld(headline="Dockers walk out", name="Port strike: what we know") + OG_TITLE,
+            "Port strike: what we know",
+        ),
+        (
+            _ld(headline="Dockers walk out", name="PORT STRIKE: WHAT WE KNOW | The Harbour Post")
+            + OG_TITLE
+            + '<meta property="og:site_name" content="The Harbour Post">',
+            "Port strike: what we know",
+        ),
     ],
-    ids=["json-ld-before-og-title", "name-repeats-headline", "name-is-the-site",
-         "name-sides-with-og-title", "name-with-site-name-sides-with-og-title"],
-)  # fmt: skip
+    ids=[
+        "json-ld-before-og-title",
+        "name-repeats-headline",
+        "name-is-the-site",
+        "name-sides-with-og-title",
+        "name-with-site-name-sides-with-og-title",
+    ],
+)
 def test_json_ld_headline_before_og_title_unless_its_name_sides_with_it(head: str, expected: str) -> None:
     page = extract_page(_page(head), URL)
     assert page is not None and page.title == expected
@@ -161,10 +203,14 @@ def test_json_ld_headline_before_og_title_unless_its_name_sides_with_it(head: st
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
-        (_ld(author=[{"@type": "Person", "name": "Ann Lee"}, [{"@type": "Person", "name": "Bo Chan"}]]),
-         ("Ann Lee", "Bo Chan")),
-        ('<meta name="dc.creator" content="Lee, Ann"><meta name="dc.creator" content="Chan, Bo">',
-         ("Ann Lee", "Bo Chan")),
+        (
+            _ld(author=[{"@type": "Person", "name": "Ann Lee"}, [{"@type": "Person", "name": "Bo Chan"}]]),
+            ("Ann Lee", "Bo Chan"),
+        ),
+        (
+            '<meta name="dc.creator" content="Lee, Ann"><meta name="dc.creator" content="Chan, Bo">',
+            ("Ann Lee", "Bo Chan"),
+        ),
         (_ld(author="By Ann Lee"), ("Ann Lee",)),
         (_ld(author={"name": "Von Ann Lee und Bo Chan"}), ("Ann Lee", "Bo Chan")),
         (_ld(author="Von der Leyen"), ("Von der Leyen",)),
@@ -172,10 +218,17 @@ def test_json_ld_headline_before_og_title_unless_its_name_sides_with_it(head: st
         (_ld(author="Carl von Ossietzky"), ("Carl von Ossietzky",)),
         (_ld(author={"@type": "Organization", "name": "The Harbour Post"}), ("Jane Reporter",)),
     ],
-    ids=["json-ld-nested-list", "family-given-meta", "by-lead-in", "von-lead-in",
-         "lowercase-after-lead-word-kept", "section-before-lead-word", "von-inside-a-name",
-         "organization-gives-way-to-a-person"],
-)  # fmt: skip
+    ids=[
+        "json-ld-nested-list",
+        "family-given-meta",
+        "by-lead-in",
+        "von-lead-in",
+        "lowercase-after-lead-word-kept",
+        "section-before-lead-word",
+        "von-inside-a-name",
+        "organization-gives-way-to-a-person",
+    ],
+)
 def test_bylines(head: str, expected: tuple[str, ...]) -> None:
     page = extract_page(_page(head, author="Jane Reporter"), URL)
     assert page is not None and page.authors == expected
@@ -196,14 +249,16 @@ def test_an_organization_author_stays_without_a_person(author: str, expected: tu
 @pytest.mark.parametrize(
     ("links", "expected"),
     [
-        ('<a href="/author/ann-lee">Ann Lee</a> and <a href="/author/bo-chan/">Bo Chan</a>',
-         ("Ann Lee", "Bo Chan")),
+        (
+            '<a href="/author/ann-lee">Ann Lee</a> and <a href="/author/bo-chan/">Bo Chan</a>',
+            ("Ann Lee", "Bo Chan"),
+        ),
         ('<a href="/autoren/name/ann-lee">Dr. Ann Lee</a>', ("Dr. Ann Lee",)),
         ("".join(f'<a href="/author/{n}">Writer Number {n}</a>' for n in range(6)), ()),
         ('<a href="/section/ann-lee">Ann Lee</a>', ()),
     ],
     ids=["two-writers", "author-directory", "a-list-of-writers-is-no-byline", "not-an-author-page"],
-)  # fmt: skip
+)
 def test_names_linked_to_author_pages_when_nothing_else_names_them(
     links: str, expected: tuple[str, ...]
 ) -> None:

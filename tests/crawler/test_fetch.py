@@ -355,9 +355,17 @@ async def test_public_addresses_pass() -> None:
 
 @pytest.mark.parametrize(
     ("address", "public"),
-    [("93.184.216.34", True), ("127.0.0.1", False), ("10.0.0.1", False), ("169.254.169.254", False),
-     ("100.64.0.1", False), ("fd00:ec2::254", False), ("::ffff:8.8.8.8", True), ("224.0.0.1", False)],
+    [
+        ("93.184.216.34", True),
+        ("127.0.0.1", False),
+        ("10.0.0.1", False),
+        ("169.254.169.254", False),
+        ("100.64.0.1", False),
+        ("fd00:ec2::254", False),
+        ("::ffff:8.8.8.8", True),
+        ("224.0.0.1", False),
+    ],
     ids=["public", "loopback", "private", "link-local", "cgnat", "ula", "mapped-public", "multicast"],
-)  # fmt: skip
+)
 def test_address_classes(address: str, public: bool) -> None:
     assert is_public_address(address) is public

@@ -34,8 +34,18 @@ from newsprism.storage.models import Article
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 MODES = ("feed", "sitemap", "section", "homepage")
 _QUOTES = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-     "\u00ad": None, "\u2013": "-", "\u2014": "-"}
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00ad": None,
+        "\u2013": "-",
+        "\u2014": "-",
+    }
 )
 
 
@@ -94,17 +104,27 @@ class Publisher:
         if self.mode == "feed":
             tracked = [f"{link}{'&' if '?' in link else '?'}utm_source=rss&utm_medium=feed" for link in links]
             items = "".join(f"<item><title>x</title><link>{_xml(link)}</link></item>" for link in tracked)
-            site.route("/rss.xml", Reply(body=f"<rss><channel>{items}</channel></rss>", etag='"f"',
-                                         content_type="application/rss+xml"))  # fmt: skip
+            site.route(
+                "/rss.xml",
+                Reply(
+                    body=f"<rss><channel>{items}</channel></rss>",
+                    etag='"f"',
+                    content_type="application/rss+xml",
+                ),
+            )
             table.append(f'feeds = ["{site.url("/rss.xml")}"]')
         elif self.mode == "sitemap":
             urls = "".join(f"<url><loc>{_xml(link)}</loc></url>" for link in links)
             urlset = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
-            site.route("/sitemap-articles.xml.gz", Reply(body=gzip.compress(urlset.encode()), etag='"s"',
-                                                         content_type="application/gzip"))  # fmt: skip
+            site.route(
+                "/sitemap-articles.xml.gz",
+                Reply(body=gzip.compress(urlset.encode()), etag='"s"', content_type="application/gzip"),
+            )
             child = site.url("/sitemap-articles.xml.gz")
-            index = (f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
-                     f"<loc>{child}</loc></sitemap></sitemapindex>")  # fmt: skip
+            index = (
+                f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+                f"<loc>{child}</loc></sitemap></sitemapindex>"
+            )
             site.route("/sitemap.xml", Reply(body=index, content_type="application/xml", etag='"i"'))
             table.append(f'sitemaps = ["{site.url("/sitemap.xml")}"]')
         else:
@@ -116,8 +136,13 @@ class Publisher:
                 site.route("/latest/", Reply(body=page))
                 table.append(f'sections = ["{site.url("/latest/")}"]')
             else:
-                site.route("/", Reply(body='<html><head><link rel="alternate" type="application/rss+xml" '
-                                           'href="/feeds/all.xml"></head><body></body></html>'))  # fmt: skip
+                site.route(
+                    "/",
+                    Reply(
+                        body='<html><head><link rel="alternate" type="application/rss+xml" '
+                        'href="/feeds/all.xml"></head><body></body></html>'
+                    ),
+                )
                 site.route("/feeds/all.xml", Reply(body=feed, content_type="text/xml", etag='"h"'))
         return "\n".join(table) + "\n"
 
@@ -151,7 +176,7 @@ def build_web(
 ) -> tuple[list[Publisher], str, list[str]]:
     publishers = build_publishers(corpus, loopback_site)
     faults = inject_faults(publishers)
-    tables = ["[crawler]\nallow_private_networks = true\ntimeout = \"10s\"\n"]
+    tables = ['[crawler]\nallow_private_networks = true\ntimeout = "10s"\n']
     tables += [publisher.publish() for publisher in publishers]
     return publishers, "\n".join(tables), faults
 
@@ -199,10 +224,15 @@ def figures(
         authors += sorted(map(norm, article.authors)) == sorted(map(norm, truth.get("authors") or []))
     total = len(expected)
     return {
-        "pages": total, "stored": len(found.keys() & expected.keys()) / total, "articles": len(stored),
-        "duplicates": duplicates, "title": titles / total, "date": dates / total, "authors": authors / total,
+        "pages": total,
+        "stored": len(found.keys() & expected.keys()) / total,
+        "articles": len(stored),
+        "duplicates": duplicates,
+        "title": titles / total,
+        "date": dates / total,
+        "authors": authors / total,
         "missing": sorted(f"{base}{path}" for base, path in expected.keys() - found.keys()),
-    }, set(found)  # fmt: skip
+    }, set(found)
 
 
 def test_the_fundus_web_crawled_twice(
@@ -223,14 +253,22 @@ def test_the_fundus_web_crawled_twice(
     disallowed = sum(r.path.startswith("/private/") for p in publishers for r in p.site.requests)
     # Pages stored in the first pass are asked for conditionally; one that failed is simply retried.
     article_requests = [
-        request for p in publishers for request in p.site.requests[requests_before[p.name]:]
+        request
+        for p in publishers
+        for request in p.site.requests[requests_before[p.name] :]
         if (p.site.base, request.path.split("?", 1)[0]) in stored
-    ]  # fmt: skip
+    ]
     conditional = sum("If-None-Match" in r.headers for r in article_requests) / max(1, len(article_requests))
-    report = {**measured, "first_pass_s": round(first_seconds, 1), "disallowed_requests": disallowed,
-              "second_new": second.new, "second_updated": second.updated,
-              "second_article_requests": len(article_requests), "second_conditional": conditional,
-              "first": asdict(first.total())}  # fmt: skip
+    report = {
+        **measured,
+        "first_pass_s": round(first_seconds, 1),
+        "disallowed_requests": disallowed,
+        "second_new": second.new,
+        "second_updated": second.updated,
+        "second_article_requests": len(article_requests),
+        "second_conditional": conditional,
+        "first": asdict(first.total()),
+    }
     record_property("fundus_web", report)
     sys.stdout.write(f"\nfundus web: {json.dumps(report, indent=1, default=str)}\n")  # shown with -s
     assert measured["stored"] >= 0.98

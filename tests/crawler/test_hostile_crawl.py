@@ -65,10 +65,12 @@ ARTICLES = {
     "/2024/05/01/redirect-loop": (redirect("/2024/05/01/redirect-loop"), r"^more than 5 redirects$"),
 }
 LAUGHS = (
-    '<?xml version="1.0"?><!--' + "padding " * 10_000 + '--><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+    '<?xml version="1.0"?><!--'
+    + "padding " * 10_000
+    + '--><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
     + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi", strict=True))
     + ']><rss version="2.0"><channel><item><title>&i;</title><link>/laughs</link></item></channel></rss>'
-)  # fmt: skip
+)
 
 
 def rss(server: HostileServer, paths: list[str], doctype: str = "") -> str:
@@ -93,8 +95,12 @@ def build_hostile_outlet(server: HostileServer) -> dict[str, str]:
     # An external DTD names a URL of our own server: a parser that fetched it would show up in requests.
     external = f'<!DOCTYPE rss SYSTEM "{server.url("/evil.dtd")}">'
     server.route("/external-dtd.xml", answer(200, rss(server, [], external), RSS_TYPE))
-    for name, children in {"self": ["self"], "a": ["b"], "b": ["a"], **{f"chain{n}": [f"chain{n + 1}"]
-                           for n in range(10)}}.items():  # fmt: skip
+    for name, children in {
+        "self": ["self"],
+        "a": ["b"],
+        "b": ["a"],
+        **{f"chain{n}": [f"chain{n + 1}"] for n in range(10)},
+    }.items():
         server.route(f"/{name}.xml", answer(200, index(server, *(f"/{c}.xml" for c in children)), "text/xml"))
     server.route("/bomb.xml.gz", answer(200, gzip_bomb(64 << 20), "application/gzip"))
     # Each of these once ended the whole pass: a bracket urljoin raises on, a newline httpx refuses,
@@ -126,11 +132,21 @@ def hostile_config(server: HostileServer) -> CrawlConfig:
     sitemaps = [server.url(p) for p in ("/self.xml", "/a.xml", "/chain0.xml", "/bomb.xml.gz")]
     sitemaps += [server.url(p) for p in ("/broken.xml.gz", "/odd-index.xml", "/late.xml")]
     lines = [
-        "[crawler]", "allow_private_networks = true", 'timeout = "2s"', f"max_bytes = {MAX_BYTES}",
-        "retries = 1", "", "[[outlet]]", 'name = "Hostile Wire"', f'homepage = "{server.url("/")}"',
-        'delay = "0s"', "concurrency = 6", f"feeds = {feeds}", f"sitemaps = {sitemaps}",
+        "[crawler]",
+        "allow_private_networks = true",
+        'timeout = "2s"',
+        f"max_bytes = {MAX_BYTES}",
+        "retries = 1",
+        "",
+        "[[outlet]]",
+        'name = "Hostile Wire"',
+        f'homepage = "{server.url("/")}"',
+        'delay = "0s"',
+        "concurrency = 6",
+        f"feeds = {feeds}",
+        f"sitemaps = {sitemaps}",
         f'sections = ["{server.url("/world/")}", "{server.url("/deep/")}"]',
-    ]  # fmt: skip
+    ]
     return parse_config("\n".join(lines).replace("'", '"') + "\n", "hostile.toml")
 
 

@@ -121,10 +121,15 @@ async def test_a_host_that_never_accepts_costs_one_timeout(client: httpx.AsyncCl
 
 @pytest.mark.parametrize(
     "content_type",
-    ["text/html; charset=rot13", "text/html; charset=base64", "text/html; charset=utf-16",
-     "text/html; charset=utf-7", "text/html; charset=no-such-charset"],
+    [
+        "text/html; charset=rot13",
+        "text/html; charset=base64",
+        "text/html; charset=utf-16",
+        "text/html; charset=utf-7",
+        "text/html; charset=no-such-charset",
+    ],
     ids=["byte-transform", "base64", "utf-16-without-zero-bytes", "utf-7", "unknown"],
-)  # fmt: skip
+)
 async def test_a_lying_charset_is_not_believed(
     hostile: HostileServer, client: httpx.AsyncClient, content_type: str
 ) -> None:

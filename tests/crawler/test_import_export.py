@@ -35,19 +35,28 @@ def test_jsonl_with_bad_lines_stores_every_good_one(
     path = tmp_path / "articles.jsonl"
     path.write_text(
         lines(
-            {"url": "https://a.example/one", "outlet": "A", "title": "One", "published": "2024-05-03",
-             "text": TEXT},
+            {
+                "url": "https://a.example/one",
+                "outlet": "A",
+                "title": "One",
+                "published": "2024-05-03",
+                "text": TEXT,
+            },
             "{not json",
             {"url": "https://a.example/two", "outlet": "A", "html": article_html("Two")},
             {"outlet": "A", "text": "no url"},
             "",
-            {"url": "https://b.example/three?utm_source=x", "outlet": "B", "text": "Short text.",
-             "published": "2024-05-03T10:00:00+02:00"},
+            {
+                "url": "https://b.example/three?utm_source=x",
+                "outlet": "B",
+                "text": "Short text.",
+                "published": "2024-05-03T10:00:00+02:00",
+            },
             {"url": "https://a.example/four", "outlet": "A", "published": "yesterday", "text": "x"},
             {"url": "https://a.example/five", "outlet": "A", "text": 5},
         ),
         encoding="utf-8",
-    )  # fmt: skip
+    )
     analyzed: list[StoredArticle] = []
 
     def analyze(session: Session, stored: StoredArticle, prepared: object = None) -> None:
@@ -73,10 +82,13 @@ def test_articles_told_apart_only_by_a_query_id_are_two_articles(
 ) -> None:
     # Had the id been cleaned away, the first would have become an invented earlier version of the second.
     path = tmp_path / "articles.jsonl"
-    path.write_text(lines(
-        {"url": "https://a.example/view?articleId=1&utm_source=x", "outlet": "A", "text": TEXT},
-        {"url": "https://a.example/view?articleId=2", "outlet": "A", "text": "Another story entirely."},
-    ), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        lines(
+            {"url": "https://a.example/view?articleId=1&utm_source=x", "outlet": "A", "text": TEXT},
+            {"url": "https://a.example/view?articleId=2", "outlet": "A", "text": "Another story entirely."},
+        ),
+        encoding="utf-8",
+    )
     summary = import_files([path], database, extractor=extractor, now=lambda: NOW)
     assert (summary.new, summary.updated, summary.problems) == (2, 0, [])
     with database.session() as session:
@@ -116,9 +128,7 @@ def test_bad_bytes_and_unstorable_values_cost_only_their_line(tmp_path: Path, da
     assert stored == ["https://a.example/last", "https://a.example/one"]
 
 
-def test_importing_twice_adds_nothing(
-    tmp_path: Path, database: Database, extractor: Extractor
-) -> None:
+def test_importing_twice_adds_nothing(tmp_path: Path, database: Database, extractor: Extractor) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(lines({"url": "https://a.example/one", "outlet": "A", "text": TEXT}), encoding="utf-8")
     import_files([path], database, extractor=extractor)
@@ -126,18 +136,30 @@ def test_importing_twice_adds_nothing(
     assert (again.new, again.unchanged, again.problems) == (0, 1, [])
 
 
-
 @pytest.mark.parametrize(
     ("line", "where", "reason"),
-    [pytest.param('{"url": "https://a.example/x", "outlet": "A", "text": "never closed}', "line 2, column 55",
-                  "not JSON: a string starts here and is never closed", id="unterminated-string"),
-     pytest.param('{"url": "https://a.example/x", "outlet": "A", "text": "a\tb"}', "line 2, column 57",
-                  "not JSON: a control character (a raw tab or line break?) inside a string",
-                  id="control-character"),
-     pytest.param('{"url": "https://a.example/x",, }', "line 2, column 31",
-                  "not JSON: Expecting property name enclosed in double quotes", id="stray-comma"),
-     pytest.param('{"a": 1} {"b": 2}', "line 2, column 10", "not JSON: Extra data", id="two-objects")],
-)  # fmt: skip
+    [
+        pytest.param(
+            '{"url": "https://a.example/x", "outlet": "A", "text": "never closed}',
+            "line 2, column 55",
+            "not JSON: a string starts here and is never closed",
+            id="unterminated-string",
+        ),
+        pytest.param(
+            '{"url": "https://a.example/x", "outlet": "A", "text": "a\tb"}',
+            "line 2, column 57",
+            "not JSON: a control character (a raw tab or line break?) inside a string",
+            id="control-character",
+        ),
+        pytest.param(
+            '{"url": "https://a.example/x",, }',
+            "line 2, column 31",
+            "not JSON: Expecting property name enclosed in double quotes",
+            id="stray-comma",
+        ),
+        pytest.param('{"a": 1} {"b": 2}', "line 2, column 10", "not JSON: Extra data", id="two-objects"),
+    ],
+)
 def test_a_malformed_line_names_file_line_and_column_in_words(
     tmp_path: Path, database: Database, extractor: Extractor, line: str, where: str, reason: str
 ) -> None:
@@ -153,10 +175,12 @@ def test_a_malformed_line_names_file_line_and_column_in_words(
 
 @pytest.mark.parametrize(
     "page",
-    [pytest.param("<!DOCTYPE html>\n" + article_html("Saved page"), id="html"),
-     pytest.param("\n\n  <html><body>\n<p>one</p>\n<p>two</p>\n</body></html>\n", id="blank-lines-first"),
-     pytest.param('<?xml version="1.0"?>\n<rss><channel>\n</channel></rss>\n', id="xml")],
-)  # fmt: skip
+    [
+        pytest.param("<!DOCTYPE html>\n" + article_html("Saved page"), id="html"),
+        pytest.param("\n\n  <html><body>\n<p>one</p>\n<p>two</p>\n</body></html>\n", id="blank-lines-first"),
+        pytest.param('<?xml version="1.0"?>\n<rss><channel>\n</channel></rss>\n', id="xml"),
+    ],
+)
 def test_an_html_page_imported_by_mistake_is_one_problem_and_costs_nothing_stored(
     tmp_path: Path, database: Database, extractor: Extractor, page: str
 ) -> None:
@@ -173,7 +197,10 @@ def test_an_html_page_imported_by_mistake_is_one_problem_and_costs_nothing_store
     assert problem.reason.startswith("this file is an HTML or XML page, not JSON Lines")
     assert summary.new == 1  # the file after it is still imported
     with database.session() as session:
-        assert sorted(r["url"] for r in export_articles(session)) == ["https://a.example/one", "https://b.example/two"]
+        assert sorted(r["url"] for r in export_articles(session)) == [
+            "https://a.example/one",
+            "https://b.example/two",
+        ]
 
 
 def test_a_tag_after_good_lines_is_only_a_bad_line(
@@ -213,6 +240,7 @@ def test_import_tells_progress_in_bytes_per_file(
     assert seen[0] == ("started", str(path), size) and seen[-1] == ("done", str(path), 0)
     assert len(positions) == 3 and positions == sorted(positions) and positions[-1] == size
 
+
 def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
@@ -228,11 +256,18 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
 @pytest.mark.parametrize("name", ["pages.warc.gz", "pages.warc"])
 def test_warc_import(tmp_path: Path, database: Database, extractor: Extractor, name: str) -> None:
     path = tmp_path / name
-    write_warc(path, [
-        ("https://www.wire.example/2024/05/03/a", article_html("Strike").encode(), "text/html; charset=x"),
-        ("https://www.wire.example/logo.png", b"\x89PNG", "image/png"),
-        ("https://www.wire.example/", b"<html><body><nav>Menu</nav></body></html>", "text/html"),
-    ])  # fmt: skip
+    write_warc(
+        path,
+        [
+            (
+                "https://www.wire.example/2024/05/03/a",
+                article_html("Strike").encode(),
+                "text/html; charset=x",
+            ),
+            ("https://www.wire.example/logo.png", b"\x89PNG", "image/png"),
+            ("https://www.wire.example/", b"<html><body><nav>Menu</nav></body></html>", "text/html"),
+        ],
+    )
     summary = import_files([path], database, extractor=extractor)
     assert (summary.new, summary.skipped, summary.problems) == (1, 2, [])
     with database.session() as session:
@@ -258,10 +293,13 @@ def test_a_truncated_warc_gz_keeps_the_whole_records_and_reports_the_cut_one(
     tmp_path: Path, database: Database, extractor: Extractor
 ) -> None:
     whole = tmp_path / "whole.warc.gz"
-    write_warc(whole, [
-        (f"https://wire.example/2024/05/03/{n}", article_html(f"Strike {n}").encode(), "text/html")
-        for n in range(3)
-    ])  # fmt: skip
+    write_warc(
+        whole,
+        [
+            (f"https://wire.example/2024/05/03/{n}", article_html(f"Strike {n}").encode(), "text/html")
+            for n in range(3)
+        ],
+    )
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 4 // 5])
     summary = import_files([cut], database, extractor=extractor)
@@ -270,9 +308,7 @@ def test_a_truncated_warc_gz_keeps_the_whole_records_and_reports_the_cut_one(
     assert problem.where.startswith("offset ") and "the file is truncated" in problem.reason
 
 
-def test_export_keys_jsonl_and_csv(
-    tmp_path: Path, database: Database, extractor: Extractor
-) -> None:
+def test_export_keys_jsonl_and_csv(tmp_path: Path, database: Database, extractor: Extractor) -> None:
     path = tmp_path / "a.jsonl"
     one = {"url": "https://a.example/one", "outlet": "A", "title": "T, with comma", "text": TEXT}
     two = {"url": "https://b.example/two", "outlet": "B", "text": "Other."}

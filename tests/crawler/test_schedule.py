@@ -100,9 +100,10 @@ def test_each_pass_writes_one_line_per_outlet_with_its_counts_and_next_run(
     lines: list[str] = []
     stop = threading.Event()
     thread = threading.Thread(
-        target=run_schedule, args=(config, sqlite_url),
+        target=run_schedule,
+        args=(config, sqlite_url),
         kwargs={"stop": stop, "heartbeat": 0.1, "on_pass": lines.append},
-    )  # fmt: skip
+    )
     thread.start()
     try:
         wait_for(lambda: len(lines) == 2)
@@ -178,8 +179,11 @@ def test_an_outlet_removed_from_the_config_loses_its_job(
 def newsprism(*args: str, db: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "newsprism", "--db", db, *args],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.slow

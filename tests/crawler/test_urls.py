@@ -11,9 +11,26 @@ BASE = "https://news.example/view"
 
 @pytest.mark.parametrize(
     "parameter",
-    ["articleId", "sid", "docid", "newsid", "nid", "story_id", "storyId", "article", "n", "cid", "id", "p",
-     "aid", "itemid", "no", "idxno", "seq"],
-)  # fmt: skip
+    [
+        "articleId",
+        "sid",
+        "docid",
+        "newsid",
+        "nid",
+        "story_id",
+        "storyId",
+        "article",
+        "n",
+        "cid",
+        "id",
+        "p",
+        "aid",
+        "itemid",
+        "no",
+        "idxno",
+        "seq",
+    ],
+)
 def test_parameters_that_name_the_article_are_kept(parameter: str) -> None:
     one, two = clean_url(f"{BASE}?{parameter}=1"), clean_url(f"{BASE}?{parameter}=2")
     assert one == f"{BASE}?{parameter}=1" and one != two
@@ -31,9 +48,17 @@ def test_parameters_that_name_the_article_are_kept(parameter: str) -> None:
         ("https://news.example/index.php?/archives/123", "https://news.example/index.php?/archives/123"),
         (f"{BASE}?storyId=2&article=1", f"{BASE}?article=1&storyId=2"),
     ],
-    ids=["utm", "click-ids", "mailchimp", "campaigns", "analytics", "host-and-fragment", "bare-query",
-         "sorted"],
-)  # fmt: skip
+    ids=[
+        "utm",
+        "click-ids",
+        "mailchimp",
+        "campaigns",
+        "analytics",
+        "host-and-fragment",
+        "bare-query",
+        "sorted",
+    ],
+)
 def test_only_tracking_parameters_are_dropped(url: str, expected: str) -> None:
     assert clean_url(url) == expected
     assert clean_url(expected) == expected

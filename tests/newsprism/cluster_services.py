@@ -62,9 +62,12 @@ class Workers:
     def _one(self, concurrency: int) -> subprocess.Popen[bytes]:
         args = ["worker", "--config", str(self.config), "--concurrency", str(concurrency)]
         return subprocess.Popen(
-            command(self.database_url, *args), env=environment(), start_new_session=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            command(self.database_url, *args),
+            env=environment(),
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def kill(self, worker: subprocess.Popen[bytes]) -> None:
         """SIGKILL a worker and its forked processes at once, as a machine that dies."""

@@ -14,9 +14,17 @@ ARTICLE = (
     "the official TASS news agency said on Sunday."
 )
 ATTRIBUTION_KEYS = {
-    "kind", "content", "start", "end", "cue", "speaker", "speaker_start", "speaker_end",
-    "speaker_resolved", "source_type",
-}  # fmt: skip
+    "kind",
+    "content",
+    "start",
+    "end",
+    "cue",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_resolved",
+    "source_type",
+}
 
 
 def analyze(*args: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProcess[str]:

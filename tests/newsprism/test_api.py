@@ -191,8 +191,12 @@ def test_article_has_versions_and_findings(client: httpx.Client, newsroom: Newsr
     assert article["outlet"] == "Harbour Wire" and article["event"] == newsroom.event_id
     assert any(a["speaker_resolved"] == "Elena Voss" for a in article["attributions"])
     assert {a["cue_class"] for a in article["attributions"]} <= {
-        "speech", "belief", "intention", "perception", "document"
-    }  # fmt: skip
+        "speech",
+        "belief",
+        "intention",
+        "perception",
+        "document",
+    }
     assert any(q["value"] == 12 for q in article["quantities"])
     for finding in article["attributions"] + article["quantities"]:
         assert 0 <= finding["start"] < finding["end"] <= len(article["text"])

@@ -85,8 +85,11 @@ def stored_articles(database_url: str) -> int:
 def crawl(database_url: str, config: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         command(database_url, "crawl", "--config", str(config), "--distributed"),
-        env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_for_articles(database_url: str, count: int, crawling: subprocess.Popen[str]) -> None:
@@ -287,8 +290,12 @@ def test_two_clusters_on_one_broker_keep_to_their_own_tasks(
         output, errors = crawling.communicate(timeout=120)
         asked = subprocess.run(
             command(database_url, "cluster", "status", "--config", str(tmp_path / "theirs.toml"), "--json"),
-            env=environment(), capture_output=True, text=True, timeout=60, check=True,
-        )  # fmt: skip
+            env=environment(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
         status = json.loads(asked.stdout)
         their_progress = PassLedger(redis, other.cluster.name).progress(their_pass)
     finally:
@@ -315,8 +322,11 @@ def test_a_distributed_schedule_enqueues_passes_and_stops_on_sigterm(tmp_path: P
     database_url = f"sqlite:///{tmp_path / 'schedule.db'}"  # the schedule's lock; no worker stores here
     schedule = subprocess.Popen(
         command(database_url, "schedule", "--config", str(config), "--distributed"),
-        env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     redis = Redis.from_url(COORDINATION)
     try:
         ledger = PassLedger(redis, name)

@@ -49,9 +49,14 @@ def test_cluster_table_mistakes_name_the_key(table: str, message: str) -> None:
 
 def newsprism(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newsprism", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "NEWSPRISM_DB": f"sqlite:///{cwd / 'newsprism.db'}"}, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "newsprism", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NEWSPRISM_DB": f"sqlite:///{cwd / 'newsprism.db'}"},
+        check=False,
+    )
 
 
 @pytest.mark.parametrize(

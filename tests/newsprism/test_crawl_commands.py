@@ -14,8 +14,19 @@ import pytest
 from loopback import LoopbackSite, Reply
 
 REPO = Path(__file__).resolve().parents[2]
-EXPORT_KEYS = ["id", "url", "canonical_url", "outlet", "title", "authors", "published", "language", "text",
-               "versions", "fetched"]  # fmt: skip
+EXPORT_KEYS = [
+    "id",
+    "url",
+    "canonical_url",
+    "outlet",
+    "title",
+    "authors",
+    "published",
+    "language",
+    "text",
+    "versions",
+    "fetched",
+]
 BODY = "".join(
     f"<p>Paragraph {i}: the harbour authority said five cargo ships were held outside the port while"
     f" inspectors examined their papers, and union leaders called for more staff before winter.</p>"
@@ -34,9 +45,13 @@ def page(title: str) -> str:
 def newsprism(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsprism", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=180, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -112,7 +127,6 @@ def test_import_reports_bad_lines_and_keeps_the_good(tmp_path: Path) -> None:
     assert [json.loads(line)["url"] for line in exported] == ["https://a.example/one"]
 
 
-
 def test_an_html_page_given_to_import_is_one_error_naming_it_nothing_stored_lost(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'n.db'}"
     good = {"url": "https://a.example/one", "outlet": "A", "text": "An imported article. " * 10}
@@ -144,15 +158,18 @@ def test_import_progress_on_a_pipe_only_when_asked(tmp_path: Path) -> None:
         f"newsprism: import in.jsonl: 100% ({size:,} of {size:,} bytes)",
     ]
 
+
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["export", "--since", "soon"], "--since must be an ISO 8601 date"),
-     (["export", "--outlet", "Nobody"], "no outlet named 'Nobody'"),
-     (["events", "--since", "2024-13-45"], "--since must be a date YYYY-MM-DD"),
-     (["crawl", "--config", "absent.toml"], "cannot read configuration 'absent.toml'"),
-     (["import", "absent.jsonl"], "cannot read 'absent.jsonl'")],
+    [
+        (["export", "--since", "soon"], "--since must be an ISO 8601 date"),
+        (["export", "--outlet", "Nobody"], "no outlet named 'Nobody'"),
+        (["events", "--since", "2024-13-45"], "--since must be a date YYYY-MM-DD"),
+        (["crawl", "--config", "absent.toml"], "cannot read configuration 'absent.toml'"),
+        (["import", "absent.jsonl"], "cannot read 'absent.jsonl'"),
+    ],
     ids=["bad-since", "unknown-outlet", "events-bad-since", "absent-config", "absent-import-file"],
-)  # fmt: skip
+)
 def test_export_errors(tmp_path: Path, args: list[str], message: str) -> None:
     # Reading commands refuse a database file that does not exist: these errors are about the rest.
     assert newsprism("--db", f"sqlite:///{tmp_path / 'n.db'}", "init", cwd=tmp_path).returncode == 0

@@ -46,15 +46,24 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     folder = tmp_path_factory.mktemp("demo")
     # The user's own database is named both ways; the demo must leave it alone (INTERFACE.md).
     done = subprocess.run(
-        [sys.executable, "-m", "newsprism", "-q", "--db", f"sqlite:///{folder / 'mine.db'}", "demo",
-         "--out", "out"],
+        [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "-q",
+            "--db",
+            f"sqlite:///{folder / 'mine.db'}",
+            "demo",
+            "--out",
+            "out",
+        ],
         cwd=folder,
         capture_output=True,
         text=True,
         timeout=600,
         env={**os.environ, "NO_COLOR": "1", "NEWSPRISM_DB": f"sqlite:///{folder / 'env.db'}"},
         check=False,
-    )  # fmt: skip
+    )
     assert done.returncode == 0, done.stderr
     reports = [json.loads(p.read_text("utf-8")) for p in sorted((folder / "out").glob("report-*.json"))]
     return DemoRun(folder / "out", done.stdout, reports)

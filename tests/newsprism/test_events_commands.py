@@ -23,8 +23,13 @@ def newsroom(sqlite_url: str) -> Iterator[Newsroom]:
 
 def newsprism(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newsprism", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "COLUMNS": "200"}, check=False,
+        [sys.executable, "-m", "newsprism", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
     )
 
 
@@ -49,8 +54,11 @@ def test_events_table_and_since(newsroom: Newsroom, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "marker"),
-    [pytest.param("json", '"divergences"', id="json"), pytest.param("md", "# Cyclone", id="md"),
-     pytest.param("html", "<!DOCTYPE html>", id="html")],
+    [
+        pytest.param("json", '"divergences"', id="json"),
+        pytest.param("md", "# Cyclone", id="md"),
+        pytest.param("html", "<!DOCTYPE html>", id="html"),
+    ],
 )
 def test_report_in_each_format(newsroom: Newsroom, tmp_path: Path, fmt: str, marker: str) -> None:
     done = newsprism("--db", newsroom.url, "report", str(newsroom.event_id), "--format", fmt, cwd=tmp_path)
@@ -64,8 +72,17 @@ def test_report_in_each_format(newsroom: Newsroom, tmp_path: Path, fmt: str, mar
 
 def test_report_to_a_file(newsroom: Newsroom, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    done = newsprism("--db", newsroom.url, "report", str(newsroom.event_id), "--format", "html",
-                     "--out", str(out), cwd=tmp_path)
+    done = newsprism(
+        "--db",
+        newsroom.url,
+        "report",
+        str(newsroom.event_id),
+        "--format",
+        "html",
+        "--out",
+        str(out),
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     # Said, so a user (or a script's log) knows the command did something and where.

@@ -69,11 +69,36 @@ def test_the_reports_of_a_hostile_event_carry_no_markup(newsroom: Newsroom) -> N
 
 
 HOSTILE_QUERIES = [
-    '"', "'", ")", "(", "NEAR", "NEAR(cyclone port)", "cyclone NEAR/2 port", "*", "cyclone*", "--",
-    ";DROP TABLE articles", "'; DROP TABLE articles; --", "' OR '1'='1", '" OR 1=1 --', "cyclone\" OR \"",
-    "title:cyclone", "^cyclone", "{text title}:cyclone", "cyclone + port", "\\", "%", "_", "cyclone AND",
-    "OR", "NOT", ")))(((", '"""', "articles_fts", "cyclone'); DELETE FROM articles; --",
-]  # fmt: skip
+    '"',
+    "'",
+    ")",
+    "(",
+    "NEAR",
+    "NEAR(cyclone port)",
+    "cyclone NEAR/2 port",
+    "*",
+    "cyclone*",
+    "--",
+    ";DROP TABLE articles",
+    "'; DROP TABLE articles; --",
+    "' OR '1'='1",
+    '" OR 1=1 --',
+    'cyclone" OR "',
+    "title:cyclone",
+    "^cyclone",
+    "{text title}:cyclone",
+    "cyclone + port",
+    "\\",
+    "%",
+    "_",
+    "cyclone AND",
+    "OR",
+    "NOT",
+    ")))(((",
+    '"""',
+    "articles_fts",
+    "cyclone'); DELETE FROM articles; --",
+]
 
 
 def test_hostile_search_input_is_results_or_a_400_and_the_tables_stay_whole(

@@ -28,19 +28,34 @@ TEXT = (
     '"We will not let this terminal become a place of fear," Holt told reporters.'
 )
 ARTICLES: list[dict[str, Any]] = [
-    {"url": "https://harbour-courier.example/terminal", "outlet": "Harbour Courier", "title": "Two killed",
-     "published": "2026-03-14T08:00:00+00:00", "text": TEXT},
-    {"url": "https://coastline-daily.example/terminal", "outlet": "Coastline Daily", "title": "Gunfire",
-     "published": "2026-03-14T10:30:00+00:00",
-     "text": TEXT.replace("four others were injured", "six others were injured").replace("9:30", "10:30")},
-]  # fmt: skip
+    {
+        "url": "https://harbour-courier.example/terminal",
+        "outlet": "Harbour Courier",
+        "title": "Two killed",
+        "published": "2026-03-14T08:00:00+00:00",
+        "text": TEXT,
+    },
+    {
+        "url": "https://coastline-daily.example/terminal",
+        "outlet": "Coastline Daily",
+        "title": "Gunfire",
+        "published": "2026-03-14T10:30:00+00:00",
+        "text": TEXT.replace("four others were injured", "six others were injured").replace("9:30", "10:30"),
+    },
+]
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "newsprism", *args], cwd=cwd, input=stdin, capture_output=True, text=True,
-        timeout=180, env={**os.environ, "COLUMNS": "200"}, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "newsprism", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -31,9 +31,13 @@ kind = "broadcaster"
 def newsprism(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsprism", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=60, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
         env={**os.environ, "COLUMNS": "200"},
-    )  # fmt: skip
+    )
 
 
 def test_outlets_json_says_what_each_outlet_would_crawl(tmp_path: Path) -> None:
@@ -42,11 +46,19 @@ def test_outlets_json_says_what_each_outlet_would_crawl(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     beta, gamma = json.loads(done.stdout)
     assert beta == {
-        "name": "Beta Post", "homepage": "https://beta.invalid/", "kind": "newspaper", "country": "DE",
-        "language": "de", "discovery": "configured", "feeds": ["https://beta.invalid/rss.xml"],
-        "sitemaps": ["https://beta.invalid/news-sitemap.xml"], "sections": [], "every": 900.0,
-        "delay": 1.0, "concurrency": 2,
-    }  # fmt: skip
+        "name": "Beta Post",
+        "homepage": "https://beta.invalid/",
+        "kind": "newspaper",
+        "country": "DE",
+        "language": "de",
+        "discovery": "configured",
+        "feeds": ["https://beta.invalid/rss.xml"],
+        "sitemaps": ["https://beta.invalid/news-sitemap.xml"],
+        "sections": [],
+        "every": 900.0,
+        "delay": 1.0,
+        "concurrency": 2,
+    }
     assert (gamma["discovery"], gamma["feeds"], gamma["kind"]) == ("homepage", [], "broadcaster")
     assert not list(tmp_path.glob("*.db")), "checking a configuration opens no database"
 

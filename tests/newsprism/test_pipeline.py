@@ -78,9 +78,14 @@ def store_prepared(
     """Store VISIT with the analysis a crawl worker made of its page (None: an import, which has
     none); the findings stored."""
     page = FetchedArticle(
-        url="https://harbour.example/visit", canonical_url="https://harbour.example/visit",
-        outlet="Harbour Wire", text=VISIT, title="Visit", published=published, fetched_at=NOW,
-    )  # fmt: skip
+        url="https://harbour.example/visit",
+        canonical_url="https://harbour.example/visit",
+        outlet="Harbour Wire",
+        text=VISIT,
+        title="Visit",
+        published=published,
+        fetched_at=NOW,
+    )
     with database.transaction() as session:
         stored = store_article(session, page)
         analyze_stored(session, stored, prepared)
@@ -209,9 +214,14 @@ def test_a_pass_that_changed_nothing_does_not_regroup(database: Database) -> Non
 
 def store_unanalyzed(database: Database, slug: str, text: str) -> None:
     page = FetchedArticle(
-        f"https://eastern.example/{slug}", f"https://eastern.example/{slug}", "Eastern Daily", text, NOW,
-        title=text.split(".")[0], published=NOW,
-    )  # fmt: skip
+        f"https://eastern.example/{slug}",
+        f"https://eastern.example/{slug}",
+        "Eastern Daily",
+        text,
+        NOW,
+        title=text.split(".")[0],
+        published=NOW,
+    )
     with database.transaction() as session:
         store_article(session, page)
 
@@ -294,22 +304,28 @@ POP_UP = (
     "few minutes of signing up, please check your Spam or Junk folder.\n\nClose"
 )
 POP_UP_TITLES = [
-    "Council approves new budget for harbour repairs", "Heat wave closes three schools in Brenton",
-    "Ferry service to Gull Island resumes after storm", "Brenton library opens its new reading room",
-    "Police seek driver after crash on river bridge", "Farmers market moves to the old rail yard",
-    "Brenton marathon draws record field", "Water main break floods Pike Street",
-]  # fmt: skip
+    "Council approves new budget for harbour repairs",
+    "Heat wave closes three schools in Brenton",
+    "Ferry service to Gull Island resumes after storm",
+    "Brenton library opens its new reading room",
+    "Police seek driver after crash on river bridge",
+    "Farmers market moves to the old rail yard",
+    "Brenton marathon draws record field",
+    "Water main break floods Pike Street",
+]
 
 
-def store_page(
-    database: Database, outlet: str, slug: str, title: str, text: str, days: float
-) -> int:
+def store_page(database: Database, outlet: str, slug: str, title: str, text: str, days: float) -> int:
     url = f"https://{outlet.lower()}.example/{slug}"
     page = FetchedArticle(
-        url=url, canonical_url=url, outlet=outlet, text=text, title=title,
+        url=url,
+        canonical_url=url,
+        outlet=outlet,
+        text=text,
+        title=title,
         published=NOW + timedelta(days=days),
         fetched_at=NOW + timedelta(days=days, hours=1),
-    )  # fmt: skip
+    )
     with database.transaction() as session:
         save_outlet(session, OutletInfo(outlet))
         stored = store_article(session, page)

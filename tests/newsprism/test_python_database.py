@@ -41,9 +41,13 @@ def page(title: str) -> str:
 def newsprism_command(*args: str, cwd: Path) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "newsprism", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=180, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -71,9 +75,16 @@ def test_a_crawl_and_an_import_from_python_read_as_the_commands_print(
     with newsprism.Database(url) as db:
         crawled = db.crawl(outlet_toml)
         imported = db.import_articles(
-            [{"url": "https://daily.example/fire", "outlet": "Eastern Daily", "published": "2024-05-03",
-              "title": "Port Arden docks shut by fire", "text": RIVAL}]
-        )  # fmt: skip
+            [
+                {
+                    "url": "https://daily.example/fire",
+                    "outlet": "Eastern Daily",
+                    "published": "2024-05-03",
+                    "title": "Port Arden docks shut by fire",
+                    "text": RIVAL,
+                }
+            ]
+        )
         articles, events = list(db.articles()), db.events()
         report = db.report(events[0]["id"])
         versions = db.versions(int(articles[0]["id"]))
@@ -98,9 +109,11 @@ def test_a_crawl_and_an_import_from_python_read_as_the_commands_print(
 def test_a_bad_article_is_kept_out_with_its_index_and_the_good_ones_stored(tmp_path: Path) -> None:
     with newsprism.Database(f"sqlite:///{tmp_path / 'newsprism.db'}") as db:
         summary = db.import_articles(
-            [{"url": "https://daily.example/fire", "outlet": "Eastern Daily", "text": RIVAL},
-             {"url": "ftp://daily.example/fire", "outlet": "Eastern Daily", "text": RIVAL}]
-        )  # fmt: skip
+            [
+                {"url": "https://daily.example/fire", "outlet": "Eastern Daily", "text": RIVAL},
+                {"url": "ftp://daily.example/fire", "outlet": "Eastern Daily", "text": RIVAL},
+            ]
+        )
         stored = [a["url"] for a in db.articles()]
     assert summary.new == 1 and stored == ["https://daily.example/fire"]
     (problem,) = summary.problems

@@ -53,8 +53,12 @@ def test_the_readme_configuration_shows_every_key_with_its_real_default() -> Non
     assert set(document["crawler"]) == accepted_crawler_keys()
     assert set(document["outlet"][0]) == {f.name for f in dataclasses.fields(OutletConfig)}
     outlet = OutletConfig("X", "https://x.example/")
-    for shown in (f'default "{outlet.every / 60:g}m"', f'default "{outlet.delay:g}s"',
-                  f"default {outlet.concurrency}", f'default "{outlet.kind}"'):  # fmt: skip
+    for shown in (
+        f'default "{outlet.every / 60:g}m"',
+        f'default "{outlet.delay:g}s"',
+        f"default {outlet.concurrency}",
+        f'default "{outlet.kind}"',
+    ):
         assert shown in block, f"the README's outlet defaults lack {shown}"
 
 

@@ -75,9 +75,14 @@ def respaced(text: str) -> str:
 
 def newsprism(database: str, *args: str, cwd: Path) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "newsprism", "--db", database, *args], cwd=cwd, capture_output=True,
-        text=True, timeout=180, env={**os.environ, "COLUMNS": "200"}, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "newsprism", "--db", database, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -26,8 +26,13 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow]
 def newsprism(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsprism", "-q", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=600, env=dict(os.environ), check=False,
-    )  # fmt: skip
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ),
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")

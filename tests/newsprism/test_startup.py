@@ -17,11 +17,28 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 # Each of these took tens to hundreds of milliseconds to import; a command loads them when it runs.
-HEAVY = ("sqlalchemy", "alembic", "newsprism.crawler.crawl", "newsprism.crawler.config",
-         "newsprism.crawler.importer", "newsprism.compare.article.analysis",
-         "trafilatura", "httpx", "fastapi", "uvicorn", "warcio", "lxml", "newsprism.storage.models",
-         "newsprism.storage.database", "newsprism.web", "newsprism.pipeline", "celery", "kombu", "redis",
-         "newsprism.cluster")  # fmt: skip
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "newsprism.crawler.crawl",
+    "newsprism.crawler.config",
+    "newsprism.crawler.importer",
+    "newsprism.compare.article.analysis",
+    "trafilatura",
+    "httpx",
+    "fastapi",
+    "uvicorn",
+    "warcio",
+    "lxml",
+    "newsprism.storage.models",
+    "newsprism.storage.database",
+    "newsprism.web",
+    "newsprism.pipeline",
+    "celery",
+    "kombu",
+    "redis",
+    "newsprism.cluster",
+)
 
 PROBE = """
 import json, sys
@@ -36,20 +53,40 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 
 def loaded_after(*args: str) -> tuple[object, set[str]]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], cwd=REPO, capture_output=True, text=True, timeout=120,
-        check=True, env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+        [sys.executable, "-c", PROBE, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     answer = json.loads(done.stdout.splitlines()[-1])
     return answer["code"], set(answer["modules"])
 
 
 @pytest.mark.parametrize(
     "args",
-    [pytest.param(["--help"], id="help"), pytest.param([], id="no-arguments"),
-     *(pytest.param([command, "--help"], id=f"{command}-help")
-       for command in ("import", "crawl", "search", "serve", "analyze", "outlets", "report", "export",
-                       "worker", "schedule"))],
-)  # fmt: skip
+    [
+        pytest.param(["--help"], id="help"),
+        pytest.param([], id="no-arguments"),
+        *(
+            pytest.param([command, "--help"], id=f"{command}-help")
+            for command in (
+                "import",
+                "crawl",
+                "search",
+                "serve",
+                "analyze",
+                "outlets",
+                "report",
+                "export",
+                "worker",
+                "schedule",
+            )
+        ),
+    ],
+)
 def test_help_imports_no_heavy_module(args: list[str]) -> None:
     code, modules = loaded_after(*args)
     assert code in (0, 2)  # no arguments at all is shown the help with the usage-error status

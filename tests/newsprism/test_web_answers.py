@@ -18,12 +18,14 @@ from newsprism.storage.articles import FetchedArticle, store_article
 
 @pytest.mark.parametrize(
     ("path", "reason"),
-    [pytest.param("/api/search?q=cyclone&outlet=Nope", "no outlet named 'Nope'", id="api-search-outlet"),
-     pytest.param("/api/articles?outlet=Nope", "no outlet named 'Nope'", id="api-articles-outlet"),
-     pytest.param("/api/articles?q=cyclone&outlet=Nope", "no outlet named 'Nope'", id="api-q"),
-     pytest.param("/api/sources?outlet=Nope", "no outlet named 'Nope'", id="api-sources-outlet"),
-     pytest.param("/api/search?q=cyclone&event=999999", "no event with id 999999", id="api-search-event")],
-)  # fmt: skip
+    [
+        pytest.param("/api/search?q=cyclone&outlet=Nope", "no outlet named 'Nope'", id="api-search-outlet"),
+        pytest.param("/api/articles?outlet=Nope", "no outlet named 'Nope'", id="api-articles-outlet"),
+        pytest.param("/api/articles?q=cyclone&outlet=Nope", "no outlet named 'Nope'", id="api-q"),
+        pytest.param("/api/sources?outlet=Nope", "no outlet named 'Nope'", id="api-sources-outlet"),
+        pytest.param("/api/search?q=cyclone&event=999999", "no event with id 999999", id="api-search-event"),
+    ],
+)
 def test_the_api_names_an_unknown_outlet_or_event(client: httpx.Client, path: str, reason: str) -> None:
     response = client.get(path)
     assert (response.status_code, response.json()) == (404, {"error": reason})
@@ -31,10 +33,12 @@ def test_the_api_names_an_unknown_outlet_or_event(client: httpx.Client, path: st
 
 @pytest.mark.parametrize(
     "path",
-    [pytest.param("/search?outlet=Nope", id="no-words"),
-     pytest.param("/search?q=cyclone&outlet=Nope", id="words"),
-     pytest.param("/search?q=cyclone&event=999999", id="event")],
-)  # fmt: skip
+    [
+        pytest.param("/search?outlet=Nope", id="no-words"),
+        pytest.param("/search?q=cyclone&outlet=Nope", id="words"),
+        pytest.param("/search?q=cyclone&event=999999", id="event"),
+    ],
+)
 def test_the_search_page_says_an_unknown_outlet_or_event_is_unknown(client: httpx.Client, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
@@ -57,11 +61,13 @@ def _hit_ids(page: str) -> list[int]:
 
 @pytest.mark.parametrize(
     ("q", "filters"),
-    [pytest.param("cyclone", {"source": "Red Crescent"}, id="source"),
-     pytest.param("cyclone", {"speaker": "voss", "outlet": "Eastern Daily"}, id="speaker-and-outlet"),
-     pytest.param(f"cyclone OR {RARE_WORD}", {"since": "2024-05-01", "until": "2024-05-03"}, id="dates"),
-     pytest.param(RARE_WORD, {"event": "EVENT"}, id="event")],
-)  # fmt: skip
+    [
+        pytest.param("cyclone", {"source": "Red Crescent"}, id="source"),
+        pytest.param("cyclone", {"speaker": "voss", "outlet": "Eastern Daily"}, id="speaker-and-outlet"),
+        pytest.param(f"cyclone OR {RARE_WORD}", {"since": "2024-05-01", "until": "2024-05-03"}, id="dates"),
+        pytest.param(RARE_WORD, {"event": "EVENT"}, id="event"),
+    ],
+)
 def test_the_search_page_filters_as_the_api_does(
     client: httpx.Client, newsroom: Newsroom, q: str, filters: dict[str, str]
 ) -> None:
@@ -118,10 +124,18 @@ def test_the_page_as_fetched_is_served_sandboxed_and_named_when_absent(
     # at fetch time stays readable, without running its scripts or loading anything from elsewhere.
     page = f"<html><body><article><h1>Kept</h1><p>{RARE_WORD} kept.</p><script>alert(7)</script></article>"
     with newsroom.database.transaction() as session:
-        stored = store_article(session, FetchedArticle(
-            url="https://wire.example/kept", canonical_url="https://wire.example/kept", outlet="Harbour Wire",
-            text=f"{RARE_WORD} kept.", fetched_at=NOW, title="Kept page", html=page,
-        ))  # fmt: skip
+        stored = store_article(
+            session,
+            FetchedArticle(
+                url="https://wire.example/kept",
+                canonical_url="https://wire.example/kept",
+                outlet="Harbour Wire",
+                text=f"{RARE_WORD} kept.",
+                fetched_at=NOW,
+                title="Kept page",
+                html=page,
+            ),
+        )
     copy = client.get(f"/articles/{stored.article_id}/copy")
     assert copy.status_code == 200 and copy.text == page
     policy = copy.headers["content-security-policy"]

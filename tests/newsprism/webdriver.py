@@ -91,11 +91,18 @@ def chromium(profile: Path, width: int = 1280, height: int = 900) -> Iterator[Br
     options = {
         "binary": CHROMIUM,
         "args": [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", f"--window-size={width},{height}",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
         ],
-    }  # fmt: skip
+    }
     capabilities = {
         "browserName": "chrome",
         "goog:chromeOptions": options,

@@ -171,15 +171,25 @@ class WireService:
     def config(self, path: Path, *, cluster: str, delay: float, concurrency: int) -> Path:
         """An outlet configuration of these outlets, with a [cluster] on this machine's services."""
         lines = [
-            "[crawler]", "allow_private_networks = true", "timeout = \"10s\"", "",
-            "[cluster]", f'name = "{cluster}"', 'broker = "amqp://guest:guest@127.0.0.1:5672//"',
-            'coordination = "redis://127.0.0.1:6379/0"', "",
-        ]  # fmt: skip
+            "[crawler]",
+            "allow_private_networks = true",
+            'timeout = "10s"',
+            "",
+            "[cluster]",
+            f'name = "{cluster}"',
+            'broker = "amqp://guest:guest@127.0.0.1:5672//"',
+            'coordination = "redis://127.0.0.1:6379/0"',
+            "",
+        ]
         for outlet in self.outlets:
             lines += [
-                "[[outlet]]", f'name = "Wire {outlet.number}"', f'homepage = "{outlet.base}/"',
-                f'sitemaps = ["{outlet.base}/sitemap.xml"]', f'delay = "{delay}s"',
-                f"concurrency = {concurrency}", "",
-            ]  # fmt: skip
+                "[[outlet]]",
+                f'name = "Wire {outlet.number}"',
+                f'homepage = "{outlet.base}/"',
+                f'sitemaps = ["{outlet.base}/sitemap.xml"]',
+                f'delay = "{delay}s"',
+                f"concurrency = {concurrency}",
+                "",
+            ]
         path.write_text("\n".join(lines), encoding="utf-8")
         return path

@@ -38,9 +38,14 @@ def test_each_attempt_is_kept_with_the_outlet_it_was_made_for(database: Database
     with database.session() as session:
         outlets: dict[int | None, str] = {o.id: o.name for o in session.scalars(select(models.Outlet))}
         rows = session.execute(
-            select(models.FetchRecord.url, models.FetchRecord.outlet_id, models.FetchRecord.status,
-                   models.FetchRecord.error, models.FetchRecord.purpose).order_by(models.FetchRecord.id)
-        ).all()  # fmt: skip
+            select(
+                models.FetchRecord.url,
+                models.FetchRecord.outlet_id,
+                models.FetchRecord.status,
+                models.FetchRecord.error,
+                models.FetchRecord.purpose,
+            ).order_by(models.FetchRecord.id)
+        ).all()
     kept = [(outlets.get(outlet_id), status, error, purpose) for _, outlet_id, status, error, purpose in rows]
     assert kept == [
         ("Harbour Wire", 200, None, "article"),

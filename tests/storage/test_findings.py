@@ -135,8 +135,9 @@ def test_a_finding_is_read_back_as_the_dataclass_it_was_saved_from(database: Dat
         assert [finding_of(FakeDate, row) for row in version.dates] == saved.dates
         read = current_findings(s)[stored.version_id]  # plain rows read the same as ORM objects
         assert sorted(finding_of(FakeEntity, row).canonical for row in read.entities) == [
-            "Kim Jong Un", "Vladimir Putin"
-        ]  # fmt: skip
+            "Kim Jong Un",
+            "Vladimir Putin",
+        ]
 
 
 def test_a_field_without_a_column_is_an_error_not_a_value_dropped(database: Database) -> None:

@@ -23,12 +23,51 @@ NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 # Pieces with a meaning to FTS5 (quotes, NEAR, *, ^, column filters), tsquery (&|!:<->) or SQL.
 HOSTILE_QUERY = st.lists(
     st.sampled_from(
-        ['"', "'", "(", ")", "NEAR", "NEAR(", "AND", "OR", "NOT", "-", "*", "^", ":", "title:", "{", "}",
-         "--", ";", "DROP TABLE articles", "articles_fts", "&", "|", "!", "<->", ":*", "\\", "%", "_", "+",
-         "/", "drones", "Vladivostok", "train", " ", " ", "é", "\u200b", "1=1", "'1'='1", "\t"]
+        [
+            '"',
+            "'",
+            "(",
+            ")",
+            "NEAR",
+            "NEAR(",
+            "AND",
+            "OR",
+            "NOT",
+            "-",
+            "*",
+            "^",
+            ":",
+            "title:",
+            "{",
+            "}",
+            "--",
+            ";",
+            "DROP TABLE articles",
+            "articles_fts",
+            "&",
+            "|",
+            "!",
+            "<->",
+            ":*",
+            "\\",
+            "%",
+            "_",
+            "+",
+            "/",
+            "drones",
+            "Vladivostok",
+            "train",
+            " ",
+            " ",
+            "é",
+            "\u200b",
+            "1=1",
+            "'1'='1",
+            "\t",
+        ]
     ),
     max_size=14,
-).map("".join)  # fmt: skip
+).map("".join)
 
 
 @pytest.fixture

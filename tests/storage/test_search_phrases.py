@@ -81,9 +81,7 @@ FERRY, CRANES, STORM = (ARTICLES[key][0] for key in ("ferry", "cranes", "storm")
         pytest.param('"warnings lifted"', [STORM], id="stop-word-between-in-one"),
     ],
 )
-def test_phrase_finds_exactly_the_adjacent_words(
-    database: Database, query: str, expected: list[str]
-) -> None:
+def test_phrase_finds_exactly_the_adjacent_words(database: Database, query: str, expected: list[str]) -> None:
     assert _titles(database, query) == sorted(expected)
 
 
@@ -142,25 +140,57 @@ STATE, MEDIA, TASS = ("state",), ("media",), ("tass",)
 @pytest.mark.parametrize(
     ("query", "lexemes", "expected"),
     [
-        pytest.param('"state media"', {"state": STATE, "media": MEDIA}, PairQuery("' state media'", True),
-                     id="pair-is-exact"),
-        pytest.param('"a state media"', {"a": (), "state": STATE, "media": MEDIA},
-                     PairQuery("' state media'", False), id="stop-word-is-checked"),
-        pytest.param('"state media tass"', {"state": STATE, "media": MEDIA, "tass": TASS},
-                     PairQuery("(' state media' & ' media tass')", False), id="three-words-are-checked"),
-        pytest.param('"state the media"', {"state": STATE, "the": (), "media": MEDIA},
-                     PairQuery("('state' & 'media')", False), id="words-apart-are-and"),
-        pytest.param('"state med"*', {"state": STATE, "med": ("med",)}, PairQuery("' state med':*", True),
-                     id="prefix-of-the-second"),
-        pytest.param('tass -"state media"', {"state": STATE, "media": MEDIA, "tass": TASS},
-                     PairQuery("('tass' & !' state media')", True), id="excluded-pair"),
-        pytest.param('tass -"state media tass"', {"state": STATE, "media": MEDIA, "tass": TASS},
-                     PairQuery("('tass')", False), id="excluded-superset-left-out"),
-        pytest.param('"o\'brien said"', {"o": ("o",), "brien": ("brien",), "said": ("said",)},
-                     PairQuery("(' o brien' & ' brien said')", False), id="pieces"),
+        pytest.param(
+            '"state media"',
+            {"state": STATE, "media": MEDIA},
+            PairQuery("' state media'", True),
+            id="pair-is-exact",
+        ),
+        pytest.param(
+            '"a state media"',
+            {"a": (), "state": STATE, "media": MEDIA},
+            PairQuery("' state media'", False),
+            id="stop-word-is-checked",
+        ),
+        pytest.param(
+            '"state media tass"',
+            {"state": STATE, "media": MEDIA, "tass": TASS},
+            PairQuery("(' state media' & ' media tass')", False),
+            id="three-words-are-checked",
+        ),
+        pytest.param(
+            '"state the media"',
+            {"state": STATE, "the": (), "media": MEDIA},
+            PairQuery("('state' & 'media')", False),
+            id="words-apart-are-and",
+        ),
+        pytest.param(
+            '"state med"*',
+            {"state": STATE, "med": ("med",)},
+            PairQuery("' state med':*", True),
+            id="prefix-of-the-second",
+        ),
+        pytest.param(
+            'tass -"state media"',
+            {"state": STATE, "media": MEDIA, "tass": TASS},
+            PairQuery("('tass' & !' state media')", True),
+            id="excluded-pair",
+        ),
+        pytest.param(
+            'tass -"state media tass"',
+            {"state": STATE, "media": MEDIA, "tass": TASS},
+            PairQuery("('tass')", False),
+            id="excluded-superset-left-out",
+        ),
+        pytest.param(
+            '"o\'brien said"',
+            {"o": ("o",), "brien": ("brien",), "said": ("said",)},
+            PairQuery("(' o brien' & ' brien said')", False),
+            id="pieces",
+        ),
         pytest.param("it's", {"it": (), "s": ()}, PairQuery(None, False), id="only-stop-words"),
     ],
-)  # fmt: skip
+)
 def test_pair_query_compiles(query: str, lexemes: dict[str, tuple[str, ...]], expected: PairQuery) -> None:
     assert to_pair_tsquery(parse_query(query), lexemes) == expected
 
@@ -179,12 +209,28 @@ TRICKY_TEXT = (
 @pytest.mark.parametrize(
     "query",
     [
-        '"state media"', '"state-run media"', '"run media"', '"media said"', '"well known"',
-        '"drone camera"', '"f 16"', '"kyiv port"', '"port said"', '"end of an era"', '"end era"',
-        '"o brien"', '"it s"', '"2 5 kg"', '"said state"', '"stat med"*', '"media lie"*',
-        'drone -"state media"', '"state media" OR "media state"', '"lied it"',
+        '"state media"',
+        '"state-run media"',
+        '"run media"',
+        '"media said"',
+        '"well known"',
+        '"drone camera"',
+        '"f 16"',
+        '"kyiv port"',
+        '"port said"',
+        '"end of an era"',
+        '"end era"',
+        '"o brien"',
+        '"it s"',
+        '"2 5 kg"',
+        '"said state"',
+        '"stat med"*',
+        '"media lie"*',
+        'drone -"state media"',
+        '"state media" OR "media state"',
+        '"lied it"',
     ],
-)  # fmt: skip
+)
 def test_postgres_pair_candidates_hold_every_match(database: Database, query: str) -> None:
     """The pair tsquery finds every tsvector the exact query matches, and only those when exact."""
     with database.session() as session:

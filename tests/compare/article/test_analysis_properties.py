@@ -19,13 +19,58 @@ _NEWSY = st.text(
 )
 _WORDS = st.lists(
     st.sampled_from(
-        ["said", "Kozlov", "Alexander", "according", "to", "TASS", "“", "”", '"', "five", "drones", "$2",
-         "billion", "on", "Sunday", "he", "told", "reporters", ",", ".", "\n", "about", "1.5", "million",
-         "per", "cent", "who", "added", "that", "the", "minister", "''", "as", "a", "report", "in", "DW",
-         "-", "rose", "by", "between", "and", "September", "13", "Mr.", "(", ")"]
+        [
+            "said",
+            "Kozlov",
+            "Alexander",
+            "according",
+            "to",
+            "TASS",
+            "“",
+            "”",
+            '"',
+            "five",
+            "drones",
+            "$2",
+            "billion",
+            "on",
+            "Sunday",
+            "he",
+            "told",
+            "reporters",
+            ",",
+            ".",
+            "\n",
+            "about",
+            "1.5",
+            "million",
+            "per",
+            "cent",
+            "who",
+            "added",
+            "that",
+            "the",
+            "minister",
+            "''",
+            "as",
+            "a",
+            "report",
+            "in",
+            "DW",
+            "-",
+            "rose",
+            "by",
+            "between",
+            "and",
+            "September",
+            "13",
+            "Mr.",
+            "(",
+            ")",
+        ]
     ),
     max_size=80,
-).map(" ".join)  # fmt: skip
+).map(" ".join)
 
 
 def _check(text: str) -> None:
@@ -75,12 +120,49 @@ def test_deterministic() -> None:
 # quotes, combining accents, CRLF; joined without spaces so tokens run into each other.
 _SCRAPED = st.lists(
     st.sampled_from(
-        ["<script>", "</p>", "&amp;", "&#8220;", "\u200b", "\u202e", "\u00a0", "\ufeff", "「", "」", "«", "»",
-         "„", "‹", "›", "‚", "‘", "’", "“", "”", '"', "said", " said ", "Kozlov", " Kozlov", "\r\n", "\t",
-         "five", " drones", "TASS", "e\u0301", "\U0001f1f7\U0001f1fa", "...", " ", ",", ".", "5", "%"]
+        [
+            "<script>",
+            "</p>",
+            "&amp;",
+            "&#8220;",
+            "\u200b",
+            "\u202e",
+            "\u00a0",
+            "\ufeff",
+            "「",
+            "」",
+            "«",
+            "»",
+            "„",
+            "‹",
+            "›",
+            "‚",
+            "‘",
+            "’",
+            "“",
+            "”",
+            '"',
+            "said",
+            " said ",
+            "Kozlov",
+            " Kozlov",
+            "\r\n",
+            "\t",
+            "five",
+            " drones",
+            "TASS",
+            "e\u0301",
+            "\U0001f1f7\U0001f1fa",
+            "...",
+            " ",
+            ",",
+            ".",
+            "5",
+            "%",
+        ]
     ),
     max_size=120,
-).map("".join)  # fmt: skip
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,24 +24,62 @@ def _by_content(text: str, needle: str, cue: str | None = None) -> Attribution:
     [
         ('"The bridge will hold," Marta Ilves said.', "bridge will hold", "direct", "Marta Ilves", "said"),
         ("Marta Ilves said: “The bridge will hold.”", "bridge will hold", "direct", "Marta Ilves", "said"),
-        ('"The bridge will hold," said Marta Ilves, the city engineer.', "bridge", "direct", "Marta Ilves",
-         "said"),
-        ("“We are not leaving,” the mayor told reporters.", "not leaving", "direct", "the mayor",
-         "told"),
-        ("Marta Ilves said the bridge would reopen in May.", "bridge would reopen", "indirect",
-         "Marta Ilves", "said"),
-        ("Marta Ilves said that the tolls would stay.", "tolls would stay", "indirect", "Marta Ilves",
-         "said"),
-        ("The ferry will stop running next week, the operator warned.", "ferry will stop", "indirect",
-         "the operator", "warned"),
-        ("Dr. Ansel Moreau told reporters the clinic had run out of vaccine.", "clinic had run out",
-         "indirect", "Dr. Ansel Moreau", "told"),
-        ("The minister added that no decision had been taken.", "no decision", "indirect", "The minister",
-         "added"),
+        (
+            '"The bridge will hold," said Marta Ilves, the city engineer.',
+            "bridge",
+            "direct",
+            "Marta Ilves",
+            "said",
+        ),
+        ("“We are not leaving,” the mayor told reporters.", "not leaving", "direct", "the mayor", "told"),
+        (
+            "Marta Ilves said the bridge would reopen in May.",
+            "bridge would reopen",
+            "indirect",
+            "Marta Ilves",
+            "said",
+        ),
+        (
+            "Marta Ilves said that the tolls would stay.",
+            "tolls would stay",
+            "indirect",
+            "Marta Ilves",
+            "said",
+        ),
+        (
+            "The ferry will stop running next week, the operator warned.",
+            "ferry will stop",
+            "indirect",
+            "the operator",
+            "warned",
+        ),
+        (
+            "Dr. Ansel Moreau told reporters the clinic had run out of vaccine.",
+            "clinic had run out",
+            "indirect",
+            "Dr. Ansel Moreau",
+            "told",
+        ),
+        (
+            "The minister added that no decision had been taken.",
+            "no decision",
+            "indirect",
+            "The minister",
+            "added",
+        ),
     ],
-    ids=["quote-then-cue", "cue-colon-quote", "inverted-apposition", "told-reporters", "said-clause",
-         "said-that", "postposed-plain", "told-object", "added-that"],
-)  # fmt: skip
+    ids=[
+        "quote-then-cue",
+        "cue-colon-quote",
+        "inverted-apposition",
+        "told-reporters",
+        "said-clause",
+        "said-that",
+        "postposed-plain",
+        "told-object",
+        "added-that",
+    ],
+)
 def test_layouts(text: str, needle: str, kind: str, speaker: str, cue: str) -> None:
     attribution = _by_content(text, needle)
     assert attribution.kind == kind
@@ -52,28 +90,82 @@ def test_layouts(text: str, needle: str, kind: str, speaker: str, cue: str) -> N
 @pytest.mark.parametrize(
     ("text", "needle", "cue", "speaker", "source_type"),
     [
-        ("Six fishing boats were seized near the island, official TASS news agency said Sunday.",
-         "fishing boats", "said", "official TASS news agency", "agency"),
-        ("“The talks were warm,” the envoy said, as per a NDTV report.", "talks were warm", "as per",
-         "a NDTV report", "media"),
-        ("According to a report in DW, the port will be closed for a month.", "port will be closed",
-         "According to", "a report in DW", "media"),
-        ("The Kremlin has said no agreement has been signed.", "no agreement", "has said", "The Kremlin",
-         "official"),
-        ("The strike cost the airline millions, according to company documents.", "strike cost",
-         "according to", "company documents", "document"),
-        ("Two officials who spoke on condition of anonymity said the plan was dropped.", "plan was dropped",
-         "said", "Two officials who spoke on condition of anonymity", "anonymous"),
-        ("The rally drew large crowds, Russian state media said.", "rally drew", "said",
-         "Russian state media", "state_media"),
-        ("Citing sources familiar with the matter, the paper said the deal was close.", "deal was close",
-         "said", "the paper", "media"),
-        ("Citing sources familiar with the matter, the paper said the deal was close.", "deal was close",
-         "Citing", "sources familiar with the matter", "anonymous"),
+        (
+            "Six fishing boats were seized near the island, official TASS news agency said Sunday.",
+            "fishing boats",
+            "said",
+            "official TASS news agency",
+            "agency",
+        ),
+        (
+            "“The talks were warm,” the envoy said, as per a NDTV report.",
+            "talks were warm",
+            "as per",
+            "a NDTV report",
+            "media",
+        ),
+        (
+            "According to a report in DW, the port will be closed for a month.",
+            "port will be closed",
+            "According to",
+            "a report in DW",
+            "media",
+        ),
+        (
+            "The Kremlin has said no agreement has been signed.",
+            "no agreement",
+            "has said",
+            "The Kremlin",
+            "official",
+        ),
+        (
+            "The strike cost the airline millions, according to company documents.",
+            "strike cost",
+            "according to",
+            "company documents",
+            "document",
+        ),
+        (
+            "Two officials who spoke on condition of anonymity said the plan was dropped.",
+            "plan was dropped",
+            "said",
+            "Two officials who spoke on condition of anonymity",
+            "anonymous",
+        ),
+        (
+            "The rally drew large crowds, Russian state media said.",
+            "rally drew",
+            "said",
+            "Russian state media",
+            "state_media",
+        ),
+        (
+            "Citing sources familiar with the matter, the paper said the deal was close.",
+            "deal was close",
+            "said",
+            "the paper",
+            "media",
+        ),
+        (
+            "Citing sources familiar with the matter, the paper said the deal was close.",
+            "deal was close",
+            "Citing",
+            "sources familiar with the matter",
+            "anonymous",
+        ),
     ],
-    ids=["tass-said-sunday", "as-per-ndtv", "report-in-dw", "kremlin-has-said", "documents",
-         "anonymous-officials", "state-media", "paper", "citing-sources"],
-)  # fmt: skip
+    ids=[
+        "tass-said-sunday",
+        "as-per-ndtv",
+        "report-in-dw",
+        "kremlin-has-said",
+        "documents",
+        "anonymous-officials",
+        "state-media",
+        "paper",
+        "citing-sources",
+    ],
+)
 def test_source_cues(text: str, needle: str, cue: str, speaker: str, source_type: str) -> None:
     attribution = _by_content(text, needle, cue)
     assert attribution.speaker == speaker
@@ -94,19 +186,36 @@ def test_second_quoted_paragraph_belongs_to_the_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "needle", "resolved"),
     [
-        ("Ingrid Solheim, the harbour chief, arrived late. Solheim said the cranes were broken.",
-         "cranes were broken", "Ingrid Solheim"),
-        ("Ingrid Solheim said the cranes were broken. She said repairs would take weeks.",
-         "repairs would take", "Ingrid Solheim"),
-        ("Paulo Mendes said the vote was fair. He said the count would be published.",
-         "count would be published", "Paulo Mendes"),
-        ("Russia's natural resources minister Alexander Kozlov said a lot was discussed.",
-         "a lot was discussed", "Alexander Kozlov"),
+        (
+            "Ingrid Solheim, the harbour chief, arrived late. Solheim said the cranes were broken.",
+            "cranes were broken",
+            "Ingrid Solheim",
+        ),
+        (
+            "Ingrid Solheim said the cranes were broken. She said repairs would take weeks.",
+            "repairs would take",
+            "Ingrid Solheim",
+        ),
+        (
+            "Paulo Mendes said the vote was fair. He said the count would be published.",
+            "count would be published",
+            "Paulo Mendes",
+        ),
+        (
+            "Russia's natural resources minister Alexander Kozlov said a lot was discussed.",
+            "a lot was discussed",
+            "Alexander Kozlov",
+        ),
         ("Retired Gen. Tomas Varga said the army was ready.", "army was ready", "Tomas Varga"),
     ],
-    ids=["surname-to-full-name", "she-to-last-speaker", "he-to-last-speaker", "description-carried",
-         "title-dropped"],
-)  # fmt: skip
+    ids=[
+        "surname-to-full-name",
+        "she-to-last-speaker",
+        "he-to-last-speaker",
+        "description-carried",
+        "title-dropped",
+    ],
+)
 def test_speaker_resolution(text: str, needle: str, resolved: str) -> None:
     assert _by_content(text, needle).speaker_resolved == resolved
 
@@ -124,15 +233,27 @@ def test_description_types_a_later_bare_surname() -> None:
 @pytest.mark.parametrize(
     ("text", "first", "last", "speaker"),
     [
-        ('"It is a hard choice," said the senator, "because both sides have a point."', "hard choice",
-         "both sides", "the senator"),
-        ("“We will rebuild,” Mayor Lena Brandt said. “It will take years, not months.”", "We will rebuild",
-         "take years", "Mayor Lena Brandt"),
-        ("“The pier is gone,” the harbour master said on Friday. “We saw it go in an hour.” Then he left.",
-         "pier is gone", "in an hour", "the harbour master"),
+        (
+            '"It is a hard choice," said the senator, "because both sides have a point."',
+            "hard choice",
+            "both sides",
+            "the senator",
+        ),
+        (
+            "“We will rebuild,” Mayor Lena Brandt said. “It will take years, not months.”",
+            "We will rebuild",
+            "take years",
+            "Mayor Lena Brandt",
+        ),
+        (
+            "“The pier is gone,” the harbour master said on Friday. “We saw it go in an hour.” Then he left.",
+            "pier is gone",
+            "in an hour",
+            "the harbour master",
+        ),
     ],
     ids=["split-by-comma", "split-by-full-stop", "split-then-narration"],
-)  # fmt: skip
+)
 def test_split_quote_is_one_attribution(text: str, first: str, last: str, speaker: str) -> None:
     attributions = analyze_article(text).attributions
     assert len(attributions) == 1, attributions
@@ -153,18 +274,30 @@ def test_quote_after_a_cue_first_layout_stays_separate() -> None:
     ("text", "needle", "cue", "speaker"),
     [
         ("The mayor denounced the ferry contract as a giveaway.", "ferry contract", "denounced", "The mayor"),
-        ("Halvorsen Foods is expected to cut 300 jobs this week.", "cut 300 jobs", "is expected",
-         "Halvorsen Foods"),
+        (
+            "Halvorsen Foods is expected to cut 300 jobs this week.",
+            "cut 300 jobs",
+            "is expected",
+            "Halvorsen Foods",
+        ),
         ("The minister refused to comment on the audit.", "comment on the audit", "refused", "The minister"),
-        ("Ilves was referring to the closure of the old bridge.", "closure of the old bridge",
-         "referring to", "Ilves"),
+        (
+            "Ilves was referring to the closure of the old bridge.",
+            "closure of the old bridge",
+            "referring to",
+            "Ilves",
+        ),
         ("Most farmers see the drought as the main threat.", "drought", "see", "Most farmers"),
-        ("The council seemed to soften its stance on the tolls.", "soften its stance", "seemed",
-         "The council"),
+        (
+            "The council seemed to soften its stance on the tolls.",
+            "soften its stance",
+            "seemed",
+            "The council",
+        ),
         ("Brandt cited the rising cost of steel.", "rising cost", "cited", "Brandt"),
     ],
     ids=["denounced-as", "is-expected-to", "refused-to", "referring-to", "see-as", "seemed-to", "cited"],
-)  # fmt: skip
+)
 def test_wider_cue_lexicon(text: str, needle: str, cue: str, speaker: str) -> None:
     attribution = _by_content(text, needle)
     assert attribution.cue is not None and attribution.cue.endswith(cue)
@@ -181,8 +314,14 @@ def test_wider_cue_lexicon(text: str, needle: str, cue: str, speaker: str) -> No
         "Their plans for the harbour were shelved in May.",
         "The ferry continued to the island.",
     ],
-    ids=["hyphenated-state", "noun-report", "passive-believed", "noun-attack", "noun-plans",
-         "continued-to-place"],
+    ids=[
+        "hyphenated-state",
+        "noun-report",
+        "passive-believed",
+        "noun-attack",
+        "noun-plans",
+        "continued-to-place",
+    ],
 )
 def test_no_attribution(text: str) -> None:
     assert analyze_article(text).attributions == []
@@ -203,35 +342,70 @@ def test_offsets_and_cue_spans_point_into_the_text() -> None:
     [
         pytest.param("Marta Ilves said the bridge would reopen in May.", "bridge", "speech", id="said"),
         pytest.param("“The bridge will hold,” the engineer told reporters.", "bridge", "speech", id="told"),
-        pytest.param("According to the city, the bridge will reopen in May.", "bridge", "speech",
-                     id="according-to-a-speaker"),
-        pytest.param("According to a council report, the bridge will reopen in May.", "bridge", "document",
-                     id="according-to-a-document"),
-        pytest.param("A new survey found that most commuters back the toll.", "commuters", "document",
-                     id="survey-found"),
+        pytest.param(
+            "According to the city, the bridge will reopen in May.",
+            "bridge",
+            "speech",
+            id="according-to-a-speaker",
+        ),
+        pytest.param(
+            "According to a council report, the bridge will reopen in May.",
+            "bridge",
+            "document",
+            id="according-to-a-document",
+        ),
+        pytest.param(
+            "A new survey found that most commuters back the toll.",
+            "commuters",
+            "document",
+            id="survey-found",
+        ),
         pytest.param("Marta Ilves believes the bridge is unsafe.", "unsafe", "belief", id="believes"),
-        pytest.param("Officials fear that the bridge will not last the winter.", "winter", "belief",
-                     id="fear-that"),
-        pytest.param("The mayor intends to close the bridge in May.", "close the bridge", "intention",
-                     id="intends-to"),
+        pytest.param(
+            "Officials fear that the bridge will not last the winter.", "winter", "belief", id="fear-that"
+        ),
+        pytest.param(
+            "The mayor intends to close the bridge in May.", "close the bridge", "intention", id="intends-to"
+        ),
         pytest.param("The mayor vowed to rebuild the bridge by May.", "rebuild", "speech", id="vowed-to"),
-        pytest.param("The ferry captain promised to sail at dawn.", "sail at dawn", "speech",
-                     id="promised-to"),
-        pytest.param("The warden asked the hikers to leave the ridge before dark.", "leave the ridge",
-                     "speech", id="asked-them-to"),
+        pytest.param(
+            "The ferry captain promised to sail at dawn.", "sail at dawn", "speech", id="promised-to"
+        ),
+        pytest.param(
+            "The warden asked the hikers to leave the ridge before dark.",
+            "leave the ridge",
+            "speech",
+            id="asked-them-to",
+        ),
         pytest.param("The council hopes to reopen the bridge in May.", "reopen", "intention", id="hopes-to"),
         pytest.param("Tomas Reyes called for calm after the flood.", "calm", "intention", id="called-for"),
-        pytest.param("The opposition charged that the tender had been rigged.", "tender", "belief",
-                     id="charged-that-is-an-accusation"),
-        pytest.param("The mayor closed the bridge, admitting that the repairs had failed.", "repairs",
-                     "speech", id="admitting-doubled-consonant"),
-        pytest.param("Marta Ilves referred to the collapse as a warning.", "collapse", "belief",
-                     id="referred-doubled-consonant"),
-        pytest.param("The mayor responded to a reporter that the bridge was safe.", "bridge was safe",
-                     "speech", id="to-a-person-is-no-infinitive"),
+        pytest.param(
+            "The opposition charged that the tender had been rigged.",
+            "tender",
+            "belief",
+            id="charged-that-is-an-accusation",
+        ),
+        pytest.param(
+            "The mayor closed the bridge, admitting that the repairs had failed.",
+            "repairs",
+            "speech",
+            id="admitting-doubled-consonant",
+        ),
+        pytest.param(
+            "Marta Ilves referred to the collapse as a warning.",
+            "collapse",
+            "belief",
+            id="referred-doubled-consonant",
+        ),
+        pytest.param(
+            "The mayor responded to a reporter that the bridge was safe.",
+            "bridge was safe",
+            "speech",
+            id="to-a-person-is-no-infinitive",
+        ),
         pytest.param("Divers saw that the pillars had cracked.", "pillars", "perception", id="saw-that"),
     ],
-)  # fmt: skip
+)
 def test_cue_class_is_the_act_the_cue_reports(text: str, needle: str, cue_class: str) -> None:
     assert _by_content(text, needle).cue_class == cue_class
 
@@ -254,32 +428,75 @@ def test_cue_class_is_in_the_analyze_json() -> None:
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
-        pytest.param("The council hired an engineer who said the bridge was unsafe.", "said", "an engineer",
-                     "the bridge was unsafe", id="restrictive-who-names-its-antecedent"),
-        pytest.param("Lena Brandt, who said the bridge was safe, told reporters that it would reopen.",
-                     "said", "Lena Brandt", "the bridge was safe", id="set-off-who-ends-at-its-comma"),
-        pytest.param("Lena Brandt, who has long said the bridge was safe, told reporters it would reopen.",
-                     "told", "Lena Brandt, who has long said the bridge was safe,", "it would reopen",
-                     id="main-verb-after-a-relative-cue"),
-        pytest.param("Ilse Varga, a lawyer for the fishermen's union, who has fought the dredging for years, "
-                     "said the plan was reckless.", "said", "Ilse Varga", "the plan was reckless",
-                     id="apposition-and-relative-before-the-cue"),
-        pytest.param("The mayor was defensive when asked about a builder who said he was never paid, saying, "
-                     "“Maybe he did a poor job.”", "said", "a builder", "he was never paid",
-                     id="participle-ends-the-relative-content"),
-        pytest.param("The mayor was defensive when asked about a builder who said he was never paid, saying, "
-                     "“Maybe he did a poor job.”", "saying", "The mayor", "“Maybe he did a poor job.”",
-                     id="participle-belongs-to-the-main-clause"),
-        pytest.param("The harbour master complained about the dredging on Monday, even suggesting that the "
-                     "port could close.", "suggesting", "The harbour master", "that the port could close",
-                     id="adverb-before-a-participle"),
-        pytest.param("A study that appeared in a medical journal found that the drug failed.", "found",
-                     "A study that appeared in a medical journal", "that the drug failed",
-                     id="that-relative-inside-the-subject"),
-        pytest.param("The vote is a test for Lena Brandt, who pointedly refused to back the plan.", "refused",
-                     "Lena Brandt", "to back the plan", id="who-after-a-clause-is-no-postposed-speaker"),
+        pytest.param(
+            "The council hired an engineer who said the bridge was unsafe.",
+            "said",
+            "an engineer",
+            "the bridge was unsafe",
+            id="restrictive-who-names-its-antecedent",
+        ),
+        pytest.param(
+            "Lena Brandt, who said the bridge was safe, told reporters that it would reopen.",
+            "said",
+            "Lena Brandt",
+            "the bridge was safe",
+            id="set-off-who-ends-at-its-comma",
+        ),
+        pytest.param(
+            "Lena Brandt, who has long said the bridge was safe, told reporters it would reopen.",
+            "told",
+            "Lena Brandt, who has long said the bridge was safe,",
+            "it would reopen",
+            id="main-verb-after-a-relative-cue",
+        ),
+        pytest.param(
+            "Ilse Varga, a lawyer for the fishermen's union, who has fought the dredging for years, "
+            "said the plan was reckless.",
+            "said",
+            "Ilse Varga",
+            "the plan was reckless",
+            id="apposition-and-relative-before-the-cue",
+        ),
+        pytest.param(
+            "The mayor was defensive when asked about a builder who said he was never paid, saying, "
+            "“Maybe he did a poor job.”",
+            "said",
+            "a builder",
+            "he was never paid",
+            id="participle-ends-the-relative-content",
+        ),
+        pytest.param(
+            "The mayor was defensive when asked about a builder who said he was never paid, saying, "
+            "“Maybe he did a poor job.”",
+            "saying",
+            "The mayor",
+            "“Maybe he did a poor job.”",
+            id="participle-belongs-to-the-main-clause",
+        ),
+        pytest.param(
+            "The harbour master complained about the dredging on Monday, even suggesting that the "
+            "port could close.",
+            "suggesting",
+            "The harbour master",
+            "that the port could close",
+            id="adverb-before-a-participle",
+        ),
+        pytest.param(
+            "A study that appeared in a medical journal found that the drug failed.",
+            "found",
+            "A study that appeared in a medical journal",
+            "that the drug failed",
+            id="that-relative-inside-the-subject",
+        ),
+        pytest.param(
+            "The vote is a test for Lena Brandt, who pointedly refused to back the plan.",
+            "refused",
+            "Lena Brandt",
+            "to back the plan",
+            id="who-after-a-clause-is-no-postposed-speaker",
+        ),
     ],
-)  # fmt: skip
+)
 def test_relative_clauses_and_participles(text: str, cue: str, speaker: str, content: str) -> None:
     found = [a for a in analyze_article(text).attributions if a.cue is not None and a.cue.endswith(cue)]
     assert [a.content for a in found] == [content]
@@ -289,16 +506,28 @@ def test_relative_clauses_and_participles(text: str, cue: str, speaker: str, con
 @pytest.mark.parametrize(
     ("text", "source_type"),
     [
-        pytest.param("Officials who had seen the report said the toll would rise.", "official",
-                     id="relative-clause-does-not-type-the-source"),
-        pytest.param("A study that appeared in a medical journal found that the drug failed.", "document",
-                     id="document-head-before-a-relative"),
-        pytest.param("The losing side in the harbour ruling said it would appeal.", "unknown",
-                     id="a-document-in-an-attached-phrase-does-not-speak"),
-        pytest.param("A copy of the harbour report says the pier is unsafe.", "document",
-                     id="a-document-after-of-is-the-head"),
+        pytest.param(
+            "Officials who had seen the report said the toll would rise.",
+            "official",
+            id="relative-clause-does-not-type-the-source",
+        ),
+        pytest.param(
+            "A study that appeared in a medical journal found that the drug failed.",
+            "document",
+            id="document-head-before-a-relative",
+        ),
+        pytest.param(
+            "The losing side in the harbour ruling said it would appeal.",
+            "unknown",
+            id="a-document-in-an-attached-phrase-does-not-speak",
+        ),
+        pytest.param(
+            "A copy of the harbour report says the pier is unsafe.",
+            "document",
+            id="a-document-after-of-is-the-head",
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: str) -> None:
     assert [a.source_type for a in analyze_article(text).attributions] == [source_type]
 
@@ -306,19 +535,33 @@ def test_the_head_of_a_speaker_phrase_types_the_source(text: str, source_type: s
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
-        pytest.param("In a video posted on Sunday, Lena Brandt said the port would reopen.",
-                     [("Lena Brandt", "said")], id="passive-participle-in-an-opening-phrase-is-no-cue"),
-        pytest.param("In a radio interview Lena Brandt declared that the port would reopen.",
-                     [("Lena Brandt", "declared")], id="name-after-an-opening-phrase"),
-        pytest.param("In a statement announcing the closure, the ministry called the port unsafe.",
-                     [("a statement", "announcing"), ("the ministry", "called")],
-                     id="active-participle-speaks-for-its-noun"),
-        pytest.param("In March, Halvorsen bluntly dismissed the plan as reckless.",
-                     [("Halvorsen", "dismissed")], id="a-month-is-no-name-and-an-adverb-no-speaker"),
-        pytest.param("The royal family said the visit would go ahead.", [("The royal family", "said")],
-                     id="a-noun-ending-in-ly-stays"),
+        pytest.param(
+            "In a video posted on Sunday, Lena Brandt said the port would reopen.",
+            [("Lena Brandt", "said")],
+            id="passive-participle-in-an-opening-phrase-is-no-cue",
+        ),
+        pytest.param(
+            "In a radio interview Lena Brandt declared that the port would reopen.",
+            [("Lena Brandt", "declared")],
+            id="name-after-an-opening-phrase",
+        ),
+        pytest.param(
+            "In a statement announcing the closure, the ministry called the port unsafe.",
+            [("a statement", "announcing"), ("the ministry", "called")],
+            id="active-participle-speaks-for-its-noun",
+        ),
+        pytest.param(
+            "In March, Halvorsen bluntly dismissed the plan as reckless.",
+            [("Halvorsen", "dismissed")],
+            id="a-month-is-no-name-and-an-adverb-no-speaker",
+        ),
+        pytest.param(
+            "The royal family said the visit would go ahead.",
+            [("The royal family", "said")],
+            id="a-noun-ending-in-ly-stays",
+        ),
     ],
-)  # fmt: skip
+)
 def test_opening_phrases_and_adverbs_are_not_speakers(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
 
@@ -332,14 +575,23 @@ def test_he_and_she_refer_to_people_not_to_documents() -> None:
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
-        pytest.param("The mayor never missed a chance to remind voters that the port was hers.",
-                     [("The mayor", "remind")], id="subject-control"),
-        pytest.param("The new law requires harbour police to tell the coroner when a sailor dies.",
-                     [("harbour police", "tell")], id="object-control"),
-        pytest.param("The coach told them what to say to the press.", [("The coach", "told")],
-                     id="a-question-word-infinitive-has-no-agent"),
+        pytest.param(
+            "The mayor never missed a chance to remind voters that the port was hers.",
+            [("The mayor", "remind")],
+            id="subject-control",
+        ),
+        pytest.param(
+            "The new law requires harbour police to tell the coroner when a sailor dies.",
+            [("harbour police", "tell")],
+            id="object-control",
+        ),
+        pytest.param(
+            "The coach told them what to say to the press.",
+            [("The coach", "told")],
+            id="a-question-word-infinitive-has-no-agent",
+        ),
     ],
-)  # fmt: skip
+)
 def test_an_infinitive_cue_is_said_by_its_agent(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == speakers
 
@@ -347,14 +599,26 @@ def test_an_infinitive_cue_is_said_by_its_agent(text: str, speakers: list[tuple[
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        pytest.param("The harbour master has long said that the pier is unsafe.", "The harbour master",
-                     "has long said", id="adverb-inside-the-verb-group"),
-        pytest.param("The ferry company did not immediately respond to requests for comment.",
-                     "The ferry company", "did not immediately respond", id="do-is-an-auxiliary"),
-        pytest.param("Halvorsen repeatedly said that the pier was safe.", "Halvorsen", "said",
-                     id="an-adverb-without-an-auxiliary-stays-out"),
+        pytest.param(
+            "The harbour master has long said that the pier is unsafe.",
+            "The harbour master",
+            "has long said",
+            id="adverb-inside-the-verb-group",
+        ),
+        pytest.param(
+            "The ferry company did not immediately respond to requests for comment.",
+            "The ferry company",
+            "did not immediately respond",
+            id="do-is-an-auxiliary",
+        ),
+        pytest.param(
+            "Halvorsen repeatedly said that the pier was safe.",
+            "Halvorsen",
+            "said",
+            id="an-adverb-without-an-auxiliary-stays-out",
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_cue_takes_its_whole_verb_group(text: str, speaker: str, cue: str) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions] == [(speaker, cue)]
 
@@ -362,21 +626,38 @@ def test_the_cue_takes_its_whole_verb_group(text: str, speaker: str, cue: str) -
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
-        pytest.param("The port reopened on Monday. But Lena Brandt said the toll would stay.",
-                     [("Lena Brandt", "said")], id="conjunction-opening-a-later-sentence"),
-        pytest.param("The port reopened. Separately the harbour master said the toll would stay.",
-                     [("the harbour master", "said")], id="adverb-opening-a-later-sentence"),
-        pytest.param("The port reopened on Monday.\n\nOn Thursday, however, the mayor spoke to harbour "
-                     "owners, promising to lift the fishing limits.", [("the mayor", "promising")],
-                     id="participle-of-a-promise-after-a-filler"),
-        pytest.param("The harbour flooded on Monday.\n\nEMBED >More News Videos Witnesses said the water "
-                     "rose within minutes.", [("Witnesses", "said")], id="embed-label-in-a-later-paragraph"),
-        pytest.param("The vote failed . However , harbour aides told reporters that a deal was near.",
-                     [("harbour aides", "told")], id="tokenised-text-with-a-spaced-comma"),
-        pytest.param("The vote added to her lead, adding to concerns in the party.", [],
-                     id="adding-to-is-no-report"),
+        pytest.param(
+            "The port reopened on Monday. But Lena Brandt said the toll would stay.",
+            [("Lena Brandt", "said")],
+            id="conjunction-opening-a-later-sentence",
+        ),
+        pytest.param(
+            "The port reopened. Separately the harbour master said the toll would stay.",
+            [("the harbour master", "said")],
+            id="adverb-opening-a-later-sentence",
+        ),
+        pytest.param(
+            "The port reopened on Monday.\n\nOn Thursday, however, the mayor spoke to harbour "
+            "owners, promising to lift the fishing limits.",
+            [("the mayor", "promising")],
+            id="participle-of-a-promise-after-a-filler",
+        ),
+        pytest.param(
+            "The harbour flooded on Monday.\n\nEMBED >More News Videos Witnesses said the water "
+            "rose within minutes.",
+            [("Witnesses", "said")],
+            id="embed-label-in-a-later-paragraph",
+        ),
+        pytest.param(
+            "The vote failed . However , harbour aides told reporters that a deal was near.",
+            [("harbour aides", "told")],
+            id="tokenised-text-with-a-spaced-comma",
+        ),
+        pytest.param(
+            "The vote added to her lead, adding to concerns in the party.", [], id="adding-to-is-no-report"
+        ),
     ],
-)  # fmt: skip
+)
 def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in analyze_article(text).attributions if a.cue != "added"] == speakers
 
@@ -384,22 +665,34 @@ def test_later_sentences_read_like_the_first(text: str, speakers: list[tuple[str
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
-        pytest.param("Reid said a source told him the harbour tax went unpaid.", [("Reid", "said")],
-                     id="a-statement-inside-a-statement-is-its-account"),
-        pytest.param("Lena Brandt had told harbour officials that she did not want the escort, the source "
-                     "added.", [("the source", "added")], id="the-postposed-holder-keeps-the-report"),
-        pytest.param("According to the harbour board, the mayor said the port was safe.",
-                     [("the harbour board", "According to"), ("the mayor", "said")],
-                     id="a-source-cue-backs-the-main-clause"),
-        pytest.param('"He asked about every detail," Halvorsen told reporters at the pier, according to AP.',
-                     [("Halvorsen", "told"), ("AP", "according to")],
-                     id="a-postposed-source-cue-names-who-reports-the-statement"),
-        pytest.param("The ministry has said that it is studying a new toll, Reuters reported, a step that "
-                     "would have been unthinkable a year ago.",
-                     [("Reuters", "reported"), ("The ministry", "has said")],
-                     id="a-news-outlet-reporting-keeps-the-statement-it-reports"),
+        pytest.param(
+            "Reid said a source told him the harbour tax went unpaid.",
+            [("Reid", "said")],
+            id="a-statement-inside-a-statement-is-its-account",
+        ),
+        pytest.param(
+            "Lena Brandt had told harbour officials that she did not want the escort, the source added.",
+            [("the source", "added")],
+            id="the-postposed-holder-keeps-the-report",
+        ),
+        pytest.param(
+            "According to the harbour board, the mayor said the port was safe.",
+            [("the harbour board", "According to"), ("the mayor", "said")],
+            id="a-source-cue-backs-the-main-clause",
+        ),
+        pytest.param(
+            '"He asked about every detail," Halvorsen told reporters at the pier, according to AP.',
+            [("Halvorsen", "told"), ("AP", "according to")],
+            id="a-postposed-source-cue-names-who-reports-the-statement",
+        ),
+        pytest.param(
+            "The ministry has said that it is studying a new toll, Reuters reported, a step that "
+            "would have been unthinkable a year ago.",
+            [("Reuters", "reported"), ("The ministry", "has said")],
+            id="a-news-outlet-reporting-keeps-the-statement-it-reports",
+        ),
     ],
-)  # fmt: skip
+)
 def test_statements_reported_inside_statements(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.cue) for a in statements(analyze_article(text).attributions)] == speakers
 
@@ -407,16 +700,22 @@ def test_statements_reported_inside_statements(text: str, speakers: list[tuple[s
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        pytest.param("Back when he wrote his book, Mr. Halvorsen said that he considered debt a last resort.",
-                     [("he", "his book"), ("Mr. Halvorsen", "that he considered debt a last resort")],
-                     id="an-opening-subordinate-clause-ends-at-its-comma"),
-        pytest.param('In a statement, the company said: "The port did well when it opened," adding that its '
-                     "value quadrupled in a year.",
-                     [("the company", '"The port did well when it opened,"'),
-                      ("the company", "that its value quadrupled in a year")],
-                     id="participle-after-a-closing-quote"),
+        pytest.param(
+            "Back when he wrote his book, Mr. Halvorsen said that he considered debt a last resort.",
+            [("he", "his book"), ("Mr. Halvorsen", "that he considered debt a last resort")],
+            id="an-opening-subordinate-clause-ends-at-its-comma",
+        ),
+        pytest.param(
+            'In a statement, the company said: "The port did well when it opened," adding that its '
+            "value quadrupled in a year.",
+            [
+                ("the company", '"The port did well when it opened,"'),
+                ("the company", "that its value quadrupled in a year"),
+            ],
+            id="participle-after-a-closing-quote",
+        ),
     ],
-)  # fmt: skip
+)
 def test_contents_end_where_their_clause_ends(text: str, found: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == found
 

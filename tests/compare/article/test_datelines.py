@@ -15,11 +15,12 @@ from newsprism.compare.article.datelines import find_datelines
     ("text", "city", "wire"),
     [
         pytest.param("TROMSØ, Norway — Ice closed the fjord.", "TROMSØ", None, id="city-country-dash"),
-        pytest.param("ST. JOHN'S, Newfoundland (CP) -- Fog held.", "ST. JOHN'S", "CP",
-                     id="wire-double-hyphen"),
+        pytest.param(
+            "ST. JOHN'S, Newfoundland (CP) -- Fog held.", "ST. JOHN'S", "CP", id="wire-double-hyphen"
+        ),
         pytest.param("PORT MERIDA (Reuters) – The ferry sailed.", "PORT MERIDA", "Reuters", id="two-words"),
     ],
-)  # fmt: skip
+)
 def test_dateline_shapes(text: str, city: str, wire: str | None) -> None:
     [dateline] = find_datelines(text)
     assert (text[dateline.city_start : dateline.city_end], dateline.wire) == (city, wire)

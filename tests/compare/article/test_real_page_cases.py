@@ -216,19 +216,34 @@ def test_up_from_is_the_earlier_value(text: str, surface: str) -> None:
     ("text", "surface", "value", "high", "unit", "concept"),
     [
         pytest.param(
-            "Lawyers filed a five- to six-page motion on Friday.", "six-page", 5, 6, "page", "motion",
+            "Lawyers filed a five- to six-page motion on Friday.",
+            "six-page",
+            5,
+            6,
+            "page",
+            "motion",
             id="hyphen-range",
         ),
         pytest.param(
-            "She began a nine-day tour of the coast.", "nine-day", 9, None, "day", "tour",
+            "She began a nine-day tour of the coast.",
+            "nine-day",
+            9,
+            None,
+            "day",
+            "tour",
             id="six-day",
         ),
         pytest.param(
-            "A 13-year-old girl was pulled from the lake.", "13-year-old", 13, None, "year-old", "girl",
+            "A 13-year-old girl was pulled from the lake.",
+            "13-year-old",
+            13,
+            None,
+            "year-old",
+            "girl",
             id="year-old",
         ),
     ],
-)  # fmt: skip
+)
 def test_compound_modifiers_bind_to_their_noun(
     text: str, surface: str, value: float, high: float | None, unit: str, concept: str
 ) -> None:
@@ -244,12 +259,14 @@ def test_compound_modifiers_bind_to_their_noun(
 @pytest.mark.parametrize(
     ("text", "speaker", "cue_class"),
     [
-        pytest.param("Analysts said the mill plans to cut 200 jobs.", "Analysts", "speech",
-                     id="plan-inside-speech"),
-        pytest.param("Doctors believe that the minister hopes to resign.", "Doctors", "belief",
-                     id="hope-inside-belief"),
+        pytest.param(
+            "Analysts said the mill plans to cut 200 jobs.", "Analysts", "speech", id="plan-inside-speech"
+        ),
+        pytest.param(
+            "Doctors believe that the minister hopes to resign.", "Doctors", "belief", id="hope-inside-belief"
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_mind_ascribed_inside_a_report_is_the_reporters_claim(
     text: str, speaker: str, cue_class: str
 ) -> None:

@@ -80,8 +80,10 @@ def sentence(text: str) -> Statement:
         ("Man shot at deputies before fleeing, sheriff says", set()),
         ("No officers were injured in the exchange of gunfire.", set()),
         ("A 13-year-old boy and six other people were shot on Friday.", {("shot", "7")}),
-        ("He was charged with killing a woman and injuring a police officer and two others.",
-         {("killed", "1"), ("injured", "3")}),
+        (
+            "He was charged with killing a woman and injuring a police officer and two others.",
+            {("killed", "1"), ("injured", "3")},
+        ),
         ("Eight people were shot in a five-hour span across the city.", set()),
         ("He shot and wounded a woman and fatally shot two young men.", {("injured", "1"), ("killed", "2")}),
     ],
@@ -227,8 +229,13 @@ def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, cl
         ("The shooting happened around 4 p.m. on Friday.", "The shooting happened around 4:15 p.m.", True),
     ],
     ids=[
-        "twenty-minutes", "am-pm", "bound-includes", "before-includes", "rounded-half-hour",
-        "midnight-rounded", "hour-and-quarter-differ",
+        "twenty-minutes",
+        "am-pm",
+        "bound-includes",
+        "before-includes",
+        "rounded-half-hour",
+        "midnight-rounded",
+        "hour-and-quarter-differ",
     ],
 )
 def test_event_times_conflict_only_when_neither_allows_the_other(
@@ -369,10 +376,13 @@ def _numeric(*texts: str) -> list[str]:
 
 
 def test_a_child_and_an_adult_of_one_name_are_two_people_not_two_ages() -> None:
-    assert _numeric(
-        "Police arrested 49-year-old John Hoffman at the Moku Street home on Sunday night.",
-        "The victims were 5-year-old John Hoffman and his sister, police said on Sunday night.",
-    ) == []
+    assert (
+        _numeric(
+            "Police arrested 49-year-old John Hoffman at the Moku Street home on Sunday night.",
+            "The victims were 5-year-old John Hoffman and his sister, police said on Sunday night.",
+        )
+        == []
+    )
 
 
 def test_block_numbers_of_two_streets_are_two_places_but_of_one_street_a_conflict() -> None:
@@ -384,14 +394,23 @@ def test_block_numbers_of_two_streets_are_two_places_but_of_one_street_a_conflic
 
 
 def test_one_of_a_list_and_people_with_no_casualty_word_are_not_counts_compared() -> None:
-    assert _numeric(
-        "Officials say two gangs were involved in the shooting, one group from Tyler and another from Alto.",
-        "Investigators later determined two groups from Tyler and Longview were involved in the shooting.",
-    ) == []
-    assert _numeric(
-        "Jasmine De Hoyos, who went to the party, said there were more than a hundred people at the home.",
-        "Man dressed as a movie villain shoots 5 people at party at the home, police said.",
-    ) == []
+    assert (
+        _numeric(
+            "Officials say two gangs were involved in the shooting, one group from Tyler"
+            " and another from Alto.",
+            "Investigators later determined two groups from Tyler and Longview were involved"
+            " in the shooting.",
+        )
+        == []
+    )
+    assert (
+        _numeric(
+            "Jasmine De Hoyos, who went to the party, said there were more than a hundred people"
+            " at the home.",
+            "Man dressed as a movie villain shoots 5 people at party at the home, police said.",
+        )
+        == []
+    )
 
 
 def _types(*texts: str, days: tuple[int, ...] = ()) -> list[str]:
@@ -454,7 +473,6 @@ def test_four_dead_with_the_shooter_and_four_killed_besides_him_conflict() -> No
     assert "numeric_conflict" in _types(with_him, besides)
     same = "Three people were killed in a shooting at a bar on Main Street; the gunman then killed himself."
     assert "numeric_conflict" not in _types(with_him, same)
-
 
 
 def test_ages_a_birthday_apart_in_articles_a_year_apart_do_not_conflict() -> None:

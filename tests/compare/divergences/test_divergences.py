@@ -438,11 +438,22 @@ def test_an_outlet_giving_two_figures_for_one_kind_is_not_compared_at_event_leve
         Quantity("40 people", first.index("40"), first.index("40") + 9, 40, "people", None),
     ]
     b_text = f"{second} About 500 people lived near the harbour."
-    b_quantities = [Quantity("About 500 people", b_text.index("About"), b_text.index("About") + 16, 500,
-                             "people", None, "approx")]
+    b_quantities = [
+        Quantity(
+            "About 500 people",
+            b_text.index("About"),
+            b_text.index("About") + 16,
+            500,
+            "people",
+            None,
+            "approx",
+        )
+    ]
     found = find_divergences(
-        [article("a", "Meridian", first, quantities=a_quantities),
-         article("b", "Ledger", b_text, quantities=b_quantities)]
+        [
+            article("a", "Meridian", first, quantities=a_quantities),
+            article("b", "Ledger", b_text, quantities=b_quantities),
+        ]
     )
     assert not [d for d in found if d.type == "numeric_conflict"]
 
@@ -466,12 +477,19 @@ def test_dated_sentences_worded_differently_still_give_a_date_conflict() -> None
 
 
 def test_a_month_and_a_day_are_not_a_date_conflict() -> None:
-    texts = ["Shoigu was in Pyongyang in July, when Kim showed him new weapons.",
-             "Kim left Pyongyang with Shoigu on Sunday to see new weapons."]
+    texts = [
+        "Shoigu was in Pyongyang in July, when Kim showed him new weapons.",
+        "Kim left Pyongyang with Shoigu on Sunday to see new weapons.",
+    ]
     days = [("July", date(2023, 7, 1)), ("Sunday", date(2023, 9, 17))]
     made = [
-        article(ident, outlet, text, entities=kims(text),
-                dates=[DateMention(word, text.index(word), text.index(word) + len(word), day)])
+        article(
+            ident,
+            outlet,
+            text,
+            entities=kims(text),
+            dates=[DateMention(word, text.index(word), text.index(word) + len(word), day)],
+        )
         for ident, outlet, text, (word, day) in zip("ab", ("Ledger", "Meridian"), texts, days, strict=True)
     ]
     assert not [d for d in find_divergences(made) if d.type == "date_conflict"]
@@ -592,7 +610,6 @@ def test_a_toll_is_left_to_the_claim_readers_even_against_a_bare_count() -> None
     assert not [d for d in found if d.type == "numeric_conflict"]
 
 
-
 # One outlet's sentence, the figure's words in it, its value, unit and concept.
 Figure = tuple[str, str, float, str | None, str | None]
 # Each after a first sentence, so that offsets within a sentence and within the text differ.
@@ -659,8 +676,9 @@ def test_figures_that_count_nothing_or_different_things_are_no_conflict(
 def _analyzed(ident: str, outlet: str, text: str) -> CoverageArticle:
     from newsprism.compare.article.analysis import analyze_article
 
-    return CoverageArticle(ident, outlet, f"https://{ident}.example/a", f"Title {ident}", text, WHEN,
-                           analyze_article(text))  # fmt: skip
+    return CoverageArticle(
+        ident, outlet, f"https://{ident}.example/a", f"Title {ident}", text, WHEN, analyze_article(text)
+    )
 
 
 @pytest.mark.parametrize(
@@ -699,8 +717,7 @@ def test_one_remark_quoted_in_two_pieces_by_one_outlet_and_whole_by_another_has_
         '"He coached the youth team every Saturday and never missed a game."'
     )
     right = (
-        '"He coached the youth team every Saturday and never missed a game," '
-        "said Lena Voss, the boy's aunt."
+        '"He coached the youth team every Saturday and never missed a game," said Lena Voss, the boy\'s aunt.'
     )
     found = find_divergences([_analyzed("a", "Meridian", left), _analyzed("b", "Sever", right)])
     assert [d.type for d in found].count("speaker_conflict") == 1
@@ -721,8 +738,11 @@ def test_a_quote_is_a_unique_claim_only_where_its_sentence_credits_it(extra: str
         "Both were taken to a hospital in stable condition. Officers are looking for a gray sedan."
     )
     found = find_divergences(
-        [_analyzed("a", "Meridian", base), _analyzed("b", "Lantern", base),
-         _analyzed("c", "Sever", f"{base} {extra}")]
-    )  # fmt: skip
+        [
+            _analyzed("a", "Meridian", base),
+            _analyzed("b", "Lantern", base),
+            _analyzed("c", "Sever", f"{base} {extra}"),
+        ]
+    )
     unique = [d for d in found if d.type == "unique_claim" and "find whoever" in d.summary]
     assert bool(unique) is kept

@@ -35,22 +35,22 @@ OWN_TEXTS = {
     "flood": (
         "Floodwaters rose across the Varda valley on Thursday after three days of heavy rain, forcing "
         "2,400 residents from their homes. The regional governor, Tomas Belic, said the army had sent 40 "
-        "boats to the worst-hit villages. \"We are reaching people street by street, and nobody will be "
-        "left behind,\" Belic told reporters in the town of Ostra. Emergency services said 12 people had "
+        'boats to the worst-hit villages. "We are reaching people street by street, and nobody will be '
+        'left behind," Belic told reporters in the town of Ostra. Emergency services said 12 people had '
         "been taken to hospital with minor injuries. According to the weather service, another 80 "
         "millimetres of rain could fall before Sunday. Farmers' union leader Ana Kovac said that crops on "
-        "about 5,000 hectares had been destroyed. \"This harvest is lost, and many families will not "
-        "recover without help,\" Kovac said. The government has promised compensation but has not said "
+        'about 5,000 hectares had been destroyed. "This harvest is lost, and many families will not '
+        'recover without help," Kovac said. The government has promised compensation but has not said '
         "how much it will pay. Engineers are inspecting two bridges that were closed on Wednesday."
     ),
     "strike": (
         "Dock workers at the port of Halvik walked out on Monday in a dispute over pay, halting the "
         "loading of 17 container ships. The union, which represents 3,200 workers, said its members had "
-        "rejected an offer of a 4 percent raise. \"Our members keep this port running through storms and "
-        "night shifts, and they deserve a fair deal,\" union secretary Mirela Oprea said at a rally outside "
+        'rejected an offer of a 4 percent raise. "Our members keep this port running through storms and '
+        'night shifts, and they deserve a fair deal," union secretary Mirela Oprea said at a rally outside '
         "the main gate. The port authority said the strike was costing the city's economy millions every "
         "day. Its chief executive, Jonas Wiklund, said that the offer was the best the port could afford. "
-        "\"We have put a serious proposal on the table and we are ready to talk tonight,\" Wiklund said. "
+        '"We have put a serious proposal on the table and we are ready to talk tonight," Wiklund said. '
         "Shipping companies have begun diverting vessels to Brenna, 90 kilometres to the south. The "
         "transport minister said she would meet both sides on Wednesday."
     ),
@@ -58,9 +58,9 @@ OWN_TEXTS = {
         "Voters in the city of Lorsk elected Daria Menko as mayor on Sunday, ending 16 years of rule by the "
         "Civic Alliance. Menko won 54 percent of the vote, the electoral commission said, against 41 "
         "percent for the incumbent, Viktor Halas. Turnout was 62 percent, the highest in two decades. "
-        "\"Tonight the people of Lorsk chose a new beginning, and I will not let them down,\" Menko told "
-        "supporters at her campaign headquarters. Halas conceded shortly after midnight. \"The voters have "
-        "spoken clearly and I respect their decision,\" he said in a short statement. Observers from the "
+        '"Tonight the people of Lorsk chose a new beginning, and I will not let them down," Menko told '
+        'supporters at her campaign headquarters. Halas conceded shortly after midnight. "The voters have '
+        'spoken clearly and I respect their decision," he said in a short statement. Observers from the '
         "election monitoring group Clear Vote said they had recorded 23 minor irregularities but nothing "
         "that could change the result. Menko has promised to publish the city's budget online within 100 "
         "days."
@@ -68,8 +68,8 @@ OWN_TEXTS = {
     # A pull quote: the article repeats one attributed sentence, which must pair with its own copy.
     "pull-quote": (
         "The city council of Varn voted on Tuesday to close the old tram depot by the end of the year. "
-        "Council leader Petra Lind said the site would become a park with 300 new trees. \"We are giving "
-        "this neighbourhood back the green space it lost fifty years ago,\" Lind said after the vote. "
+        'Council leader Petra Lind said the site would become a park with 300 new trees. "We are giving '
+        'this neighbourhood back the green space it lost fifty years ago," Lind said after the vote. '
         "Residents had collected 4,100 signatures in favour of the plan. Council leader Petra Lind said "
         "the site would become a park with 300 new trees. The tram operator said that services would "
         "not be affected because the depot has been empty since 2019."
@@ -137,8 +137,13 @@ def plan_edits(text: str, analysis: ArticleAnalysis) -> list[Edit]:
     edits: list[Edit] = []
     swap = next((a for a in quotes if _swappable(analysis, a)), None)
     if swap is not None and swap.speaker_start is not None and swap.speaker_end is not None:
-        edits.append(take(Edit(swap.speaker_start, swap.speaker_end, NEW_SPEAKER, "speaker_conflict"),
-                          swap.start, swap.end - 1))
+        edits.append(
+            take(
+                Edit(swap.speaker_start, swap.speaker_end, NEW_SPEAKER, "speaker_conflict"),
+                swap.start,
+                swap.end - 1,
+            )
+        )
     rewordable = ((q, _reword(text, q.start, q.end)) for q in quotes if free(q.start, q.end - 1))
     quote, reword = next(((q, r) for q, r in rewordable if r is not None), (None, None))
     if quote is not None and reword is not None:
@@ -149,8 +154,14 @@ def plan_edits(text: str, analysis: ArticleAnalysis) -> list[Edit]:
         changed = _changed_number(digits.group())
         edits.append(take(Edit(digits.start(), digits.end(), changed, "numeric_conflict"), number.start))
     said = [a for a in analysis.attributions if a.kind != "direct" and a.speaker and free(a.start)]
-    removed = next((sentences[sentence_of(a.start)] for a in said
-                    if not _duplicated(text, sentences[sentence_of(a.start)])), None)
+    removed = next(
+        (
+            sentences[sentence_of(a.start)]
+            for a in said
+            if not _duplicated(text, sentences[sentence_of(a.start)])
+        ),
+        None,
+    )
     if removed is not None:
         edits.append(Edit(removed.start, removed.end, "", "omission"))
     return edits
@@ -179,11 +190,17 @@ def _countable(text: str, quantity: Quantity) -> bool:
     after = text[quantity.end : quantity.end + 2]
     concept = (quantity.concept or quantity.unit or "").split()
     return (
-        quantity.value >= 2 and not 1900 <= quantity.value <= 2100 and bool(concept)
-        and quantity.value_high is None and not re.search(r"\d\s*[-\u2013]\s*\d", quantity.text)
-        and concept[0].isalpha() and concept[0].islower() and len(concept[0]) > 2
+        quantity.value >= 2
+        and not 1900 <= quantity.value <= 2100
+        and bool(concept)
+        and quantity.value_high is None
+        and not re.search(r"\d\s*[-\u2013]\s*\d", quantity.text)
+        and concept[0].isalpha()
+        and concept[0].islower()
+        and len(concept[0]) > 2
         and not re.search(r"[-\u2013/.]\s*$", before)
-        and not re.search(r"[A-Z][a-z]*\.?\s*$", before) and not after.lstrip().startswith(("-", "\u2013"))
+        and not re.search(r"[A-Z][a-z]*\.?\s*$", before)
+        and not after.lstrip().startswith(("-", "\u2013"))
     )
 
 
@@ -217,8 +234,13 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[tuple[str, 
 
 def article(article_id: str, outlet: str, text: str) -> CoverageArticle:
     return CoverageArticle(
-        id=article_id, outlet=outlet, url=f"https://{outlet.lower().replace(' ', '-')}.example/{article_id}",
-        title=f"Story {article_id}", text=text, published=PUBLISHED, analysis=analyze(text, PUBLISHED.date()),
+        id=article_id,
+        outlet=outlet,
+        url=f"https://{outlet.lower().replace(' ', '-')}.example/{article_id}",
+        title=f"Story {article_id}",
+        text=text,
+        published=PUBLISHED,
+        analysis=analyze(text, PUBLISHED.date()),
     )
 
 

@@ -25,8 +25,18 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)">'
 def _quote(text: str, words: str, speaker: str) -> Attribution:
     start = text.index(words)
     speaker_start = text.index(speaker)
-    return Attribution("direct", words, start, start + len(words), "said", speaker, speaker_start,
-                       speaker_start + len(speaker), speaker, "person")
+    return Attribution(
+        "direct",
+        words,
+        start,
+        start + len(words),
+        "said",
+        speaker,
+        speaker_start,
+        speaker_start + len(speaker),
+        speaker,
+        "person",
+    )
 
 
 def _article(
@@ -37,14 +47,20 @@ def _article(
     quantity = Quantity(f"{drones} drones", start, start + len(drones) + 7, value, "drone", "drones")
     quote = _quote(text, "\u201cWe will rebuild every house on this street,\u201d", "Marta Quiroga")
     return CoverageArticle(
-        id=ident, outlet=outlet, url=f"https://{ident}.example/story", title=title, text=text,
+        id=ident,
+        outlet=outlet,
+        url=f"https://{ident}.example/story",
+        title=title,
+        text=text,
         published=datetime(2023, 9, 16, 12, tzinfo=UTC),
         analysis=ArticleAnalysis(attributions=[quote], quantities=[quantity]),
     )
 
 
-TEXT = ("The governor handed the visitors {n} drones at the ceremony in the harbour. "
-        "\u201cWe will rebuild every house on this street,\u201d Mayor Marta Quiroga said.")
+TEXT = (
+    "The governor handed the visitors {n} drones at the ceremony in the harbour. "
+    "\u201cWe will rebuild every house on this street,\u201d Mayor Marta Quiroga said."
+)
 
 
 @pytest.fixture
@@ -66,8 +82,11 @@ def test_json_has_exactly_the_interface_shape(articles: list[CoverageArticle]) -
     assert 0 <= divergence["severity"] <= 1
     claim_keys = {"outlet", "article_url", "text", "start", "end", "value", "speaker"}
     assert set(divergence["claims"][0]) >= claim_keys
-    assert data["sources"][0] == {"source": "Marta Quiroga", "source_type": "person",
-                                  "cited_by": {"Lantern TV": 1, "Meridian Wire": 1}}
+    assert data["sources"][0] == {
+        "source": "Marta Quiroga",
+        "source_type": "person",
+        "cited_by": {"Lantern TV": 1, "Meridian Wire": 1},
+    }
     json.dumps(data)
 
 

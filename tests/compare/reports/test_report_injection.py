@@ -36,16 +36,30 @@ def coverage(ident: str, outlet: str, url: str, title: str, speaker: str, drones
         f"{QUOTE} {speaker} said, according to {outlet}."
     )
     start, speaker_start = text.index(QUOTE), text.index(speaker)
-    quote = Attribution("direct", QUOTE, start, start + len(QUOTE), "said", speaker, speaker_start,
-                        speaker_start + len(speaker), speaker, "agency")  # fmt: skip
+    quote = Attribution(
+        "direct",
+        QUOTE,
+        start,
+        start + len(QUOTE),
+        "said",
+        speaker,
+        speaker_start,
+        speaker_start + len(speaker),
+        speaker,
+        "agency",
+    )
     count = text.index(drones)
     value = {"five": 5, "six": 6}[drones]
     quantity = Quantity(f"{drones} drones", count, count + len(drones) + 7, value, "drone", "drones")
     return CoverageArticle(
-        id=ident, outlet=outlet, url=url, title=title, text=text,
+        id=ident,
+        outlet=outlet,
+        url=url,
+        title=title,
+        text=text,
         published=datetime(2023, 9, 16, 12, tzinfo=UTC),
         analysis=ArticleAnalysis(attributions=[quote], quantities=[quantity]),
-    )  # fmt: skip
+    )
 
 
 HOSTILE_FIELDS = {

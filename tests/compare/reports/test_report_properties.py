@@ -15,15 +15,69 @@ from newsprism.compare.types import CoverageArticle
 
 _SENTENCE_WORDS = st.lists(
     st.sampled_from(
-        ["said", "Kozlov", "Alexander", "according", "to", "TASS", "Reuters", "“", "”", '"', "five", "six",
-         "drones", "12", "killed", "people", "on", "Sunday", "Monday", "he", "told", "reporters", ",", ".",
-         "\n\n", "about", "1.5", "million", "per", "cent", "minister", "the", "defence", "Vladivostok",
-         "visited", "Kim", "Jong", "Un", "denied", "Kremlin", "<script>", "[x](javascript:1)", "|", "*",
-         "September", "13", "2023", "rose", "by", "a", "third", "at", "least", "four", "—", "(", ")"]
+        [
+            "said",
+            "Kozlov",
+            "Alexander",
+            "according",
+            "to",
+            "TASS",
+            "Reuters",
+            "“",
+            "”",
+            '"',
+            "five",
+            "six",
+            "drones",
+            "12",
+            "killed",
+            "people",
+            "on",
+            "Sunday",
+            "Monday",
+            "he",
+            "told",
+            "reporters",
+            ",",
+            ".",
+            "\n\n",
+            "about",
+            "1.5",
+            "million",
+            "per",
+            "cent",
+            "minister",
+            "the",
+            "defence",
+            "Vladivostok",
+            "visited",
+            "Kim",
+            "Jong",
+            "Un",
+            "denied",
+            "Kremlin",
+            "<script>",
+            "[x](javascript:1)",
+            "|",
+            "*",
+            "September",
+            "13",
+            "2023",
+            "rose",
+            "by",
+            "a",
+            "third",
+            "at",
+            "least",
+            "four",
+            "—",
+            "(",
+            ")",
+        ]
     ),
     min_size=3,
     max_size=60,
-).map(" ".join)  # fmt: skip
+).map(" ".join)
 # Sentences that make outlets diverge (figures, speakers, dates, sources), with hostile pieces in them.
 _STORY_SENTENCES = st.builds(
     "{0} {1}".format,
@@ -60,13 +114,16 @@ def coverage(draw: st.DrawFn) -> list[CoverageArticle]:
         published = datetime(2023, 9, 13, tzinfo=UTC) + timedelta(hours=draw(st.integers(0, 72)))
         articles.append(
             CoverageArticle(
-                id=str(number), outlet=draw(_OUTLETS), url=f"https://{number}.example/story",
+                id=str(number),
+                outlet=draw(_OUTLETS),
+                url=f"https://{number}.example/story",
                 title=draw(st.sampled_from(["Kim visits", "", "<script>", "Drones | count"])),
-                text=text, published=draw(st.one_of(st.none(), st.just(published))),
+                text=text,
+                published=draw(st.one_of(st.none(), st.just(published))),
                 analysis=analyze_article(text, published.date()),
                 outlet_kind=draw(st.sampled_from(["agency", "state_media", "newspaper", "other"])),
             )
-        )  # fmt: skip
+        )
     return articles
 
 

@@ -28,16 +28,21 @@ from newsprism.compare.types import DivergenceType
 @pytest.mark.parametrize(
     ("sentence", "wanted", "found"),
     [
-        pytest.param("Kim got five kamikaze drones.", "five kamikaze drones", "five kamikaze drones",
-                     id="phrase"),
+        pytest.param(
+            "Kim got five kamikaze drones.", "five kamikaze drones", "five kamikaze drones", id="phrase"
+        ),
         pytest.param("At least 15 people died.", "15", "15", id="number"),
         pytest.param("It cost 150 dollars, not 15.", "15", "15", id="whole-number-only"),
-        pytest.param('"All of it, was practical," he said.', "all of it was practical",
-                     "All of it, was practical", id="quote-across-punctuation"),
+        pytest.param(
+            '"All of it, was practical," he said.',
+            "all of it was practical",
+            "All of it, was practical",
+            id="quote-across-punctuation",
+        ),
         pytest.param("He left on Saturday.", "2023-09-16", None, id="date-not-written"),
         pytest.param("Nothing here.", "", None, id="empty"),
     ],
-)  # fmt: skip
+)
 def test_value_is_found_in_its_sentence(sentence: str, wanted: str, found: str | None) -> None:
     span = value_span(sentence, wanted)
     assert (sentence[span[0] : span[1]] if span else None) == found
@@ -58,9 +63,12 @@ def test_marked_sentence_prefers_the_phrase_and_keeps_every_character() -> None:
 def test_diff_runs_cut_the_static_reports_notation() -> None:
     runs = diff_runs("all of it was [-practical-] {+promising+}, he said")
     assert [(r.op, r.text) for r in runs] == [
-        ("equal", "all of it was "), ("delete", "practical"), ("equal", " "), ("insert", "promising"),
+        ("equal", "all of it was "),
+        ("delete", "practical"),
+        ("equal", " "),
+        ("insert", "promising"),
         ("equal", ", he said"),
-    ]  # fmt: skip
+    ]
     assert diff_runs(None) == [] and diff_runs("no change") == [_equal("no change")]
 
 
@@ -72,23 +80,47 @@ def _report(*divergences: dict[str, Any]) -> dict[str, Any]:
     return {
         "event": {"id": "1", "title": "Storm", "outlets": ["A", "B"]},
         "articles": [
-            {"id": "7", "url": "https://a.example/1", "outlet": "A", "title": "a",
-             "published": "2024-05-04T06:00:00+00:00"},
-            {"id": "8", "url": "https://b.example/1", "outlet": "B", "title": "b",
-             "published": "2024-05-04T09:00:00+00:00"},
+            {
+                "id": "7",
+                "url": "https://a.example/1",
+                "outlet": "A",
+                "title": "a",
+                "published": "2024-05-04T06:00:00+00:00",
+            },
+            {
+                "id": "8",
+                "url": "https://b.example/1",
+                "outlet": "B",
+                "title": "b",
+                "published": "2024-05-04T09:00:00+00:00",
+            },
         ],
         "divergences": list(divergences),
         "sources": [],
-    }  # fmt: skip
+    }
 
 
 def _divergence(kind: str, severity: float) -> dict[str, Any]:
     claims = [
-        {"outlet": "A", "article_url": "https://a.example/1", "text": "Four died.", "start": 3, "end": 13,
-         "value": "4", "phrase": "Four"},
-        {"outlet": "B", "article_url": "https://elsewhere.example/", "text": "Six died.", "start": 0,
-         "end": 9, "value": "6", "phrase": "Six"},
-    ]  # fmt: skip
+        {
+            "outlet": "A",
+            "article_url": "https://a.example/1",
+            "text": "Four died.",
+            "start": 3,
+            "end": 13,
+            "value": "4",
+            "phrase": "Four",
+        },
+        {
+            "outlet": "B",
+            "article_url": "https://elsewhere.example/",
+            "text": "Six died.",
+            "start": 0,
+            "end": 9,
+            "value": "6",
+            "phrase": "Six",
+        },
+    ]
     return {"type": kind, "summary": f"{kind} {severity}", "severity": severity, "claims": claims}
 
 
@@ -102,15 +134,18 @@ def test_divergences_are_ranked_grouped_and_linked() -> None:
     )
     ranked = ranked_divergences(report, _link)
     assert [(d.rank, d.type, d.severity_text) for d in ranked] == [
-        (1, "numeric_conflict", "0.90"), (2, "omission", "0.70"), (3, "omission", "0.40"),
-    ]  # fmt: skip
+        (1, "numeric_conflict", "0.90"),
+        (2, "omission", "0.70"),
+        (3, "omission", "0.40"),
+    ]
     first = ranked[0].columns
     assert first[0][0].href == "/articles/7#at-3-13"
     assert first[1][0].href is None  # a claim from an article the report does not list links nowhere
     groups = grouped_by_type(ranked)
     assert [(g.style.key, [d.rank for d in g.divergences]) for g in groups] == [
-        ("numeric_conflict", [1]), ("omission", [2, 3]),
-    ]  # fmt: skip
+        ("numeric_conflict", [1]),
+        ("omission", [2, 3]),
+    ]
     assert [g.style.key for g in grouped_by_type(ranked, {"omission"})] == ["omission"]
 
 
@@ -120,8 +155,9 @@ def test_type_choices_list_the_events_types_with_their_counts() -> None:
     )
     choices = type_choices(ranked_divergences(report, _link), {"omission"})
     assert [(c.style.key, c.count, c.checked) for c in choices] == [
-        ("numeric_conflict", 1, False), ("omission", 2, True),
-    ]  # fmt: skip
+        ("numeric_conflict", 1, False),
+        ("omission", 2, True),
+    ]
     assert all(c.checked for c in type_choices(ranked_divergences(report, _link), None))
 
 
@@ -154,9 +190,12 @@ def test_contrast_ratio_matches_the_wcag_examples() -> None:
 def test_reliance_chart_stacks_each_outlets_citations_within_the_width() -> None:
     sources = [
         {"source": "TASS", "source_type": "agency", "cited_by": {"A": 5, "B": 2}},
-        {"source": "A governor with a name far longer than twenty-eight characters",
-         "source_type": "official", "cited_by": {"A": 3}},
-    ]  # fmt: skip
+        {
+            "source": "A governor with a name far longer than twenty-eight characters",
+            "source_type": "official",
+            "cited_by": {"A": 3},
+        },
+    ]
     chart = reliance_chart(sources, ["A", "B", "C"])
     totals = {row.outlet: row.total for row in chart.rows}
     assert totals == {"A": 8, "B": 2, "C": 0}
