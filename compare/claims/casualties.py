@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.compare.article.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
+from newsprism.compare.article.quantities import singular
 from newsprism.compare.claims.model import ABOUT, AT_LEAST, AT_MOST, FactClaim, count_bounds
 from newsprism.compare.types import Statement
 
@@ -287,6 +288,9 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     if not _a_victim_count(match, number, value, role):
         return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None
+    counted = match.group(n) if match.re is _BARE_SINGLE else match.string[match.end(n) : match.end(n) + 40]
+    group, individual = counted_group("one" if match.re is _BARE_SINGLE else number, counted)
+    listed = 0.0
     if match.re in (_PASSIVE, _NOUN) and n == "n" and not qualifier:
         listed = _coordinated(match.string, match.start(n))
         if listed and role == INJURED and re.search(r"\bshot\s*$", match.group(0), re.IGNORECASE):
@@ -297,13 +301,17 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     following = _FOLLOWING.match(match.string[match.end() :])
     if match.re is _ACTIVE and not qualifier and not fatally and following:
         value += _value(following.group("n") or "one") or 1.0
+        listed += 1
+    if listed or match.re is _PAIR:
+        group, individual = None, False  # `a man, two women and a child`: everyone listed
     return FactClaim(
         kind="casualties",
         subject=role,
         value=_figure(value),
-        bounds=count_bounds(value, qualifier),
+        bounds=count_bounds(value, "at least" if individual else qualifier),
         statement=statement,
         phrase=match.group(0).strip(),
+        group=group,
     )
 
 
@@ -334,6 +342,42 @@ def _coordinated(text: str, start: int) -> float:
         added += value
         start -= len(joined.group(0))
     return added
+
+
+# Nouns that count everyone hit, whoever they are; any other noun counts a kind of them.
+_EVERYONE = frozenset(
+    "people persons person others other victims victim individuals individual one more".split()
+)
+# The noun a count counts: a people noun, else the first noun-like word after its modifiers (`two
+# bailiffs`, `a security guard`), whatever it is.
+_COUNTED_NOUN = re.compile(
+    rf"^\s*(?:(?:{_MODIFIER}|{_NOUN_MODIFIER})\s+)*(?P<noun>[a-z]+)\b(?!-)", re.IGNORECASE
+)
+_NOT_A_NOUN = frozenset(
+    """and or in at on of by to from for with as was were is are has have had after before during near
+    inside outside while when who that which dead killed injured wounded hurt shot died dies slain
+    fatally critically seriously also later remain remains""".split()
+)
+
+
+def counted_group(number: str, counted: str) -> tuple[str | None, bool]:
+    """Which kind of people a count counts (`four women` -> woman; `four people` -> None), and whether
+    it is one person described (`a woman was shot`, `one man`): an individual the story tells of, who
+    says nothing of how many others were hit, so the count is a floor, not a toll.
+
+    >>> counted_group("four", " women were killed")
+    ('woman', False)
+    >>> counted_group("a", " 14-year-old boy was killed")
+    ('boy', True)
+    >>> counted_group("three", " people were shot")
+    (None, False)
+    """
+    noun = _COUNTED_NOUN.match(counted)
+    word = noun.group("noun").lower() if noun else ""
+    if not word or word in _EVERYONE or word in _NOT_A_NOUN:
+        return None, False
+    kind = singular(word)
+    return kind, number.lower() in {"a", "an", "one"} and kind == word
 
 
 def _figure(value: float) -> str:

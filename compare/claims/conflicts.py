@@ -14,8 +14,11 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from itertools import combinations
 
 from newsprism.compare.claims.casualties import (
+    ARRESTED,
+    HOSPITALISED,
     INJURED,
     KILLED,
     ROLE_NAMES,
@@ -175,7 +178,7 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
     judged false in a sample of 40, 25 came from such counts.
     """
     found = []
-    tolls = lambda article: [_victims(c) for c in _lead_casualties(context.casualties(article))]  # noqa: E731
+    tolls = lambda article: _told_once([_victims(c) for c in _lead_casualties(context.casualties(article))])  # noqa: E731
     for role, per_article in sorted(_by_subject(context, tolls).items()):
         claims = _clashing_claims(per_article, _tolls_clash)
         if claims:
@@ -196,6 +199,19 @@ def _lead_casualties(claims: Sequence[FactClaim]) -> list[FactClaim]:
     ]
 
 
+def _told_once(claims: list[FactClaim]) -> list[FactClaim]:
+    """An article's counts, without the roles read from its whole text (taken to hospital, arrested)
+    where two of its own counts cannot both be true (`no one has been arrested` above `three others
+    were arrested`): the article was updated in place or counts different people, and says nothing
+    against another outlet."""
+    at_odds = {
+        role
+        for role in (HOSPITALISED, ARRESTED)
+        if not all(_counts_meet(x, y) for x, y in combinations([c for c in claims if c.subject == role], 2))
+    }
+    return [c for c in claims if c.subject not in at_odds]
+
+
 def _victims(claim: FactClaim) -> FactClaim:
     """A toll of the dead as the number of victims: `four dead, including the gunman` is three victims,
     so that it meets `four killed; the gunman then killed himself` as the conflict it is."""
@@ -205,13 +221,28 @@ def _victims(claim: FactClaim) -> FactClaim:
 
 
 def _tolls_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
-    first_a, first_b = a[0].bounds, b[0].bounds
-    return bool(first_a and first_b and not first_a.overlaps(first_b)) and _counts_clash(a, b)
+    return not _counts_meet(a[0], b[0]) and _counts_clash(a, b)
 
 
 def _counts_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
     # Each article may give a count more than once; they clash when no figure of one allows any of the other.
-    return not any(x.bounds and y.bounds and x.bounds.overlaps(y.bounds) for x in a for y in b)
+    return not any(_counts_meet(x, y) for x in a for y in b)
+
+
+def _counts_meet(x: FactClaim, y: FactClaim) -> bool:
+    """Whether two counts of one role can both be true. A count of one kind of people (`four women
+    were killed`) is part of a toll of everyone (`six people were killed`) or of another kind: against
+    those it is a floor, not a toll."""
+    if x.bounds is None or y.bounds is None:
+        return True
+    return _as_part(x, y).overlaps(_as_part(y, x))
+
+
+def _as_part(claim: FactClaim, other: FactClaim) -> Bounds:
+    assert claim.bounds is not None
+    if claim.group is not None and claim.group != other.group:
+        return Bounds(claim.bounds.low, math.inf)
+    return claim.bounds
 
 
 def _clashing_claims(

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from newsprism.compare.types import Statement
 
 # Qualifiers of a stated figure, and the values each allows around it (as a factor for counts).
-AT_LEAST = frozenset({"at least", "more than", "over", "upwards of", "no fewer than", "as many as"})
-AT_MOST = frozenset({"at most", "fewer than", "less than", "up to", "no more than", "under"})
+AT_LEAST = frozenset({"at least", "more than", "over", "upwards of", "no fewer than"})
+# `as many as 20 injured` is an early ceiling: it allows the 14 a later count gives.
+AT_MOST = frozenset({"at most", "fewer than", "less than", "up to", "no more than", "under", "as many as"})
 ABOUT = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated"})
 
 
@@ -46,7 +47,9 @@ def count_bounds(value: float, qualifier: str | None) -> Bounds:
 @dataclass(frozen=True, slots=True)
 class FactClaim:
     """One claim: what it is about (`subject`, e.g. `killed` or a person's name), its stated value and
-    the bounds that value allows, where it was read, and whether it is negated."""
+    the bounds that value allows, where it was read, and whether it is negated. `group` says which
+    people a count counts when it counts a kind of them only (`four women`: `woman`); a count of
+    everyone (`four people`, `four victims`, `four`) has none."""
 
     kind: str
     subject: str
@@ -55,3 +58,4 @@ class FactClaim:
     statement: Statement
     phrase: str
     negated: bool = False
+    group: str | None = None

@@ -45,6 +45,8 @@ _ROLES = {
     "detained": "arrested arrest detained detention jailed",
 }
 _ROLE_OF = {word: role for role, listed in _ROLES.items() for word in listed.split()}
+# Fates of people the casualty reader does not count.
+_OTHER_FATES = frozenset({"missing", "displaced"})
 
 Kind = tuple[str, str]
 _PEOPLE = frozenset(
@@ -83,8 +85,17 @@ def _supporters(
         if outlet not in outlets
         for m in mentions
         for x in linked
-        if same_concept(m[1], x[1]) and compatible(m[1], x[1]) and similarity(m[0], x[0]) >= SUPPORTING
+        if _may_be_same(m[1], x[1]) and compatible(m[1], x[1]) and similarity(m[0], x[0]) >= SUPPORTING
     ]
+
+
+def _may_be_same(supporter: Quantity, linked: Quantity) -> bool:
+    # A supporter only sides with a conflict already found, so a figure of the same unit that does not
+    # name its concept (`the visit lasted six days`) may back one that does (`a six-day visit`).
+    if same_concept(supporter, linked):
+        return True
+    unit = (supporter.unit or "").lower()
+    return bool(unit) and unit == (linked.unit or "").lower() and not concept_words(supporter.concept)
 
 
 def _figures_by_kind(statements: Mapping[str, Sequence[Statement]]) -> dict[Kind, dict[str, list[Mention]]]:
@@ -105,9 +116,11 @@ def figure_kind(statement: Statement, quantity: Quantity) -> Kind | None:
     if not head:
         return None
     role = role_of(statement, quantity.start, quantity.end)
-    if not role and (head in _PEOPLE or counts_people(quantity)):
-        # People counted with no casualty word near (`15 people`, `two Detroit children`, `four men`)
-        # are a crowd, a family, a city's year: anything. Compared only in sentences that align.
+    if (head in _PEOPLE or counts_people(quantity)) and role not in _OTHER_FATES:
+        # People counted with no word of what befell them (`15 people`, `two Detroit children`) are a
+        # crowd, a family, a city's year: anything; killed, hurt or arrested (`three victims`
+        # identified of five killed) they are a toll or a part of it, which the casualty reader
+        # compares by role and kind of people (`newsprism.compare.claims`).
         return None
     return head, role
 
@@ -138,6 +151,8 @@ def _contradictions(
         and not compatible(a[1], b[1])
         and similarity(a[0], b[0]) >= RELATED
         and (bool(kind[1]) or bool(figure_context(a) & figure_context(b)))
+        # A unit alone (`20 years`, `100 miles`) says nothing of what it measures: see _same_thing.
+        and bool(concept_words(a[1].concept) and concept_words(b[1].concept))
         # `the 1500 block of Versailles Avenue` and `the 400 block of Stokes Avenue` are two places.
         and complement(*a) == complement(*b)
     ]

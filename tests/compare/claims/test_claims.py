@@ -483,3 +483,73 @@ def test_ages_a_birthday_apart_in_articles_a_year_apart_do_not_conflict() -> Non
     a_year_on = replace(later, published=first.published + timedelta(days=400))
     assert [d.type for d in claim_conflicts(*_event([first, a_year_on]))] == []
     assert [d.type for d in claim_conflicts(*_event([first, later]))] == ["numeric_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "The gunmen opened fire on the cookout, killing four women, police said.",
+            "The gunmen opened fire on the cookout, killing six people, police said.",
+            id="a-kind-of-people-is-part-of-everyone",
+        ),
+        pytest.param(
+            "A woman was shot in the leg outside the bar on Friday, police said.",
+            "Four people were shot outside the bar on Friday, police said.",
+            id="one-person-described-is-no-toll",
+        ),
+        pytest.param(
+            "Police are searching for a man suspected of shooting a security guard at the store.",
+            "Police are searching for a man who shot three people at the store.",
+            id="one-guard-described-is-no-toll",
+        ),
+        pytest.param(
+            "The crash on the interstate left as many as 20 others injured, officials said.",
+            "Fourteen others were injured in the crash on the interstate, officials said.",
+            id="as-many-as-is-a-ceiling",
+        ),
+    ],
+)
+def test_a_part_of_a_toll_or_a_ceiling_allows_the_other_count(first: str, second: str) -> None:
+    assert _types(first, second) == []
+
+
+def test_counts_of_one_kind_of_people_still_conflict_with_each_other() -> None:
+    four = "The gunmen opened fire on the cookout, killing four women, police said."
+    five = "The gunmen opened fire on the cookout, killing five women, police said."
+    assert _types(four, five) == ["numeric_conflict"]
+
+
+def test_an_article_at_odds_with_itself_on_arrests_says_nothing_against_another() -> None:
+    updated = (
+        "Two people were shot at the mall on Friday. Police said no one has been arrested. "
+        "Later on Friday, police said three others were arrested in the case."
+    )
+    other = "Two people were shot at the mall on Friday. Four people were arrested, police said."
+    assert "numeric_conflict" not in _types(updated, other)
+    plain = "Two people were shot at the mall on Friday. Three people were arrested, police said."
+    assert _types(plain, other) == ["numeric_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Ramos was sentenced to 20 years in prison for the shooting at the Elm Street bar.",
+            "Ramos will serve at least seven years in prison for the shooting at the Elm Street bar.",
+            id="a-unit-alone-names-no-concept",
+        ),
+        pytest.param(
+            "Police said Darnell Okafor was shot four times outside the Elm Street bar.",
+            "Police said a man was shot three times outside the Elm Street bar.",
+            id="a-named-person-and-someone-unnamed",
+        ),
+        pytest.param(
+            "The medical examiner has released the names of three victims of the Elm Street bar killings.",
+            "Five victims died in the Elm Street bar killings on Saturday night, police said.",
+            id="people-counted-are-left-to-the-casualty-reader",
+        ),
+    ],
+)
+def test_figures_that_do_not_say_whose_or_what_they_count_are_not_compared(first: str, second: str) -> None:
+    assert _numeric(first, second) == []

@@ -409,8 +409,10 @@ def test_word_diff_and_names() -> None:
 
 
 def _days(ident: str, outlet: str, text: str, phrase: str, value: float) -> CoverageArticle:
+    # As the analysis reads them: `a six-day visit` names what lasted, `lasted six days` does not.
     start = text.index(phrase)
-    found = Quantity(phrase, start, start + len(phrase), value, "day", None)
+    concept = "visit" if phrase.endswith("-day") else None
+    found = Quantity(phrase, start, start + len(phrase), value, "day", concept)
     return article(ident, outlet, text, quantities=[found], entities=kims(text))
 
 
