@@ -54,7 +54,7 @@ _HOSPITAL = (
     r"(?:a\s+|the\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
 )
 _PASSIVE = re.compile(
-    rf"(?<![\w:-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|slain|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
+    rf"(?<![\w:/-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|slain|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
     rf"wounded|injured|hurt|dead|died|hospitali[sz]ed|{_HOSPITAL}|arrested|taken\s+into\s+custody)\b",
     re.IGNORECASE,
 )
@@ -95,7 +95,7 @@ _FATALLY = re.compile(
     re.IGNORECASE,
 )
 _NOUN = re.compile(
-    rf"(?<![\w:-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
+    rf"(?<![\w:/-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
     re.IGNORECASE,
 )
 _ROLE_OF = {
@@ -157,6 +157,10 @@ _OTHER_INCIDENT = re.compile(
     # A toll over a span of time is a round-up (`in attacks from Friday night to Sunday`, `this
     # year`, `in November alone`, `so far`): one incident happens at one time.
     r"|\b(?:this|last)\s+(?:year|month)\b|\bso\s+far\b|\balone\b|\bin\s+an?\s+[\w-]+\s+(?:span|period|stretch)\b"
+    # `28 people shot and 10 killed in the city since Friday`, `an outbreak of violence`: a city's
+    # count over days.
+    r"|\bsince\s+(?:last\s+)?\w+day\b|\b(?:outbreak|wave|spate|spike|surge|rash)\s+of\s+(?:\w+\s+)?"
+    r"(?:violence|shootings|killings|homicides|crime)\b"
     r"|\bfrom\s+\w+(?:\s+\w+)?\s+(?:to|through|until)\s+(?:early\s+|late\s+)?\w+day\b"
     r"|\bin\s+(?:\w+\s+){0,3}?(?:attacks|incidents|homicides)\b"
     rf"|(?<![\w-])(?:{WORD_NUMBER}|\d+|several|multiple)\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b",
@@ -200,6 +204,14 @@ _ZERO_OF_A_CAUSE = re.compile(
 )
 
 
+# `shot four others, including one who died`: the count holds the dead too.
+_SOME_DIED = re.compile(
+    r"^[^,.;]{0,40},\s*(?:including|one\s+of\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}?(?:who\s+)?"
+    r"(?:died|fatally|was\s+killed)\b",
+    re.IGNORECASE,
+)
+
+
 def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) -> str:
     """The role a match counts: its verb's, corrected by what the words around it say."""
     if pattern is _FATALLY:
@@ -210,7 +222,11 @@ def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) ->
     just_before = match.string[max(0, match.start() - 9) : match.start()]
     if role in (INJURED, SHOT) and re.search(r"\bfatally\b", f"{just_before} {said}", re.IGNORECASE):
         return KILLED  # `10 were fatally wounded`
-    if role == SHOT and re.search(r"\bothers?\b", said, re.IGNORECASE):
+    if (
+        role == SHOT
+        and re.search(r"\bothers?\b", said, re.IGNORECASE)
+        and not _SOME_DIED.match(match.string[match.start() :])
+    ):
         return INJURED  # `two were killed ... four others were shot`: the others survived
     return role
 

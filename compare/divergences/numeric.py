@@ -102,7 +102,13 @@ def numeric_conflicts(
         if not (_read_as_claim(*a) or _read_as_claim(*b) or _enumerated(*a) or _enumerated(*b))
         and _same_people(a[0], b[0])
     ]
-    return [_numeric_divergence(cluster) for cluster in connected(links)]
+    # A supporting link joins figures that agree; once the contradiction it backed is dropped above, a
+    # cluster of agreeing figures is left, and it is no conflict.
+    return [_numeric_divergence(cluster) for cluster in connected(links) if _disagrees(cluster)]
+
+
+def _disagrees(mentions: Sequence[Mention]) -> bool:
+    return any(not compatible(a[1], b[1]) for i, a in enumerate(mentions) for b in mentions[i + 1 :])
 
 
 def _same_thing(a: Mention, b: Mention) -> bool:

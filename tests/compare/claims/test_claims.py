@@ -78,6 +78,13 @@ def sentence(text: str) -> Statement:
         ("Teen boy found fatally shot in parked car", {("killed", "1")}),
         ("Man, 22, dies after shooting near gas station", {("killed", "1")}),
         ("Man shot at deputies before fleeing, sheriff says", set()),
+        (
+            "Deputies are hunting a man who shot three others, including one who died, at a motel.",
+            {("shot", "3")},
+        ),
+        ("The unrest left 19 people shot and six killed across the county since Saturday.", set()),
+        ("A spate of shootings has left 12 people wounded, the chief said.", set()),
+        ("Case 04/11/16 Arrested: DOE, John, for burglary.", set()),
         ("No officers were injured in the exchange of gunfire.", set()),
         ("A 13-year-old boy and six other people were shot on Friday.", {("shot", "7")}),
         (
@@ -135,6 +142,10 @@ def sentence(text: str) -> Statement:
         "headline-single",
         "headline-single-dies",
         "headline-shooter",
+        "others-with-their-dead",
+        "round-up-since-a-day",
+        "round-up-spate",
+        "date-digits",
         "none-of-a-group",
         "coordinated-all-shot",
         "noun-before-people",
@@ -553,3 +564,18 @@ def test_an_article_at_odds_with_itself_on_arrests_says_nothing_against_another(
 )
 def test_figures_that_do_not_say_whose_or_what_they_count_are_not_compared(first: str, second: str) -> None:
     assert _numeric(first, second) == []
+
+
+def test_figures_that_agree_are_no_conflict_once_the_one_they_answered_is_dropped() -> None:
+    # `one group ... and another` is no count; the outlets that say two groups agree with each other.
+    assert (
+        _numeric(
+            "Officials say there were two gangs involved in the brawl, one group from Perth and"
+            " another from Alder.",
+            "Investigators later determined two groups, who have ties to Perth and Alder gangs, were"
+            " involved in the brawl.",
+            "At a news conference, the sheriff said two separate groups, with ties to Alder and Perth"
+            " gangs, were behind the brawl.",
+        )
+        == []
+    )
