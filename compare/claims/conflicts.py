@@ -28,7 +28,14 @@ from newsprism.compare.claims.casualties import (
 )
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from newsprism.compare.claims.model import Bounds, FactClaim
-from newsprism.compare.claims.people import PersonName, article_ages, names_in, spelling_variants
+from newsprism.compare.claims.people import (
+    PersonName,
+    ages_stated,
+    article_ages,
+    article_role_ages,
+    names_in,
+    spelling_variants,
+)
 from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim
 from newsprism.compare.claims.times import event_time, times_differ
@@ -53,6 +60,7 @@ def claim_conflicts(
         *time_conflicts(context),
         *custody_conflicts(context),
         *age_conflicts(context),
+        *role_age_conflicts(context),
         *name_conflicts(context),
         *relation_conflicts(context),
         *survival_conflicts(context),
@@ -328,16 +336,53 @@ def age_conflicts(context: _Context) -> list[Divergence]:
     return found
 
 
+def role_age_conflicts(context: _Context) -> list[Divergence]:
+    """One person named by role only (`her sister`, `the older child`) given ages by two outlets that
+    cannot both be true (`3-year-old sister` against `her sister, 2`; `2-year-old` against `22
+    months`). Only where every article naming that role gives one age: an article giving a `girl` two
+    ages tells of two girls, and says nothing of which the other outlet means."""
+    found = []
+    ages = lambda article: article_role_ages(context.of(article))  # noqa: E731
+    stated = {a.id: ages_stated(context.of(a)) for a in context.articles}
+
+    def clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
+        # `his 9-year-old brother` and `his 14-year-old brother` are often two brothers, each the
+        # other's: where each article gives the other's age to someone too, the two agree.
+        crossed = (
+            _whole(b) in stated[a[0].statement.article_id] and _whole(a) in stated[b[0].statement.article_id]
+        )
+        return _counts_clash(a, b) and not context.aged(a, b) and not crossed
+
+    for per_article in _by_subject(context, ages, consistent=True).values():
+        claims = _clashing_claims(per_article, clash)
+        if claims:
+            summary = f"Outlets give the {claims[0].subject} different ages: {_told(claims)}."
+            found.append(Divergence("numeric_conflict", summary, 0.7, _evidence(claims)))
+    return found
+
+
+def _whole(claims: Sequence[FactClaim]) -> int | None:
+    # An age in months or weeks (`6-month-old`) is never written as a whole year elsewhere.
+    value = float(claims[0].value)
+    return int(value) if value.is_integer() and value >= 1 else None
+
+
 # A child and an adult of one name (`5-year-old John Hoffman`, `49-year-old John Ali Hoffman`) are a
 # son and his father, not one person given two ages: a misprint changes a digit (23/32, 26/36), it
 # does not turn a man of 49 into a boy of 5.
 ADULT = 18
 GENERATION = 15
+# Between adults, a gap this wide is a parent and a child of one name (`Freddy Swiger, 47` and `Freddy
+# Donald Swiger, 70`); every misprint judged real differed by ten years or less.
+ADULT_GENERATION = 20
 
 
 def _ages_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
     first, second = float(a[0].value), float(b[0].value)
-    generations = min(first, second) < ADULT <= max(first, second) and abs(first - second) >= GENERATION
+    gap = abs(first - second)
+    generations = (min(first, second) < ADULT <= max(first, second) and gap >= GENERATION) or (
+        gap >= ADULT_GENERATION
+    )
     return _counts_clash(a, b) and not generations
 
 

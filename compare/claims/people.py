@@ -80,6 +80,86 @@ def article_ages(statements: Iterable[Statement]) -> list[FactClaim]:
     return [claim for statement in statements for claim in age_claims(statement)]
 
 
+# People a story names by their place in a family or by age alone (`her 3-year-old sister`, `the
+# baby`): with no name, the noun is who they are. Kin words name one person in one story; `girl`,
+# `boy` and `child` may name several, which `role_age_conflicts` guards against.
+_ROLES = """girl boy baby infant toddler child son daughter sister brother mother father wife husband
+    girlfriend boyfriend cousin nephew niece grandmother grandfather grandson granddaughter stepson
+    stepdaughter uncle aunt""".split()
+_ROLE = rf"(?P<role>{'|'.join(sorted(_ROLES, key=len, reverse=True))})"
+_ORDER = r"(?:(?P<order>older|younger|oldest|youngest|elder|eldest)\s+)?"
+_OWNER = r"(?P<owner>a|an|the|his|her|their|its|(?:the\s+)?\w+['\u2019]s)"
+# `a 14-year-old boy` in one outlet and `the 9-year-old boy` in another are as often the shooter and the
+# victim as one boy: a child noun names one person only with an owner (`her 2-year-old girl`) or an
+# order (`the older child`).
+_ANYONE = frozenset("girl boy baby infant toddler child".split())
+# `a 2-year-old girl`, `her 3-year-old sister`, `a 6-month-old baby`, `the 22-month-old`.
+_AGED_ROLE = re.compile(
+    rf"\b{_OWNER}\s+{_ORDER}(?P<age>\d{{1,2}})-(?P<unit>year|month|week)-old\s+(?:\w+\s+)?{_ROLE}\b",
+    re.IGNORECASE,
+)
+# `Her sister, 3, found the gun`, `the older child, 10,`, `the older child is 10`, `the baby, 6 months,`.
+_ROLE_AGED = re.compile(
+    rf"\b{_OWNER}\s+{_ORDER}{_ROLE}(?:,\s+|\s+is\s+|\s+was\s+)(?P<age>\d{{1,2}})"
+    r"(?:\s+(?P<unit>year|month|week)s?(?:\s+old)?)?(?=\s*[,;.)]|\s+(?:and|who|was|is)\b)",
+    re.IGNORECASE,
+)
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52}
+
+
+def role_age_claims(statement: Statement) -> list[FactClaim]:
+    """Ages a sentence gives people it names by role only (`her 3-year-old sister`): subject is the
+    role (`older sister`), bounds in years. A child of `1 year` is 12 to 23 months old, so
+    `22-month-old` and `1-year-old` agree while `2-year-old` does not.
+
+    >>> [(c.subject, c.bounds.low) for c in role_age_claims(_said("Her sister, 3, found the gun."))]
+    [('sister', 3.0)]
+    """
+    claims = []
+    named = {c.value for c in age_claims(statement)}
+    for pattern in (_AGED_ROLE, _ROLE_AGED):
+        for match in pattern.finditer(statement.text):
+            age = int(match.group("age"))
+            if str(age) in named or age == 0:
+                continue  # `a 2-year-old girl, Ana Ruiz,`: the named reader has it
+            unit = (match.group("unit") or "year").lower()
+            low = age * _UNIT_YEARS[unit]
+            high = low + 1 - 1e-6 if unit == "year" else low
+            order = (match.group("order") or "").lower()
+            owner = match.group("owner").lower()
+            owned = owner in {"his", "her", "their", "its"} or owner.endswith(("'s", "\u2019s"))
+            if match.group("role").lower() in _ANYONE and not (order or owned):
+                continue
+            subject = f"{order} {match.group('role').lower()}".strip()
+            value = f"{round(low, 2):g}"
+            claims.append(FactClaim("age", subject, value, Bounds(low, high), statement, match.group(0)))
+    return claims
+
+
+# Any age a text gives anyone: `14-year-old`, `Jacob, 14,`, `aged 14`, `is 14`.
+_ANY_AGE = re.compile(
+    r"\b(\d{1,2})-year-old\b|,\s+(\d{1,2})(?=\s*,)|\baged?\s+(\d{1,2})\b|\b(?:is|was)\s+(\d{1,2})\b"
+)
+
+
+def ages_stated(statements: Iterable[Statement]) -> frozenset[int]:
+    """Every age in years an article gives anyone, bound or not."""
+    return frozenset(
+        int(next(g for g in match.groups() if g))
+        for statement in statements
+        for match in _ANY_AGE.finditer(statement.text)
+    )
+
+
+def _said(text: str) -> Statement:
+    return Statement("a", "Outlet", "https://a.example/1", text, 0, len(text), 0)
+
+
+def article_role_ages(statements: Iterable[Statement]) -> list[FactClaim]:
+    """Every age an article gives a person named by role only, in reading order."""
+    return [claim for statement in statements for claim in role_age_claims(statement)]
+
+
 def names_in(statements: Iterable[Statement]) -> list[PersonName]:
     """The people an article names, as `Given Surname` pairs, in reading order."""
     found = []

@@ -14,7 +14,7 @@ from newsprism.compare.claims.casualties import casualty_claims, counts_shooter,
 from newsprism.compare.claims.conflicts import claim_conflicts
 from newsprism.compare.claims.custody import ARREST, CHARGE, custody_status
 from newsprism.compare.claims.model import Bounds, count_bounds
-from newsprism.compare.claims.people import age_claims
+from newsprism.compare.claims.people import age_claims, role_age_claims
 from newsprism.compare.claims.times import event_time
 from newsprism.compare.claims.wounds import wound_claims
 from newsprism.compare.divergences.alignment import statements_of
@@ -579,3 +579,49 @@ def test_figures_that_agree_are_no_conflict_once_the_one_they_answered_is_droppe
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her 3-year-old sister found the gun in a nightstand.", {("sister", 3.0)}),
+        ("Her sister, 2, found the gun in a nightstand.", {("sister", 2.0)}),
+        ("The older child, 10, was upstairs at the time.", {("older child", 10.0)}),
+        ("Police said the older child is 9 and was asleep.", {("older child", 9.0)}),
+        ("Her 6-month-old baby was also wounded.", {("baby", 0.5)}),
+        ("A 14-year-old boy was shot near the park.", set()),
+        ("A 2-year-old girl, Lena Ortiz, 2, died on Sunday.", set()),
+    ],
+    ids=["kin-before", "kin-after", "ordered-child", "ordered-is", "owned-baby-months", "any-boy", "named"],
+)
+def test_an_age_is_bound_to_a_person_named_by_role(text: str, expected: set[tuple[str, float]]) -> None:
+    assert {(c.subject, c.bounds.low) for c in role_age_claims(sentence(text)) if c.bounds} == expected
+
+
+def test_one_relative_given_two_ages_conflicts_but_months_within_the_year_do_not() -> None:
+    three = "Police said her 3-year-old sister found the gun in a nightstand on Friday."
+    two = "Police said the girl's sister, 2, found the gun in a nightstand on Friday."
+    assert _types(three, two) == ["numeric_conflict"]
+    months = "Police said her 22-month-old daughter was shot in the shoulder on Friday."
+    one_year = "Police said her 1-year-old daughter was shot in the shoulder on Friday."
+    two_years = "Police said her 2-year-old daughter was shot in the shoulder on Friday."
+    assert _types(months, one_year) == []
+    assert _types(months, two_years) == ["numeric_conflict"]
+
+
+def test_adults_of_one_name_a_generation_apart_are_two_people() -> None:
+    son = "Police said Freddie Swain, 44, was shot at the farm on Friday."
+    father = "Police said Freddie Swain, 71, was shot at the farm on Friday."
+    assert _numeric(son, father) == []
+    misprint = "Police said Freddie Swain, 41, was shot at the farm on Friday."
+    assert len(_numeric(son, misprint)) == 1
+
+
+def test_two_brothers_each_the_other_s_brother_are_not_one_person_given_two_ages() -> None:
+    shooter = (
+        "A 14-year-old boy accidentally shot his 9-year-old brother at their home on Saturday, police said."
+    )
+    victim = (
+        "The 9-year-old was shot by his 14-year-old brother while the two played with a rifle on Saturday."
+    )
+    assert _types(shooter, victim) == []
