@@ -71,6 +71,7 @@ DivergenceType = Literal[
     "wound_conflict",
     "relation_conflict",
     "survival_conflict",
+    "polarity_conflict",
 ]
 
 

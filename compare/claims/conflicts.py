@@ -36,6 +36,7 @@ from newsprism.compare.claims.people import (
     names_in,
     spelling_variants,
 )
+from newsprism.compare.claims.prospects import LIKELY, article_prospects, same_act
 from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim
 from newsprism.compare.claims.times import event_time, times_differ
@@ -65,6 +66,7 @@ def claim_conflicts(
         *relation_conflicts(context),
         *survival_conflicts(context),
         *wound_conflicts(context),
+        *prospect_conflicts(context),
     ]
 
 
@@ -451,3 +453,44 @@ def wound_conflicts(context: _Context) -> list[Divergence]:
         return []
     summary = f"Outlets say the victim was hit in different places: {_told(claims)}."
     return [Divergence("wound_conflict", summary, 0.6, _evidence(claims))]
+
+
+# --- prospects ---------------------------------------------------------------------------------------
+
+
+def prospect_conflicts(context: _Context) -> list[Divergence]:
+    """One act a named actor will do in one outlet and is unlikely to (or will not) do in another
+    (`Trump will meet the Queen` / `he is unlikely to meet Queen Elizabeth II`)."""
+    per_outlet: dict[str, list[FactClaim]] = {}
+    for article in context.articles:
+        per_outlet.setdefault(article.outlet, []).extend(article_prospects(context.of(article)))
+    acts: list[list[FactClaim]] = []
+    outlets = sorted(per_outlet)
+    for i, first in enumerate(outlets):
+        for second in outlets[i + 1 :]:
+            for a in per_outlet[first]:
+                for b in per_outlet[second]:
+                    if a.value != b.value and same_act(a, b):
+                        _add_to_act(acts, a, b)
+    return [_prospect_divergence(context, claims) for claims in acts]
+
+
+def _add_to_act(acts: list[list[FactClaim]], a: FactClaim, b: FactClaim) -> None:
+    for claims in acts:
+        if any(same_act(a, c) for c in claims):
+            claims.extend(c for c in (a, b) if c not in claims)
+            return
+    acts.append([a, b])
+
+
+def _prospect_divergence(context: _Context, claims: Sequence[FactClaim]) -> Divergence:
+    likely = sorted({c.statement.outlet for c in claims if c.value == LIKELY})
+    unlikely = sorted({c.statement.outlet for c in claims if c.value != LIKELY})
+    act = claims[0].phrase
+    summary = (
+        f"Outlets disagree whether it will happen: {join_names(likely)} "
+        f"{'reports' if len(likely) == 1 else 'report'} \u201c{act}\u201d; "
+        f"{join_names(unlikely)} {'reports' if len(unlikely) == 1 else 'report'} "
+        f"\u201c{next(c.phrase for c in claims if c.value != LIKELY)}\u201d{context.later(claims)}."
+    )
+    return Divergence("polarity_conflict", summary, 0.8, _evidence(claims))

@@ -30,6 +30,9 @@ TYPE_STYLES: dict[str, TypeStyle] = {
         TypeStyle("name_conflict", "names differ", "#0b5772", "a person's name is spelled differently"),
         TypeStyle("relation_conflict", "relation differs", "#6b4a2b", "a partner or kin named differently"),
         TypeStyle("survival_conflict", "survival differs", "#7a2e2e", "the victim dies in one account only"),
+        TypeStyle(
+            "polarity_conflict", "will or won't", "#8c1d40", "an act one outlet expects and another doubts"
+        ),
         TypeStyle("date_conflict", "dates differ", "#9c2a6b", "the same happening is dated differently"),
         TypeStyle("time_conflict", "times differ", "#5c3d7a", "the same happening is timed differently"),
         TypeStyle("speaker_conflict", "speaker differs", "#6a3d9a", "the same words given to other people"),

@@ -226,6 +226,14 @@ def _found_custody(planted: dict[str, Any], reports: list[Report], names: dict[s
     return False
 
 
+def _found_polarity(planted: dict[str, Any], reports: list[Report], names: dict[str, str]) -> bool:
+    likely, unlikely = {names[s] for s in planted["likely"]}, {names[s] for s in planted["unlikely"]}
+    return any(
+        likely | unlikely <= _claim_outlets(d) and all(o in d["summary"] for o in likely | unlikely)
+        for d in _by_type(reports, "polarity_conflict")
+    )
+
+
 FINDERS: dict[str, Callable[[dict[str, Any], list[Report], dict[str, str]], bool]] = {
     "numeric_conflict": _found_numeric,
     "speaker_conflict": _found_speaker,
@@ -236,6 +244,7 @@ FINDERS: dict[str, Callable[[dict[str, Any], list[Report], dict[str, str]], bool
     "date_conflict": _found_date,
     "time_conflict": _found_time,
     "custody_conflict": _found_custody,
+    "polarity_conflict": _found_polarity,
 }
 
 

@@ -43,6 +43,7 @@ DIVERGENCE_TYPES = {
     "date_conflict",
     "time_conflict",
     "custody_conflict",
+    "polarity_conflict",
 }
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -373,6 +374,14 @@ def _check_custody(divergence: dict[str, Any], texts: dict[str, str]) -> None:
         assert "arrested" not in texts[outlet]
 
 
+def _check_polarity(divergence: dict[str, Any], texts: dict[str, str]) -> None:
+    likely, unlikely = set(divergence["likely"]), set(divergence["unlikely"])
+    assert likely and unlikely and not likely & unlikely and likely | unlikely == set(divergence["outlets"])
+    for outlet, phrase in divergence["phrases"].items():
+        assert phrase in texts[outlet]
+        assert ("unlikely" in phrase or " not " in phrase) is (outlet in unlikely)
+
+
 CHECKS = {
     "numeric_conflict": _check_numeric,
     "speaker_conflict": _check_speaker,
@@ -383,6 +392,7 @@ CHECKS = {
     "date_conflict": _check_dates,
     "time_conflict": _check_times,
     "custody_conflict": _check_custody,
+    "polarity_conflict": _check_polarity,
 }
 
 

@@ -625,3 +625,45 @@ def test_two_brothers_each_the_other_s_brother_are_not_one_person_given_two_ages
         "The 9-year-old was shot by his 14-year-old brother while the two played with a rifle on Saturday."
     )
     assert _types(shooter, victim) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            "President Alder Voss will meet the Queen at Windsor Castle on Friday, aides said.",
+            "Aides said President Alder Voss arrived in London on Thursday. He is unlikely to meet the"
+            " Queen during the visit.",
+            True,
+            id="will-against-unlikely-through-he",
+        ),
+        pytest.param(
+            "Minister Ilse Brandt plans to sign the grain accord in Rome next week.",
+            "Minister Ilse Brandt has no plans to sign the grain accord, her office said.",
+            True,
+            id="plans-against-no-plans",
+        ),
+        pytest.param(
+            "President Alder Voss will meet the Queen at Windsor Castle on Friday, aides said.",
+            "President Alder Voss will meet the Queen at Windsor Castle on Friday, officials said.",
+            False,
+            id="both-will",
+        ),
+        pytest.param(
+            "President Alder Voss will meet the Queen at Windsor Castle on Friday, aides said.",
+            "President Alder Voss will not meet the prime minister during the visit, aides said.",
+            False,
+            id="another-act",
+        ),
+        pytest.param(
+            "Minister Ilse Brandt will sign the grain accord in Rome next week.",
+            "Minister Karl Ostrow will not sign the grain accord, his office said.",
+            False,
+            id="another-actor",
+        ),
+    ],
+)
+def test_an_act_one_outlet_expects_and_another_doubts_is_a_polarity_conflict(
+    first: str, second: str, conflict: bool
+) -> None:
+    assert ("polarity_conflict" in _types(first, second)) is conflict
