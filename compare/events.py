@@ -65,6 +65,10 @@ FOLLOW_UP_NAME_SHARE = 0.0005
 FOLLOW_UP_NAME_DOCS = 6
 FOLLOW_UP_SIMILARITY = 0.15
 FOLLOW_UP_ONE_NAME_SIMILARITY = 0.25
+# Three rare people named in common (a victim, the accused, a witness) tie a follow-up to its event
+# even when its words are the court's, not the scene's (`pleaded not guilty`, `affidavit`).
+FOLLOW_UP_MANY_NAMES = 3
+FOLLOW_UP_MANY_NAMES_SIMILARITY = 0.05
 # Words that make a two-word "name" a place or an institution, not a person ("Grand Rapids" aside, which
 # rarity handles): the tagger reads "South Shore", "Cook County Medical Examiner" and "Bernard
 # Hospital" as people, and each is named in many stories of one city.
@@ -455,7 +459,9 @@ class EventGrouper:
             latest = self._event_latest[event]
             if latest is None or abs(moment - latest) > FOLLOW_UP_DAYS * _DAY:
                 continue
-            if count >= FOLLOW_UP_NAMES:
+            if count >= FOLLOW_UP_MANY_NAMES:
+                needed = FOLLOW_UP_MANY_NAMES_SIMILARITY
+            elif count >= FOLLOW_UP_NAMES:
                 needed = FOLLOW_UP_SIMILARITY
             elif event in sole:
                 needed = FOLLOW_UP_ONE_NAME_SIMILARITY

@@ -14,7 +14,9 @@ from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.events import (
     CONFIDENT,
     FOLLOW_UP_DAYS,
+    FOLLOW_UP_MANY_NAMES_SIMILARITY,
     FOLLOW_UP_ONE_NAME_SIMILARITY,
+    FOLLOW_UP_SIMILARITY,
     GROUPING_FINDINGS,
     JOIN_THRESHOLD,
     EventGrouper,
@@ -565,3 +567,29 @@ def test_articles_are_added_dated_first_by_time_then_by_id_as_a_number() -> None
     hours = {"b": None, "10": 1, "a": None, "9": 1, "7": 2, "3": None}
     articles = [dated(ident, at) for ident, at in hours.items()]
     assert [a.id for a in sorted(articles, key=publication_order)] == ["9", "10", "7", "3", "a", "b"]
+
+
+def test_a_follow_up_naming_three_people_of_the_story_joins_in_the_court_s_words() -> None:
+    shooting = _analyzed(
+        "a",
+        "Three killed at Alder Cove house party",
+        "Three people were killed and one was wounded when a gunman opened fire at a house party in Alder "
+        "Cove early Saturday, police said. Friends named the dead as Nadia Kwan, Ruben Stoll and Tessa "
+        "Marlowe, classmates at Cove High School. A 19-year-old suspect, Gideon Farr, was arrested on the "
+        "highway two hours later.",
+        DAY,
+    )
+    plea = _analyzed(
+        "b",
+        "Suspect enters plea",
+        "Gideon Farr entered a plea of not guilty on Monday to three counts of aggravated murder. Relatives "
+        "of Nadia Kwan and Ruben Stoll sat behind the defence table; prosecutors have until December to "
+        "decide on the death penalty. Farr's lawyers declined to comment.",
+        DAY + timedelta(days=23),
+    )
+    (event,) = group_articles([shooting, plea])
+    joined = event.similarities["b"]
+    assert FOLLOW_UP_MANY_NAMES_SIMILARITY <= joined < FOLLOW_UP_SIMILARITY
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "FOLLOW_UP_MANY_NAMES_SIMILARITY", joined + 0.001)
+        assert len(group_articles([shooting, plea])) == 2
