@@ -169,7 +169,7 @@ class TermStats:
 GROUPING_FINDINGS = ("attributions", "entities")
 # Raised with every change that makes grouping give other events for the same articles: stored events
 # are regrouped when it differs from the one they were grouped with, though no article changed.
-GROUPING_REVISION = 3
+GROUPING_REVISION = 4
 
 
 def raw_terms(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> dict[str, float]:
