@@ -31,12 +31,16 @@ __all__ = [
     "compare",
 ]
 
-# The package newsprism.compare, which is also the API function: calling it compares articles.
-from newsprism import compare
 from newsprism.errors import DatabaseError, InputError, NewsprismError, NotFoundError
 
 if TYPE_CHECKING:
+    # A type checker sees the function a caller calls (`newsprism.compare([...])`); at run time the
+    # package newsprism.compare is the same function, its module made callable.
     from newsprism.database import Database
+    from newsprism.library import compare as compare
+else:
+    # The package newsprism.compare, which is also the API function: calling it compares articles.
+    from newsprism import compare
 
 
 def __getattr__(name: str) -> Any:

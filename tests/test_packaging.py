@@ -52,6 +52,7 @@ def test_the_wheel_installs_one_top_level_package(wheel: Path) -> None:
         "newsprism/storage/migrations/env.py",
         "newsprism/storage/migrations/versions/0001_initial_schema.py",
         "newsprism/crawler/urls.py",
+        "newsprism/py.typed",
     ):
         assert needed in names, needed
 
@@ -72,3 +73,37 @@ def test_the_installed_package_compares_three_texts(wheel: Path, tmp_path: Path)
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "numeric_conflict"
+
+
+@pytest.mark.slow
+def test_a_type_checked_program_calls_the_api_as_the_readme_shows(wheel: Path, tmp_path: Path) -> None:
+    # `newsprism.compare` is a package and the API function at once; a user's type checker must see
+    # the function, with its types, from the installed wheel.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    program = tmp_path / "program.py"
+    program.write_text(
+        "import newsprism\n"
+        'report = newsprism.compare([{"url": "https://a.example/1", "outlet": "A", "text": "x"}])\n'
+        "reveal_type(report)\n"
+        'reveal_type(newsprism.analyze("Two people were killed."))\n',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--follow-imports=silent",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            str(program),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"MYPYPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.count('Revealed type is "dict[str, Any]"') == 2, run.stdout
