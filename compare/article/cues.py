@@ -97,6 +97,19 @@ _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
     few other such each every more less home whose""".split()
 )
+# Quantifiers that stand alone as a subject (`Several said`, `Most agreed`, `Both denied`): a past
+# form after one is the verb, which no determiner before a noun would leave bare.
+_QUANTIFIERS = frozenset("some many several most few all both each".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought felt knew saw found sought".split())
+# Participles more often adjectives before a noun (`some alleged abuses`, `many expected gains`).
+_ADJECTIVAL = frozenset("alleged expected estimated reported proposed supported".split())
+
+
+def _quantifier_subject(before: str, word: str) -> bool:
+    past = word.endswith("ed") or word in _IRREGULAR_PAST
+    return before in _QUANTIFIERS and past and word not in _ADJECTIVAL
+
+
 # Before an -ing form these make it a noun of the act (`right in saying so`, `without saying`, `a vote
 # for admitting`), not a cue of its own; `by saying`, `from saying` still report the words (the means).
 _PREPOSITIONS = frozenset("in without for".split())
@@ -180,7 +193,7 @@ def find_cues(
             continue  # `state-of-the-art`, `well-known`
         p_start, p_end = _previous_word(text, start, w_start)
         before = text[p_start:p_end].lower()
-        if before in _DETERMINERS and text[p_end:w_start] == " ":
+        if before in _DETERMINERS and text[p_end:w_start] == " " and not _quantifier_subject(before, word):
             continue
         if before in _PREPOSITIONS and word.endswith("ing"):
             continue  # `in saying`, `without saying`, `for admitting`: a gerund named, not a report

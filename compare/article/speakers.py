@@ -100,20 +100,31 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     head is the chunk before the opening comma, and only the head must look like a noun phrase.
     """
     end = _strip(text, lo, hi)[1]
+    aside = _dash_aside(text, lo, end)
+    if aside is not None:
+        # `A former candidate -- John McCain, who lost in 2008 -- said`: the aside belongs to the phrase.
+        before = speaker_before(text, lo, aside)
+        return None if before is None else (before[0], end)
     head_end = end
     comma_end = (
         end - 1 if text[end - 1 : end] == "," else end - 2 if text[end - 2 : end] in {",”", ',"'} else -1
     )
     if comma_end > lo:
         opening = text.rfind(",", lo, comma_end)
-        if opening < 0:
+        if opening >= 0:
+            head_end = opening
+        elif text[comma_end - 1 : comma_end] == ")":
+            head_end = comma_end  # `Gov. John Kasich (R-OH), said`: a stray comma after the party
+        else:
             return None
-        head_end = opening
     seg_start = previous = lo
     last: re.Match[str] | None = None  # the break opening the last segment
+    brackets = text.find("(", lo, head_end) >= 0
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
         if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
             continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
+        if brackets and _in_brackets(text, lo, match.start()):
+            continue  # `Kasich (who has 25 delegates) said`: a bracketed aside is part of the phrase
         previous, seg_start, last = seg_start, match.end(), match
     if last is not None and last.group() in _SUBJECT_RELATIVES:
         if only_verb_group(text, seg_start, head_end):
@@ -147,6 +158,25 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if end == head_end:
         end = _without_adverbs(text, start, end)
     return start, end
+
+
+# A dash that closes an aside before the cue: ` — ` or ` -- ` (a hyphen joins words without spaces).
+_ASIDE_DASH = re.compile(r"\s(?:—|–|--)\s*$")
+_OPENING_DASH = re.compile(r"\s(?:—|–|--)\s")
+
+
+def _dash_aside(text: str, lo: int, end: int) -> int | None:
+    """Where an aside set off by dashes right before the cue opens (`Many speakers — including
+    Muslims and Jews — said`), or None when the phrase does not end with one."""
+    closing = _ASIDE_DASH.search(text, max(lo, end - 4), end)
+    if closing is None:
+        return None
+    openings = list(_OPENING_DASH.finditer(text, lo, closing.start()))
+    return openings[-1].start() if openings and openings[-1].start() > lo else None
+
+
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
 
 
 # A capitalised name closing an opening prepositional phrase: `In a Bloomberg interview | Trump`.
@@ -240,7 +270,8 @@ def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bo
         and 0 < len(name) <= 4
         and name[0].lower() not in _PREPOSITIONS  # `In July, Gingrich said`: a time, not a name
         and all(w[:1].isupper() for w in name)
-        and any(w[:1].islower() for w in rest)
+        # a description, or an age (`Marley Anderson, 21, a junior from Reno,`)
+        and (any(w[:1].islower() for w in rest) or (len(rest) == 1 and rest[0].isdigit()))
     )
 
 
@@ -404,11 +435,16 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     words = _WORD_COUNT.findall(phrase)
     # The head must hold no verb; a relative clause after it has its own (`officials who had seen it`).
-    head_part = _RELATIVE_WHO.split(phrase.split(",")[0], maxsplit=1)[0]
+    head_part = _RELATIVE_WHO.split(_BRACKETED.sub("", phrase.split(",")[0]), maxsplit=1)[0]
     if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(head_part):
         return None
     first = words[0]
-    if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
+    if (
+        first[0].islower()
+        and first.lower() not in _LOWER_STARTS
+        and len(words) > 6
+        and not _DESCRIBED_NAME.search(head_part)
+    ):
         return None
     head = phrase.split(",")[0].split()
     if not head or first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
@@ -417,6 +453,10 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
+_BRACKETED = re.compile(r"\([^)]*\)")
+# A description before a name: `master of ceremonies Asab Al-Tabchi`, `former tech executive Carly
+# Fiorina`: the name (two capitalised words) makes a long lower-case opening a noun phrase.
+_DESCRIBED_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+")
 # Prepositions: the noun phrase after one is its object (`In a message posted Friday`), not a subject.
 _PREPOSITIONS = frozenset(
     "in on at during after before from with for by under over since until through amid despite".split()
@@ -434,7 +474,7 @@ _LOWER_STARTS = frozenset(
 def head_name(phrase: str) -> str | None:
     """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
     `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
-    head = phrase.split(",")[0]
+    head = _BRACKETED.sub("", phrase.split(",")[0])  # `Kasich (R-OH)`: the party is no part of the name
     for metonym, institution in METONYMS.items():
         head = head.replace(metonym, institution)
     coordinated = _coordinated_names(head)

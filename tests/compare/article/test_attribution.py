@@ -727,3 +727,89 @@ def test_a_quotation_after_a_relative_clause_continues_the_main_speaker() -> Non
     )
     quote = _by_content(text, "skeptical")
     assert (quote.speaker_resolved, quote.cue_class) == ("Ilse Varga", "speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved", "content"),
+    [
+        pytest.param(
+            "Ona Petrauskas, 58, a retired welder from Kaunas, said the plant should never have closed.",
+            "Ona Petrauskas, 58, a retired welder from Kaunas,",
+            "Ona Petrauskas",
+            "the plant should never have closed",
+            id="an-age-between-name-and-description",
+        ),
+        pytest.param(
+            "Halvard Moe (who chairs the harbour board) said the quay would be rebuilt by spring.",
+            "Halvard Moe (who chairs the harbour board)",
+            "Halvard Moe",
+            "the quay would be rebuilt by spring",
+            id="a-bracketed-relative-clause",
+        ),
+        pytest.param(
+            "Sen. Dara Quint (D-Ore.), said the vote was rigged from the start.",
+            "Sen. Dara Quint (D-Ore.),",
+            "Dara Quint",
+            "the vote was rigged from the start",
+            id="a-stray-comma-after-the-party",
+        ),
+        pytest.param(
+            "A former harbour master -- Edwin Sallow, who ran the port for a decade -- said the dredging "
+            "had been botched.",
+            "A former harbour master -- Edwin Sallow, who ran the port for a decade --",
+            "Edwin Sallow",
+            "the dredging had been botched",
+            id="an-aside-set-off-by-dashes",
+        ),
+        pytest.param(
+            "“We never saw the money,” said ferry captain and union steward Orla Brennick, a mother of two.",
+            "ferry captain and union steward Orla Brennick, a mother of two",
+            "Orla Brennick",
+            "“We never saw the money,”",
+            id="a-long-lower-case-description-before-a-name",
+        ),
+    ],
+)
+def test_speaker_phrases_with_asides(text: str, speaker: str, resolved: str, content: str) -> None:
+    attribution = _by_content(text, content)
+    assert (attribution.speaker, attribution.speaker_resolved, attribution.content) == (
+        speaker,
+        resolved,
+        content,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("Several said the ferry had been late all winter.", "Several", id="several"),
+        pytest.param("Most agreed that the tolls were too high.", "Most", id="most"),
+        pytest.param("Both denied that the harbour had been sold.", "Both", id="both"),
+    ],
+)
+def test_a_quantifier_alone_is_a_subject(text: str, speaker: str) -> None:
+    assert [a.speaker for a in analyze_article(text).attributions] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Some alleged abuses were never looked into by the board.", id="alleged-before-a-noun"),
+        pytest.param("Many expected gains from the tolls never came.", id="expected-before-a-noun"),
+    ],
+)
+def test_a_participle_after_a_quantifier_is_no_cue(text: str) -> None:
+    assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A Harbour Herald poll showed the mayor ahead by 12 points.", id="outlet-poll"),
+        pytest.param("The latest Reuters/Ipsos survey found that most voters favoured the tolls.", id="wire-survey"),
+        pytest.param("A CNN analysis shows that the ferries ran late on most days.", id="outlet-analysis"),
+    ],
+)
+def test_an_outlets_document_is_a_document(text: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.source_type, attribution.cue_class) == ("document", "document")
