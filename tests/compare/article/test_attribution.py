@@ -806,7 +806,9 @@ def test_a_participle_after_a_quantifier_is_no_cue(text: str) -> None:
     "text",
     [
         pytest.param("A Harbour Herald poll showed the mayor ahead by 12 points.", id="outlet-poll"),
-        pytest.param("The latest Reuters/Ipsos survey found that most voters favoured the tolls.", id="wire-survey"),
+        pytest.param(
+            "The latest Reuters/Ipsos survey found that most voters favoured the tolls.", id="wire-survey"
+        ),
         pytest.param("A CNN analysis shows that the ferries ran late on most days.", id="outlet-analysis"),
     ],
 )
