@@ -719,6 +719,9 @@ def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: in
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whom|which|that)\b")
 
 
+_CLAUSE_END_MARKS = frozenset({",", "?", "!", ".", "—"})
+
+
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that closes a clause just before the cue, only a speaker phrase between them.
 
@@ -731,7 +734,9 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
         if qe - qs <= 2:
             return None
         between = text[qe:cue_start]
-        closes_clause = text[qe - 2 : qe - 1] in {",", "?", "!", ".", "—"} or text[qe - 3 : qe - 2] in {","}
+        # The mark may be two apostrophes (`…?'' said Tufekci`) or follow a nested quote (`…,’”`).
+        mark = 2 if text[qe - 2 : qe] == "''" else 1
+        closes_clause = text[qe - mark - 1 : qe - mark] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
         if not (closes_clause or between.lstrip().startswith(",")):
             return None
         if len(between.split()) > MAX_BETWEEN or re.search(r"[;:!?]", between):

@@ -38,6 +38,11 @@ _BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[^\s])")
 # it sees nothing, so a run is still cut where the slice begins.
 _WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 _NEXT_START = re.compile(r"\s+([^\s])")
+# A name and a verb of saying after a quotation's closing mark: the quotation's postposed cue.
+_NAMED_CUE = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
+    r"responded|recalled|explained|continued|insisted|argued|tweeted|declared|shouted|joked)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +127,14 @@ def _ends_in(text: str, para: Span) -> list[int]:
 
 def _is_sentence_end(text: str, dot: int, punct: str) -> bool:
     if not punct.startswith("."):
-        # `“Who wants that?” she said.` goes on after the question mark.
+        # `“Who wants that?” she said.` and `“Who wants that?” Trump asked.` go on after the mark.
         following = _NEXT_START.match(text, dot + len(punct))
-        return following is None or not following.group(1).islower()
+        if following is None:
+            return True
+        quoted = punct[-1:] in CLOSE_QUOTES or punct.endswith("''")
+        return not following.group(1).islower() and not (
+            quoted and _NAMED_CUE.match(text, following.start(1)) is not None
+        )
     before = _WORD_BEFORE.search(text[max(0, dot - 20) : dot])
     following = _NEXT_START.match(text, dot + len(punct))
     next_char = following.group(1) if following else ""

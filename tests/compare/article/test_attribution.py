@@ -815,3 +815,25 @@ def test_a_participle_after_a_quantifier_is_no_cue(text: str) -> None:
 def test_an_outlets_document_is_a_document(text: str) -> None:
     (attribution,) = analyze_article(text).attributions
     assert (attribution.source_type, attribution.cue_class) == ("document", "document")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "“Who will pay for the bridge?” Mayor Ilves asked on Monday.",
+            "“Who will pay for the bridge?”",
+            "Mayor Ilves",
+            id="question-then-named-cue",
+        ),
+        pytest.param(
+            "''Do you want the port sold to a stranger?'' said Kalev Sepp, a dock worker.",
+            "''Do you want the port sold to a stranger?''",
+            "Kalev Sepp, a dock worker",
+            id="two-apostrophes-close-a-question",
+        ),
+    ],
+)
+def test_a_question_or_exclamation_takes_its_postposed_cue(text: str, content: str, speaker: str) -> None:
+    attribution = _by_content(text, content)
+    assert (attribution.content, attribution.speaker) == (content, speaker)
