@@ -680,7 +680,8 @@ def _postposed_quote(
     start = _first_quote_of_run(text, quotes, quote)
     clause_start = _left_limit(text, unit, found, start)
     if text[clause_start:start].strip(" ,:"):
-        start = clause_start  # `in doing so he “made a mistake,” Smith said`: the clause is his
+        # `in doing so he “made a mistake,” Smith said`: the clause is his
+        start = clause_start + len(text[clause_start:start]) - len(text[clause_start:start].lstrip())
     return _Found(_kind(text, (start, quote[1])), start, quote[1], (cue_start, cue_end), speaker)
 
 
@@ -720,6 +721,21 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:who|whom|which|that)\b")
 
 
 _CLAUSE_END_MARKS = frozenset({",", "?", "!", ".", "—"})
+# `On ABC's “This Week,” Rubio said`, `in “The Art of the Deal,”`: a title in quotation marks after a
+# possessive or a preposition names a show or a book; it is no one's words.
+_BEFORE_TITLE = re.compile(r"(?:[’']s|\b(?:on|in|of|at|from|with|during|via))\s*$", re.IGNORECASE)
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
+MAX_TITLE_WORDS = 8
+
+
+def _quoted_title(text: str, qs: int, qe: int) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[qs:qe])
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+        and _BEFORE_TITLE.search(text, max(0, qs - 12), qs) is not None
+    )
 
 
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -731,7 +747,7 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
     for qs, qe in reversed(quotes):
         if qe > cue_start:
             continue
-        if qe - qs <= 2:
+        if qe - qs <= 2 or _quoted_title(text, qs, qe):
             return None
         between = text[qe:cue_start]
         # The mark may be two apostrophes (`…?'' said Tufekci`) or follow a nested quote (`…,’”`).

@@ -837,3 +837,29 @@ def test_an_outlets_document_is_a_document(text: str) -> None:
 def test_a_question_or_exclamation_takes_its_postposed_cue(text: str, content: str, speaker: str) -> None:
     attribution = _by_content(text, content)
     assert (attribution.content, attribution.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "On Harbour TV's “Morning Tide,” Mayor Ilves said the ferry would run again in May.",
+            "Mayor Ilves",
+            "the ferry would run again in May",
+            id="a-show-after-a-possessive",
+        ),
+        pytest.param(
+            'In an interview on "The Week Ahead," Kalev Sepp said that the port had been sold.',
+            "Kalev Sepp",
+            "that the port had been sold",
+            id="a-show-after-on",
+        ),
+    ],
+)
+def test_a_quoted_title_is_no_quotation(text: str, speaker: str, content: str) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == [(speaker, content)]
+
+
+def test_a_title_case_slogan_is_still_a_quotation() -> None:
+    attribution = _by_content("“Build The Bridge Now,” Mayor Ilves said.", "Build The Bridge")
+    assert (attribution.speaker, attribution.kind) == ("Mayor Ilves", "direct")
