@@ -66,10 +66,12 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+(?:to|up|in|on|off|out)\b")
 _SPEAKER_LABEL = re.compile(
     r"(?:[\"“](?=[A-Z][A-Z.’'-]+:))?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)"
 )
+# Page furniture and credits (`Contributing: Ann Lee`, `CORRECTION: …`, `Email: …`), lower-cased.
 _NOT_SPEAKER_LABELS = frozenset(
-    """Photo Photos Read Update Updated Watch Note Editor Editor’s Editor's Related Source Sources Caption
-    Image Video Correction Disclosure Advertisement Listen Subscribe Share More See Also Click Breaking
-    WATCH READ UPDATE PHOTO VIDEO RELATED MORE NOTE""".split()
+    """photo photos read update updated watch note editor editor’s editor's related source sources caption
+    image video correction disclosure advertisement listen subscribe share more see also click breaking
+    contributing contributors contributor byline email e-mail twitter facebook instagram plus name
+    question remember revealed bombshell exclusive paid""".split()
 )
 # One mark spelled out before the repeat: the engine then skips to those marks instead of trying the
 # pattern at every character of the content.
@@ -331,7 +333,7 @@ _HEADLINE_WORDS = frozenset("The A An Of Over In On For To At With And From Afte
 
 def _headline_label(name: str) -> bool:
     words = name.split()
-    return words[0] in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
+    return words[0].lower() in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
 
 
 # `Senator Says Talks Will Resume`: a headline writes its verb of saying capitalised, in the third
@@ -468,7 +470,27 @@ def _verb_cue(
     content = _content_after(text, after, _clause_end(text, unit, speaker, cue_start, after))
     if content is None:
         return None
+    if _interjected(text, unit, speaker, after):
+        content = (_span_or_none(text, unit.start, content[1]) or content)[0], content[1]
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# `Riding alone at night, they said, can be hazardous`: a speaker and cue set off by commas inside
+# the clause they report; the clause runs on in lower case after them.
+_INTERJECTION_TAIL = re.compile(r",\s*[a-z]")
+MIN_INTERRUPTED_WORDS = 2
+
+
+def _interjected(text: str, unit: Span, speaker: tuple[int, int], after: int) -> bool:
+    """Whether the cue interrupts its content: the clause begins before the speaker (a comma between
+    them) and goes on after the cue's comma, so the content is the whole clause around them."""
+    before = text[unit.start : speaker[0]].rstrip()
+    return (
+        before.endswith(",")
+        and len(before.split()) >= MIN_INTERRUPTED_WORDS
+        and not any(q in before for q in _QUOTE_CHARS)
+        and _INTERJECTION_TAIL.match(text, after) is not None
+    )
 
 
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")

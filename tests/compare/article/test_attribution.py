@@ -863,3 +863,36 @@ def test_a_quoted_title_is_no_quotation(text: str, speaker: str, content: str) -
 def test_a_title_case_slogan_is_still_a_quotation() -> None:
     attribution = _by_content("“Build The Bridge Now,” Mayor Ilves said.", "Build The Bridge")
     assert (attribution.speaker, attribution.kind) == ("Mayor Ilves", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Crossing the strait in winter, the pilots said, can be deadly.",
+            "the pilots",
+            "Crossing the strait in winter, the pilots said, can be deadly",
+            id="cue-inside-its-clause",
+        ),
+        pytest.param(
+            "Whether the quay can be saved, Ms. Varga said, is not yet clear.",
+            "Ms. Varga",
+            "Whether the quay can be saved, Ms. Varga said, is not yet clear",
+            id="a-clause-subject-before-the-cue",
+        ),
+    ],
+)
+def test_an_interjected_cue_reports_the_whole_clause(text: str, speaker: str, content: str) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The port reopened on Monday.\n\nContributing: Ann Lee and Kalev Sepp.", id="credit"),
+        pytest.param("CORRECTION: An earlier version of this story misstated the toll.", id="correction"),
+        pytest.param("Email: harbour@example.org with your questions about the tolls.", id="email"),
+    ],
+)
+def test_furniture_labels_are_no_speakers(text: str) -> None:
+    assert analyze_article(text).attributions == []
