@@ -891,10 +891,18 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
     resolved = resolve(phrase, memory)
     kind = _source_kind(phrase, resolved, memory)
     cue_start, cue_end = found.cue if found.cue else (None, None)
+    # The class reads the complement with its preposition (`called for calm` is a wish).
+    act = cue_class(cue, kind, content)
+    start = found.start
+    particle = _PARTICLE.match(text, found.cue[1], found.end) if found.cue else None
+    if particle is not None and found.cue is not None and found.cue[1] <= start < particle.end():
+        # `called for a recount`, `joked about moving`: the preposition is part of the cue.
+        cue_end, start = particle.end("particle"), particle.end()
+        cue, content = text[found.cue[0] : cue_end], text[start : found.end]
     return Attribution(
         found.kind,
         content,
-        found.start,
+        start,
         found.end,
         cue,
         phrase,
@@ -904,8 +912,13 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
         kind,
         cue_start,
         cue_end,
-        cue_class(cue, kind, content),
+        act,
     )
+
+
+# Prepositions a cue verb takes before its object (`called for`, `warned of`, `railed against`,
+# `pointed out`); `to` is left out, since it mostly opens the infinitive annotators count as content.
+_PARTICLE = re.compile(r"\s*(?P<particle>for|on|about|of|against|out)\s+(?=\S)")
 
 
 def statements(attributions: list[Attribution]) -> list[Attribution]:

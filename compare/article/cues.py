@@ -328,9 +328,10 @@ ADVERBIAL = re.compile(
     r")\b",
 )
 
-# Objects of `told` / `asked` that precede the content: `told the Associated Press that …`.
+# Objects of `told` / `asked` that precede the content (`told the Associated Press that …`) or end
+# the sentence (`…, officials told POLITICO.`: the content came before the cue).
 TOLD_OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}(?=\s*(?:that\b|:|,|“|\"|\s[a-z]))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}(?=\s*(?:that\b|:|,|“|\"|\s[a-z]|[.!?]?\s*$))"
     r"|\s+(?:reporters|journalists|supporters|lawmakers|the\s+crowd|the\s+newspaper|the\s+paper|him|her|them|me|us)\b"
 )
 

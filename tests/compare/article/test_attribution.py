@@ -896,3 +896,51 @@ def test_an_interjected_cue_reports_the_whole_clause(text: str, speaker: str, co
 )
 def test_furniture_labels_are_no_speakers(text: str) -> None:
     assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "cue_class"),
+    [
+        pytest.param(
+            "Ilves called for a recount of the harbour vote.",
+            "called for",
+            "a recount of the harbour vote",
+            "intention",
+            id="called-for",
+        ),
+        pytest.param(
+            "Sepp joked about moving the ferry to the island.",
+            "joked about",
+            "moving the ferry to the island",
+            "speech",
+            id="joked-about",
+        ),
+        pytest.param(
+            "The pilots warned of storms in the strait this week.",
+            "warned of",
+            "storms in the strait this week",
+            "speech",
+            id="warned-of",
+        ),
+        pytest.param(
+            "Ilves vowed to rebuild the quay by May.",
+            "vowed",
+            "to rebuild the quay by May",
+            "speech",
+            id="to-stays",
+        ),
+    ],
+)
+def test_a_cue_takes_the_preposition_of_its_complement(
+    text: str, cue: str, content: str, cue_class: str
+) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.cue, attribution.content, attribution.cue_class) == (cue, content, cue_class)
+    assert text[attribution.cue_start : attribution.cue_end] == cue
+
+
+def test_a_recipient_ending_the_sentence_is_no_content() -> None:
+    (attribution,) = analyze_article(
+        "The ferry will run again in May, port officials told the Harbour Herald."
+    ).attributions
+    assert (attribution.speaker, attribution.content) == ("port officials", "The ferry will run again in May")
