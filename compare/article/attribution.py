@@ -572,7 +572,17 @@ def _is_short_tail(tail: str) -> bool:
     if _BOUND.match(tail):
         return False  # `said at least 15 had died`: a bound on a number opens the clause
     words = tail.split()
+    if _INFINITIVE_TAIL.match(tail):
+        return False  # `Trump continues to build his lead`: an infinitive, the verb's own complement
     return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
+
+
+# `to` and a verb: a word that is no pronoun or determiner and, unlike `to reporters` or `to voters`,
+# no plural noun; `to CNN` is capitalised.
+_INFINITIVE_TAIL = re.compile(
+    r"\s*to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|our|my|your|him|them|me|us|it|"
+    r"you|whom|which|what)\b)[a-z]+(?<!s)\b"
+)
 
 
 # `…, Yonhap reported, a step that would have been unthinkable`: a noun phrase summing up the clause

@@ -195,6 +195,8 @@ def find_cues(
         before = text[p_start:p_end].lower()
         if before in _DETERMINERS and text[p_end:w_start] == " " and not _quantifier_subject(before, word):
             continue
+        if before[-1:].isdigit():
+            continue  # `270 pledged delegates`, `the 20 expected seats`: a participle before its noun
         if before in _PREPOSITIONS and word.endswith("ing"):
             continue  # `in saying`, `without saying`, `for admitting`: a gerund named, not a report
         if before in _PASSIVE and word not in _PASSIVE_CUES and not word.endswith("ing"):

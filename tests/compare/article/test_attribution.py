@@ -944,3 +944,23 @@ def test_a_recipient_ending_the_sentence_is_no_content() -> None:
         "The ferry will run again in May, port officials told the Harbour Herald."
     ).attributions
     assert (attribution.speaker, attribution.content) == ("port officials", "The ferry will run again in May")
+
+
+def test_an_infinitive_after_the_cue_is_its_complement_not_a_circumstance() -> None:
+    (attribution,) = analyze_article(
+        "Despite the storm, the port continues to load grain every night."
+    ).attributions
+    assert (attribution.speaker, attribution.content, attribution.cue_class) == (
+        "the port",
+        "to load grain every night",
+        "intention",
+    )
+
+
+def test_a_participle_after_a_number_is_no_cue() -> None:
+    assert analyze_article("Ilves leads Sepp by roughly 270 pledged delegates.").attributions == []
+
+
+def test_to_and_a_plural_noun_after_the_cue_is_a_circumstance() -> None:
+    (attribution,) = analyze_article("The ferry will run again in May, Ilves said to reporters.").attributions
+    assert (attribution.speaker, attribution.content) == ("Ilves", "The ferry will run again in May")
