@@ -100,6 +100,10 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     head is the chunk before the opening comma, and only the head must look like a noun phrase.
     """
     end = _strip(text, lo, hi)[1]
+    adverbial = _TRAILING_ADVERBIAL.search(text, max(lo, end - 40), end)
+    if adverbial is not None and adverbial.start() > lo:
+        # `Reince Priebus, the GOP chairman, this past week announced`: the phrase ends at its comma.
+        return speaker_before(text, lo, adverbial.start() + 1)
     aside = _dash_aside(text, lo, end)
     if aside is not None:
         # `A former candidate -- John McCain, who lost in 2008 -- said`: the aside belongs to the phrase.
@@ -158,6 +162,16 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if end == head_end:
         end = _without_adverbs(text, start, end)
     return start, end
+
+
+# A time or manner set off after a speaker phrase, right before the cue (`, this past week`,
+# `, on Monday`, `, forcefully`).
+_TRAILING_ADVERBIAL = re.compile(
+    r",\s*(?:(?:this|last|next|earlier|later)\s+(?:past\s+)?(?:week|month|year|weekend|spring|summer|fall|"
+    r"winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|yesterday|today|recently|also|then|now|later|earlier|once|again|[a-z]{3,}ly)\s*$"
+)
 
 
 # A dash that closes an aside before the cue: ` — ` or ` -- ` (a hyphen joins words without spaces).
@@ -391,13 +405,33 @@ MAX_CONTROLLED_OBJECT = 4
 _WH_WORDS = frozenset("what how when where whether why which who whom".split())
 
 
+# A phrase set off by a comma before a clause's subject: a prepositional phrase or subordinate clause
+# (`For months,`, `During a stop in Onawa, Iowa,`) or a time (`Hours later,`, `Last week,`).
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:In|On|At|For|During|After|Before|Since|Despite|Amid|Over|Under|Until|When|While|As|Although|"
+    r"Though|If|Because|Once|With|Without|From|By|Throughout|Following|Earlier|Later|Last|This)\s"
+    r"[^,;:“”\"]{0,80}"
+    r"|[^,;:“”\"]{0,30}\b(?:later|earlier|ago|week|weeks|month|months|year|years|weekend|morning|afternoon|"
+    r"evening|night|day|days|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r",\s+"
+)
+MAX_OPENING_PHRASES = 2
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: `FBI Director James Comey called …` -> the name."""
-    start = lo
-    filler = _LEADING_FILLER.match(text, start, hi)
-    if filler:
-        start = filler.end()
-    subject = _SUBJECT.match(text, start, hi)
+    filler = _LEADING_FILLER.match(text, lo, hi)
+    first = start = filler.end() if filler else lo
+    subject = None
+    for _ in range(MAX_OPENING_PHRASES):
+        opening = _OPENING_PHRASE.match(text, start, hi)
+        if opening is None:
+            break
+        # `For months, Obama has …`, `Hours later, Trump …`: the subject follows the opening phrase
+        start = opening.end()
+        subject = _SUBJECT.match(text, start, hi) or subject
+    # No subject read after it (`In Iowa, voters …`): the sentence's first words stand in, as before.
+    subject = subject or _SUBJECT.match(text, first, hi)
     return (subject.start(), _without_adverbs(text, subject.start(), subject.end())) if subject else None
 
 

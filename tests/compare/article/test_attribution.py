@@ -964,3 +964,37 @@ def test_a_participle_after_a_number_is_no_cue() -> None:
 def test_to_and_a_plural_noun_after_the_cue_is_a_circumstance() -> None:
     (attribution,) = analyze_article("The ferry will run again in May, Ilves said to reporters.").attributions
     assert (attribution.speaker, attribution.content) == ("Ilves", "The ferry will run again in May")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        pytest.param(
+            "For months, Ilves has stayed out of the dispute, arguing that the port board should decide.",
+            "Ilves",
+            "Ilves",
+            id="opening-phrase-before-the-subject-of-a-participle",
+        ),
+        pytest.param(
+            "Hours later, Kalev Sepp returned the compliment, telling the Herald that Ilves was right.",
+            "Kalev Sepp",
+            "Kalev Sepp",
+            id="opening-time-before-the-subject",
+        ),
+        pytest.param(
+            "Lena Brandt, the port director, this past week announced that the quay would close.",
+            "Lena Brandt, the port director,",
+            "Lena Brandt",
+            id="a-time-after-the-apposition",
+        ),
+        pytest.param(
+            "Ona Petrauskas, the mother of a ferry worker, forcefully rejected the claim that it sank.",
+            "Ona Petrauskas, the mother of a ferry worker,",
+            "Ona Petrauskas",
+            id="a-manner-adverb-after-the-apposition",
+        ),
+    ],
+)
+def test_times_and_opening_phrases_are_no_speakers(text: str, speaker: str, resolved: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
