@@ -633,7 +633,7 @@ def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> boo
 # `…, adding …`, `…, even suggesting …`, `…, before saying …`: a participle clause after a comma, an
 # adverb or a temporal subordinator between them.
 _GERUND_OPENING = re.compile(
-    r",[”\"]?\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
+    r"(?:,[”\"]?|\s[–—])\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
 )
 
 

@@ -50,7 +50,8 @@ _VERBISH = (
     r"began|held|kept|brought|sent|stood|got|led|ran|sought|shook)\b"
 )
 _SUBJECT = re.compile(
-    r"(?!(?:The|A|An)\s+[a-z])(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?"
+    r"(?!(?:The|A|An)\s+[a-z])(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
+    r"[A-Z][\w’'.-]*(?:\s+\([^)]*\))?"
     r"(?=\s*,|\s+[a-z])"
     r"|(?:He|She|They|It|We|I)\b"
     rf"|(?:[Tt]he|[Aa]n?)\s+(?:(?!{_VERBISH})[a-z’'-]+\s+){{0,3}}(?!{_VERBISH})[a-z’'-]+(?=\s+{_VERBISH})"
@@ -509,6 +510,7 @@ def head_name(phrase: str) -> str | None:
     """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
     `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
     head = _BRACKETED.sub("", phrase.split(",")[0])  # `Kasich (R-OH)`: the party is no part of the name
+    head = _OFFICE_OF.sub(r"\g<title>", head)  # `Secretary of State Hillary Clinton`: `State` is the office
     for metonym, institution in METONYMS.items():
         head = head.replace(metonym, institution)
     coordinated = _coordinated_names(head)
@@ -533,6 +535,13 @@ def head_name(phrase: str) -> str | None:
     return best
 
 
+# The department a title names (`Secretary of State`, `Minister of Defence`): part of the title, not
+# of the name after it.
+_OFFICE_OF = re.compile(
+    r"\b(?P<title>Secretary|Minister|Director|Speaker|Chairman|Chairwoman)\s+of\s+(?:the\s+)?(?:State|Defen[cs]e|"
+    r"Homeland\s+Security|Justice|Health|Education|Energy|Labou?r|Commerce|Treasury|Agriculture|Interior|"
+    r"Transportation|Housing|Veterans\s+Affairs|Foreign\s+Affairs|Finance|House)\b"
+)
 # Roles that speak for an institution named before them (`a White House spokesman`).
 _ROLES = frozenset("spokesperson spokesman spokeswoman official officials aide aides source sources".split())
 _INSTITUTIONS = ORGANIZATIONS | frozenset(METONYMS.values())

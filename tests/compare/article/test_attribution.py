@@ -998,3 +998,25 @@ def test_to_and_a_plural_noun_after_the_cue_is_a_circumstance() -> None:
 def test_times_and_opening_phrases_are_no_speakers(text: str, speaker: str, resolved: str) -> None:
     (attribution,) = analyze_article(text).attributions
     assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        pytest.param(
+            "Former Minister of Defence Ana Lind, a pilot, drew a contrast, saying the navy had left.",
+            "Former Minister of Defence Ana Lind",
+            "Ana Lind",
+            id="title-of-office-before-a-participle",
+        ),
+        pytest.param(
+            "Kalev Sepp changed his mind on the spot \u2013 saying he would vote for the tolls.",
+            "Kalev Sepp",
+            "Kalev Sepp",
+            id="participle-after-a-dash",
+        ),
+    ],
+)
+def test_participle_clauses_and_titles_of_office(text: str, speaker: str, resolved: str) -> None:
+    attribution = _by_content(text, "", "saying")
+    assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
