@@ -143,7 +143,7 @@ CLAUSE_ONLY = frozenset(
 NOUN_LIKE = frozenset(
     """support supports attack plan plans question questions challenge challenges voice voices demand
     request comment dispute email emails tweet tweets remark remarks comments stress report reports
-    show""".split()
+    show call calls""".split()
 )
 _VERB_BEFORE = frozenset(
     """he she it they we i you who that which also not never still just now then often always already
@@ -240,8 +240,12 @@ def _verb_position(text: str, p_start: int, p_end: int, word: str) -> bool:
     before = text[p_start:p_end]
     if not before:
         return False
-    if before.lower() in _VERB_BEFORE or before.endswith("ly") or before[:1].isupper():
+    if before.lower() in _VERB_BEFORE or before.endswith("ly"):
         return True
+    if before[:1].isupper():
+        # `Smith shows`, `Democrats show`; a singular name before a base form modifies it as a noun
+        # would (`the TV show`, `a CNN report`).
+        return word.endswith("s") or before.endswith("s") or before in {"I", "We", "They"}
     # `voters support`, `Republicans question`: a plural subject before the base form.
     return not word.endswith("s") and before.endswith("s") and text[p_start - 1 : p_start] not in {"'", "’"}
 

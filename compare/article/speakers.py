@@ -446,7 +446,8 @@ def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         end -= 1
     if text[start:end].split(" ")[0].lower() in _PRONOUNS:
         return None  # `said he would …` is reported speech, not an inverted speaker
-    head = text[start:end].split(",")[0].split()
+    # A restrictive relative clause describes the head (`said one source who spoke on condition …`).
+    head = _RELATIVE_WHO.split(text[start:end].split(",")[0], maxsplit=1)[0].split()
     if len(text[start:end].split()) > MAX_SPEAKER_WORDS:
         end = text.find(",", start, end)  # keep the name, drop a long apposition
     if len(head) > MAX_INVERTED_HEAD:
@@ -510,6 +511,7 @@ def head_name(phrase: str) -> str | None:
     """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
     `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
     head = _BRACKETED.sub("", phrase.split(",")[0])  # `Kasich (R-OH)`: the party is no part of the name
+    head = _RELATIVE_WHO.split(head, maxsplit=1)[0]  # `one source who named Sullivan`: not Sullivan
     head = _OFFICE_OF.sub(r"\g<title>", head)  # `Secretary of State Hillary Clinton`: `State` is the office
     for metonym, institution in METONYMS.items():
         head = head.replace(metonym, institution)
@@ -518,6 +520,7 @@ def head_name(phrase: str) -> str | None:
         return coordinated
     best: str | None = None
     run: list[str] = []
+    linked = False  # whether the run follows `of`, `from` …: `Sen. Bernie Sanders of Vermont`
     for word in [*_NAME_WORD.findall(head), ""]:
         possessive = word.endswith(("’s", "'s", "’", "'"))
         if word[:1].isupper() and not possessive:
@@ -526,13 +529,30 @@ def head_name(phrase: str) -> str | None:
         if word.lower() in _NAME_PARTICLES and run:
             run.append(word)
             continue
-        name = _drop_titles(" ".join(run))
+        name = "" if linked and best else _drop_titles(" ".join(run))
+        linked = word in _PLACE_LINKS or (linked and not run)
         if name and name in _INSTITUTIONS and word.lower() in _ROLES:
             name = f"{name} {word.lower()}"  # `a Downing Street spokesperson`: the office speaking
+        elif _modifies_noun(word):
+            name = ""  # `a Trump supporter`, `Clinton aides`: the name says whose, the noun who speaks
         if name:
             best = name
         run = []
     return best
+
+
+# Words after which a name is where someone comes from or works, once the person is named.
+_PLACE_LINKS = frozenset("of from in at for".split())
+# Lower-case words after a name that do not make it a noun's modifier (`Clinton herself`).
+_AFTER_NAME = frozenset(
+    """himself herself themselves itself too also alone instead though however again now then there here
+    and or of""".split()
+)
+
+
+def _modifies_noun(word: str) -> bool:
+    """Whether a lower-case `word` after a run of capitalised words is the noun they modify."""
+    return word[:1].islower() and word not in _AFTER_NAME and not word.endswith(("ly", "ed"))
 
 
 # The department a title names (`Secretary of State`, `Minister of Defence`): part of the title, not

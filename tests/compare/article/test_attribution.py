@@ -1020,3 +1020,48 @@ def test_times_and_opening_phrases_are_no_speakers(text: str, speaker: str, reso
 def test_participle_clauses_and_titles_of_office(text: str, speaker: str, resolved: str) -> None:
     attribution = _by_content(text, "", "saying")
     assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        pytest.param(
+            "“It is rotten,” said one engineer who inspected it for Lena Brandt but asked not to be named.",
+            "one engineer who inspected it for Lena Brandt but asked not to be named",
+            None,
+            id="a-restrictive-relative-after-an-inverted-cue",
+        ),
+        pytest.param(
+            "“We will strike,” said a Sepp supporter who runs the dockers' union.",
+            "a Sepp supporter who runs the dockers' union",
+            None,
+            id="a-name-modifying-a-noun-is-not-who-speaks",
+        ),
+        pytest.param(
+            "“We will strike,” said Sen. Dara Quint of Oregon.",
+            "Sen. Dara Quint of Oregon",
+            "Dara Quint",
+            id="a-place-after-of-is-not-the-name",
+        ),
+        pytest.param(
+            "“We will strike,” said harbour board chairman Kalev Sepp.",
+            "harbour board chairman Kalev Sepp",
+            "Kalev Sepp",
+            id="the-name-after-a-description",
+        ),
+    ],
+)
+def test_whose_name_a_speaker_phrase_gives(text: str, speaker: str, resolved: str | None) -> None:
+    attribution = _by_content(text, "”")
+    assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He hosts the Harbour TV show “Morning Tide” every day.", id="tv-show"),
+        pytest.param("Ilves spoke on a conference call with the ferry operators.", id="conference-call"),
+    ],
+)
+def test_a_noun_like_cue_after_a_singular_modifier_is_a_noun(text: str) -> None:
+    assert analyze_article(text).attributions == []
