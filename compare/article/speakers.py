@@ -118,6 +118,8 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         opening = text.rfind(",", lo, comma_end)
         if opening >= 0:
             head_end = opening
+            if _circumstance(text, opening + 1, comma_end):
+                end = opening  # `Clinton, speaking in Ohio, said`: the set-off phrase is no apposition
         elif text[comma_end - 1 : comma_end] == ")":
             head_end = comma_end  # `Gov. John Kasich (R-OH), said`: a stray comma after the party
         else:
@@ -163,6 +165,30 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if end == head_end:
         end = _without_adverbs(text, start, end)
     return start, end
+
+
+# Words opening a phrase set off after a speaker that is not a noun phrase about them: a preposition,
+# a subordinator or an adverb (`Clinton, without naming him,`, `Powell's office, when contacted,`,
+# `Cruz, by contrast,`).
+_CIRCUMSTANCE_OPENERS = frozenset(
+    """in on at during after before from with for by under over since until through amid despite
+    without like unlike when while as though although if because once meanwhile however too also
+    instead only then now still even again""".split()
+)
+
+
+def _circumstance(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, set off by commas after a speaker, is a circumstance of the act (a
+    prepositional phrase, a participle or subordinate clause, an adverb) rather than an apposition."""
+    words = text[start:end].split()
+    if not words:
+        return False
+    first = words[0].lower()
+    return (
+        first in _CIRCUMSTANCE_OPENERS
+        or first.endswith(("ing", "ly"))
+        or (first.endswith("ed") and words[0][:1].islower())
+    )
 
 
 # A time or manner set off after a speaker phrase, right before the cue (`, this past week`,
@@ -274,6 +300,19 @@ def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: in
 
 
 _NAME_LINKS = frozenset({"the", "of"})
+# Capitalised words opening a sentence that name no one: adverbs and times.
+_NOT_DESCRIBED = frozenset(
+    """perhaps there here sometimes instead meanwhile now then that this still yet today yesterday tonight
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december early late last next""".split()
+)
+
+
+def _last_mark_before(text: str, pos: int) -> int:
+    """The offset of the last character before `pos` that is not whitespace (0 at the text's start)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return max(0, pos - 1)
 
 
 def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bool:
@@ -284,6 +323,11 @@ def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bo
         text[seg_start - 1 : seg_start] == ","
         and 0 < len(name) <= 4
         and name[0].lower() not in _PREPOSITIONS  # `In July, Gingrich said`: a time, not a name
+        # `Friday, he said`, `Perhaps, they`, `Early Tuesday, the department`: no name is described
+        and not (rest and rest[0].lower() in _PRONOUNS)
+        and not any(w.lower() in _NOT_DESCRIBED or w.endswith("ly") for w in name)
+        # `a stop in Onawa, Iowa, the candidate said`: a place after a place, not a name
+        and text[_last_mark_before(text, previous)] != ","
         and all(w[:1].isupper() for w in name)
         # a description, or an age (`Marley Anderson, 21, a junior from Reno,`)
         and (any(w[:1].islower() for w in rest) or (len(rest) == 1 and rest[0].isdigit()))

@@ -1065,3 +1065,28 @@ def test_whose_name_a_speaker_phrase_gives(text: str, speaker: str, resolved: st
 )
 def test_a_noun_like_cue_after_a_singular_modifier_is_a_noun(text: str) -> None:
     assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("Ilves, speaking in Tallinn, said the quay would close.", "Ilves", id="participle"),
+        pytest.param("Sepp, by contrast, said the quay would stay open.", "Sepp", id="adverbial"),
+        pytest.param(
+            "The survey, released on Monday, found that most pilots quit.", "The survey", id="past-participle"
+        ),
+        pytest.param(
+            "Ilves, a harbour pilot, said the quay would close.", "Ilves, a harbour pilot,", id="apposition"
+        ),
+        pytest.param("Friday, he said the quay would close.", "he", id="a-day-is-no-name"),
+        pytest.param("Perhaps, they said, the quay would close.", "they", id="an-adverb-is-no-name"),
+        pytest.param(
+            "At a stop in Haapsalu, Estonia, the harbour master said the quay would close.",
+            "the harbour master",
+            id="a-place-after-a-place",
+        ),
+    ],
+)
+def test_what_a_speaker_phrase_takes_from_its_commas(text: str, speaker: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert attribution.speaker == speaker
