@@ -164,7 +164,18 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return None
     if end == head_end:
         end = _without_adverbs(text, start, end)
+        issued = _ISSUED_MESSAGE.search(text, start, end) if _participle_at(text, hi) else None
+        if issued is not None and issued.start() > start:
+            end = issued.start()  # `the campaign issued a statement saying`: the campaign says it
     return start, end
+
+
+# A message its sender put out, before a participle cue that reports what it says.
+_ISSUED_MESSAGE = re.compile(
+    r"\s+(?:issued|released|posted|sent|published|put\s+out|tweeted|wrote|aired|ran)\s+(?:a|an|the|his|her|"
+    r"their|its)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|tweet|message|post|video|ad|advertisement|release|"
+    r"e-?mail|note|memo|report)$"
+)
 
 
 # Words opening a phrase set off after a speaker that is not a noun phrase about them: a preposition,
@@ -279,7 +290,8 @@ def _heads_relative(text: str, previous: int, antecedent: tuple[int, int], relat
 # `Officials there said`, `Gingrich cynically dismissed`, `Trump never said`: adverbs between the
 # subject and its verb place or qualify the act; they do not name who speaks.
 _TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:there|here|also|never|still|then|now|again|often|once|[a-z]{3,}ly))+$"
+    r"(?:\s+(?:there|here|also|never|still|then|now|again|often|once|later|earlier|even|first|too|already|"
+    r"[a-z]{3,}ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$"
 )
 # Nouns with the adverb ending: `the royal family said` keeps its head.
 _LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly bully folly".split())

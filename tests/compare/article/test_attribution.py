@@ -1090,3 +1090,26 @@ def test_a_noun_like_cue_after_a_singular_modifier_is_a_noun(text: str) -> None:
 def test_what_a_speaker_phrase_takes_from_its_commas(text: str, speaker: str) -> None:
     (attribution,) = analyze_article(text).attributions
     assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The port authority later said the quay was safe.", "The port authority", id="later"),
+        pytest.param("Ilves even suggested that the port be sold.", "Ilves", id="even"),
+        pytest.param(
+            "The harbour board on Tuesday said the quay was safe.", "The harbour board", id="on-a-day"
+        ),
+        pytest.param(
+            "The harbour board issued a statement saying the quay was safe.",
+            "The harbour board",
+            id="issued-a-statement",
+        ),
+        pytest.param(
+            "Ilves released a short video message saying the quay was safe.", "Ilves", id="released-a-message"
+        ),
+    ],
+)
+def test_words_between_the_speaker_and_the_cue_are_not_the_speaker(text: str, speaker: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert attribution.speaker == speaker
