@@ -35,10 +35,15 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:While|When|Whereas|Although|Though|If|Since|After|Before|As|Because|Unless|Until|Whether)\s)"
 )
 # Where an inverted speaker phrase ends: `said Smith, who …`, `said Smith, “…`, `said Smith. `.
+# An apposition or a `who` clause describing the speaker belongs to the phrase (`said Al From, who
+# founded the DLC.`); a participle clause, `whose` or `but` clause, or a quotation does not.
 _AFTER_STOP = re.compile(
-    r"[;:!?]|(?<![A-Z])(?<!Mr|Ms|Dr|St|Jr|Sr)(?<!Mrs|Gov|Sen|Rep|Gen)\.\s+(?=[A-Z“\"])|,\s*(?=[“\"]|'')"
-    r"|,\s*(?:who|which|adding|noting|saying|according|as|referring|speaking|calling|describing)\b"
+    r"[;:!?]|(?<![A-Z])(?<!Mr|Ms|Dr|St|Jr|Sr|Lt)(?<!Mrs|Gov|Sen|Rep|Gen|Col|Maj|Sgt|Rev|Adm)(?<!Capt|Prof|Cmdr)"
+    r"\.\s+(?=[A-Z“\"])|,\s*(?=[“\"]|'')"
+    r"|,\s*(?:whose|which|according|as|but|[a-z]+ing)\b"
 )
+# `said Ben Jacobs in The Guardian`, `said Trump at a rally`: where the act took place, not who.
+_PLACE_OF_ACT = re.compile(r"\s(?:in|on|at|during)\s")
 _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
 # A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
 # A description runs to the word before its verb: an auxiliary, a past form or a verb of saying
@@ -76,6 +81,9 @@ _WORD_COUNT = re.compile(r"\S+")
 _AGENCY_DESCRIPTION = re.compile(r"\b(?:news|press|wire)\s+(?:agency|service)\b", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 14
 MAX_INVERTED_HEAD = 7
+# An inverted speaker runs to its sentence's end with its apposition (`said Alan B. Krueger, a
+# professor of economics at Princeton and a former chairman of …`).
+MAX_INVERTED_WORDS = 40
 MAX_RELATIVE_HEAD = 5
 
 
@@ -503,12 +511,15 @@ def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if text[start:end].split(" ")[0].lower() in _PRONOUNS:
         return None  # `said he would …` is reported speech, not an inverted speaker
     # A restrictive relative clause describes the head (`said one source who spoke on condition …`).
-    head = _RELATIVE_WHO.split(text[start:end].split(",")[0], maxsplit=1)[0].split()
-    if len(text[start:end].split()) > MAX_SPEAKER_WORDS:
-        end = text.find(",", start, end)  # keep the name, drop a long apposition
-    if len(head) > MAX_INVERTED_HEAD:
+    head_text = _RELATIVE_WHO.split(text[start:end].split(",")[0], maxsplit=1)[0]
+    place = _PLACE_OF_ACT.search(head_text)
+    if place is not None:
+        head_text, end = head_text[: place.start()], start + place.start()
+    if len(text[start:end].split()) > MAX_INVERTED_WORDS:
+        end = text.find(",", start, end)  # keep the name, drop a very long apposition
+    if len(head_text.split()) > MAX_INVERTED_HEAD:
         return None  # `said Ms. Brainard conveyed a sense of …` is a clause, not a name
-    return _valid(text, start, end)
+    return _valid(text, start, end, MAX_INVERTED_WORDS)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -519,7 +530,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) -> tuple[int, int] | None:
     if start >= end:
         return None
     phrase = text[start:end]
@@ -528,7 +539,7 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = _WORD_COUNT.findall(phrase)
     # The head must hold no verb; a relative clause after it has its own (`officials who had seen it`).
     head_part = _RELATIVE_WHO.split(_BRACKETED.sub("", phrase.split(",")[0]), maxsplit=1)[0]
-    if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(head_part):
+    if not words or len(words) > max_words or _CLAUSE_VERB.search(head_part):
         return None
     first = words[0]
     if (

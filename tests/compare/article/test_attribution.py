@@ -1113,3 +1113,37 @@ def test_what_a_speaker_phrase_takes_from_its_commas(text: str, speaker: str) ->
 def test_words_between_the_speaker_and_the_cue_are_not_the_speaker(text: str, speaker: str) -> None:
     (attribution,) = analyze_article(text).attributions
     assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "“It is rotten,” said Lena Brandt, a professor of engineering at Tartu University and a "
+            "former head of the harbour board who has advised the mayor.",
+            "Lena Brandt, a professor of engineering at Tartu University and a former head of the "
+            "harbour board who has advised the mayor",
+            id="a-long-apposition-runs-to-the-end",
+        ),
+        pytest.param(
+            "“It is rotten,” said Kalev Sepp, who founded the dockers' union.",
+            "Kalev Sepp, who founded the dockers' union",
+            id="a-who-clause-describes-the-speaker",
+        ),
+        pytest.param(
+            "“It is rotten,” said Kalev Sepp in the Harbour Herald.", "Kalev Sepp", id="where-not-who"
+        ),
+        pytest.param(
+            "“It is rotten,” said Navy Lt. Ona Lind.", "Navy Lt. Ona Lind", id="a-rank-abbreviation"
+        ),
+        pytest.param(
+            "“It is rotten,” said Sepp, whose union runs the quay.", "Sepp", id="a-whose-clause-is-left-out"
+        ),
+        pytest.param(
+            "“It is rotten,” said Sepp, citing the inspectors.", "Sepp", id="a-participle-is-left-out"
+        ),
+    ],
+)
+def test_an_inverted_speaker_runs_to_its_sentence_end(text: str, speaker: str) -> None:
+    attribution = _by_content(text, "rotten")
+    assert attribution.speaker == speaker
