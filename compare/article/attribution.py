@@ -472,7 +472,22 @@ def _verb_cue(
         return None
     if _interjected(text, unit, speaker, after):
         content = (_span_or_none(text, unit.start, content[1]) or content)[0], content[1]
+    content = content[0], _before_narrators_clause(text, content, speaker)
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# `…, which he described as “like an open orchid”`, `…, but Cook did not say when`: a clause set off
+# at the end of the content whose subject is the speaker is the reporter's account of them.
+_NARRATORS_CLAUSE = re.compile(r",\s+(?:which\s+(?:he|she)\b|but\s+(?P<name>[A-Z][\w’'-]+)\b)")
+
+
+def _before_narrators_clause(text: str, content: tuple[int, int], speaker: tuple[int, int]) -> int:
+    """Where the content ends: before a trailing clause about its own speaker, else where it does."""
+    for match in _NARRATORS_CLAUSE.finditer(text, *content):
+        name = match.group("name")
+        if name is None or name in text[speaker[0] : speaker[1]].split():
+            return match.start()
+    return content[1]
 
 
 # `Riding alone at night, they said, can be hazardous`: a speaker and cue set off by commas inside

@@ -1147,3 +1147,27 @@ def test_words_between_the_speaker_and_the_cue_are_not_the_speaker(text: str, sp
 def test_an_inverted_speaker_runs_to_its_sentence_end(text: str, speaker: str) -> None:
     attribution = _by_content(text, "rotten")
     assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Sepp said the ferry was sold in May, but Sepp did not say to whom.",
+            "the ferry was sold in May",
+            id="but-and-the-speakers-name",
+        ),
+        pytest.param(
+            "Ilves stated that the board had seen the plan, which she described as reckless.",
+            "that the board had seen the plan",
+            id="which-and-the-speakers-pronoun",
+        ),
+        pytest.param(
+            "Sepp said the ferry was sold in May, but Ilves kept the quay.",
+            "the ferry was sold in May, but Ilves kept the quay",
+            id="but-and-another-name-goes-on",
+        ),
+    ],
+)
+def test_a_trailing_clause_about_the_speaker_ends_the_content(text: str, content: str) -> None:
+    assert analyze_article(text).attributions[0].content == content
