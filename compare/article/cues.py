@@ -401,6 +401,13 @@ _INFINITIVE = re.compile(
     r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|him|them|me|us|it)\b)[a-z]"
 )
 _FOR = re.compile(r"for\s")
+# A request left unanswered: `did not respond to requests for comment`, `did not return calls`.
+_NEGATION = frozenset({"not", "never", "nt"})
+_REQUEST = re.compile(
+    r"(?:to\s+)?(?:(?:a|an|the|numerous|multiple|several|repeated|many|my|our|his|her|their|its)\s+)?"
+    r"(?:[\w-]+\s+)?(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|questions?)\b",
+    re.IGNORECASE,
+)
 _WISH_VERBS = frozenset({"hope", "call", "plead"})
 # Aspectual verbs: their infinitive is the act itself (`prices continued to rise`), no words reported.
 _ASPECTUAL = frozenset({"continue", "go"})
@@ -450,4 +457,6 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
         return "intention"  # `continued to rise`: no words reported
     if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):
         return "intention"  # `hopes to`, `called for calm`
+    if _NEGATION.intersection(words) and _REQUEST.match(content):
+        return "intention"  # `did not respond to a request for comment`: a refusal, as `declined` is
     return cls

@@ -1171,3 +1171,18 @@ def test_an_inverted_speaker_runs_to_its_sentence_end(text: str, speaker: str) -
 )
 def test_a_trailing_clause_about_the_speaker_ends_the_content(text: str, content: str) -> None:
     assert analyze_article(text).attributions[0].content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_class"),
+    [
+        pytest.param(
+            "The port authority did not respond to a request for comment.", "intention", id="no-response"
+        ),
+        pytest.param("Ilves did not reply to several emails on Monday.", "intention", id="no-reply"),
+        pytest.param("Ilves did not say whether the ferry was sold.", "speech", id="a-content-stays-speech"),
+    ],
+)
+def test_an_unanswered_request_is_no_statement(text: str, cue_class: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert attribution.cue_class == cue_class
