@@ -23,6 +23,7 @@ from newsprism.compare.article.gazetteer import (
     ORGANIZATIONS,
     TITLES,
 )
+from newsprism.compare.article.lexicon import prefix_tree
 from newsprism.compare.article.sources import source_type
 from newsprism.compare.findings import SourceType
 
@@ -500,12 +501,21 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return (subject.start(), _without_adverbs(text, subject.start(), subject.end())) if subject else None
 
 
+# A `who` clause whose verb is a cue (`, who noted that …`, `, who has long said`).
+_REPORTING_RELATIVE = re.compile(
+    rf",\s*who\s+(?:(?:{prefix_tree(_VERB_GROUP)}|[a-z]+ly)\s+){{0,3}}(?:{prefix_tree(CUE_VERBS)})(?![A-Za-z])"
+)
+
+
 def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker phrase of an inverted cue (`said Kozlov, the minister.`) from `lo`, before `hi`."""
     end = hi
     stop = _AFTER_STOP.search(text, lo, hi)
     end = stop.start() if stop else hi
     start, end = _strip(text, lo, end)
+    reporting = _REPORTING_RELATIVE.search(text, start, end)
+    if reporting is not None:
+        end = reporting.start()  # `said Ekovich, who noted that …`: the clause reports words of its own
     while end > start and text[end - 1] in ".,":
         end -= 1
     if text[start:end].split(" ")[0].lower() in _PRONOUNS:

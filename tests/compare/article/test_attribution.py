@@ -1186,3 +1186,9 @@ def test_a_trailing_clause_about_the_speaker_ends_the_content(text: str, content
 def test_an_unanswered_request_is_no_statement(text: str, cue_class: str) -> None:
     (attribution,) = analyze_article(text).attributions
     assert attribution.cue_class == cue_class
+
+
+def test_a_who_clause_reporting_words_of_its_own_is_not_the_speaker() -> None:
+    text = "“Tolls are rising,” said Kalev Sepp, who noted that the ferry had lost half its riders."
+    found = [(a.speaker, a.cue) for a in analyze_article(text).attributions]
+    assert found == [("Kalev Sepp", "said"), ("Kalev Sepp", "noted")]
