@@ -448,6 +448,8 @@ def _verb_cue(
     if _is_gerund_after_comma(text, unit.start, cue_start, verb):
         return _gerund(text, unit, cue, after, found)
     quote = _closing_quote_before(text, cue_start, quotes)
+    if quote is not None and _quoted_in_clause(text, unit, quote) and _QUOTE_AFTER_CUE.match(text, after):
+        quote = None  # `Remarking upon his “empathy,” Starr said, “Leave aside …”`: his words follow
     if quote is not None and (item := _postposed_quote(text, unit, quotes, quote, cue, after, found)):
         return item
     if _is_short_tail(tail) or _GERUND_TAIL.match(tail) or _is_inverted_plain(text, unit, cue_start, after):
@@ -506,6 +508,15 @@ def _interjected(text: str, unit: Span, speaker: tuple[int, int], after: int) ->
         and not any(q in before for q in _QUOTE_CHARS)
         and _INTERJECTION_TAIL.match(text, after) is not None
     )
+
+
+# A quotation opening right after the cue (`said, “…`, `said: “…`).
+_QUOTE_AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:[“\"]|'')")
+
+
+def _quoted_in_clause(text: str, unit: Span, quote: tuple[int, int]) -> bool:
+    """Whether a quotation is a phrase inside a clause (words before it in its unit), not a clause."""
+    return bool(text[unit.start : quote[0]].strip(" “\"'"))
 
 
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
@@ -586,12 +597,17 @@ def _is_short_tail(tail: str) -> bool:
         return True
     if _BOUND.match(tail):
         return False  # `said at least 15 had died`: a bound on a number opens the clause
+    if _PHRASE_THEN_PARTICIPLE.match(tail):
+        return True  # `said Tuesday in Paris, noting …`: a place, then the participle clause
     words = tail.split()
     if _INFINITIVE_TAIL.match(tail):
         return False  # `Trump continues to build his lead`: an infinitive, the verb's own complement
     return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
 
 
+_PHRASE_THEN_PARTICIPLE = re.compile(
+    r"\s*(?:in|on|at|during|after|before|from|with)\s+[^,.;:“”\"]{1,60},\s+[a-z]+ing\b"
+)
 # `to` and a verb: a word that is no pronoun or determiner and, unlike `to reporters` or `to voters`,
 # no plural noun; `to CNN` is capitalised.
 _INFINITIVE_TAIL = re.compile(
@@ -605,7 +621,7 @@ _INFINITIVE_TAIL = re.compile(
 _SUMMARY_APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]+\s+(?:that|which|of|in|to)\b")
 _BOUND = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|much|few)\s+as)\s+\S*\d")
 # `…, while police said …`: a coordinated clause with a speaker of its own ends the clause before it.
-_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s*$")
+_CLAUSE_JOIN = re.compile(r"(?:,(?:[”\"]|'')?\s*(?:while|whereas|but|and)|;)\s*$")
 _COORDINATOR = re.compile(r"(?:[,;]\s*|\s+)(?:while|whereas|but|and|as)?\s*$")
 
 

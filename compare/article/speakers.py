@@ -329,11 +329,11 @@ _NOT_DESCRIBED = frozenset(
 )
 
 
-def _last_mark_before(text: str, pos: int) -> int:
-    """The offset of the last character before `pos` that is not whitespace (0 at the text's start)."""
+def _after_word_or_comma(text: str, pos: int) -> bool:
+    """Whether the last character before `pos` that is not whitespace is a comma or a letter."""
     while pos > 0 and text[pos - 1].isspace():
         pos -= 1
-    return max(0, pos - 1)
+    return pos > 0 and (text[pos - 1] == "," or text[pos - 1].isalpha())
 
 
 def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bool:
@@ -346,9 +346,10 @@ def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bo
         and name[0].lower() not in _PREPOSITIONS  # `In July, Gingrich said`: a time, not a name
         # `Friday, he said`, `Perhaps, they`, `Early Tuesday, the department`: no name is described
         and not (rest and rest[0].lower() in _PRONOUNS)
-        and not any(w.lower() in _NOT_DESCRIBED or w.endswith("ly") for w in name)
-        # `a stop in Onawa, Iowa, the candidate said`: a place after a place, not a name
-        and text[_last_mark_before(text, previous)] != ","
+        and not any((w.lower() in _NOT_DESCRIBED and len(name) <= 2) or w.endswith("ly") for w in name)
+        # `a stop in Onawa, Iowa, the candidate said`: a place after a place, not a name; `defending
+        # Lewandowski, Trump's campaign said`: the object of the verb before, not a name described
+        and not _after_word_or_comma(text, previous)
         and all(w[:1].isupper() for w in name)
         # a description, or an age (`Marley Anderson, 21, a junior from Reno,`)
         and (any(w[:1].islower() for w in rest) or (len(rest) == 1 and rest[0].isdigit()))

@@ -1192,3 +1192,37 @@ def test_a_who_clause_reporting_words_of_its_own_is_not_the_speaker() -> None:
     text = "“Tolls are rising,” said Kalev Sepp, who noted that the ferry had lost half its riders."
     found = [(a.speaker, a.cue) for a in analyze_article(text).attributions]
     assert found == [("Kalev Sepp", "said"), ("Kalev Sepp", "noted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "The quay is rotten, Ilves said Tuesday in Tallinn, noting the board “never listened.”",
+            [("Ilves", "The quay is rotten"), ("Ilves", "the board “never listened.”")],
+            id="a-place-then-a-participle-after-the-cue",
+        ),
+        pytest.param(
+            "The quay was rotten all along, he said Wednesday on CNN's “Harbour Hour.”",
+            [("he", "The quay was rotten all along")],
+            id="a-show-after-the-outlet",
+        ),
+        pytest.param(
+            "The ferry had “hit the bottom” of the strait, she said in a video message to the crews.",
+            [("she", "The ferry had “hit the bottom” of the strait")],
+            id="the-whole-medium-is-circumstance",
+        ),
+        pytest.param(
+            "Recalling his “bad luck,” Sepp said, “The quay was rotten before I came.”",
+            [("Sepp", "“The quay was rotten before I came.”")],
+            id="a-quotation-after-the-cue-beats-a-phrase-before-it",
+        ),
+        pytest.param(
+            "He said, “We won,” and she said, “We lost.”",
+            [("He", "“We won,”"), ("she", "“We lost.”")],
+            id="two-speakers-joined-by-and",
+        ),
+    ],
+)
+def test_what_follows_a_cue(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == found
