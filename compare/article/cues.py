@@ -6,7 +6,7 @@ a stemmer would turn `states` (countries) and `sees` into cues far too often.
 """
 
 # Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 
@@ -227,12 +227,21 @@ def _verb_group_start(text: str, lo: int, verb_start: int) -> int:
     while True:
         p_start, p_end = _previous_word(text, lo, scan)
         before = text[p_start:p_end].lower()
-        if before in _AUXILIARIES or before in _PASSIVE:
+        if before == "t" and text[p_start - 2 : p_start] in {"n’", "n'"}:
+            # `isn’t saying`, `didn't disclose`, `won’t say`: the negated auxiliary is one word
+            group_start = scan = _word_start(text, lo, p_start - 1)
+        elif before in _AUXILIARIES or before in _PASSIVE:
             group_start = scan = p_start
         elif p_start < p_end and (before in _GROUP_ADVERBS or (before.endswith("ly") and len(before) > 4)):
             scan = p_start  # kept only when an auxiliary stands before it
         else:
             return group_start
+
+
+def _word_start(text: str, lo: int, pos: int) -> int:
+    while pos > lo and text[pos - 1].isalpha():
+        pos -= 1
+    return pos
 
 
 def _verb_position(text: str, p_start: int, p_end: int, word: str) -> bool:
@@ -402,7 +411,7 @@ _INFINITIVE = re.compile(
 )
 _FOR = re.compile(r"for\s")
 # A request left unanswered: `did not respond to requests for comment`, `did not return calls`.
-_NEGATION = frozenset({"not", "never", "nt"})
+_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 _REQUEST = re.compile(
     r"(?:to\s+)?(?:(?:a|an|the|numerous|multiple|several|repeated|many|my|our|his|her|their|its)\s+)?"
     r"(?:[\w-]+\s+)?(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|questions?)\b",
@@ -457,6 +466,6 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
         return "intention"  # `continued to rise`: no words reported
     if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):
         return "intention"  # `hopes to`, `called for calm`
-    if _NEGATION.intersection(words) and _REQUEST.match(content):
+    if _NEGATION.search(cue or "") and _REQUEST.match(content):
         return "intention"  # `did not respond to a request for comment`: a refusal, as `declined` is
     return cls

@@ -1226,3 +1226,20 @@ def test_a_who_clause_reporting_words_of_its_own_is_not_the_speaker() -> None:
 )
 def test_what_follows_a_cue(text: str, found: list[tuple[str, str]]) -> None:
     assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        pytest.param(
+            "Ilves isn\u2019t saying which quay will close.", "isn\u2019t saying", "Ilves", id="isnt"
+        ),
+        pytest.param(
+            "The board didn't disclose how much the ferry cost.", "didn't disclose", "The board", id="didnt"
+        ),
+        pytest.param("Sepp won't say whether he will run again.", "won't say", "Sepp", id="wont"),
+    ],
+)
+def test_a_negated_auxiliary_belongs_to_the_cue(text: str, cue: str, speaker: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.cue, attribution.speaker) == (cue, speaker)
