@@ -230,12 +230,29 @@ def _verb_group_start(text: str, lo: int, verb_start: int) -> int:
         if before == "t" and text[p_start - 2 : p_start] in {"n’", "n'"}:
             # `isn’t saying`, `didn't disclose`, `won’t say`: the negated auxiliary is one word
             group_start = scan = _word_start(text, lo, p_start - 1)
+        elif (
+            before in _CLITICS
+            and text[p_start - 1 : p_start] in {"’", "'"}
+            and _pronoun_before(text, p_start - 1)
+        ):
+            group_start = scan = (
+                p_start - 1
+            )  # `He’s telling`, `they've said`: the auxiliary, not a possessive
         elif before in _AUXILIARIES or before in _PASSIVE:
             group_start = scan = p_start
         elif p_start < p_end and (before in _GROUP_ADVERBS or (before.endswith("ly") and len(before) > 4)):
             scan = p_start  # kept only when an auxiliary stands before it
         else:
             return group_start
+
+
+# Auxiliaries written as clitics after a pronoun (`he’s`, `I've`, `they're`, `she'd`, `we'll`).
+_CLITICS = frozenset({"s", "ve", "re", "d", "ll", "m"})
+_CLITIC_HOSTS = frozenset("he she it that who there i you we they what".split())
+
+
+def _pronoun_before(text: str, apostrophe: int) -> bool:
+    return text[_word_start(text, 0, apostrophe) : apostrophe].lower() in _CLITIC_HOSTS
 
 
 def _word_start(text: str, lo: int, pos: int) -> int:
@@ -348,6 +365,8 @@ ADVERBIAL = re.compile(
 TOLD_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}(?=\s*(?:that\b|:|,|“|\"|\s[a-z]|[.!?]?\s*$))"
     r"|\s+(?:reporters|journalists|supporters|lawmakers|the\s+crowd|the\s+newspaper|the\s+paper|him|her|them|me|us)\b"
+    # `telling allies that`, `told party leaders that`: a common noun object before `that`
+    r"|\s+(?:(?:his|her|their|its|the|some|several|many)\s+)?(?:[a-z-]+\s+)?[a-z-]+(?=\s+that\b)"
 )
 
 

@@ -1243,3 +1243,32 @@ def test_what_follows_a_cue(text: str, found: list[tuple[str, str]]) -> None:
 def test_a_negated_auxiliary_belongs_to_the_cue(text: str, cue: str, speaker: str) -> None:
     (attribution,) = analyze_article(text).attributions
     assert (attribution.cue, attribution.speaker) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        pytest.param(
+            "He's telling allies that the quay will close.",
+            "'s telling",
+            "He",
+            "that the quay will close",
+            id="he-is-telling-allies",
+        ),
+        pytest.param(
+            "They've said the quay is safe.", "'ve said", "They", "the quay is safe", id="they-have-said"
+        ),
+        pytest.param(
+            "Sepp's aides said the quay is safe.",
+            "said",
+            "Sepp's aides",
+            "the quay is safe",
+            id="a-possessive-stays",
+        ),
+    ],
+)
+def test_an_auxiliary_written_as_a_clitic_belongs_to_the_cue(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.cue, attribution.speaker, attribution.content) == (cue, speaker, content)
