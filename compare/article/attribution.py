@@ -35,6 +35,7 @@ from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
     SpeakerMemory,
+    clause_in_apposition,
     infinitive_agent,
     only_verb_group,
     relative_or_subject,
@@ -658,7 +659,10 @@ def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> boo
     # `Some Democrats, however, question …` has its subject before the cue; a long "subject" there
     # (`Cruz lacks support from …, said Larry Sabato`) is the content instead.
     before = speaker_before(text, unit.start, cue_start)
-    return before is None or len(text[before[0] : before[1]].split(",")[0].split()) > MAX_PREPOSED_HEAD
+    if before is None:
+        return True
+    phrase = text[before[0] : before[1]]
+    return len(phrase.split(",")[0].split()) > MAX_PREPOSED_HEAD or clause_in_apposition(phrase)
 
 
 # `…, adding …`, `…, even suggesting …`, `…, before saying …`: a participle clause after a comma, an

@@ -567,6 +567,18 @@ def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) 
 
 
 _RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
+_ANY_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+
+
+def clause_in_apposition(phrase: str) -> bool:
+    """Whether what follows a phrase's first comma holds a finite verb outside any relative clause:
+    an apposition describes (`Kozlov, a minister who has …,`); `the office closed, its work would go
+    elsewhere,` is two clauses, no speaker phrase."""
+    _, comma, rest = phrase.partition(",")
+    verb = _CLAUSE_VERB.search(rest) if comma else None
+    return verb is not None and _ANY_RELATIVE.search(rest, 0, verb.start()) is None
+
+
 _BRACKETED = re.compile(r"\([^)]*\)")
 # A description before a name: `master of ceremonies Asab Al-Tabchi`, `former tech executive Carly
 # Fiorina`: the name (two capitalised words) makes a long lower-case opening a noun phrase.

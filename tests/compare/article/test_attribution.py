@@ -1272,3 +1272,15 @@ def test_an_auxiliary_written_as_a_clitic_belongs_to_the_cue(
 ) -> None:
     (attribution,) = analyze_article(text).attributions
     assert (attribution.cue, attribution.speaker, attribution.content) == (cue, speaker, content)
+
+
+def test_two_clauses_before_an_inverted_cue_are_its_content() -> None:
+    text = (
+        "Even if the board closed, some of its work would be done by the port, said Ilves, who was "
+        "elected to the U.S. House in 2012."
+    )
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker_resolved, attribution.content) == (
+        "Ilves",
+        "Even if the board closed, some of its work would be done by the port",
+    )

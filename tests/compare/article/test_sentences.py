@@ -38,3 +38,22 @@ def _texts(text: str) -> list[str]:
 )
 def test_a_question_in_quotes_keeps_its_named_cue(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "She joined the U.S. Senate in 2010.", ["She joined the U.S. Senate in 2010."], id="us-senate"
+        ),
+        pytest.param(
+            "He moved to the U.S. The next year he ran.",
+            ["He moved to the U.S.", "The next year he ran."],
+            id="us-then-a-new-sentence",
+        ),
+    ],
+)
+def test_a_country_abbreviation_before_one_of_its_bodies_ends_no_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert _texts(text) == expected
