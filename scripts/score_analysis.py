@@ -1,6 +1,7 @@
 """Score `newsprism.compare.article.analysis.analyze_article` against the shared gold sets (--check: floors).
 
     python scripts/score_analysis.py [--split tune|check|both] [--train] [--spread] [--check] [--gold DIR]
+    python scripts/score_analysis.py --errors tune|train [--statements]    # the errors to read
 
 Every scored set is cut into a part rules may be tuned on and a part they are only measured on
 (`polnear_splits`, `newsquant_split`): PolNeAR dev by document (per outlet, in name order, every
@@ -8,7 +9,9 @@ second text is check, so each split holds each outlet's share and both readings 
 (the even half of the whole set, `newsquant-dev.json`) by position (every third sentence, from the
 third, is check: 98 of 295). Floors are pinned on the check split; the tune-check gap is printed.
 `--train` adds PolNeAR train, which the cue lexicon was once drawn from (no floor). `--spread` adds
-how far tune and check fall apart by chance (`split_spread`; no floor).
+how far tune and check fall apart by chance (`split_spread`; no floor). `--errors` lists the PolNeAR
+errors of the tune split or of train (`error_report`): the check split's cannot be asked for, so that
+no rule is fitted to them.
 
 Statements (`statements_*`): the gold attributions whose cue is a verb of saying (`STATEMENT_VERBS`,
 fixed here before any rule used the split, so that rules cannot move the gold) or punctuation
@@ -540,6 +543,83 @@ def split_spread(root: Path, draws: int = 2000, seed: int = 1) -> dict[str, floa
     return figures
 
 
+def _context(text: str, pieces: Pieces, width: int = 60) -> str:
+    """The gold or predicted span with some text either side, on one line, the span in brackets."""
+    start, end = pieces[0][0], pieces[-1][1]
+    before, after = text[max(0, start - width) : start], text[end : end + width]
+    return " ".join(f"{before}[{text[start:end]}]{after}".split())
+
+
+def _span_text(text: str, pieces: Pieces | None) -> str:
+    return " | ".join(text[s:e] for s, e in pieces) if pieces else "-"
+
+
+def _document_errors(
+    name: str, text: str, preds: list[Attribution], golds: list[GoldAttribution]
+) -> Iterable[str]:
+    """One line per error of one reading: missed gold (`MISS`), spurious prediction (`FALSE`), speaker
+    disagreement (`SPEAKER`), and matched items whose content or source span is not exact (`CONTENT`,
+    `SOURCE`), each tab-separated with the text's name."""
+    pairs = match_content(preds, golds)
+    matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    for j, gold in enumerate(golds):
+        if j not in matched_g:
+            yield (
+                f"MISS\t{name}\tcue={_span_text(text, gold.cue)}\tsource={gold.source_text or '-'}"
+                f"\t{_context(text, gold.content)}"
+            )
+    for i, pred in enumerate(preds):
+        if i not in matched_p:
+            yield (
+                f"FALSE\t{name}\tcue={pred.cue}\tclass={getattr(pred, 'cue_class', None)}"
+                f"\tspeaker={pred.speaker}\t{_context(text, ((pred.start, pred.end),))}"
+            )
+    for i, j in pairs:
+        pred, gold = preds[i], golds[j]
+        source = gold.source_text
+        if source and is_named(source) and not speaker_agrees(pred, source):
+            yield (
+                f"SPEAKER\t{name}\tgold={source}\tpred={pred.speaker}->{pred.speaker_resolved}"
+                f"\tcue={pred.cue}\t{_context(text, gold.content, 30)}"
+            )
+        if len(gold.content) == 1 and _trim(text, *gold.content[0]) != _trim(text, pred.start, pred.end):
+            yield (
+                f"CONTENT\t{name}\tgold={_context(text, gold.content, 25)}"
+                f"\tpred={_context(text, ((pred.start, pred.end),), 25)}"
+            )
+        if (
+            gold.source
+            and len(gold.source) == 1
+            and pred.speaker_start is not None
+            and pred.speaker_end is not None
+            and pred.cue is not None
+            and _trim(text, *gold.source[0]) != _trim(text, pred.speaker_start, pred.speaker_end)
+        ):
+            yield f"SOURCE\t{name}\tgold={_context(text, gold.source, 30)}\tpred={pred.speaker}"
+
+
+def error_report(root: Path, part: str, statements_only: bool = False) -> Iterable[str]:
+    """The errors of PolNeAR `part`: `tune` (the dev texts rules may be fitted to) or `train`. The
+    check split is left out on purpose: rules are never fitted to its errors."""
+    folder = "dev" if part == "tune" else part
+    files = sorted((root / "polnear" / folder / "attributions").glob("*.ann"))
+    splits = polnear_splits(ann.stem.rsplit("_", 1)[0] for ann in files)
+    cache: dict[str, tuple[str, list[Attribution]]] = {}
+    for ann in files:
+        name = ann.stem.rsplit("_", 1)[0]
+        if part == "tune" and splits[name] != "tune":
+            continue
+        if name not in cache:
+            text = (root / "polnear" / folder / "text" / (name + ".txt")).read_text(encoding="utf-8")
+            cache[name] = (text, analyze_article(text).attributions)
+        text, preds = cache[name]
+        golds = parse_ann(ann.read_text(encoding="utf-8").splitlines())
+        if statements_only:
+            preds = [p for p in preds if is_predicted_statement(p)]
+            golds = [g for g in golds if is_statement(g)]
+        yield from _document_errors(ann.stem, text, preds, golds)
+
+
 def run(root: Path, splits: list[str], train: bool = False) -> dict[str, float]:
     """Every figure of the splits asked for, named `<set>_<split>_<measure>`."""
     figures: dict[str, float] = {}
@@ -586,11 +666,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--spread", action="store_true", help="also the statements gap random splits give (no floor)"
     )
+    parser.add_argument(
+        "--errors", choices=["tune", "train"], help="list the PolNeAR errors of the tune split or of train"
+    )
+    parser.add_argument("--statements", action="store_true", help="with --errors: statements only")
     args = parser.parse_args(argv)
     root = gold_dir(args.gold)
     if not (root / "polnear").is_dir():
         print(f"no gold data at {root}", file=sys.stderr)
         return 1
+    if args.errors:
+        for line in error_report(root, args.errors, args.statements):
+            print(line)
+        return 0
     splits = list(SPLITS) if args.split == "both" else [args.split]
     figures = run(root, splits, train=args.train)
     shown = {**figures, **gaps(figures), **(split_spread(root) if args.spread else {})}

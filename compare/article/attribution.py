@@ -35,6 +35,7 @@ from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
     SpeakerMemory,
+    clause_in_apposition,
     infinitive_agent,
     only_verb_group,
     relative_or_subject,
@@ -66,10 +67,12 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+(?:to|up|in|on|off|out)\b")
 _SPEAKER_LABEL = re.compile(
     r"(?:[\"“](?=[A-Z][A-Z.’'-]+:))?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?=\S)"
 )
+# Page furniture and credits (`Contributing: Ann Lee`, `CORRECTION: …`, `Email: …`), lower-cased.
 _NOT_SPEAKER_LABELS = frozenset(
-    """Photo Photos Read Update Updated Watch Note Editor Editor’s Editor's Related Source Sources Caption
-    Image Video Correction Disclosure Advertisement Listen Subscribe Share More See Also Click Breaking
-    WATCH READ UPDATE PHOTO VIDEO RELATED MORE NOTE""".split()
+    """photo photos read update updated watch note editor editor’s editor's related source sources caption
+    image video correction disclosure advertisement listen subscribe share more see also click breaking
+    contributing contributors contributor byline email e-mail twitter facebook instagram plus name
+    question remember revealed bombshell exclusive paid""".split()
 )
 # One mark spelled out before the repeat: the engine then skips to those marks instead of trying the
 # pattern at every character of the content.
@@ -331,7 +334,7 @@ _HEADLINE_WORDS = frozenset("The A An Of Over In On For To At With And From Afte
 
 def _headline_label(name: str) -> bool:
     words = name.split()
-    return words[0] in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
+    return words[0].lower() in _NOT_SPEAKER_LABELS or any(w in _HEADLINE_WORDS for w in words)
 
 
 # `Senator Says Talks Will Resume`: a headline writes its verb of saying capitalised, in the third
@@ -446,6 +449,8 @@ def _verb_cue(
     if _is_gerund_after_comma(text, unit.start, cue_start, verb):
         return _gerund(text, unit, cue, after, found)
     quote = _closing_quote_before(text, cue_start, quotes)
+    if quote is not None and _quoted_in_clause(text, unit, quote) and _QUOTE_AFTER_CUE.match(text, after):
+        quote = None  # `Remarking upon his “empathy,” Starr said, “Leave aside …”`: his words follow
     if quote is not None and (item := _postposed_quote(text, unit, quotes, quote, cue, after, found)):
         return item
     if _is_short_tail(tail) or _GERUND_TAIL.match(tail) or _is_inverted_plain(text, unit, cue_start, after):
@@ -468,7 +473,51 @@ def _verb_cue(
     content = _content_after(text, after, _clause_end(text, unit, speaker, cue_start, after))
     if content is None:
         return None
+    if _interjected(text, unit, speaker, after):
+        content = (_span_or_none(text, unit.start, content[1]) or content)[0], content[1]
+    content = content[0], _before_narrators_clause(text, content, speaker)
     return _Found(_kind(text, content), content[0], content[1], (cue_start, cue_end), speaker)
+
+
+# `…, which he described as “like an open orchid”`, `…, but Cook did not say when`: a clause set off
+# at the end of the content whose subject is the speaker is the reporter's account of them.
+_NARRATORS_CLAUSE = re.compile(r",\s+(?:which\s+(?:he|she)\b|but\s+(?P<name>[A-Z][\w’'-]+)\b)")
+
+
+def _before_narrators_clause(text: str, content: tuple[int, int], speaker: tuple[int, int]) -> int:
+    """Where the content ends: before a trailing clause about its own speaker, else where it does."""
+    for match in _NARRATORS_CLAUSE.finditer(text, *content):
+        name = match.group("name")
+        if name is None or name in text[speaker[0] : speaker[1]].split():
+            return match.start()
+    return content[1]
+
+
+# `Riding alone at night, they said, can be hazardous`: a speaker and cue set off by commas inside
+# the clause they report; the clause runs on in lower case after them.
+_INTERJECTION_TAIL = re.compile(r",\s*[a-z]")
+MIN_INTERRUPTED_WORDS = 2
+
+
+def _interjected(text: str, unit: Span, speaker: tuple[int, int], after: int) -> bool:
+    """Whether the cue interrupts its content: the clause begins before the speaker (a comma between
+    them) and goes on after the cue's comma, so the content is the whole clause around them."""
+    before = text[unit.start : speaker[0]].rstrip()
+    return (
+        before.endswith(",")
+        and len(before.split()) >= MIN_INTERRUPTED_WORDS
+        and not any(q in before for q in _QUOTE_CHARS)
+        and _INTERJECTION_TAIL.match(text, after) is not None
+    )
+
+
+# A quotation opening right after the cue (`said, “…`, `said: “…`).
+_QUOTE_AFTER_CUE = re.compile(r"\s*[,:]?\s*(?:[“\"]|'')")
+
+
+def _quoted_in_clause(text: str, unit: Span, quote: tuple[int, int]) -> bool:
+    """Whether a quotation is a phrase inside a clause (words before it in its unit), not a clause."""
+    return bool(text[unit.start : quote[0]].strip(" “\"'"))
 
 
 _CLAUSE_CLOSE = re.compile(r",\s+(?=[a-z])")
@@ -549,8 +598,23 @@ def _is_short_tail(tail: str) -> bool:
         return True
     if _BOUND.match(tail):
         return False  # `said at least 15 had died`: a bound on a number opens the clause
+    if _PHRASE_THEN_PARTICIPLE.match(tail):
+        return True  # `said Tuesday in Paris, noting …`: a place, then the participle clause
     words = tail.split()
+    if _INFINITIVE_TAIL.match(tail):
+        return False  # `Trump continues to build his lead`: an infinitive, the verb's own complement
     return words[0].lower() in _CIRCUMSTANCE and len(words) <= 10
+
+
+_PHRASE_THEN_PARTICIPLE = re.compile(
+    r"\s*(?:in|on|at|during|after|before|from|with)\s+[^,.;:“”\"]{1,60},\s+[a-z]+ing\b"
+)
+# `to` and a verb: a word that is no pronoun or determiner and, unlike `to reporters` or `to voters`,
+# no plural noun; `to CNN` is capitalised.
+_INFINITIVE_TAIL = re.compile(
+    r"\s*to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|our|my|your|him|them|me|us|it|"
+    r"you|whom|which|what)\b)[a-z]+(?<!s)\b"
+)
 
 
 # `…, Yonhap reported, a step that would have been unthinkable`: a noun phrase summing up the clause
@@ -558,7 +622,7 @@ def _is_short_tail(tail: str) -> bool:
 _SUMMARY_APPOSITIVE = re.compile(r"\s*,\s*an?\s+[a-z]+\s+(?:that|which|of|in|to)\b")
 _BOUND = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|much|few)\s+as)\s+\S*\d")
 # `…, while police said …`: a coordinated clause with a speaker of its own ends the clause before it.
-_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s*$")
+_CLAUSE_JOIN = re.compile(r"(?:,(?:[”\"]|'')?\s*(?:while|whereas|but|and)|;)\s*$")
 _COORDINATOR = re.compile(r"(?:[,;]\s*|\s+)(?:while|whereas|but|and|as)?\s*$")
 
 
@@ -595,13 +659,16 @@ def _is_inverted_plain(text: str, unit: Span, cue_start: int, after: int) -> boo
     # `Some Democrats, however, question …` has its subject before the cue; a long "subject" there
     # (`Cruz lacks support from …, said Larry Sabato`) is the content instead.
     before = speaker_before(text, unit.start, cue_start)
-    return before is None or len(text[before[0] : before[1]].split(",")[0].split()) > MAX_PREPOSED_HEAD
+    if before is None:
+        return True
+    phrase = text[before[0] : before[1]]
+    return len(phrase.split(",")[0].split()) > MAX_PREPOSED_HEAD or clause_in_apposition(phrase)
 
 
 # `…, adding …`, `…, even suggesting …`, `…, before saying …`: a participle clause after a comma, an
 # adverb or a temporal subordinator between them.
 _GERUND_OPENING = re.compile(
-    r",[”\"]?\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
+    r"(?:,[”\"]?|\s[–—])\s*(?:(?:even|also|again|then|later|still|further|while|before|after|all)\s+|[a-z]+ly\s+)?$"
 )
 
 
@@ -680,7 +747,8 @@ def _postposed_quote(
     start = _first_quote_of_run(text, quotes, quote)
     clause_start = _left_limit(text, unit, found, start)
     if text[clause_start:start].strip(" ,:"):
-        start = clause_start  # `in doing so he “made a mistake,” Smith said`: the clause is his
+        # `in doing so he “made a mistake,” Smith said`: the clause is his
+        start = clause_start + len(text[clause_start:start]) - len(text[clause_start:start].lstrip())
     return _Found(_kind(text, (start, quote[1])), start, quote[1], (cue_start, cue_end), speaker)
 
 
@@ -719,6 +787,24 @@ def _postposed_plain(text: str, unit: Span, cue: tuple[int, int, int], after: in
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whom|which|that)\b")
 
 
+_CLAUSE_END_MARKS = frozenset({",", "?", "!", ".", "—"})
+# `On ABC's “This Week,” Rubio said`, `in “The Art of the Deal,”`: a title in quotation marks after a
+# possessive or a preposition names a show or a book; it is no one's words.
+_BEFORE_TITLE = re.compile(r"(?:[’']s|\b(?:on|in|of|at|from|with|during|via))\s*$", re.IGNORECASE)
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
+MAX_TITLE_WORDS = 8
+
+
+def _quoted_title(text: str, qs: int, qe: int) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[qs:qe])
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+        and _BEFORE_TITLE.search(text, max(0, qs - 12), qs) is not None
+    )
+
+
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that closes a clause just before the cue, only a speaker phrase between them.
 
@@ -728,10 +814,12 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
     for qs, qe in reversed(quotes):
         if qe > cue_start:
             continue
-        if qe - qs <= 2:
+        if qe - qs <= 2 or _quoted_title(text, qs, qe):
             return None
         between = text[qe:cue_start]
-        closes_clause = text[qe - 2 : qe - 1] in {",", "?", "!", ".", "—"} or text[qe - 3 : qe - 2] in {","}
+        # The mark may be two apostrophes (`…?'' said Tufekci`) or follow a nested quote (`…,’”`).
+        mark = 2 if text[qe - 2 : qe] == "''" else 1
+        closes_clause = text[qe - mark - 1 : qe - mark] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
         if not (closes_clause or between.lstrip().startswith(",")):
             return None
         if len(between.split()) > MAX_BETWEEN or re.search(r"[;:!?]", between):
@@ -848,10 +936,18 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
     resolved = resolve(phrase, memory)
     kind = _source_kind(phrase, resolved, memory)
     cue_start, cue_end = found.cue if found.cue else (None, None)
+    # The class reads the complement with its preposition (`called for calm` is a wish).
+    act = cue_class(cue, kind, content)
+    start = found.start
+    particle = _PARTICLE.match(text, found.cue[1], found.end) if found.cue else None
+    if particle is not None and found.cue is not None and found.cue[1] <= start < particle.end():
+        # `called for a recount`, `joked about moving`: the preposition is part of the cue.
+        cue_end, start = particle.end("particle"), particle.end()
+        cue, content = text[found.cue[0] : cue_end], text[start : found.end]
     return Attribution(
         found.kind,
         content,
-        found.start,
+        start,
         found.end,
         cue,
         phrase,
@@ -861,8 +957,13 @@ def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attributi
         kind,
         cue_start,
         cue_end,
-        cue_class(cue, kind, content),
+        act,
     )
+
+
+# Prepositions a cue verb takes before its object (`called for`, `warned of`, `railed against`,
+# `pointed out`); `to` is left out, since it mostly opens the infinitive annotators count as content.
+_PARTICLE = re.compile(r"\s*(?P<particle>for|on|about|of|against|out)\s+(?=\S)")
 
 
 def statements(attributions: list[Attribution]) -> list[Attribution]:

@@ -6,7 +6,7 @@ a stemmer would turn `states` (countries) and `sees` into cues far too often.
 """
 
 # Typographic quotes, apostrophes and dashes are what this module reads, so they appear literally.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 
@@ -97,6 +97,19 @@ _DETERMINERS = frozenset(
     """the a an his her its their this that these those our my your no any many some several all both most
     few other such each every more less home whose""".split()
 )
+# Quantifiers that stand alone as a subject (`Several said`, `Most agreed`, `Both denied`): a past
+# form after one is the verb, which no determiner before a noun would leave bare.
+_QUANTIFIERS = frozenset("some many several most few all both each".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought felt knew saw found sought".split())
+# Participles more often adjectives before a noun (`some alleged abuses`, `many expected gains`).
+_ADJECTIVAL = frozenset("alleged expected estimated reported proposed supported".split())
+
+
+def _quantifier_subject(before: str, word: str) -> bool:
+    past = word.endswith("ed") or word in _IRREGULAR_PAST
+    return before in _QUANTIFIERS and past and word not in _ADJECTIVAL
+
+
 # Before an -ing form these make it a noun of the act (`right in saying so`, `without saying`, `a vote
 # for admitting`), not a cue of its own; `by saying`, `from saying` still report the words (the means).
 _PREPOSITIONS = frozenset("in without for".split())
@@ -130,7 +143,7 @@ CLAUSE_ONLY = frozenset(
 NOUN_LIKE = frozenset(
     """support supports attack plan plans question questions challenge challenges voice voices demand
     request comment dispute email emails tweet tweets remark remarks comments stress report reports
-    show""".split()
+    show call calls""".split()
 )
 _VERB_BEFORE = frozenset(
     """he she it they we i you who that which also not never still just now then often always already
@@ -180,8 +193,10 @@ def find_cues(
             continue  # `state-of-the-art`, `well-known`
         p_start, p_end = _previous_word(text, start, w_start)
         before = text[p_start:p_end].lower()
-        if before in _DETERMINERS and text[p_end:w_start] == " ":
+        if before in _DETERMINERS and text[p_end:w_start] == " " and not _quantifier_subject(before, word):
             continue
+        if before[-1:].isdigit():
+            continue  # `270 pledged delegates`, `the 20 expected seats`: a participle before its noun
         if before in _PREPOSITIONS and word.endswith("ing"):
             continue  # `in saying`, `without saying`, `for admitting`: a gerund named, not a report
         if before in _PASSIVE and word not in _PASSIVE_CUES and not word.endswith("ing"):
@@ -212,7 +227,18 @@ def _verb_group_start(text: str, lo: int, verb_start: int) -> int:
     while True:
         p_start, p_end = _previous_word(text, lo, scan)
         before = text[p_start:p_end].lower()
-        if before in _AUXILIARIES or before in _PASSIVE:
+        if before == "t" and text[p_start - 2 : p_start] in {"n’", "n'"}:
+            # `isn’t saying`, `didn't disclose`, `won’t say`: the negated auxiliary is one word
+            group_start = scan = _word_start(text, lo, p_start - 1)
+        elif (
+            before in _CLITICS
+            and text[p_start - 1 : p_start] in {"’", "'"}
+            and _pronoun_before(text, p_start - 1)
+        ):
+            group_start = scan = (
+                p_start - 1
+            )  # `He’s telling`, `they've said`: the auxiliary, not a possessive
+        elif before in _AUXILIARIES or before in _PASSIVE:
             group_start = scan = p_start
         elif p_start < p_end and (before in _GROUP_ADVERBS or (before.endswith("ly") and len(before) > 4)):
             scan = p_start  # kept only when an auxiliary stands before it
@@ -220,13 +246,32 @@ def _verb_group_start(text: str, lo: int, verb_start: int) -> int:
             return group_start
 
 
+# Auxiliaries written as clitics after a pronoun (`he’s`, `I've`, `they're`, `she'd`, `we'll`).
+_CLITICS = frozenset({"s", "ve", "re", "d", "ll", "m"})
+_CLITIC_HOSTS = frozenset("he she it that who there i you we they what".split())
+
+
+def _pronoun_before(text: str, apostrophe: int) -> bool:
+    return text[_word_start(text, 0, apostrophe) : apostrophe].lower() in _CLITIC_HOSTS
+
+
+def _word_start(text: str, lo: int, pos: int) -> int:
+    while pos > lo and text[pos - 1].isalpha():
+        pos -= 1
+    return pos
+
+
 def _verb_position(text: str, p_start: int, p_end: int, word: str) -> bool:
     """Whether a noun-like cue form stands where a verb stands (after `he`, `will`, `Smith`, `voters`)."""
     before = text[p_start:p_end]
     if not before:
         return False
-    if before.lower() in _VERB_BEFORE or before.endswith("ly") or before[:1].isupper():
+    if before.lower() in _VERB_BEFORE or before.endswith("ly"):
         return True
+    if before[:1].isupper():
+        # `Smith shows`, `Democrats show`; a singular name before a base form modifies it as a noun
+        # would (`the TV show`, `a CNN report`).
+        return word.endswith("s") or before.endswith("s") or before in {"I", "We", "They"}
     # `voters support`, `Republicans question`: a plural subject before the base form.
     return not word.endswith("s") and before.endswith("s") and text[p_start - 1 : p_start] not in {"'", "’"}
 
@@ -302,12 +347,12 @@ ADVERBIAL = re.compile(
     r"|(?:on|last|this)\s+(?:week|month|year|morning|afternoon|evening|night)"
     r"|(?:yesterday|today|tonight|earlier|later|recently|previously|again|also|then|too|once|repeatedly"
     r"|publicly|privately|separately|bluntly|flatly|simply|firmly|quietly|reportedly|further)"
-    r"|in\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|speech|post|tweet|"
+    r"|in\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}(?:statement|interview|speech|post|tweet|"
     r"letter|email|e-mail|message|note|report|release|briefing|conference|call|video|op-ed|memo|filing|"
     r"appearance|address|remarks|rally|hearing|session|meeting|book|column|article)"
     r"(?:\s+(?:on|with|to|at|from|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?"
     r"|(?:on|in|via)\s+(?:Twitter|Facebook|X|Instagram|CNN|MSNBC|Fox|television|TV|radio|air|camera)"
-    r"(?:\s+[A-Z][\w.’'-]*){0,3}"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3}(?:[’']s\s+[“\"][^”\"]{0,39}\w(?=[.,]?[”\"]))?"
     r"|(?:to|told)\s+(?:reporters|journalists|the\s+press|the\s+media|supporters|the\s+crowd|an?\s+audience"
     r"|lawmakers|the\s+(?:[A-Z][\w.’'-]*\s*){1,4})"
     r"|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:rally|event|briefing|conference|hearing|meeting|summit|forum"
@@ -315,10 +360,13 @@ ADVERBIAL = re.compile(
     r")\b",
 )
 
-# Objects of `told` / `asked` that precede the content: `told the Associated Press that …`.
+# Objects of `told` / `asked` that precede the content (`told the Associated Press that …`) or end
+# the sentence (`…, officials told POLITICO.`: the content came before the cue).
 TOLD_OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}(?=\s*(?:that\b|:|,|“|\"|\s[a-z]))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}(?=\s*(?:that\b|:|,|“|\"|\s[a-z]|[.!?]?\s*$))"
     r"|\s+(?:reporters|journalists|supporters|lawmakers|the\s+crowd|the\s+newspaper|the\s+paper|him|her|them|me|us)\b"
+    # `telling allies that`, `told party leaders that`: a common noun object before `that`
+    r"|\s+(?:(?:his|her|their|its|the|some|several|many)\s+)?(?:[a-z-]+\s+)?[a-z-]+(?=\s+that\b)"
 )
 
 
@@ -381,6 +429,13 @@ _INFINITIVE = re.compile(
     r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|him|them|me|us|it)\b)[a-z]"
 )
 _FOR = re.compile(r"for\s")
+# A request left unanswered: `did not respond to requests for comment`, `did not return calls`.
+_NEGATION = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"(?:to\s+)?(?:(?:a|an|the|numerous|multiple|several|repeated|many|my|our|his|her|their|its)\s+)?"
+    r"(?:[\w-]+\s+)?(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|questions?)\b",
+    re.IGNORECASE,
+)
 _WISH_VERBS = frozenset({"hope", "call", "plead"})
 # Aspectual verbs: their infinitive is the act itself (`prices continued to rise`), no words reported.
 _ASPECTUAL = frozenset({"continue", "go"})
@@ -430,4 +485,6 @@ def cue_class(cue: str | None, source_type: SourceType, content: str = "") -> Cu
         return "intention"  # `continued to rise`: no words reported
     if lemmas and lemmas[-1] in _WISH_VERBS and (_INFINITIVE.match(content) or _FOR.match(content)):
         return "intention"  # `hopes to`, `called for calm`
+    if _NEGATION.search(cue or "") and _REQUEST.match(content):
+        return "intention"  # `did not respond to a request for comment`: a refusal, as `declined` is
     return cls

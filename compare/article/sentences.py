@@ -28,6 +28,14 @@ _ABBREVIATIONS = frozenset(
 # Abbreviations that often close a sentence too (`moved to the U.S.`), unlike titles (`Gen.`).
 _MAY_END_SENTENCE = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "etc", "inc", "co", "ltd", "a.m", "p.m"})
 
+# `the U.S. House`, `a U.K. Embassy spokesman`: the country's abbreviation before one of its bodies.
+_COUNTRY_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u"})
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:House|Senate|Congress|Army|Navy|Air\s+Force|Marines?|Embassy|Supreme|Attorney|Department|"
+    r"District|Capitol|Chamber|Census|Coast\s+Guard|Treasury|Ambassador|Secretary|Security\s+Council|"
+    r"General\s+Assembly|Government|Border|Customs|Postal|Open|Representative|Rep\.|Sen\.)\b"
+)
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space. One mark is
 # spelled out before the repeat so the regex engine skips along those marks (a pattern opening with a
@@ -38,6 +46,11 @@ _BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[^\s])")
 # it sees nothing, so a run is still cut where the slice begins.
 _WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 _NEXT_START = re.compile(r"\s+([^\s])")
+# A name and a verb of saying after a quotation's closing mark: the quotation's postposed cue.
+_NAMED_CUE = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
+    r"responded|recalled|explained|continued|insisted|argued|tweeted|declared|shouted|joked)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +135,14 @@ def _ends_in(text: str, para: Span) -> list[int]:
 
 def _is_sentence_end(text: str, dot: int, punct: str) -> bool:
     if not punct.startswith("."):
-        # `“Who wants that?” she said.` goes on after the question mark.
+        # `“Who wants that?” she said.` and `“Who wants that?” Trump asked.` go on after the mark.
         following = _NEXT_START.match(text, dot + len(punct))
-        return following is None or not following.group(1).islower()
+        if following is None:
+            return True
+        quoted = punct[-1:] in CLOSE_QUOTES or punct.endswith("''")
+        return not following.group(1).islower() and not (
+            quoted and _NAMED_CUE.match(text, following.start(1)) is not None
+        )
     before = _WORD_BEFORE.search(text[max(0, dot - 20) : dot])
     following = _NEXT_START.match(text, dot + len(punct))
     next_char = following.group(1) if following else ""
@@ -132,7 +150,9 @@ def _is_sentence_end(text: str, dot: int, punct: str) -> bool:
         return True
     word = before.group(1).lower()
     if word in _ABBREVIATIONS:
-        # `in the U.S. The` still ends; `Gen. Flynn` does not.
+        # `in the U.S. The` still ends; `Gen. Flynn` and `the U.S. House` do not.
+        if word in _COUNTRY_ABBREVIATIONS and _INSTITUTION_AFTER.match(text, dot + len(punct)):
+            return False
         return word in _MAY_END_SENTENCE and next_char.isupper()
     if len(word) == 1 and word.isalpha() and text[dot - 1].isupper():
         return False  # an initial: `John F. Kennedy`

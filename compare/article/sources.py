@@ -110,6 +110,8 @@ def source_type(phrase: str) -> SourceType:
     # A document speaks only as the head (`a copy of the report`), not from a phrase attached to it
     # (`the losing side in the ruling`, `analysts at the research firm`).
     head = _ATTACHED_PHRASE.split(phrase, maxsplit=1)[0]
+    if _document_after_names(head):
+        return "document"
     checks: tuple[tuple[re.Pattern[str], SourceType], ...] = (
         (_STATE_MEDIA, "state_media"),
         (_AGENCY, "agency"),
@@ -126,6 +128,26 @@ def source_type(phrase: str) -> SourceType:
     if _ORG_PRONOUN.match(phrase):
         return "organization"
     return "unknown"
+
+
+_OUTLETS = (_STATE_MEDIA, _AGENCY, _MEDIA)
+# What an outlet publishes besides its reporting: measurements it commissions or makes. An outlet's
+# `report` is its journalism, so `a NDTV report` stays media.
+_MEASUREMENT = re.compile(
+    r"\b(?:polls?|surveys?|study|studies|analys[ie]s|data|figures|estimates?|research|findings|audits?|"
+    r"census|count|tally|projections?|forecasts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _document_after_names(head: str) -> bool:
+    """`a CNN/ORC poll`, `The latest Reuters/Ipsos poll`, `CNN's analysis`: a measurement after an
+    outlet's name is the head, and the outlet only says whose document it is."""
+    document = _MEASUREMENT.search(head)
+    if document is None:
+        return False
+    outlets = [m for pattern in _OUTLETS for m in pattern.finditer(head)]
+    return bool(outlets) and all(m.end() <= document.start() for m in outlets)
 
 
 def agency_aliases(name: str) -> frozenset[str]:

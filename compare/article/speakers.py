@@ -23,6 +23,7 @@ from newsprism.compare.article.gazetteer import (
     ORGANIZATIONS,
     TITLES,
 )
+from newsprism.compare.article.lexicon import prefix_tree
 from newsprism.compare.article.sources import source_type
 from newsprism.compare.findings import SourceType
 
@@ -35,10 +36,15 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:While|When|Whereas|Although|Though|If|Since|After|Before|As|Because|Unless|Until|Whether)\s)"
 )
 # Where an inverted speaker phrase ends: `said Smith, who …`, `said Smith, “…`, `said Smith. `.
+# An apposition or a `who` clause describing the speaker belongs to the phrase (`said Al From, who
+# founded the DLC.`); a participle clause, `whose` or `but` clause, or a quotation does not.
 _AFTER_STOP = re.compile(
-    r"[;:!?]|(?<![A-Z])(?<!Mr|Ms|Dr|St|Jr|Sr)(?<!Mrs|Gov|Sen|Rep|Gen)\.\s+(?=[A-Z“\"])|,\s*(?=[“\"]|'')"
-    r"|,\s*(?:who|which|adding|noting|saying|according|as|referring|speaking|calling|describing)\b"
+    r"[;:!?]|(?<![A-Z])(?<!Mr|Ms|Dr|St|Jr|Sr|Lt)(?<!Mrs|Gov|Sen|Rep|Gen|Col|Maj|Sgt|Rev|Adm)(?<!Capt|Prof|Cmdr)"
+    r"\.\s+(?=[A-Z“\"])|,\s*(?=[“\"]|'')"
+    r"|,\s*(?:whose|which|according|as|but|[a-z]+ing)\b"
 )
+# `said Ben Jacobs in The Guardian`, `said Trump at a rally`: where the act took place, not who.
+_PLACE_OF_ACT = re.compile(r"\s(?:in|on|at|during)\s")
 _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
 # A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
 # A description runs to the word before its verb: an auxiliary, a past form or a verb of saying
@@ -50,7 +56,8 @@ _VERBISH = (
     r"began|held|kept|brought|sent|stood|got|led|ran|sought|shook)\b"
 )
 _SUBJECT = re.compile(
-    r"(?!(?:The|A|An)\s+[a-z])(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]*\))?"
+    r"(?!(?:The|A|An)\s+[a-z])(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
+    r"[A-Z][\w’'.-]*(?:\s+\([^)]*\))?"
     r"(?=\s*,|\s+[a-z])"
     r"|(?:He|She|They|It|We|I)\b"
     rf"|(?:[Tt]he|[Aa]n?)\s+(?:(?!{_VERBISH})[a-z’'-]+\s+){{0,3}}(?!{_VERBISH})[a-z’'-]+(?=\s+{_VERBISH})"
@@ -75,6 +82,9 @@ _WORD_COUNT = re.compile(r"\S+")
 _AGENCY_DESCRIPTION = re.compile(r"\b(?:news|press|wire)\s+(?:agency|service)\b", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 14
 MAX_INVERTED_HEAD = 7
+# An inverted speaker runs to its sentence's end with its apposition (`said Alan B. Krueger, a
+# professor of economics at Princeton and a former chairman of …`).
+MAX_INVERTED_WORDS = 40
 MAX_RELATIVE_HEAD = 5
 
 
@@ -100,20 +110,37 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     head is the chunk before the opening comma, and only the head must look like a noun phrase.
     """
     end = _strip(text, lo, hi)[1]
+    adverbial = _TRAILING_ADVERBIAL.search(text, max(lo, end - 40), end)
+    if adverbial is not None and adverbial.start() > lo:
+        # `Reince Priebus, the GOP chairman, this past week announced`: the phrase ends at its comma.
+        return speaker_before(text, lo, adverbial.start() + 1)
+    aside = _dash_aside(text, lo, end)
+    if aside is not None:
+        # `A former candidate -- John McCain, who lost in 2008 -- said`: the aside belongs to the phrase.
+        before = speaker_before(text, lo, aside)
+        return None if before is None else (before[0], end)
     head_end = end
     comma_end = (
         end - 1 if text[end - 1 : end] == "," else end - 2 if text[end - 2 : end] in {",”", ',"'} else -1
     )
     if comma_end > lo:
         opening = text.rfind(",", lo, comma_end)
-        if opening < 0:
+        if opening >= 0:
+            head_end = opening
+            if _circumstance(text, opening + 1, comma_end):
+                end = opening  # `Clinton, speaking in Ohio, said`: the set-off phrase is no apposition
+        elif text[comma_end - 1 : comma_end] == ")":
+            head_end = comma_end  # `Gov. John Kasich (R-OH), said`: a stray comma after the party
+        else:
             return None
-        head_end = opening
     seg_start = previous = lo
     last: re.Match[str] | None = None  # the break opening the last segment
+    brackets = text.find("(", lo, head_end) >= 0
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
         if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
             continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
+        if brackets and _in_brackets(text, lo, match.start()):
+            continue  # `Kasich (who has 25 delegates) said`: a bracketed aside is part of the phrase
         previous, seg_start, last = seg_start, match.end(), match
     if last is not None and last.group() in _SUBJECT_RELATIVES:
         if only_verb_group(text, seg_start, head_end):
@@ -146,7 +173,71 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return None
     if end == head_end:
         end = _without_adverbs(text, start, end)
+        issued = _ISSUED_MESSAGE.search(text, start, end) if _participle_at(text, hi) else None
+        if issued is not None and issued.start() > start:
+            end = issued.start()  # `the campaign issued a statement saying`: the campaign says it
     return start, end
+
+
+# A message its sender put out, before a participle cue that reports what it says.
+_ISSUED_MESSAGE = re.compile(
+    r"\s+(?:issued|released|posted|sent|published|put\s+out|tweeted|wrote|aired|ran)\s+(?:a|an|the|his|her|"
+    r"their|its)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|tweet|message|post|video|ad|advertisement|release|"
+    r"e-?mail|note|memo|report)$"
+)
+
+
+# Words opening a phrase set off after a speaker that is not a noun phrase about them: a preposition,
+# a subordinator or an adverb (`Clinton, without naming him,`, `Powell's office, when contacted,`,
+# `Cruz, by contrast,`).
+_CIRCUMSTANCE_OPENERS = frozenset(
+    """in on at during after before from with for by under over since until through amid despite
+    without like unlike when while as though although if because once meanwhile however too also
+    instead only then now still even again""".split()
+)
+
+
+def _circumstance(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, set off by commas after a speaker, is a circumstance of the act (a
+    prepositional phrase, a participle or subordinate clause, an adverb) rather than an apposition."""
+    words = text[start:end].split()
+    if not words:
+        return False
+    first = words[0].lower()
+    return (
+        first in _CIRCUMSTANCE_OPENERS
+        or first.endswith(("ing", "ly"))
+        or (first.endswith("ed") and words[0][:1].islower())
+    )
+
+
+# A time or manner set off after a speaker phrase, right before the cue (`, this past week`,
+# `, on Monday`, `, forcefully`).
+_TRAILING_ADVERBIAL = re.compile(
+    r",\s*(?:(?:this|last|next|earlier|later)\s+(?:past\s+)?(?:week|month|year|weekend|spring|summer|fall|"
+    r"winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|yesterday|today|recently|also|then|now|later|earlier|once|again|[a-z]{3,}ly)\s*$"
+)
+
+
+# A dash that closes an aside before the cue: ` — ` or ` -- ` (a hyphen joins words without spaces).
+_ASIDE_DASH = re.compile(r"\s(?:—|–|--)\s*$")
+_OPENING_DASH = re.compile(r"\s(?:—|–|--)\s")
+
+
+def _dash_aside(text: str, lo: int, end: int) -> int | None:
+    """Where an aside set off by dashes right before the cue opens (`Many speakers — including
+    Muslims and Jews — said`), or None when the phrase does not end with one."""
+    closing = _ASIDE_DASH.search(text, max(lo, end - 4), end)
+    if closing is None:
+        return None
+    openings = list(_OPENING_DASH.finditer(text, lo, closing.start()))
+    return openings[-1].start() if openings and openings[-1].start() > lo else None
+
+
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
 
 
 # A capitalised name closing an opening prepositional phrase: `In a Bloomberg interview | Trump`.
@@ -208,7 +299,8 @@ def _heads_relative(text: str, previous: int, antecedent: tuple[int, int], relat
 # `Officials there said`, `Gingrich cynically dismissed`, `Trump never said`: adverbs between the
 # subject and its verb place or qualify the act; they do not name who speaks.
 _TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:there|here|also|never|still|then|now|again|often|once|[a-z]{3,}ly))+$"
+    r"(?:\s+(?:there|here|also|never|still|then|now|again|often|once|later|earlier|even|first|too|already|"
+    r"[a-z]{3,}ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$"
 )
 # Nouns with the adverb ending: `the royal family said` keeps its head.
 _LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly bully folly".split())
@@ -229,6 +321,19 @@ def _joins_names(text: str, seg_start: int, and_start: int, and_end: int, hi: in
 
 
 _NAME_LINKS = frozenset({"the", "of"})
+# Capitalised words opening a sentence that name no one: adverbs and times.
+_NOT_DESCRIBED = frozenset(
+    """perhaps there here sometimes instead meanwhile now then that this still yet today yesterday tonight
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december early late last next""".split()
+)
+
+
+def _after_word_or_comma(text: str, pos: int) -> bool:
+    """Whether the last character before `pos` that is not whitespace is a comma or a letter."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and (text[pos - 1] == "," or text[pos - 1].isalpha())
 
 
 def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bool:
@@ -239,8 +344,15 @@ def _apposition_of_name(text: str, previous: int, seg_start: int, hi: int) -> bo
         text[seg_start - 1 : seg_start] == ","
         and 0 < len(name) <= 4
         and name[0].lower() not in _PREPOSITIONS  # `In July, Gingrich said`: a time, not a name
+        # `Friday, he said`, `Perhaps, they`, `Early Tuesday, the department`: no name is described
+        and not (rest and rest[0].lower() in _PRONOUNS)
+        and not any((w.lower() in _NOT_DESCRIBED and len(name) <= 2) or w.endswith("ly") for w in name)
+        # `a stop in Onawa, Iowa, the candidate said`: a place after a place, not a name; `defending
+        # Lewandowski, Trump's campaign said`: the object of the verb before, not a name described
+        and not _after_word_or_comma(text, previous)
         and all(w[:1].isupper() for w in name)
-        and any(w[:1].islower() for w in rest)
+        # a description, or an age (`Marley Anderson, 21, a junior from Reno,`)
+        and (any(w[:1].islower() for w in rest) or (len(rest) == 1 and rest[0].isdigit()))
     )
 
 
@@ -360,14 +472,40 @@ MAX_CONTROLLED_OBJECT = 4
 _WH_WORDS = frozenset("what how when where whether why which who whom".split())
 
 
+# A phrase set off by a comma before a clause's subject: a prepositional phrase or subordinate clause
+# (`For months,`, `During a stop in Onawa, Iowa,`) or a time (`Hours later,`, `Last week,`).
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:In|On|At|For|During|After|Before|Since|Despite|Amid|Over|Under|Until|When|While|As|Although|"
+    r"Though|If|Because|Once|With|Without|From|By|Throughout|Following|Earlier|Later|Last|This)\s"
+    r"[^,;:“”\"]{0,80}"
+    r"|[^,;:“”\"]{0,30}\b(?:later|earlier|ago|week|weeks|month|months|year|years|weekend|morning|afternoon|"
+    r"evening|night|day|days|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r",\s+"
+)
+MAX_OPENING_PHRASES = 2
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the start of a clause: `FBI Director James Comey called …` -> the name."""
-    start = lo
-    filler = _LEADING_FILLER.match(text, start, hi)
-    if filler:
-        start = filler.end()
-    subject = _SUBJECT.match(text, start, hi)
+    filler = _LEADING_FILLER.match(text, lo, hi)
+    first = start = filler.end() if filler else lo
+    subject = None
+    for _ in range(MAX_OPENING_PHRASES):
+        opening = _OPENING_PHRASE.match(text, start, hi)
+        if opening is None:
+            break
+        # `For months, Obama has …`, `Hours later, Trump …`: the subject follows the opening phrase
+        start = opening.end()
+        subject = _SUBJECT.match(text, start, hi) or subject
+    # No subject read after it (`In Iowa, voters …`): the sentence's first words stand in, as before.
+    subject = subject or _SUBJECT.match(text, first, hi)
     return (subject.start(), _without_adverbs(text, subject.start(), subject.end())) if subject else None
+
+
+# A `who` clause whose verb is a cue (`, who noted that …`, `, who has long said`).
+_REPORTING_RELATIVE = re.compile(
+    rf",\s*who\s+(?:(?:{prefix_tree(_VERB_GROUP)}|[a-z]+ly)\s+){{0,3}}(?:{prefix_tree(CUE_VERBS)})(?![A-Za-z])"
+)
 
 
 def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -376,16 +514,23 @@ def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     stop = _AFTER_STOP.search(text, lo, hi)
     end = stop.start() if stop else hi
     start, end = _strip(text, lo, end)
+    reporting = _REPORTING_RELATIVE.search(text, start, end)
+    if reporting is not None:
+        end = reporting.start()  # `said Ekovich, who noted that …`: the clause reports words of its own
     while end > start and text[end - 1] in ".,":
         end -= 1
     if text[start:end].split(" ")[0].lower() in _PRONOUNS:
         return None  # `said he would …` is reported speech, not an inverted speaker
-    head = text[start:end].split(",")[0].split()
-    if len(text[start:end].split()) > MAX_SPEAKER_WORDS:
-        end = text.find(",", start, end)  # keep the name, drop a long apposition
-    if len(head) > MAX_INVERTED_HEAD:
+    # A restrictive relative clause describes the head (`said one source who spoke on condition …`).
+    head_text = _RELATIVE_WHO.split(text[start:end].split(",")[0], maxsplit=1)[0]
+    place = _PLACE_OF_ACT.search(head_text)
+    if place is not None:
+        head_text, end = head_text[: place.start()], start + place.start()
+    if len(text[start:end].split()) > MAX_INVERTED_WORDS:
+        end = text.find(",", start, end)  # keep the name, drop a very long apposition
+    if len(head_text.split()) > MAX_INVERTED_HEAD:
         return None  # `said Ms. Brainard conveyed a sense of …` is a clause, not a name
-    return _valid(text, start, end)
+    return _valid(text, start, end, MAX_INVERTED_WORDS)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -396,7 +541,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) -> tuple[int, int] | None:
     if start >= end:
         return None
     phrase = text[start:end]
@@ -404,11 +549,16 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     words = _WORD_COUNT.findall(phrase)
     # The head must hold no verb; a relative clause after it has its own (`officials who had seen it`).
-    head_part = _RELATIVE_WHO.split(phrase.split(",")[0], maxsplit=1)[0]
-    if not words or len(words) > MAX_SPEAKER_WORDS or _CLAUSE_VERB.search(head_part):
+    head_part = _RELATIVE_WHO.split(_BRACKETED.sub("", phrase.split(",")[0]), maxsplit=1)[0]
+    if not words or len(words) > max_words or _CLAUSE_VERB.search(head_part):
         return None
     first = words[0]
-    if first[0].islower() and first.lower() not in _LOWER_STARTS and len(words) > 6:
+    if (
+        first[0].islower()
+        and first.lower() not in _LOWER_STARTS
+        and len(words) > 6
+        and not _DESCRIBED_NAME.search(head_part)
+    ):
         return None
     head = phrase.split(",")[0].split()
     if not head or first.lower() in _BAD_FIRST or head[-1].endswith(("’", "'", "’s", "'s")):
@@ -417,6 +567,22 @@ def _valid(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
+_ANY_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+
+
+def clause_in_apposition(phrase: str) -> bool:
+    """Whether what follows a phrase's first comma holds a finite verb outside any relative clause:
+    an apposition describes (`Kozlov, a minister who has …,`); `the office closed, its work would go
+    elsewhere,` is two clauses, no speaker phrase."""
+    _, comma, rest = phrase.partition(",")
+    verb = _CLAUSE_VERB.search(rest) if comma else None
+    return verb is not None and _ANY_RELATIVE.search(rest, 0, verb.start()) is None
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
+# A description before a name: `master of ceremonies Asab Al-Tabchi`, `former tech executive Carly
+# Fiorina`: the name (two capitalised words) makes a long lower-case opening a noun phrase.
+_DESCRIBED_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+")
 # Prepositions: the noun phrase after one is its object (`In a message posted Friday`), not a subject.
 _PREPOSITIONS = frozenset(
     "in on at during after before from with for by under over since until through amid despite".split()
@@ -434,7 +600,9 @@ _LOWER_STARTS = frozenset(
 def head_name(phrase: str) -> str | None:
     """The name a speaker phrase is about: `Russia's natural resources minister Alexander Kozlov` ->
     `Alexander Kozlov`; `Flynn, a top Trump surrogate,` -> `Flynn`; None for `officials`."""
-    head = phrase.split(",")[0]
+    head = _BRACKETED.sub("", phrase.split(",")[0])  # `Kasich (R-OH)`: the party is no part of the name
+    head = _RELATIVE_WHO.split(head, maxsplit=1)[0]  # `one source who named Sullivan`: not Sullivan
+    head = _OFFICE_OF.sub(r"\g<title>", head)  # `Secretary of State Hillary Clinton`: `State` is the office
     for metonym, institution in METONYMS.items():
         head = head.replace(metonym, institution)
     coordinated = _coordinated_names(head)
@@ -442,6 +610,7 @@ def head_name(phrase: str) -> str | None:
         return coordinated
     best: str | None = None
     run: list[str] = []
+    linked = False  # whether the run follows `of`, `from` …: `Sen. Bernie Sanders of Vermont`
     for word in [*_NAME_WORD.findall(head), ""]:
         possessive = word.endswith(("’s", "'s", "’", "'"))
         if word[:1].isupper() and not possessive:
@@ -450,15 +619,39 @@ def head_name(phrase: str) -> str | None:
         if word.lower() in _NAME_PARTICLES and run:
             run.append(word)
             continue
-        name = _drop_titles(" ".join(run))
+        name = "" if linked and best else _drop_titles(" ".join(run))
+        linked = word in _PLACE_LINKS or (linked and not run)
         if name and name in _INSTITUTIONS and word.lower() in _ROLES:
             name = f"{name} {word.lower()}"  # `a Downing Street spokesperson`: the office speaking
+        elif _modifies_noun(word):
+            name = ""  # `a Trump supporter`, `Clinton aides`: the name says whose, the noun who speaks
         if name:
             best = name
         run = []
     return best
 
 
+# Words after which a name is where someone comes from or works, once the person is named.
+_PLACE_LINKS = frozenset("of from in at for".split())
+# Lower-case words after a name that do not make it a noun's modifier (`Clinton herself`).
+_AFTER_NAME = frozenset(
+    """himself herself themselves itself too also alone instead though however again now then there here
+    and or of""".split()
+)
+
+
+def _modifies_noun(word: str) -> bool:
+    """Whether a lower-case `word` after a run of capitalised words is the noun they modify."""
+    return word[:1].islower() and word not in _AFTER_NAME and not word.endswith(("ly", "ed"))
+
+
+# The department a title names (`Secretary of State`, `Minister of Defence`): part of the title, not
+# of the name after it.
+_OFFICE_OF = re.compile(
+    r"\b(?P<title>Secretary|Minister|Director|Speaker|Chairman|Chairwoman)\s+of\s+(?:the\s+)?(?:State|Defen[cs]e|"
+    r"Homeland\s+Security|Justice|Health|Education|Energy|Labou?r|Commerce|Treasury|Agriculture|Interior|"
+    r"Transportation|Housing|Veterans\s+Affairs|Foreign\s+Affairs|Finance|House)\b"
+)
 # Roles that speak for an institution named before them (`a White House spokesman`).
 _ROLES = frozenset("spokesperson spokesman spokeswoman official officials aide aides source sources".split())
 _INSTITUTIONS = ORGANIZATIONS | frozenset(METONYMS.values())

@@ -111,3 +111,21 @@ def test_split_spread_compares_the_fixed_gap_with_random_splits(tmp_path: Path) 
     assert figures["polnear_check_statements_one_reading_f1"] == pytest.approx(200 / 3)
     assert figures["polnear_spread_statements_gap_median"] == pytest.approx(100 - 200 / 3)
     assert figures["polnear_spread_statements_share_at_least_fixed_gap"] == 100.0
+
+
+def test_error_report_reads_tune_and_never_check(tmp_path: Path) -> None:
+    # a_1 is tune and has no gold, so its prediction is an error; a_2 is check and is never read.
+    dev = tmp_path / "polnear" / "dev"
+    (dev / "text").mkdir(parents=True)
+    (dev / "attributions").mkdir()
+    for name in ("a_1", "a_2"):
+        (dev / "text" / f"{name}.txt").write_text(_SAID, encoding="utf-8")
+        (dev / "attributions" / f"{name}_x1.ann").write_text("" if name == "a_1" else _SAID_GOLD)
+    lines = list(score_analysis.error_report(tmp_path, "tune"))
+    assert lines and all(line.split("\t")[1] == "a_1_x1" for line in lines)
+    assert lines[0].startswith("FALSE\ta_1_x1\tcue=said")
+
+
+def test_the_check_split_s_errors_cannot_be_asked_for() -> None:
+    with pytest.raises(SystemExit):
+        score_analysis.main(["--errors", "check"])

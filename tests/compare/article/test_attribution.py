@@ -727,3 +727,560 @@ def test_a_quotation_after_a_relative_clause_continues_the_main_speaker() -> Non
     )
     quote = _by_content(text, "skeptical")
     assert (quote.speaker_resolved, quote.cue_class) == ("Ilse Varga", "speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved", "content"),
+    [
+        pytest.param(
+            "Ona Petrauskas, 58, a retired welder from Kaunas, said the plant should never have closed.",
+            "Ona Petrauskas, 58, a retired welder from Kaunas,",
+            "Ona Petrauskas",
+            "the plant should never have closed",
+            id="an-age-between-name-and-description",
+        ),
+        pytest.param(
+            "Halvard Moe (who chairs the harbour board) said the quay would be rebuilt by spring.",
+            "Halvard Moe (who chairs the harbour board)",
+            "Halvard Moe",
+            "the quay would be rebuilt by spring",
+            id="a-bracketed-relative-clause",
+        ),
+        pytest.param(
+            "Sen. Dara Quint (D-Ore.), said the vote was rigged from the start.",
+            "Sen. Dara Quint (D-Ore.),",
+            "Dara Quint",
+            "the vote was rigged from the start",
+            id="a-stray-comma-after-the-party",
+        ),
+        pytest.param(
+            "A former harbour master -- Edwin Sallow, who ran the port for a decade -- said the dredging "
+            "had been botched.",
+            "A former harbour master -- Edwin Sallow, who ran the port for a decade --",
+            "Edwin Sallow",
+            "the dredging had been botched",
+            id="an-aside-set-off-by-dashes",
+        ),
+        pytest.param(
+            "“We never saw the money,” said ferry captain and union steward Orla Brennick, a mother of two.",
+            "ferry captain and union steward Orla Brennick, a mother of two",
+            "Orla Brennick",
+            "“We never saw the money,”",
+            id="a-long-lower-case-description-before-a-name",
+        ),
+    ],
+)
+def test_speaker_phrases_with_asides(text: str, speaker: str, resolved: str, content: str) -> None:
+    attribution = _by_content(text, content)
+    assert (attribution.speaker, attribution.speaker_resolved, attribution.content) == (
+        speaker,
+        resolved,
+        content,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("Several said the ferry had been late all winter.", "Several", id="several"),
+        pytest.param("Most agreed that the tolls were too high.", "Most", id="most"),
+        pytest.param("Both denied that the harbour had been sold.", "Both", id="both"),
+    ],
+)
+def test_a_quantifier_alone_is_a_subject(text: str, speaker: str) -> None:
+    assert [a.speaker for a in analyze_article(text).attributions] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Some alleged abuses were never looked into by the board.", id="alleged-before-a-noun"),
+        pytest.param("Many expected gains from the tolls never came.", id="expected-before-a-noun"),
+    ],
+)
+def test_a_participle_after_a_quantifier_is_no_cue(text: str) -> None:
+    assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A Harbour Herald poll showed the mayor ahead by 12 points.", id="outlet-poll"),
+        pytest.param(
+            "The latest Reuters/Ipsos survey found that most voters favoured the tolls.", id="wire-survey"
+        ),
+        pytest.param("A CNN analysis shows that the ferries ran late on most days.", id="outlet-analysis"),
+    ],
+)
+def test_an_outlets_document_is_a_document(text: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.source_type, attribution.cue_class) == ("document", "document")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "“Who will pay for the bridge?” Mayor Ilves asked on Monday.",
+            "“Who will pay for the bridge?”",
+            "Mayor Ilves",
+            id="question-then-named-cue",
+        ),
+        pytest.param(
+            "''Do you want the port sold to a stranger?'' said Kalev Sepp, a dock worker.",
+            "''Do you want the port sold to a stranger?''",
+            "Kalev Sepp, a dock worker",
+            id="two-apostrophes-close-a-question",
+        ),
+    ],
+)
+def test_a_question_or_exclamation_takes_its_postposed_cue(text: str, content: str, speaker: str) -> None:
+    attribution = _by_content(text, content)
+    assert (attribution.content, attribution.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "On Harbour TV's “Morning Tide,” Mayor Ilves said the ferry would run again in May.",
+            "Mayor Ilves",
+            "the ferry would run again in May",
+            id="a-show-after-a-possessive",
+        ),
+        pytest.param(
+            'In an interview on "The Week Ahead," Kalev Sepp said that the port had been sold.',
+            "Kalev Sepp",
+            "that the port had been sold",
+            id="a-show-after-on",
+        ),
+    ],
+)
+def test_a_quoted_title_is_no_quotation(text: str, speaker: str, content: str) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == [(speaker, content)]
+
+
+def test_a_title_case_slogan_is_still_a_quotation() -> None:
+    attribution = _by_content("“Build The Bridge Now,” Mayor Ilves said.", "Build The Bridge")
+    assert (attribution.speaker, attribution.kind) == ("Mayor Ilves", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Crossing the strait in winter, the pilots said, can be deadly.",
+            "the pilots",
+            "Crossing the strait in winter, the pilots said, can be deadly",
+            id="cue-inside-its-clause",
+        ),
+        pytest.param(
+            "Whether the quay can be saved, Ms. Varga said, is not yet clear.",
+            "Ms. Varga",
+            "Whether the quay can be saved, Ms. Varga said, is not yet clear",
+            id="a-clause-subject-before-the-cue",
+        ),
+    ],
+)
+def test_an_interjected_cue_reports_the_whole_clause(text: str, speaker: str, content: str) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The port reopened on Monday.\n\nContributing: Ann Lee and Kalev Sepp.", id="credit"),
+        pytest.param("CORRECTION: An earlier version of this story misstated the toll.", id="correction"),
+        pytest.param("Email: harbour@example.org with your questions about the tolls.", id="email"),
+    ],
+)
+def test_furniture_labels_are_no_speakers(text: str) -> None:
+    assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "cue_class"),
+    [
+        pytest.param(
+            "Ilves called for a recount of the harbour vote.",
+            "called for",
+            "a recount of the harbour vote",
+            "intention",
+            id="called-for",
+        ),
+        pytest.param(
+            "Sepp joked about moving the ferry to the island.",
+            "joked about",
+            "moving the ferry to the island",
+            "speech",
+            id="joked-about",
+        ),
+        pytest.param(
+            "The pilots warned of storms in the strait this week.",
+            "warned of",
+            "storms in the strait this week",
+            "speech",
+            id="warned-of",
+        ),
+        pytest.param(
+            "Ilves vowed to rebuild the quay by May.",
+            "vowed",
+            "to rebuild the quay by May",
+            "speech",
+            id="to-stays",
+        ),
+    ],
+)
+def test_a_cue_takes_the_preposition_of_its_complement(
+    text: str, cue: str, content: str, cue_class: str
+) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.cue, attribution.content, attribution.cue_class) == (cue, content, cue_class)
+    assert text[attribution.cue_start : attribution.cue_end] == cue
+
+
+def test_a_recipient_ending_the_sentence_is_no_content() -> None:
+    (attribution,) = analyze_article(
+        "The ferry will run again in May, port officials told the Harbour Herald."
+    ).attributions
+    assert (attribution.speaker, attribution.content) == ("port officials", "The ferry will run again in May")
+
+
+def test_an_infinitive_after_the_cue_is_its_complement_not_a_circumstance() -> None:
+    (attribution,) = analyze_article(
+        "Despite the storm, the port continues to load grain every night."
+    ).attributions
+    assert (attribution.speaker, attribution.content, attribution.cue_class) == (
+        "the port",
+        "to load grain every night",
+        "intention",
+    )
+
+
+def test_a_participle_after_a_number_is_no_cue() -> None:
+    assert analyze_article("Ilves leads Sepp by roughly 270 pledged delegates.").attributions == []
+
+
+def test_to_and_a_plural_noun_after_the_cue_is_a_circumstance() -> None:
+    (attribution,) = analyze_article("The ferry will run again in May, Ilves said to reporters.").attributions
+    assert (attribution.speaker, attribution.content) == ("Ilves", "The ferry will run again in May")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        pytest.param(
+            "For months, Ilves has stayed out of the dispute, arguing that the port board should decide.",
+            "Ilves",
+            "Ilves",
+            id="opening-phrase-before-the-subject-of-a-participle",
+        ),
+        pytest.param(
+            "Hours later, Kalev Sepp returned the compliment, telling the Herald that Ilves was right.",
+            "Kalev Sepp",
+            "Kalev Sepp",
+            id="opening-time-before-the-subject",
+        ),
+        pytest.param(
+            "Lena Brandt, the port director, this past week announced that the quay would close.",
+            "Lena Brandt, the port director,",
+            "Lena Brandt",
+            id="a-time-after-the-apposition",
+        ),
+        pytest.param(
+            "Ona Petrauskas, the mother of a ferry worker, forcefully rejected the claim that it sank.",
+            "Ona Petrauskas, the mother of a ferry worker,",
+            "Ona Petrauskas",
+            id="a-manner-adverb-after-the-apposition",
+        ),
+    ],
+)
+def test_times_and_opening_phrases_are_no_speakers(text: str, speaker: str, resolved: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        pytest.param(
+            "Former Minister of Defence Ana Lind, a pilot, drew a contrast, saying the navy had left.",
+            "Former Minister of Defence Ana Lind",
+            "Ana Lind",
+            id="title-of-office-before-a-participle",
+        ),
+        pytest.param(
+            "Kalev Sepp changed his mind on the spot \u2013 saying he would vote for the tolls.",
+            "Kalev Sepp",
+            "Kalev Sepp",
+            id="participle-after-a-dash",
+        ),
+    ],
+)
+def test_participle_clauses_and_titles_of_office(text: str, speaker: str, resolved: str) -> None:
+    attribution = _by_content(text, "", "saying")
+    assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        pytest.param(
+            "“It is rotten,” said one engineer who inspected it for Lena Brandt but asked not to be named.",
+            "one engineer who inspected it for Lena Brandt but asked not to be named",
+            None,
+            id="a-restrictive-relative-after-an-inverted-cue",
+        ),
+        pytest.param(
+            "“We will strike,” said a Sepp supporter who runs the dockers' union.",
+            "a Sepp supporter who runs the dockers' union",
+            None,
+            id="a-name-modifying-a-noun-is-not-who-speaks",
+        ),
+        pytest.param(
+            "“We will strike,” said Sen. Dara Quint of Oregon.",
+            "Sen. Dara Quint of Oregon",
+            "Dara Quint",
+            id="a-place-after-of-is-not-the-name",
+        ),
+        pytest.param(
+            "“We will strike,” said harbour board chairman Kalev Sepp.",
+            "harbour board chairman Kalev Sepp",
+            "Kalev Sepp",
+            id="the-name-after-a-description",
+        ),
+    ],
+)
+def test_whose_name_a_speaker_phrase_gives(text: str, speaker: str, resolved: str | None) -> None:
+    attribution = _by_content(text, "”")
+    assert (attribution.speaker, attribution.speaker_resolved) == (speaker, resolved)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He hosts the Harbour TV show “Morning Tide” every day.", id="tv-show"),
+        pytest.param("Ilves spoke on a conference call with the ferry operators.", id="conference-call"),
+    ],
+)
+def test_a_noun_like_cue_after_a_singular_modifier_is_a_noun(text: str) -> None:
+    assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("Ilves, speaking in Tallinn, said the quay would close.", "Ilves", id="participle"),
+        pytest.param("Sepp, by contrast, said the quay would stay open.", "Sepp", id="adverbial"),
+        pytest.param(
+            "The survey, released on Monday, found that most pilots quit.", "The survey", id="past-participle"
+        ),
+        pytest.param(
+            "Ilves, a harbour pilot, said the quay would close.", "Ilves, a harbour pilot,", id="apposition"
+        ),
+        pytest.param("Friday, he said the quay would close.", "he", id="a-day-is-no-name"),
+        pytest.param("Perhaps, they said, the quay would close.", "they", id="an-adverb-is-no-name"),
+        pytest.param(
+            "At a stop in Haapsalu, Estonia, the harbour master said the quay would close.",
+            "the harbour master",
+            id="a-place-after-a-place",
+        ),
+    ],
+)
+def test_what_a_speaker_phrase_takes_from_its_commas(text: str, speaker: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The port authority later said the quay was safe.", "The port authority", id="later"),
+        pytest.param("Ilves even suggested that the port be sold.", "Ilves", id="even"),
+        pytest.param(
+            "The harbour board on Tuesday said the quay was safe.", "The harbour board", id="on-a-day"
+        ),
+        pytest.param(
+            "The harbour board issued a statement saying the quay was safe.",
+            "The harbour board",
+            id="issued-a-statement",
+        ),
+        pytest.param(
+            "Ilves released a short video message saying the quay was safe.", "Ilves", id="released-a-message"
+        ),
+    ],
+)
+def test_words_between_the_speaker_and_the_cue_are_not_the_speaker(text: str, speaker: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "“It is rotten,” said Lena Brandt, a professor of engineering at Tartu University and a "
+            "former head of the harbour board who has advised the mayor.",
+            "Lena Brandt, a professor of engineering at Tartu University and a former head of the "
+            "harbour board who has advised the mayor",
+            id="a-long-apposition-runs-to-the-end",
+        ),
+        pytest.param(
+            "“It is rotten,” said Kalev Sepp, who founded the dockers' union.",
+            "Kalev Sepp, who founded the dockers' union",
+            id="a-who-clause-describes-the-speaker",
+        ),
+        pytest.param(
+            "“It is rotten,” said Kalev Sepp in the Harbour Herald.", "Kalev Sepp", id="where-not-who"
+        ),
+        pytest.param(
+            "“It is rotten,” said Navy Lt. Ona Lind.", "Navy Lt. Ona Lind", id="a-rank-abbreviation"
+        ),
+        pytest.param(
+            "“It is rotten,” said Sepp, whose union runs the quay.", "Sepp", id="a-whose-clause-is-left-out"
+        ),
+        pytest.param(
+            "“It is rotten,” said Sepp, citing the inspectors.", "Sepp", id="a-participle-is-left-out"
+        ),
+    ],
+)
+def test_an_inverted_speaker_runs_to_its_sentence_end(text: str, speaker: str) -> None:
+    attribution = _by_content(text, "rotten")
+    assert attribution.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Sepp said the ferry was sold in May, but Sepp gave no price.",
+            "the ferry was sold in May",
+            id="but-and-the-speakers-name",
+        ),
+        pytest.param(
+            "Ilves stated that the board had seen the plan, which she described as reckless.",
+            "that the board had seen the plan",
+            id="which-and-the-speakers-pronoun",
+        ),
+        pytest.param(
+            "Sepp said the ferry was sold in May, but Ilves kept the quay.",
+            "the ferry was sold in May, but Ilves kept the quay",
+            id="but-and-another-name-goes-on",
+        ),
+    ],
+)
+def test_a_trailing_clause_about_the_speaker_ends_the_content(text: str, content: str) -> None:
+    assert analyze_article(text).attributions[0].content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_class"),
+    [
+        pytest.param(
+            "The port authority did not respond to a request for comment.", "intention", id="no-response"
+        ),
+        pytest.param("Ilves did not reply to several emails on Monday.", "intention", id="no-reply"),
+        pytest.param("Ilves did not say whether the ferry was sold.", "speech", id="a-content-stays-speech"),
+    ],
+)
+def test_an_unanswered_request_is_no_statement(text: str, cue_class: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert attribution.cue_class == cue_class
+
+
+def test_a_who_clause_reporting_words_of_its_own_is_not_the_speaker() -> None:
+    text = "“Tolls are rising,” said Kalev Sepp, who noted that the ferry had lost half its riders."
+    found = [(a.speaker, a.cue) for a in analyze_article(text).attributions]
+    assert found == [("Kalev Sepp", "said"), ("Kalev Sepp", "noted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "The quay is rotten, Ilves said Tuesday in Tallinn, noting the board “never listened.”",
+            [("Ilves", "The quay is rotten"), ("Ilves", "the board “never listened.”")],
+            id="a-place-then-a-participle-after-the-cue",
+        ),
+        pytest.param(
+            "The quay was rotten all along, he said Wednesday on CNN's “Harbour Hour.”",
+            [("he", "The quay was rotten all along")],
+            id="a-show-after-the-outlet",
+        ),
+        pytest.param(
+            "The ferry had “hit the bottom” of the strait, she said in a video message to the crews.",
+            [("she", "The ferry had “hit the bottom” of the strait")],
+            id="the-whole-medium-is-circumstance",
+        ),
+        pytest.param(
+            "Recalling his “bad luck,” Sepp said, “The quay was rotten before I came.”",
+            [("Sepp", "“The quay was rotten before I came.”")],
+            id="a-quotation-after-the-cue-beats-a-phrase-before-it",
+        ),
+        pytest.param(
+            "He said, “We won,” and she said, “We lost.”",
+            [("He", "“We won,”"), ("she", "“We lost.”")],
+            id="two-speakers-joined-by-and",
+        ),
+    ],
+)
+def test_what_follows_a_cue(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(a.speaker, a.content) for a in analyze_article(text).attributions] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        pytest.param(
+            "Ilves isn\u2019t saying which quay will close.", "isn\u2019t saying", "Ilves", id="isnt"
+        ),
+        pytest.param(
+            "The board didn't disclose how much the ferry cost.", "didn't disclose", "The board", id="didnt"
+        ),
+        pytest.param("Sepp won't say whether he will run again.", "won't say", "Sepp", id="wont"),
+    ],
+)
+def test_a_negated_auxiliary_belongs_to_the_cue(text: str, cue: str, speaker: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.cue, attribution.speaker) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        pytest.param(
+            "He's telling allies that the quay will close.",
+            "'s telling",
+            "He",
+            "that the quay will close",
+            id="he-is-telling-allies",
+        ),
+        pytest.param(
+            "They've said the quay is safe.", "'ve said", "They", "the quay is safe", id="they-have-said"
+        ),
+        pytest.param(
+            "Sepp's aides said the quay is safe.",
+            "said",
+            "Sepp's aides",
+            "the quay is safe",
+            id="a-possessive-stays",
+        ),
+    ],
+)
+def test_an_auxiliary_written_as_a_clitic_belongs_to_the_cue(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.cue, attribution.speaker, attribution.content) == (cue, speaker, content)
+
+
+def test_two_clauses_before_an_inverted_cue_are_its_content() -> None:
+    text = (
+        "Even if the board closed, some of its work would be done by the port, said Ilves, who was "
+        "elected to the U.S. House in 2012."
+    )
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker_resolved, attribution.content) == (
+        "Ilves",
+        "Even if the board closed, some of its work would be done by the port",
+    )
