@@ -55,11 +55,14 @@ _HOSPITAL = (
 )
 _PASSIVE = re.compile(
     rf"(?<![\w:/-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|slain|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
-    rf"wounded|injured|hurt|dead|died|hospitali[sz]ed|{_HOSPITAL}|arrested|taken\s+into\s+custody)\b",
+    rf"wounded|injured|hurt|dead|died|hospitali[sz]ed|{_HOSPITAL}|arrested|taken\s+into\s+custody|"
+    # `Six suspects are in custody`: a count of those held, as `were arrested` gives it.
+    r"in\s+(?:police\s+)?custody|behind\s+bars)\b",
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(
-    rf"\b(?P<role>killed|killing|kills|wounded|wounding|injured|injuring|shot|shoots|shooting|hospitalized)\s+"
+    rf"\b(?P<role>killed|killing|kills|wounded|wounding|injured|injuring|shot|shoots|shooting|hospitalized|"
+    r"arrested|arresting)\s+"
     rf"{_SUBJECT}(?!\s*-?\s*(?:year|times|rounds|shots|bullets|counts))",
     re.IGNORECASE,
 )
@@ -121,7 +124,11 @@ _ROLE_OF = {
     "hospitalized": HOSPITALISED,
     "hospitalised": HOSPITALISED,
     "arrested": ARRESTED,
+    "arresting": ARRESTED,
     "taken into custody": ARRESTED,
+    "in custody": ARRESTED,
+    "in police custody": ARRESTED,
+    "behind bars": ARRESTED,
 }
 _ROLE_WORD = re.compile(r"^\s+(?:killed|dead|injured|wounded|hurt|shot)\b", re.IGNORECASE)
 # `Tobiasz Cudnik, 32 were all transported`: a number right after a name is the person's age; so is

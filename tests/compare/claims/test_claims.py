@@ -85,6 +85,8 @@ def sentence(text: str) -> Statement:
         ("The unrest left 19 people shot and six killed across the county since Saturday.", set()),
         ("A spate of shootings has left 12 people wounded, the chief said.", set()),
         ("Case 04/11/16 Arrested: DOE, John, for burglary.", set()),
+        ("Six suspects are in custody, the sheriff said.", {("arrested", "6")}),
+        ("Police have arrested eight people in the case.", {("arrested", "8")}),
         ("No officers were injured in the exchange of gunfire.", set()),
         ("A 13-year-old boy and six other people were shot on Friday.", {("shot", "7")}),
         (
@@ -146,6 +148,8 @@ def sentence(text: str) -> Statement:
         "round-up-since-a-day",
         "round-up-spate",
         "date-digits",
+        "held-in-custody",
+        "arrested-active",
         "none-of-a-group",
         "coordinated-all-shot",
         "noun-before-people",
