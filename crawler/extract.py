@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import multiprocessing
 import os
 import threading
 import time
@@ -42,6 +41,7 @@ from trafilatura.utils import line_processing
 from newsprism.crawler.encoding import decode_html
 from newsprism.crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
 from newsprism.crawler.urls import clean_url, is_http_url, same_site
+from newsprism.crawler.workers import worker_context
 from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)
@@ -310,12 +310,11 @@ class Extractor:
             return self._pool or self._new_pool()
 
     def _new_pool(self) -> Executor:
-        # forkserver: workers do not inherit the crawl's threads, sockets or database connections.
-        context = multiprocessing.get_context("forkserver")
-        # Workers start from a server that has trafilatura (and the preparation's module) loaded, and
-        # never re-run a __main__ script.
+        # forkserver: workers do not inherit the crawl's threads, sockets or database connections, and
+        # start from a server that has trafilatura (and the preparation's module) loaded; a command
+        # may have started that server already (`newsprism.crawler.workers`).
         preparation = [self.prepare.__module__] if self.prepare is not None else []
-        context.set_forkserver_preload(["newsprism.crawler.extract", *preparation])
+        context = worker_context(preparation)
         self._pool = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
         )

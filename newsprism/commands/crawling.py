@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from newsprism.crawler.importer import ImportSummary
     from newsprism.crawler.progress import ImportProgress
 
+# The module of the page preparation a local crawl's extraction workers run (`pipeline.analyze_page`).
+PAGE_PREPARATION = "newsprism.pipeline"
 ConfigOption = Annotated[
     Path, typer.Option("--config", help="The outlet configuration (TOML).", exists=False, dir_okay=False)
 ]
@@ -49,6 +51,12 @@ def crawl_command(
     ] = False,
 ) -> None:
     """One crawl pass over the configured outlets: discover, fetch, extract, store, analyse."""
+    if not distributed:
+        # Before this process imports the crawler: the extraction workers' server makes its own
+        # imports meanwhile, on the other core, and the first page finds its workers ready.
+        from newsprism.crawler.workers import start_worker_server
+
+        start_worker_server([PAGE_PREPARATION])
     from rich.console import Console
 
     from newsprism.crawler.config import load_config

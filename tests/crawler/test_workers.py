@@ -1,0 +1,60 @@
+"""The extraction workers' server: started first by `newsprism crawl`, light for the process that starts
+it, and its workers come with the extraction modules (and the page preparation's) already loaded.
+
+Each case runs in a fresh process: a process has one forkserver, and the test process's may have
+been started by other tests with another preload.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from newsprism.commands.crawling import PAGE_PREPARATION
+from newsprism.crawler.workers import EXTRACTION_MODULES
+from newsprism.pipeline import analyze_page
+
+HEAVY = ("trafilatura", "lxml", "sqlalchemy", "newsprism.crawler.extract", "newsprism.pipeline")
+
+# The worker's task lives in a module of its own that imports nothing: what the worker has loaded
+# when it runs came from its server.
+TASK = """
+import sys
+
+def loaded(names):
+    return [name for name in names if name in sys.modules]
+"""
+
+PROBE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from newsprism.crawler.workers import start_worker_server, worker_context
+start_worker_server(["newsprism.pipeline"])
+heavy = {heavy!r}
+here = [name for name in heavy if name in sys.modules]
+from concurrent.futures import ProcessPoolExecutor
+import task
+with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
+    there = pool.submit(task.loaded, heavy).result()
+print(json.dumps({{"here": here, "there": there}}))
+"""
+
+
+def test_the_server_starts_without_heavy_imports_and_its_workers_have_them(tmp_path: Path) -> None:
+    (tmp_path / "task.py").write_text(TASK, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert found == {"here": [], "there": list(HEAVY)}
+
+
+def test_the_command_preloads_the_module_of_the_preparation_its_crawl_runs() -> None:
+    assert analyze_page.__module__ == PAGE_PREPARATION
+    assert EXTRACTION_MODULES == ("newsprism.crawler.extract",)
