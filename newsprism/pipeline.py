@@ -37,9 +37,11 @@ from newsprism.storage.events import (
     save_events,
 )
 from newsprism.storage.findings import (
+    ArticleRow,
     VersionFindings,
+    articles_to_group,
+    current_findings_as,
     finding_of,
-    list_articles_with_findings,
     save_findings,
     unanalyzed_version,
     versions_to_analyze,
@@ -151,13 +153,7 @@ def _regroup(session: Session, force: bool) -> int:
     inputs = grouping_inputs(session, f"newsprism {__version__}, grouping {GROUPING_REVISION}")
     if not force and inputs.fingerprint == grouped_inputs(session):
         return count_events(session)
-    # Only the findings grouping reads; a version without any has none to load one by one either.
-    articles, findings = list_articles_with_findings(session, GROUPING_FINDINGS)
-    nothing = VersionFindings()
-    coverage = [
-        coverage_of(article, findings.get(article.current_version_id or 0, nothing)) for article in articles
-    ]
-    groups = group_articles(coverage)
+    groups = group_articles(grouping_coverage(session))
     saved = save_events(
         session,
         [
@@ -173,6 +169,36 @@ def _regroup(session: Session, force: bool) -> int:
     delete_empty_events(session)
     record_grouping(session, inputs, datetime.now(UTC))
     return len(saved)
+
+
+def grouping_coverage(session: Session) -> list[CoverageArticle]:
+    """Every stored article in publication order as grouping sees it: as `coverage_of` makes it, with
+    only the findings grouping reads, from plain rows. Read-only."""
+    kinds = {kind: FINDING_TYPES[kind] for kind in GROUPING_FINDINGS}
+    findings = current_findings_as(session, kinds)
+    return [_coverage_of_row(row, findings) for row in articles_to_group(session)]
+
+
+def _coverage_of_row(row: ArticleRow, findings: dict[int, dict[str, list[Any]]]) -> CoverageArticle:
+    # coverage_of's rules on a row of articles_to_group: the titles' order, no text without a version.
+    version_id = row.current_version_id
+    return CoverageArticle(
+        id=str(row.id),
+        outlet=row.outlet,
+        outlet_kind=row.outlet_kind,
+        url=row.url,
+        title=row.title or row.version_title or "",
+        text=row.text if version_id is not None else "",
+        published=row.published,
+        analysis=_analysis_of_kinds(findings.get(version_id, {})) if version_id else ArticleAnalysis(),
+        syndicated_from=str(row.syndicated_from_id) if row.syndicated_from_id else None,
+    )
+
+
+def _analysis_of_kinds(kinds: dict[str, list[Any]]) -> ArticleAnalysis:
+    if "attributions" in kinds:
+        kinds = {**kinds, "attributions": [_with_cue_class(a) for a in kinds["attributions"]]}
+    return ArticleAnalysis(**kinds)
 
 
 def event_coverage(session: Session, event_id: int) -> tuple[str, list[CoverageArticle]]:
