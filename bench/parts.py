@@ -1,8 +1,9 @@
 """The six measurements of `make bench`, each turned into table figures.
 
-Crawl, command and extraction are measured here (bench/crawl.py, bench/command.py); analysis, grouping and search run the
-scripts the other documents cite (scripts/bench_*.py) as child processes, so there is one
-implementation of each and grouping's peak memory is that of a fresh process per size.
+Crawl, command and extraction are measured here (bench/crawl.py, bench/command.py); analysis,
+grouping and search run the scripts the other documents cite (scripts/bench_*.py) as child
+processes, so there is one implementation of each and grouping's peak memory is that of a fresh
+process per size.
 """
 
 from __future__ import annotations
