@@ -32,7 +32,6 @@ from newsprism.crawler.discovery import (
     robots_sitemaps,
     section_links,
 )
-from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.fetch import (
     MAX_CONNECTIONS,
     Fetcher,
@@ -60,6 +59,7 @@ from newsprism.crawler.store import (
 )
 from newsprism.crawler.transport import HostPools
 from newsprism.crawler.urls import clean_url
+from newsprism.crawler.workers import Extractor, PagePreparation
 from newsprism.storage.bulk import fewer_collections
 from newsprism.storage.database import Database
 

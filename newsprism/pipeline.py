@@ -48,7 +48,7 @@ from newsprism.storage.findings import (
 )
 
 if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
-    from newsprism.crawler.extract import ExtractedPage
+    from newsprism.crawler.workers import ExtractedPage
 
 log = logging.getLogger(__name__)
 _REGROUPING = threading.Lock()

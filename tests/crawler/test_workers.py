@@ -8,9 +8,14 @@ been started by other tests with another preload.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
+
+from loopback import LoopbackSite
+from newsroom_site import outlet_config, serve_newsroom
 
 from newsprism.commands.crawling import PAGE_PREPARATION
 from newsprism.crawler.workers import EXTRACTION_MODULES
@@ -58,3 +63,53 @@ def test_the_server_starts_without_heavy_imports_and_its_workers_have_them(tmp_p
 def test_the_command_preloads_the_module_of_the_preparation_its_crawl_runs() -> None:
     assert analyze_page.__module__ == PAGE_PREPARATION
     assert EXTRACTION_MODULES == ("newsprism.crawler.extract",)
+
+
+CRAWL_PROBE = """
+import json, sys
+from newsprism.cli import app
+try:
+    app(sys.argv[1:], prog_name="newsprism")
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+# Loaded by the extraction workers only, or by a cluster's workers only: never by a local crawl.
+NOT_IN_THE_CRAWLING_PROCESS = (
+    "trafilatura",
+    "justext",
+    "htmldate",
+    "newsprism.crawler.extract",
+    "redis",
+    "celery",
+)
+
+
+def test_the_crawling_process_of_newsprism_crawl_never_loads_the_extractor(
+    site: LoopbackSite, tmp_path: Path
+) -> None:
+    urls = serve_newsroom(site, pages=2)
+    config = outlet_config(tmp_path, site)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            CRAWL_PROBE,
+            "--db",
+            f"sqlite:///{tmp_path / 'n.db'}",
+            "crawl",
+            "--config",
+            str(config),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert found["code"] in (0, None), done.stderr
+    assert "Loopback Wire" in done.stdout and len(urls) == 2
+    with closing(sqlite3.connect(tmp_path / "n.db")) as connection:
+        assert connection.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    loaded = set(found["modules"])
+    assert [name for name in NOT_IN_THE_CRAWLING_PROCESS if name in loaded] == []
