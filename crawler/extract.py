@@ -1,9 +1,10 @@
 """From an article page to its text and metadata: trafilatura, URLs made canonical.
 
-Extraction is CPU-bound and the crawl is I/O-bound, so pages are extracted in worker processes (one per
-core, `newsprism.crawler.workers`) while the event loop keeps fetching; only they load this module. The canonical URL comes from `rel=canonical` or `og:url`
-(only when it stays on the page's own site, so a page cannot claim another outlet's story) and is
-cleaned by courlan, so the feed copy, the sitemap copy and a redirect alias are one article.
+Extraction is CPU-bound and the crawl is I/O-bound, so pages are extracted in worker processes (one
+per core, `newsprism.crawler.workers`) while the event loop keeps fetching; only they load this
+module. The canonical URL comes from `rel=canonical` or `og:url` (only when it stays on the page's
+own site, so a page cannot claim another outlet's story) and is cleaned by courlan, so the feed
+copy, the sitemap copy and a redirect alias are one article.
 """
 
 from __future__ import annotations
