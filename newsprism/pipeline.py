@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,9 @@ from newsprism.compare.article.cues import cue_class
 from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles, link_copies
 from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis, Attribution
 from newsprism.compare.types import CoverageArticle
+from newsprism.preparation import PageAnalysis as PageAnalysis
+from newsprism.preparation import analyze_page as analyze_page
+from newsprism.preparation import publication_day
 from newsprism.storage import models
 from newsprism.storage.articles import StoredArticle, version_text
 from newsprism.storage.bulk import fewer_collections
@@ -47,31 +50,8 @@ from newsprism.storage.findings import (
     versions_to_analyze,
 )
 
-if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
-    from newsprism.crawler.workers import ExtractedPage
-
 log = logging.getLogger(__name__)
 _REGROUPING = threading.Lock()
-
-
-@dataclass(frozen=True, slots=True)
-class PageAnalysis:
-    """An extracted page's analysis, made in the crawl's extraction worker, and the publication day
-    it resolved dates against."""
-
-    day: date | None
-    analysis: ArticleAnalysis
-
-
-def analyze_page(page: ExtractedPage) -> PageAnalysis:
-    """The crawl's page preparation: analyze the page's text in the extraction worker."""
-    day = _publication_day(page.published)
-    return PageAnalysis(day, analyze_article(page.text, day))
-
-
-def _publication_day(published: datetime | None) -> date | None:
-    # One definition for the worker and the transaction: a prepared analysis is kept only when both agree.
-    return published.date() if published else None
 
 
 def analyze_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
@@ -93,14 +73,14 @@ def _analyze_version(session: Session, version_id: int, prepared: object = None)
     version = unanalyzed_version(session, version_id)
     if version is None:
         return False
-    day = _publication_day(version.article.published)
+    day = publication_day(version.article.published)
     save_findings(session, version.id, _analysis(prepared, day) or analyze_article(version.text, day))
     return True
 
 
 def _analyze_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
     # A version this transaction wrote has no findings and no other process sees it: no locked read.
-    day = _publication_day(stored.published)
+    day = publication_day(stored.published)
     analysis = _analysis(prepared, day) or analyze_article(version_text(session, stored.version_id), day)
     save_findings(session, stored.version_id, analysis, fresh=True)
 

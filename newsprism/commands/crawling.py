@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from newsprism.crawler.importer import ImportSummary
     from newsprism.crawler.progress import ImportProgress
 
-# The module of the page preparation a local crawl's extraction workers run (`pipeline.analyze_page`).
-PAGE_PREPARATION = "newsprism.pipeline"
+# The module of the page preparation a local crawl's extraction workers run (`analyze_page`).
+PAGE_PREPARATION = "newsprism.preparation"
 ConfigOption = Annotated[
     Path, typer.Option("--config", help="The outlet configuration (TOML).", exists=False, dir_okay=False)
 ]

@@ -20,8 +20,11 @@ from newsroom_site import outlet_config, serve_newsroom
 from newsprism.commands.crawling import PAGE_PREPARATION
 from newsprism.crawler.workers import EXTRACTION_MODULES
 from newsprism.pipeline import analyze_page
+from newsprism.preparation import PageAnalysis
 
-HEAVY = ("trafilatura", "lxml", "sqlalchemy", "newsprism.crawler.extract", "newsprism.pipeline")
+HEAVY = ("trafilatura", "lxml", "newsprism.crawler.extract", "newsprism.preparation")
+# What the crawling process needs and the workers do not: their server does not load it for them.
+NOT_IN_THE_WORKERS = ("sqlalchemy", "numpy", "newsprism.storage.models", "newsprism.pipeline")
 
 # The worker's task lives in a module of its own that imports nothing: what the worker has loaded
 # when it runs came from its server.
@@ -36,13 +39,13 @@ PROBE = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from newsprism.crawler.workers import start_worker_server, worker_context
-start_worker_server(["newsprism.pipeline"])
-heavy = {heavy!r}
+start_worker_server(["newsprism.preparation"])
+heavy, light = {heavy!r}, {light!r}
 here = [name for name in heavy if name in sys.modules]
 from concurrent.futures import ProcessPoolExecutor
 import task
 with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
-    there = pool.submit(task.loaded, heavy).result()
+    there = pool.submit(task.loaded, heavy + light).result()
 print(json.dumps({{"here": here, "there": there}}))
 """
 
@@ -50,7 +53,7 @@ print(json.dumps({{"here": here, "there": there}}))
 def test_the_server_starts_without_heavy_imports_and_its_workers_have_them(tmp_path: Path) -> None:
     (tmp_path / "task.py").write_text(TASK, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), str(tmp_path)],
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY, light=NOT_IN_THE_WORKERS), str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -61,7 +64,7 @@ def test_the_server_starts_without_heavy_imports_and_its_workers_have_them(tmp_p
 
 
 def test_the_command_preloads_the_module_of_the_preparation_its_crawl_runs() -> None:
-    assert analyze_page.__module__ == PAGE_PREPARATION
+    assert analyze_page.__module__ == PageAnalysis.__module__ == PAGE_PREPARATION
     assert EXTRACTION_MODULES == ("newsprism.crawler.extract",)
 
 
