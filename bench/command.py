@@ -47,6 +47,7 @@ class CommandFiles:
     urls: Path
     trafilatura_settings: Path
     pages: int  # article pages offered
+    bytecode: Path  # where both commands keep their compiled modules (see `environment`)
 
 
 def command_files(web: Web, folder: Path) -> CommandFiles:
@@ -58,7 +59,20 @@ def command_files(web: Web, folder: Path) -> CommandFiles:
     urls.write_text("".join(f"{url}\n" for url in web.article_urls), encoding="utf-8")
     shipped = Path(trafilatura.settings.__file__).with_name("settings.cfg").read_text(encoding="utf-8")
     settings.write_text(_no_pause_on_loopback(shipped), encoding="utf-8")
-    return CommandFiles(config, urls, settings, len(web.article_urls))
+    return CommandFiles(config, urls, settings, len(web.article_urls), folder / "bytecode")
+
+
+def environment(files: CommandFiles, **extra: str) -> dict[str, str]:
+    """The commands' environment: this one's, with compiled modules kept (in `files.bytecode`).
+
+    An installed package comes with its modules compiled (pip compiles them), and Python writes the
+    compiled form of a module it imports from source unless PYTHONDONTWRITEBYTECODE forbids it, as
+    this machine's environment does: newsprism, installed editable here, would then compile its
+    200 modules on every run, which no user's installation does. A first, untimed run of each
+    command fills the folder.
+    """
+    kept = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**kept, "PYTHONPYCACHEPREFIX": str(files.bytecode), **extra}
 
 
 def _no_pause_on_loopback(settings: str) -> str:
@@ -89,7 +103,7 @@ def newsprism_command(files: CommandFiles, *, terminal: bool) -> Round:
         database = Path(folder) / "newsprism.db"
         argv = [*console_script("newsprism"), "--db", f"sqlite:///{database}", "crawl"]
         argv += ["--config", str(files.config)]
-        seconds = timed(argv, Path(folder), terminal=terminal)
+        seconds = timed(argv, Path(folder), environment(files), terminal=terminal)
         with sqlite3.connect(database) as connection:
             (stored,) = connection.execute("SELECT count(*) FROM articles").fetchone()
         connection.close()
@@ -102,31 +116,31 @@ def trafilatura_command(files: CommandFiles) -> Round:
         written = Path(folder) / "extracted"
         argv = [*console_script("trafilatura"), "-i", str(files.urls), "-o", str(written), "--with-metadata"]
         argv += ["--parallel", str(TRAFILATURA_THREADS), "--config-file", str(files.trafilatura_settings)]
-        seconds = timed(argv, Path(folder), terminal=False)
+        seconds = timed(argv, Path(folder), environment(files), terminal=False)
         done = sum(1 for _ in written.iterdir()) if written.is_dir() else 0
     return Round(files.pages, done, seconds)
 
 
-def timed(argv: list[str], folder: Path, *, terminal: bool) -> float:
-    """Seconds from starting `argv` in `folder` to its exit; raises when it fails."""
+def timed(argv: list[str], folder: Path, env: dict[str, str], *, terminal: bool) -> float:
+    """Seconds from starting `argv` in `folder` with `env` to its exit; raises when it fails."""
     if terminal:
-        return _on_terminal(argv, folder)
+        return _on_terminal(argv, folder, {**env, "TERM": "xterm-256color"})
     log = folder / "output.log"
     with log.open("wb") as output:
         started = time.perf_counter()
-        status = subprocess.run(argv, cwd=folder, stdin=subprocess.DEVNULL, stdout=output, stderr=output)
+        status = subprocess.run(
+            argv, cwd=folder, env=env, stdin=subprocess.DEVNULL, stdout=output, stderr=output
+        )
         seconds = time.perf_counter() - started
     _check(argv, status.returncode, log.read_bytes())
     return seconds
 
 
-def _on_terminal(argv: list[str], folder: Path) -> float:
+def _on_terminal(argv: list[str], folder: Path, env: dict[str, str]) -> float:
     """Run `argv` with standard output and error on a pseudo-terminal whose screen is read (and
     dropped) as a terminal would; the time to the command's exit, not to its last child's."""
     screen, side = pty.openpty()
     fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", TERMINAL_ROWS, TERMINAL_COLUMNS, 0, 0))
-    environment = {**os.environ, "TERM": "xterm-256color"}
-    environment.pop("NO_COLOR", None)
     tail = bytearray()
     done = threading.Event()
     reader = threading.Thread(target=_read_screen, args=(screen, tail, done), daemon=True)
@@ -134,7 +148,7 @@ def _on_terminal(argv: list[str], folder: Path) -> float:
     try:
         started = time.perf_counter()
         process = subprocess.Popen(
-            argv, cwd=folder, stdin=subprocess.DEVNULL, stdout=side, stderr=side, env=environment
+            argv, cwd=folder, env=env, stdin=subprocess.DEVNULL, stdout=side, stderr=side
         )
         os.close(side)
         status = process.wait()

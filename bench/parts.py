@@ -119,14 +119,13 @@ def command(settings: Settings) -> list[Figure]:
 
     with FundusWeb(CORPUS) as web, tempfile.TemporaryDirectory(prefix="bench-command-") as folder:
         files = command_files(web, Path(folder))
-        best = best_of(
-            settings.rounds,
-            {
-                "plain": lambda: newsprism_command(files, terminal=False),
-                "terminal": lambda: newsprism_command(files, terminal=True),
-                "trafilatura": lambda: trafilatura_command(files),
-            },
-        )
+        commands = {
+            "plain": lambda: newsprism_command(files, terminal=False),
+            "terminal": lambda: newsprism_command(files, terminal=True),
+            "trafilatura": lambda: trafilatura_command(files),
+        }
+        best_of(1, {name: commands[name] for name in ("plain", "trafilatura")})  # compiles their modules
+        best = best_of(settings.rounds, commands)
     load = load_average()
     theirs = best["trafilatura"]
     rows = [

@@ -3,6 +3,7 @@ whole-command measure work (on a tiny loopback web)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from loopback import LoopbackSite, Reply
 
-from bench.command import command_files, newsprism_command, timed, trafilatura_command
+from bench.command import command_files, environment, newsprism_command, timed, trafilatura_command
 from bench.fundus_web import Web
 from bench.report import Figure, table
 
@@ -85,6 +86,11 @@ def test_the_whole_commands_crawl_a_tiny_web_each_into_its_own_output(
         "trafilatura": (3, 3),
     }
     assert "SLEEP_TIME = 0\n" in files.trafilatura_settings.read_text(encoding="utf-8")
+    # Both commands kept their compiled modules, as an installed package has them.
+    assert environment(files)["PYTHONPYCACHEPREFIX"] == str(files.bytecode)
+    assert "PYTHONDONTWRITEBYTECODE" not in environment(files)
+    compiled = {f"{path.parent.name}/{path.name.split('.')[0]}" for path in files.bytecode.rglob("*.pyc")}
+    assert {"crawler/crawl", "crawler/extract", "trafilatura/cli"} <= compiled
 
 
 @pytest.mark.parametrize(
@@ -95,6 +101,7 @@ def test_the_whole_commands_crawl_a_tiny_web_each_into_its_own_output(
 def test_a_command_is_timed_on_a_terminal_or_a_file_and_its_failure_said(
     terminal: bool, check: str, tmp_path: Path
 ) -> None:
-    assert timed([sys.executable, "-c", f"import sys; {check}"], tmp_path, terminal=terminal) > 0
+    env = dict(os.environ)
+    assert timed([sys.executable, "-c", f"import sys; {check}"], tmp_path, env, terminal=terminal) > 0
     with pytest.raises(RuntimeError, match="exited with 3"):
-        timed([sys.executable, "-c", "raise SystemExit(3)"], tmp_path, terminal=terminal)
+        timed([sys.executable, "-c", "raise SystemExit(3)"], tmp_path, env, terminal=terminal)
