@@ -17,6 +17,7 @@ for that reason.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import multiprocessing.forkserver
@@ -85,12 +86,16 @@ class ExtractedFetch:
     prepared: object = None
 
 
-def exit_with(owner: int) -> None:
-    """Pool initializer: the worker ends soon after the process that owns the pool is gone.
+def start_worker(owner: int) -> None:
+    """Pool initializer: the worker leaves what its server loaded out of its garbage collections, and
+    ends soon after the process that owns the pool is gone.
 
+    The modules the server preloaded (trafilatura, lxml, the analysis) never become garbage, yet each
+    full collection scanned them all: 0.38-0.53 s of a pass's 258 pages, 0.08-0.11 s frozen.
     A crawl killed with SIGKILL (or by the OOM killer) cannot shut its pool down, and the workers would
     wait for work forever, holding the forkserver, the dead crawl's pipes and its memory.
     """
+    gc.freeze()
     threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch", daemon=True).start()
 
 
@@ -157,7 +162,7 @@ class Extractor:
         preparation = [self.prepare.__module__] if self.prepare is not None else []
         context = worker_context(preparation)
         self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+            self.workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
         )
         return self._pool
 

@@ -116,3 +116,24 @@ def test_the_crawling_process_of_newsprism_crawl_never_loads_the_extractor(
         assert connection.execute("SELECT count(*) FROM articles").fetchone() == (2,)
     loaded = set(found["modules"])
     assert [name for name in NOT_IN_THE_CRAWLING_PROCESS if name in loaded] == []
+
+
+WORKER_PROBE = """
+import gc, os, sys, time
+from newsprism.crawler.workers import start_worker
+owner = os.fork()
+if owner == 0:  # the pool's owner: gone at once
+    os._exit(0)
+os.waitpid(owner, 0)
+start_worker(owner)
+print("frozen:", gc.get_freeze_count() > 0, flush=True)
+time.sleep(30)  # ended by the watch on the owner, well before
+print("still here", flush=True)
+"""
+
+
+def test_a_worker_freezes_what_it_inherited_and_ends_when_its_owner_is_gone() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_PROBE], capture_output=True, text=True, timeout=20, check=True
+    )
+    assert done.stdout.splitlines() == ["frozen: True"]
