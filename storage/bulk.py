@@ -38,16 +38,18 @@ def in_chunks(items: Sequence[Item], size: int = 500) -> Iterator[Sequence[Item]
 def fewer_collections() -> Iterator[None]:
     """Run the block with fewer and smaller cyclic garbage collections; as before once none runs.
 
-    What exists when the first block starts is left out of the scans (`gc.freeze`), and the youngest
+    What exists when a block starts is left out of the scans (`gc.freeze`), and the youngest
     generation waits for BULK_GC_THRESHOLD allocations. Blocks may overlap on several threads (the
-    scheduler's passes): the first one in changes the settings, the last one out restores them.
+    scheduler's passes) and nest (`newsprism crawl` runs its imports and migrations in one, then the
+    pass and the regrouping in theirs): the first one in changes the settings, each one in freezes
+    what exists by then, and the last one out restores them.
     """
     global _running, _thresholds_before
     with _lock:
         if _running == 0:
             _thresholds_before = gc.get_threshold()
-            gc.freeze()
             gc.set_threshold(BULK_GC_THRESHOLD, *_thresholds_before[1:])
+        gc.freeze()
         _running += 1
     try:
         yield

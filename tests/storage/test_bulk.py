@@ -43,3 +43,13 @@ def test_overlapping_blocks_restore_only_when_the_last_one_leaves() -> None:
     release.set()
     worker.join(5)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_a_block_inside_another_leaves_out_what_was_made_in_between() -> None:
+    with fewer_collections():
+        frozen = gc.get_freeze_count()
+        made = [[index] for index in range(1000)]  # tracked containers, made after the first freeze
+        with fewer_collections():
+            assert gc.get_freeze_count() >= frozen + len(made)
+        assert gc.get_threshold()[0] == BULK_GC_THRESHOLD and gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
