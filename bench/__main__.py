@@ -1,9 +1,10 @@
 """`make bench` / `python -m bench [PART ...] [--quick]`: measure, print the table, keep it in docs/.
 
 Parts: crawl (newsprism's crawl against trafilatura's downloader and extractor over the fundus pages
-on loopback), extraction (extraction alone on all cores), analysis (articles/s per core), grouping
+on loopback, in-process), command (the same as whole commands: `newsprism crawl` against
+`trafilatura -i`), extraction (extraction alone on all cores), analysis (articles/s per core), grouping
 (10k and 100k synthetic articles: time, peak memory, scaling) and search (p50/p95 over 100k articles,
-SQLite and PostgreSQL). Without PART, all five. A full run takes 15 to 30 minutes on 2 cores; --quick
+SQLite and PostgreSQL). Without PART, all six. A full run takes 15 to 30 minutes on 2 cores; --quick
 runs smaller sizes and one round in a few minutes and writes nothing to docs/ unless --write.
 """
 

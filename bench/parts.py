@@ -1,8 +1,9 @@
-"""The five measurements of `make bench`, each turned into table figures.
+"""The six measurements of `make bench`, each turned into table figures.
 
-Crawl and extraction are measured here (bench/crawl.py); analysis, grouping and search run the
-scripts the other documents cite (scripts/bench_*.py) as child processes, so there is one
-implementation of each and grouping's peak memory is that of a fresh process per size.
+Crawl, command and extraction are measured here (bench/crawl.py, bench/command.py); analysis,
+grouping and search run the scripts the other documents cite (scripts/bench_*.py) as child
+processes, so there is one implementation of each and grouping's peak memory is that of a fresh
+process per size.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.machine import load_average
 from bench.report import Figure
+
+if TYPE_CHECKING:
+    from bench.crawl import Round
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "fundus"
@@ -99,6 +104,55 @@ def crawl(settings: Settings) -> list[Figure]:
             f"best of {settings.rounds} alternating rounds each",
         ),
     ]
+
+
+def command(settings: Settings) -> list[Figure]:
+    """`newsprism crawl` against trafilatura's command line, each run whole as its users run it."""
+    command_line = f"{PYTHON} -m bench command"
+    if not CORPUS.exists():
+        return _no_corpus("command", "whole commands, pages/s", command_line)
+    import tempfile
+
+    from bench.command import command_files, newsprism_command, trafilatura_command
+    from bench.crawl import best_of
+    from bench.fundus_web import FundusWeb
+
+    with FundusWeb(CORPUS) as web, tempfile.TemporaryDirectory(prefix="bench-command-") as folder:
+        files = command_files(web, Path(folder))
+        commands = {
+            "plain": lambda: newsprism_command(files, terminal=False),
+            "terminal": lambda: newsprism_command(files, terminal=True),
+            "trafilatura": lambda: trafilatura_command(files),
+        }
+        best_of(1, {name: commands[name] for name in ("plain", "trafilatura")})  # compiles their modules
+        best = best_of(settings.rounds, commands)
+    load = load_average()
+    theirs = best["trafilatura"]
+    rows = [
+        _rate_row("command", "trafilatura -i URLS -o FOLDER --with-metadata, pages/s", theirs, "extracted"),
+    ]
+    for key, where in (("plain", "output to a file"), ("terminal", "on a terminal, progress drawn")):
+        ours = best[key]
+        ratio = ours.per_second / theirs.per_second
+        rows += [
+            _rate_row("command", f"newsprism crawl, {where}, pages/s", ours, "stored"),
+            Figure(
+                "command",
+                f"ratio newsprism crawl ({where}) / trafilatura",
+                f"{ratio:.2f}x",
+                f">= {CRAWL_FLOOR}x",
+                ratio >= CRAWL_FLOOR,
+                command_line,
+                load,
+                f"best of {settings.rounds} alternating rounds each",
+            ),
+        ]
+    return [replace(row, command=command_line, load=load) for row in rows]
+
+
+def _rate_row(part: str, name: str, result: Round, verb: str) -> Figure:
+    note = f"{result.done}/{result.pages} {verb} in {result.seconds:.1f} s"
+    return Figure(part, name, f"{result.per_second:.1f}", note=note)
 
 
 def extraction(settings: Settings) -> list[Figure]:
@@ -213,6 +267,7 @@ def search(settings: Settings) -> list[Figure]:
 
 PARTS = {
     "crawl": crawl,
+    "command": command,
     "extraction": extraction,
     "analysis": analysis,
     "grouping": grouping,

@@ -32,7 +32,6 @@ from newsprism.crawler.discovery import (
     robots_sitemaps,
     section_links,
 )
-from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.fetch import (
     MAX_CONNECTIONS,
     Fetcher,
@@ -60,6 +59,7 @@ from newsprism.crawler.store import (
 )
 from newsprism.crawler.transport import HostPools
 from newsprism.crawler.urls import clean_url
+from newsprism.crawler.workers import Extractor, PagePreparation
 from newsprism.storage.bulk import fewer_collections
 from newsprism.storage.database import Database
 
@@ -278,7 +278,6 @@ class CrawlPass:
         )
         for status in await asyncio.gather(*articles):
             summary.count(status)
-            self.progress.advanced(outlet.name, status)
         if summary.failed == 0:
             # Only a pass with nothing left to retry may let the feeds answer "not modified" next time.
             await self.db(discovery.save_validators)
@@ -294,7 +293,21 @@ class CrawlPass:
         summary: OutletSummary,
     ) -> str:
         if self.stop is not None and self.stop.is_set():
-            return "skipped"
+            status = "skipped"
+        else:
+            status = await self._article_status(outlet, link, politeness, validator, summary)
+        # As each article is done, not when its outlet's last one is: an outlet's bar moves.
+        self.progress.advanced(outlet.name, status)
+        return status
+
+    async def _article_status(
+        self,
+        outlet: OutletConfig,
+        link: DiscoveredLink,
+        politeness: Politeness,
+        validator: Validator | None,
+        summary: OutletSummary,
+    ) -> str:
         try:
             status, reason = await self.article_outcome(outlet, link, politeness, validator)
         except Exception as exc:  # one article must not end the pass; the reason is logged with its URL

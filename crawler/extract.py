@@ -1,28 +1,19 @@
-"""From an article page to its text and metadata: trafilatura on a process pool, URLs made canonical.
+"""From an article page to its text and metadata: trafilatura, URLs made canonical.
 
-Extraction is CPU-bound and the crawl is I/O-bound, so pages are extracted in worker processes (one per
-core) while the event loop keeps fetching. The canonical URL comes from `rel=canonical` or `og:url`
-(only when it stays on the page's own site, so a page cannot claim another outlet's story) and is
-cleaned by courlan, so the feed copy, the sitemap copy and a redirect alias are one article.
+Extraction is CPU-bound and the crawl is I/O-bound, so pages are extracted in worker processes (one
+per core, `newsprism.crawler.workers`) while the event loop keeps fetching; only they load this
+module. The canonical URL comes from `rel=canonical` or `og:url` (only when it stays on the page's
+own site, so a page cannot claim another outlet's story) and is cleaned by courlan, so the feed
+copy, the sitemap copy and a redirect alias are one article.
 """
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
-import multiprocessing
-import os
-import threading
-import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from datetime import datetime
 from html import unescape
-from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
@@ -42,6 +33,7 @@ from trafilatura.utils import line_processing
 from newsprism.crawler.encoding import decode_html
 from newsprism.crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
 from newsprism.crawler.urls import clean_url, is_http_url, same_site
+from newsprism.crawler.workers import ExtractedFetch, ExtractedPage, PagePreparation
 from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)
@@ -49,8 +41,6 @@ log = logging.getLogger(__name__)
 MIN_ARTICLE_CHARS = 80
 # Below this share of the page's paragraph text, trafilatura's fast mode missed the article.
 FAST_COVERAGE = 0.2
-# How often an extraction worker checks that the crawl that started it still lives.
-OWNER_CHECK_SECONDS = 0.5
 # lxml.html gives every element it hands to Python its class by calling a Python function (752,000
 # calls for the 258 fundus pages, a tenth of extraction). This lookup, done in C, gives the same
 # classes except the form-field ones (form, input, select, textarea, label), whose extra methods
@@ -62,18 +52,6 @@ _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
     entity=html.HtmlEntity,
 )
 trafilatura.utils.HTML_PARSER.set_element_class_lookup(_ELEMENT_CLASSES)
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedPage:
-    """What extraction found in an article page."""
-
-    text: str
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    published: datetime | None = None
-    language: str | None = None
-    canonical_url: str | None = None
 
 
 def extract_page(page_html: str, url: str) -> ExtractedPage | None:
@@ -223,39 +201,6 @@ def _absolute(candidate: str, base: str) -> str | None:
     return absolute if is_http_url(absolute) else None
 
 
-def exit_with(owner: int) -> None:
-    """Pool initializer: the worker ends soon after the process that owns the pool is gone.
-
-    A crawl killed with SIGKILL (or by the OOM killer) cannot shut its pool down, and the workers would
-    wait for work forever, holding the forkserver, the dead crawl's pipes and its memory.
-    """
-    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch", daemon=True).start()
-
-
-def _watch_owner(owner: int) -> None:
-    while True:
-        time.sleep(OWNER_CHECK_SECONDS)
-        try:
-            os.kill(owner, 0)
-        except (ProcessLookupError, PermissionError):  # gone, or its pid now belongs to another user
-            os._exit(0)
-
-
-# What the shell does with each extracted page inside the extraction worker (its analysis), handed
-# to the crawl's after_store hook with the stored article. A module-level function: it is pickled.
-PagePreparation = Callable[[ExtractedPage], object]
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedFetch:
-    """A fetched article page extracted, with the decoded page zlib-compressed for keeping, and what
-    the page preparation made of it (None without one)."""
-
-    page: ExtractedPage
-    compressed_html: bytes
-    prepared: object = None
-
-
 def extract_fetched(
     body: bytes, content_type: str, url: str, prepare: PagePreparation | None = None
 ) -> ExtractedFetch | None:
@@ -275,126 +220,3 @@ def extract_fetched(
     # zlib's default 6), a tenth of a worker's time.
     compressed = isal_zlib.compress(page_html.encode("utf-8"), 1)
     return ExtractedFetch(extracted, compressed, prepare(extracted) if prepare is not None else None)
-
-
-Result = TypeVar("Result")
-# How often a page is handed to a worker when workers die under it (see Extractor._report_death).
-TRIES_AFTER_A_DEATH = 2
-
-
-class Extractor:
-    """Runs `extract_page` on a process pool (or in-process with `workers=0`, for small jobs).
-
-    `prepare` runs on each page `extract_fetched` extracts, in the same worker.
-    """
-
-    def __init__(self, workers: int | None = None, prepare: PagePreparation | None = None) -> None:
-        self.workers = (os.cpu_count() or 1) if workers is None else workers
-        self.prepare = prepare
-        self._pool: Executor | None = None
-        # `start` may create the pool on another thread while the crawl asks for it.
-        self._creating = threading.Lock()
-
-    def start(self) -> None:
-        """Start the workers now. Blocks while the forkserver imports trafilatura (a second or more),
-        so a crawl runs it on a thread during discovery instead of stalling its first extraction."""
-        if not self.workers:
-            return
-        try:
-            self._executor().submit(int).result()
-        except Exception as exc:  # a pool that cannot start fails each page with its reason, as before
-            log.warning("extraction workers did not start: %s", exc)
-
-    def _executor(self) -> Executor:
-        with self._creating:
-            return self._pool or self._new_pool()
-
-    def _new_pool(self) -> Executor:
-        # forkserver: workers do not inherit the crawl's threads, sockets or database connections.
-        context = multiprocessing.get_context("forkserver")
-        # Workers start from a server that has trafilatura (and the preparation's module) loaded, and
-        # never re-run a __main__ script.
-        preparation = [self.prepare.__module__] if self.prepare is not None else []
-        context.set_forkserver_preload(["newsprism.crawler.extract", *preparation])
-        self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
-        )
-        return self._pool
-
-    async def extract(self, page_html: str, url: str) -> ExtractedPage | None:
-        """`extract_page` off the event loop; a worker dying under it costs a second try, at worst the
-        page, never the crawl."""
-        return await self._off_loop(extract_page, url, page_html, url)
-
-    async def extract_fetched(self, body: bytes, content_type: str, url: str) -> ExtractedFetch | None:
-        """`extract_fetched` off the event loop: decoding, extraction, compression and the page
-        preparation in a worker."""
-        return await self._off_loop(extract_fetched, url, body, content_type, url, self.prepare)
-
-    async def _off_loop(self, function: Callable[..., Result | None], url: str, *args: Any) -> Result | None:
-        if self.workers == 0:
-            return function(*args)
-        for attempt in range(1, TRIES_AFTER_A_DEATH + 1):
-            pool, pending = self._submit(function, *args)
-            try:
-                return await asyncio.wrap_future(pending)
-            except BrokenProcessPool:
-                self._discard(pool)
-                self._report_death(url, attempt)
-        return None
-
-    def extract_now(self, page_html: str, url: str) -> ExtractedPage | None:
-        """`extract_page` from synchronous code (imports), on the pool when there is one."""
-        if self.workers == 0:
-            return extract_page(page_html, url)
-        for attempt in range(1, TRIES_AFTER_A_DEATH + 1):
-            pool, pending = self._submit(extract_page, page_html, url)
-            try:
-                page: ExtractedPage | None = pending.result()
-                return page
-            except BrokenProcessPool:
-                self._discard(pool)
-                self._report_death(url, attempt)
-        return None
-
-    def _submit(self, function: Callable[..., Any], *args: Any) -> tuple[Executor, Future[Any]]:
-        """The page handed to a worker, and the pool that has it.
-
-        A pool found broken when the page is handed over lost a worker while it was idle (the OOM
-        killer picks big idle processes too): the page had no part in that, so it goes to a new pool.
-        """
-        pool = self._executor()
-        try:
-            return pool, pool.submit(function, *args)
-        except BrokenProcessPool:
-            self._discard(pool)
-            pool = self._executor()
-            return pool, pool.submit(function, *args)
-
-    def _report_death(self, url: str, attempt: int) -> None:
-        # Every page in flight fails when one worker dies, and nothing says which page killed it: each
-        # gets one more try on a new pool, so a page that kills every worker costs two pools, not more.
-        if attempt < TRIES_AFTER_A_DEATH:
-            log.warning("an extraction worker died while %s was in flight; extracting it again", url)
-        else:
-            log.warning("an extraction worker died again while %s was in flight; the page is skipped", url)
-
-    def _discard(self, pool: Executor) -> None:
-        """Shut a broken pool down; the next page starts a new one. Only that pool: the other pages
-        failing with it come back after a new pool may already be extracting the next ones."""
-        with self._creating:
-            if self._pool is pool:
-                self._pool = None
-        pool.shutdown(wait=True, cancel_futures=True)
-
-    def close(self) -> None:
-        if (pool := self._pool) is not None:
-            self._discard(pool)
-
-    def __enter__(self) -> Extractor:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()

@@ -14,9 +14,10 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from redis.asyncio import Redis
+if TYPE_CHECKING:  # only a cluster's workers hold turns in Redis; a local crawl never loads it
+    from redis.asyncio import Redis
 
 # Returns 0 when the lease is taken, else how many milliseconds to wait before asking again
 # (-1: every lease is held; the caller polls, since any holder may finish at any moment).

@@ -20,11 +20,11 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.crawler.discovery import parse_w3c_date
 from newsprism.crawler.encoding import decode_html
-from newsprism.crawler.extract import Extractor
 from newsprism.crawler.fetch import utc_now
 from newsprism.crawler.progress import ImportProgress, SilentImportProgress
 from newsprism.crawler.store import AfterStore, article_from, store_page
 from newsprism.crawler.urls import clean_url, is_http_url, site_of
+from newsprism.crawler.workers import Extractor
 from newsprism.errors import InputError
 from newsprism.storage.articles import FetchedArticle
 from newsprism.storage.database import Database

@@ -20,7 +20,6 @@ from newsprism.crawler.config import CrawlerSettings, OutletConfig
 from newsprism.crawler.crawl import CrawlPass, OutletDiscovery, OutletSummary, PassOptions, new_client
 from newsprism.crawler.diagnosis import CrawlProblem
 from newsprism.crawler.discovery import DiscoveredLink
-from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.fetch import Fetcher, FetchLog, Politeness, fetching_for, utc_now
 from newsprism.crawler.hostturns import HostTurns
 from newsprism.crawler.progress import SilentProgress
@@ -32,6 +31,7 @@ from newsprism.crawler.store import (
     remember_validator,
     save_logs,
 )
+from newsprism.crawler.workers import Extractor, PagePreparation
 from newsprism.storage.database import Database
 
 T = TypeVar("T")

@@ -25,8 +25,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from newsprism.crawler.config import CrawlConfig, load_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
 from newsprism.crawler.diagnosis import NO_LINKS, CrawlProblem, advice
-from newsprism.crawler.extract import Extractor, PagePreparation
 from newsprism.crawler.store import AfterStore
+from newsprism.crawler.workers import Extractor, PagePreparation
 from newsprism.storage.database import Database
 from newsprism.storage.locks import HEARTBEAT_SECONDS, acquire_lock, beat, job_store, release_lock
 

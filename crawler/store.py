@@ -14,8 +14,8 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from newsprism.crawler.extract import ExtractedPage
 from newsprism.crawler.fetch import FetchLog, Validator
+from newsprism.crawler.workers import ExtractedPage
 from newsprism.storage.articles import (
     FetchedArticle,
     OutletInfo,

@@ -6,6 +6,7 @@ become one line on standard error and exit status 1; usage errors are exit statu
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from typing import Annotated
@@ -75,4 +76,9 @@ app.add_typer(cluster_commands)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        # What the command made is left out of the collections the interpreter runs as it exits: they
+        # scanned every object once more, 0.3-0.5 s after a crawl, to free memory the exit frees anyway.
+        gc.freeze()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,9 @@ from newsprism.compare.article.cues import cue_class
 from newsprism.compare.events import GROUPING_FINDINGS, GROUPING_REVISION, group_articles, link_copies
 from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis, Attribution
 from newsprism.compare.types import CoverageArticle
+from newsprism.preparation import PageAnalysis as PageAnalysis
+from newsprism.preparation import analyze_page as analyze_page
+from newsprism.preparation import publication_day
 from newsprism.storage import models
 from newsprism.storage.articles import StoredArticle, version_text
 from newsprism.storage.bulk import fewer_collections
@@ -37,39 +40,18 @@ from newsprism.storage.events import (
     save_events,
 )
 from newsprism.storage.findings import (
+    ArticleRow,
     VersionFindings,
+    articles_to_group,
+    current_findings_as,
     finding_of,
-    list_articles_with_findings,
     save_findings,
     unanalyzed_version,
     versions_to_analyze,
 )
 
-if TYPE_CHECKING:  # the extractor (trafilatura) is imported only by the commands that crawl
-    from newsprism.crawler.extract import ExtractedPage
-
 log = logging.getLogger(__name__)
 _REGROUPING = threading.Lock()
-
-
-@dataclass(frozen=True, slots=True)
-class PageAnalysis:
-    """An extracted page's analysis, made in the crawl's extraction worker, and the publication day
-    it resolved dates against."""
-
-    day: date | None
-    analysis: ArticleAnalysis
-
-
-def analyze_page(page: ExtractedPage) -> PageAnalysis:
-    """The crawl's page preparation: analyze the page's text in the extraction worker."""
-    day = _publication_day(page.published)
-    return PageAnalysis(day, analyze_article(page.text, day))
-
-
-def _publication_day(published: datetime | None) -> date | None:
-    # One definition for the worker and the transaction: a prepared analysis is kept only when both agree.
-    return published.date() if published else None
 
 
 def analyze_stored(session: Session, stored: StoredArticle, prepared: object = None, /) -> None:
@@ -91,14 +73,14 @@ def _analyze_version(session: Session, version_id: int, prepared: object = None)
     version = unanalyzed_version(session, version_id)
     if version is None:
         return False
-    day = _publication_day(version.article.published)
+    day = publication_day(version.article.published)
     save_findings(session, version.id, _analysis(prepared, day) or analyze_article(version.text, day))
     return True
 
 
 def _analyze_fresh(session: Session, stored: StoredArticle, prepared: object) -> None:
     # A version this transaction wrote has no findings and no other process sees it: no locked read.
-    day = _publication_day(stored.published)
+    day = publication_day(stored.published)
     analysis = _analysis(prepared, day) or analyze_article(version_text(session, stored.version_id), day)
     save_findings(session, stored.version_id, analysis, fresh=True)
 
@@ -151,13 +133,7 @@ def _regroup(session: Session, force: bool) -> int:
     inputs = grouping_inputs(session, f"newsprism {__version__}, grouping {GROUPING_REVISION}")
     if not force and inputs.fingerprint == grouped_inputs(session):
         return count_events(session)
-    # Only the findings grouping reads; a version without any has none to load one by one either.
-    articles, findings = list_articles_with_findings(session, GROUPING_FINDINGS)
-    nothing = VersionFindings()
-    coverage = [
-        coverage_of(article, findings.get(article.current_version_id or 0, nothing)) for article in articles
-    ]
-    groups = group_articles(coverage)
+    groups = group_articles(grouping_coverage(session))
     saved = save_events(
         session,
         [
@@ -173,6 +149,36 @@ def _regroup(session: Session, force: bool) -> int:
     delete_empty_events(session)
     record_grouping(session, inputs, datetime.now(UTC))
     return len(saved)
+
+
+def grouping_coverage(session: Session) -> list[CoverageArticle]:
+    """Every stored article in publication order as grouping sees it: as `coverage_of` makes it, with
+    only the findings grouping reads, from plain rows. Read-only."""
+    kinds = {kind: FINDING_TYPES[kind] for kind in GROUPING_FINDINGS}
+    findings = current_findings_as(session, kinds)
+    return [_coverage_of_row(row, findings) for row in articles_to_group(session)]
+
+
+def _coverage_of_row(row: ArticleRow, findings: dict[int, dict[str, list[Any]]]) -> CoverageArticle:
+    # coverage_of's rules on a row of articles_to_group: the titles' order, no text without a version.
+    version_id = row.current_version_id
+    return CoverageArticle(
+        id=str(row.id),
+        outlet=row.outlet,
+        outlet_kind=row.outlet_kind,
+        url=row.url,
+        title=row.title or row.version_title or "",
+        text=row.text if version_id is not None else "",
+        published=row.published,
+        analysis=_analysis_of_kinds(findings.get(version_id, {})) if version_id else ArticleAnalysis(),
+        syndicated_from=str(row.syndicated_from_id) if row.syndicated_from_id else None,
+    )
+
+
+def _analysis_of_kinds(kinds: dict[str, list[Any]]) -> ArticleAnalysis:
+    if "attributions" in kinds:
+        kinds = {**kinds, "attributions": [_with_cue_class(a) for a in kinds["attributions"]]}
+    return ArticleAnalysis(**kinds)
 
 
 def event_coverage(session: Session, event_id: int) -> tuple[str, list[CoverageArticle]]:

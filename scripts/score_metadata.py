@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsprism.crawler.encoding import decode_html  # noqa: E402  (after the path set-up above)
-from newsprism.crawler.extract import ExtractedPage, extract_page  # noqa: E402
+from newsprism.crawler.extract import extract_page  # noqa: E402
+from newsprism.crawler.workers import ExtractedPage  # noqa: E402
 
 FUNDUS = ROOT.parent / "shared" / "corpus" / "fundus"
 BASELINE = ROOT / "scripts" / "metadata_baseline.json"

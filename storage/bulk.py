@@ -19,6 +19,7 @@ from typing import TypeVar
 BULK_GC_THRESHOLD = 20_000
 _lock = threading.Lock()
 _running = 0
+_frozen = False
 _thresholds_before: tuple[int, int, int] = gc.get_threshold()
 Item = TypeVar("Item")
 
@@ -35,19 +36,25 @@ def in_chunks(items: Sequence[Item], size: int = 500) -> Iterator[Sequence[Item]
 
 
 @contextmanager
-def fewer_collections() -> Iterator[None]:
+def fewer_collections(*, freeze: bool = True) -> Iterator[None]:
     """Run the block with fewer and smaller cyclic garbage collections; as before once none runs.
 
-    What exists when the first block starts is left out of the scans (`gc.freeze`), and the youngest
-    generation waits for BULK_GC_THRESHOLD allocations. Blocks may overlap on several threads (the
-    scheduler's passes): the first one in changes the settings, the last one out restores them.
+    What exists when the first freezing block starts is left out of the scans (`gc.freeze`), and the
+    youngest generation waits for BULK_GC_THRESHOLD allocations. Blocks may overlap on several
+    threads (the scheduler's passes) and nest: the first one in changes the settings, the first one
+    that freezes freezes, and the last one out restores them. Freezing again at each block would
+    keep, in a schedule whose passes always overlap, every piece of cyclic garbage some pass began
+    beside. `freeze=False` is for a block that only waits longer (`newsprism crawl`'s imports and
+    migrations, before the pass, whose own block then freezes what they made).
     """
-    global _running, _thresholds_before
+    global _running, _frozen, _thresholds_before
     with _lock:
         if _running == 0:
             _thresholds_before = gc.get_threshold()
-            gc.freeze()
             gc.set_threshold(BULK_GC_THRESHOLD, *_thresholds_before[1:])
+        if freeze and not _frozen:
+            gc.freeze()
+            _frozen = True
         _running += 1
     try:
         yield
@@ -56,4 +63,6 @@ def fewer_collections() -> Iterator[None]:
             _running -= 1
             if _running == 0:
                 gc.set_threshold(*_thresholds_before)
-                gc.unfreeze()
+                if _frozen:
+                    gc.unfreeze()
+                    _frozen = False

@@ -10,14 +10,14 @@ is an error, not a value dropped, and the tests hold every kind's columns to its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
 from operator import attrgetter
-from typing import Any, ClassVar, Protocol, TypeVar, cast
+from typing import Any, ClassVar, Protocol, TypeAlias, TypeVar, cast
 
-from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
 
 from newsprism.errors import NotFoundError
 from newsprism.storage.events import forget_grouping
@@ -28,6 +28,7 @@ from newsprism.storage.models import (
     Base,
     DateMention,
     Entity,
+    Outlet,
     Quantity,
     table_of,
 )
@@ -51,6 +52,8 @@ class Dataclass(Protocol):
 
 
 Finding = TypeVar("Finding", bound=Dataclass)
+# A plain row of any columns (`articles_to_group` names them).
+ArticleRow: TypeAlias = Row[*tuple[Any, ...]]
 
 
 def column_of(field_name: str) -> str:
@@ -181,21 +184,65 @@ class VersionFindings:
     dates: list[Any] = field(default_factory=list)
 
 
-def list_articles_with_findings(
-    session: Session, kinds: Sequence[str] = FINDING_KINDS
-) -> tuple[Sequence[Article], dict[int, VersionFindings]]:
-    """Every article in publication order with its outlet and current version, and the findings of
-    those versions by version id (of the `kinds` asked; the others stay empty). Read-only.
+def articles_to_group(session: Session) -> Sequence[ArticleRow]:
+    """Every article in publication order as plain rows of what grouping reads of it: `id`, `outlet`,
+    `outlet_kind`, `url`, `title`, `version_title`, `text`, `published`, `syndicated_from_id` and
+    `current_version_id` (the version's columns None without one). Read-only.
 
-    The findings come as plain rows, one query per kind: loaded as ORM objects they took longer
-    than grouping the articles itself.
+    Loaded as ORM objects with their outlets and versions, the 257 fundus articles took 0.1-0.2 s,
+    a sixth of the regrouping that ends a crawl.
     """
+    article, version, outlet = table_of(Article), table_of(ArticleVersion), table_of(Outlet)
     query = (
-        select(Article)
-        .options(selectinload(Article.outlet), selectinload(Article.current_version))
-        .order_by(Article.published.asc().nulls_last(), Article.id)
+        select(
+            article.c.id,
+            outlet.c.name.label("outlet"),
+            outlet.c.kind.label("outlet_kind"),
+            article.c.url,
+            article.c.title,
+            version.c.title.label("version_title"),
+            version.c.text,
+            article.c.published,
+            article.c.syndicated_from_id,
+            article.c.current_version_id,
+        )
+        .join(outlet, outlet.c.id == article.c.outlet_id)
+        .outerjoin(version, version.c.id == article.c.current_version_id)
+        .order_by(article.c.published.asc().nulls_last(), article.c.id)
     )
-    return session.scalars(query).all(), current_findings(session, kinds)
+    return session.execute(query).all()
+
+
+def current_findings_as(
+    session: Session, kinds: Mapping[str, type[Finding]]
+) -> dict[int, dict[str, list[Finding]]]:
+    """The findings of every article's current version, by version id, of the kinds `kinds` names
+    with the dataclass each is read back as (`{"entities": Entity}`), each kind in text order.
+    Read-only.
+
+    Each finding is made from a row of its columns in its fields' order, read in that order: made
+    by column name from whole rows, then sorted, the 33,642 findings of the fundus articles took
+    as long to read as grouping them.
+    """
+    unknown = set(kinds) - set(FINDING_KINDS)
+    if unknown:
+        raise ValueError(
+            f"no such kind of finding: {', '.join(sorted(unknown))} (kinds: {', '.join(FINDING_KINDS)})"
+        )
+    article = table_of(Article)
+    found: dict[int, dict[str, list[Finding]]] = {}
+    for kind, kind_type in kinds.items():
+        table = table_of(FINDING_MODELS[kind])
+        columns = [table.c[column] for _, column in _columns(kind_type)]
+        query = (
+            select(table.c.version_id, *columns)
+            .join(article, article.c.current_version_id == table.c.version_id)
+            .order_by(table.c.version_id, table.c.start_char, table.c.id)
+        )
+        make = cast("Callable[..., Finding]", kind_type)
+        for version_id, *values in session.execute(query):
+            found.setdefault(version_id, {}).setdefault(kind, []).append(make(*values))
+    return found
 
 
 def current_findings(session: Session, kinds: Sequence[str] = FINDING_KINDS) -> dict[int, VersionFindings]:

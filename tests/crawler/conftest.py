@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from hostile import HostileServer
 
-from newsprism.crawler.extract import Extractor
+from newsprism.crawler.workers import Extractor
 from newsprism.storage.database import Database
 
 

@@ -19,12 +19,14 @@ def story(number: int) -> list[str]:
     ]
 
 
-def serve_newsroom(site: LoopbackSite, pages: int = PAGES) -> list[str]:
-    """PAGES article pages (each with an ETag, so a resumed crawl skips what is stored) and a sitemap."""
+def serve_newsroom(site: LoopbackSite, pages: int = PAGES, delay: float = 0.0) -> list[str]:
+    """PAGES article pages (each with an ETag, so a resumed crawl skips what is stored, and answered
+    after `delay` seconds) and a sitemap."""
     urls = []
     for number in range(pages):
         path = f"/2024/05/{number % 28 + 1:02d}/story-{number}"
-        site.route(path, Reply(body=article_html(f"Story {number}", story(number)), etag=f'"v{number}"'))
+        page = article_html(f"Story {number}", story(number))
+        site.route(path, Reply(body=page, etag=f'"v{number}"', delay=delay))
         urls.append(site.url(path))
     locs = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
     sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'

@@ -102,7 +102,10 @@ def wait_until_serving(api: httpx.Client, server: subprocess.Popen[str]) -> None
 def test_the_api_keeps_answering_while_a_crawl_process_writes(
     tmp_path: Path, site: LoopbackSite, sqlite_url: str
 ) -> None:
-    serve_newsroom(site, 60)
+    # Each page answers after 0.2 s, 8 at a time: the crawl stores for 1.5 s or more, several of the
+    # readers' turns, however quickly the command starts and extracts (without, it stored all 60
+    # between two turns).
+    serve_newsroom(site, 60, delay=0.2)
     config = outlet_config(tmp_path, site)
     port = free_port()
     # `serve` only reads, so it refuses a database that does not exist yet: create it first.

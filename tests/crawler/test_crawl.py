@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from newsprism.crawler.config import CrawlConfig, parse_config
 from newsprism.crawler.crawl import CrawlSummary, crawl_outlets
-from newsprism.crawler.extract import ExtractedPage, Extractor
+from newsprism.crawler.workers import ExtractedPage, Extractor
 from newsprism.storage.articles import StoredArticle
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article, ArticleVersion, FetchRecord

@@ -9,9 +9,10 @@ import pytest
 from pages import PARAGRAPHS, article_html
 from trafilatura.metadata import extract_metadata
 
-from newsprism.crawler.extract import Extractor, TrafilaturaGuesses, extract_page, page_tree
+from newsprism.crawler.extract import TrafilaturaGuesses, extract_page, page_tree
 from newsprism.crawler.metadata import DATE_PARAMS
 from newsprism.crawler.urls import clean_url
+from newsprism.crawler.workers import Extractor
 
 URL = "https://news.example/2024/05/03/port-strike"
 

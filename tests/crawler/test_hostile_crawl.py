@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from newsprism.crawler.config import CrawlConfig, parse_config
 from newsprism.crawler.crawl import crawl_outlets
-from newsprism.crawler.extract import ExtractedPage, Extractor
+from newsprism.crawler.workers import ExtractedPage, Extractor
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article, FetchRecord
 

@@ -15,8 +15,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsprism.commands.crawling import write_export
-from newsprism.crawler.extract import Extractor
 from newsprism.crawler.importer import import_files
+from newsprism.crawler.workers import Extractor
 from newsprism.storage.articles import StoredArticle
 from newsprism.storage.database import Database
 from newsprism.storage.reading import EXPORT_KEYS, export_articles

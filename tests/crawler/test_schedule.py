@@ -18,8 +18,8 @@ from loopback import LoopbackSite, Reply
 from pages import article_html
 from sqlalchemy import func, select, text
 
-from newsprism.crawler.extract import ExtractedPage
 from newsprism.crawler.schedule import JobExtractors, run_schedule
+from newsprism.crawler.workers import ExtractedPage
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article
 

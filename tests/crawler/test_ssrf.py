@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from newsprism.crawler.config import CrawlerSettings, parse_config
 from newsprism.crawler.crawl import crawl_outlets
-from newsprism.crawler.extract import Extractor
 from newsprism.crawler.fetch import Fetcher, FetchErrorKind, Politeness, is_public_address
 from newsprism.crawler.transport import PinnedTransport
+from newsprism.crawler.workers import Extractor
 from newsprism.storage.database import Database
 from newsprism.storage.models import Article, FetchRecord
 

@@ -111,3 +111,25 @@ def test_verbose_and_quiet_are_counting_flags_shown_without_a_value(tmp_path: Pa
     flags = [line for line in shown.splitlines() if "--verbose" in line or "--quiet" in line]
     assert len(flags) == 2 and not any("<int>" in line or "INTEGER" in line for line in flags)
     assert newsprism("-vv", "--db", f"sqlite:///{tmp_path / 'x.db'}", "init", cwd=tmp_path).returncode == 0
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+from newsprism.cli import main
+# Registered first, so run last of the exit handlers: what the interpreter's last collections will see.
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0, flush=True))
+sys.argv = ["newsprism", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["--db", "sqlite:///x.db", "init"], ["nope"]], ids=["success", "usage-error"]
+)
+def test_a_command_leaves_what_it_made_out_of_the_collections_at_exit(
+    tmp_path: Path, args: list[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_PROBE, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.splitlines()[-1] == "frozen at exit: True", done.stdout + done.stderr

@@ -14,19 +14,21 @@ from sqlalchemy import select, update
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.divergences.alignment import independent_articles
-from newsprism.compare.events import WINDOW_DAYS
+from newsprism.compare.events import GROUPING_FINDINGS, WINDOW_DAYS
 from newsprism.compare.findings import FINDING_TYPES, ArticleAnalysis
 from newsprism.pipeline import (
     PageAnalysis,
     analyze_pending,
     analyze_stored,
+    coverage_of,
     event_coverage,
+    grouping_coverage,
     update_events,
 )
 from newsprism.storage.articles import FetchedArticle, OutletInfo, save_outlet, store_article
 from newsprism.storage.database import Database
 from newsprism.storage.events import grouping_inputs, list_events
-from newsprism.storage.findings import save_findings
+from newsprism.storage.findings import current_findings, save_findings
 from newsprism.storage.models import Article, Attribution, GroupingState
 
 NOW = datetime(2023, 9, 17, 9, 0, tzinfo=UTC)
@@ -152,6 +154,30 @@ def test_findings_stored_before_cue_classes_get_theirs_from_the_cue(database: Da
         (event,) = list_events(session)
         _, (coverage,) = event_coverage(session, event.id)
     assert coverage.analysis == analyze_article(VISIT, NOW.date())
+
+
+def test_grouping_reads_every_article_as_the_reports_do_with_the_findings_it_uses(
+    database: Database,
+) -> None:
+    visit = store(database, "Harbour Wire", "visit", VISIT, 0)
+    again = store(database, "Eastern Daily", "visit", VISIT_AGAIN, -2)  # published first
+    rates = store(database, "Eastern Daily", "rates", RATES, 3)
+    store_unanalyzed(database, "late", RATES.replace("Thursday", "Friday"))  # no findings yet
+    with database.transaction() as session:
+        session.execute(update(Attribution).values(cue_class=None))  # as rows from before issue 16
+        session.execute(update(Article).where(Article.id == rates).values(title=None, published=None))
+        session.execute(update(Article).where(Article.id == rates).values(syndicated_from_id=again))
+    with database.session() as session:
+        read = grouping_coverage(session)
+        articles = session.scalars(select(Article)).all()
+        findings = current_findings(session, GROUPING_FINDINGS)
+        expected = {str(a.id): coverage_of(a, findings.get(a.current_version_id or 0)) for a in articles}
+    late = next(a.id for a in articles if a.id not in (visit, again, rates))
+    # Publication order, ties by id, no date last.
+    assert [article.id for article in read] == [str(i) for i in (again, visit, late, rates)]
+    assert read == [expected[article.id] for article in read]
+    assert read[-1].title == RATES.split(".")[0] and read[-1].syndicated_from == str(again)
+    assert all(a.analysis.entities for a in read[:-2]) and not any(a.analysis.quantities for a in read)
 
 
 def test_grouping_is_stable_when_rerun(database: Database) -> None:

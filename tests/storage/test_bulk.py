@@ -43,3 +43,18 @@ def test_overlapping_blocks_restore_only_when_the_last_one_leaves() -> None:
     release.set()
     worker.join(5)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_a_block_that_only_waits_leaves_freezing_to_the_first_block_inside_it() -> None:
+    before = gc.get_threshold()
+    with fewer_collections(freeze=False):
+        assert gc.get_threshold() == (BULK_GC_THRESHOLD, *before[1:]) and gc.get_freeze_count() == 0
+        made = [[index] for index in range(1000)]  # tracked containers, made before the inner block
+        with fewer_collections():
+            frozen = gc.get_freeze_count()
+            assert frozen >= len(made)
+            with fewer_collections():  # a block inside a freezing one freezes nothing more
+                more = [[index] for index in range(1000)]
+                assert gc.get_freeze_count() < frozen + len(more)
+        assert gc.get_freeze_count() >= len(made)  # frozen until the last block is out
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
