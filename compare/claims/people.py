@@ -112,8 +112,9 @@ def role_age_claims(statement: Statement) -> list[FactClaim]:
     role (`older sister`), bounds in years. A child of `1 year` is 12 to 23 months old, so
     `22-month-old` and `1-year-old` agree while `2-year-old` does not.
 
-    >>> [(c.subject, c.bounds.low) for c in role_age_claims(_said("Her sister, 3, found the gun."))]
-    [('sister', 3.0)]
+    >>> said = "Her sister, 3, found the gun."
+    >>> [(c.subject, c.value) for c in role_age_claims(Statement("a", "O", "u", said, 0, len(said), 0))]
+    [('sister', '3')]
     """
     claims = []
     named = {c.value for c in age_claims(statement)}
@@ -149,10 +150,6 @@ def ages_stated(statements: Iterable[Statement]) -> frozenset[int]:
         for statement in statements
         for match in _ANY_AGE.finditer(statement.text)
     )
-
-
-def _said(text: str) -> Statement:
-    return Statement("a", "Outlet", "https://a.example/1", text, 0, len(text), 0)
 
 
 def article_role_ages(statements: Iterable[Statement]) -> list[FactClaim]:
