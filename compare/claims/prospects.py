@@ -84,11 +84,9 @@ def _actor(written: str, last_named: str | None) -> str | None:
 
 def _last_named(statement: Statement, last_named: str | None) -> str | None:
     # The people a sentence names, in the order written: the last is who a later `he` means.
+    written = [person.split()[-1].capitalize() for person in statement.people if person.strip()]
     named = [
-        (statement.text.find(part), part.lower())
-        for person in statement.people
-        for part in person.split()[-1:]
-        if part and part.capitalize() in statement.text
+        (statement.text.find(surname), surname.lower()) for surname in written if surname in statement.text
     ]
     return max(named)[1] if named else last_named
 
