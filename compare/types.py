@@ -72,6 +72,7 @@ DivergenceType = Literal[
     "relation_conflict",
     "survival_conflict",
     "polarity_conflict",
+    "counting_convention",
 ]
 
 

@@ -467,3 +467,88 @@ def counts_shooter(claim: FactClaim) -> bool:
     text = claim.statement.text
     at = text.find(claim.phrase)
     return at >= 0 and _WITH_THE_SHOOTER.match(text[at + len(claim.phrase) :]) is not None
+
+
+_EXCEPT_THE_SHOOTER = re.compile(
+    # `three others were wounded besides the gunman`, `four killed, not counting the shooter`.
+    rf"^(?:(?!\band\b)[^.;]){{0,30}}?\b(?:besides|plus|in\s+addition\s+to|not\s+(?:including|counting)|"
+    rf"excluding|apart\s+from|other\s+than)\s+(?:the\s+)?(?:\w+\s+)?{_SHOOTER_NOUN}\b",
+    re.IGNORECASE,
+)
+_EXCEPT_BEFORE = re.compile(
+    rf"\b(?:besides|apart\s+from|other\s+than|in\s+addition\s+to)\s+(?:the\s+)?(?:\w+\s+)?{_SHOOTER_NOUN}\s*,\s*$",
+    re.IGNORECASE,
+)
+# The shooter dead or hurt, told as their own clause: `the gunman then killed himself`, `police shot
+# and killed the suspect`, `officers returned fire, wounding him`. Passive or intransitive only: `the
+# gunman killed two people` tells of the victims.
+_BY_THEIR_OWN_HAND = (
+    r"\b(?:killed|shot)\s+(?:himself|herself|themselves)\b|\bturned\s+(?:the|a|his|her)\s+(?:gun|weapon)\s+on\s+"
+    r"(?:himself|herself|themselves)\b|\btook\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b|\bself-inflicted\b"
+    r"|\b(?:murder-suicide|committed\s+suicide|apparent\s+suicide)\b"
+)
+_SHOOTER_KILLED = re.compile(
+    rf"{_BY_THEIR_OWN_HAND}|\b{_SHOOTER_NOUN}\s+(?:\w+\s+){{0,6}}?(?:(?:was|were|is|has\s+been|had\s+been)\s+"
+    r"(?:also\s+|later\s+|confirmed\s+|pronounced\s+|found\s+)?(?:killed|shot\s+(?:and\s+killed|dead|to\s+death)|"
+    r"fatally\s+(?:shot|wounded)|dead)|(?:later\s+|also\s+)?died)\b"
+    rf"|\b(?:shot\s+and\s+killed|fatally\s+shot|killed)\s+(?:the|a)\s+(?:\w+\s+)?{_SHOOTER_NOUN}\b"
+    # `officers fired on the suspect, killing him`, `police returned fire, killing him`.
+    rf"|\b(?:{_SHOOTER_NOUN}|returned\s+fire)\s*,\s+killing\s+(?:him|her)\b",
+    re.IGNORECASE,
+)
+_SHOOTER_WOUNDED = re.compile(
+    rf"\b{_SHOOTER_NOUN}\s+(?:\w+\s+){{0,2}}?(?:was|were|is|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b(?!\s+(?:at|into|toward))"
+    rf"|\b(?:shot\s+and\s+wounded|wounded|injured)\s+(?:the|a)\s+(?:\w+\s+)?{_SHOOTER_NOUN}\b"
+    r"|\breturned\s+fire,\s+(?:wounding|hitting|striking)\s+(?:him|her)\b",
+    re.IGNORECASE,
+)
+_HE_KILLED = re.compile(
+    r"\b(?:he|she)\s+(?:was|were)\s+(?:later\s+)?(?:shot\s+and\s+killed|killed|shot\s+dead|fatally\s+shot)\b"
+    r"|\b(?:he|she)\s+(?:later\s+)?died\b",
+    re.IGNORECASE,
+)
+# An unborn child lost with a pregnant victim: some outlets count the child among the dead.
+_UNBORN = re.compile(r"\b(?:unborn|pregnant)\b", re.IGNORECASE)
+
+
+def excludes_shooter(claim: FactClaim) -> bool:
+    """Whether a toll leaves the shooter out in so many words: `three others were wounded besides the
+    gunman`, or its sentence tells the shooter's own death or wound apart (`Four people were killed
+    before the gunman shot himself`)."""
+    text = claim.statement.text
+    at = text.find(claim.phrase)
+    if at < 0 or counts_shooter(claim):
+        return False
+    after, before = text[at + len(claim.phrase) :], text[max(0, at - 40) : at]
+    if _EXCEPT_THE_SHOOTER.match(after) or _EXCEPT_BEFORE.search(before):
+        return True
+    hurt = _SHOOTER_KILLED if claim.subject == KILLED else _SHOOTER_WOUNDED
+    # Told after the toll in its own sentence, `he` is the one who killed (`Four people were killed
+    # by a man before he was shot and killed by police`).
+    pronoun = claim.subject == KILLED and _HE_KILLED.search(after) is not None
+    return pronoun or hurt.search(after) is not None
+
+
+# The tolls a person told of hurt may fall in: the dead among the killed and the shot, the wounded
+# among the injured, the shot and those taken to hospital.
+_TOLLS_OF = {KILLED: (KILLED, SHOT), INJURED: (INJURED, SHOT, HOSPITALISED)}
+
+
+def uncounted_people(statements: Iterable[Statement]) -> list[FactClaim]:
+    """People an article tells of whom a toll may count or leave out: the shooter dead (`the gunman
+    then killed himself`) or wounded (`officers returned fire, wounding him`), an unborn child (`a
+    pregnant woman`). Each claim's subject is the toll it may fall in (`killed`, `shot`, ...); its kind
+    says who (`shooter`, `unborn child`)."""
+    found = []
+    for statement in statements:
+        for pattern, kind, hurt in (
+            (_SHOOTER_KILLED, "shooter", KILLED),
+            (_SHOOTER_WOUNDED, "shooter", INJURED),
+            (_UNBORN, "unborn child", KILLED),
+        ):
+            match = pattern.search(statement.text)
+            if match is not None:
+                phrase = match.group(0)
+                found += [FactClaim(kind, toll, "1", None, statement, phrase) for toll in _TOLLS_OF[hurt]]
+    return found

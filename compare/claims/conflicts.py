@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import combinations
 
@@ -25,6 +25,8 @@ from newsprism.compare.claims.casualties import (
     SHOT,
     article_casualties,
     counts_shooter,
+    excludes_shooter,
+    uncounted_people,
 )
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from newsprism.compare.claims.model import Bounds, FactClaim
@@ -40,7 +42,7 @@ from newsprism.compare.claims.prospects import LIKELY, article_prospects, same_a
 from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim
 from newsprism.compare.claims.times import event_time, times_differ
-from newsprism.compare.claims.wounds import article_wounds
+from newsprism.compare.claims.wounds import article_wounds, regions_meet
 from newsprism.compare.types import Claim, CoverageArticle, Divergence, Statement, join_names
 
 # The sentences of an article's lead, where its tolls are read (see casualty_conflicts).
@@ -191,11 +193,22 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
     tolls = lambda article: _told_once([_victims(c) for c in _lead_casualties(context.casualties(article))])  # noqa: E731
     for role, per_article in sorted(_by_subject(context, tolls).items()):
         claims = _clashing_claims(per_article, _tolls_clash)
-        if claims:
-            what = ROLE_NAMES[role]
-            summary = f"Outlets give different numbers of {what}: {_told(claims)}{context.later(claims)}."
-            severity = 0.95 if role in (KILLED, INJURED, SHOT) else 0.8
-            found.append(Divergence("numeric_conflict", summary, severity, _evidence(claims)))
+        if not claims:
+            continue
+        what = ROLE_NAMES[role]
+        uncounted = _uncounted(context, role)
+        if uncounted and _convention_explains(per_article, uncounted):
+            summary = (
+                f"Outlets give different numbers of {what}, which may count {uncounted.who} differently: "
+                f"{_told(claims)}{context.later(claims)}; {uncounted.told}."
+            )
+            evidence = _evidence([*claims, *uncounted.claims])
+            found.append(Divergence("counting_convention", summary, 0.5, evidence))
+            continue
+        said = f"{_told(claims)}{_with_shooter(claims)}{context.later(claims)}"
+        summary = f"Outlets give different numbers of {what}: {said}."
+        severity = 0.95 if role in (KILLED, INJURED, SHOT) else 0.8
+        found.append(Divergence("numeric_conflict", summary, severity, _evidence(claims)))
     return found
 
 
@@ -223,11 +236,78 @@ def _told_once(claims: list[FactClaim]) -> list[FactClaim]:
 
 
 def _victims(claim: FactClaim) -> FactClaim:
-    """A toll of the dead as the number of victims: `four dead, including the gunman` is three victims,
-    so that it meets `four killed; the gunman then killed himself` as the conflict it is."""
-    if claim.subject != KILLED or claim.bounds is None or not counts_shooter(claim):
+    """A toll as the number of victims: `four dead, including the gunman` is three victims, so that it
+    meets `four killed; the gunman then killed himself` as the conflict it is; so for the wounded."""
+    if claim.subject == ARRESTED or claim.bounds is None or not counts_shooter(claim):
         return claim
-    return replace(claim, bounds=Bounds(claim.bounds.low - 1, claim.bounds.high - 1))
+    victims = Bounds(claim.bounds.low - 1, claim.bounds.high - 1)
+    return replace(claim, value=f"{float(claim.value) - 1:g}", bounds=victims)
+
+
+def _with_shooter(claims: Sequence[FactClaim]) -> str:
+    """` (X counts the gunman among them)` where a toll says so, so the reader sees why it differs."""
+    outlets = sorted({c.statement.outlet for c in claims if counts_shooter(c)})
+    if not outlets:
+        return ""
+    return f" ({join_names(outlets)} {'counts' if len(outlets) == 1 else 'count'} the shooter among them)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Uncounted:
+    """People a toll may count or leave out (the shooter, an unborn child): how many, who, and where an
+    outlet tells of them."""
+
+    people: int
+    who: str
+    told: str
+    claims: tuple[FactClaim, ...]
+
+
+def _uncounted(context: _Context, role: str) -> _Uncounted | None:
+    """Whom the event's tolls of a role may count or leave out: the shooter, where an article tells
+    the shooter dead (or hurt, for the wounded), and an unborn child where one tells of a pregnant
+    victim."""
+    told = [c for a in context.articles for c in uncounted_people(context.of(a)) if c.subject == role]
+    kinds = sorted({c.kind for c in told})
+    if not kinds:
+        return None
+    said = []
+    for kind in kinds:
+        outlets = sorted({c.statement.outlet for c in told if c.kind == kind})
+        one = len(outlets) == 1
+        if kind == "shooter":
+            verb = "died" if role == KILLED else "was hurt"
+            said.append(f"{join_names(outlets)} {'says' if one else 'say'} the shooter {verb}")
+        else:
+            said.append(f"{join_names(outlets)} {'tells' if one else 'tell'} of a pregnant victim")
+    who = " and ".join("the shooter" if kind == "shooter" else "an unborn child" for kind in kinds)
+    return _Uncounted(len(kinds), who, "; ".join(said), tuple(told))
+
+
+def _convention_explains(per_article: _PerArticle, uncounted: _Uncounted) -> bool:
+    """Whether every clash of two outlets' tolls closes when the smaller counts the people a toll may
+    leave out (`Four people were killed` against `five dead` where the gunman died too), unless both
+    tolls say whom they count (`including the gunman`, `besides the gunman`)."""
+    clashes = [
+        (first[0], second[0])
+        for i, (a, first) in enumerate(per_article)
+        for b, second in per_article[i + 1 :]
+        if a.outlet != b.outlet and _tolls_clash(first, second)
+    ]
+    return bool(clashes) and all(_closes(x, y, uncounted.people) for x, y in clashes)
+
+
+def _closes(x: FactClaim, y: FactClaim, people: int) -> bool:
+    if _says_whom(x) and _says_whom(y):
+        return False
+    if x.bounds is None or y.bounds is None:
+        return False
+    low, high = sorted([x.bounds, y.bounds], key=lambda bounds: bounds.low)
+    return any(Bounds(low.low + k, low.high + k).overlaps(high) for k in range(1, people + 1))
+
+
+def _says_whom(claim: FactClaim) -> bool:
+    return counts_shooter(claim) or excludes_shooter(claim)
 
 
 def _tolls_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
@@ -443,12 +523,17 @@ def survival_conflicts(context: _Context) -> list[Divergence]:
 
 def wound_conflicts(context: _Context) -> list[Divergence]:
     """Outlets that put a victim's wounds in different places of the body."""
+    # Where several people were hurt, two outlets' wounds may be two victims'.
+    if not all(one_victim(context.casualties(a)) for a in context.articles):
+        return []
     per_article = []
     for article in context.articles:
         claims = article_wounds(context.of(article))
         if claims and len({c.value for c in claims}) <= MAX_REGIONS:
             per_article.append((article, claims))
-    claims = _clashing_claims(per_article, lambda a, b: not ({c.value for c in a} & {c.value for c in b}))
+    claims = _clashing_claims(
+        per_article, lambda a, b: not any(regions_meet(x.value, y.value) for x in a for y in b)
+    )
     if not claims:
         return []
     summary = f"Outlets say the victim was hit in different places: {_told(claims)}."

@@ -57,6 +57,31 @@ _WOUND = re.compile(
 _ON_BACK = re.compile(r"\bwounds?\s+(?:\w+\s+){0,3}on\s+(?:his|her|the)\s+(?P<part>back|chest|head)\b", re.I)
 
 
+# Regions a reader does not tell apart: one contains the other (`the torso` holds the chest and the
+# abdomen) or they meet (`the ankle` is `the lower leg`, the shoulder tops the arm). The back is told
+# apart from the torso on purpose: shot in the back or in front is what a reader compares.
+_MEETING = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("torso", "chest"),
+        ("torso", "abdomen"),
+        ("torso", "side"),
+        ("chest", "side"),
+        ("abdomen", "side"),
+        ("leg", "foot"),
+        ("leg", "hip"),
+        ("arm", "shoulder"),
+        ("arm", "hand"),
+        ("hip", "buttocks"),
+    )
+)
+
+
+def regions_meet(first: str, second: str) -> bool:
+    """Whether two body regions may be one wound told in other words (`abdomen` and `torso`)."""
+    return first == second or frozenset((first, second)) in _MEETING
+
+
 def wound_claims(statement: Statement) -> list[FactClaim]:
     """The body regions a sentence says someone was hit in."""
     claims = []

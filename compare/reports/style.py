@@ -25,7 +25,10 @@ TYPE_STYLES: dict[str, TypeStyle] = {
     style.key: style
     for style in (
         TypeStyle("numeric_conflict", "numbers differ", "#b3261e", "the outlets give different figures"),
-        TypeStyle("wound_conflict", "injuries differ", "#7c3a10", "the wounded are counted differently"),
+        TypeStyle(
+            "counting_convention", "counted differently", "#8a5a00", "tolls that differ by whom they count"
+        ),
+        TypeStyle("wound_conflict", "injuries differ", "#7c3a10", "a victim hit in different places"),
         TypeStyle("custody_conflict", "custody differs", "#2d5f2e", "an arrest or charge told by some only"),
         TypeStyle("name_conflict", "names differ", "#0b5772", "a person's name is spelled differently"),
         TypeStyle("relation_conflict", "relation differs", "#6b4a2b", "a partner or kin named differently"),

@@ -671,3 +671,97 @@ def test_an_act_one_outlet_expects_and_another_doubts_is_a_polarity_conflict(
     first: str, second: str, conflict: bool
 ) -> None:
     assert ("polarity_conflict" in _types(first, second)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param(
+            "Four people were killed in a shooting at a warehouse on Dock Road, police said.",
+            "Five people are dead after a shooting at a warehouse on Dock Road. Police said the gunman "
+            "was shot and killed by officers.",
+            "counting_convention",
+            id="a-toll-that-may-count-the-dead-shooter",
+        ),
+        pytest.param(
+            "One man was killed and four others were injured at a motel on Route 9, police said.",
+            "One man was killed and three others were injured at a motel on Route 9. The suspect was "
+            "also wounded when officers returned fire.",
+            "counting_convention",
+            id="the-wounded-that-may-count-the-wounded-shooter",
+        ),
+        pytest.param(
+            "The gunman opened fire at the diner on Clay Street, killing five people.",
+            "The gunman opened fire at the diner on Clay Street, killing six people, among them a "
+            "pregnant woman.",
+            "counting_convention",
+            id="a-toll-that-may-count-an-unborn-child",
+        ),
+        pytest.param(
+            "One man was killed and four others were injured at a motel on Route 9, including the gunman.",
+            "One man was killed and four others were injured at a motel on Route 9; officers returned "
+            "fire, wounding him.",
+            "numeric_conflict",
+            id="both-say-whom-they-count",
+        ),
+        pytest.param(
+            "Four people were killed in a shooting at a warehouse on Dock Road, police said.",
+            "Six people are dead after a shooting at a warehouse on Dock Road. Police said the gunman "
+            "was shot and killed by officers.",
+            "numeric_conflict",
+            id="more-apart-than-the-shooter",
+        ),
+        pytest.param(
+            "Four people were killed in a shooting at a warehouse on Dock Road, police said.",
+            "Five people were killed in a shooting at a warehouse on Dock Road, police said.",
+            "numeric_conflict",
+            id="no-one-else-to-count",
+        ),
+    ],
+)
+def test_tolls_apart_by_whom_they_may_count_are_a_counting_convention(
+    first: str, second: str, expected: str
+) -> None:
+    (other,) = {"counting_convention", "numeric_conflict"} - {expected}
+    types = _types(first, second)
+    assert expected in types
+    assert other not in types
+
+
+def test_a_counting_convention_names_who_may_be_counted_and_where_it_is_told() -> None:
+    four = article("t0", "Dock Daily", "Four people were killed in a shooting at a warehouse on Dock Road.")
+    five = article(
+        "t1",
+        "Harbour TV",
+        "Five people are dead after a shooting at a warehouse on Dock Road. "
+        "Police said the gunman was shot and killed by officers.",
+    )
+    (found,) = claim_conflicts(*_event([four, five]))
+    assert found.type == "counting_convention"
+    assert "may count the shooter" in found.summary
+    assert "Harbour TV says the shooter died" in found.summary
+    assert any("shot and killed by officers" in claim.text for claim in found.claims)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param("shot in the stomach", "shot in the torso", False, id="a-part-of-the-torso"),
+        pytest.param("shot in the ankle", "shot in the foot", False, id="regions-that-meet"),
+        pytest.param("shot in the shoulder", "shot in the arm", False, id="the-shoulder-tops-the-arm"),
+        pytest.param("shot in the torso", "shot in the back", True, id="the-back-is-told-apart"),
+        pytest.param("shot in the head", "shot in the leg", True, id="far-apart"),
+    ],
+)
+def test_wounds_conflict_only_where_the_regions_cannot_be_one_wound(
+    first: str, second: str, conflict: bool
+) -> None:
+    template = "A man was {} outside a bar on Elm Street on Friday night, police said."
+    types = _types(template.format(first), template.format(second))
+    assert ("wound_conflict" in types) is conflict
+
+
+def test_wounds_are_not_compared_where_several_people_were_shot() -> None:
+    first = "Three people were shot outside a bar on Elm Street. One man was shot in the head."
+    second = "Three people were shot outside a bar on Elm Street. One man was shot in the leg."
+    assert "wound_conflict" not in _types(first, second)
