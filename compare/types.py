@@ -73,6 +73,7 @@ DivergenceType = Literal[
     "survival_conflict",
     "polarity_conflict",
     "counting_convention",
+    "condition_conflict",
 ]
 
 

@@ -26,8 +26,10 @@ from newsprism.compare.claims.casualties import (
     article_casualties,
     counts_shooter,
     excludes_shooter,
+    lead_count,
     uncounted_people,
 )
+from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.claims.people import (
@@ -40,7 +42,7 @@ from newsprism.compare.claims.people import (
 )
 from newsprism.compare.claims.prospects import LIKELY, article_prospects, same_act
 from newsprism.compare.claims.relations import article_relations
-from newsprism.compare.claims.survival import article_survival, one_victim
+from newsprism.compare.claims.survival import article_survival, one_victim, several_hurt
 from newsprism.compare.claims.times import event_time, times_differ
 from newsprism.compare.claims.wounds import article_wounds, regions_meet
 from newsprism.compare.types import Claim, CoverageArticle, Divergence, Statement, join_names
@@ -67,6 +69,7 @@ def claim_conflicts(
         *name_conflicts(context),
         *relation_conflicts(context),
         *survival_conflicts(context),
+        *condition_conflicts(context),
         *wound_conflicts(context),
         *prospect_conflicts(context),
     ]
@@ -91,6 +94,10 @@ class _Context:
         if article.id not in self._casualties:
             self._casualties[article.id] = article_casualties(self.of(article))
         return self._casualties[article.id]
+
+    def one_victim(self) -> bool:
+        """Whether every article allows a single person hurt: its counts, and no `double shooting`."""
+        return all(one_victim(self.casualties(a)) and not several_hurt(self.of(a)) for a in self.articles)
 
     def names(self, article: CoverageArticle) -> list[PersonName]:
         """The people the article names (spellings and partners both ask)."""
@@ -504,9 +511,60 @@ def relation_conflicts(context: _Context) -> list[Divergence]:
     return found
 
 
+def condition_conflicts(context: _Context) -> list[Divergence]:
+    """All the wounded in critical condition in one outlet, a wounded person's injuries not
+    life-threatening in another (or, with one victim, critical against stable)."""
+    wounded = _most_wounded(context)
+    if wounded is None:
+        return []
+    all_grave, some_mild = [], []
+    for article in context.articles:
+        claims = article_conditions(context.of(article), context.casualties(article))
+        grave = [c for c in claims if c.subject == GRAVE and int(c.value) >= wounded]
+        mild = [c for c in claims if c.subject == MILD]
+        if grave and not mild:
+            all_grave.append((article, grave))
+        elif mild and (wounded > 1 or not any(c.subject == GRAVE for c in claims)):
+            some_mild.append((article, mild))
+    if not all_grave or not some_mild or {a.outlet for a, _ in all_grave} == {a.outlet for a, _ in some_mild}:
+        return []
+    claims = [c for _, found in (*all_grave, *some_mild) for c in found]
+    everyone = "the one wounded is" if wounded == 1 else "all the wounded are"
+    summary = (
+        f"Outlets differ on the condition of the wounded: {_told_outlets(all_grave)} {everyone} in critical"
+        f" condition (\u201c{all_grave[0][1][0].phrase}\u201d); {_told_outlets(some_mild)}"
+        f" \u201c{some_mild[0][1][0].phrase}\u201d{context.later(claims)}."
+    )
+    return [Divergence("condition_conflict", summary, 0.6, _evidence(claims))]
+
+
+def _most_wounded(context: _Context) -> int | None:
+    """How many were wounded at most by the outlets' lead tolls: one where every article allows a single
+    victim, None where no article counts the wounded and several may have been hurt."""
+    tolls = []
+    for article in context.articles:
+        lead = [c for c in context.casualties(article) if c.statement.index < LEAD_STATEMENTS]
+        # The wounded, else everyone shot (`Four people were shot`), who are at most the wounded.
+        toll = lead_count(lead, INJURED)
+        toll = lead_count(lead, SHOT) if toll is None else toll
+        if toll is not None:
+            tolls.append(int(toll))
+    several = any(several_hurt(context.of(a)) for a in context.articles)
+    if several and max(tolls, default=0) < 2:
+        return None  # `a double shooting` told of one victim: who else was hurt is not counted
+    if tolls:
+        return max(tolls)
+    return 1 if context.one_victim() else None
+
+
+def _told_outlets(per_article: _PerArticle) -> str:
+    outlets = sorted({a.outlet for a, _ in per_article})
+    return f"{join_names(outlets)} {'says' if len(outlets) == 1 else 'say'}"
+
+
 def survival_conflicts(context: _Context) -> list[Divergence]:
     """One outlet says the only victim died, another that the victim is alive (in hospital, stable)."""
-    if not all(one_victim(context.casualties(a)) for a in context.articles):
+    if not context.one_victim():
         return []
     survival = lambda article: article_survival(context.of(article))  # noqa: E731
     # An article saying both `died` and `in critical condition` gives no answer (consistent only).
@@ -524,7 +582,7 @@ def survival_conflicts(context: _Context) -> list[Divergence]:
 def wound_conflicts(context: _Context) -> list[Divergence]:
     """Outlets that put a victim's wounds in different places of the body."""
     # Where several people were hurt, two outlets' wounds may be two victims'.
-    if not all(one_victim(context.casualties(a)) for a in context.articles):
+    if not context.one_victim():
         return []
     per_article = []
     for article in context.articles:

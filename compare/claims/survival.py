@@ -56,6 +56,18 @@ def article_survival(statements: Iterable[Statement]) -> list[FactClaim]:
     return [claim for statement in statements for claim in survival_claims(statement)]
 
 
+# `a double shooting`, `a triple homicide`: several people hurt, though no count is given.
+_SEVERAL = re.compile(
+    r"\b(?:double|triple|quadruple|multiple|mass)\s+(?:shootings?|homicides?|murders?|killings?)\b",
+    re.IGNORECASE,
+)
+
+
+def several_hurt(statements: Iterable[Statement]) -> bool:
+    """Whether an article names its shooting as one of several victims (`a double shooting`)."""
+    return any(_SEVERAL.search(statement.text) for statement in statements)
+
+
 def one_victim(casualties: Sequence[FactClaim]) -> bool:
     """Whether an article's counts allow no more than one person hurt (none stated allows one)."""
     for claim in casualties:

@@ -34,6 +34,9 @@ TYPE_STYLES: dict[str, TypeStyle] = {
         TypeStyle("relation_conflict", "relation differs", "#6b4a2b", "a partner or kin named differently"),
         TypeStyle("survival_conflict", "survival differs", "#7a2e2e", "the victim dies in one account only"),
         TypeStyle(
+            "condition_conflict", "condition differs", "#9a3412", "the wounded critical in one account only"
+        ),
+        TypeStyle(
             "polarity_conflict", "will or won't", "#8c1d40", "an act one outlet expects and another doubts"
         ),
         TypeStyle("date_conflict", "dates differ", "#9c2a6b", "the same happening is dated differently"),

@@ -765,3 +765,53 @@ def test_wounds_are_not_compared_where_several_people_were_shot() -> None:
     first = "Three people were shot outside a bar on Elm Street. One man was shot in the head."
     second = "Three people were shot outside a bar on Elm Street. One man was shot in the leg."
     assert "wound_conflict" not in _types(first, second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            "Four people were shot outside a club on Grand Avenue. All four were taken to the hospital in "
+            "critical condition.",
+            "Four people were shot outside a club on Grand Avenue. A 21-year-old man suffered "
+            "non-life-threatening injuries, police said.",
+            True,
+            id="all-critical-against-one-not-life-threatening",
+        ),
+        pytest.param(
+            "A man was shot outside a club on Grand Avenue. He is in critical condition, police said.",
+            "A man was shot outside a club on Grand Avenue. He is in stable condition, police said.",
+            True,
+            id="the-only-victim-critical-and-stable",
+        ),
+        pytest.param(
+            "Five people were shot outside a club on Grand Avenue. Two were in critical condition.",
+            "Five people were shot outside a club on Grand Avenue. One man suffered minor injuries.",
+            False,
+            id="some-critical-others-not",
+        ),
+        pytest.param(
+            "Five people were shot outside a club on Grand Avenue, though none received life-threatening "
+            "wounds.",
+            "Five people were shot outside a club on Grand Avenue. One man suffered minor injuries.",
+            False,
+            id="a-negated-threat-is-mild",
+        ),
+        pytest.param(
+            "Seven men were shot on Grand Avenue on Monday, leaving two of them in critical condition.",
+            "Seven men were shot on Grand Avenue on Monday. Five of them are in stable condition.",
+            False,
+            id="a-part-told-between-the-toll-and-the-condition",
+        ),
+        pytest.param(
+            "A girl was hurt in a double shooting on Grand Avenue. She is in critical condition.",
+            "A girl was hurt in a shooting on Grand Avenue. Her uncle was treated and released.",
+            False,
+            id="a-double-shooting-has-two-victims",
+        ),
+    ],
+)
+def test_the_condition_of_the_wounded_conflicts_only_where_all_are_critical_in_one_outlet(
+    first: str, second: str, conflict: bool
+) -> None:
+    assert ("condition_conflict" in _types(first, second)) is conflict
