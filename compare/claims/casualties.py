@@ -462,11 +462,24 @@ _WITH_THE_SHOOTER = re.compile(
 )
 
 
+_COUNTED_WITH = re.compile(
+    rf"\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:\w+\s+)?{_SHOOTER_NOUN}$", re.IGNORECASE
+)
+
+
 def counts_shooter(claim: FactClaim) -> bool:
     """Whether a toll counts the shooter among its dead (`four dead, including the gunman`)."""
+    return shooter_counted(claim) is not None
+
+
+def shooter_counted(claim: FactClaim) -> str | None:
+    """The words by which a toll counts the shooter (`, including the gunman`), if it does."""
     text = claim.statement.text
     at = text.find(claim.phrase)
-    return at >= 0 and _WITH_THE_SHOOTER.match(text[at + len(claim.phrase) :]) is not None
+    found = _WITH_THE_SHOOTER.match(text[at + len(claim.phrase) :]) if at >= 0 else None
+    if found is None and _COUNTED_WITH.search(claim.phrase):
+        return ""  # the phrase already holds the words (a toll read as victims)
+    return found.group(0) if found else None
 
 
 _EXCEPT_THE_SHOOTER = re.compile(

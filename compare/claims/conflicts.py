@@ -27,6 +27,7 @@ from newsprism.compare.claims.casualties import (
     counts_shooter,
     excludes_shooter,
     lead_count,
+    shooter_counted,
     uncounted_people,
 )
 from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
@@ -245,10 +246,13 @@ def _told_once(claims: list[FactClaim]) -> list[FactClaim]:
 def _victims(claim: FactClaim) -> FactClaim:
     """A toll as the number of victims: `four dead, including the gunman` is three victims, so that it
     meets `four killed; the gunman then killed himself` as the conflict it is; so for the wounded."""
-    if claim.subject == ARRESTED or claim.bounds is None or not counts_shooter(claim):
+    with_shooter = shooter_counted(claim)
+    if claim.subject == ARRESTED or claim.bounds is None or with_shooter is None:
         return claim
     victims = Bounds(claim.bounds.low - 1, claim.bounds.high - 1)
-    return replace(claim, value=f"{float(claim.value) - 1:g}", bounds=victims)
+    # The evidence shows whom the toll counts: `four were wounded, including the gunman`.
+    phrase = claim.phrase + with_shooter
+    return replace(claim, value=f"{float(claim.value) - 1:g}", bounds=victims, phrase=phrase)
 
 
 def _with_shooter(claims: Sequence[FactClaim]) -> str:
