@@ -256,10 +256,16 @@ def _value(number: str) -> float | None:
     return parse_words(lowered)
 
 
+def about_another_incident(text: str) -> bool:
+    """Whether a sentence tells of another incident or of several (`Last month, a 4-year-old girl shot
+    herself`, `in weekend shootings across the city`): its casualties are not this event's."""
+    return _OTHER_INCIDENT.search(text) is not None
+
+
 def casualty_claims(statement: Statement) -> list[FactClaim]:
     """The casualty counts a sentence states, one claim per role and count."""
     text = statement.text
-    if _OTHER_INCIDENT.search(text):
+    if about_another_incident(text):
         return []
     found: dict[tuple[str, int], FactClaim] = {}
     for match in _ORDINAL_CASUALTY.finditer(text):

@@ -23,6 +23,7 @@ from newsprism.compare.claims.casualties import (
     KILLED,
     ROLE_NAMES,
     SHOT,
+    about_another_incident,
     article_casualties,
     counts_shooter,
     excludes_shooter,
@@ -38,6 +39,7 @@ from newsprism.compare.claims.people import (
     ages_stated,
     article_ages,
     article_role_ages,
+    article_victim_ages,
     names_in,
     spelling_variants,
 )
@@ -67,6 +69,7 @@ def claim_conflicts(
         *custody_conflicts(context),
         *age_conflicts(context),
         *role_age_conflicts(context),
+        *victim_age_conflicts(context),
         *name_conflicts(context),
         *relation_conflicts(context),
         *survival_conflicts(context),
@@ -452,6 +455,26 @@ def role_age_conflicts(context: _Context) -> list[Divergence]:
             summary = f"Outlets give the {claims[0].subject} different ages: {_told(claims)}."
             found.append(Divergence("numeric_conflict", summary, 0.7, _evidence(claims)))
     return found
+
+
+def victim_age_conflicts(context: _Context) -> list[Divergence]:
+    """The one person hurt given ages by two outlets that cannot both be true (`A 2-year-old girl is
+    recovering` against `a 1-year-old child was shot`). Only where every article allows a single victim
+    and gives that victim one age: with several hurt, two ages are two people."""
+    if not context.one_victim():
+        return []
+    # The victim is described in the lead; further down, ages are of others or of other shootings.
+    ages = lambda article: [  # noqa: E731
+        claim
+        for claim in article_victim_ages(context.of(article))
+        if claim.statement.index < LEAD_STATEMENTS and not about_another_incident(claim.statement.text)
+    ]
+    per_article = _by_subject(context, ages, consistent=True).get("victim", [])
+    claims = _clashing_claims(per_article, lambda a, b: _ages_clash(a, b) and not context.aged(a, b))
+    if not claims:
+        return []
+    summary = f"Outlets give the victim different ages: {_told(claims)}{context.later(claims)}."
+    return [Divergence("numeric_conflict", summary, 0.7, _evidence(claims))]
 
 
 def _whole(claims: Sequence[FactClaim]) -> int | None:

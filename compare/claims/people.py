@@ -137,6 +137,60 @@ def role_age_claims(statement: Statement) -> list[FactClaim]:
     return claims
 
 
+# The person hurt, by age alone: `A 2-year-old girl is recovering after being shot`, `a 1-year-old child
+# was shot`, `shot and killed a 17-year-old`, a headline's `2-year-old shot in the neck`. Where a story
+# has one victim, these ages are one person's.
+_AGE = r"(?P<age>\d{1,2})-(?P<unit>year|month|week)-old"
+_HURT = r"(?:shot|killed|wounded|injured|hurt|slain|died|dies|struck)"
+_VICTIM_SUBJECT = re.compile(
+    rf"(?:^\W*|\b(?:a|an|the)\s+){_AGE}(?:\s+[a-z]+){{0,2}}?\s+(?:(?:was|is|has\s+been|had\s+been|got)\s+)?"
+    rf"(?:(?:accidentally|fatally|critically|seriously|also)\s+)?(?:{_HURT}|is\s+recovering|was\s+recovering)\b",
+    re.IGNORECASE,
+)
+_VICTIM_OBJECT = re.compile(
+    rf"\b(?:shot|killed|shooting|killing|wounding|wounded|injuring)\s+(?:and\s+killed\s+)?(?:a|an|the)\s+{_AGE}\b",
+    re.IGNORECASE,
+)
+
+
+# `a 14-year-old boy shot his friend`: the verb has an object, so the aged person fired.
+_DID_THE_SHOOTING = re.compile(
+    r"\s+(?:at|into|toward|towards|his|her|their|him|them|a|an|the|and\s+killed)\b", re.IGNORECASE
+)
+_PASSIVE_AUX = re.compile(r"\b(?:was|is|has\s+been|had\s+been|got)\s", re.IGNORECASE)
+
+
+def victim_age_claims(statement: Statement) -> list[FactClaim]:
+    """Ages a sentence gives the person hurt, named by age alone (subject `victim`, bounds in years).
+
+    >>> said = "A 2-year-old girl is recovering after being shot in the neck."
+    >>> [(c.subject, c.value) for c in victim_age_claims(Statement("a", "O", "u", said, 0, len(said), 0))]
+    [('victim', '2')]
+    """
+    claims = []
+    text = statement.text
+    hurt = [
+        m
+        for m in _VICTIM_SUBJECT.finditer(text)
+        if _PASSIVE_AUX.search(m.group(0)) or not _DID_THE_SHOOTING.match(text[m.end() :])
+    ]
+    for match in [*hurt, *_VICTIM_OBJECT.finditer(text)]:
+        age = int(match.group("age"))
+        if age == 0:
+            continue
+        unit = match.group("unit").lower()
+        low = age * _UNIT_YEARS[unit]
+        high = low + 1 - 1e-6 if unit == "year" else low
+        value = f"{round(low, 2):g}"
+        claims.append(FactClaim("age", "victim", value, Bounds(low, high), statement, match.group(0)))
+    return claims
+
+
+def article_victim_ages(statements: Iterable[Statement]) -> list[FactClaim]:
+    """Every age an article gives the person hurt by age alone, in reading order."""
+    return [claim for statement in statements for claim in victim_age_claims(statement)]
+
+
 # Any age a text gives anyone: `14-year-old`, `Jacob, 14,`, `aged 14`, `is 14`.
 _ANY_AGE = re.compile(
     r"\b(\d{1,2})-year-old\b|,\s+(\d{1,2})(?=\s*,)|\baged?\s+(\d{1,2})\b|\b(?:is|was)\s+(\d{1,2})\b"

@@ -14,7 +14,7 @@ from newsprism.compare.claims.casualties import casualty_claims, counts_shooter,
 from newsprism.compare.claims.conflicts import claim_conflicts
 from newsprism.compare.claims.custody import ARREST, CHARGE, custody_status
 from newsprism.compare.claims.model import Bounds, count_bounds
-from newsprism.compare.claims.people import age_claims, role_age_claims
+from newsprism.compare.claims.people import age_claims, role_age_claims, victim_age_claims
 from newsprism.compare.claims.times import event_time
 from newsprism.compare.claims.wounds import wound_claims
 from newsprism.compare.divergences.alignment import statements_of
@@ -815,3 +815,62 @@ def test_the_condition_of_the_wounded_conflicts_only_where_all_are_critical_in_o
     first: str, second: str, conflict: bool
 ) -> None:
     assert ("condition_conflict" in _types(first, second)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("A 2-year-old girl is recovering after being shot in the neck on Elm Street.", ["2"]),
+        ("Police said a 1-year-old child was shot Tuesday in Terrell.", ["1"]),
+        ("2-year-old shot in the neck in Terrell", ["2"]),
+        ("The gunman shot and killed a 17-year-old outside the store.", ["17"]),
+        ("A 25-year-old man was shot at a bar on Elm Street.", ["25"]),
+        ("Police say a 14-year-old boy shot his friend on Elm Street.", []),
+        ("A 25-year-old man shot at officers on Elm Street.", []),
+        ("Police said the 22-month-old was shot in the shoulder.", ["1.83"]),
+    ],
+)
+def test_the_age_of_the_person_hurt_is_read_from_the_verb_of_hurting(text: str, ages: list[str]) -> None:
+    assert [c.value for c in victim_age_claims(sentence(text))] == ages
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            "A 2-year-old girl is recovering after being shot in the neck on Elm Street.",
+            "Police said a 4-year-old girl was shot in the neck on Elm Street.",
+            True,
+            id="one-victim-two-ages",
+        ),
+        pytest.param(
+            "A 2-year-old girl is recovering after being shot in the neck on Elm Street.",
+            "Police said a 22-month-old girl was shot in the neck on Elm Street.",
+            True,
+            id="two-years-is-not-22-months",
+        ),
+        pytest.param(
+            "A 1-year-old girl is recovering after being shot in the neck on Elm Street.",
+            "Police said a 22-month-old girl was shot in the neck on Elm Street.",
+            False,
+            id="22-months-is-one-year-old",
+        ),
+        pytest.param(
+            "A 2-year-old girl is recovering after being shot in the neck on Elm Street.",
+            "A 2-year-old girl was shot in the neck on Elm Street. Last month, a 4-year-old girl was shot "
+            "nearby.",
+            False,
+            id="another-shooting-told-as-background",
+        ),
+        pytest.param(
+            "Two children were shot on Elm Street. A 2-year-old girl was shot in the neck.",
+            "Two children were shot on Elm Street. A 4-year-old girl was shot in the leg.",
+            False,
+            id="several-victims",
+        ),
+    ],
+)
+def test_the_one_victims_ages_conflict_across_outlets(first: str, second: str, conflict: bool) -> None:
+    articles = [article("t0", "O0", first), article("t1", "O1", second)]
+    summaries = [d.summary for d in claim_conflicts(*_event(articles))]
+    assert any("victim different ages" in summary for summary in summaries) is conflict
