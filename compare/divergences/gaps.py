@@ -48,6 +48,12 @@ _CONTENTIOUS = frozenset(
 )
 
 
+def _lead_in(statement: Statement) -> bool:
+    """A sentence ending in a colon announces what follows (`Police released the names of the dead:`):
+    the fact is in the list or the quote after it, not in the announcement."""
+    return statement.text.rstrip().endswith(":")
+
+
 def coverage_gaps(
     articles: Sequence[CoverageArticle],
     statements: Mapping[str, Sequence[Statement]],
@@ -62,7 +68,8 @@ def coverage_gaps(
         s
         for article in articles
         for s in statements[article.id]
-        if len(s.terms) >= MIN_TERMS or (attributed(s) and len(s.terms) >= MIN_TERMS_ATTRIBUTED)
+        if (len(s.terms) >= MIN_TERMS or (attributed(s) and len(s.terms) >= MIN_TERMS_ATTRIBUTED))
+        and not _lead_in(s)
     ]
     # One-to-one links (each other's best match): a merely related sentence does not count as reporting
     # the same thing when the article has a closer one, or none.

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 
+from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.article.quantities import find_quantities
 from newsprism.compare.article.sentences import sentences
 from newsprism.compare.divergences.alignment import ScoreMemo, align_event, statements_of
@@ -26,7 +28,7 @@ from newsprism.compare.findings import (
     QuantityChange,
     SourceType,
 )
-from newsprism.compare.types import CoverageArticle, join_names
+from newsprism.compare.types import CoverageArticle, Divergence, join_names
 
 WHEN = datetime(2023, 9, 17, 10, tzinfo=UTC)
 
@@ -748,3 +750,25 @@ def test_a_quote_is_a_unique_claim_only_where_its_sentence_credits_it(extra: str
     )
     unique = [d for d in found if d.type == "unique_claim" and "find whoever" in d.summary]
     assert bool(unique) is kept
+
+
+def test_a_sentence_announcing_a_list_is_no_omission() -> None:
+    """`Police released the names of the dead:` tells what follows; the names are the fact."""
+
+    def analysed(ident: str, outlet: str, text: str) -> CoverageArticle:
+        return replace(article(ident, outlet, text), analysis=analyze_article(text, WHEN.date()))
+
+    def omissions(closing: str) -> list[Divergence]:
+        told = " ".join([*STORY, closing])
+        found = find_divergences(
+            [
+                analysed("a", "Meridian", told),
+                analysed("b", "Lantern", told),
+                analysed("c", "Ledger", " ".join(STORY)),
+            ]
+        )
+        return [d for d in found if d.type == "omission" and "identified the three" in d.summary]
+
+    lead_in = "Police Chief Ann Marsh said on Friday that officers had identified the three people who died"
+    assert omissions(lead_in + ":") == []
+    assert omissions(lead_in + ".") != []
