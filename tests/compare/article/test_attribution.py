@@ -1284,3 +1284,43 @@ def test_two_clauses_before_an_inverted_cue_are_its_content() -> None:
         "Ilves",
         "Even if the board closed, some of its work would be done by the port",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "As the harbour master put it, “The quay is older than the town.”",
+            "the harbour master",
+            "“The quay is older than the town.”",
+            id="as-x-put-it",
+        ),
+        pytest.param(
+            "Ilves, the port's engineer, put it bluntly: “The bridge is finished.”",
+            "Ilves, the port's engineer,",
+            "“The bridge is finished.”",
+            id="put-it-with-an-adverb-and-a-colon",
+        ),
+        pytest.param(
+            "As Sepp puts it, the ferry costs more than it earns.",
+            "Sepp",
+            "the ferry costs more than it earns",
+            id="puts-it-before-a-clause",
+        ),
+    ],
+)
+def test_put_it_reports_words(text: str, speaker: str, content: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.content, attribution.cue_class) == (speaker, content, "speech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("She put it on the table before the vote.", id="put-it-somewhere"),
+        pytest.param("The council put it to a vote on Monday.", id="put-it-to-a-vote"),
+        pytest.param("Sepp puts the cost at two million euros.", id="puts-a-figure"),
+    ],
+)
+def test_putting_a_thing_somewhere_reports_nothing(text: str) -> None:
+    assert analyze_article(text).attributions == []
