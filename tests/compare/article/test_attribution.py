@@ -1324,3 +1324,52 @@ def test_put_it_reports_words(text: str, speaker: str, content: str) -> None:
 )
 def test_putting_a_thing_somewhere_reports_nothing(text: str) -> None:
     assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "Asked whether the quay would close, Sepp said no decision had been taken.",
+            [(None, "Asked", "whether the quay would close"), ("Sepp", "said", "no decision had been taken")],
+            id="asked-whether",
+        ),
+        pytest.param(
+            "When asked about the fees, Ilves said that the reforms were needed.",
+            [(None, "asked about", "the fees"), ("Ilves", "said", "that the reforms were needed")],
+            id="when-asked-about",
+        ),
+        pytest.param(
+            "Asked on Monday if the ferry would run, the operator replied, “Not this week.”",
+            [(None, "Asked", "if the ferry would run"), ("the operator", "replied", "“Not this week.”")],
+            id="asked-on-a-day",
+        ),
+        pytest.param(
+            "But asked what the new fares would be, the board said they were not set.",
+            [(None, "asked", "what the new fares would be"), ("the board", "said", "they were not set")],
+            id="but-asked-what",
+        ),
+        pytest.param(
+            "Asked about the strike, the dockers were evenly divided.",
+            [(None, "Asked about", "the strike")],
+            id="asked-with-no-cue-after",
+        ),
+    ],
+)
+def test_a_question_opening_the_sentence_is_asked_by_no_one_named(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    attributions = analyze_article(text).attributions
+    assert [(a.speaker, a.cue, a.content) for a in attributions] == found
+    assert attributions[0].cue_class == "speech"
+
+
+def test_a_question_does_not_take_the_speaker_before_it() -> None:
+    text = "“The quay is safe,” Ilves said. Asked whether it would close, Sepp said it would not. “Never.”"
+    attributions = analyze_article(text).attributions
+    assert [(a.speaker, a.content) for a in attributions] == [
+        ("Ilves", "“The quay is safe,”"),
+        (None, "whether it would close"),
+        ("Sepp", "it would not"),
+        ("Sepp", "“Never.”"),
+    ]
