@@ -34,6 +34,7 @@ from newsprism.compare.article.gazetteer import CITIES, COUNTRIES
 from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
+    COORDINATED_ADVERBS,
     SpeakerMemory,
     clause_in_apposition,
     infinitive_agent,
@@ -599,7 +600,7 @@ def _imperative(text: str, speaker: tuple[int, int]) -> bool:
 
 
 # `He claimed vast wealth and said …`: the verb phrase coordinated after a cue's content.
-_AND_BEFORE_CUE = re.compile(r"(?:,\s*)?\b(?:and|but)(?:\s+(?:also|then|later|again))?\s*$")
+_AND_BEFORE_CUE = re.compile(rf"(?:,\s*)?\b(?:and|but){COORDINATED_ADVERBS}\s*$")
 
 
 def _shared_subject(text: str, limit: int, cue_start: int, found: list[_Found]) -> tuple[int, int] | None:

@@ -45,7 +45,15 @@ _AFTER_STOP = re.compile(
 )
 # `said Ben Jacobs in The Guardian`, `said Trump at a rally`: where the act took place, not who.
 _PLACE_OF_ACT = re.compile(r"\s(?:in|on|at|during)\s")
-_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
+# Adverbs and times between a coordinator and its verb (`but now said`, `and specifically warned`,
+# `and on Monday vowed`): the verb phrase still shares the clause's subject.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+COORDINATED_ADVERBS = (
+    r"(?:\s+(?:also|then|later|again|instead|now|still|even|once|twice|first|finally|further|once\s+again"
+    rf"|(?!(?:family|ally|assembly|rally|supply)\b)[a-z]{{3,}}ly|on\s+{_DAY}|(?:last|this|on)\s+(?:week|month|"
+    rf"year|{_DAY})))*"
+)
+_COORDINATED = re.compile(rf"\b(?:and|but){COORDINATED_ADVERBS}$")
 # A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
 # A description runs to the word before its verb: an auxiliary, a past form or a verb of saying
 # (`The harbour master complained`), the verb left out of the phrase.
@@ -169,7 +177,7 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if subject is None:
             return None  # `In a message posted Friday`: the phrase is the preposition's object
         start = _strip(text, subject, head_end)[0]
-    if start >= head_end or _valid(text, start, head_end) is None:
+    if start >= head_end or _valid(text, start, head_end) is None or _only_adverbs(text, start, head_end):
         return None
     if end == head_end:
         end = _without_adverbs(text, start, end)
@@ -177,6 +185,14 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if issued is not None and issued.start() > start:
             end = issued.start()  # `the campaign issued a statement saying`: the campaign says it
     return start, end
+
+
+_ADVERBS_ONLY = re.compile(rf"{COORDINATED_ADVERBS}\s*$")
+
+
+def _only_adverbs(text: str, start: int, end: int) -> bool:
+    """Whether a phrase is adverbs and times only (`and specifically warned`): no one speaks in it."""
+    return text[start].islower() and _ADVERBS_ONLY.match(" " + text[start:end]) is not None
 
 
 # A message its sender put out, before a participle cue that reports what it says.

@@ -1373,3 +1373,31 @@ def test_a_question_does_not_take_the_speaker_before_it() -> None:
         ("Sepp", "it would not"),
         ("Sepp", "“Never.”"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        pytest.param(
+            "Sepp once backed the mayor, but now said the mayor had failed the port.",
+            ("Sepp", "said", "the mayor had failed the port"),
+            id="but-now-said",
+        ),
+        pytest.param(
+            "Ilves said “no” twice, and specifically warned that the fees would rise.",
+            ("Ilves", "warned", "that the fees would rise"),
+            id="and-an-adverb-in-ly",
+        ),
+        pytest.param(
+            "The board has criticised the fares, and on Monday vowed to cut them.",
+            ("The board", "vowed", "to cut them"),
+            id="and-a-day",
+        ),
+    ],
+)
+def test_a_coordinated_cue_after_an_adverb_shares_the_subject(
+    text: str, second: tuple[str, str, str]
+) -> None:
+    attributions = analyze_article(text).attributions
+    assert (attributions[-1].speaker, attributions[-1].cue, attributions[-1].content) == second
+    assert second[0] not in attributions[0].content
