@@ -81,8 +81,9 @@ _TRAILING = re.compile(r"[\s,;:.—–-][\s,;:.—–-]*$")
 _QUOTE_CHARS = '“”"'
 # Double quotation marks; some papers write them as two apostrophes (''like this''). Written as one
 # character set first (an apostrophe then needs a second) so the regex engine skips along that set
-# instead of trying the pattern at every character.
-_QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
+# instead of trying the pattern at every character. Three apostrophes before a space or punctuation
+# close a nested quotation, then the quotation (`the word 'old-school,'''`): the mark is the last two.
+_QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'(?!'(?!\\w))|(?<!'))")
 _MIN_CONTENT_CHARS = 8
 
 
@@ -859,7 +860,9 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
         between = text[qe:cue_start]
         # The mark may be two apostrophes (`…?'' said Tufekci`) or follow a nested quote (`…,’”`).
         mark = 2 if text[qe - 2 : qe] == "''" else 1
-        closes_clause = text[qe - mark - 1 : qe - mark] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
+        # `…,’”`, `…,' "`: a nested quotation may close between the clause's end and the mark.
+        inner = text[max(qs, qe - mark - 4) : qe - mark].rstrip(" ’'")
+        closes_clause = inner[-1:] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
         if not (closes_clause or between.lstrip().startswith(",")):
             return None
         if len(between.split()) > MAX_BETWEEN or re.search(r"[;:!?]", between):

@@ -147,6 +147,10 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
         if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
             continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
+        if match.group() == "than" and _COMPARATIVE_COUNT.search(
+            text, max(lo, match.start() - 7), min(head_end, match.end() + 2)
+        ):
+            continue  # `more than 4 in 10 said`: `than` bounds the count, it opens no clause
         if brackets and _in_brackets(text, lo, match.start()):
             continue  # `Kasich (who has 25 delegates) said`: a bracketed aside is part of the phrase
         previous, seg_start, last = seg_start, match.end(), match
@@ -561,8 +565,8 @@ def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) 
     if start >= end:
         return None
     phrase = text[start:end]
-    if not any(char.isalpha() for char in phrase):
-        return None
+    if not any(char.isalpha() for char in phrase) and not _COUNT.fullmatch(phrase):
+        return None  # `47% say`, `43 said`: a count of people speaks, other figures do not
     words = _WORD_COUNT.findall(phrase)
     # The head must hold no verb; a relative clause after it has its own (`officials who had seen it`).
     head_part = _RELATIVE_WHO.split(_BRACKETED.sub("", phrase.split(",")[0]), maxsplit=1)[0]
@@ -583,6 +587,10 @@ def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) 
 
 
 _RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
+# A count or share standing for the people counted (`43 said`, `47% say`), as a poll story writes it.
+_COUNT = re.compile(r"\d[\d,.]*\s?%?")
+# `more than 4 in 10`, `fewer than 300`: a comparative bound before a count.
+_COMPARATIVE_COUNT = re.compile(r"\b(?:more|less|fewer)\s+than\s+\d")
 _ANY_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
 
 

@@ -1401,3 +1401,56 @@ def test_a_coordinated_cue_after_an_adverb_shares_the_subject(
     attributions = analyze_article(text).attributions
     assert (attributions[-1].speaker, attributions[-1].cue, attributions[-1].content) == second
     assert second[0] not in attributions[0].content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "\"The harbour board still says 'trust us,' \" said Lea Sepp, a ferry captain.",
+            "\"The harbour board still says 'trust us,' \"",
+            id="a-space-before-the-closing-mark",
+        ),
+        pytest.param(
+            "''The harbour board still says 'trust us,''' said Lea Sepp, a ferry captain.",
+            "''The harbour board still says 'trust us,'''",
+            id="three-apostrophes",
+        ),
+        pytest.param(
+            "''The board's answer was 'wait,''' Lea Sepp said on Monday.",
+            "''The board's answer was 'wait,'''",
+            id="three-apostrophes-before-a-name",
+        ),
+    ],
+)
+def test_a_quotation_closing_on_a_nested_one_takes_its_cue(text: str, content: str) -> None:
+    first = analyze_article(text).attributions[0]
+    assert (first.speaker_resolved, first.content) == ("Lea Sepp", content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "On fares, 47% say the board should cut them.", "47%", "the board should cut them", id="percent"
+        ),
+        pytest.param(
+            "Some 42 percent backed the mayor, while 43 said the same of the governor.",
+            "43",
+            "the same of the governor",
+            id="a-count",
+        ),
+        pytest.param(
+            "Most backed the mayor, and more than 4 in 10 said the governor would do better.",
+            "more than 4 in 10",
+            "the governor would do better",
+            id="more-than-a-share",
+        ),
+        pytest.param(
+            "Of the delegates, 39 have said they back Sepp.", "39", "they back Sepp", id="a-count-with-have"
+        ),
+    ],
+)
+def test_a_count_or_share_of_people_speaks(text: str, speaker: str, content: str) -> None:
+    last = analyze_article(text).attributions[-1]
+    assert (last.speaker, last.content) == (speaker, content)
