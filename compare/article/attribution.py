@@ -846,6 +846,10 @@ def _quoted_title(text: str, qs: int, qe: int) -> bool:
     )
 
 
+# A nested quotation's closing mark, and a space, right before the outer closing mark.
+_NESTED_CLOSE = re.compile(r"[’']\s*$")
+
+
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that closes a clause just before the cue, only a speaker phrase between them.
 
@@ -861,7 +865,10 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
         # The mark may be two apostrophes (`…?'' said Tufekci`) or follow a nested quote (`…,’”`).
         mark = 2 if text[qe - 2 : qe] == "''" else 1
         # `…,’”`, `…,' "`: a nested quotation may close between the clause's end and the mark.
-        inner = text[max(qs, qe - mark - 4) : qe - mark].rstrip(" ’'")
+        # A space alone before the mark is no such close (`… families . ”` in tokenised text).
+        inner = text[max(qs, qe - mark - 4) : qe - mark]
+        nested = _NESTED_CLOSE.search(inner)
+        inner = inner[: nested.start()] if nested else inner
         closes_clause = inner[-1:] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
         if not (closes_clause or between.lstrip().startswith(",")):
             return None

@@ -53,7 +53,7 @@ COORDINATED_ADVERBS = (
     rf"|(?!(?:family|ally|assembly|rally|supply)\b)[a-z]{{3,}}ly|on\s+{_DAY}|(?:last|this|on)\s+(?:week|month|"
     rf"year|{_DAY})))*"
 )
-_COORDINATED = re.compile(rf"\b(?:and|but){COORDINATED_ADVERBS}$")
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|again|instead))?$")
 # A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
 # A description runs to the word before its verb: an auxiliary, a past form or a verb of saying
 # (`The harbour master complained`), the verb left out of the phrase.

@@ -1454,3 +1454,13 @@ def test_a_quotation_closing_on_a_nested_one_takes_its_cue(text: str, content: s
 def test_a_count_or_share_of_people_speaks(text: str, speaker: str, content: str) -> None:
     last = analyze_article(text).attributions[-1]
     assert (last.speaker, last.content) == (speaker, content)
+
+
+def test_a_space_alone_before_a_closing_mark_does_not_close_a_clause() -> None:
+    # Tokenised text (a space before every mark): the quotation ends a sentence, not the cue's clause.
+    text = "“ It is about the ferry . ” He said most riders want lower fares and the board agreed ."
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.content) == (
+        "He",
+        "most riders want lower fares and the board agreed",
+    )
