@@ -34,6 +34,7 @@ from newsprism.compare.article.gazetteer import CITIES, COUNTRIES
 from newsprism.compare.article.sentences import Span, whitespace_bounded
 from newsprism.compare.article.sources import agency_aliases, source_type
 from newsprism.compare.article.speakers import (
+    COORDINATED_ADVERBS,
     SpeakerMemory,
     clause_in_apposition,
     infinitive_agent,
@@ -80,8 +81,9 @@ _TRAILING = re.compile(r"[\s,;:.—–-][\s,;:.—–-]*$")
 _QUOTE_CHARS = '“”"'
 # Double quotation marks; some papers write them as two apostrophes (''like this''). Written as one
 # character set first (an apostrophe then needs a second) so the regex engine skips along that set
-# instead of trying the pattern at every character.
-_QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
+# instead of trying the pattern at every character. Three apostrophes before a space or punctuation
+# close a nested quotation, then the quotation (`the word 'old-school,'''`): the mark is the last two.
+_QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'(?!'(?!\\w))|(?<!'))")
 _MIN_CONTENT_CHARS = 8
 
 
@@ -149,10 +151,12 @@ def find_attributions(text: str, units: list[Span], persons: dict[str, str]) -> 
                 continue
         unit_result = [_finish(text, f, memory, previous) for f in found]
         result.extend(unit_result)
-        if unit_result:
+        spoken = [i for i, f in enumerate(found) if f.speaker is not None or f.cue is None]
+        if spoken:
             # A quotation after the unit continues its main clause's speaker, not a relative clause's
-            # (`“…,” said Morgan, who has fought the mines for years. “…”`).
-            main = [i for i, f in enumerate(found) if not _in_relative_clause(text, f)] or [len(found) - 1]
+            # (`“…,” said Morgan, who has fought the mines for years. “…”`), nor a question put by no
+            # one named (`Asked whether …,`).
+            main = [i for i in spoken if not _in_relative_clause(text, found[i])] or [spoken[-1]]
             previous_at = len(result) - len(found) + main[-1]
             previous, previous_unit = result[previous_at], index
     result.sort(key=lambda a: (a.start, a.end))
@@ -317,14 +321,51 @@ def _in_unit(text: str, unit: Span, scan: _TextScan) -> list[_Found]:
     if not found and (headline := _headline_cue(text, unit)) is not None:
         found.append(headline)
     words = scan.cue_words_in(text, unit)
+    asked = _ASKED_OPENING.match(text, unit.start, unit.end)
     for cue_start, verb_start, cue_end in find_cues(text, unit.start, unit.end, words):
         if _inside(verb_start, quotes) or any(_covers(f, verb_start) for f in found):
             continue
+        if asked is not None and asked.start("cue") <= verb_start < asked.end():
+            continue  # `When asked about …`: the question, read below, has no speaker before it
         item = _verb_cue(text, unit, quotes, (cue_start, verb_start, cue_end), found)
         if item is not None:
             found.append(item)
+    question = _question_put(text, unit, asked, found) if asked is not None else None
+    if question is not None:
+        found.insert(0, question)
     cut = _cut_at_shared_subject(text, _cut_at_coordinated(text, found))
     return _split_quote_rests(quotes, _trim_cut(text, cut))
+
+
+# `Asked whether …, Sepp said …`, `When asked about the fees, she said …`, `But asked what …`: a
+# participle clause opening the sentence reports a question put to the main clause's subject by
+# someone the story does not name (mostly the reporter).
+_ASKED_OPENING = re.compile(
+    r"(?:(?:But|And|So|Yet|Later|Then|Still)\s+)?(?:(?:When|After|Upon|Once|If)\s+(?:being\s+)?)?"
+    r"(?P<cue>[Aa]sked)\b(?=\s+(?:about|whether|if|what|why|how|who|which|when|where|on|at|in|during|by|"
+    r"later|again|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+_ABOUT = re.compile(r"\s+(?P<about>about)\b")
+
+
+def _question_put(text: str, unit: Span, asked: re.Match[str], found: list[_Found]) -> _Found | None:
+    """The question of an `Asked …,` opening: its content runs to the comma before the main clause,
+    whose subject is the speaker of the next cue (or, with no cue after it, to the first comma)."""
+    about = _ABOUT.match(text, asked.end(), unit.end)
+    cue_end = about.end("about") if about else asked.end()  # `Asked about`, as `talked about`
+    after = _skip_adverbials(text, cue_end, unit.end, "asked")
+    main = [f.speaker[0] for f in found if f.speaker is not None and f.speaker[0] > after]
+    comma = text.rfind(",", after, main[0]) if main else text.find(",", after, unit.end)
+    if comma < 0:
+        return None
+    content = _span_or_none(text, after, comma)
+    if content is None or text[comma:].startswith(",”") or text[comma:].startswith(',"'):
+        # `Asked whether she “would run,” Lee said`: the closing mark is the question's own
+        content = _span_or_none(text, after, comma + 2)
+    if content is None:
+        return None
+    return _Found(_kind(text, content), *content, (asked.start("cue"), cue_end), None)
 
 
 # Capitalised function words: a label holding one is a title-case headline (`Stealth Over Health:`,
@@ -560,7 +601,7 @@ def _imperative(text: str, speaker: tuple[int, int]) -> bool:
 
 
 # `He claimed vast wealth and said …`: the verb phrase coordinated after a cue's content.
-_AND_BEFORE_CUE = re.compile(r"(?:,\s*)?\b(?:and|but)(?:\s+(?:also|then|later|again))?\s*$")
+_AND_BEFORE_CUE = re.compile(rf"(?:,\s*)?\b(?:and|but){COORDINATED_ADVERBS}\s*$")
 
 
 def _shared_subject(text: str, limit: int, cue_start: int, found: list[_Found]) -> tuple[int, int] | None:
@@ -805,6 +846,10 @@ def _quoted_title(text: str, qs: int, qe: int) -> bool:
     )
 
 
+# A nested quotation's closing mark, and a space, right before the outer closing mark.
+_NESTED_CLOSE = re.compile(r"[’']\s*$")
+
+
 def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that closes a clause just before the cue, only a speaker phrase between them.
 
@@ -819,7 +864,12 @@ def _closing_quote_before(text: str, cue_start: int, quotes: list[tuple[int, int
         between = text[qe:cue_start]
         # The mark may be two apostrophes (`…?'' said Tufekci`) or follow a nested quote (`…,’”`).
         mark = 2 if text[qe - 2 : qe] == "''" else 1
-        closes_clause = text[qe - mark - 1 : qe - mark] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
+        # `…,’”`, `…,' "`: a nested quotation may close between the clause's end and the mark.
+        # A space alone before the mark is no such close (`… families . ”` in tokenised text).
+        inner = text[max(qs, qe - mark - 4) : qe - mark]
+        nested = _NESTED_CLOSE.search(inner)
+        inner = inner[: nested.start()] if nested else inner
+        closes_clause = inner[-1:] in _CLAUSE_END_MARKS or text[qe - 3 : qe - 2] == ","
         if not (closes_clause or between.lstrip().startswith(",")):
             return None
         if len(between.split()) > MAX_BETWEEN or re.search(r"[;:!?]", between):
@@ -902,7 +952,7 @@ def _continuation(text: str, unit: Span) -> list[_Found]:
 def _finish(text: str, found: _Found, memory: SpeakerMemory, previous: Attribution | None) -> Attribution:
     content = text[found.start : found.end]
     cue = text[found.cue[0] : found.cue[1]] if found.cue else None
-    if found.speaker is None and previous is not None:
+    if found.speaker is None and found.cue is None and previous is not None:
         return Attribution(
             found.kind,
             content,

@@ -64,7 +64,7 @@ highlighting answer answers answered answering attack attacks attacked attacking
 outlined outlining email emails emailed request requests requested requesting lash lashes lashed
 chant chants chanted chanting scoff scoffs scoffed dispute disputes disputed disputing
 refer refers referred referring talk talks talked talking point points pointed pointing
-backed backing
+backed backing put puts
 """
 
 # Verbs of belief, evidence, stance and intention: cues only when a clause follows (`thinks that …`,
@@ -157,6 +157,7 @@ _PARTICLES = {
     **dict.fromkeys(("rail", "rails", "railed", "railing"), ("against",)),
     **dict.fromkeys(("lash", "lashes", "lashed", "lashing"), ("out",)),
     **dict.fromkeys(("went", "goes"), ("on",)),
+    **dict.fromkeys(("put", "puts"), ("it",)),
 }
 # Forms whose cue takes a particle (`went on`, `pointed out`).
 PARTICLE_VERBS = frozenset(_PARTICLES)
@@ -164,8 +165,12 @@ PARTICLE_VERBS = frozenset(_PARTICLES)
 # `railed against`, `lashed out`; `pointing it at the clerk` is an act, not a report.
 _PARTICLE_ONLY = frozenset(
     """point points pointed pointing refer refers referred referring rail rails railed railing lash lashes
-    lashed""".split()
+    lashed put puts""".split()
 )
+# `As Ilves put it, …`, `Sepp put it bluntly: “…”`: `put it` reports words only when its content
+# follows a comma or a colon; `put it on the table` puts a thing somewhere.
+_PUT_IT_BEFORE_CONTENT = re.compile(r"(?:\s+[a-z]+ly)?\s*[,:]")
+_PUT = frozenset({"put", "puts"})
 
 
 def cue_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -208,6 +213,8 @@ def find_cues(
         before = text[p_start:p_end].lower()
         cue_end = _with_particle(text, word, w_end, end)
         if cue_end == w_end and word in _PARTICLE_ONLY:
+            continue
+        if word in _PUT and not _PUT_IT_BEFORE_CONTENT.match(text, cue_end, end):
             continue
         found.append((cue_start, w_start, cue_end))
     return found
@@ -378,7 +385,7 @@ _LEMMA_CLASSES: dict[CueClass, str] = {
         warn claim insist state reply respond continue recall tweet predict promise pledge vow deny
         confirm admit concede contend assert maintain stress emphasize emphasise remark comment
         complain allege testify disclose reveal caution boast joke quip recount counter retort mention
-        reiterate affirm assure proclaim lament shout repeat answer email remind go quote speak""",
+        reiterate affirm assure proclaim lament shout repeat answer email remind go quote speak put""",
     "belief": """believe think feel hope fear worry know expect doubt suspect consider view deem seem
         appear wonder remember learn imagine agree conclude estimate indicate speculate signal hint
         imply envision call describe criticize criticise accuse charge praise endorse defend reject dismiss

@@ -45,7 +45,15 @@ _AFTER_STOP = re.compile(
 )
 # `said Ben Jacobs in The Guardian`, `said Trump at a rally`: where the act took place, not who.
 _PLACE_OF_ACT = re.compile(r"\s(?:in|on|at|during)\s")
-_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|later|again|instead))?$")
+# Adverbs and times between a coordinator and its verb (`but now said`, `and specifically warned`,
+# `and on Monday vowed`): the verb phrase still shares the clause's subject.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+COORDINATED_ADVERBS = (
+    r"(?:\s+(?:also|then|later|again|instead|now|still|even|once|twice|first|finally|further|once\s+again"
+    rf"|(?!(?:family|ally|assembly|rally|supply)\b)[a-z]{{3,}}ly|on\s+{_DAY}|(?:last|this|on)\s+(?:week|month|"
+    rf"year|{_DAY})))*"
+)
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|again|instead))?$")
 # A sentence's subject at its start: `FBI Director James Comey`, `The spokesman`, `She`.
 # A description runs to the word before its verb: an auxiliary, a past form or a verb of saying
 # (`The harbour master complained`), the verb left out of the phrase.
@@ -139,6 +147,10 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for match in _CLAUSE_BREAK.finditer(text, lo, head_end):
         if match.group() == "and" and _joins_names(text, seg_start, match.start(), match.end(), head_end):
             continue  # `House Ways and Means Committee`, `Japan and South Korea`: one name or subject
+        if match.group() == "than" and _COMPARATIVE_COUNT.search(
+            text, max(lo, match.start() - 7), min(head_end, match.end() + 2)
+        ):
+            continue  # `more than 4 in 10 said`: `than` bounds the count, it opens no clause
         if brackets and _in_brackets(text, lo, match.start()):
             continue  # `Kasich (who has 25 delegates) said`: a bracketed aside is part of the phrase
         previous, seg_start, last = seg_start, match.end(), match
@@ -169,7 +181,7 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if subject is None:
             return None  # `In a message posted Friday`: the phrase is the preposition's object
         start = _strip(text, subject, head_end)[0]
-    if start >= head_end or _valid(text, start, head_end) is None:
+    if start >= head_end or _valid(text, start, head_end) is None or _only_adverbs(text, start, head_end):
         return None
     if end == head_end:
         end = _without_adverbs(text, start, end)
@@ -177,6 +189,14 @@ def speaker_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if issued is not None and issued.start() > start:
             end = issued.start()  # `the campaign issued a statement saying`: the campaign says it
     return start, end
+
+
+_ADVERBS_ONLY = re.compile(rf"{COORDINATED_ADVERBS}\s*$")
+
+
+def _only_adverbs(text: str, start: int, end: int) -> bool:
+    """Whether a phrase is adverbs and times only (`and specifically warned`): no one speaks in it."""
+    return text[start].islower() and _ADVERBS_ONLY.match(" " + text[start:end]) is not None
 
 
 # A message its sender put out, before a participle cue that reports what it says.
@@ -545,8 +565,8 @@ def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) 
     if start >= end:
         return None
     phrase = text[start:end]
-    if not any(char.isalpha() for char in phrase):
-        return None
+    if not any(char.isalpha() for char in phrase) and not _COUNT.fullmatch(phrase):
+        return None  # `47% say`, `43 said`: a count of people speaks, other figures do not
     words = _WORD_COUNT.findall(phrase)
     # The head must hold no verb; a relative clause after it has its own (`officials who had seen it`).
     head_part = _RELATIVE_WHO.split(_BRACKETED.sub("", phrase.split(",")[0]), maxsplit=1)[0]
@@ -567,6 +587,10 @@ def _valid(text: str, start: int, end: int, max_words: int = MAX_SPEAKER_WORDS) 
 
 
 _RELATIVE_WHO = re.compile(r"\s(?:who|whom)\s")
+# A count or share standing for the people counted (`43 said`, `47% say`), as a poll story writes it.
+_COUNT = re.compile(r"\d[\d,.]*\s?%?")
+# `more than 4 in 10`, `fewer than 300`: a comparative bound before a count.
+_COMPARATIVE_COUNT = re.compile(r"\b(?:more|less|fewer)\s+than\s+\d")
 _ANY_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
 
 

@@ -1284,3 +1284,183 @@ def test_two_clauses_before_an_inverted_cue_are_its_content() -> None:
         "Ilves",
         "Even if the board closed, some of its work would be done by the port",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "As the harbour master put it, “The quay is older than the town.”",
+            "the harbour master",
+            "“The quay is older than the town.”",
+            id="as-x-put-it",
+        ),
+        pytest.param(
+            "Ilves, the port's engineer, put it bluntly: “The bridge is finished.”",
+            "Ilves, the port's engineer,",
+            "“The bridge is finished.”",
+            id="put-it-with-an-adverb-and-a-colon",
+        ),
+        pytest.param(
+            "As Sepp puts it, the ferry costs more than it earns.",
+            "Sepp",
+            "the ferry costs more than it earns",
+            id="puts-it-before-a-clause",
+        ),
+    ],
+)
+def test_put_it_reports_words(text: str, speaker: str, content: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.content, attribution.cue_class) == (speaker, content, "speech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("She put it on the table before the vote.", id="put-it-somewhere"),
+        pytest.param("The council put it to a vote on Monday.", id="put-it-to-a-vote"),
+        pytest.param("Sepp puts the cost at two million euros.", id="puts-a-figure"),
+    ],
+)
+def test_putting_a_thing_somewhere_reports_nothing(text: str) -> None:
+    assert analyze_article(text).attributions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "Asked whether the quay would close, Sepp said no decision had been taken.",
+            [(None, "Asked", "whether the quay would close"), ("Sepp", "said", "no decision had been taken")],
+            id="asked-whether",
+        ),
+        pytest.param(
+            "When asked about the fees, Ilves said that the reforms were needed.",
+            [(None, "asked about", "the fees"), ("Ilves", "said", "that the reforms were needed")],
+            id="when-asked-about",
+        ),
+        pytest.param(
+            "Asked on Monday if the ferry would run, the operator replied, “Not this week.”",
+            [(None, "Asked", "if the ferry would run"), ("the operator", "replied", "“Not this week.”")],
+            id="asked-on-a-day",
+        ),
+        pytest.param(
+            "But asked what the new fares would be, the board said they were not set.",
+            [(None, "asked", "what the new fares would be"), ("the board", "said", "they were not set")],
+            id="but-asked-what",
+        ),
+        pytest.param(
+            "Asked about the strike, the dockers were evenly divided.",
+            [(None, "Asked about", "the strike")],
+            id="asked-with-no-cue-after",
+        ),
+    ],
+)
+def test_a_question_opening_the_sentence_is_asked_by_no_one_named(
+    text: str, found: list[tuple[str | None, str, str]]
+) -> None:
+    attributions = analyze_article(text).attributions
+    assert [(a.speaker, a.cue, a.content) for a in attributions] == found
+    assert attributions[0].cue_class == "speech"
+
+
+def test_a_question_does_not_take_the_speaker_before_it() -> None:
+    text = "“The quay is safe,” Ilves said. Asked whether it would close, Sepp said it would not. “Never.”"
+    attributions = analyze_article(text).attributions
+    assert [(a.speaker, a.content) for a in attributions] == [
+        ("Ilves", "“The quay is safe,”"),
+        (None, "whether it would close"),
+        ("Sepp", "it would not"),
+        ("Sepp", "“Never.”"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        pytest.param(
+            "Sepp once backed the mayor, but now said the mayor had failed the port.",
+            ("Sepp", "said", "the mayor had failed the port"),
+            id="but-now-said",
+        ),
+        pytest.param(
+            "Ilves said “no” twice, and specifically warned that the fees would rise.",
+            ("Ilves", "warned", "that the fees would rise"),
+            id="and-an-adverb-in-ly",
+        ),
+        pytest.param(
+            "The board has criticised the fares, and on Monday vowed to cut them.",
+            ("The board", "vowed", "to cut them"),
+            id="and-a-day",
+        ),
+    ],
+)
+def test_a_coordinated_cue_after_an_adverb_shares_the_subject(
+    text: str, second: tuple[str, str, str]
+) -> None:
+    attributions = analyze_article(text).attributions
+    assert (attributions[-1].speaker, attributions[-1].cue, attributions[-1].content) == second
+    assert second[0] not in attributions[0].content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "\"The harbour board still says 'trust us,' \" said Lea Sepp, a ferry captain.",
+            "\"The harbour board still says 'trust us,' \"",
+            id="a-space-before-the-closing-mark",
+        ),
+        pytest.param(
+            "''The harbour board still says 'trust us,''' said Lea Sepp, a ferry captain.",
+            "''The harbour board still says 'trust us,'''",
+            id="three-apostrophes",
+        ),
+        pytest.param(
+            "''The board's answer was 'wait,''' Lea Sepp said on Monday.",
+            "''The board's answer was 'wait,'''",
+            id="three-apostrophes-before-a-name",
+        ),
+    ],
+)
+def test_a_quotation_closing_on_a_nested_one_takes_its_cue(text: str, content: str) -> None:
+    first = analyze_article(text).attributions[0]
+    assert (first.speaker_resolved, first.content) == ("Lea Sepp", content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "On fares, 47% say the board should cut them.", "47%", "the board should cut them", id="percent"
+        ),
+        pytest.param(
+            "Some 42 percent backed the mayor, while 43 said the same of the governor.",
+            "43",
+            "the same of the governor",
+            id="a-count",
+        ),
+        pytest.param(
+            "Most backed the mayor, and more than 4 in 10 said the governor would do better.",
+            "more than 4 in 10",
+            "the governor would do better",
+            id="more-than-a-share",
+        ),
+        pytest.param(
+            "Of the delegates, 39 have said they back Sepp.", "39", "they back Sepp", id="a-count-with-have"
+        ),
+    ],
+)
+def test_a_count_or_share_of_people_speaks(text: str, speaker: str, content: str) -> None:
+    last = analyze_article(text).attributions[-1]
+    assert (last.speaker, last.content) == (speaker, content)
+
+
+def test_a_space_alone_before_a_closing_mark_does_not_close_a_clause() -> None:
+    # Tokenised text (a space before every mark): the quotation ends a sentence, not the cue's clause.
+    text = "“ It is about the ferry . ” He said most riders want lower fares and the board agreed ."
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.content) == (
+        "He",
+        "most riders want lower fares and the board agreed",
+    )
