@@ -40,6 +40,7 @@ from newsprism.compare.claims.people import (
     article_ages,
     article_role_ages,
     article_victim_ages,
+    kin_of,
     names_in,
     spelling_variants,
 )
@@ -438,7 +439,10 @@ def role_age_conflicts(context: _Context) -> list[Divergence]:
     months`). Only where every article naming that role gives one age: an article giving a `girl` two
     ages tells of two girls, and says nothing of which the other outlet means."""
     found = []
-    ages = lambda article: article_role_ages(context.of(article))  # noqa: E731
+    read = {a.id: article_role_ages(context.of(a)) for a in context.articles}
+    told = {claim.subject for claims in read.values() for claim in claims}
+    # `a 2-year-old sibling` in one outlet is the `3-year-old sister` of another's story.
+    ages = lambda article: [replace(c, subject=kin_of(c.subject, told)) for c in read[article.id]]  # noqa: E731
     stated = {a.id: ages_stated(context.of(a)) for a in context.articles}
 
     def clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:

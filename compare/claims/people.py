@@ -85,7 +85,23 @@ def article_ages(statements: Iterable[Statement]) -> list[FactClaim]:
 # `boy` and `child` may name several, which `role_age_conflicts` guards against.
 _ROLES = """girl boy baby infant toddler child son daughter sister brother mother father wife husband
     girlfriend boyfriend cousin nephew niece grandmother grandfather grandson granddaughter stepson
-    stepdaughter uncle aunt""".split()
+    stepdaughter uncle aunt sibling spouse parent""".split()
+# A kin word that covers others (`a 2-year-old sibling` is the `3-year-old sister` of another
+# outlet's story when the story has a sister and no brother): see `kin_of`.
+KIN_COVERS = {"sibling": ("sister", "brother"), "spouse": ("wife", "husband"), "parent": ("mother", "father")}
+
+
+def kin_of(role: str, roles_told: Iterable[str]) -> str:
+    """The role a covering kin word stands for in a story: `sibling` is the `sister` where the story
+    tells of a sister and of no brother; otherwise the word itself.
+
+    >>> kin_of("sibling", ["sister", "baby"]), kin_of("sibling", ["sister", "brother"])
+    ('sister', 'sibling')
+    """
+    told = [r for r in KIN_COVERS.get(role, ()) if r in set(roles_told)]
+    return told[0] if len(told) == 1 else role
+
+
 _ROLE = rf"(?P<role>{'|'.join(sorted(_ROLES, key=len, reverse=True))})"
 _ORDER = r"(?:(?P<order>older|younger|oldest|youngest|elder|eldest)\s+)?"
 _OWNER = r"(?P<owner>a|an|the|his|her|their|its|(?:the\s+)?\w+['\u2019]s)"

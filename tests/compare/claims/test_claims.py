@@ -874,3 +874,26 @@ def test_the_one_victims_ages_conflict_across_outlets(first: str, second: str, c
     articles = [article("t0", "O0", first), article("t1", "O1", second)]
     summaries = [d.summary for d in claim_conflicts(*_event(articles))]
     assert any("victim different ages" in summary for summary in summaries) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            "A girl was shot in her father's truck by her 3-year-old sister on Elm Street.",
+            "The girl was left in the truck on Elm Street with a 2-year-old sibling and a loaded gun.",
+            True,
+            id="the-sibling-is-the-sister",
+        ),
+        pytest.param(
+            "A girl was shot on Elm Street by her 3-year-old sister. Her 5-year-old brother was asleep.",
+            "The girl was left in the truck on Elm Street with a 2-year-old sibling and a loaded gun.",
+            False,
+            id="a-sibling-of-a-story-with-a-sister-and-a-brother",
+        ),
+    ],
+)
+def test_a_covering_kin_word_stands_for_the_one_kin_the_story_tells_of(
+    first: str, second: str, conflict: bool
+) -> None:
+    assert ("numeric_conflict" in _types(first, second)) is conflict
