@@ -121,7 +121,9 @@ class _Context:
         # may fall in half a year); a younger age later, or days apart, is a conflict.
         (_, earlier), (_, later) = sorted([(when_first, first), (when_second, second)], key=lambda x: x[0])
         years = abs((when_first - when_second).days) / 365.25
-        grown = float(later[0].value) - float(earlier[0].value)
+        if later[0].bounds is None or earlier[0].bounds is None:
+            return False
+        grown = later[0].bounds.low - earlier[0].bounds.low
         return 0 < grown <= math.ceil(years) and years >= 0.5
 
     def later(self, outlets_claims: Sequence[FactClaim]) -> str:
@@ -498,7 +500,9 @@ ADULT_GENERATION = 20
 
 
 def _ages_clash(a: Sequence[FactClaim], b: Sequence[FactClaim]) -> bool:
-    first, second = float(a[0].value), float(b[0].value)
+    if a[0].bounds is None or b[0].bounds is None:
+        return False
+    first, second = a[0].bounds.low, b[0].bounds.low
     gap = abs(first - second)
     generations = (min(first, second) < ADULT <= max(first, second) and gap >= GENERATION) or (
         gap >= ADULT_GENERATION

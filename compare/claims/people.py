@@ -22,8 +22,13 @@ from newsprism.compare.types import Statement
 _NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)){1,3})"
 _NAME_AGE = re.compile(rf"{_NAME},\s+(?P<age>\d{{1,3}})(?=\s*[,;.)]|\s+(?:of|from|and|was|is|who|in|were)\b)")
 _AGE_NAME = re.compile(
-    rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:(?:\w+\s+)?(?:identified|named)\s+as\s+)?{_NAME}"
+    rf"\b(?P<age>\d{{1,3}})-(?P<unit>year|month|week)-old\s+(?:(?:\w+\s+)?(?:identified|named)\s+as\s+)?{_NAME}"
 )
+# A stage of life as a name's title (`toddler Teagan Hutton`, `teen Jacob Ruiz`): the ages it allows.
+_STAGES = {"newborn": (0.0, 0.25), "infant": (0.0, 1.0), "baby": (0.0, 2.0), "toddler": (1.0, 4.0)}
+# The stage in either case (`Toddler Teagan` opens a sentence); the name capitalised.
+_STAGE_NAME = re.compile(rf"\b(?P<stage>(?i:{'|'.join(_STAGES)}))\s+{_NAME}")
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52}
 # Capitalised words that start a sentence or a title, not a given name.
 _NOT_GIVEN = frozenset(
     """The A An And But Police Officers Officer Sgt Lt Det Detective Chief Deputy Sheriff Mayor Gov
@@ -62,16 +67,17 @@ def age_claims(statement: Statement) -> list[FactClaim]:
             age = int(match.group("age"))
             if person is None or not 0 < age < 120:
                 continue
-            claims.append(
-                FactClaim(
-                    kind="age",
-                    subject=f"{person.given} {person.surname}",
-                    value=str(age),
-                    bounds=Bounds(age, age),
-                    statement=statement,
-                    phrase=match.group(0),
-                )
-            )
+            years = age * _UNIT_YEARS[(match.groupdict().get("unit") or "year").lower()]
+            subject = f"{person.given} {person.surname}"
+            value = f"{round(years, 2):g}"
+            claims.append(FactClaim("age", subject, value, Bounds(years, years), statement, match.group(0)))
+    for match in _STAGE_NAME.finditer(statement.text):
+        person = person_name(match.group("name"), statement)
+        if person is not None:
+            stage = match.group("stage").lower()
+            allowed = Bounds(_STAGES[stage][0], _STAGES[stage][1] - 1e-6)
+            subject = f"{person.given} {person.surname}"
+            claims.append(FactClaim("age", subject, stage, allowed, statement, match.group(0)))
     return claims
 
 
@@ -120,7 +126,6 @@ _ROLE_AGED = re.compile(
     r"(?:\s+(?P<unit>year|month|week)s?(?:\s+old)?)?(?=\s*[,;.)]|\s+(?:and|who|was|is)\b)",
     re.IGNORECASE,
 )
-_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52}
 
 
 def role_age_claims(statement: Statement) -> list[FactClaim]:

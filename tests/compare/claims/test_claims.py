@@ -897,3 +897,33 @@ def test_a_covering_kin_word_stands_for_the_one_kin_the_story_tells_of(
     first: str, second: str, conflict: bool
 ) -> None:
     assert ("numeric_conflict" in _types(first, second)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police named the victim as 8-week-old Teagan Moss of Fairbanks.", [("Teagan Moss", "0.15")]),
+        ("Officers found toddler Teagan Moss in the room.", [("Teagan Moss", "toddler")]),
+        ("Toddler Mia Lopez was found unharmed.", [("Mia Lopez", "toddler")]),
+        ("The baby girl was taken to a hospital.", []),
+    ],
+)
+def test_a_named_persons_age_in_weeks_or_as_a_stage_of_life(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.subject, c.value) for c in age_claims(sentence(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param("8-week-old Teagan Moss", "toddler Teagan Moss", True, id="a-baby-is-no-toddler"),
+        pytest.param(
+            "2-year-old Teagan Moss", "toddler Teagan Moss", False, id="a-two-year-old-is-a-toddler"
+        ),
+        pytest.param("8-week-old Teagan Moss", "infant Teagan Moss", False, id="an-infant"),
+    ],
+)
+def test_a_stage_of_life_conflicts_with_an_age_outside_it(first: str, second: str, conflict: bool) -> None:
+    template = "Police in Fairbanks found {} dead in a hotel room on Friday."
+    assert ("numeric_conflict" in _types(template.format(first), template.format(second))) is conflict
