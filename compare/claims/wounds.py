@@ -82,11 +82,27 @@ def regions_meet(first: str, second: str) -> bool:
     return first == second or frozenset((first, second)) in _MEETING
 
 
+# `It was initially believed the child had been struck in the neck, but police later said ... the
+# shoulder`: what was first believed is corrected by what follows, which is the sentence's claim.
+_CORRECTED = re.compile(
+    r"\b(?:initially|at\s+first|originally|first\s+(?:believed|thought|reported|said))\b[^.;]*?"
+    r"(?P<but>,?\s+but\s+|\s+later\s+|\s+now\s+)",
+    re.IGNORECASE,
+)
+
+
+def _correction_at(text: str) -> int:
+    """Where a sentence's correction of what was first believed begins (0 when it makes none)."""
+    corrected = _CORRECTED.search(text)
+    return corrected.start("but") if corrected else 0
+
+
 def wound_claims(statement: Statement) -> list[FactClaim]:
-    """The body regions a sentence says someone was hit in."""
+    """The body regions a sentence says someone was hit in (after a correction, the corrected ones)."""
     claims = []
+    since = _correction_at(statement.text)
     for pattern in (_WOUND, _ON_BACK):
-        for match in pattern.finditer(statement.text):
+        for match in pattern.finditer(statement.text, since):
             for group in ("part", "part2"):
                 part = match.groupdict().get(group)
                 if part:
@@ -104,5 +120,11 @@ def wound_claims(statement: Statement) -> list[FactClaim]:
 
 
 def article_wounds(statements: Iterable[Statement]) -> list[FactClaim]:
-    """Every wound claim of an article, in reading order."""
-    return [claim for statement in statements for claim in wound_claims(statement)]
+    """Every wound claim of an article, in reading order; where the article corrects what was first
+    believed (`initially ... the neck, but police later said ... the shoulder`), the correction alone:
+    its lead may still carry the first belief."""
+    told = list(statements)
+    corrected = [
+        claim for statement in told if _correction_at(statement.text) for claim in wound_claims(statement)
+    ]
+    return corrected or [claim for statement in told for claim in wound_claims(statement)]

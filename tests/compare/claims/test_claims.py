@@ -927,3 +927,28 @@ def test_a_named_persons_age_in_weeks_or_as_a_stage_of_life(
 def test_a_stage_of_life_conflicts_with_an_age_outside_it(first: str, second: str, conflict: bool) -> None:
     template = "Police in Fairbanks found {} dead in a hotel room on Friday."
     assert ("numeric_conflict" in _types(template.format(first), template.format(second))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "It was initially believed the boy was struck in the neck, but police later said he was hit in "
+            "the shoulder.",
+            ["shoulder"],
+        ),
+        ("The first man was shot in the leg, but the second was hit in the head.", ["leg", "head"]),
+    ],
+)
+def test_a_corrected_wound_is_the_correction(text: str, regions: list[str]) -> None:
+    assert [c.value for c in wound_claims(sentence(text))] == regions
+
+
+def test_an_article_that_corrects_its_first_account_of_a_wound_is_read_by_the_correction() -> None:
+    first = "A boy was shot in the neck on Elm Street on Tuesday, police said."
+    corrected = (
+        "A boy was shot in the neck on Elm Street on Tuesday. It was initially believed the boy was struck "
+        "in the neck, but police later said he was hit in the shoulder."
+    )
+    assert "wound_conflict" in _types(first, corrected)
+    assert "wound_conflict" not in _types(first, first.replace("police said", "officers said"))
