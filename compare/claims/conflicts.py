@@ -629,7 +629,7 @@ def wound_conflicts(context: _Context) -> list[Divergence]:
     )
     if not claims:
         return []
-    summary = f"Outlets say the victim was hit in different places: {_told(claims)}."
+    summary = f"Outlets say the victim was hit in different places: {_told(claims)}{context.later(claims)}."
     return [Divergence("wound_conflict", summary, 0.6, _evidence(claims))]
 
 
