@@ -23,7 +23,7 @@ from newsprism.storage.reading import get_article
 
 
 def config_for(site: LoopbackSite, **tables: str) -> CrawlConfig:
-    lines = ["[crawler]", "allow_private_networks = true", 'timeout = "2s"', "", "[[outlet]]"]
+    lines = ["[crawler]", "allow_private_networks = true", 'timeout = "10s"', "", "[[outlet]]"]
     lines += ['name = "Loopback Wire"', f'homepage = "{site.url("/")}"', 'delay = "0s"', "concurrency = 4"]
     lines += [f"{key} = {value}" for key, value in tables.items()]
     return parse_config("\n".join(lines) + "\n", "test.toml")
