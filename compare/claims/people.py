@@ -10,7 +10,7 @@ name) different ages; on a name when they spell one person's given name differen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -246,12 +246,23 @@ def names_in(statements: Iterable[Statement]) -> list[PersonName]:
 def spelling_variants(
     by_outlet: Sequence[tuple[str, Sequence[PersonName]]],
 ) -> list[list[tuple[str, PersonName]]]:
-    """Groups of one person's name spelled differently by different outlets: same surname, given names
-    alike but not equal, and no outlet writing both (then they are two people)."""
+    """Groups of one person's name spelled differently by different outlets: same surname and given
+    names alike but not equal, or the same given name and surnames alike (`Doug Wellborn`, `Doug
+    Welborn`); never where one outlet writes both (then they are two people)."""
+    groups = _variants(by_outlet, lambda name: (name.surname.lower(), name.given))
+    groups += _variants(by_outlet, lambda name: (name.given.lower(), name.surname))
+    return groups
+
+
+def _variants(
+    by_outlet: Sequence[tuple[str, Sequence[PersonName]]], key: Callable[[PersonName], tuple[str, str]]
+) -> list[list[tuple[str, PersonName]]]:
+    """Spelling groups of the part of a name that varies, the other part (`key`'s first) kept."""
     spellings: dict[str, dict[str, list[tuple[str, PersonName]]]] = {}
     for outlet, names in by_outlet:
         for name in names:
-            spellings.setdefault(name.surname.lower(), {}).setdefault(name.given, []).append((outlet, name))
+            kept, varied = key(name)
+            spellings.setdefault(kept, {}).setdefault(varied, []).append((outlet, name))
     groups = []
     for given_names in spellings.values():
         for first, second in _alike_pairs(sorted(given_names)):
@@ -268,8 +279,25 @@ def _alike_pairs(given: Sequence[str]) -> list[tuple[str, str]]:
         (a, b)
         for i, a in enumerate(given)
         for b in given[i + 1 :]
-        if a[0].lower() == b[0].lower() and fuzz.ratio(a.lower(), b.lower()) >= SPELLING
+        if a[0].lower() == b[0].lower() and fuzz.ratio(a.lower(), b.lower()) >= SPELLING and _misspelled(a, b)
     ]
+
+
+_INFLECTIONS = frozenset({"s", "es", "al"})
+
+
+def _misspelled(first: str, second: str) -> bool:
+    """Whether two alike words are one name spelled two ways, not the same written in other capitals
+    (`McNeil`, `Mcneil`) nor a word and its plural or adjective (`Apartment`, `Apartments`; `Region`,
+    `Regional`), which are common nouns of a place's name, not a person's.
+
+    >>> _misspelled("Welborn", "Wellborn"), _misspelled("McNeil", "Mcneil")
+    (True, False)
+    >>> _misspelled("Fugitive", "Fugitives"), _misspelled("Southwest", "Southwestern")
+    (False, True)
+    """
+    a, b = sorted((first.lower(), second.lower()), key=len)
+    return a != b and not (b.startswith(a) and b[len(a) :] in _INFLECTIONS)
 
 
 def _first_per_outlet(mentions: Sequence[tuple[str, PersonName]]) -> list[tuple[str, PersonName]]:

@@ -952,3 +952,26 @@ def test_an_article_that_corrects_its_first_account_of_a_wound_is_read_by_the_co
     )
     assert "wound_conflict" in _types(first, corrected)
     assert "wound_conflict" not in _types(first, first.replace("police said", "officers said"))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param("Officer Doug Wellborn", "Officer Doug Welborn", True, id="a-letter-doubled"),
+        pytest.param("Rolando Pizarro", "Rolando Pizzaro", True, id="letters-swapped"),
+        pytest.param("Maria Lopez", "Maria Lozano", False, id="two-surnames"),
+        pytest.param("Doug Wellborn", "Dan Welborn", False, id="two-given-names"),
+        pytest.param("Devante McNeil", "Devante Mcneil", False, id="capitals-only"),
+        pytest.param("Hidden Park Apartment", "Hidden Park Apartments", False, id="a-plural"),
+    ],
+)
+def test_a_surname_spelled_two_ways_is_a_name_conflict(first: str, second: str, conflict: bool) -> None:
+    template = "{} spoke to reporters outside the hotel in Fairbanks on Friday."
+    found = [t for t in _types(template.format(first), template.format(second)) if t == "name_conflict"]
+    assert bool(found) is conflict
+
+
+def test_two_surnames_one_outlet_writes_both_are_two_people() -> None:
+    both = "Doug Wellborn and his cousin Doug Welborn spoke to reporters in Fairbanks on Friday."
+    one = "Doug Wellborn spoke to reporters outside the hotel in Fairbanks on Friday."
+    assert "name_conflict" not in _types(both, one)
