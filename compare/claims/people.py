@@ -279,8 +279,17 @@ def _alike_pairs(given: Sequence[str]) -> list[tuple[str, str]]:
         (a, b)
         for i, a in enumerate(given)
         for b in given[i + 1 :]
-        if a[0].lower() == b[0].lower() and fuzz.ratio(a.lower(), b.lower()) >= SPELLING and _misspelled(a, b)
+        if a[0].lower() == b[0].lower() and (_alike(a, b) or _letters_swapped(a, b)) and _misspelled(a, b)
     ]
+
+
+def _alike(first: str, second: str) -> bool:
+    return fuzz.ratio(first.lower(), second.lower()) >= SPELLING
+
+
+def _letters_swapped(first: str, second: str) -> bool:
+    """The same letters in another order (`Rolando`, `Ronaldo`): a name misspelled, however unlike."""
+    return len(first) >= 5 and sorted(first.lower()) == sorted(second.lower())
 
 
 _INFLECTIONS = frozenset({"s", "es", "al"})
