@@ -506,15 +506,16 @@ _BY_THEIR_OWN_HAND = (
     r"(?:himself|herself|themselves)\b|\btook\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b|\bself-inflicted\b"
     r"|\b(?:murder-suicide|committed\s+suicide|apparent\s+suicide)\b"
 )
-_SHOOTER_KILLED = re.compile(
-    rf"{_BY_THEIR_OWN_HAND}|\b{_SHOOTER_NOUN}\s+(?:\w+\s+){{0,6}}?(?:(?:was|were|is|has\s+been|had\s+been)\s+"
+_SHOOTER_KILLED_BY_OTHERS = (
+    rf"\b{_SHOOTER_NOUN}\s+(?:\w+\s+){{0,6}}?(?:(?:was|were|is|has\s+been|had\s+been)\s+"
     r"(?:also\s+|later\s+|confirmed\s+|pronounced\s+|found\s+)?(?:killed|shot\s+(?:and\s+killed|dead|to\s+death)|"
     r"fatally\s+(?:shot|wounded)|dead)|(?:later\s+|also\s+)?died)\b"
-    rf"|\b(?:shot\s+and\s+killed|fatally\s+shot|killed)\s+(?:the|a)\s+(?:\w+\s+)?{_SHOOTER_NOUN}\b"
+    rf"|\b(?:shot\s+and\s+killed|fatally\s+shot|killed|killing)\s+(?:the|a)\s+(?:\w+\s+)?{_SHOOTER_NOUN}\b"
     # `officers fired on the suspect, killing him`, `police returned fire, killing him`.
-    rf"|\b(?:{_SHOOTER_NOUN}|returned\s+fire)\s*,\s+killing\s+(?:him|her)\b",
-    re.IGNORECASE,
+    rf"|\b(?:{_SHOOTER_NOUN}|returned\s+fire)\s*,\s+killing\s+(?:him|her)\b"
 )
+_SHOOTER_KILLED = re.compile(rf"{_BY_THEIR_OWN_HAND}|{_SHOOTER_KILLED_BY_OTHERS}", re.IGNORECASE)
+_KILLED_BY_OTHERS = re.compile(_SHOOTER_KILLED_BY_OTHERS, re.IGNORECASE)
 _SHOOTER_WOUNDED = re.compile(
     rf"\b{_SHOOTER_NOUN}\s+(?:\w+\s+){{0,2}}?(?:was|were|is|has\s+been|had\s+been)\s+(?:also\s+)?"
     r"(?:shot|wounded|injured|hurt|hospitali[sz]ed)\b(?!\s+(?:at|into|toward))"
@@ -529,6 +530,13 @@ _HE_KILLED = re.compile(
 )
 # An unborn child lost with a pregnant victim: some outlets count the child among the dead.
 _UNBORN = re.compile(r"\b(?:unborn|pregnant)\b", re.IGNORECASE)
+
+
+def shooter_killed_by_others(statements: Iterable[Statement]) -> bool:
+    """Whether an article tells of a shooter killed by someone else (`police returned fire, killing
+    the gunman`): then a `was killed` may be the shooter's, not the victim's. A shooter dead by their
+    own hand may be the only victim (`the boy accidentally shot himself`)."""
+    return any(_KILLED_BY_OTHERS.search(statement.text) for statement in statements)
 
 
 def excludes_shooter(claim: FactClaim) -> bool:

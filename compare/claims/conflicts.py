@@ -29,6 +29,7 @@ from newsprism.compare.claims.casualties import (
     excludes_shooter,
     lead_count,
     shooter_counted,
+    shooter_killed_by_others,
     uncounted_people,
 )
 from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
@@ -103,6 +104,10 @@ class _Context:
     def one_victim(self) -> bool:
         """Whether every article allows a single person hurt: its counts, and no `double shooting`."""
         return all(one_victim(self.casualties(a)) and not several_hurt(self.of(a)) for a in self.articles)
+
+    def shooter_died(self) -> bool:
+        """Whether an article of the event tells of the shooter killed by someone else."""
+        return any(shooter_killed_by_others(self.of(article)) for article in self.articles)
 
     def names(self, article: CoverageArticle) -> list[PersonName]:
         """The people the article names (spellings and partners both ask)."""
@@ -599,8 +604,8 @@ def _told_outlets(per_article: _PerArticle) -> str:
 
 def survival_conflicts(context: _Context) -> list[Divergence]:
     """One outlet says the only victim died, another that the victim is alive (in hospital, stable)."""
-    if not context.one_victim():
-        return []
+    if not context.one_victim() or context.shooter_died():
+        return []  # with the shooter dead too, `was killed` may be the shooter's death
     survival = lambda article: article_survival(context.of(article))  # noqa: E731
     # An article saying both `died` and `in critical condition` gives no answer (consistent only).
     answers = _by_subject(context, survival, consistent=True).get("victim", [])

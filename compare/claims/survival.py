@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsprism.compare.claims.casualties import INJURED, KILLED, SHOT
+from newsprism.compare.claims.casualties import HOSPITALISED, INJURED, KILLED, SHOT
 from newsprism.compare.claims.model import FactClaim
 from newsprism.compare.types import Statement
 
@@ -56,9 +56,12 @@ def article_survival(statements: Iterable[Statement]) -> list[FactClaim]:
     return [claim for statement in statements for claim in survival_claims(statement)]
 
 
-# `a double shooting`, `a triple homicide`: several people hurt, though no count is given.
+# `a double shooting`, `a triple homicide`, `One man is dead and another man was taken to a hospital`:
+# several people hurt, though no count is given.
 _SEVERAL = re.compile(
-    r"\b(?:double|triple|quadruple|multiple|mass)\s+(?:shootings?|homicides?|murders?|killings?)\b",
+    r"\b(?:double|triple|quadruple|multiple|mass)\s+(?:shootings?|homicides?|murders?|killings?)\b"
+    r"|\b(?:dead|killed|died)\b[^.;]{0,20}\band\s+another\s+(?:\w+\s+)?(?:was|is|were)\s+(?:\w+\s+)?"
+    r"(?:shot|wounded|injured|hurt|taken|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -74,5 +77,6 @@ def one_victim(casualties: Sequence[FactClaim]) -> bool:
         if claim.subject in (KILLED, INJURED, SHOT) and claim.bounds and claim.bounds.low > 1:
             return False
     killed = [c for c in casualties if c.subject == KILLED and c.bounds and c.bounds.low >= 1]
-    injured = [c for c in casualties if c.subject == INJURED and c.bounds and c.bounds.low >= 1]
-    return not (killed and injured)
+    # `One man is dead and another was taken to a hospital`: a second person hurt.
+    hurt = [c for c in casualties if c.subject in (INJURED, HOSPITALISED) and c.bounds and c.bounds.low >= 1]
+    return not (killed and hurt)

@@ -976,3 +976,38 @@ def test_two_surnames_one_outlet_writes_both_are_two_people() -> None:
     both = "Doug Wellborn and his cousin Doug Welborn spoke to reporters in Fairbanks on Friday."
     one = "Doug Wellborn spoke to reporters outside the hotel in Fairbanks on Friday."
     assert "name_conflict" not in _types(both, one)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            "A man was shot on Elm Street on Friday. He is in critical condition, police said.",
+            "A man was shot on Elm Street on Friday. He died at the hospital, police said.",
+            True,
+            id="the-only-victim",
+        ),
+        pytest.param(
+            "One man is dead and another man was taken to a hospital after a shooting on Elm Street.",
+            "A man was shot on Elm Street on Friday. He is expected to be OK, police said.",
+            False,
+            id="another-man-hurt",
+        ),
+        pytest.param(
+            "A man shot his girlfriend on Elm Street, and an officer returned fire, killing the gunman.",
+            "A woman was shot on Elm Street on Friday. She is in stable condition, police said.",
+            False,
+            id="the-shooter-killed-by-police",
+        ),
+        pytest.param(
+            "A teenager accidentally shot himself on Elm Street on Friday. He is unconscious, police said.",
+            "A teenager accidentally shot himself on Elm Street on Friday. He has died, police said.",
+            True,
+            id="the-only-victim-shot-himself",
+        ),
+    ],
+)
+def test_survival_is_asked_of_the_only_victim_not_of_a_second_person_or_a_shooter_police_killed(
+    first: str, second: str, conflict: bool
+) -> None:
+    assert ("survival_conflict" in _types(first, second)) is conflict
