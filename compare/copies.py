@@ -78,9 +78,21 @@ class SiteFurniture:
             moments.extend(itertools.repeat(moment, len(lines)))
         return cls(_spread_beyond(keys, moments, window_days * _DAY))
 
-    def story_text(self, text: str) -> str:
-        """The text without its furniture lines, learned or of a known kind (`furniture_kind`)."""
-        return "\n".join(line for line in _lines(text) if not self.is_furniture(line))
+    def story_text(self, text: str, chars: int | None = None) -> str:
+        """The text without its furniture lines, learned or of a known kind (`furniture_kind`); its
+        first `chars` characters when given, the lines after them not looked at."""
+        if chars is None:
+            return "\n".join(line for line in _lines(text) if not self.is_furniture(line))
+        # Looking for furniture is most of grouping's time; grouping reads a story's start only.
+        kept: list[str] = []
+        length = -1  # the newline before the first line is not there
+        for line in _lines(text):
+            if length >= chars:
+                break
+            if not self.is_furniture(line):
+                kept.append(line)
+                length += len(line) + 1
+        return "\n".join(kept)[:chars]
 
     def is_furniture(self, line: str) -> bool:
         """Whether a (stripped) line is the site's, not the story's."""
@@ -191,7 +203,7 @@ class CopyLinker:
             if len(self._leads) >= LEADS_KEPT:
                 self._leads.clear()
             known = self._leads[article.id] = shingles.__wrapped__(
-                self.furniture.story_text(article.text[:LEAD_CHARS])[:LEAD_CHARS]
+                self.furniture.story_text(article.text[:LEAD_CHARS], LEAD_CHARS)
             )
         return known
 
