@@ -163,6 +163,11 @@ class TermStats:
     def idf(self, term: int) -> float:
         return math.log((self.documents + 1) / (self._frequency[term] + 1)) + 1.0
 
+    def idfs(self) -> list[float]:
+        """Every term's `idf`, by term id."""
+        documents = self.documents + 1
+        return [math.log(documents / (frequency + 1)) + 1.0 for frequency in self._frequency]
+
 
 # What grouping reads of an article's analysis (entity names, direct quotes): a caller that loads
 # findings for grouping alone may leave the other kinds out.
@@ -177,7 +182,7 @@ def raw_terms(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE)
     entities, quotes."""
     terms: defaultdict[str, float] = defaultdict(float)
     _add_scaled(terms, term_counts(article.title), TITLE_WEIGHT)
-    text = furniture.story_text(article.text)
+    text = furniture.story_text(article.text, BODY_CHARS)
     lead, body = text[:LEAD_CHARS], text[LEAD_CHARS:BODY_CHARS]
     _add_scaled(terms, term_counts(lead), LEAD_WEIGHT)
     _add_scaled(terms, term_counts(body), 1.0)
@@ -197,12 +202,14 @@ def full_names(article: CoverageArticle) -> frozenset[str]:
     """The people an article names with given name and surname, as its entity terms are keyed, but for
     those it names as officials or as its own staff (`OFFICIAL_WORDS` before a mention)."""
     people = [e for e in article.analysis.entities if e.label == "PERSON" and e.canonical]
-    officials = {e.canonical for e in people if _after_official_word(article.text, e.start)}
-    return frozenset(
-        e.canonical.lower()
-        for e in people
-        if e.canonical not in officials and _looks_like_a_person(e.canonical)
-    )
+    # Each name judged once, and a mention looked behind only while its name could still count.
+    persons = {name for name in {e.canonical for e in people} if _looks_like_a_person(name)}
+    officials: set[str] = set()
+    for e in people:
+        undecided = e.canonical in persons and e.canonical not in officials
+        if undecided and _after_official_word(article.text, e.start):
+            officials.add(e.canonical)
+    return frozenset(name.lower() for name in persons - officials)
 
 
 def _after_official_word(text: str, start: int) -> bool:
@@ -225,7 +232,7 @@ def is_round_up(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITUR
     head = f"{article.title}\n{article.text[:BODY_CHARS]}".lower()
     if not any(word in head for word in ROUND_UP_WORDS):  # most pages: no regular expression to run
         return False
-    lead = furniture.story_text(article.text[:BODY_CHARS])[:LEAD_CHARS]
+    lead = furniture.story_text(article.text[:BODY_CHARS], LEAD_CHARS)
     return ROUND_UP.search(f"{article.title}\n{lead}") is not None
 
 
@@ -362,7 +369,7 @@ class EventGrouper:
         # Term weights are fixed when the statistics come from the whole batch: each term's idf once,
         # not once per article that has it.
         if self._idf is None or len(self._idf) < self._stats.terms:  # terms encoded since
-            self._idf = [self._stats.idf(term) for term in range(self._stats.terms)]
+            self._idf = self._stats.idfs()
         return self._idf.__getitem__
 
     def _best_event(

@@ -202,23 +202,63 @@ def alembic_config(engine: Engine) -> Any:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Create or upgrade the schema (Alembic `upgrade head`); safe to run any number of times.
+    """Create or upgrade the schema; safe to run any number of times.
 
-    The whole upgrade is one transaction on both back-ends, so a process killed mid-migration leaves
-    the schema as it was and the next run starts over.
+    A database without tables is built at the head revision at once (`newsprism.storage.schema`);
+    any other is upgraded by the migrations (Alembic `upgrade head`). Either is one transaction on
+    both back-ends, so a process killed midway leaves the schema as it was and the next run starts over.
     """
+    try:
+        if not _created(engine):
+            _migrated(engine)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open database {_safe_url(engine)}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
+
+
+def _migrated(engine: Engine) -> None:
+    # Alembic is loaded here only: a new database is built without it (`_created`).
     from alembic.util import CommandError
 
     try:
         if not _at_head(engine):
             _upgrade(engine)
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open database {_safe_url(engine)}: {exc.orig}") from exc
-    except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
     except CommandError as exc:
         # A revision this installation does not ship: the database was written by a newer newsprism.
         raise DatabaseError(f"cannot migrate database {_safe_url(engine)}: {exc}") from exc
+
+
+def _created(engine: Engine) -> bool:
+    """Build the head schema when the database is new; whether it was new. Alembic is not loaded:
+    it was most of the time a new database took to open."""
+    from newsprism.storage.schema import create_schema, is_empty
+
+    with engine.connect() as connection:
+        if not is_empty(connection):  # a read, as `_at_head`: most opens end here
+            return False
+    migrating = _migration_engine(engine)
+    try:
+        # Under the migration engine's lock: a second process opening the same new database waits,
+        # then finds the tables and goes on to `_at_head`.
+        with migrating.begin() as connection:
+            if not is_empty(connection):
+                return False
+            create_schema(connection)
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
+    if migrating is not engine:
+        # The connection that found the database empty answers SQLite's PRAGMAs (foreign_key_list,
+        # which reflection reads) from the schema it read then, until a statement makes it read again.
+        engine.dispose()
+    return True
+
+
+def migrate_to_head(engine: Engine) -> None:
+    """Run the migrations from the database's revision to the head, whatever it holds (what any
+    database with tables gets from `upgrade_to_head`)."""
+    _upgrade(engine)
 
 
 def _upgrade(engine: Engine) -> None:

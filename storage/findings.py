@@ -41,6 +41,8 @@ FINDING_MODELS: dict[str, type[Attribution | Quantity | Entity | DateMention]] =
     "dates": DateMention,
 }
 FINDING_KINDS = tuple(FINDING_MODELS)
+# Findings read per DB-API call when they are read in bulk (regrouping reads every current one).
+FINDINGS_BATCH = 2_000
 # The fields stored under another name: `end` is a reserved word in SQL.
 _COLUMN_OF_FIELD = {"start": "start_char", "end": "end_char"}
 
@@ -240,8 +242,10 @@ def current_findings_as(
             .order_by(table.c.version_id, table.c.start_char, table.c.id)
         )
         make = cast("Callable[..., Finding]", kind_type)
-        for version_id, *values in session.execute(query):
-            found.setdefault(version_id, {}).setdefault(kind, []).append(make(*values))
+        # Rows fetched in batches: one row at a time was half the read (a DB-API call per finding).
+        for rows in session.execute(query).partitions(FINDINGS_BATCH):
+            for version_id, *values in rows:
+                found.setdefault(version_id, {}).setdefault(kind, []).append(make(*values))
     return found
 
 

@@ -234,13 +234,15 @@ class Attribution(Base):
     start_char: Mapped[int]
     end_char: Mapped[int]
     cue: Mapped[str | None] = mapped_column(String(200))
-    cue_start: Mapped[int | None]
-    cue_end: Mapped[int | None]
     speaker: Mapped[str | None] = mapped_column(Text)
     speaker_start: Mapped[int | None]
     speaker_end: Mapped[int | None]
     speaker_resolved: Mapped[str | None] = mapped_column(String(500))
     source_type: Mapped[str] = mapped_column(String(16))
+    # Columns a migration added come last, in its order, as the migrated table has them: a new
+    # database is built from these declarations (newsprism.storage.schema).
+    cue_start: Mapped[int | None]
+    cue_end: Mapped[int | None]
     # speech | belief | intention | perception | document; NULL on rows analyzed before issue 16.
     cue_class: Mapped[str | None] = mapped_column(String(16))
 

@@ -204,6 +204,22 @@ def test_known_kinds_of_furniture_are_dropped_from_short_lines_only() -> None:
     assert NO_FURNITURE.story_text(f"{short}\n{long}") == long.strip()
 
 
+@pytest.mark.parametrize(
+    "chars",
+    [0, 1, 22, 23, 24, 40, 200, 10_000],
+    ids=["none", "one", "before-newline", "at-newline", "after-newline", "second-line", "long", "all"],
+)
+def test_story_text_up_to_a_length_is_the_start_of_the_story_text(chars: int) -> None:
+    # Grouping reads the first few thousand characters of a story: the lines after them are not
+    # looked at, and what comes back is the start of the whole story text, furniture left out as there.
+    later = DAY.timestamp() + 40 * 86_400
+    page = f"A fire closed the mill.\nLog in to comment.\nSign up for our newsletter\n{WIRE}\nThe ferry sank."
+    furniture = SiteFurniture.learn([(page, DAY.timestamp()), ("Log in to comment.", later)], WINDOW_DAYS)
+    whole = furniture.story_text(page)
+    assert whole == f"A fire closed the mill.\n{WIRE}\nThe ferry sank."
+    assert furniture.story_text(page, chars) == whole[:chars]
+
+
 def test_copy_constants_hold_their_meaning() -> None:
     # A changed byline and an added sentence keep a copy; a report in other words is no copy.
     assert near_identical(shingles(WIRE), shingles(WIRE_AT_STATION))

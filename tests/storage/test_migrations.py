@@ -8,7 +8,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from alembic import command
-from newsprism.storage.database import alembic_config, open_engine, upgrade_to_head
+from newsprism.storage.database import alembic_config, migrate_to_head, open_engine, upgrade_to_head
 from newsprism.storage.models import Base
 from newsprism.storage.search import include_schema_name
 
@@ -24,7 +24,7 @@ def _tables(url: str) -> set[str]:
 def test_upgrade_downgrade_upgrade(database_url: str) -> None:
     engine = open_engine(database_url)
     try:
-        upgrade_to_head(engine)
+        upgrade_to_head(engine)  # new: built at the head at once, then taken down by the migrations
         assert _tables(database_url) >= set(Base.metadata.tables)
         command.downgrade(alembic_config(engine), "base")
         assert _tables(database_url) == set()
@@ -36,10 +36,11 @@ def test_upgrade_downgrade_upgrade(database_url: str) -> None:
 
 
 def test_models_and_migrations_agree(database_url: str) -> None:
-    """What `alembic check` verifies: autogenerate finds nothing to change after upgrade head."""
+    """What `alembic check` verifies: autogenerate finds nothing to change after upgrade head (by the
+    migrations: a new database opened by newsprism is built from the models, see test_schema.py)."""
     engine = open_engine(database_url)
     try:
-        upgrade_to_head(engine)
+        migrate_to_head(engine)
         with engine.connect() as connection:
             # The search index tables are the migration's own, not models (see newsprism.storage.search).
             opts = {"compare_type": True, "include_name": include_schema_name}
