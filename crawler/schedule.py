@@ -155,13 +155,21 @@ def _first_reason(problems: list[CrawlProblem]) -> str:
 
 
 def _reporting_passes(scheduler: Any, on_pass: Callable[[str], None]) -> None:
-    """Call `on_pass` with a `pass_line` each time an outlet's job ends, done or failed."""
+    """Call `on_pass` with a `pass_line` each time an outlet's job ends, done or failed.
+
+    The next run comes from the job's trigger, read once here, never from the scheduler while a job
+    ends: `shutdown` holds the scheduler's job-store lock while it waits for the jobs in flight, so a
+    job whose listener asked the scheduler then (`get_job`) would wait for it forever."""
+    triggers = {job.id: job.trigger for job in scheduler.get_jobs()}
 
     def ended(event: JobExecutionEvent) -> None:
         if not event.job_id.startswith(JOB_PREFIX):
             return
-        job = scheduler.get_job(event.job_id)
-        next_run = job.next_run_time if job is not None else None
+        trigger = triggers.get(event.job_id)
+        now = datetime.now(UTC)
+        next_run = None
+        if trigger is not None and not STOPPING.is_set():
+            next_run = trigger.get_next_fire_time(event.scheduled_run_time, now)
         outlet = event.job_id.removeprefix(JOB_PREFIX)
         on_pass(pass_line(outlet, event.retval, event.exception, next_run))
 
@@ -191,9 +199,9 @@ def run_schedule(
         acquire_lock(database, datetime.now(UTC))
         try:
             with _signals_set(stop), _scheduler(database) as scheduler:
-                if on_pass is not None:
-                    _reporting_passes(scheduler, on_pass)
                 sync_jobs(scheduler, config, config_path, database_url, job)
+                if on_pass is not None:
+                    _reporting_passes(scheduler, on_pass)  # its triggers are the jobs just synced
                 scheduler.resume()
                 if on_started is not None:
                     on_started(len(config.outlets))

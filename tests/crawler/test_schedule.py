@@ -162,6 +162,32 @@ def test_jobs_running_at_once_share_one_extraction_pool(
     assert not multiprocessing.active_children()  # the pool closed with the schedule
 
 
+@pytest.mark.slow
+def test_a_schedule_stopped_while_a_pass_is_in_flight_reports_it_and_returns(
+    tmp_path: Path, site: LoopbackSite, sqlite_url: str
+) -> None:
+    """Stopping waits for the pass in flight, whose end is reported; the report must not ask the
+    scheduler while its shutdown holds the job store (it did, and the schedule never returned)."""
+    link = site.url("/2024/05/03/slow-story")
+    feed = f"<rss><channel><item><title>S</title><link>{link}</link></item></channel></rss>"
+    site.route("/rss.xml", Reply(body=feed, content_type="application/rss+xml"))
+    site.route("/2024/05/03/slow-story", Reply(body=article_html("Slow"), delay=2.0))
+    config = outlet_config(tmp_path, site, names=("Slow Post",))
+    lines: list[str] = []
+    stop = threading.Event()
+    options = {"stop": stop, "heartbeat": 0.1, "on_pass": lines.append}
+    thread = threading.Thread(target=run_schedule, args=(config, sqlite_url), kwargs=options)
+    thread.start()
+    try:
+        wait_for(lambda: any(r.path.endswith("slow-story") for r in site.requests))
+    finally:
+        stop.set()  # the page is still being served: the pass ends during the shutdown
+        thread.join(30)
+    assert not thread.is_alive()
+    assert len(lines) == 1 and lines[0].startswith("Slow Post: ")
+    assert lines[0].endswith("next run none (stopping)")
+
+
 def test_an_outlet_removed_from_the_config_loses_its_job(
     tmp_path: Path, site: LoopbackSite, sqlite_url: str, database: Database
 ) -> None:
