@@ -38,6 +38,8 @@ _PARTNER = re.compile(
 
 def relation_claims(statement: Statement, people: Sequence[PersonName]) -> list[FactClaim]:
     """The standings a sentence gives a couple, one claim per person of the article it names."""
+    if _PARTNER.search(statement.text) is None:
+        return []  # most sentences name no partner: the names need not be looked for
     named = {p.surname for p in people if re.search(rf"\b{re.escape(p.surname)}\b", statement.text)}
     if not named:
         return []
