@@ -165,6 +165,15 @@ def join_names(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def outlets_say(outlets: Sequence[str], verb: str) -> str:
+    """The outlets and a verb that agrees with them: `A reports`, `A and B report` (`verb` as said of one).
+
+    >>> outlets_say(["A"], "says"), outlets_say(["A", "B"], "says")
+    ('A says', 'A and B say')
+    """
+    return f"{join_names(outlets)} {verb if len(outlets) == 1 else verb.removesuffix('s')}"
+
+
 def excerpt(text: str, limit: int = 160) -> str:
     """The text, cut at a word boundary with an ellipsis when longer than `limit`."""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " \u2026"

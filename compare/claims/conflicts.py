@@ -50,7 +50,7 @@ from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim, several_hurt
 from newsprism.compare.claims.times import event_time, times_differ
 from newsprism.compare.claims.wounds import article_wounds, regions_meet
-from newsprism.compare.types import Claim, CoverageArticle, Divergence, Statement, join_names
+from newsprism.compare.types import Claim, CoverageArticle, Divergence, Statement, join_names, outlets_say
 
 # The sentences of an article's lead, where its tolls are read (see casualty_conflicts).
 LEAD_STATEMENTS = 4
@@ -172,8 +172,7 @@ def _told(claims: Sequence[FactClaim]) -> str:
     parts = []
     for _value, same in sorted(groups.items(), key=lambda item: (len(item[1]), item[0])):
         outlets = sorted({c.statement.outlet for c in same})
-        verb = "reports" if len(outlets) == 1 else "report"
-        parts.append(f"{join_names(outlets)} {verb} \u201c{same[0].phrase}\u201d")
+        parts.append(f"{outlets_say(outlets, 'reports')} \u201c{same[0].phrase}\u201d")
     return "; ".join(parts)
 
 
@@ -271,7 +270,7 @@ def _with_shooter(claims: Sequence[FactClaim]) -> str:
     outlets = sorted({c.statement.outlet for c in claims if counts_shooter(c)})
     if not outlets:
         return ""
-    return f" ({join_names(outlets)} {'counts' if len(outlets) == 1 else 'count'} the shooter among them)"
+    return f" ({outlets_say(outlets, 'counts')} the shooter among them)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,12 +295,11 @@ def _uncounted(context: _Context, role: str) -> _Uncounted | None:
     said = []
     for kind in kinds:
         outlets = sorted({c.statement.outlet for c in told if c.kind == kind})
-        one = len(outlets) == 1
         if kind == "shooter":
             verb = "died" if role == KILLED else "was hurt"
-            said.append(f"{join_names(outlets)} {'says' if one else 'say'} the shooter {verb}")
+            said.append(f"{outlets_say(outlets, 'says')} the shooter {verb}")
         else:
-            said.append(f"{join_names(outlets)} {'tells' if one else 'tell'} of a pregnant victim")
+            said.append(f"{outlets_say(outlets, 'tells')} of a pregnant victim")
     who = " and ".join("the shooter" if kind == "shooter" else "an unborn child" for kind in kinds)
     return _Uncounted(len(kinds), who, "; ".join(said), tuple(told))
 
@@ -410,19 +408,15 @@ def _custody_divergence(
     claims = [c for _, s in (*yes, *no) for c in s.evidence]
     if question == ARREST:
         told = (
-            f"{join_names(yes_outlets)} {_verb(yes_outlets, 'reports')} a suspect in custody; "
-            f"{join_names(no_outlets)} {_verb(no_outlets, 'reports')} no arrest or a suspect still sought"
+            f"{outlets_say(yes_outlets, 'reports')} a suspect in custody; "
+            f"{outlets_say(no_outlets, 'reports')} no arrest or a suspect still sought"
         )
     else:
         told = (
-            f"{join_names(yes_outlets)} {_verb(yes_outlets, 'reports')} charges; "
-            f"{join_names(no_outlets)} {_verb(no_outlets, 'says', 'say')} no one has been charged"
+            f"{outlets_say(yes_outlets, 'reports')} charges; "
+            f"{outlets_say(no_outlets, 'says')} no one has been charged"
         )
     return Divergence("custody_conflict", f"{told}{context.later(claims)}.", 0.9, _evidence(claims))
-
-
-def _verb(outlets: Sequence[str], singular: str, plural: str | None = None) -> str:
-    return singular if len(outlets) == 1 else (plural or singular[:-1])
 
 
 # --- people ------------------------------------------------------------------------------------------
@@ -598,8 +592,7 @@ def _most_wounded(context: _Context) -> int | None:
 
 
 def _told_outlets(per_article: _PerArticle) -> str:
-    outlets = sorted({a.outlet for a, _ in per_article})
-    return f"{join_names(outlets)} {'says' if len(outlets) == 1 else 'say'}"
+    return outlets_say(sorted({a.outlet for a, _ in per_article}), "says")
 
 
 def survival_conflicts(context: _Context) -> list[Divergence]:
@@ -669,11 +662,9 @@ def _add_to_act(acts: list[list[FactClaim]], a: FactClaim, b: FactClaim) -> None
 def _prospect_divergence(context: _Context, claims: Sequence[FactClaim]) -> Divergence:
     likely = sorted({c.statement.outlet for c in claims if c.value == LIKELY})
     unlikely = sorted({c.statement.outlet for c in claims if c.value != LIKELY})
-    act = claims[0].phrase
+    act, doubt = claims[0].phrase, next(c.phrase for c in claims if c.value != LIKELY)
     summary = (
-        f"Outlets disagree whether it will happen: {join_names(likely)} "
-        f"{'reports' if len(likely) == 1 else 'report'} \u201c{act}\u201d; "
-        f"{join_names(unlikely)} {'reports' if len(unlikely) == 1 else 'report'} "
-        f"\u201c{next(c.phrase for c in claims if c.value != LIKELY)}\u201d{context.later(claims)}."
+        f"Outlets disagree whether it will happen: {outlets_say(likely, 'reports')} \u201c{act}\u201d; "
+        f"{outlets_say(unlikely, 'reports')} \u201c{doubt}\u201d{context.later(claims)}."
     )
     return Divergence("polarity_conflict", summary, 0.8, _evidence(claims))

@@ -27,6 +27,7 @@ from newsprism.compare.types import (
     claim_of,
     connected,
     join_names,
+    outlets_say,
     quoted_excerpt,
 )
 
@@ -146,8 +147,8 @@ def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Seq
     contentious = bool(set(words(said)) & _CONTENTIOUS)
     verb = "does" if len(missing) == 1 else "do"
     summary = (
-        f"{join_names(missing)} {verb} not report what {join_names(reporters)} "
-        f"{'reports' if len(reporters) == 1 else 'report'}: {quoted_excerpt(example.text)}"
+        f"{join_names(missing)} {verb} not report what {outlets_say(reporters, 'reports')}: "
+        f"{quoted_excerpt(example.text)}"
     )
     severity = 0.5 + (0.2 if denial else 0.1 if contentious else 0.0)
     severity += 0.1 * len(reporters) / (len(reporters) + len(missing))

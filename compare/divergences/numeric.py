@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from newsprism.compare.divergences.alignment import AlignedPair
 from newsprism.compare.findings import Quantity
 from newsprism.compare.textsim import content_words, stem, words
-from newsprism.compare.types import Claim, Divergence, Statement, claim_of, connected, join_names
+from newsprism.compare.types import Claim, Divergence, Statement, claim_of, connected, outlets_say
 
 # Statements must align this well before their numbers or dates are compared.
 COMPARABLE = 0.5
@@ -241,7 +241,7 @@ def _numeric_summary(claims: Sequence[Claim], example: Quantity) -> str:
 
 
 def _reports(outlets: Sequence[str]) -> str:
-    return f"{join_names(outlets)} {'reports' if len(outlets) == 1 else 'report'}"
+    return outlets_say(outlets, "reports")
 
 
 def _numeric_severity(mentions: Sequence[Mention]) -> float:
