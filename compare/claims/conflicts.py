@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 from itertools import combinations
 
 from newsprism.compare.claims.casualties import (
@@ -91,6 +92,7 @@ class _Context:
         self.published: dict[str, datetime | None] = {a.id: a.published for a in articles}
         self._casualties: dict[str, list[FactClaim]] = {}
         self._names: dict[str, list[PersonName]] = {}
+        self._uncounted: dict[str, list[FactClaim]] = {}
 
     def of(self, article: CoverageArticle) -> Sequence[Statement]:
         return self.statements.get(article.id, ())
@@ -101,13 +103,21 @@ class _Context:
             self._casualties[article.id] = article_casualties(self.of(article))
         return self._casualties[article.id]
 
+    @cached_property
     def one_victim(self) -> bool:
-        """Whether every article allows a single person hurt: its counts, and no `double shooting`."""
+        """Whether every article allows a single person hurt: its counts, and no `double shooting`
+        (survival, wounds, condition and the victim's age all ask)."""
         return all(one_victim(self.casualties(a)) and not several_hurt(self.of(a)) for a in self.articles)
 
     def shooter_died(self) -> bool:
         """Whether an article of the event tells of the shooter killed by someone else."""
         return any(shooter_killed_by_others(self.of(article)) for article in self.articles)
+
+    def uncounted(self, article: CoverageArticle) -> list[FactClaim]:
+        """The people the article tells of whom a toll may leave out (asked once per role)."""
+        if article.id not in self._uncounted:
+            self._uncounted[article.id] = uncounted_people(self.of(article))
+        return self._uncounted[article.id]
 
     def names(self, article: CoverageArticle) -> list[PersonName]:
         """The people the article names (spellings and partners both ask)."""
@@ -288,7 +298,7 @@ def _uncounted(context: _Context, role: str) -> _Uncounted | None:
     """Whom the event's tolls of a role may count or leave out: the shooter, where an article tells
     the shooter dead (or hurt, for the wounded), and an unborn child where one tells of a pregnant
     victim."""
-    told = [c for a in context.articles for c in uncounted_people(context.of(a)) if c.subject == role]
+    told = [c for a in context.articles for c in context.uncounted(a) if c.subject == role]
     kinds = sorted({c.kind for c in told})
     if not kinds:
         return None
@@ -308,13 +318,8 @@ def _convention_explains(per_article: _PerArticle, uncounted: _Uncounted) -> boo
     """Whether every clash of two outlets' tolls closes when the smaller counts the people a toll may
     leave out (`Four people were killed` against `five dead` where the gunman died too), unless both
     tolls say whom they count (`including the gunman`, `besides the gunman`)."""
-    clashes = [
-        (first[0], second[0])
-        for i, (a, first) in enumerate(per_article)
-        for b, second in per_article[i + 1 :]
-        if a.outlet != b.outlet and _tolls_clash(first, second)
-    ]
-    return bool(clashes) and all(_closes(x, y, uncounted.people) for x, y in clashes)
+    clashes = _clashing_pairs(per_article, _tolls_clash)
+    return bool(clashes) and all(_closes(a[1][0], b[1][0], uncounted.people) for a, b in clashes)
 
 
 def _closes(x: FactClaim, y: FactClaim, people: int) -> bool:
@@ -360,12 +365,22 @@ def _clashing_claims(
 ) -> list[FactClaim]:
     """The claims of the articles that clash with another outlet's article, in article order."""
     involved: dict[str, list[FactClaim]] = {}
-    for i, (first, first_claims) in enumerate(per_article):
-        for second, second_claims in per_article[i + 1 :]:
-            if first.outlet != second.outlet and clash(first_claims, second_claims):
-                involved[first.id] = first_claims
-                involved[second.id] = second_claims
+    for (first, first_claims), (second, second_claims) in _clashing_pairs(per_article, clash):
+        involved[first.id] = first_claims
+        involved[second.id] = second_claims
     return [claim for claims in involved.values() for claim in claims]
+
+
+def _clashing_pairs(
+    per_article: _PerArticle, clash: Callable[[Sequence[FactClaim], Sequence[FactClaim]], bool]
+) -> list[tuple[tuple[CoverageArticle, list[FactClaim]], tuple[CoverageArticle, list[FactClaim]]]]:
+    """Each pair of different outlets' articles whose claims clash, in article order."""
+    return [
+        (first, second)
+        for i, first in enumerate(per_article)
+        for second in per_article[i + 1 :]
+        if first[0].outlet != second[0].outlet and clash(first[1], second[1])
+    ]
 
 
 # --- time of day -------------------------------------------------------------------------------------
@@ -466,7 +481,7 @@ def victim_age_conflicts(context: _Context) -> list[Divergence]:
     """The one person hurt given ages by two outlets that cannot both be true (`A 2-year-old girl is
     recovering` against `a 1-year-old child was shot`). Only where every article allows a single victim
     and gives that victim one age: with several hurt, two ages are two people."""
-    if not context.one_victim():
+    if not context.one_victim:
         return []
     # The victim is described in the lead; further down, ages are of others or of other shootings.
     ages = lambda article: [  # noqa: E731
@@ -588,7 +603,7 @@ def _most_wounded(context: _Context) -> int | None:
         return None  # `a double shooting` told of one victim: who else was hurt is not counted
     if tolls:
         return max(tolls)
-    return 1 if context.one_victim() else None
+    return 1 if context.one_victim else None
 
 
 def _told_outlets(per_article: _PerArticle) -> str:
@@ -597,7 +612,7 @@ def _told_outlets(per_article: _PerArticle) -> str:
 
 def survival_conflicts(context: _Context) -> list[Divergence]:
     """One outlet says the only victim died, another that the victim is alive (in hospital, stable)."""
-    if not context.one_victim() or context.shooter_died():
+    if not context.one_victim or context.shooter_died():
         return []  # with the shooter dead too, `was killed` may be the shooter's death
     survival = lambda article: article_survival(context.of(article))  # noqa: E731
     # An article saying both `died` and `in critical condition` gives no answer (consistent only).
@@ -615,7 +630,7 @@ def survival_conflicts(context: _Context) -> list[Divergence]:
 def wound_conflicts(context: _Context) -> list[Divergence]:
     """Outlets that put a victim's wounds in different places of the body."""
     # Where several people were hurt, two outlets' wounds may be two victims'.
-    if not context.one_victim():
+    if not context.one_victim:
         return []
     per_article = []
     for article in context.articles:

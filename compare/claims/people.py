@@ -144,18 +144,24 @@ def role_age_claims(statement: Statement) -> list[FactClaim]:
             age = int(match.group("age"))
             if str(age) in named or age == 0:
                 continue  # `a 2-year-old girl, Ana Ruiz,`: the named reader has it
-            unit = (match.group("unit") or "year").lower()
-            low = age * _UNIT_YEARS[unit]
-            high = low + 1 - 1e-6 if unit == "year" else low
             order = (match.group("order") or "").lower()
             owner = match.group("owner").lower()
             owned = owner in {"his", "her", "their", "its"} or owner.endswith(("'s", "\u2019s"))
             if match.group("role").lower() in _ANYONE and not (order or owned):
                 continue
             subject = f"{order} {match.group('role').lower()}".strip()
-            value = f"{round(low, 2):g}"
-            claims.append(FactClaim("age", subject, value, Bounds(low, high), statement, match.group(0)))
+            value, allowed = _age_allowed(age, match.group("unit"))
+            claims.append(FactClaim("age", subject, value, allowed, statement, match.group(0)))
     return claims
+
+
+def _age_allowed(age: int, unit: str | None) -> tuple[str, Bounds]:
+    """An age as said (`3`, `22`-month, `8`-week) in years, and the ages it allows: a child of `1
+    year` is 12 to 23 months old; months and weeks are exact."""
+    unit = (unit or "year").lower()
+    low = age * _UNIT_YEARS[unit]
+    high = low + 1 - 1e-6 if unit == "year" else low
+    return f"{round(low, 2):g}", Bounds(low, high)
 
 
 # The person hurt, by age alone: `A 2-year-old girl is recovering after being shot`, `a 1-year-old child
@@ -199,11 +205,8 @@ def victim_age_claims(statement: Statement) -> list[FactClaim]:
         age = int(match.group("age"))
         if age == 0:
             continue
-        unit = match.group("unit").lower()
-        low = age * _UNIT_YEARS[unit]
-        high = low + 1 - 1e-6 if unit == "year" else low
-        value = f"{round(low, 2):g}"
-        claims.append(FactClaim("age", "victim", value, Bounds(low, high), statement, match.group(0)))
+        value, allowed = _age_allowed(age, match.group("unit"))
+        claims.append(FactClaim("age", "victim", value, allowed, statement, match.group(0)))
     return claims
 
 
