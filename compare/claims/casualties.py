@@ -247,7 +247,8 @@ def _role(word: str) -> str:
     return _ROLE_OF.get(lowered, _ROLE_OF.get(lowered.split()[0], SHOT))
 
 
-def _value(number: str) -> float | None:
+def count_value(number: str) -> float | None:
+    """The number a count is written with: digits, words (`three`), `no` (0); None if it is none."""
     lowered = number.lower().strip()
     if lowered == "no":
         return 0.0
@@ -297,7 +298,7 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     number = {_PAIR: "two", _BARE_SINGLE: "one"}.get(match.re, match.group(n))
     if number.lower() in {"a", "an"} and role in (KILLED, INJURED) and match.re is _NOUN:
         return None  # `a dead end`, `an injured knee`
-    value = _value(number)
+    value = count_value(number)
     after = match.string[match.end(n) : match.end(n) + 12]
     if number.lower() in {"a", "an"} and _ROLE_WORD.match(after):
         return None  # `an injured man`: an adjective, not a head count
@@ -329,7 +330,7 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     fatally = re.search(r"\bfatally\s+$", match.string[max(0, match.start() - 9) : match.start()], re.I)
     following = _FOLLOWING.match(match.string[match.end() :])
     if match.re is _ACTIVE and not qualifier and not fatally and following:
-        value += _value(following.group("n") or "one") or 1.0
+        value += count_value(following.group("n") or "one") or 1.0
         listed += 1
     if listed or match.re is _PAIR:
         group, individual = None, False  # `a man, two women and a child`: everyone listed
@@ -365,7 +366,7 @@ def _coordinated(text: str, start: int) -> float:
     added = 0.0
     for _ in range(4):  # a list of a few people; longer runs are not one subject
         joined = _COORDINATED.search(text[max(0, start - 60) : start])
-        value = (1.0 if joined.group("aged") else _value(joined.group("n"))) if joined else None
+        value = (1.0 if joined.group("aged") else count_value(joined.group("n"))) if joined else None
         if joined is None or not value:
             break
         added += value

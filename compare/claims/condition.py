@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsprism.compare.article.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
-from newsprism.compare.claims.casualties import HOSPITALISED, INJURED, SHOT
+from newsprism.compare.article.numbers import DIGITS, WORD_NUMBER
+from newsprism.compare.claims.casualties import HOSPITALISED, INJURED, SHOT, count_value
 from newsprism.compare.claims.model import FactClaim
 from newsprism.compare.types import Statement
 
@@ -67,8 +67,7 @@ def _people_told_of(text: str, at: int, counts: Sequence[FactClaim]) -> int:
     between = text[text.find(nearest.phrase) + len(nearest.phrase) : at]
     part = _PART.search(between)
     if part is not None:
-        word = part.group(0)
-        return int((parse_digits(word) if word[0].isdigit() else parse_words(word)) or 0)
+        return int(count_value(part.group(0)) or 0)
     return int(float(nearest.value))
 
 
