@@ -295,18 +295,22 @@ def _letters_swapped(first: str, second: str) -> bool:
     return len(first) >= 5 and sorted(first.lower()) == sorted(second.lower())
 
 
-_INFLECTIONS = frozenset({"s", "es", "al"})
+# Plural, adjective and the adjective of a place (`America`, `American`; `Indonesia`, `Indonesian`).
+_INFLECTIONS = frozenset({"s", "es", "al", "n", "an", "ian"})
 
 
 def _misspelled(first: str, second: str) -> bool:
     """Whether two alike words are one name spelled two ways, not the same written in other capitals
     (`McNeil`, `Mcneil`) nor a word and its plural or adjective (`Apartment`, `Apartments`; `Region`,
-    `Regional`), which are common nouns of a place's name, not a person's.
+    `Regional`; `North America`, `North American`), which are common nouns of a place's name or the
+    place's adjective, not a person's.
 
     >>> _misspelled("Welborn", "Wellborn"), _misspelled("McNeil", "Mcneil")
     (True, False)
     >>> _misspelled("Fugitive", "Fugitives"), _misspelled("Southwest", "Southwestern")
     (False, True)
+    >>> _misspelled("America", "American"), _misspelled("Korea", "Korean")
+    (False, False)
     """
     a, b = sorted((first.lower(), second.lower()), key=len)
     return a != b and not (b.startswith(a) and b[len(a) :] in _INFLECTIONS)

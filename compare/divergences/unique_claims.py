@@ -30,6 +30,8 @@ _CASUALTY = re.compile(
     r"\b(?:shot|shoot\w*|kill\w*|dead|died|wound\w*|injur\w*|hurt|struck|striking|hit|victims?)\b",
     re.IGNORECASE,
 )
+# What lies between an amount and its conversion: `1.5 billion Canadian dollars ($1.1bn)`.
+_CONVERSION = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|approximately)?\s*")
 # Units of numbers that point at something rather than count it.
 _POINTERS = frozenset({"block", "call", "number", "page", "percentile"})
 
@@ -44,14 +46,35 @@ class _Context:
     figures_elsewhere: Mapping[str, frozenset[float]]
 
     def new_figure(self, statement: Statement) -> bool:
-        """Whether the statement gives a figure worth checking that no other outlet gives anywhere."""
+        """Whether the statement gives a figure worth checking that no other outlet gives anywhere. An
+        amount given with its conversion (`1.5 billion Canadian dollars ($1.1bn)`, `5 miles (8 km)`) is
+        one figure, given elsewhere when either way of writing it is."""
         elsewhere = self.figures_elsewhere.get(statement.outlet, frozenset())
-        return any(_checkable_figure(statement, q) and q.value not in elsewhere for q in statement.quantities)
+        return any(
+            any(_checkable_figure(statement, q) for q in amount)
+            and not any(q.value in elsewhere for q in amount)
+            for amount in _amounts(statement)
+        )
 
     def new_words(self, statement: Statement) -> frozenset[str]:
         """Words of the statement no other outlet uses, nor the outlet itself all through its text."""
         others = (w for outlet, w in self.words.items() if outlet != statement.outlet)
         return statement.terms - frozenset().union(*others) - self.style.get(statement.outlet, frozenset())
+
+
+def _amounts(statement: Statement) -> list[list[Quantity]]:
+    """The statement's figures, a figure and the conversion in brackets right after it taken as one."""
+    amounts: list[list[Quantity]] = []
+    for quantity in sorted(statement.quantities, key=lambda q: q.start):
+        if amounts and _CONVERSION.fullmatch(_between(statement, amounts[-1][-1], quantity)):
+            amounts[-1].append(quantity)
+        else:
+            amounts.append([quantity])
+    return amounts
+
+
+def _between(statement: Statement, first: Quantity, second: Quantity) -> str:
+    return statement.text[first.end - statement.start : second.start - statement.start]
 
 
 def _checkable_figure(statement: Statement, quantity: Quantity) -> bool:

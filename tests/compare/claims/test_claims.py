@@ -964,6 +964,7 @@ def test_an_article_that_corrects_its_first_account_of_a_wound_is_read_by_the_co
         pytest.param("Doug Wellborn", "Dan Welborn", False, id="two-given-names"),
         pytest.param("Devante McNeil", "Devante Mcneil", False, id="capitals-only"),
         pytest.param("Hidden Park Apartment", "Hidden Park Apartments", False, id="a-plural"),
+        pytest.param("North America", "North American", False, id="a-place-adjective"),
     ],
 )
 def test_a_surname_spelled_two_ways_is_a_name_conflict(first: str, second: str, conflict: bool) -> None:

@@ -282,6 +282,37 @@ def chollima(text: str) -> CoverageArticle:
     return article("c", "Chollima", text, entities=kims(text), quantities=figures)
 
 
+@pytest.mark.parametrize(
+    ("other", "unique"),
+    [
+        ("Officials in Ottawa valued the whole investment at $1.1 billion.", False),
+        ("Officials in Ottawa valued the whole investment at $2.4 billion.", True),
+    ],
+    ids=["the-converted-amount-given-elsewhere", "another-amount"],
+)
+def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -> None:
+    """`1.5 billion roubles ($1.1bn)` is one amount written two ways: where another outlet gives it in
+    dollars, it is no figure of one outlet alone."""
+    extra = "Alberta's government put 1.5 billion Canadian dollars ($1.1bn) into the pipeline last year."
+    base = " ".join(STORY)
+    lantern = f"{base} {other}"
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article(
+                "b",
+                "Lantern",
+                lantern,
+                entities=kims(lantern),
+                quantities=find_quantities(lantern, sentences(lantern)),
+            ),
+            chollima(f"{base} {extra}"),
+        ]
+    )
+    claims = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Chollima"]
+    assert bool(claims) is unique
+
+
 def test_colour_no_one_else_reports_is_not_a_unique_claim() -> None:
     """Unattributed, no figure, no entity the event is about: not worth a journalist's look."""
     extra = "The atmosphere on the platform was festive and warm from the beginning to the very end."
