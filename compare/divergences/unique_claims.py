@@ -34,6 +34,20 @@ _CASUALTY = re.compile(
 _CONVERSION = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|approximately)?\s*")
 # Units of numbers that point at something rather than count it.
 _POINTERS = frozenset({"block", "call", "number", "page", "percentile"})
+# A number that names a kind of gun or round (`a 9mm handgun`, `a .40-caliber pistol`, `a 12-gauge`)
+# tells which weapon, not how much of anything.
+_CALIBRES = frozenset({"caliber", "calibre", "gauge"})
+_GUN_AFTER = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:hand)?(?:guns?|pistols?|rifles?|shotguns?|revolvers?|rounds?|"
+    r"bullets?|shells?|casings?|ammunition|semi-?automatics?)\b",
+    re.IGNORECASE,
+)
+# Spans of time told in words (`more than a decade`, `two decades`), in years, so that a figure of
+# years given elsewhere that way is not taken for a new one.
+_YEARS_IN_WORDS = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|several)\s+)?(?P<unit>decades?|century|centuries)\b", re.I
+)
+_HOW_MANY = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +91,30 @@ def _between(statement: Statement, first: Quantity, second: Quantity) -> str:
     return statement.text[first.end - statement.start : second.start - statement.start]
 
 
+def _calibre(statement: Statement, quantity: Quantity) -> bool:
+    """Whether the number names the calibre of a gun or round: its unit says so, or a gun follows it."""
+    after = statement.text[quantity.end - statement.start :]
+    return (quantity.unit or "").lower() in _CALIBRES or bool(_GUN_AFTER.match(after))
+
+
+def years_in_words(text: str) -> set[float]:
+    """The spans of years a text tells in words.
+
+    >>> sorted(years_in_words("The fight dragged on for more than a decade, two decades by some counts."))
+    [10.0, 20.0]
+    >>> years_in_words("the slowest pace in decades")
+    set()
+    """
+    found = set()
+    for match in _YEARS_IN_WORDS.finditer(text):
+        unit = match.group("unit").lower()
+        # `in decades` says no how many.
+        count = _HOW_MANY.get((match.group("n") or ("a" if unit in ("decade", "century") else "")).lower())
+        if count is not None:
+            found.add(float(count * (10 if unit.startswith("decade") else 100)))
+    return found
+
+
 def _checkable_figure(statement: Statement, quantity: Quantity) -> bool:
     """A figure a fact-checker checks: an amount of something (`$1 million bail`, `30 shell casings`,
     `eight years in federal prison`, `met 300 students`), beyond a pair. Not a number that only points
@@ -86,7 +124,7 @@ def _checkable_figure(statement: Statement, quantity: Quantity) -> bool:
     if not (quantity.value > 2 or not float(quantity.value).is_integer()) or quantity.value == 911:
         return False
     unit = (quantity.unit or "").lower()
-    if not unit or unit in _POINTERS or "old" in unit:
+    if not unit or unit in _POINTERS or "old" in unit or _calibre(statement, quantity):
         return False
     return not (counts_people(quantity) and _CASUALTY.search(statement.text))
 
@@ -117,6 +155,7 @@ def _context(statements: Mapping[str, Sequence[Statement]]) -> _Context:
         for statement in article_statements:
             words.setdefault(statement.outlet, Counter()).update(statement.terms)
             figures.setdefault(statement.outlet, set()).update(q.value for q in statement.quantities)
+            figures[statement.outlet].update(years_in_words(statement.text))
     return _Context(
         words={o: frozenset(w) for o, w in words.items()},
         # An outlet's house style (`the respected Comrade` in every other sentence) is no news.

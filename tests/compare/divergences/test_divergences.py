@@ -313,6 +313,58 @@ def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -
     assert bool(claims) is unique
 
 
+@pytest.mark.parametrize(
+    ("extra", "unique"),
+    [
+        ("Officers later found 14 shell casings under the porch of the school.", True),
+        ("Officers later found a 9mm handgun under the porch of the school.", False),
+        ("Officers later found a .40-caliber pistol under the porch of the school.", False),
+    ],
+    ids=["a-count-of-casings", "a-calibre-in-millimetres", "a-calibre"],
+)
+def test_a_calibre_is_no_figure_of_one_outlet_alone(extra: str, unique: bool) -> None:
+    """`a 9mm handgun` says which gun, not how much of anything: no figure for a fact-checker."""
+    base = " ".join(STORY)
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article("b", "Lantern", base, entities=kims(base)),
+            chollima(f"{base} {extra}"),
+        ]
+    )
+    assert bool([d for d in found if d.type == "unique_claim"]) is unique
+
+
+@pytest.mark.parametrize(
+    ("other", "unique"),
+    [
+        ("The talks over the railway dragged on for more than a decade, officials said.", False),
+        ("The talks over the railway dragged on for months, officials said.", True),
+    ],
+    ids=["a-decade-elsewhere", "no-span-elsewhere"],
+)
+def test_years_told_as_a_decade_elsewhere_are_no_new_figure(other: str, unique: bool) -> None:
+    """`more than 10 years` in one outlet and `more than a decade` in another are one span of time."""
+    extra = "After more than 10 years of waiting, the line finally opened to freight, a minister said."
+    base = " ".join(STORY)
+    lantern = f"{base} {other}"
+    found = find_divergences(
+        [
+            article("a", "Meridian", base, entities=kims(base)),
+            article(
+                "b",
+                "Lantern",
+                lantern,
+                entities=kims(lantern),
+                quantities=find_quantities(lantern, sentences(lantern)),
+            ),
+            chollima(f"{base} {extra}"),
+        ]
+    )
+    claims = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Chollima"]
+    assert bool(claims) is unique
+
+
 def test_colour_no_one_else_reports_is_not_a_unique_claim() -> None:
     """Unattributed, no figure, no entity the event is about: not worth a journalist's look."""
     extra = "The atmosphere on the platform was festive and warm from the beginning to the very end."
