@@ -11,6 +11,7 @@ reader must see, and the order tells them which to trust.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -40,6 +41,7 @@ from newsprism.compare.claims.people import (
     PersonName,
     ages_stated,
     article_ages,
+    article_group_ages,
     article_role_ages,
     article_victim_ages,
     kin_of,
@@ -73,6 +75,7 @@ def claim_conflicts(
         *age_conflicts(context),
         *role_age_conflicts(context),
         *victim_age_conflicts(context),
+        *group_age_conflicts(context),
         *name_conflicts(context),
         *relation_conflicts(context),
         *survival_conflicts(context),
@@ -495,6 +498,55 @@ def victim_age_conflicts(context: _Context) -> list[Divergence]:
         return []
     summary = f"Outlets give the victim different ages: {_told(claims)}{context.later(claims)}."
     return [Divergence("numeric_conflict", summary, 0.7, _evidence(claims))]
+
+
+# Lists of a group's ages that differ in one age by at most this many years tell of one group.
+GROUP_AGE_GAP = 3
+
+
+def group_age_conflicts(context: _Context) -> list[Divergence]:
+    """Two outlets listing the ages of one group that agree but on one age (`ages 9 and 8` against
+    `her 10-year-old and 8-year-old`): the same children, one of them given two ages. Lists of other
+    lengths, or that differ in more than one age, may be of different groups; an article that lists
+    two groups of one size could mean either, and is not compared at that size."""
+    lists = {
+        a.id: [c for c in article_group_ages(context.of(a)) if not about_another_incident(c.statement.text)]
+        for a in context.articles
+    }
+    clashes: dict[frozenset[str], list[FactClaim]] = {}
+    for a, b in combinations(context.articles, 2):
+        if a.outlet == b.outlet:
+            continue
+        for x in _one_list_per_size(lists[a.id]):
+            for y in _one_list_per_size(lists[b.id]):
+                if _one_age_apart(x.value, y.value) and not {c.value for c in lists[b.id]} >= {x.value}:
+                    clashes.setdefault(frozenset({x.value, y.value}), []).extend([x, y])
+    found = []
+    for claims in clashes.values():
+        summary = f"Outlets give the ages of a group differently: {_told(claims)}{context.later(claims)}."
+        found.append(Divergence("numeric_conflict", summary, 0.7, _evidence(claims)))
+    return found
+
+
+def _one_list_per_size(claims: Sequence[FactClaim]) -> list[FactClaim]:
+    """The article's lists whose size no other list of it shares with other ages."""
+    sizes: dict[int, set[str]] = {}
+    for claim in claims:
+        sizes.setdefault(claim.value.count(","), set()).add(claim.value)
+    first: dict[str, FactClaim] = {}
+    for claim in claims:
+        if len(sizes[claim.value.count(",")]) == 1:
+            first.setdefault(claim.value, claim)
+    return list(first.values())
+
+
+def _one_age_apart(first: str, second: str) -> bool:
+    """Whether two lists of ages of one size differ in exactly one age, by a few years."""
+    a, b = Counter(first.split(", ")), Counter(second.split(", "))
+    only_a, only_b = list((a - b).elements()), list((b - a).elements())
+    if sum(a.values()) != sum(b.values()) or len(only_a) != 1 or len(only_b) != 1:
+        return False
+    return abs(int(only_a[0]) - int(only_b[0])) <= GROUP_AGE_GAP
 
 
 def _whole(claims: Sequence[FactClaim]) -> int | None:

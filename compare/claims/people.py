@@ -86,6 +86,40 @@ def article_ages(statements: Iterable[Statement]) -> list[FactClaim]:
     return [claim for statement in statements for claim in age_claims(statement)]
 
 
+# The ages of a group told as a list: `her daughters -- ages 8 and 11`, `a 12-year-old and an
+# 8-year-old were injured`, `aged 16, 17, 18 and 21`.
+_AGE_LIST = re.compile(
+    r"\b(?:ages?|aged)\s+(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*,?\s+and\s+\d{1,2})\b(?!-|\s*(?:years?|months?|weeks?))",
+    re.IGNORECASE,
+)
+# A year-old with its noun (`a 12-year-old boy`), not the verb after it (`8-year-old were upstairs`).
+_NOT_NOUN = r"(?:and|or|were|was|are|is|who|had|has|have|in|at|on|of|with|from|to|by|as|after|when)\b"
+_YEAR_OLD = rf"(?:an?\s+)?\d{{1,2}}-year-old(?:\s+(?!{_NOT_NOUN})[a-z]+)?"
+_YEAR_OLD_LIST = re.compile(rf"\b{_YEAR_OLD}(?:\s*,\s*{_YEAR_OLD})*,?\s+and\s+{_YEAR_OLD}\b", re.IGNORECASE)
+
+
+def group_age_claims(statement: Statement) -> list[FactClaim]:
+    """The ages of a group the sentence lists, each list one claim whose value is its ages in order
+    (`8, 11`): which age is whose is left open, as the list leaves it.
+
+    >>> said = "Her two older children, ages 9 and 8, were upstairs, and a 12-year-old and a 6-year-old left."
+    >>> [c.value for c in group_age_claims(Statement("a", "O", "u", said, 0, len(said), 0))]
+    ['8, 9', '6, 12']
+    """
+    claims = []
+    for pattern in (_AGE_LIST, _YEAR_OLD_LIST):
+        for match in pattern.finditer(statement.text):
+            ages = sorted(int(n) for n in re.findall(r"\d{1,2}", match.group(0)))
+            value = ", ".join(map(str, ages))
+            claims.append(FactClaim("group_ages", "group", value, None, statement, match.group(0)))
+    return claims
+
+
+def article_group_ages(statements: Iterable[Statement]) -> list[FactClaim]:
+    """Every list of ages an article gives, in reading order."""
+    return [claim for statement in statements for claim in group_age_claims(statement)]
+
+
 # People a story names by their place in a family or by age alone (`her 3-year-old sister`, `the
 # baby`): with no name, the noun is who they are. Kin words name one person in one story; `girl`,
 # `boy` and `child` may name several, which `role_age_conflicts` guards against.

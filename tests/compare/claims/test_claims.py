@@ -1012,3 +1012,36 @@ def test_survival_is_asked_of_the_only_victim_not_of_a_second_person_or_a_shoote
     first: str, second: str, conflict: bool
 ) -> None:
     assert ("survival_conflict" in _types(first, second)) is conflict
+
+
+_UPSTAIRS = "Shots tore through the house on Elm Street on Friday. {} were upstairs, their mother said."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        pytest.param(
+            "Her two older children, ages 9 and 8,", "Her 10-year-old and 8-year-old", True, id="one-age"
+        ),
+        pytest.param(
+            "Her two older children, ages 9 and 8,", "Her 9-year-old and 8-year-old", False, id="same-ages"
+        ),
+        pytest.param(
+            "Her two older children, ages 9 and 8,", "Her 15-year-old and 8-year-old", False, id="far-apart"
+        ),
+        pytest.param(
+            "Her two older children, ages 9 and 8,", "Her 12-year-old and 10-year-old", False, id="two-ages"
+        ),
+        pytest.param(
+            "Her two older children, ages 9 and 8,",
+            "Her 10-year-old and 8-year-old and their cousins, ages 20 and 21,",
+            False,
+            id="two-groups-of-one-size",
+        ),
+    ],
+)
+def test_lists_of_a_groups_ages_that_agree_but_on_one_are_a_conflict(
+    first: str, second: str, conflict: bool
+) -> None:
+    found = _types(_UPSTAIRS.format(first), _UPSTAIRS.format(second))
+    assert ("numeric_conflict" in found) is conflict
