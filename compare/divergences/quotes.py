@@ -87,12 +87,44 @@ def quoted_words(content: str) -> str:
     return " ".join(p for p in pieces if p.strip()) or content
 
 
+# Contractions whose spelled-out form is not the word before `n't` (`won't` is `will not`).
+_IRREGULAR_NOT = {
+    "won't": ("will", "not"),
+    "can't": ("can", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+}
+
+
+def spelled_out(said: Sequence[str]) -> tuple[str, ...]:
+    """A quote's words with `n't` spelled out and a split possessive joined: `isn't`, `is n't` and `is
+    not` are one wording, as `anyone's` and `anyone 's` are; outlets and transcripts differ in these
+    alone, and a reader sees no rewording in them.
+
+    >>> " ".join(spelled_out(["this", "is", "n't", "about", "anyone", "s", "rights", "we", "won't"]))
+    "this is not about anyone's rights we will not"
+    """
+    out: list[str] = []
+    for word in said:
+        if word == "n't":
+            out.append("not")
+        elif word in _IRREGULAR_NOT:
+            out.extend(_IRREGULAR_NOT[word])
+        elif word.endswith("n't") and len(word) > 3:
+            out.extend((word[:-3], "not"))
+        elif word == "s" and out:
+            out[-1] += "'s"
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def quotes_in(statements: Sequence[Statement]) -> list[Quote]:
     """The direct quotes of one article's statements, each with the sentences it spans."""
     found = []
     for statement in statements:
         for quote in statement.attributions:
-            said = tuple(words(quoted_words(quote.content)))
+            said = spelled_out(words(quoted_words(quote.content)))
             if quote.kind in ("direct", "mixed") and len(said) >= MIN_WORDS:
                 found.append(_quote(statements, statement, quote, said))
     return found

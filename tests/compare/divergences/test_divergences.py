@@ -201,6 +201,40 @@ def test_a_reworded_quote_shows_the_word_difference() -> None:
     assert "practical" in wording.summary and "promising" in wording.summary
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "reworded"),
+    [
+        (
+            "This isn't about anyone's rights at all, friends.",
+            "This is not about anyone's rights at all, friends.",
+            False,
+        ),
+        (
+            "This is n't about anyone 's rights at all, friends.",
+            "This isn't about anyone's rights at all, friends.",
+            False,
+        ),
+        ("We won't rest until the line is finished.", "We will not rest until the line is finished.", False),
+        (
+            "This isn't about anyone's rights at all, friends.",
+            "This isn't about anyone's guns at all, friends.",
+            True,
+        ),
+    ],
+    ids=["isn't-is-not", "split-tokens", "won't-will-not", "another-word"],
+)
+def test_a_contraction_spelled_out_is_no_rewording(first: str, second: str, reworded: bool) -> None:
+    """`isn't` and `is not` are one wording: transcripts and style guides differ in them alone."""
+    quotes = [f"\u201c{first}\u201d", f"\u201c{second}\u201d"]
+    texts = [f"{q} Kozlov said." for q in quotes]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], quotes[0], "Kozlov")])
+    b = article("b", "Lantern", texts[1], attributions=[said(texts[1], quotes[1], "Kozlov")])
+    found = [d for d in find_divergences([a, b]) if d.type == "quote_wording"]
+    assert bool(found) is reworded
+    if reworded:
+        assert found[0].diff is not None and "[-rights-] {+guns+}" in found[0].diff
+
+
 def test_a_shorter_excerpt_of_a_quote_is_not_a_rewording() -> None:
     long_quote = (
         "\u201cA great deal was discussed, and all of it was practical and useful for both sides,\u201d"
