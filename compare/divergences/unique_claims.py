@@ -34,14 +34,6 @@ _CASUALTY = re.compile(
 _CONVERSION = re.compile(r"\s*\(\s*(?:about|around|roughly|some|or|approximately)?\s*")
 # Units of numbers that point at something rather than count it.
 _POINTERS = frozenset({"block", "call", "number", "page", "percentile"})
-# A number that names a kind of gun or round (`a 9mm handgun`, `a .40-caliber pistol`, `a 12-gauge`)
-# tells which weapon, not how much of anything.
-_CALIBRES = frozenset({"caliber", "calibre", "gauge"})
-_GUN_AFTER = re.compile(
-    r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:hand)?(?:guns?|pistols?|rifles?|shotguns?|revolvers?|rounds?|"
-    r"bullets?|shells?|casings?|ammunition|semi-?automatics?)\b",
-    re.IGNORECASE,
-)
 # Spans of time told in words (`more than a decade`, `two decades`), in years, so that a figure of
 # years given elsewhere that way is not taken for a new one.
 _YEARS_IN_WORDS = re.compile(
@@ -91,12 +83,6 @@ def _between(statement: Statement, first: Quantity, second: Quantity) -> str:
     return statement.text[first.end - statement.start : second.start - statement.start]
 
 
-def _calibre(statement: Statement, quantity: Quantity) -> bool:
-    """Whether the number names the calibre of a gun or round: its unit says so, or a gun follows it."""
-    after = statement.text[quantity.end - statement.start :]
-    return (quantity.unit or "").lower() in _CALIBRES or bool(_GUN_AFTER.match(after))
-
-
 def years_in_words(text: str) -> set[float]:
     """The spans of years a text tells in words.
 
@@ -124,7 +110,7 @@ def _checkable_figure(statement: Statement, quantity: Quantity) -> bool:
     if not (quantity.value > 2 or not float(quantity.value).is_integer()) or quantity.value == 911:
         return False
     unit = (quantity.unit or "").lower()
-    if not unit or unit in _POINTERS or "old" in unit or _calibre(statement, quantity):
+    if not unit or unit in _POINTERS or "old" in unit:
         return False
     return not (counts_people(quantity) and _CASUALTY.search(statement.text))
 

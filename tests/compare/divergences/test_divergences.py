@@ -348,28 +348,6 @@ def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -
 
 
 @pytest.mark.parametrize(
-    ("extra", "unique"),
-    [
-        ("Officers later found 14 shell casings under the porch of the school.", True),
-        ("Officers later found a 9mm handgun under the porch of the school.", False),
-        ("Officers later found a .40-caliber pistol under the porch of the school.", False),
-    ],
-    ids=["a-count-of-casings", "a-calibre-in-millimetres", "a-calibre"],
-)
-def test_a_calibre_is_no_figure_of_one_outlet_alone(extra: str, unique: bool) -> None:
-    """`a 9mm handgun` says which gun, not how much of anything: no figure for a fact-checker."""
-    base = " ".join(STORY)
-    found = find_divergences(
-        [
-            article("a", "Meridian", base, entities=kims(base)),
-            article("b", "Lantern", base, entities=kims(base)),
-            chollima(f"{base} {extra}"),
-        ]
-    )
-    assert bool([d for d in found if d.type == "unique_claim"]) is unique
-
-
-@pytest.mark.parametrize(
     ("other", "unique"),
     [
         ("The talks over the railway dragged on for more than a decade, officials said.", False),
