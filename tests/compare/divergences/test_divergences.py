@@ -22,7 +22,7 @@ from newsprism.compare.divergences.alignment import (
     statements_of,
 )
 from newsprism.compare.divergences.detect import find_divergences
-from newsprism.compare.divergences.gaps import coverage_gaps
+from newsprism.compare.divergences.gaps import OutletWording, coverage_gaps, states_otherwise
 from newsprism.compare.divergences.numeric import compatible, same_concept
 from newsprism.compare.divergences.quotes import same_source, word_diff
 from newsprism.compare.divergences.ranking import UNIQUE_PER_OUTLET
@@ -838,3 +838,38 @@ def test_a_sentence_announcing_a_list_is_no_omission() -> None:
     lead_in = "Police Chief Ann Marsh said on Friday that officers had identified the three people who died"
     assert omissions(lead_in + ":") == []
     assert omissions(lead_in + ".") != []
+
+
+def _in_some_window(core: frozenset[str], sentences: list[frozenset[str]]) -> bool:
+    """`states_otherwise` as it was first written: every sentence and every two in a row intersected."""
+    windows = [*sentences, *(a | b for a, b in itertools.pairwise(sentences))]
+    return bool(core) and any(len(core & window) >= 0.5 * len(core) for window in windows)
+
+
+# An outlet's sentences, as terms: the fact (kim, train, left, artyom, sunday) told whole, in halves
+# across two sentences in a row or two apart, at the first and the last place, or only a third of it.
+_KIM = frozenset({"kim", "train", "left", "artyom", "sunday"})
+_OTHER = [frozenset({"governor", "gift"}), frozenset({"shoigu", "bomber", "kim"}), frozenset()]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [*_OTHER, _KIM],
+        [frozenset({"kim", "train"}), frozenset({"left", "sunday"}), *_OTHER],
+        [*_OTHER, frozenset({"kim", "train"}), frozenset({"left", "sunday"})],
+        [frozenset({"kim", "train"}), _OTHER[0], frozenset({"left", "sunday"})],
+        [frozenset({"kim", "train"}), frozenset({"kim", "artyom"}), _OTHER[0]],
+        [frozenset({"kim", "train"}), frozenset({"left"}), frozenset({"artyom", "sunday"})],
+        [*_OTHER],
+        [],
+    ],
+    ids=["whole", "halves-first", "halves-last", "halves-apart", "overlap", "thirds", "unrelated", "none"],
+)
+def test_what_an_outlet_states_otherwise_is_what_one_sentence_or_two_in_a_row_hold(
+    sentences: list[frozenset[str]],
+) -> None:
+    said = OutletWording.of(sentences)
+    for size in range(len(_KIM) + 1):
+        for core in map(frozenset, itertools.combinations(sorted(_KIM | {"shoigu", "gift"}), size)):
+            assert states_otherwise(core, said) == _in_some_window(core, sentences), sorted(core)
