@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -100,12 +101,24 @@ def _place(starts: Sequence[int], findings: Sequence[Finding]) -> list[list[Find
     return placed
 
 
+@lru_cache(maxsize=16_384)
+def sorted_words(text: str) -> str:
+    """The words of a text in sorted order, one space apart: what `fuzz.token_sort_ratio` compares
+    (`fuzz.ratio` of the two is its score), made once per sentence rather than once per pair of
+    sentences scored, each sentence being scored against every other article's (under half the time).
+
+    >>> sorted_words("the # drones  were downed")
+    '# downed drones the were'
+    """
+    return " ".join(sorted(text.split()))
+
+
 def similarity(a: Statement, b: Statement) -> float:
     """How much two statements say the same thing, in [0, 1]: shared words, wording, entities."""
     if not a.terms or not b.terms:
         return 0.0
     dice = 2 * len(a.terms & b.terms) / (len(a.terms) + len(b.terms))
-    wording = fuzz.token_sort_ratio(a.masked, b.masked) / 100
+    wording = fuzz.ratio(sorted_words(a.masked), sorted_words(b.masked)) / 100  # as token_sort_ratio
     score = 0.6 * dice + 0.4 * wording
     if a.entities and b.entities:
         score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from rapidfuzz import fuzz
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.article.quantities import find_quantities
@@ -19,6 +20,7 @@ from newsprism.compare.divergences.alignment import (
     align_articles,
     align_event,
     similarity,
+    sorted_words,
     statements_of,
 )
 from newsprism.compare.divergences.detect import find_divergences
@@ -873,3 +875,20 @@ def test_what_an_outlet_states_otherwise_is_what_one_sentence_or_two_in_a_row_ho
     for size in range(len(_KIM) + 1):
         for core in map(frozenset, itertools.combinations(sorted(_KIM | {"shoigu", "gift"}), size)):
             assert states_otherwise(core, said) == _in_some_window(core, sentences), sorted(core)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("# drones were shot down over kyiv.", "over kyiv # drones were downed."),
+        ("police said\u00a0the man\u2003fled", "the man fled,\tpolice\nsaid"),
+        ("  Zoë told Émile\u3000that Ángel left ", "émile and zoë: ángel left\u2028today"),
+        ("it was it was the the end", "the end"),
+        ("", "something said"),
+        ("", ""),
+    ],
+    ids=["plain", "odd-spaces", "accents", "repeated", "one-empty", "both-empty"],
+)
+def test_sorted_words_score_as_token_sort_ratio_does(left: str, right: str) -> None:
+    # Alignment sorts each sentence's words once and scores pairs with `fuzz.ratio`: the same figure.
+    assert fuzz.ratio(sorted_words(left), sorted_words(right)) == fuzz.token_sort_ratio(left, right)
