@@ -8,13 +8,23 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from rapidfuzz import fuzz
 
 from newsprism.compare.article.analysis import analyze_article
 from newsprism.compare.article.quantities import find_quantities
 from newsprism.compare.article.sentences import sentences
-from newsprism.compare.divergences.alignment import ScoreMemo, align_event, statements_of
+from newsprism.compare.divergences.alignment import (
+    ALIGNED,
+    AlignedPair,
+    ScoreMemo,
+    align_articles,
+    align_event,
+    similarity,
+    sorted_words,
+    statements_of,
+)
 from newsprism.compare.divergences.detect import find_divergences
-from newsprism.compare.divergences.gaps import coverage_gaps
+from newsprism.compare.divergences.gaps import OutletWording, coverage_gaps, states_otherwise
 from newsprism.compare.divergences.numeric import compatible, same_concept
 from newsprism.compare.divergences.quotes import same_source, word_diff
 from newsprism.compare.divergences.ranking import UNIQUE_PER_OUTLET
@@ -28,7 +38,7 @@ from newsprism.compare.findings import (
     QuantityChange,
     SourceType,
 )
-from newsprism.compare.types import CoverageArticle, Divergence, join_names
+from newsprism.compare.types import CoverageArticle, Divergence, Statement, join_names
 
 WHEN = datetime(2023, 9, 17, 10, tzinfo=UTC)
 
@@ -625,10 +635,68 @@ def test_scores_kept_from_the_alignment_change_nothing_the_coverage_gaps_find() 
     statements = {a.id: statements_of(a) for a in articles}
     memo: ScoreMemo = {}
     assert align_event(articles, statements=statements, memo=memo) == align_event(articles)
-    pairs = sum(len(statements[x.id]) * len(statements[y.id]) for x, y in itertools.combinations(articles, 2))
-    assert len(memo) == pairs
+    # Scored: the pairs of different articles that share a word or a name; the others cannot align.
+    pairs = sum(
+        bool((a.terms | a.entities) & (b.terms | b.entities))
+        for x, y in itertools.combinations(articles, 2)
+        for a in statements[x.id]
+        for b in statements[y.id]
+    )
+    assert 0 < len(memo) == pairs
     assert coverage_gaps(articles, statements, memo) == coverage_gaps(articles, statements)
     assert len(memo) == pairs  # every score it needed was there
+
+
+def _naming_kim(statements: list[Statement]) -> list[Statement]:
+    """The statements, those that speak of Kim (by name, or as `He`) naming him as an entity."""
+    return [
+        replace(s, entities=frozenset({"kim jong un"})) if s.text.startswith(("Kim", "He")) else s
+        for s in statements
+    ]
+
+
+def _best_over_every_pair(left: list[Statement], right: list[Statement], floor: float) -> list[AlignedPair]:
+    """Alignment as it was first written: every pair scored, each statement's best match by `max`."""
+    scores = [[similarity(a, b) for b in right] for a in left]
+
+    def rank(i: int, j: int) -> tuple[float, float]:
+        return scores[i][j], -abs(i / len(left) - j / len(right))
+
+    best_right = [max(range(len(right)), key=lambda j, i=i: rank(i, j)) for i in range(len(left))]  # type: ignore[misc]
+    best_left = [max(range(len(left)), key=lambda i, j=j: rank(i, j)) for j in range(len(right))]  # type: ignore[misc]
+    return [
+        AlignedPair(left[i], right[j], scores[i][j])
+        for i, j in enumerate(best_right)
+        if best_left[j] == i and scores[i][j] >= floor
+    ]
+
+
+@pytest.mark.parametrize(
+    "floor", [0.3, 0.42, 0.45, 0.6], ids=["below-wording", "reported", "aligned", "high"]
+)
+def test_aligning_only_pairs_that_share_a_word_finds_the_pairs_every_pair_would(floor: float) -> None:
+    # A story told in another order, with a sentence repeated (equal scores: the nearer place wins),
+    # one that shares nothing and one that names Kim without his name's words (the entity alone);
+    # last, sentences worded alike with no word in common (0.35-0.37 from their wording alone), two
+    # of them about Kim (0.47 with the entity).
+    story = [*STORY, KREMLIN, "He said that was the plan.", "It was the end."]
+    retold = [story[2], story[0], story[0], "Pyongyang's envoy waved.", story[3], "He waved again."]
+    retold += ["He said that was the plot.", "It was the eve."]
+    left = _naming_kim(statements_of(article("a", "Meridian", " ".join(story))))
+    right = _naming_kim(statements_of(article("b", "Lantern", " ".join(retold))))
+    expected = _best_over_every_pair(left, right, floor)
+    assert expected  # the case aligns something
+    assert align_articles(left, right, floor) == expected
+    assert align_articles(right, left, floor) == _best_over_every_pair(right, left, floor)
+
+
+def test_of_two_copies_of_a_sentence_as_near_as_each_other_the_first_is_its_match() -> None:
+    kim, tie = STORY[0], "Nothing was signed, the Kremlin said."
+    left = statements_of(article("a", "Meridian", f"{kim} {tie}"))
+    right = statements_of(article("b", "Lantern", f"{STORY[1]} {tie} {STORY[2]} {tie}"))
+    (pair,) = align_articles(left, right)
+    assert (pair.left.index, pair.right.index, pair.score) == (1, 1, 1.0)
+    assert align_articles(left, right) == _best_over_every_pair(left, right, ALIGNED)
 
 
 def numeric_severity(*outlets_figures: tuple[str, str, float]) -> float:
@@ -867,3 +935,55 @@ def test_a_sentence_announcing_a_list_is_no_omission() -> None:
     lead_in = "Police Chief Ann Marsh said on Friday that officers had identified the three people who died"
     assert omissions(lead_in + ":") == []
     assert omissions(lead_in + ".") != []
+
+
+def _in_some_window(core: frozenset[str], sentences: list[frozenset[str]]) -> bool:
+    """`states_otherwise` as it was first written: every sentence and every two in a row intersected."""
+    windows = [*sentences, *(a | b for a, b in itertools.pairwise(sentences))]
+    return bool(core) and any(len(core & window) >= 0.5 * len(core) for window in windows)
+
+
+# An outlet's sentences, as terms: the fact (kim, train, left, artyom, sunday) told whole, in halves
+# across two sentences in a row or two apart, at the first and the last place, or only a third of it.
+_KIM = frozenset({"kim", "train", "left", "artyom", "sunday"})
+_OTHER = [frozenset({"governor", "gift"}), frozenset({"shoigu", "bomber", "kim"}), frozenset()]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [*_OTHER, _KIM],
+        [frozenset({"kim", "train"}), frozenset({"left", "sunday"}), *_OTHER],
+        [*_OTHER, frozenset({"kim", "train"}), frozenset({"left", "sunday"})],
+        [frozenset({"kim", "train"}), _OTHER[0], frozenset({"left", "sunday"})],
+        [frozenset({"kim", "train"}), frozenset({"kim", "artyom"}), _OTHER[0]],
+        [frozenset({"kim", "train"}), frozenset({"left"}), frozenset({"artyom", "sunday"})],
+        [*_OTHER],
+        [],
+    ],
+    ids=["whole", "halves-first", "halves-last", "halves-apart", "overlap", "thirds", "unrelated", "none"],
+)
+def test_what_an_outlet_states_otherwise_is_what_one_sentence_or_two_in_a_row_hold(
+    sentences: list[frozenset[str]],
+) -> None:
+    said = OutletWording.of(sentences)
+    for size in range(len(_KIM) + 1):
+        for core in map(frozenset, itertools.combinations(sorted(_KIM | {"shoigu", "gift"}), size)):
+            assert states_otherwise(core, said) == _in_some_window(core, sentences), sorted(core)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("# drones were shot down over kyiv.", "over kyiv # drones were downed."),
+        ("police said\u00a0the man\u2003fled", "the man fled,\tpolice\nsaid"),
+        ("  Zoë told Émile\u3000that Ángel left ", "émile and zoë: ángel left\u2028today"),
+        ("it was it was the the end", "the end"),
+        ("", "something said"),
+        ("", ""),
+    ],
+    ids=["plain", "odd-spaces", "accents", "repeated", "one-empty", "both-empty"],
+)
+def test_sorted_words_score_as_token_sort_ratio_does(left: str, right: str) -> None:
+    # Alignment sorts each sentence's words once and scores pairs with `fuzz.ratio`: the same figure.
+    assert fuzz.ratio(sorted_words(left), sorted_words(right)) == fuzz.token_sort_ratio(left, right)
