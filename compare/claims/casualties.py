@@ -33,7 +33,8 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER}|\ban?\b|\bno\b)"
 _PEOPLE_WORDS = """people persons others victims men women teens teenagers children kids boys girls adults
     students officers bystanders individuals patrons residents males females suspects more person man
     woman teen teenager child boy girl adult student officer bystander individual victim one injured
-    wounded""".split()
+    wounded sons daughters brothers sisters siblings cousins nephews nieces grandchildren grandsons
+    granddaughters""".split()
 _PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
 _MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
 # A noun naming which people (`a police officer`, `two security guards`): only before a people noun.
@@ -190,6 +191,13 @@ _COORDINATED = re.compile(
     rf"(?:(?<![\w-])(?P<n>{DIGITS}|{WORD_NUMBER}|an?)\s+(?:[\w-]+\s+)?(?:{'|'.join(_NOUNS)})"
     r"|(?<![\w-])(?:an?\s+)?(?P<aged>\d{1,2}-(?:year|month)-old))\s*(?:,|\s+and)\s+$",
     re.IGNORECASE,
+)
+# `Marta and her two sons were killed`, `a woman and her three daughters`: the one whose kin they are
+# is counted with them; the possessive binds the count to that person (`Ramos and his lawyer said two
+# people ...` has none).
+_WITH_KIN = re.compile(
+    rf"(?:(?<![\w-])(?i:an?|the)\s+(?:[\w-]+\s+)?(?i:{'|'.join(_NOUNS)})|\b[A-Z][a-z'\u2019]+|\b[Hh]e|\b[Ss]he)"
+    r"\s+and\s+(?:his|her)\s+$"
 )
 # `killed a 1-year-old boy and his 21-year-old uncle`: a further person after the counted object.
 _FOLLOWING = re.compile(
@@ -364,6 +372,9 @@ def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) 
 def _coordinated(text: str, start: int) -> float:
     """The people listed before a count as one subject with it (`a man, two women and a child`)."""
     added = 0.0
+    kin = _WITH_KIN.search(text[max(0, start - 60) : start])
+    if kin is not None:
+        added, start = 1.0, start - len(kin.group(0))
     for _ in range(4):  # a list of a few people; longer runs are not one subject
         joined = _COORDINATED.search(text[max(0, start - 60) : start])
         value = (1.0 if joined.group("aged") else count_value(joined.group("n"))) if joined else None

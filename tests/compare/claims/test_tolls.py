@@ -1,0 +1,43 @@
+"""Tolls read from the shapes met among the tune split's misread tolls (judged-tolls.json, even
+incident ids): whose a count is, whom it leaves out and what hurt them. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.claims.casualties import casualty_claims
+from newsprism.compare.types import Statement
+
+
+def sentence(text: str, index: int = 0) -> Statement:
+    return Statement("a", "Outlet", "https://a.example/1", text, 0, len(text), index)
+
+
+def read(text: str, index: int = 0) -> set[tuple[str, str]]:
+    return {(c.subject, c.value) for c in casualty_claims(sentence(text, index))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marta and her two sons were shot dead in the farmhouse.", {("killed", "3")}),
+        ("A woman and her three daughters were killed in the fire-lit house.", {("killed", "4")}),
+        ("He and his two young nephews were wounded by the stray bullets.", {("injured", "3")}),
+        ("Two brothers were shot and killed outside the store.", {("killed", "2")}),
+        # The possessive binds the kin to the person before it; anyone else named is not counted.
+        ("Ramos and his lawyer said two people were hurt.", {("injured", "2")}),
+        ("Ortega said three of her neighbours were hurt.", set()),
+        ("Two brothers shot dead in Camden", {("killed", "2")}),
+    ],
+    ids=[
+        "name-and-her-sons",
+        "a-woman-and-her-daughters",
+        "he-and-his-nephews",
+        "kin-counted",
+        "not-kin-of",
+        "partitive",
+        "kin-headline",
+    ],
+)
+def test_a_person_and_their_kin_counted_are_one_subject(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(text) == expected
