@@ -214,6 +214,14 @@ _SHOOTER = re.compile(r"^\s+(?:at|into|toward|towards|his|her|their|him|them|a|a
 # `one was shot in the thigh; the other ...`, `no one was hurt by the blast`: a member of a list, a
 # zero about one cause only.
 _ONE_OF_A_LIST = re.compile(r"\b(?:the\s+other|another)\b", re.IGNORECASE)
+# `One man was killed and another wounded`, `girl killed, another teen hurt`: one person more, of the
+# other role; each is a toll of one. (`another shooting` is another incident: its sentence is not read.)
+_ANOTHER = re.compile(
+    rf"\b(?:another|the\s+other)\b(?:\s+[\w-]+)?(?:\s+{_PEOPLE})?{_AUX}{_ADVERB}"
+    r"\s+(?P<role>killed|slain|dead|died|shot\s+(?:and\s+killed|dead|to\s+death)|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+_OTHER_ROLE = {KILLED: INJURED, INJURED: KILLED}
 _ZERO_OF_A_CAUSE = re.compile(
     r"^\s+(?:by|from|in)\s+the\s+(?!shooting|gunfire|attack|incident)", re.IGNORECASE
 )
@@ -299,7 +307,19 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
                     found.setdefault((role, match.start(n)), claim)
                     if pattern is _PAIR:
                         pairs.append(range(match.start(n), match.end(n)))
+    _add_another(statement, found)
     return list(found.values())
+
+
+def _add_another(statement: Statement, found: dict[tuple[str, int], FactClaim]) -> None:
+    """`another wounded` after a count of the killed (or the reverse): one person of that role."""
+    for match in _ANOTHER.finditer(statement.text):
+        role = _role(match.group("role"))
+        told_before = any(subject == _OTHER_ROLE.get(role) and at < match.start() for subject, at in found)
+        if told_before and (role, match.start()) not in found:
+            found[(role, match.start())] = FactClaim(
+                "casualties", role, "1", count_bounds(1.0, "at least"), statement, match.group(0)
+            )
 
 
 def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str) -> FactClaim | None:
@@ -364,7 +384,10 @@ def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) 
     ):
         if _SHOOTER.match(rest):
             return False
-    if lone and (_ONE_OF_A_LIST.search(rest) or re.search(r"\balso\b", said, re.IGNORECASE)):
+    other = _ANOTHER.search(rest)
+    of_another_role = other is not None and _role(other.group("role")) == _OTHER_ROLE.get(role)
+    listed = _ONE_OF_A_LIST.search(rest) and not of_another_role
+    if lone and (listed or re.search(r"\balso\b", said, re.IGNORECASE)):
         return False  # `one was shot in the thigh; the other...`, `a woman was also wounded`
     return not (value == 0 and _ZERO_OF_A_CAUSE.match(rest))
 

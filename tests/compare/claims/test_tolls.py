@@ -41,3 +41,38 @@ def read(text: str, index: int = 0) -> set[tuple[str, str]]:
 )
 def test_a_person_and_their_kin_counted_are_one_subject(text: str, expected: set[tuple[str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        (
+            "15-year-old girl killed, another teen wounded at bus stop",
+            -1,
+            {("killed", "1"), ("injured", "1")},
+        ),
+        (
+            "One man was killed and another was wounded outside the bar.",
+            0,
+            {("killed", "1"), ("injured", "1")},
+        ),
+        ("A woman was shot dead and another woman was hurt.", 0, {("killed", "1"), ("injured", "1")}),
+        # One of a list of the same role is no toll: `the other`, `another` shot as well.
+        ("One was shot in the leg, and another was shot in the arm.", 0, set()),
+        ("Police said one was shot in the thigh; the other was shot in the hand.", 0, set()),
+        # Another incident, not another person: the sentence is not this event's.
+        ("A man was killed, and another shooting wounded two people.", 0, set()),
+    ],
+    ids=[
+        "headline-killed-another-wounded",
+        "one-and-another",
+        "another-of-a-noun",
+        "same-role",
+        "the-other",
+        "another-shooting",
+    ],
+)
+def test_one_of_a_role_and_another_of_another_role_are_two_tolls(
+    text: str, index: int, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text, index) == expected
