@@ -222,6 +222,14 @@ _ANOTHER = re.compile(
     re.IGNORECASE,
 )
 _OTHER_ROLE = {KILLED: INJURED, INJURED: KILLED}
+# `six students were injured in a brawl`, `hurt in the stampede`, `hurt while fleeing`: people the
+# shooting's gunfire did not hit, whom its toll leaves out.
+_ANOTHER_CAUSE = re.compile(
+    r"^\s+(?:(?:in|during|by|from)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:fight|brawl|scuffle|melee|stampede|"
+    r"crush|crash|collision|stabbing|fire|explosion|panic|chaos)|while\s+(?:fleeing|running|trying\s+to\s+"
+    r"(?:flee|escape)))(?![\w-])",
+    re.IGNORECASE,
+)
 _ZERO_OF_A_CAUSE = re.compile(
     r"^\s+(?:by|from|in)\s+the\s+(?!shooting|gunfire|attack|incident)", re.IGNORECASE
 )
@@ -389,6 +397,8 @@ def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) 
     listed = _ONE_OF_A_LIST.search(rest) and not of_another_role
     if lone and (listed or re.search(r"\balso\b", said, re.IGNORECASE)):
         return False  # `one was shot in the thigh; the other...`, `a woman was also wounded`
+    if role in (KILLED, INJURED) and _ANOTHER_CAUSE.match(rest):
+        return False
     return not (value == 0 and _ZERO_OF_A_CAUSE.match(rest))
 
 

@@ -76,3 +76,23 @@ def test_one_of_a_role_and_another_of_another_role_are_two_tolls(
     text: str, index: int, expected: set[tuple[str, str]]
 ) -> None:
     assert read(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six students were injured in a brawl at the middle school last week.", set()),
+        ("About 20 people were hurt in the stampede as the crowd fled.", set()),
+        ("Two others were hurt while fleeing the gunfire.", set()),
+        ("Three people were injured in a crash during the chase.", set()),
+        # What hurt them is the shooting, or is not said: the count stands.
+        ("Two people were injured in the shooting at the bar.", {("injured", "2")}),
+        ("Four people were wounded in a drive-by on Elm Street.", {("injured", "4")}),
+        ("Two men were killed in a shootout with deputies.", {("killed", "2")}),
+    ],
+    ids=["brawl", "stampede", "while-fleeing", "crash", "the-shooting", "drive-by", "shootout"],
+)
+def test_people_hurt_by_another_cause_are_not_the_shooting_s_toll(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
