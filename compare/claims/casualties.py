@@ -160,6 +160,8 @@ _OTHER_INCIDENT = re.compile(
     # Background: earlier shootings told by their time (`just over a year after nine people were
     # shot`, `in the past 17 months`, `since 2013`, `January 2009: ... nine shot`, `in 1988`).
     r"|\b(?:ago|last\s+year|a\s+year\s+(?:after|before|earlier)|most\s+recent)\b"
+    # `a doctor killed two decades earlier`, `Years before, two were wounded there`: years back.
+    r"|\b(?:years|decades)\s+(?:earlier|before|prior)\b"
     r"|\b(?:in\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|since\s+(?:19|20)\d\d)\b"
     r"|\bin\s+(?:\w+\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d:"
     # A toll over a span of time is a round-up (`in attacks from Friday night to Sunday`, `this

@@ -96,3 +96,24 @@ def test_people_hurt_by_another_cause_are_not_the_shooting_s_toll(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The man who admits killing three people at a clinic idolized a gunman who killed a doctor"
+            " more than two decades earlier.",
+            set(),
+        ),
+        ("Years before, two people were wounded in a shooting at the same park.", set()),
+        # A span of time inside this event's own telling is no background.
+        (
+            "Two people were killed and three wounded, police said two hours later.",
+            {("killed", "2"), ("injured", "3")},
+        ),
+    ],
+    ids=["decades-earlier", "years-before", "hours-later"],
+)
+def test_a_toll_told_years_back_is_another_incident_s(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(text) == expected
