@@ -102,6 +102,22 @@ _NOUN = re.compile(
     rf"(?<![\w:/-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
     re.IGNORECASE,
 )
+# `charged in the shooting death of a 15-year-old`, `the killings of four women`: a death noun whose
+# `of` names the people killed, with their count (a person, an age, kin).
+_DEATH_OF = re.compile(
+    r"(?<!attempted )\b(?P<role>(?:shooting\s+)?deaths?|killings?|slayings?|murders?|fatal\s+shootings?)"
+    r"\s+of\s+"
+    rf"(?P<n>{_NUMBER})(?!\w)(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|[\w]+-(?:year|month|week)-old\b))",
+    re.IGNORECASE,
+)
+# `in retaliation for the slaying of a man`, `after the shooting deaths of two children recently`: a
+# death told as what came before this event is another incident's.
+_DEATH_BEFORE = re.compile(
+    r"\b(?:after|following|since|before|retaliation|revenge|payback|response|recent|earlier|previous|prior)\b"
+    r"(?:\W+\w+){0,4}\W*$",
+    re.IGNORECASE,
+)
+_DEATH_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:recently|earlier|last\s+(?:week|month|year))\b", re.IGNORECASE)
 _ROLE_OF = {
     "killed": KILLED,
     "slain": KILLED,
@@ -247,7 +263,7 @@ _SOME_DIED = re.compile(
 
 def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) -> str:
     """The role a match counts: its verb's, corrected by what the words around it say."""
-    if pattern is _FATALLY:
+    if pattern in (_FATALLY, _DEATH_OF):
         return KILLED
     role = _role(match.group(role_group))
     # An aside between commas (`five teens, one fatally, were shot`) tells of a part, not the whole.
@@ -306,7 +322,7 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
     # A bare singular (`Girl Slain`) is a headline's only in the headline (a gallery's captions
     # further down are other stories).
     patterns = (_PAIR, _BARE_SINGLE) if statement.index <= 0 else (_PAIR,)
-    for pattern in (*patterns, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+    for pattern in (*patterns, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN, _DEATH_OF):
         for match in pattern.finditer(text):
             for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
                 if match.groupdict().get(n) is None or any(match.start(n) in pair for pair in pairs):
@@ -345,7 +361,8 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     if re.match(r"\s*(?:\.\.\.|\u2026)", after):
         return None  # `killing a ...`: a teaser cut off before what it counts
     before = match.string[max(0, match.start(n) - 30) : match.start(n)]
-    if _AGE_BEFORE.search(before) or _PARTITIVE.match(after):
+    # (`the killings of four women`: the `of` is the death noun's, not a part of a group.)
+    if (match.re is not _DEATH_OF and _AGE_BEFORE.search(before)) or _PARTITIVE.match(after):
         return None
     if re.search(r"\bmore\b", match.string[match.end(n) : match.end()], re.IGNORECASE):
         return None  # `killed two more people`: an increment to a toll told before, not a toll
@@ -353,6 +370,10 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
     if value == 0 and not _NONE_AT_ALL.match(after):
         return None  # `no officers were injured`: none of one group, not the toll
+    if match.re is _DEATH_OF and (
+        _DEATH_BEFORE.search(match.string[: match.start()]) or _DEATH_AFTER.match(match.string[match.end() :])
+    ):
+        return None
     if not _a_victim_count(match, number, value, role):
         return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None

@@ -117,3 +117,34 @@ def test_people_hurt_by_another_cause_are_not_the_shooting_s_toll(
 )
 def test_a_toll_told_years_back_is_another_incident_s(text: str, expected: set[tuple[str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 17-year-old was charged Tuesday in the shooting death of a 15-year-old.", {("killed", "1")}),
+        ("Two brothers are charged in the killings of four women at an apartment.", {("killed", "4")}),
+        ("Police have a suspect in the fatal shooting of a teenage boy.", {("killed", "1")}),
+        ("Deputies are investigating the slaying of two men near the river.", {("killed", "2")}),
+        # A death of something that is no person, or of no count, is no toll.
+        ("The death of a dream hit the family hard.", set()),
+        ("He spoke about the deaths of his parents.", set()),
+        # A death told as what came before the event is another incident's.
+        ('Police are asking whether the shooting was "payback" for the slaying of a man on Monday.', set()),
+        ("The attack comes after the shooting deaths of two teens recently.", set()),
+        ("Three men are charged with the attempted murders of four teenagers.", set()),
+    ],
+    ids=[
+        "shooting-death-of-an-age",
+        "killings-of-four",
+        "fatal-shooting-of",
+        "slaying-of-two",
+        "not-a-person",
+        "no-count",
+        "retaliation-for",
+        "came-after",
+        "attempted",
+    ],
+)
+def test_a_death_of_people_counted_is_a_toll_of_the_killed(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(text) == expected
