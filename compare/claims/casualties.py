@@ -34,9 +34,11 @@ _PEOPLE_WORDS = """people persons others victims men women teens teenagers child
     students officers bystanders individuals patrons residents males females suspects more person man
     woman teen teenager child boy girl adult student officer bystander individual victim one injured
     wounded sons daughters brothers sisters siblings cousins nephews nieces grandchildren grandsons
-    granddaughters""".split()
+    granddaughters babies infants toddlers twins baby infant toddler""".split()
 _PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
-_MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
+_MODIFIER = (
+    r"(?:other|more|additional|young|innocent|adult|teenage|\w+-(?:year|month|week|day)-old|of\s+the)\b"
+)
 # A noun naming which people (`a police officer`, `two security guards`): only before a people noun.
 _NOUN_MODIFIER = r"(?:police|security|state|sheriff's|correctional|park|bus|store|border|transit|off-duty)"
 # `Three boys between the ages of 13 and 15`: the ages of the people a count counts.

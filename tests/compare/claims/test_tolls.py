@@ -148,3 +148,19 @@ def test_a_toll_told_years_back_is_another_incident_s(text: str, expected: set[t
 )
 def test_a_death_of_people_counted_is_a_toll_of_the_killed(text: str, expected: set[tuple[str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 22-month-old boy was wounded in the drive-by, police said.", {("injured", "1")}),
+        ("An 8-week-old girl was killed when the bullet came through the wall.", {("killed", "1")}),
+        ("Two 10-month-old twins were hurt by flying glass and one bullet.", {("injured", "2")}),
+        ("Three toddlers were wounded at the daycare.", {("injured", "3")}),
+    ],
+    ids=["months-old", "weeks-old", "twins", "toddlers"],
+)
+def test_the_youngest_are_counted_by_their_age_in_months_or_a_noun_of_infancy(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
