@@ -49,7 +49,8 @@ _SUBJECT = (
 )
 _AUX = (
     r"(?:\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|remain|remains|reportedly|also|all|"
-    r"later|each))*"
+    # `were found shot dead`: found as they were left.
+    r"later|each|found))*"
 )
 _ADVERB = r"(?:\s+(?:fatally|critically|seriously|badly|gravely|severely|non-fatally|also|later))?"
 _HOSPITAL = (

@@ -164,3 +164,16 @@ def test_the_youngest_are_counted_by_their_age_in_months_or_a_noun_of_infancy(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men were found shot dead in a parked car.", {("killed", "2")}),
+        ("Five people were found dead inside the home on Saturday.", {("killed", "5")}),
+        ("Three people were found wounded near the trail.", {("injured", "3")}),
+    ],
+    ids=["found-shot-dead", "found-dead", "found-wounded"],
+)
+def test_people_found_dead_or_hurt_are_counted(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(text) == expected
