@@ -204,6 +204,13 @@ _ORDINAL_CASUALTY = re.compile(
     r"(?:has\s+|had\s+|also\s+|now\s+|was\s+|been\s+)*(?P<role>died|dies|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
+# `the Elmwood triple homicide`, `a double killing`: the killed counted by the killing's own noun (a
+# `double murder-suicide` counts the shooter too, a `double shooting` the wounded too: neither is read).
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_KILLING = re.compile(
+    rf"\b(?P<n>{'|'.join(_MULTIPLES)})[\s-]+(?:homicides?|killings?|murders?|slayings?)(?![\w-])",
+    re.IGNORECASE,
+)
 # `Four children, two adults injured`, `a young boy and four adults were injured`: the people counted
 # before the matched count belong to the same subject and add to it.
 # Nouns only: `Three injured, one dead` lists two roles, not one subject.
@@ -320,6 +327,11 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
         role = KILLED if match.group("role").lower().startswith("di") else INJURED
         found[(role, match.start("n"))] = FactClaim(
             "casualties", role, _figure(toll), count_bounds(toll, "at least"), statement, match.group(0)
+        )
+    for match in _MULTIPLE_KILLING.finditer(text):
+        toll = float(_MULTIPLES[match.group("n").lower()])
+        found[(KILLED, match.start("n"))] = FactClaim(
+            "casualties", KILLED, _figure(toll), count_bounds(toll, None), statement, match.group(0)
         )
     pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
     # A bare singular (`Girl Slain`) is a headline's only in the headline (a gallery's captions

@@ -177,3 +177,19 @@ def test_the_youngest_are_counted_by_their_age_in_months_or_a_noun_of_infancy(
 )
 def test_people_found_dead_or_hurt_are_counted(text: str, expected: set[tuple[str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Man charged in Elmwood triple homicide", {("killed", "3")}),
+        ("Police investigate a double killing on the east side.", {("killed", "2")}),
+        ("Suspect arrested in quadruple murder at farmhouse", {("killed", "4")}),
+        # A murder-suicide counts the shooter too; a shooting counts the wounded too.
+        ("Police call it a double murder-suicide.", set()),
+        ("Police investigate a double shooting on the east side.", set()),
+    ],
+    ids=["triple-homicide", "double-killing", "quadruple-murder", "murder-suicide", "double-shooting"],
+)
+def test_a_multiple_killing_counts_the_killed(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read(text) == expected
