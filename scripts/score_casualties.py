@@ -8,7 +8,7 @@ the check split in scripts/casualties_baseline.json.
 
 An article can be right and still differ from the record (it was published before a death, or counts
 the shooter), so this measures agreement with the record, not reading errors alone. Reading errors are
-measured against tolls judged by reading (tests/data/coverage/judged-tolls.json: 200 articles, 60 of
+measured against tolls judged by reading (tests/data/coverage/judged-tolls.json: 269 articles, 129 of
 tune incidents, 140 of check): `read_right` is the share of the counts newsprism reads that equal the
 judged toll, `read_of_stated` how many of the tolls the articles state it reads at all.
 

@@ -33,9 +33,12 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER}|\ban?\b|\bno\b)"
 _PEOPLE_WORDS = """people persons others victims men women teens teenagers children kids boys girls adults
     students officers bystanders individuals patrons residents males females suspects more person man
     woman teen teenager child boy girl adult student officer bystander individual victim one injured
-    wounded""".split()
+    wounded sons daughters brothers sisters siblings cousins nephews nieces grandchildren grandsons
+    granddaughters babies infants toddlers twins baby infant toddler""".split()
 _PEOPLE = rf"(?:{'|'.join(sorted(_PEOPLE_WORDS, key=len, reverse=True))})\b(?:\s+else)?"
-_MODIFIER = r"(?:other|more|additional|young|innocent|adult|teenage|\w+-year-old|of\s+the)\b"
+_MODIFIER = (
+    r"(?:other|more|additional|young|innocent|adult|teenage|\w+-(?:year|month|week|day)-old|of\s+the)\b"
+)
 # A noun naming which people (`a police officer`, `two security guards`): only before a people noun.
 _NOUN_MODIFIER = r"(?:police|security|state|sheriff's|correctional|park|bus|store|border|transit|off-duty)"
 # `Three boys between the ages of 13 and 15`: the ages of the people a count counts.
@@ -46,7 +49,8 @@ _SUBJECT = (
 )
 _AUX = (
     r"(?:\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|remain|remains|reportedly|also|all|"
-    r"later|each))*"
+    # `were found shot dead`: found as they were left.
+    r"later|each|found))*"
 )
 _ADVERB = r"(?:\s+(?:fatally|critically|seriously|badly|gravely|severely|non-fatally|also|later))?"
 _HOSPITAL = (
@@ -101,6 +105,22 @@ _NOUN = re.compile(
     rf"(?<![\w:/-]){_SUBJECT}\s+(?P<role>dead|fatalities|deaths|injured|wounded|injuries)\b(?!\s+(?:by|in|at|when))",
     re.IGNORECASE,
 )
+# `charged in the shooting death of a 15-year-old`, `the killings of four women`: a death noun whose
+# `of` names the people killed, with their count (a person, an age, kin).
+_DEATH_OF = re.compile(
+    r"(?<!attempted )\b(?P<role>(?:shooting\s+)?deaths?|killings?|slayings?|murders?|fatal\s+shootings?)"
+    r"\s+of\s+"
+    rf"(?P<n>{_NUMBER})(?!\w)(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|[\w]+-(?:year|month|week)-old\b))",
+    re.IGNORECASE,
+)
+# `in retaliation for the slaying of a man`, `after the shooting deaths of two children recently`: a
+# death told as what came before this event is another incident's.
+_DEATH_BEFORE = re.compile(
+    r"\b(?:after|following|since|before|retaliation|revenge|payback|response|recent|earlier|previous|prior)\b"
+    r"(?:\W+\w+){0,4}\W*$",
+    re.IGNORECASE,
+)
+_DEATH_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:recently|earlier|last\s+(?:week|month|year))\b", re.IGNORECASE)
 _ROLE_OF = {
     "killed": KILLED,
     "slain": KILLED,
@@ -159,6 +179,8 @@ _OTHER_INCIDENT = re.compile(
     # Background: earlier shootings told by their time (`just over a year after nine people were
     # shot`, `in the past 17 months`, `since 2013`, `January 2009: ... nine shot`, `in 1988`).
     r"|\b(?:ago|last\s+year|a\s+year\s+(?:after|before|earlier)|most\s+recent)\b"
+    # `a doctor killed two decades earlier`, `Years before, two were wounded there`: years back.
+    r"|\b(?:years|decades)\s+(?:earlier|before|prior)\b"
     r"|\b(?:in\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|since\s+(?:19|20)\d\d)\b"
     r"|\bin\s+(?:\w+\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d:"
     # A toll over a span of time is a round-up (`in attacks from Friday night to Sunday`, `this
@@ -182,6 +204,13 @@ _ORDINAL_CASUALTY = re.compile(
     r"(?:has\s+|had\s+|also\s+|now\s+|was\s+|been\s+)*(?P<role>died|dies|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
+# `the Elmwood triple homicide`, `a double killing`: the killed counted by the killing's own noun (a
+# `double murder-suicide` counts the shooter too, a `double shooting` the wounded too: neither is read).
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_KILLING = re.compile(
+    rf"\b(?P<n>{'|'.join(_MULTIPLES)})[\s-]+(?:homicides?|killings?|murders?|slayings?)(?![\w-])",
+    re.IGNORECASE,
+)
 # `Four children, two adults injured`, `a young boy and four adults were injured`: the people counted
 # before the matched count belong to the same subject and add to it.
 # Nouns only: `Three injured, one dead` lists two roles, not one subject.
@@ -190,6 +219,13 @@ _COORDINATED = re.compile(
     rf"(?:(?<![\w-])(?P<n>{DIGITS}|{WORD_NUMBER}|an?)\s+(?:[\w-]+\s+)?(?:{'|'.join(_NOUNS)})"
     r"|(?<![\w-])(?:an?\s+)?(?P<aged>\d{1,2}-(?:year|month)-old))\s*(?:,|\s+and)\s+$",
     re.IGNORECASE,
+)
+# `Marta and her two sons were killed`, `a woman and her three daughters`: the one whose kin they are
+# is counted with them; the possessive binds the count to that person (`Ramos and his lawyer said two
+# people ...` has none).
+_WITH_KIN = re.compile(
+    rf"(?:(?<![\w-])(?i:an?|the)\s+(?:[\w-]+\s+)?(?i:{'|'.join(_NOUNS)})|\b[A-Z][a-z'\u2019]+|\b[Hh]e|\b[Ss]he)"
+    r"\s+and\s+(?:his|her)\s+$"
 )
 # `killed a 1-year-old boy and his 21-year-old uncle`: a further person after the counted object.
 _FOLLOWING = re.compile(
@@ -206,6 +242,22 @@ _SHOOTER = re.compile(r"^\s+(?:at|into|toward|towards|his|her|their|him|them|a|a
 # `one was shot in the thigh; the other ...`, `no one was hurt by the blast`: a member of a list, a
 # zero about one cause only.
 _ONE_OF_A_LIST = re.compile(r"\b(?:the\s+other|another)\b", re.IGNORECASE)
+# `One man was killed and another wounded`, `girl killed, another teen hurt`: one person more, of the
+# other role; each is a toll of one. (`another shooting` is another incident: its sentence is not read.)
+_ANOTHER = re.compile(
+    rf"\b(?:another|the\s+other)\b(?:\s+[\w-]+)?(?:\s+{_PEOPLE})?{_AUX}{_ADVERB}"
+    r"\s+(?P<role>killed|slain|dead|died|shot\s+(?:and\s+killed|dead|to\s+death)|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+_OTHER_ROLE = {KILLED: INJURED, INJURED: KILLED}
+# `six students were injured in a brawl`, `hurt in the stampede`, `hurt while fleeing`: people the
+# shooting's gunfire did not hit, whom its toll leaves out.
+_ANOTHER_CAUSE = re.compile(
+    r"^\s+(?:(?:in|during|by|from)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:fight|brawl|scuffle|melee|stampede|"
+    r"crush|crash|collision|stabbing|fire|explosion|panic|chaos)|while\s+(?:fleeing|running|trying\s+to\s+"
+    r"(?:flee|escape)))(?![\w-])",
+    re.IGNORECASE,
+)
 _ZERO_OF_A_CAUSE = re.compile(
     r"^\s+(?:by|from|in)\s+the\s+(?!shooting|gunfire|attack|incident)", re.IGNORECASE
 )
@@ -221,7 +273,7 @@ _SOME_DIED = re.compile(
 
 def _role_in(pattern: re.Pattern[str], match: re.Match[str], role_group: str) -> str:
     """The role a match counts: its verb's, corrected by what the words around it say."""
-    if pattern is _FATALLY:
+    if pattern in (_FATALLY, _DEATH_OF):
         return KILLED
     role = _role(match.group(role_group))
     # An aside between commas (`five teens, one fatally, were shot`) tells of a part, not the whole.
@@ -276,11 +328,16 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
         found[(role, match.start("n"))] = FactClaim(
             "casualties", role, _figure(toll), count_bounds(toll, "at least"), statement, match.group(0)
         )
+    for match in _MULTIPLE_KILLING.finditer(text):
+        toll = float(_MULTIPLES[match.group("n").lower()])
+        found[(KILLED, match.start("n"))] = FactClaim(
+            "casualties", KILLED, _figure(toll), count_bounds(toll, None), statement, match.group(0)
+        )
     pairs: list[range] = []  # `a man and a woman`: its second half is no count of its own
     # A bare singular (`Girl Slain`) is a headline's only in the headline (a gallery's captions
     # further down are other stories).
     patterns = (_PAIR, _BARE_SINGLE) if statement.index <= 0 else (_PAIR,)
-    for pattern in (*patterns, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN):
+    for pattern in (*patterns, _PASSIVE, _ACTIVE, _LEFT, _FATALLY, _NOUN, _DEATH_OF):
         for match in pattern.finditer(text):
             for n, q, role_group in (("n", "q", "role"), ("n2", "q2", "role2")):
                 if match.groupdict().get(n) is None or any(match.start(n) in pair for pair in pairs):
@@ -291,7 +348,19 @@ def casualty_claims(statement: Statement) -> list[FactClaim]:
                     found.setdefault((role, match.start(n)), claim)
                     if pattern is _PAIR:
                         pairs.append(range(match.start(n), match.end(n)))
+    _add_another(statement, found)
     return list(found.values())
+
+
+def _add_another(statement: Statement, found: dict[tuple[str, int], FactClaim]) -> None:
+    """`another wounded` after a count of the killed (or the reverse): one person of that role."""
+    for match in _ANOTHER.finditer(statement.text):
+        role = _role(match.group("role"))
+        told_before = any(subject == _OTHER_ROLE.get(role) and at < match.start() for subject, at in found)
+        if told_before and (role, match.start()) not in found:
+            found[(role, match.start())] = FactClaim(
+                "casualties", role, "1", count_bounds(1.0, "at least"), statement, match.group(0)
+            )
 
 
 def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str) -> FactClaim | None:
@@ -307,7 +376,8 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
     if re.match(r"\s*(?:\.\.\.|\u2026)", after):
         return None  # `killing a ...`: a teaser cut off before what it counts
     before = match.string[max(0, match.start(n) - 30) : match.start(n)]
-    if _AGE_BEFORE.search(before) or _PARTITIVE.match(after):
+    # (`the killings of four women`: the `of` is the death noun's, not a part of a group.)
+    if (match.re is not _DEATH_OF and _AGE_BEFORE.search(before)) or _PARTITIVE.match(after):
         return None
     if re.search(r"\bmore\b", match.string[match.end(n) : match.end()], re.IGNORECASE):
         return None  # `killed two more people`: an increment to a toll told before, not a toll
@@ -315,6 +385,10 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         return None  # `no one else was hurt`: zero besides someone the sentence does not count
     if value == 0 and not _NONE_AT_ALL.match(after):
         return None  # `no officers were injured`: none of one group, not the toll
+    if match.re is _DEATH_OF and (
+        _DEATH_BEFORE.search(match.string[: match.start()]) or _DEATH_AFTER.match(match.string[match.end() :])
+    ):
+        return None
     if not _a_victim_count(match, number, value, role):
         return None
     qualifier = (match.groupdict().get(q) or "").strip().lower() or None
@@ -356,14 +430,22 @@ def _a_victim_count(match: re.Match[str], number: str, value: float, role: str) 
     ):
         if _SHOOTER.match(rest):
             return False
-    if lone and (_ONE_OF_A_LIST.search(rest) or re.search(r"\balso\b", said, re.IGNORECASE)):
+    other = _ANOTHER.search(rest)
+    of_another_role = other is not None and _role(other.group("role")) == _OTHER_ROLE.get(role)
+    listed = _ONE_OF_A_LIST.search(rest) and not of_another_role
+    if lone and (listed or re.search(r"\balso\b", said, re.IGNORECASE)):
         return False  # `one was shot in the thigh; the other...`, `a woman was also wounded`
+    if role in (KILLED, INJURED) and _ANOTHER_CAUSE.match(rest):
+        return False
     return not (value == 0 and _ZERO_OF_A_CAUSE.match(rest))
 
 
 def _coordinated(text: str, start: int) -> float:
     """The people listed before a count as one subject with it (`a man, two women and a child`)."""
     added = 0.0
+    kin = _WITH_KIN.search(text[max(0, start - 60) : start])
+    if kin is not None:
+        added, start = 1.0, start - len(kin.group(0))
     for _ in range(4):  # a list of a few people; longer runs are not one subject
         joined = _COORDINATED.search(text[max(0, start - 60) : start])
         value = (1.0 if joined.group("aged") else count_value(joined.group("n"))) if joined else None
