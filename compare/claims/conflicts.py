@@ -221,7 +221,12 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
     judged false in a sample of 40, 25 came from such counts.
     """
     found = []
-    tolls = lambda article: _told_once([_victims(c) for c in _lead_casualties(context.casualties(article))])  # noqa: E731
+
+    def tolls(article: CoverageArticle) -> list[FactClaim]:
+        if _opens_on_a_round_up(context.of(article)):
+            return []
+        return _told_once([_victims(c) for c in _lead_casualties(context.casualties(article))])
+
     for role, per_article in sorted(_by_subject(context, tolls).items()):
         claims = _clashing_claims(per_article, _tolls_clash)
         if not claims:
@@ -241,6 +246,13 @@ def casualty_conflicts(context: _Context) -> list[Divergence]:
         severity = 0.95 if role in (KILLED, INJURED, SHOT) else 0.8
         found.append(Divergence("numeric_conflict", summary, severity, _evidence(claims)))
     return found
+
+
+def _opens_on_a_round_up(statements: Sequence[Statement]) -> bool:
+    """Whether the article opens on a toll of several incidents (`At least 35 people have been shot
+    across the city since Friday`): the tolls its lead goes on to give are of the round-up's
+    shootings, any of which may be another than the event's."""
+    return bool(statements) and about_another_incident(statements[0].text)
 
 
 def _lead_casualties(claims: Sequence[FactClaim]) -> list[FactClaim]:

@@ -1045,3 +1045,18 @@ def test_lists_of_a_groups_ages_that_agree_but_on_one_are_a_conflict(
 ) -> None:
     found = _types(_UPSTAIRS.format(first), _UPSTAIRS.format(second))
     assert ("numeric_conflict" in found) is conflict
+
+
+@pytest.mark.parametrize(
+    ("opening", "conflict"),
+    [
+        ("Police were called to a home on Elm Street on Friday afternoon.", True),
+        ("At least 35 people have been shot across the city since Friday afternoon.", False),
+    ],
+    ids=["the-event-told", "a-round-up-of-the-city"],
+)
+def test_an_article_opening_on_a_round_up_gives_no_toll_of_the_event(opening: str, conflict: bool) -> None:
+    """A round-up's lead goes on to tell of its shootings, any of which may be another than the event."""
+    told = "Two people were killed in a shooting on Elm Street on Friday afternoon, police said."
+    round_up = f"{opening} Four people were found dead with gunshot wounds inside the home."
+    assert ("numeric_conflict" in _types(told, round_up)) is conflict
