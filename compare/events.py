@@ -54,7 +54,8 @@ MAX_DAYS = 10.0
 # A follow-up (a charge, a plea, a ruling, a trial) comes weeks or months after its event, past the
 # window that keeps one day's stories apart; what ties it to the event is the people in it. An article
 # that matched nothing in the window joins an event of the last FOLLOW_UP_DAYS that names the same
-# people by full name, names this rare (in at most FOLLOW_UP_NAME_SHARE of the articles seen, and
+# people by given name and surname (`person_key`: one outlet's "Douglas Shine Jr." is another's
+# "Douglas Shine"), names this rare (in at most FOLLOW_UP_NAME_SHARE of the articles seen, and
 # never fewer than FOLLOW_UP_NAME_DOCS), when its words resemble the event's (time aside): at least
 # FOLLOW_UP_SIMILARITY when it shares FOLLOW_UP_NAMES of them, at least FOLLOW_UP_ONE_NAME_SIMILARITY
 # when it shares one that no other event names. A city's police spokesman is named in many stories; a
@@ -84,6 +85,8 @@ OFFICIAL_WORDS = frozenset(
     """spokesman spokeswoman spokesperson chief sheriff mayor coroner examiner commissioner by reporter
     photographer""".split()
 )
+# What follows a surname to tell a father from a son: left out of `person_key`.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 # How a round-up of several incidents says so in its title or lead.
 ROUND_UP = re.compile(
@@ -174,7 +177,7 @@ class TermStats:
 GROUPING_FINDINGS = ("attributions", "entities")
 # Raised with every change that makes grouping give other events for the same articles: stored events
 # are regrouped when it differs from the one they were grouped with, though no article changed.
-GROUPING_REVISION = 4
+GROUPING_REVISION = 5
 
 
 def raw_terms(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> dict[str, float]:
@@ -210,6 +213,17 @@ def full_names(article: CoverageArticle) -> frozenset[str]:
         if undecided and _after_official_word(article.text, e.start):
             officials.add(e.canonical)
     return frozenset(name.lower() for name in persons - officials)
+
+
+def person_key(name: str) -> str:
+    """A person as follow-ups are matched: given name and surname, for one outlet gives a middle name or
+    a suffix that another leaves out ("Douglas Shine Jr.", "Makanzee Selena Oldham").
+
+    >>> person_key("douglas shine jr."), person_key("makanzee selena oldham")
+    ('douglas shine', 'makanzee oldham')
+    """
+    parts = [part for part in name.split() if part.strip(".,").lower() not in NAME_SUFFIXES]
+    return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else name
 
 
 def _after_official_word(text: str, start: int) -> bool:
@@ -328,7 +342,7 @@ class EventGrouper:
         shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
         names = full_names(article)
         if event is None:
-            event, similarity = self._followed_event(article, profile, names, moment)
+            event, similarity = self._followed_event(article, profile, self._rare_people(names), moment)
         if event is None:
             event, similarity = self._start_event(article), 1.0
         # A round-up joins the incident it resembles most but attracts no page: every incident it
@@ -444,23 +458,34 @@ class EventGrouper:
                 similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
         return similarity * time_factor(moment, self._times[candidate])
 
+    def _rare_people(self, names: frozenset[str]) -> set[str]:
+        """The `person_key`s of the names that are rare enough to tie a follow-up (see FOLLOW_UP_DAYS);
+        a person named two ways counts when each way is rare."""
+        rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
+        ways: defaultdict[str, list[str]] = defaultdict(list)
+        for name in names:
+            ways[person_key(name)].append(name)
+        return {
+            person
+            for person, spelled in ways.items()
+            if all(self._stats.frequency(f"e:{name}") <= rare_limit for name in spelled)
+        }
+
     def _followed_event(
-        self, article: CoverageArticle, profile: Profile, names: frozenset[str], moment: float | None
+        self, article: CoverageArticle, profile: Profile, people: set[str], moment: float | None
     ) -> tuple[int | None, float]:
         """The earlier event this article follows up, by the rare people both name (see FOLLOW_UP_DAYS)."""
         if moment is None:
             return None, 0.0
-        rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
         shared: Counter[int] = Counter()
-        # Events named by one of the names alone among all events: a person of one story, not one who
+        # Events named by one of the people alone among all events: a person of one story, not one who
         # recurs across stories (a politician, a county's prosecutor).
         sole: set[int] = set()
-        for name in names:
-            if self._stats.frequency(f"e:{name}") <= rare_limit:
-                events = self._events_naming.get(name, set())
-                shared.update(events)
-                if len(events) == 1:
-                    sole.update(events)
+        for person in people:
+            events = self._events_naming.get(person, set())
+            shared.update(events)
+            if len(events) == 1:
+                sole.update(events)
         best: tuple[int | None, float] = (None, 0.0)
         for event, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             latest = self._event_latest[event]
@@ -487,7 +512,7 @@ class EventGrouper:
 
     def _index_names(self, names: frozenset[str], moment: float | None, event: int) -> None:
         for name in names:
-            self._events_naming[name].add(event)
+            self._events_naming[person_key(name)].add(event)
         latest = self._event_latest[event]
         if moment is not None and (latest is None or moment > latest):
             self._event_latest[event] = moment

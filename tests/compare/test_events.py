@@ -24,6 +24,7 @@ from newsprism.compare.events import (
     event_key,
     full_names,
     group_articles,
+    person_key,
     publication_order,
     raw_terms,
     representative_title,
@@ -593,3 +594,30 @@ def test_a_follow_up_naming_three_people_of_the_story_joins_in_the_court_s_words
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(events, "FOLLOW_UP_MANY_NAMES_SIMILARITY", joined + 0.001)
         assert len(group_articles([shooting, plea])) == 2
+
+
+def test_a_follow_up_naming_the_people_with_a_middle_name_or_a_suffix_joins_its_event() -> None:
+    # One outlet writes "Marcus Penrose" and "Dana Whitfield", another "Marcus Penrose Jr." and "Dana
+    # Lynn Whitfield": the same two people, so the plea follows up the shooting.
+    shooting = _analyzed("a", *SHOOTING, DAY)
+    plea = _analyzed(
+        "b",
+        "Harlow Park man pleads guilty in killing of teen",
+        "Marcus Penrose Jr. pleaded guilty on Monday to second-degree murder in the shooting death of Dana "
+        "Lynn Whitfield outside a Harlow Park store last year. Whitfield was 17. Sentencing is set for June.",
+        DAY + timedelta(days=150),
+    )
+    assert _partition(group_articles([shooting, plea])) == {frozenset({"a", "b"})}
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        pytest.param("dana whitfield", "dana whitfield", id="as-it-is"),
+        pytest.param("marcus penrose jr", "marcus penrose", id="suffix"),
+        pytest.param("john paul gaudreau iii", "john gaudreau", id="middle-name-and-suffix"),
+        pytest.param("dana lynn whitfield", "dana whitfield", id="middle-name"),
+    ],
+)
+def test_a_person_is_matched_by_given_name_and_surname(name: str, person: str) -> None:
+    assert person_key(name) == person
