@@ -201,18 +201,29 @@ def _add_scaled(into: defaultdict[str, float], counts: Counter[str], weight: flo
         into[term] += n * weight
 
 
-def full_names(article: CoverageArticle) -> frozenset[str]:
+def full_names(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> frozenset[str]:
     """The people an article names with given name and surname, as its entity terms are keyed, but for
-    those it names as officials or as its own staff (`OFFICIAL_WORDS` before a mention)."""
+    those it names as officials or as its own staff (`OFFICIAL_WORDS` before a mention), and those
+    named in its page furniture only (a byline box's "Get email notifications on Jane Roe")."""
     people = [e for e in article.analysis.entities if e.label == "PERSON" and e.canonical]
-    # Each name judged once, and a mention looked behind only while its name could still count.
+    # Each name judged once, and a mention looked at only while its name could still count.
     persons = {name for name in {e.canonical for e in people} if _looks_like_a_person(name)}
     officials: set[str] = set()
+    in_story: set[str] = set()
     for e in people:
-        undecided = e.canonical in persons and e.canonical not in officials
-        if undecided and _after_official_word(article.text, e.start):
+        if e.canonical not in persons or e.canonical in officials:
+            continue
+        if _after_official_word(article.text, e.start):
             officials.add(e.canonical)
-    return frozenset(name.lower() for name in persons - officials)
+        elif e.canonical not in in_story and not _in_furniture(article.text, e.start, furniture):
+            in_story.add(e.canonical)
+    return frozenset(name.lower() for name in in_story - officials)
+
+
+def _in_furniture(text: str, start: int, furniture: SiteFurniture) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return furniture.is_furniture(text[line_start : line_end if line_end >= 0 else len(text)].strip())
 
 
 def person_key(name: str) -> str:
@@ -340,7 +351,7 @@ class EventGrouper:
         if nearest is not None and self._copies(article, nearest, similarity):
             return self._join_as_copy(article, self._articles[nearest], similarity)
         shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
-        names = full_names(article)
+        names = full_names(article, self.copies.furniture)
         if event is None:
             event, similarity = self._followed_event(article, profile, self._rare_people(names), moment)
         if event is None:

@@ -25,7 +25,7 @@ FURNITURE = {
     ),
     "sign-up": re.compile(
         r"\b(?:sign up for|subscribe to our|log ?in to|download (?:our|the) .{0,20}app|text \w+ to \d{4,}|"
-        r"newsletter|like us on facebook|follow us on)\b",
+        r"newsletter|like us on facebook|follow us on|email notifications?|delivered to your inbox)\b",
         re.IGNORECASE,
     ),
     "share line": re.compile(

@@ -621,3 +621,35 @@ def test_a_follow_up_naming_the_people_with_a_middle_name_or_a_suffix_joins_its_
 )
 def test_a_person_is_matched_by_given_name_and_surname(name: str, person: str) -> None:
     assert person_key(name) == person
+
+
+# What extraction kept of a page whose story it lost: the byline's notification box.
+NOTIFICATION_BOX = (
+    "Close\n\nGet email notifications on {author} daily!\n\nYour notification has been saved.\n\n"
+    "There was a problem saving your notification.\n\n"
+    "Whenever {author} posts new content, you'll get an email delivered to your inbox with a link.\n\n"
+    "Email notifications are only sent once a day, and only if there are new matching items."
+)
+
+
+def test_a_page_whose_story_was_lost_joins_its_event_by_its_title() -> None:
+    shooting = _analyzed(
+        "a",
+        "Girl, 14, shot dead inside friend's home in Wells Park",
+        "A 14-year-old girl was shot to death on Sunday afternoon inside a friend's home in the Wells Park "
+        "neighborhood, police said. She was shot in the back. A 15-year-old boy turned himself in.",
+        DAY,
+    )
+    lost = _analyzed(
+        "b",
+        "Wells Park shooting may have been accidental, police source says",
+        NOTIFICATION_BOX.format(author="Jane Roe"),
+        DAY + timedelta(hours=20),
+    )
+    (event,) = [g for g in group_articles([*_articles(), shooting, lost]) if "a" in g.article_ids]
+    assert event.article_ids == ["a", "b"]
+
+
+def test_a_name_in_the_page_furniture_only_is_nobody_of_the_story() -> None:
+    text = NOTIFICATION_BOX.format(author="Jane Roe") + "\n\nPolice said Dana Whitfield was shot."
+    assert full_names(_analyzed("a", "Shooting", text, DAY)) == {"dana whitfield"}
