@@ -64,6 +64,10 @@ FOLLOW_UP_DAYS = 400.0
 FOLLOW_UP_NAMES = 2
 FOLLOW_UP_NAME_SHARE = 0.0005
 FOLLOW_UP_NAME_DOCS = 6
+# A person named on more pages than that is still a story's while one event alone names them: an
+# officer on trial for a boy's death is named on a dozen pages of that story over two years, a
+# politician or a county's prosecutor in many stories.
+FOLLOW_UP_NAME_EVENTS = 1
 FOLLOW_UP_SIMILARITY = 0.15
 FOLLOW_UP_ONE_NAME_SIMILARITY = 0.25
 # Three rare people named in common (a victim, the accused, a witness) tie a follow-up to its event
@@ -353,7 +357,7 @@ class EventGrouper:
         shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
         names = full_names(article, self.copies.furniture)
         if event is None:
-            event, similarity = self._followed_event(article, profile, self._rare_people(names), moment)
+            event, similarity = self._followed_event(article, profile, names, moment)
         if event is None:
             event, similarity = self._start_event(article), 1.0
         # A round-up joins the incident it resembles most but attracts no page: every incident it
@@ -469,34 +473,43 @@ class EventGrouper:
                 similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
         return similarity * time_factor(moment, self._times[candidate])
 
-    def _rare_people(self, names: frozenset[str]) -> set[str]:
-        """The `person_key`s of the names that are rare enough to tie a follow-up (see FOLLOW_UP_DAYS);
-        a person named two ways counts when each way is rare."""
+    def _story_people(self, names: frozenset[str]) -> tuple[set[str], set[str]]:
+        """The `person_key`s of the names that may tie a follow-up (see FOLLOW_UP_DAYS): those rare
+        enough (a person named two ways is when each way is), and those named on more pages but by one
+        event alone so far (see FOLLOW_UP_NAME_EVENTS)."""
         rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
         ways: defaultdict[str, list[str]] = defaultdict(list)
         for name in names:
             ways[person_key(name)].append(name)
-        return {
-            person
-            for person, spelled in ways.items()
-            if all(self._stats.frequency(f"e:{name}") <= rare_limit for name in spelled)
-        }
+        rare, told_often = set(), set()
+        for person, spelled in ways.items():
+            if all(self._stats.frequency(f"e:{name}") <= rare_limit for name in spelled):
+                rare.add(person)
+            elif len(self._events_naming.get(person, ())) <= FOLLOW_UP_NAME_EVENTS:
+                told_often.add(person)
+        return rare, told_often
 
     def _followed_event(
-        self, article: CoverageArticle, profile: Profile, people: set[str], moment: float | None
+        self, article: CoverageArticle, profile: Profile, names: frozenset[str], moment: float | None
     ) -> tuple[int | None, float]:
         """The earlier event this article follows up, by the rare people both name (see FOLLOW_UP_DAYS)."""
         if moment is None:
             return None, 0.0
+        rare, told_often = self._story_people(names)
         shared: Counter[int] = Counter()
         # Events named by one of the people alone among all events: a person of one story, not one who
         # recurs across stories (a politician, a county's prosecutor).
         sole: set[int] = set()
-        for person in people:
+        for person in rare:
             events = self._events_naming.get(person, set())
             shared.update(events)
             if len(events) == 1:
                 sole.update(events)
+        # A person named on many pages adds to a tie that a rare one makes, never makes one alone: every
+        # page that a name of the site's (a byline, a copyright line read as a name) tied to one event
+        # would leave it named by that one event, and the next page would follow.
+        for person in told_often:
+            shared.update(event for event in self._events_naming.get(person, ()) if event in shared)
         best: tuple[int | None, float] = (None, 0.0)
         for event, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             latest = self._event_latest[event]

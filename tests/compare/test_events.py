@@ -15,6 +15,7 @@ from newsprism.compare.events import (
     CONFIDENT,
     FOLLOW_UP_DAYS,
     FOLLOW_UP_MANY_NAMES_SIMILARITY,
+    FOLLOW_UP_NAME_DOCS,
     FOLLOW_UP_ONE_NAME_SIMILARITY,
     FOLLOW_UP_SIMILARITY,
     GROUPING_FINDINGS,
@@ -653,3 +654,44 @@ def test_a_page_whose_story_was_lost_joins_its_event_by_its_title() -> None:
 def test_a_name_in_the_page_furniture_only_is_nobody_of_the_story() -> None:
     text = NOTIFICATION_BOX.format(author="Jane Roe") + "\n\nPolice said Dana Whitfield was shot."
     assert full_names(_analyzed("a", "Shooting", text, DAY)) == {"dana whitfield"}
+
+
+def test_the_people_of_a_story_told_on_many_pages_still_tie_its_follow_up() -> None:
+    # More pages name the accused and the victim than FOLLOW_UP_NAME_DOCS allows a name of one story,
+    # but all of them are in one event, and the witness named on one page of it is named in the plea:
+    # the plea months later is that event's.
+    told = [
+        "Dana Whitfield, 17, was shot dead outside a Harlow Park store. Marcus Penrose, 19, was arrested. "
+        "A neighbor, Rosa Delgado, heard four shots.",
+        "Police arrested Marcus Penrose in the killing of Dana Whitfield, a Harlow Park student.",
+        "Friends of Dana Whitfield held a vigil in Harlow Park. Marcus Penrose is held without bail.",
+        "Marcus Penrose appeared in court, charged with murder in the death of Dana Whitfield.",
+        "Harlow Park mourns Dana Whitfield; the school said Marcus Penrose had left last spring.",
+        "The mother of Dana Whitfield asked for calm after Marcus Penrose was charged in Harlow Park.",
+        "Dana Whitfield was buried on Thursday. Marcus Penrose's lawyer said he would plead not guilty.",
+    ]
+    assert len(told) > FOLLOW_UP_NAME_DOCS
+    pages = [
+        replace(
+            _analyzed(f"day-{n}", "Harlow Park teen killed", text, DAY + timedelta(hours=9 * n)),
+            outlet=f"Desk {n}",
+        )
+        for n, text in enumerate(told)
+    ]
+    plea = _analyzed(
+        "plea",
+        "Accused enters plea",
+        "Marcus Penrose entered a plea of not guilty on Monday to one count of first-degree murder. Rosa "
+        "Delgado, a neighbor of Dana Whitfield, is on the prosecution's list of witnesses; the judge set "
+        "the trial for March.",
+        DAY + timedelta(days=150),
+    )
+    (event,) = group_articles([*pages, plea])
+    assert event.similarities["plea"] < FOLLOW_UP_ONE_NAME_SIMILARITY  # the witness alone would not do
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "FOLLOW_UP_NAME_EVENTS", 0)
+        assert len(group_articles([*pages, plea])) == 2
+    # Without a rare person in common the names told often tie nothing.
+    alone = replace(plea, text=plea.text.replace("Rosa Delgado", "A woman"))
+    alone = replace(alone, analysis=analyze_article(alone.text))
+    assert len(group_articles([*pages, alone])) == 2
