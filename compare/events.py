@@ -70,6 +70,10 @@ FOLLOW_UP_NAME_DOCS = 6
 FOLLOW_UP_NAME_EVENTS = 1
 FOLLOW_UP_SIMILARITY = 0.15
 FOLLOW_UP_ONE_NAME_SIMILARITY = 0.25
+# Inside the window one rare person in common says more: a page of the same days that names the victim
+# of an event (an update of the outlet's own story, a portrait, a vigil) joins it from this likeness,
+# under JOIN_THRESHOLD and whatever the outlet, where its other words are its own.
+WINDOW_ONE_NAME_SIMILARITY = 0.12
 # Three rare people named in common (a victim, the accused, a witness) tie a follow-up to its event
 # even when its words are the court's, not the scene's (`pleaded not guilty`, `affidavit`).
 FOLLOW_UP_MANY_NAMES = 3
@@ -519,6 +523,8 @@ class EventGrouper:
                 needed = FOLLOW_UP_MANY_NAMES_SIMILARITY
             elif count >= FOLLOW_UP_NAMES:
                 needed = FOLLOW_UP_SIMILARITY
+            elif event in sole and abs(moment - latest) <= WINDOW_DAYS * _DAY:
+                needed = WINDOW_ONE_NAME_SIMILARITY
             elif event in sole:
                 needed = FOLLOW_UP_ONE_NAME_SIMILARITY
             else:

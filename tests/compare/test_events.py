@@ -20,6 +20,7 @@ from newsprism.compare.events import (
     FOLLOW_UP_SIMILARITY,
     GROUPING_FINDINGS,
     JOIN_THRESHOLD,
+    WINDOW_ONE_NAME_SIMILARITY,
     EventGrouper,
     TermStats,
     event_key,
@@ -695,3 +696,34 @@ def test_the_people_of_a_story_told_on_many_pages_still_tie_its_follow_up() -> N
     alone = replace(plea, text=plea.text.replace("Rosa Delgado", "A woman"))
     alone = replace(alone, analysis=analyze_article(alone.text))
     assert len(group_articles([*pages, alone])) == 2
+
+
+def test_a_page_of_the_same_days_naming_the_victim_joins_on_a_weak_likeness() -> None:
+    # The outlet's own portrait of the girl shot on Friday: its words are the family's, not the scene's,
+    # but it names her, and no other event does.
+    shooting = _analyzed("a", *PIKE_STREET, DAY)
+    portrait = replace(
+        _analyzed(
+            "b",
+            "A choir girl's long road back",
+            "Tamsin Voss wants to be back in the church choir by Easter. Her mother says she has sung "
+            "since she was five and practised scales from her hospital bed on Saturday. Friends have "
+            "raised money for her physiotherapy.",
+            DAY + timedelta(days=1),
+        ),
+        outlet=shooting.outlet,
+    )
+    (event,) = [g for g in group_articles([*_articles(), shooting, portrait]) if "a" in g.article_ids]
+    assert event.article_ids == ["a", "b"]
+    joined = event.similarities["b"]
+    assert WINDOW_ONE_NAME_SIMILARITY <= joined < min(FOLLOW_UP_ONE_NAME_SIMILARITY, CONFIDENT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "WINDOW_ONE_NAME_SIMILARITY", joined + 0.001)
+        groups = group_articles([*_articles(), shooting, portrait])
+        assert len([g for g in groups if {"a", "b"} & set(g.article_ids)]) == 2
+    # Past the window the same page would need the follow-up's likeness.
+    later = replace(portrait, published=DAY + timedelta(days=30))
+    assert (
+        len([g for g in group_articles([*_articles(), shooting, later]) if {"a", "b"} & set(g.article_ids)])
+        == 2
+    )
