@@ -93,6 +93,17 @@ OFFICIAL_WORDS = frozenset(
     """spokesman spokeswoman spokesperson chief sheriff mayor coroner examiner commissioner by reporter
     photographer""".split()
 )
+# A house number or a block and a street ("3006 Holton Avenue", "the 1400 block of Gherald"): a house
+# number counts with a kind of street (STREET_KINDS) after the street's name, a block without.
+_STREET_ADDRESS = re.compile(
+    r"\b(?P<number>\d{2,6})\s+(?P<block>block\s+of\s+(?:the\s+)?)?(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
+    r"(?P<street>\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z][a-z]+\.?){0,2})"
+)
+ADDRESSES_OF_ONE_INCIDENT = 2
+STREET_KINDS = frozenset(
+    "street st avenue ave road rd drive dr lane ln boulevard blvd court ct way place circle parkway terrace "
+    "highway trail".split()
+)
 # What follows a surname to tell a father from a son: left out of `person_key`.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -234,6 +245,24 @@ def _in_furniture(text: str, start: int, furniture: SiteFurniture) -> bool:
     return furniture.is_furniture(text[line_start : line_end if line_end >= 0 else len(text)].strip())
 
 
+def street_addresses(article: CoverageArticle) -> frozenset[str]:
+    """The street addresses an article gives in its first BODY_CHARS, as a house number or a block and
+    the street's first word ("@3006 holton" for "3006 Holton Avenue"): a place of one incident, which
+    ties its pages as a rare person does (see FOLLOW_UP_DAYS); none when it gives more than
+    ADDRESSES_OF_ONE_INCIDENT.
+
+    >>> sorted(street_addresses(CoverageArticle("1", "D", "u", "", "in the 1400 block of Gherald Street")))
+    ['@1400 gherald']
+    """
+    found = set()
+    for match in _STREET_ADDRESS.finditer(article.text, 0, BODY_CHARS):
+        rest = match.group("rest").lower().replace(".", "").split()
+        if match.group("block") or STREET_KINDS.intersection(rest):
+            found.add(f"@{match.group('number')} {match.group('street').lower()}")
+    # A page that gives more lists several incidents (a round-up): none of its addresses is its story's.
+    return frozenset(found) if len(found) <= ADDRESSES_OF_ONE_INCIDENT else frozenset()
+
+
 def person_key(name: str) -> str:
     """A person as follow-ups are matched: given name and surname, for one outlet gives a middle name or
     a suffix that another leaves out ("Douglas Shine Jr.", "Makanzee Selena Oldham").
@@ -359,7 +388,7 @@ class EventGrouper:
         if nearest is not None and self._copies(article, nearest, similarity):
             return self._join_as_copy(article, self._articles[nearest], similarity)
         shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
-        names = full_names(article, self.copies.furniture)
+        names = full_names(article, self.copies.furniture) | street_addresses(article)
         if event is None:
             event, similarity = self._followed_event(article, profile, names, moment)
         if event is None:

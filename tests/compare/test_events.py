@@ -30,6 +30,7 @@ from newsprism.compare.events import (
     publication_order,
     raw_terms,
     representative_title,
+    street_addresses,
     time_factor,
 )
 from newsprism.compare.textsim import term_counts
@@ -727,3 +728,47 @@ def test_a_page_of_the_same_days_naming_the_victim_joins_on_a_weak_likeness() ->
         len([g for g in group_articles([*_articles(), shooting, later]) if {"a", "b"} & set(g.article_ids)])
         == 2
     )
+
+
+HOLTON_AVENUE = (
+    "Three found dead inside Holton Avenue home",
+    "Police found three people dead inside a home at 3006 Holton Avenue early Sunday after a call about "
+    "an unknown problem. A fourth person, a woman, was taken to a hospital in critical condition. Police "
+    "do not yet know whether the victims were shot or stabbed, and no one is in custody.",
+)
+# The same newsroom's page of the same day, in words of its own but for the address.
+HOLTON_RULED = (
+    "Deaths of family members ruled homicides",
+    "The coroner ruled on Monday that the three victims, a mother, her daughter and the daughter's "
+    "boyfriend, died of gunshot wounds inside the home at 3006 Holton Avenue early Sunday. The chief "
+    "called it an apparent domestic situation; relatives said the family had moved in last summer.",
+)
+
+
+def test_a_page_giving_the_same_street_address_joins_its_event_on_a_weak_likeness() -> None:
+    found = _analyzed("a", *HOLTON_AVENUE, DAY)
+    ruled = replace(_analyzed("b", *HOLTON_RULED, DAY + timedelta(days=1)), outlet=found.outlet)
+    assert street_addresses(found) == street_addresses(ruled) == {"@3006 holton"}
+    (event,) = [g for g in group_articles([*_articles(), found, ruled]) if "a" in g.article_ids]
+    assert event.article_ids == ["a", "b"]
+    assert event.similarities["b"] < CONFIDENT  # the outlet's own page: its likeness alone would not do
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        pytest.param("in the 1400 block of Gherald Street on Saturday", {"@1400 gherald"}, id="block"),
+        pytest.param("the 600 block of East 100th Street", {"@600 100th"}, id="numbered-street"),
+        pytest.param("inside 20 Copeland St. about 11 p.m.", {"@20 copeland"}, id="house-number"),
+        pytest.param("In 2016 Police Chief Reed said", set(), id="a-year-is-no-house-number"),
+        pytest.param(
+            "Shots were fired in the 300 block of Elm, the 4100 block of Oak and the 900 block of Pine.",
+            set(),
+            id="a-round-up-lists-incidents",
+        ),
+    ],
+)
+def test_street_addresses_are_a_house_number_or_a_block_and_the_street(
+    text: str, addresses: set[str]
+) -> None:
+    assert street_addresses(CoverageArticle("a", "Desk", "https://a.example/", "Shooting", text)) == addresses
