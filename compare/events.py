@@ -548,15 +548,8 @@ class EventGrouper:
             latest = self._event_latest[event]
             if latest is None or abs(moment - latest) > FOLLOW_UP_DAYS * _DAY:
                 continue
-            if count >= FOLLOW_UP_MANY_NAMES:
-                needed = FOLLOW_UP_MANY_NAMES_SIMILARITY
-            elif count >= FOLLOW_UP_NAMES:
-                needed = FOLLOW_UP_SIMILARITY
-            elif event in sole and abs(moment - latest) <= WINDOW_DAYS * _DAY:
-                needed = WINDOW_ONE_NAME_SIMILARITY
-            elif event in sole:
-                needed = FOLLOW_UP_ONE_NAME_SIMILARITY
-            else:
+            needed = _likeness_needed(count, event in sole, abs(moment - latest) <= WINDOW_DAYS * _DAY)
+            if needed is None:
                 continue
             similarity, nearest = max(
                 (cosine(profile, self._profiles[a]), a) for a in self._event_articles[event]
@@ -649,6 +642,18 @@ class EventGrouper:
                 article.id: self._copy_of[article.id] for article, _ in members if article.id in self._copy_of
             },
         )
+
+
+def _likeness_needed(people: int, sole: bool, in_window: bool) -> float | None:
+    """The likeness a follow-up needs to join an event with which it shares `people` rare people (or
+    places), one of them named by that event alone when `sole`; None when they tie nothing."""
+    if people >= FOLLOW_UP_MANY_NAMES:
+        return FOLLOW_UP_MANY_NAMES_SIMILARITY
+    if people >= FOLLOW_UP_NAMES:
+        return FOLLOW_UP_SIMILARITY
+    if sole:
+        return WINDOW_ONE_NAME_SIMILARITY if in_window else FOLLOW_UP_ONE_NAME_SIMILARITY
+    return None
 
 
 def _signature(profile: Profile) -> list[int]:
