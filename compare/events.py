@@ -229,20 +229,26 @@ def full_names(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE
     persons = {name for name in {e.canonical for e in people} if _looks_like_a_person(name)}
     officials: set[str] = set()
     in_story: set[str] = set()
+    furniture_lines: dict[int, bool] = {}  # by where the line starts: a line names several people
     for e in people:
         if e.canonical not in persons or e.canonical in officials:
             continue
         if _after_official_word(article.text, e.start):
             officials.add(e.canonical)
-        elif e.canonical not in in_story and not _in_furniture(article.text, e.start, furniture):
+        elif e.canonical not in in_story and not _in_furniture(
+            article.text, e.start, furniture, furniture_lines
+        ):
             in_story.add(e.canonical)
     return frozenset(name.lower() for name in in_story - officials)
 
 
-def _in_furniture(text: str, start: int, furniture: SiteFurniture) -> bool:
+def _in_furniture(text: str, start: int, furniture: SiteFurniture, seen: dict[int, bool]) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return furniture.is_furniture(text[line_start : line_end if line_end >= 0 else len(text)].strip())
+    if line_start not in seen:
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        seen[line_start] = furniture.is_furniture(line)
+    return seen[line_start]
 
 
 def street_addresses(article: CoverageArticle) -> frozenset[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.compare.article.furniture import furniture_kind, story_start
+from newsprism.compare.article.furniture import FURNITURE, MARKS, furniture_kind, story_start
 from newsprism.compare.divergences.alignment import statements_of
 from newsprism.compare.types import CoverageArticle
 
@@ -59,3 +59,23 @@ def test_statements_skip_furniture_and_keep_offsets_into_the_stored_text() -> No
     (statement,) = statements_of(article)
     assert statement.text == "Two men were shot on Elm Street."
     assert text[statement.start : statement.end] == statement.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Watch video: the scene on Elm Street",
+        "Log in to comment",
+        "Photo: Riverton Herald",
+        "(AP Photo/Jane Roe)",
+        "© 2016 Riverton Herald",
+        "#shooting #riverton #police",
+        "Caption Police at the scene",
+        "Police said the shooting followed an argument.",
+    ],
+)
+def test_the_marks_looked_for_first_never_hide_a_kind(sentence: str) -> None:
+    # `MARKS` only spares the patterns' search: the kind found is the one the patterns alone give.
+    by_patterns = next((kind for kind, pattern in FURNITURE.items() if pattern.search(sentence)), None)
+    assert furniture_kind(sentence) == by_patterns
+    assert by_patterns is None or by_patterns in MARKS or by_patterns in {"related link", "story block"}
