@@ -104,6 +104,8 @@ STREET_KINDS = frozenset(
     "street st avenue ave road rd drive dr lane ln boulevard blvd court ct way place circle parkway terrace "
     "highway trail".split()
 )
+# The grouping terms (`term_of`) of which a page giving an address holds one: "block" or a kind of street.
+ADDRESS_WORDS = STREET_KINDS | {"block"}
 # What follows a surname to tell a father from a son: left out of `person_key`.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -171,6 +173,10 @@ class TermStats:
         frequency = self._frequency
         for term in ids:
             frequency[term] += 1
+
+    def known(self, term: str) -> int | None:
+        """The id of `term`, None for a term never encoded."""
+        return self._ids.get(term)
 
     @property
     def terms(self) -> int:
@@ -394,7 +400,9 @@ class EventGrouper:
         if nearest is not None and self._copies(article, nearest, similarity):
             return self._join_as_copy(article, self._articles[nearest], similarity)
         shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
-        names = full_names(article, self.copies.furniture) | street_addresses(article)
+        names = full_names(article, self.copies.furniture)
+        if self._may_give_an_address(terms):
+            names |= street_addresses(article)
         if event is None:
             event, similarity = self._followed_event(article, profile, names, moment)
         if event is None:
@@ -407,6 +415,12 @@ class EventGrouper:
             self._index(article, profile, signature, quotes, moment, event)
             self._index_names(names, moment, event)
         return self._join(article, event, similarity)
+
+    def _may_give_an_address(self, terms: EncodedTerms) -> bool:
+        # Most pages name no street: their words tell so for less than a search of their text.
+        known = self._stats.known
+        marks = {known(word) for word in ADDRESS_WORDS} - {None}
+        return not marks.isdisjoint(terms[0])
 
     def _copies(self, article: CoverageArticle, nearest: int, similarity: float) -> bool:
         """Whether `article` copies its most similar member (an original: copies are not indexed)."""
