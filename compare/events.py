@@ -54,7 +54,8 @@ MAX_DAYS = 10.0
 # A follow-up (a charge, a plea, a ruling, a trial) comes weeks or months after its event, past the
 # window that keeps one day's stories apart; what ties it to the event is the people in it. An article
 # that matched nothing in the window joins an event of the last FOLLOW_UP_DAYS that names the same
-# people by full name, names this rare (in at most FOLLOW_UP_NAME_SHARE of the articles seen, and
+# people by given name and surname (`person_key`: one outlet's "Douglas Shine Jr." is another's
+# "Douglas Shine"), names this rare (in at most FOLLOW_UP_NAME_SHARE of the articles seen, and
 # never fewer than FOLLOW_UP_NAME_DOCS), when its words resemble the event's (time aside): at least
 # FOLLOW_UP_SIMILARITY when it shares FOLLOW_UP_NAMES of them, at least FOLLOW_UP_ONE_NAME_SIMILARITY
 # when it shares one that no other event names. A city's police spokesman is named in many stories; a
@@ -63,8 +64,16 @@ FOLLOW_UP_DAYS = 400.0
 FOLLOW_UP_NAMES = 2
 FOLLOW_UP_NAME_SHARE = 0.0005
 FOLLOW_UP_NAME_DOCS = 6
+# A person named on more pages than that is still a story's while one event alone names them: an
+# officer on trial for a boy's death is named on a dozen pages of that story over two years, a
+# politician or a county's prosecutor in many stories.
+FOLLOW_UP_NAME_EVENTS = 1
 FOLLOW_UP_SIMILARITY = 0.15
 FOLLOW_UP_ONE_NAME_SIMILARITY = 0.25
+# Inside the window one rare person in common says more: a page of the same days that names the victim
+# of an event (an update of the outlet's own story, a portrait, a vigil) joins it from this likeness,
+# under JOIN_THRESHOLD and whatever the outlet, where its other words are its own.
+WINDOW_ONE_NAME_SIMILARITY = 0.12
 # Three rare people named in common (a victim, the accused, a witness) tie a follow-up to its event
 # even when its words are the court's, not the scene's (`pleaded not guilty`, `affidavit`).
 FOLLOW_UP_MANY_NAMES = 3
@@ -84,6 +93,21 @@ OFFICIAL_WORDS = frozenset(
     """spokesman spokeswoman spokesperson chief sheriff mayor coroner examiner commissioner by reporter
     photographer""".split()
 )
+# A house number or a block and a street ("3006 Holton Avenue", "the 1400 block of Gherald"): a house
+# number counts with a kind of street (STREET_KINDS) after the street's name, a block without.
+_STREET_ADDRESS = re.compile(
+    r"\b(?P<number>\d{2,6})\s+(?P<block>block\s+of\s+(?:the\s+)?)?(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
+    r"(?P<street>\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z][a-z]+\.?){0,2})"
+)
+ADDRESSES_OF_ONE_INCIDENT = 2
+STREET_KINDS = frozenset(
+    "street st avenue ave road rd drive dr lane ln boulevard blvd court ct way place circle parkway terrace "
+    "highway trail".split()
+)
+# The grouping terms (`term_of`) of which a page giving an address holds one: "block" or a kind of street.
+ADDRESS_WORDS = STREET_KINDS | {"block"}
+# What follows a surname to tell a father from a son: left out of `person_key`.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 # How a round-up of several incidents says so in its title or lead.
 ROUND_UP = re.compile(
@@ -150,6 +174,10 @@ class TermStats:
         for term in ids:
             frequency[term] += 1
 
+    def known(self, term: str) -> int | None:
+        """The id of `term`, None for a term never encoded."""
+        return self._ids.get(term)
+
     @property
     def terms(self) -> int:
         """How many terms the vocabulary holds."""
@@ -174,7 +202,7 @@ class TermStats:
 GROUPING_FINDINGS = ("attributions", "entities")
 # Raised with every change that makes grouping give other events for the same articles: stored events
 # are regrouped when it differs from the one they were grouped with, though no article changed.
-GROUPING_REVISION = 4
+GROUPING_REVISION = 5
 
 
 def raw_terms(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> dict[str, float]:
@@ -198,18 +226,64 @@ def _add_scaled(into: defaultdict[str, float], counts: Counter[str], weight: flo
         into[term] += n * weight
 
 
-def full_names(article: CoverageArticle) -> frozenset[str]:
+def full_names(article: CoverageArticle, furniture: SiteFurniture = NO_FURNITURE) -> frozenset[str]:
     """The people an article names with given name and surname, as its entity terms are keyed, but for
-    those it names as officials or as its own staff (`OFFICIAL_WORDS` before a mention)."""
+    those it names as officials or as its own staff (`OFFICIAL_WORDS` before a mention), and those
+    named in its page furniture only (a byline box's "Get email notifications on Jane Roe")."""
     people = [e for e in article.analysis.entities if e.label == "PERSON" and e.canonical]
-    # Each name judged once, and a mention looked behind only while its name could still count.
+    # Each name judged once, and a mention looked at only while its name could still count.
     persons = {name for name in {e.canonical for e in people} if _looks_like_a_person(name)}
     officials: set[str] = set()
+    in_story: set[str] = set()
+    furniture_lines: dict[int, bool] = {}  # by where the line starts: a line names several people
     for e in people:
-        undecided = e.canonical in persons and e.canonical not in officials
-        if undecided and _after_official_word(article.text, e.start):
+        if e.canonical not in persons or e.canonical in officials:
+            continue
+        if _after_official_word(article.text, e.start):
             officials.add(e.canonical)
-    return frozenset(name.lower() for name in persons - officials)
+        elif e.canonical not in in_story and not _in_furniture(
+            article.text, e.start, furniture, furniture_lines
+        ):
+            in_story.add(e.canonical)
+    return frozenset(name.lower() for name in in_story - officials)
+
+
+def _in_furniture(text: str, start: int, furniture: SiteFurniture, seen: dict[int, bool]) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start not in seen:
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        seen[line_start] = furniture.is_furniture(line)
+    return seen[line_start]
+
+
+def street_addresses(article: CoverageArticle) -> frozenset[str]:
+    """The street addresses an article gives in its first BODY_CHARS, as a house number or a block and
+    the street's first word ("@3006 holton" for "3006 Holton Avenue"): a place of one incident, which
+    ties its pages as a rare person does (see FOLLOW_UP_DAYS); none when it gives more than
+    ADDRESSES_OF_ONE_INCIDENT.
+
+    >>> sorted(street_addresses(CoverageArticle("1", "D", "u", "", "in the 1400 block of Gherald Street")))
+    ['@1400 gherald']
+    """
+    found = set()
+    for match in _STREET_ADDRESS.finditer(article.text, 0, BODY_CHARS):
+        rest = match.group("rest").lower().replace(".", "").split()
+        if match.group("block") or STREET_KINDS.intersection(rest):
+            found.add(f"@{match.group('number')} {match.group('street').lower()}")
+    # A page that gives more lists several incidents (a round-up): none of its addresses is its story's.
+    return frozenset(found) if len(found) <= ADDRESSES_OF_ONE_INCIDENT else frozenset()
+
+
+def person_key(name: str) -> str:
+    """A person as follow-ups are matched: given name and surname, for one outlet gives a middle name or
+    a suffix that another leaves out ("Douglas Shine Jr.", "Makanzee Selena Oldham").
+
+    >>> person_key("douglas shine jr."), person_key("makanzee selena oldham")
+    ('douglas shine', 'makanzee oldham')
+    """
+    parts = [part for part in name.split() if part.strip(".,").lower() not in NAME_SUFFIXES]
+    return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else name
 
 
 def _after_official_word(text: str, start: int) -> bool:
@@ -326,7 +400,9 @@ class EventGrouper:
         if nearest is not None and self._copies(article, nearest, similarity):
             return self._join_as_copy(article, self._articles[nearest], similarity)
         shown = nearest if nearest is not None and self._same_page(article, profile, nearest) else None
-        names = full_names(article)
+        names = full_names(article, self.copies.furniture)
+        if self._may_give_an_address(terms):
+            names |= street_addresses(article)
         if event is None:
             event, similarity = self._followed_event(article, profile, names, moment)
         if event is None:
@@ -339,6 +415,12 @@ class EventGrouper:
             self._index(article, profile, signature, quotes, moment, event)
             self._index_names(names, moment, event)
         return self._join(article, event, similarity)
+
+    def _may_give_an_address(self, terms: EncodedTerms) -> bool:
+        # Most pages name no street: their words tell so for less than a search of their text.
+        known = self._stats.known
+        marks = {known(word) for word in ADDRESS_WORDS} - {None}
+        return not marks.isdisjoint(terms[0])
 
     def _copies(self, article: CoverageArticle, nearest: int, similarity: float) -> bool:
         """Whether `article` copies its most similar member (an original: copies are not indexed)."""
@@ -444,35 +526,50 @@ class EventGrouper:
                 similarity += QUOTE_BONUS * min(1.0, shared / QUOTE_PAIRS_FOR_FULL_BONUS)
         return similarity * time_factor(moment, self._times[candidate])
 
+    def _story_people(self, names: frozenset[str]) -> tuple[set[str], set[str]]:
+        """The `person_key`s of the names that may tie a follow-up (see FOLLOW_UP_DAYS): those rare
+        enough (a person named two ways is when each way is), and those named on more pages but by one
+        event alone so far (see FOLLOW_UP_NAME_EVENTS)."""
+        rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
+        ways: defaultdict[str, list[str]] = defaultdict(list)
+        for name in names:
+            ways[person_key(name)].append(name)
+        rare, told_often = set(), set()
+        for person, spelled in ways.items():
+            if all(self._stats.frequency(f"e:{name}") <= rare_limit for name in spelled):
+                rare.add(person)
+            elif len(self._events_naming.get(person, ())) <= FOLLOW_UP_NAME_EVENTS:
+                told_often.add(person)
+        return rare, told_often
+
     def _followed_event(
         self, article: CoverageArticle, profile: Profile, names: frozenset[str], moment: float | None
     ) -> tuple[int | None, float]:
         """The earlier event this article follows up, by the rare people both name (see FOLLOW_UP_DAYS)."""
         if moment is None:
             return None, 0.0
-        rare_limit = max(FOLLOW_UP_NAME_DOCS, FOLLOW_UP_NAME_SHARE * self._stats.documents)
+        rare, told_often = self._story_people(names)
         shared: Counter[int] = Counter()
-        # Events named by one of the names alone among all events: a person of one story, not one who
+        # Events named by one of the people alone among all events: a person of one story, not one who
         # recurs across stories (a politician, a county's prosecutor).
         sole: set[int] = set()
-        for name in names:
-            if self._stats.frequency(f"e:{name}") <= rare_limit:
-                events = self._events_naming.get(name, set())
-                shared.update(events)
-                if len(events) == 1:
-                    sole.update(events)
+        for person in rare:
+            events = self._events_naming.get(person, set())
+            shared.update(events)
+            if len(events) == 1:
+                sole.update(events)
+        # A person named on many pages adds to a tie that a rare one makes, never makes one alone: every
+        # page that a name of the site's (a byline, a copyright line read as a name) tied to one event
+        # would leave it named by that one event, and the next page would follow.
+        for person in told_often:
+            shared.update(event for event in self._events_naming.get(person, ()) if event in shared)
         best: tuple[int | None, float] = (None, 0.0)
         for event, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             latest = self._event_latest[event]
             if latest is None or abs(moment - latest) > FOLLOW_UP_DAYS * _DAY:
                 continue
-            if count >= FOLLOW_UP_MANY_NAMES:
-                needed = FOLLOW_UP_MANY_NAMES_SIMILARITY
-            elif count >= FOLLOW_UP_NAMES:
-                needed = FOLLOW_UP_SIMILARITY
-            elif event in sole:
-                needed = FOLLOW_UP_ONE_NAME_SIMILARITY
-            else:
+            needed = _likeness_needed(count, event in sole, abs(moment - latest) <= WINDOW_DAYS * _DAY)
+            if needed is None:
                 continue
             similarity, nearest = max(
                 (cosine(profile, self._profiles[a]), a) for a in self._event_articles[event]
@@ -487,7 +584,7 @@ class EventGrouper:
 
     def _index_names(self, names: frozenset[str], moment: float | None, event: int) -> None:
         for name in names:
-            self._events_naming[name].add(event)
+            self._events_naming[person_key(name)].add(event)
         latest = self._event_latest[event]
         if moment is not None and (latest is None or moment > latest):
             self._event_latest[event] = moment
@@ -565,6 +662,18 @@ class EventGrouper:
                 article.id: self._copy_of[article.id] for article, _ in members if article.id in self._copy_of
             },
         )
+
+
+def _likeness_needed(people: int, sole: bool, in_window: bool) -> float | None:
+    """The likeness a follow-up needs to join an event with which it shares `people` rare people (or
+    places), one of them named by that event alone when `sole`; None when they tie nothing."""
+    if people >= FOLLOW_UP_MANY_NAMES:
+        return FOLLOW_UP_MANY_NAMES_SIMILARITY
+    if people >= FOLLOW_UP_NAMES:
+        return FOLLOW_UP_SIMILARITY
+    if sole:
+        return WINDOW_ONE_NAME_SIMILARITY if in_window else FOLLOW_UP_ONE_NAME_SIMILARITY
+    return None
 
 
 def _signature(profile: Profile) -> list[int]:

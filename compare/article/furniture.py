@@ -25,7 +25,7 @@ FURNITURE = {
     ),
     "sign-up": re.compile(
         r"\b(?:sign up for|subscribe to our|log ?in to|download (?:our|the) .{0,20}app|text \w+ to \d{4,}|"
-        r"newsletter|like us on facebook|follow us on)\b",
+        r"newsletter|like us on facebook|follow us on|email notifications?|delivered to your inbox)\b",
         re.IGNORECASE,
     ),
     "share line": re.compile(
@@ -48,9 +48,47 @@ FURNITURE = {
 LEADING_LABEL = re.compile(r"\W*EMBED\s*>?\s*(?:More News Videos)?\s*")
 
 
+# Words one of which a sentence of each kind holds (lower-cased): most sentences hold none, and looking
+# for a word is cheaper than for a pattern that ignores case. Kinds anchored at the start are quick as
+# they are.
+MARKS = {
+    "video": ("embed", "javascript", "autoplay", "video"),
+    "sign-up": (
+        "sign up",
+        "subscribe",
+        "log",
+        "download",
+        "text",
+        "newsletter",
+        "like us",
+        "follow us",
+        "notification",
+        "inbox",
+    ),
+    "share line": ("|", "twitter", "follow", "#"),
+    "credit": (
+        "photo",
+        "image",
+        "video",
+        "credit",
+        "caption",
+        "getty",
+        "copyright",
+        "©",
+        "rights reserved",
+        "courtesy",
+    ),
+}
+
+
 def furniture_kind(sentence: str) -> str | None:
     """The kind of page furniture a sentence is, or None for a sentence of the story."""
-    return next((kind for kind, pattern in FURNITURE.items() if pattern.search(sentence)), None)
+    lowered = sentence.lower()
+    for kind, pattern in FURNITURE.items():
+        marks = MARKS.get(kind)
+        if (marks is None or any(mark in lowered for mark in marks)) and pattern.search(sentence):
+            return kind
+    return None
 
 
 def story_start(sentence: str) -> int | None:

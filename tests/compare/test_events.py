@@ -15,18 +15,22 @@ from newsprism.compare.events import (
     CONFIDENT,
     FOLLOW_UP_DAYS,
     FOLLOW_UP_MANY_NAMES_SIMILARITY,
+    FOLLOW_UP_NAME_DOCS,
     FOLLOW_UP_ONE_NAME_SIMILARITY,
     FOLLOW_UP_SIMILARITY,
     GROUPING_FINDINGS,
     JOIN_THRESHOLD,
+    WINDOW_ONE_NAME_SIMILARITY,
     EventGrouper,
     TermStats,
     event_key,
     full_names,
     group_articles,
+    person_key,
     publication_order,
     raw_terms,
     representative_title,
+    street_addresses,
     time_factor,
 )
 from newsprism.compare.textsim import term_counts
@@ -593,3 +597,178 @@ def test_a_follow_up_naming_three_people_of_the_story_joins_in_the_court_s_words
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(events, "FOLLOW_UP_MANY_NAMES_SIMILARITY", joined + 0.001)
         assert len(group_articles([shooting, plea])) == 2
+
+
+def test_a_follow_up_naming_the_people_with_a_middle_name_or_a_suffix_joins_its_event() -> None:
+    # One outlet writes "Marcus Penrose" and "Dana Whitfield", another "Marcus Penrose Jr." and "Dana
+    # Lynn Whitfield": the same two people, so the plea follows up the shooting.
+    shooting = _analyzed("a", *SHOOTING, DAY)
+    plea = _analyzed(
+        "b",
+        "Harlow Park man pleads guilty in killing of teen",
+        "Marcus Penrose Jr. pleaded guilty on Monday to second-degree murder in the shooting death of Dana "
+        "Lynn Whitfield outside a Harlow Park store last year. Whitfield was 17. Sentencing is set for June.",
+        DAY + timedelta(days=150),
+    )
+    assert _partition(group_articles([shooting, plea])) == {frozenset({"a", "b"})}
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        pytest.param("dana whitfield", "dana whitfield", id="as-it-is"),
+        pytest.param("marcus penrose jr", "marcus penrose", id="suffix"),
+        pytest.param("john paul gaudreau iii", "john gaudreau", id="middle-name-and-suffix"),
+        pytest.param("dana lynn whitfield", "dana whitfield", id="middle-name"),
+    ],
+)
+def test_a_person_is_matched_by_given_name_and_surname(name: str, person: str) -> None:
+    assert person_key(name) == person
+
+
+# What extraction kept of a page whose story it lost: the byline's notification box.
+NOTIFICATION_BOX = (
+    "Close\n\nGet email notifications on {author} daily!\n\nYour notification has been saved.\n\n"
+    "There was a problem saving your notification.\n\n"
+    "Whenever {author} posts new content, you'll get an email delivered to your inbox with a link.\n\n"
+    "Email notifications are only sent once a day, and only if there are new matching items."
+)
+
+
+def test_a_page_whose_story_was_lost_joins_its_event_by_its_title() -> None:
+    shooting = _analyzed(
+        "a",
+        "Girl, 14, shot dead inside friend's home in Wells Park",
+        "A 14-year-old girl was shot to death on Sunday afternoon inside a friend's home in the Wells Park "
+        "neighborhood, police said. She was shot in the back. A 15-year-old boy turned himself in.",
+        DAY,
+    )
+    lost = _analyzed(
+        "b",
+        "Wells Park shooting may have been accidental, police source says",
+        NOTIFICATION_BOX.format(author="Jane Roe"),
+        DAY + timedelta(hours=20),
+    )
+    (event,) = [g for g in group_articles([*_articles(), shooting, lost]) if "a" in g.article_ids]
+    assert event.article_ids == ["a", "b"]
+
+
+def test_a_name_in_the_page_furniture_only_is_nobody_of_the_story() -> None:
+    text = NOTIFICATION_BOX.format(author="Jane Roe") + "\n\nPolice said Dana Whitfield was shot."
+    assert full_names(_analyzed("a", "Shooting", text, DAY)) == {"dana whitfield"}
+
+
+def test_the_people_of_a_story_told_on_many_pages_still_tie_its_follow_up() -> None:
+    # More pages name the accused and the victim than FOLLOW_UP_NAME_DOCS allows a name of one story,
+    # but all of them are in one event, and the witness named on one page of it is named in the plea:
+    # the plea months later is that event's.
+    told = [
+        "Dana Whitfield, 17, was shot dead outside a Harlow Park store. Marcus Penrose, 19, was arrested. "
+        "A neighbor, Rosa Delgado, heard four shots.",
+        "Police arrested Marcus Penrose in the killing of Dana Whitfield, a Harlow Park student.",
+        "Friends of Dana Whitfield held a vigil in Harlow Park. Marcus Penrose is held without bail.",
+        "Marcus Penrose appeared in court, charged with murder in the death of Dana Whitfield.",
+        "Harlow Park mourns Dana Whitfield; the school said Marcus Penrose had left last spring.",
+        "The mother of Dana Whitfield asked for calm after Marcus Penrose was charged in Harlow Park.",
+        "Dana Whitfield was buried on Thursday. Marcus Penrose's lawyer said he would plead not guilty.",
+    ]
+    assert len(told) > FOLLOW_UP_NAME_DOCS
+    pages = [
+        replace(
+            _analyzed(f"day-{n}", "Harlow Park teen killed", text, DAY + timedelta(hours=9 * n)),
+            outlet=f"Desk {n}",
+        )
+        for n, text in enumerate(told)
+    ]
+    plea = _analyzed(
+        "plea",
+        "Accused enters plea",
+        "Marcus Penrose entered a plea of not guilty on Monday to one count of first-degree murder. Rosa "
+        "Delgado, a neighbor of Dana Whitfield, is on the prosecution's list of witnesses; the judge set "
+        "the trial for March.",
+        DAY + timedelta(days=150),
+    )
+    (event,) = group_articles([*pages, plea])
+    assert event.similarities["plea"] < FOLLOW_UP_ONE_NAME_SIMILARITY  # the witness alone would not do
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "FOLLOW_UP_NAME_EVENTS", 0)
+        assert len(group_articles([*pages, plea])) == 2
+    # Without a rare person in common the names told often tie nothing.
+    alone = replace(plea, text=plea.text.replace("Rosa Delgado", "A woman"))
+    alone = replace(alone, analysis=analyze_article(alone.text))
+    assert len(group_articles([*pages, alone])) == 2
+
+
+def test_a_page_of_the_same_days_naming_the_victim_joins_on_a_weak_likeness() -> None:
+    # The outlet's own portrait of the girl shot on Friday: its words are the family's, not the scene's,
+    # but it names her, and no other event does.
+    shooting = _analyzed("a", *PIKE_STREET, DAY)
+    portrait = replace(
+        _analyzed(
+            "b",
+            "A choir girl's long road back",
+            "Tamsin Voss wants to be back in the church choir by Easter. Her mother says she has sung "
+            "since she was five and practised scales from her hospital bed on Saturday. Friends have "
+            "raised money for her physiotherapy.",
+            DAY + timedelta(days=1),
+        ),
+        outlet=shooting.outlet,
+    )
+    (event,) = [g for g in group_articles([*_articles(), shooting, portrait]) if "a" in g.article_ids]
+    assert event.article_ids == ["a", "b"]
+    joined = event.similarities["b"]
+    assert WINDOW_ONE_NAME_SIMILARITY <= joined < min(FOLLOW_UP_ONE_NAME_SIMILARITY, CONFIDENT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "WINDOW_ONE_NAME_SIMILARITY", joined + 0.001)
+        groups = group_articles([*_articles(), shooting, portrait])
+        assert len([g for g in groups if {"a", "b"} & set(g.article_ids)]) == 2
+    # Past the window the same page would need the follow-up's likeness.
+    later = replace(portrait, published=DAY + timedelta(days=30))
+    assert (
+        len([g for g in group_articles([*_articles(), shooting, later]) if {"a", "b"} & set(g.article_ids)])
+        == 2
+    )
+
+
+HOLTON_AVENUE = (
+    "Three found dead inside Holton Avenue home",
+    "Police found three people dead inside a home at 3006 Holton Avenue early Sunday after a call about "
+    "an unknown problem. A fourth person, a woman, was taken to a hospital in critical condition. Police "
+    "do not yet know whether the victims were shot or stabbed, and no one is in custody.",
+)
+# The same newsroom's page of the same day, in words of its own but for the address.
+HOLTON_RULED = (
+    "Deaths of family members ruled homicides",
+    "The coroner ruled on Monday that the three victims, a mother, her daughter and the daughter's "
+    "boyfriend, died of gunshot wounds inside the home at 3006 Holton Avenue early Sunday. The chief "
+    "called it an apparent domestic situation; relatives said the family had moved in last summer.",
+)
+
+
+def test_a_page_giving_the_same_street_address_joins_its_event_on_a_weak_likeness() -> None:
+    found = _analyzed("a", *HOLTON_AVENUE, DAY)
+    ruled = replace(_analyzed("b", *HOLTON_RULED, DAY + timedelta(days=1)), outlet=found.outlet)
+    assert street_addresses(found) == street_addresses(ruled) == {"@3006 holton"}
+    (event,) = [g for g in group_articles([*_articles(), found, ruled]) if "a" in g.article_ids]
+    assert event.article_ids == ["a", "b"]
+    assert event.similarities["b"] < CONFIDENT  # the outlet's own page: its likeness alone would not do
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        pytest.param("in the 1400 block of Gherald Street on Saturday", {"@1400 gherald"}, id="block"),
+        pytest.param("the 600 block of East 100th Street", {"@600 100th"}, id="numbered-street"),
+        pytest.param("inside 20 Copeland St. about 11 p.m.", {"@20 copeland"}, id="house-number"),
+        pytest.param("In 2016 Police Chief Reed said", set(), id="a-year-is-no-house-number"),
+        pytest.param(
+            "Shots were fired in the 300 block of Elm, the 4100 block of Oak and the 900 block of Pine.",
+            set(),
+            id="a-round-up-lists-incidents",
+        ),
+    ],
+)
+def test_street_addresses_are_a_house_number_or_a_block_and_the_street(
+    text: str, addresses: set[str]
+) -> None:
+    assert street_addresses(CoverageArticle("a", "Desk", "https://a.example/", "Shooting", text)) == addresses
