@@ -37,8 +37,9 @@ log = logging.getLogger(__name__)
 # How often an extraction worker checks that the crawl that started it still lives.
 OWNER_CHECK_SECONDS = 0.5
 
-# What every extraction worker runs: loaded once in the server, inherited by each worker it forks.
-EXTRACTION_MODULES = ("newsprism.crawler.extract",)
+# What every extraction worker runs: loaded once in the server, inherited by each worker it forks,
+# with the word lists its libraries would otherwise build in each worker on first use.
+EXTRACTION_MODULES = ("newsprism.crawler.extract", "newsprism.crawler.wordlists")
 
 
 def worker_context(preparations: Iterable[str] = ()) -> ForkServerContext:
