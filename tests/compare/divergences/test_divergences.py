@@ -326,20 +326,11 @@ def chollima(text: str) -> CoverageArticle:
     return article("c", "Chollima", text, entities=kims(text), quantities=figures)
 
 
-@pytest.mark.parametrize(
-    ("other", "unique"),
-    [
-        ("Officials in Ottawa valued the whole investment at $1.1 billion.", False),
-        ("Officials in Ottawa valued the whole investment at $2.4 billion.", True),
-    ],
-    ids=["the-converted-amount-given-elsewhere", "another-amount"],
-)
-def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -> None:
-    """`1.5 billion roubles ($1.1bn)` is one amount written two ways: where another outlet gives it in
-    dollars, it is no figure of one outlet alone."""
-    extra = "Alberta's government put 1.5 billion Canadian dollars ($1.1bn) into the pipeline last year."
+def chollima_alone_reports(extra: str, lantern_adds: str) -> bool:
+    """Whether Chollima's added sentence is a unique claim where Lantern adds a sentence of its own,
+    its figures read by the real quantity reader."""
     base = " ".join(STORY)
-    lantern = f"{base} {other}"
+    lantern = f"{base} {lantern_adds}"
     found = find_divergences(
         [
             article("a", "Meridian", base, entities=kims(base)),
@@ -353,8 +344,22 @@ def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -
             chollima(f"{base} {extra}"),
         ]
     )
-    claims = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Chollima"]
-    assert bool(claims) is unique
+    return any(d.type == "unique_claim" and d.claims[0].outlet == "Chollima" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("other", "unique"),
+    [
+        ("Officials in Ottawa valued the whole investment at $1.1 billion.", False),
+        ("Officials in Ottawa valued the whole investment at $2.4 billion.", True),
+    ],
+    ids=["the-converted-amount-given-elsewhere", "another-amount"],
+)
+def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -> None:
+    """`1.5 billion roubles ($1.1bn)` is one amount written two ways: where another outlet gives it in
+    dollars, it is no figure of one outlet alone."""
+    extra = "Alberta's government put 1.5 billion Canadian dollars ($1.1bn) into the pipeline last year."
+    assert chollima_alone_reports(extra, lantern_adds=other) is unique
 
 
 @pytest.mark.parametrize(
@@ -368,23 +373,7 @@ def test_an_amount_with_its_conversion_is_one_figure(other: str, unique: bool) -
 def test_years_told_as_a_decade_elsewhere_are_no_new_figure(other: str, unique: bool) -> None:
     """`more than 10 years` in one outlet and `more than a decade` in another are one span of time."""
     extra = "After more than 10 years of waiting, the line finally opened to freight, a minister said."
-    base = " ".join(STORY)
-    lantern = f"{base} {other}"
-    found = find_divergences(
-        [
-            article("a", "Meridian", base, entities=kims(base)),
-            article(
-                "b",
-                "Lantern",
-                lantern,
-                entities=kims(lantern),
-                quantities=find_quantities(lantern, sentences(lantern)),
-            ),
-            chollima(f"{base} {extra}"),
-        ]
-    )
-    claims = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Chollima"]
-    assert bool(claims) is unique
+    assert chollima_alone_reports(extra, lantern_adds=other) is unique
 
 
 def test_colour_no_one_else_reports_is_not_a_unique_claim() -> None:
