@@ -525,13 +525,15 @@ def group_age_conflicts(context: _Context) -> list[Divergence]:
         a.id: [c for c in article_group_ages(context.of(a)) if not about_another_incident(c.statement.text)]
         for a in context.articles
     }
+    compared = {article_id: _one_list_per_size(claims) for article_id, claims in lists.items()}
+    given = {article_id: {c.value for c in claims} for article_id, claims in lists.items()}
     clashes: dict[frozenset[str], list[FactClaim]] = {}
     for a, b in combinations(context.articles, 2):
         if a.outlet == b.outlet:
             continue
-        for x in _one_list_per_size(lists[a.id]):
-            for y in _one_list_per_size(lists[b.id]):
-                if _one_age_apart(x.value, y.value) and not {c.value for c in lists[b.id]} >= {x.value}:
+        for x in compared[a.id]:
+            for y in compared[b.id]:
+                if _one_age_apart(x.value, y.value) and x.value not in given[b.id]:
                     clashes.setdefault(frozenset({x.value, y.value}), []).extend([x, y])
     found = []
     for claims in clashes.values():
