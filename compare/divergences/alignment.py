@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
@@ -146,6 +146,19 @@ def _scored(a: Statement, b: Statement, memo: ScoreMemo | None) -> float:
     return score
 
 
+def sentences_holding(words_of: Sequence[Iterable[str]]) -> dict[str, list[int]]:
+    """Each word's sentences, by position in `words_of` (each sentence's words), in order.
+
+    >>> sentences_holding([{"police", "shot"}, {"police"}])["police"]
+    [0, 1]
+    """
+    holding: dict[str, list[int]] = {}
+    for at, words in enumerate(words_of):
+        for word in words:
+            holding.setdefault(word, []).append(at)
+    return holding
+
+
 def _candidates(left: Sequence[Statement], right: Sequence[Statement], floor: float) -> list[list[int]]:
     """For each left statement, in order, the right statements that may score `floor` or more with it.
 
@@ -155,10 +168,7 @@ def _candidates(left: Sequence[Statement], right: Sequence[Statement], floor: fl
     """
     if floor <= WORDING_ALONE:
         return [list(range(len(right))) for _ in left]
-    holding: dict[str, list[int]] = {}
-    for j, b in enumerate(right):
-        for word in b.terms | b.entities:
-            holding.setdefault(word, []).append(j)
+    holding = sentences_holding([b.terms | b.entities for b in right])
     candidates = []
     for a in left:
         found: set[int] = set()

@@ -19,7 +19,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsprism.compare.divergences.alignment import ScoreMemo, align_articles, attributed, speaker_of
+from newsprism.compare.divergences.alignment import (
+    ScoreMemo,
+    align_articles,
+    attributed,
+    sentences_holding,
+    speaker_of,
+)
 from newsprism.compare.divergences.unique_claims import unique_claims
 from newsprism.compare.textsim import content_words, words
 from newsprism.compare.types import (
@@ -110,11 +116,7 @@ class OutletWording:
 
     @classmethod
     def of(cls, sentences: Sequence[frozenset[str]]) -> OutletWording:
-        holding: dict[str, list[int]] = {}
-        for at, terms in enumerate(sentences):
-            for term in terms:
-                holding.setdefault(term, []).append(at)
-        return cls(sentences, holding)
+        return cls(sentences, sentences_holding(sentences))
 
 
 # An outlet none of whose sentences is left (all of them page furniture) says nothing in other words.
