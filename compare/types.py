@@ -74,6 +74,7 @@ DivergenceType = Literal[
     "polarity_conflict",
     "counting_convention",
     "condition_conflict",
+    "identity_conflict",
 ]
 
 

@@ -36,6 +36,7 @@ from newsprism.compare.claims.casualties import (
 )
 from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
+from newsprism.compare.claims.identity import identity_status, named_and_withheld, same_victim
 from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.claims.people import (
     PersonName,
@@ -72,6 +73,7 @@ def claim_conflicts(
         *casualty_conflicts(context),
         *time_conflicts(context),
         *custody_conflicts(context),
+        *identity_conflicts(context),
         *age_conflicts(context),
         *role_age_conflicts(context),
         *victim_age_conflicts(context),
@@ -447,6 +449,37 @@ def _custody_divergence(
             f"{outlets_say(no_outlets, 'says')} no one has been charged"
         )
     return Divergence("custody_conflict", f"{told}{context.later(claims)}.", 0.9, _evidence(claims))
+
+
+def identity_conflicts(context: _Context) -> list[Divergence]:
+    """One outlet names a victim; another says the names have not been released. Mostly an update (the
+    name came out between the stories), which the summary makes plain by naming the later outlet."""
+    per_article = [(a, identity_status(context.of(a))) for a in context.articles]
+    if not named_and_withheld([status for _, status in per_article]):
+        return []
+    named = [(a, s) for a, s in per_article if s.answer is True]
+    # An outlet that names the victim in one story and not in another has updated itself.
+    withheld = [
+        (a, [c for c in s.withheld if any(same_victim(c, n) for _, t in named for n in t.named)])
+        for a, s in per_article
+        if s.answer is False and a.outlet not in {b.outlet for b, _ in named}
+    ]
+    withheld = [(a, claims) for a, claims in withheld if claims]
+    if not withheld:
+        return []
+    given = [
+        (a, [n for n in s.named if any(same_victim(c, n) for _, w in withheld for c in w)]) for a, s in named
+    ]
+    given = [(a, claims[:1]) for a, claims in given if claims]
+    named_outlets = sorted({a.outlet for a, _ in given})
+    withheld_outlets = sorted({a.outlet for a, _ in withheld})
+    names = sorted({c.value for _, claims in given for c in claims})
+    claims = [c for _, found in given for c in found] + [c for _, found in withheld for c in found[:1]]
+    told = (
+        f"{outlets_say(named_outlets, 'names')} the victim ({join_names(names)}); "
+        f"{outlets_say(withheld_outlets, 'says')} the name has not been released"
+    )
+    return [Divergence("identity_conflict", f"{told}{context.later(claims)}.", 0.6, _evidence(claims))]
 
 
 # --- people ------------------------------------------------------------------------------------------

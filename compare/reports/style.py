@@ -30,6 +30,7 @@ TYPE_STYLES: dict[str, TypeStyle] = {
         ),
         TypeStyle("wound_conflict", "injuries differ", "#7c3a10", "a victim hit in different places"),
         TypeStyle("custody_conflict", "custody differs", "#2d5f2e", "an arrest or charge told by some only"),
+        TypeStyle("identity_conflict", "named or not", "#3b5b7a", "a victim named by some, not by others"),
         TypeStyle("name_conflict", "names differ", "#0b5772", "a person's name is spelled differently"),
         TypeStyle("relation_conflict", "relation differs", "#6b4a2b", "a partner or kin named differently"),
         TypeStyle("survival_conflict", "survival differs", "#7a2e2e", "the victim dies in one account only"),
