@@ -208,8 +208,36 @@ def article(ident: str, outlet: str, text: str, day: int = 1) -> CoverageArticle
             "3:30 a.m.",
         ),
         ("A vigil will be held at 7 p.m. on Sunday for the family.", None),
+        (
+            "Lyle Denton was seen sitting in his car at about 8:30 p.m. The shooting began around 9:40 p.m.",
+            "9:40 p.m.",
+        ),
+        ("Dana Orwell reports for the evening news at 11 p.m. Police were called at 7:45 p.m.", "7:45 p.m."),
+        ("Emergency messages as of 4:47 am. Deputies were dispatched about 10:30 p.m.", "10:30 p.m."),
+        ("He surrendered at 9:55 p.m. at the station. Five people were shot at 6:53 p.m.", "6:53 p.m."),
+        (
+            "She called her sister at 2:28 a.m. to say goodbye. The gunman opened fire around 2 a.m.",
+            "2:00 a.m.",
+        ),
+        ("The two men went to a motel on Estate Lane around 1:30 p.m. on Friday.", "1:30 p.m."),
+        ("The boy was playing with the gun when it went off around 8:30 p.m.", "8:30 p.m."),
+        ("The festival ran from 9 p.m. to 2 a.m. at the club.", None),
     ],
-    ids=["update-stamp", "dateline-stamp", "arrest-time-first", "byline-stamp", "other-moment"],
+    ids=[
+        "update-stamp",
+        "dateline-stamp",
+        "arrest-time-first",
+        "byline-stamp",
+        "other-moment",
+        "no-event-in-the-sentence",
+        "broadcast-time",
+        "alert-stamp",
+        "surrender",
+        "a-phone-call",
+        "the-attackers-came",
+        "the-gun-went-off",
+        "a-schedule",
+    ],
 )
 def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, clock: str | None) -> None:
     found = event_time(statements_of(article("a", "A", text)))
