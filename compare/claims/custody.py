@@ -21,9 +21,20 @@ from newsprism.compare.types import Statement
 ARREST, CHARGE = "arrest", "charge"
 
 _NEGATED_ARREST = re.compile(
-    r"\bno\s+(?:one|arrests?|suspects?)\b(?:\s+\w+){0,3}?\s*(?:has|have|had|was|were)?\s*(?:been\s+)?"
+    # `No arrests have been made`, `there are no suspects`: the noun says it; `no one` needs its verb
+    # (`no one has been arrested`, not `no one was stabbed` or `no one answered the door`).
+    r"\bno\s+(?:arrests?|suspects?)\b(?:\s+\w+){0,3}?\s*(?:has|have|had|was|were)?\s*(?:been\s+)?"
     r"(?:made|arrested|occurred|taken|in\s+custody|identified|announced)?"
-    r"|\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:arrested|identified|caught|found|located)\b"
+    r"|\bno\s+one\s+(?:(?:\w+\s+){0,2}?(?:has|have|had|was|were|is)\s+(?:yet\s+)?(?:been\s+)?)?"
+    r"(?:arrested|taken\s+into\s+custody|in\s+custody|charged|detained|identified\s+as\s+a\s+suspect)\b"
+    r"|\bnot\s+(?:yet\s+)?identified\s+(?:a|any|the)\s+(?:suspects?|shooters?|gunm[ae]n|killers?)\b"
+    r"|\b(?:did\s+not|didn['\u2019]t|have\s+not|has\s+not|had\s+not)\s+(?:yet\s+)?(?:take|taken|made|make)\s+"
+    r"(?:anyone|anybody|any\s+arrests?)\b"
+    r"|\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:arrested|caught|found|located)\b"
+    # `has not been identified` is a suspect's only when the sentence says so (`the victims have not been
+    # identified` is about their names).
+    r"|\b(?:suspects?|shooters?|gunm[ae]n|killers?)\b[^.;]{0,40}?\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?"
+    r"(?:been\s+)?identified\b"
     r"|\bnor\s+did\s+\w+\s+announce\s+any\s+arrests\b"
     r"|\b(?:searching|looking|hunting|seeking|search)\s+for\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|second\s+|"
     r"other\s+|another\s+)*(?:suspects?|gunm[ae]n|shooters?|killers?|attackers?|person|people|men|man)\b"
@@ -63,8 +74,10 @@ _UNREALISED = re.compile(
     r"going\s+to|investigation\s+of|whether|if)\b(?:\s+\S+){0,5}\s*$",
     re.IGNORECASE,
 )
+# A person's record (`had been arrested several times`, `prior arrests`) is no arrest in this case.
 _NOT_A_SUSPECT = re.compile(
-    r"\b(?:house\s+arrest|cardiac\s+arrest|not\s+actively\s+looking|no\s+reason\s+to\s+believe)\b",
+    r"\b(?:house\s+arrest|cardiac\s+arrest|not\s+actively\s+looking|no\s+reason\s+to\s+believe|"
+    r"arrested\s+(?:\w+\s+){0,2}times|previously\s+(?:been\s+)?arrested|prior\s+arrests?|arrest\s+record)\b",
     re.IGNORECASE,
 )
 
