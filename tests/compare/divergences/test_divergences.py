@@ -976,3 +976,44 @@ def test_what_an_outlet_states_otherwise_is_what_one_sentence_or_two_in_a_row_ho
 def test_sorted_words_score_as_token_sort_ratio_does(left: str, right: str) -> None:
     # Alignment sorts each sentence's words once and scores pairs with `fuzz.ratio`: the same figure.
     assert fuzz.ratio(sorted_words(left), sorted_words(right)) == fuzz.token_sort_ratio(left, right)
+
+
+def _dated(ident: str, outlet: str, text: str, days: dict[str, date]) -> CoverageArticle:
+    dates = [
+        DateMention(m.group(), m.start(), m.end(), days[m.group()]) for m in re.finditer("|".join(days), text)
+    ]
+    return article(ident, outlet, text, dates=dates, entities=kims(text))
+
+
+def test_one_weekday_resolved_a_week_apart_is_no_date_conflict() -> None:
+    # Two stories a week apart both say `Thursday`: the analysis dates each to its own week.
+    early = _dated(
+        "a",
+        "Ledger",
+        "Kim's train left Artyom station early Thursday morning.",
+        {"Thursday": date(2023, 9, 14)},
+    )
+    late = _dated(
+        "b",
+        "Meridian",
+        "Kim's train left Artyom station on Thursday morning.",
+        {"Thursday": date(2023, 9, 21)},
+    )
+    assert not [d for d in find_divergences([early, late]) if d.type == "date_conflict"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim's next court hearing at Artyom station is set for Sunday.",
+        "On Sunday, the governor of Artyom station said the train had been cleaned.",
+        "(Published Sunday, September 17, Artyom station)",
+    ],
+    ids=["court-date", "the-day-of-a-statement", "publication-line"],
+)
+def test_days_of_proceedings_statements_and_pages_are_no_date_conflict(text: str) -> None:
+    told = _dated(
+        "a", "Ledger", "Kim's train left Artyom station on Saturday.", {"Saturday": date(2023, 9, 16)}
+    )
+    other = _dated("b", "Meridian", text, {"Sunday": date(2023, 9, 17)})
+    assert not [d for d in find_divergences([told, other]) if d.type == "date_conflict"]
