@@ -356,8 +356,10 @@ def test_an_arrest_against_a_shooter_still_sought_is_a_custody_conflict_naming_t
         ("The second victim was identified as 16-year-old Elias O. Canto.", {("Elias Canto", "16")}),
         ("Her 11-year-old cousin found the gun.", set()),
         ("Police Sgt. Tom Reyes, 45, said the family was inside.", {("Tom Reyes", "45")}),
+        ("A 17 year-old Elias Canto was hit in the leg.", {("Elias Canto", "17")}),
+        ("Doctors said 6-month old Mara Lind was unhurt.", {("Mara Lind", "0.5")}),
     ],
-    ids=["name-comma-age", "age-before-name", "no-name", "title-dropped"],
+    ids=["name-comma-age", "age-before-name", "no-name", "title-dropped", "hyphen-missing", "month-old"],
 )
 def test_an_age_is_bound_to_a_named_person(text: str, expected: set[tuple[str, str]]) -> None:
     assert {(c.subject, c.value) for c in age_claims(sentence(text))} == expected
