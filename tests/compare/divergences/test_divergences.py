@@ -198,6 +198,24 @@ def test_the_same_words_given_to_different_people() -> None:
     assert {c.speaker for c in conflict.claims} == {"Alexander Kozlov", "Sergei Shoigu"}
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Investigators", "Lynisha Carr"),
+        ("the warrant", "Investigators"),
+        ("Pafford Medical Service", "Pafford Medical Services"),
+    ],
+    ids=["relayed-by-investigators", "no-name-either-side", "plural-of-one-source"],
+)
+def test_words_relayed_by_a_speaker_of_no_name_or_one_source_twice_are_no_speaker_conflict(
+    first: str, second: str
+) -> None:
+    texts = [f"{QUOTE} {first} said.", f"{QUOTE} {second} said."]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], QUOTE, first)])
+    b = article("b", "Ledger", texts[1], attributions=[said(texts[1], QUOTE, second)])
+    assert not [d for d in find_divergences([a, b]) if d.type == "speaker_conflict"]
+
+
 def test_a_reworded_quote_shows_the_word_difference() -> None:
     quotes = [
         "\u201cA great deal was discussed, and all of it was practical,\u201d",
@@ -230,8 +248,18 @@ def test_a_reworded_quote_shows_the_word_difference() -> None:
             "This isn't about anyone's guns at all, friends.",
             True,
         ),
+        (
+            "Our thoughts are with one family of Harlow tonight.",
+            "Our thoughts are with 1 family of Harlow tonight.",
+            False,
+        ),
+        (
+            "Our thoughts are with the people of Harlow tonight.",
+            "Our thoughts are with people of Harlow tonight.",
+            False,
+        ),
     ],
-    ids=["isn't-is-not", "split-tokens", "won't-will-not", "another-word"],
+    ids=["isn't-is-not", "split-tokens", "won't-will-not", "another-word", "number-in-digits", "an-article"],
 )
 def test_a_contraction_spelled_out_is_no_rewording(first: str, second: str, reworded: bool) -> None:
     """`isn't` and `is not` are one wording: transcripts and style guides differ in them alone."""
