@@ -15,16 +15,19 @@ then keeps the few per outlet that rank highest.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from newsprism.compare.divergences.alignment import (
     ScoreMemo,
     align_articles,
     attributed,
-    sentences_holding,
     speaker_of,
+)
+from newsprism.compare.divergences.paraphrase import (
+    NOTHING_SAID,
+    OutletWording,
+    states_otherwise,
+    wording_by_outlet,
 )
 from newsprism.compare.divergences.unique_claims import unique_claims
 from newsprism.compare.textsim import content_words, words
@@ -44,9 +47,6 @@ REPORTED = 0.42
 # Two-outlet events: share of statements aligned for the articles to count as parallel accounts.
 PARALLEL = 0.6
 MIN_TERMS = 5
-# Share of a fact's core words that another outlet's sentence (or two adjacent ones) must hold to
-# count as stating the fact in other words.
-PARAPHRASE = 0.5
 MIN_TERMS_ATTRIBUTED = 3
 _DENIAL = frozenset("no not never none nothing deny denied denies denial rejected refused false".split())
 # What outlets tend to drop selectively: warnings, accusations, legal and military stakes.
@@ -92,7 +92,7 @@ def coverage_gaps(
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in pool if s not in linked]
     parallel = len(outlets) == 2 and _parallel(pool, linked)
-    said_by = _wording_by_outlet(statements)
+    said_by = wording_by_outlet(statements, lambda s: s.terms)
     found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel, said_by)) is not None]
     alone = [group[0] for group in groups if len({s.outlet for s in group}) == 1 and not parallel]
     return found + unique_claims(alone, statements)
@@ -106,31 +106,6 @@ def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
     return bool(shares) and min(shares) >= PARALLEL
 
 
-@dataclass(frozen=True, slots=True)
-class OutletWording:
-    """The terms of each sentence of one outlet's articles, in order, and which sentences hold a term:
-    what `states_otherwise` looks through for each fact the outlet may have left out."""
-
-    sentences: Sequence[frozenset[str]]
-    holding: Mapping[str, Sequence[int]]
-
-    @classmethod
-    def of(cls, sentences: Sequence[frozenset[str]]) -> OutletWording:
-        return cls(sentences, sentences_holding(sentences))
-
-
-# An outlet none of whose sentences is left (all of them page furniture) says nothing in other words.
-_NOTHING_SAID = OutletWording.of([])
-
-
-def _wording_by_outlet(statements: Mapping[str, Sequence[Statement]]) -> dict[str, OutletWording]:
-    by_outlet: dict[str, list[frozenset[str]]] = {}
-    for article_statements in statements.values():
-        for statement in article_statements:
-            by_outlet.setdefault(statement.outlet, []).append(statement.terms)
-    return {outlet: OutletWording.of(sentences) for outlet, sentences in by_outlet.items()}
-
-
 def _core(group: Sequence[Statement]) -> frozenset[str]:
     """The words the reporting outlets share: what the fact is, whatever each outlet adds."""
     counts: dict[str, set[str]] = {}
@@ -139,26 +114,6 @@ def _core(group: Sequence[Statement]) -> frozenset[str]:
             counts.setdefault(term, set()).add(statement.outlet)
     shared = frozenset(t for t, o in counts.items() if len(o) >= 2)
     return shared or frozenset().union(*(s.terms for s in group))
-
-
-def states_otherwise(core: frozenset[str], said: OutletWording) -> bool:
-    """Whether an outlet says the fact in other words: one of its sentences, or two in a row, hold
-    most of the fact's core words (a paraphrase keeps the names and the key nouns)."""
-    if not core:
-        return False
-    needed = PARAPHRASE * len(core)
-    # Only a sentence that holds a core word can hold half of the core, alone or with the next one (a
-    # pair whose first holds none holds what its second does): counted from the index rather than by
-    # intersecting every sentence and pair of the outlet, which was an eighth of a five-outlet report's time.
-    held = Counter(at for term in core for at in said.holding.get(term, ()))
-    if any(count >= needed for count in held.values()):
-        return True
-    return any(
-        held[at] + held[at + 1] >= needed
-        and len(core & (said.sentences[at] | said.sentences[at + 1])) >= needed
-        for at in held
-        if at + 1 < len(said.sentences)
-    )
 
 
 def _omission_of(
@@ -170,7 +125,7 @@ def _omission_of(
     reporters = sorted({s.outlet for s in group})
     core = _core(group)
     missing = [
-        o for o in outlets if o not in reporters and not states_otherwise(core, said_by.get(o, _NOTHING_SAID))
+        o for o in outlets if o not in reporters and not states_otherwise(core, said_by.get(o, NOTHING_SAID))
     ]
     said = any(attributed(s) for s in group)
     if missing and said and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):

@@ -976,3 +976,51 @@ def test_what_an_outlet_states_otherwise_is_what_one_sentence_or_two_in_a_row_ho
 def test_sorted_words_score_as_token_sort_ratio_does(left: str, right: str) -> None:
     # Alignment sorts each sentence's words once and scores pairs with `fuzz.ratio`: the same figure.
     assert fuzz.ratio(sorted_words(left), sorted_words(right)) == fuzz.token_sort_ratio(left, right)
+
+
+_BIRCH_BASE = (
+    "Two men were shot on Birch Avenue in Corvale late Saturday, police said. "
+    "Both were taken to a hospital in stable condition."
+)
+
+
+@pytest.mark.parametrize(
+    ("sever_adds", "meridian_adds", "unique"),
+    [
+        (
+            '"The gunman fired from a dark sedan and sped off down Birch Avenue," Sgt. Tomas Bell said.',
+            "Police said the shooter opened fire from a dark car and drove away on Birch Avenue.",
+            False,
+        ),
+        (
+            '"We found the handgun on the front seat and the victim in the trunk," Sgt. Tomas Bell said.',
+            "Officers found a firearm on the passenger seat of the vehicle and a body in its trunk.",
+            False,
+        ),
+        (
+            '"The gunman fired 14 shots from a dark sedan on Birch Avenue," Sgt. Tomas Bell said.',
+            "Police said the shooter opened fire from a dark car on Birch Avenue.",
+            True,
+        ),
+        (
+            '"We found a rifle and two masks in a burned truck on Elm Road," Sgt. Tomas Bell said.',
+            "Police said the shooter opened fire from a dark car and drove away on Birch Avenue.",
+            True,
+        ),
+        ('"It was chaos out there," Sgt. Tomas Bell said.', "Police said the scene was chaotic.", True),
+    ],
+    ids=["car-as-sedan", "firearm-as-handgun", "a-new-figure-stays", "another-fact", "too-short-to-tell"],
+)
+def test_a_unique_claim_another_outlet_states_in_other_words_is_left_out(
+    sever_adds: str, meridian_adds: str, unique: bool
+) -> None:
+    """Lemmas and a few news-domain senses (`car`/`sedan`, `firearm`/`handgun`, `fired`/`opened fire`)
+    find what another outlet tells in its own words; a figure only one outlet gives is still news."""
+    found = find_divergences(
+        [
+            _analyzed("a", "Meridian", f"{_BIRCH_BASE} {meridian_adds}"),
+            _analyzed("b", "Sever", f"{_BIRCH_BASE} {sever_adds}"),
+        ]
+    )
+    alone = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Sever"]
+    assert bool(alone) is unique, [d.summary for d in found]
