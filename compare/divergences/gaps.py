@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from newsprism.compare.divergences.alignment import (
     ScoreMemo,
@@ -25,7 +26,10 @@ from newsprism.compare.divergences.alignment import (
 )
 from newsprism.compare.divergences.paraphrase import (
     NOTHING_SAID,
+    PARAPHRASE_MEANINGS,
     OutletWording,
+    fact_terms,
+    statement_meanings,
     states_otherwise,
     wording_by_outlet,
 )
@@ -92,10 +96,12 @@ def coverage_gaps(
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in pool if s not in linked]
     parallel = len(outlets) == 2 and _parallel(pool, linked)
-    said_by = wording_by_outlet(statements, lambda s: s.terms)
+    said_by = Wordings(
+        wording_by_outlet(statements, lambda s: s.terms), wording_by_outlet(statements, statement_meanings)
+    )
     found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel, said_by)) is not None]
     alone = [group[0] for group in groups if len({s.outlet for s in group}) == 1 and not parallel]
-    return found + unique_claims(alone, statements)
+    return found + unique_claims(alone, statements, said_by.meanings)
 
 
 def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
@@ -116,16 +122,30 @@ def _core(group: Sequence[Statement]) -> frozenset[str]:
     return shared or frozenset().union(*(s.terms for s in group))
 
 
+@dataclass(frozen=True, slots=True)
+class Wordings:
+    """Each outlet's wording twice: by its words (plurals folded) and by their meanings (lemmas and
+    news-domain senses, `newsprism.compare.divergences.paraphrase`)."""
+
+    words: Mapping[str, OutletWording]
+    meanings: Mapping[str, OutletWording]
+
+
 def _omission_of(
     group: Sequence[Statement],
     outlets: Sequence[str],
     parallel: bool,
-    said_by: Mapping[str, OutletWording],
+    said_by: Wordings,
 ) -> Divergence | None:
     reporters = sorted({s.outlet for s in group})
     core = _core(group)
+    meant = fact_terms(_example(group))
     missing = [
-        o for o in outlets if o not in reporters and not states_otherwise(core, said_by.get(o, NOTHING_SAID))
+        o
+        for o in outlets
+        if o not in reporters
+        and not states_otherwise(core, said_by.words.get(o, NOTHING_SAID))
+        and not _states_example(meant, said_by.meanings.get(o, NOTHING_SAID))
     ]
     said = any(attributed(s) for s in group)
     if missing and said and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):
@@ -133,8 +153,22 @@ def _omission_of(
     return None
 
 
+def _states_example(meant: frozenset[str], said: OutletWording) -> bool:
+    """Whether an outlet states the omission's example (the sentence its summary quotes) in other words:
+    half of its meanings, speaker aside, three at the least, and its figures. The words the reporting
+    outlets share miss what the outlet says in its own words (`a number of shots at the vehicles of
+    responding officers` for `the suspect shot at the squad car`), and a group of several outlets'
+    sentences shares too few of them to tell."""
+    return len(meant) >= PARAPHRASE_MEANINGS and states_otherwise(meant, said, PARAPHRASE_MEANINGS - 1)
+
+
+def _example(group: Sequence[Statement]) -> Statement:
+    """The sentence an omission's summary quotes: the group's shortest."""
+    return min(group, key=lambda s: (len(s.text), s.outlet))
+
+
 def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Sequence[str]) -> Divergence:
-    example = min(group, key=lambda s: (len(s.text), s.outlet))
+    example = _example(group)
     said = " ".join(s.text for s in group)
     denial = bool(content_words(said) & _DENIAL) or any(w in _DENIAL for w in said.lower().split())
     contentious = bool(set(words(said)) & _CONTENTIOUS)

@@ -29,6 +29,10 @@ from newsprism.compare.types import Statement
 # Share of a fact's core meanings that another outlet's sentence (or two adjacent ones) must hold to
 # count as stating the fact in other words.
 PARAPHRASE = 0.5
+# A fact must have this many meanings (its speaker aside) to be told in other words, and the other
+# outlet's sentence (or two in a row) hold one fewer at the least: `I was shocked` says too little to
+# tell, and two common meanings (`police`, `gunfire`) are in half of a shooting story's sentences.
+PARAPHRASE_MEANINGS = 4
 
 # Words reporters use for one another when they retell one fact of a shooting, each group a sense.
 _SENSES: dict[str, tuple[str, ...]] = {
@@ -134,6 +138,11 @@ def states_otherwise(core: frozenset[str], said: OutletWording, least: int = 1) 
         for at in held
         if at + 1 < len(said.sentences)
     )
+
+
+def statement_meanings(statement: Statement) -> frozenset[str]:
+    """The meanings of a statement's text (`meaning_terms`), for `wording_by_outlet`."""
+    return meaning_terms(statement.text)
 
 
 def fact_terms(statement: Statement) -> frozenset[str]:

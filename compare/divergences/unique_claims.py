@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from newsprism.compare.divergences.alignment import attributed, speaker_of
 from newsprism.compare.divergences.numeric import counts_people
 from newsprism.compare.divergences.paraphrase import (
+    PARAPHRASE_MEANINGS,
     OutletWording,
     fact_terms,
-    meaning_terms,
+    statement_meanings,
     states_otherwise,
     wording_by_outlet,
 )
@@ -29,9 +30,6 @@ from newsprism.compare.types import Divergence, Statement, claim_of, connected, 
 
 # Two kept statements of one outlet sharing this many new words say the same new thing.
 SHARED_NEW = 2
-# A unique claim another outlet states in other words must have this many meanings (its speaker
-# aside) to be told apart, and that outlet's sentence (or two in a row) hold one fewer at the least.
-PARAPHRASE_MEANINGS = 4
 # A word in more than this many sentences of one outlet is its style, not a new fact.
 STYLE = 2
 _PLACES = frozenset({"GPE", "LOC"})
@@ -126,14 +124,17 @@ def _checkable_figure(statement: Statement, quantity: Quantity) -> bool:
 
 
 def unique_claims(
-    candidates: Sequence[Statement], statements: Mapping[str, Sequence[Statement]]
+    candidates: Sequence[Statement],
+    statements: Mapping[str, Sequence[Statement]],
+    meant_by: Mapping[str, OutletWording] | None = None,
 ) -> list[Divergence]:
     """The candidates worth reporting, near-duplicates merged, one divergence per claim. A candidate
     with a figure no other outlet gives stays even where another outlet tells the rest of it: the
-    figure is what a fact-checker compares (`8.5 months pregnant` against `pregnant`)."""
+    figure is what a fact-checker compares (`8.5 months pregnant` against `pregnant`). `meant_by`: each
+    outlet's wording by meanings, when already made."""
     context = _context(statements)
     checkable = [s for s in candidates if _checkable(s, context)]
-    said_by = wording_by_outlet(statements, _meanings) if checkable else {}
+    said_by = meant_by if meant_by is not None else wording_by_outlet(statements, statement_meanings)
     kept = {
         s: context.new_words(s)
         for s in checkable
@@ -179,16 +180,11 @@ def _checkable(statement: Statement, context: _Context) -> bool:
     return (_quoted(statement) and _named_source(statement)) or context.new_figure(statement)
 
 
-def _meanings(statement: Statement) -> frozenset[str]:
-    return meaning_terms(statement.text)
-
-
 def _stated_elsewhere(statement: Statement, said_by: Mapping[str, OutletWording]) -> bool:
     """Whether another outlet states the candidate's fact in other words: one of its sentences, or two
-    in a row, hold half of the candidate's meanings (its speaker aside), three at the least. Left out
-    of the judged gva-dev sample's unique claims, these were a third of its false ones (a body in the
-    trunk and a firearm on the front seat; a car `described as a dark sedan`). Too short a statement
-    (`I was shocked`) says too little to tell."""
+    in a row, hold half of the candidate's meanings (its speaker aside), three at the least, as a
+    body in the trunk and a firearm on the front seat tell `police observed a handgun on the passenger
+    seat ... the trunk of the vehicle`. Too short a statement (`I was shocked`) says too little to tell."""
     core = fact_terms(statement)
     if len(core) < PARAPHRASE_MEANINGS:
         return False

@@ -1024,3 +1024,26 @@ def test_a_unique_claim_another_outlet_states_in_other_words_is_left_out(
     )
     alone = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Sever"]
     assert bool(alone) is unique, [d.summary for d in found]
+
+
+@pytest.mark.parametrize(
+    ("sever_adds", "omitted"),
+    [
+        ("Police said a number of shots hit the vehicles of responding deputies.", False),
+        ("Police said a neighbour called 911 after hearing the gunfire.", True),
+    ],
+    ids=["told-in-other-words", "left-out"],
+)
+def test_an_outlet_telling_the_omitted_sentence_in_other_words_is_not_said_to_leave_it_out(
+    sever_adds: str, omitted: bool
+) -> None:
+    reported = "When an officer responded, the suspect shot at the squad car, police said."
+    found = find_divergences(
+        [
+            _analyzed("a", "Meridian", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("b", "Lantern", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("c", "Sever", f"{_BIRCH_BASE} {sever_adds}"),
+        ]
+    )
+    left_out = [d for d in found if d.type == "omission" and "squad car" in d.summary]
+    assert bool(left_out) is omitted, [d.summary for d in found]
