@@ -3,7 +3,9 @@
 Statements of different outlets that say the same thing are linked; each linked group is reported by
 a set of outlets. A group most outlets report, attributed to a source, is an omission for the rest (a
 denial, warning or accusation left out ranks highest), except for an outlet that states it in other
-words (one of its sentences, or two in a row, holds half the words the reporting outlets share). With
+words (one of its sentences, or two in a row, holds half the words the reporting outlets share, or
+half the meanings of the sentence the report quotes: `newsprism.compare.divergences.paraphrase`) and
+for an outlet whose pages hold no sentence of a story. With
 only two outlets whose articles otherwise run in parallel, an attributed statement one of them drops
 is an omission too.
 
@@ -140,11 +142,14 @@ def _omission_of(
     reporters = sorted({s.outlet for s in group})
     core = _core(group)
     meant = fact_terms(_example(group))
+    # An outlet whose pages hold no sentence of a story (a video playlist, a log-in box) is not said to
+    # leave anything out: what its story said was never read.
     missing = [
         o
         for o in outlets
         if o not in reporters
-        and not states_otherwise(core, said_by.words.get(o, NOTHING_SAID))
+        and o in said_by.words
+        and not states_otherwise(core, said_by.words[o])
         and not _states_example(meant, said_by.meanings.get(o, NOTHING_SAID))
     ]
     said = any(attributed(s) for s in group)

@@ -3,7 +3,9 @@
 A statement no other outlet matched is a candidate. It is kept when it quotes a named source, gives a
 figure beyond a pair (`two sides` says little) that no other outlet gives anywhere, or credits a
 report to another news organisation, and when it uses at least one word that no other outlet uses
-anywhere in its coverage: otherwise it rewords what the others say and the alignment merely missed it.
+anywhere in its coverage, and when no other outlet states it in other words (half its meanings in one
+sentence or two in a row, `newsprism.compare.divergences.paraphrase`) unless it gives a figure no other
+outlet gives: otherwise it rewords what the others say and the alignment merely missed it.
 Kept statements of one outlet that share their new words are merged into one claim. Severity grows
 with a named source and with each of figure, date, place and person named.
 """

@@ -1047,3 +1047,16 @@ def test_an_outlet_telling_the_omitted_sentence_in_other_words_is_not_said_to_le
     )
     left_out = [d for d in found if d.type == "omission" and "squad car" in d.summary]
     assert bool(left_out) is omitted, [d.summary for d in found]
+
+
+def test_an_outlet_whose_page_holds_no_story_is_not_said_to_leave_anything_out() -> None:
+    reported = "When an officer responded, the suspect shot at the squad car, police said."
+    playlist = "1:02 Riverton mayor on the budget Pause\n\n0:44 Three easy tips for holiday decorating"
+    found = find_divergences(
+        [
+            _analyzed("a", "Meridian", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("b", "Lantern", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("c", "Sever", playlist),
+        ]
+    )
+    assert not [d for d in found if d.type == "omission" and "Sever" in d.extra["missing_from"]]
