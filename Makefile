@@ -44,6 +44,7 @@ score: $(TEST_STAMP)
 	$(BIN)/python scripts/score_coverage.py --check
 	$(BIN)/python scripts/score_casualties.py --check
 	$(BIN)/python scripts/score_grouping.py --gva check --check
+	$(BIN)/python scripts/sample_gaps.py --check
 	$(BIN)/python scripts/sample_conflicts.py --check
 
 clean:

@@ -18,6 +18,10 @@ FURNITURE = {
     "video": re.compile(
         r"(?i:\bEMBED\b|More News Videos|enable Javascript to watch|^\W*Watch(?: the)? video\b|autoplay)"
         r"|^\W*(?:MORE\s+)?VIDEO\b"
+        # A video playlist's item: its running time, then a title with no full stop (`1:55 Bryan
+        # Sheppard walks free after 22 years in prison Pause`); a clock time (`10:03 PM - officers
+        # arrived`, `3:30 p.m. UPDATE:`) is no running time.
+        r"|^\d{1,2}:\d{2} (?![AaPp]\.?[Mm]\b)[A-Z0-9\"'\u2018\u201c][^.!?]*(?<![.!?])$"
     ),
     "related link": re.compile(
         r"^\W*(?:RELATED|Related|READ MORE|Read more|ALSO READ|Also read|SEE ALSO|See also|MORE)\s*"
@@ -55,7 +59,7 @@ LEADING_LABEL = re.compile(r"\W*EMBED\s*>?\s*(?:More News Videos)?\s*")
 # (over the fundus lines) are now skipped. A pattern given a new alternative needs its word here
 # too (tests/compare/article/test_furniture.py tries each alternative).
 MARKS = {
-    "video": ("embed", "watch", "autoplay", "video"),
+    "video": ("embed", "watch", "autoplay", "video", ":"),
     "related link": (":",),
     "sign-up": (
         "sign up for",

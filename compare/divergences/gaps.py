@@ -3,7 +3,9 @@
 Statements of different outlets that say the same thing are linked; each linked group is reported by
 a set of outlets. A group most outlets report, attributed to a source, is an omission for the rest (a
 denial, warning or accusation left out ranks highest), except for an outlet that states it in other
-words (one of its sentences, or two in a row, holds half the words the reporting outlets share). With
+words (one of its sentences, or two in a row, holds half the words the reporting outlets share, or
+half the meanings of the sentence the report quotes: `newsprism.compare.divergences.paraphrase`) and
+for an outlet whose pages hold no sentence of a story. With
 only two outlets whose articles otherwise run in parallel, an attributed statement one of them drops
 is an omission too.
 
@@ -15,7 +17,6 @@ then keeps the few per outlet that rank highest.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,8 +24,16 @@ from newsprism.compare.divergences.alignment import (
     ScoreMemo,
     align_articles,
     attributed,
-    sentences_holding,
     speaker_of,
+)
+from newsprism.compare.divergences.paraphrase import (
+    NOTHING_SAID,
+    PARAPHRASE_MEANINGS,
+    OutletWording,
+    fact_terms,
+    statement_meanings,
+    states_otherwise,
+    wording_by_outlet,
 )
 from newsprism.compare.divergences.unique_claims import unique_claims
 from newsprism.compare.textsim import content_words, words
@@ -44,9 +53,6 @@ REPORTED = 0.42
 # Two-outlet events: share of statements aligned for the articles to count as parallel accounts.
 PARALLEL = 0.6
 MIN_TERMS = 5
-# Share of a fact's core words that another outlet's sentence (or two adjacent ones) must hold to
-# count as stating the fact in other words.
-PARAPHRASE = 0.5
 MIN_TERMS_ATTRIBUTED = 3
 _DENIAL = frozenset("no not never none nothing deny denied denies denial rejected refused false".split())
 # What outlets tend to drop selectively: warnings, accusations, legal and military stakes.
@@ -92,10 +98,12 @@ def coverage_gaps(
     linked = {s for pair in links for s in pair}
     groups = connected(links) + [[s] for s in pool if s not in linked]
     parallel = len(outlets) == 2 and _parallel(pool, linked)
-    said_by = _wording_by_outlet(statements)
+    said_by = Wordings(
+        wording_by_outlet(statements, lambda s: s.terms), wording_by_outlet(statements, statement_meanings)
+    )
     found = [gap for group in groups if (gap := _omission_of(group, outlets, parallel, said_by)) is not None]
     alone = [group[0] for group in groups if len({s.outlet for s in group}) == 1 and not parallel]
-    return found + unique_claims(alone, statements)
+    return found + unique_claims(alone, statements, said_by.meanings)
 
 
 def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
@@ -104,31 +112,6 @@ def _parallel(pool: Sequence[Statement], linked: set[Statement]) -> bool:
         own = [s for s in pool if s.outlet == outlet]
         shares.append(sum(s in linked for s in own) / len(own))
     return bool(shares) and min(shares) >= PARALLEL
-
-
-@dataclass(frozen=True, slots=True)
-class OutletWording:
-    """The terms of each sentence of one outlet's articles, in order, and which sentences hold a term:
-    what `states_otherwise` looks through for each fact the outlet may have left out."""
-
-    sentences: Sequence[frozenset[str]]
-    holding: Mapping[str, Sequence[int]]
-
-    @classmethod
-    def of(cls, sentences: Sequence[frozenset[str]]) -> OutletWording:
-        return cls(sentences, sentences_holding(sentences))
-
-
-# An outlet none of whose sentences is left (all of them page furniture) says nothing in other words.
-_NOTHING_SAID = OutletWording.of([])
-
-
-def _wording_by_outlet(statements: Mapping[str, Sequence[Statement]]) -> dict[str, OutletWording]:
-    by_outlet: dict[str, list[frozenset[str]]] = {}
-    for article_statements in statements.values():
-        for statement in article_statements:
-            by_outlet.setdefault(statement.outlet, []).append(statement.terms)
-    return {outlet: OutletWording.of(sentences) for outlet, sentences in by_outlet.items()}
 
 
 def _core(group: Sequence[Statement]) -> frozenset[str]:
@@ -141,36 +124,33 @@ def _core(group: Sequence[Statement]) -> frozenset[str]:
     return shared or frozenset().union(*(s.terms for s in group))
 
 
-def states_otherwise(core: frozenset[str], said: OutletWording) -> bool:
-    """Whether an outlet says the fact in other words: one of its sentences, or two in a row, hold
-    most of the fact's core words (a paraphrase keeps the names and the key nouns)."""
-    if not core:
-        return False
-    needed = PARAPHRASE * len(core)
-    # Only a sentence that holds a core word can hold half of the core, alone or with the next one (a
-    # pair whose first holds none holds what its second does): counted from the index rather than by
-    # intersecting every sentence and pair of the outlet, which was an eighth of a five-outlet report's time.
-    held = Counter(at for term in core for at in said.holding.get(term, ()))
-    if any(count >= needed for count in held.values()):
-        return True
-    return any(
-        held[at] + held[at + 1] >= needed
-        and len(core & (said.sentences[at] | said.sentences[at + 1])) >= needed
-        for at in held
-        if at + 1 < len(said.sentences)
-    )
+@dataclass(frozen=True, slots=True)
+class Wordings:
+    """Each outlet's wording twice: by its words (plurals folded) and by their meanings (lemmas and
+    news-domain senses, `newsprism.compare.divergences.paraphrase`)."""
+
+    words: Mapping[str, OutletWording]
+    meanings: Mapping[str, OutletWording]
 
 
 def _omission_of(
     group: Sequence[Statement],
     outlets: Sequence[str],
     parallel: bool,
-    said_by: Mapping[str, OutletWording],
+    said_by: Wordings,
 ) -> Divergence | None:
     reporters = sorted({s.outlet for s in group})
     core = _core(group)
+    meant = fact_terms(_example(group))
+    # An outlet whose pages hold no sentence of a story (a video playlist, a log-in box) is not said to
+    # leave anything out: what its story said was never read.
     missing = [
-        o for o in outlets if o not in reporters and not states_otherwise(core, said_by.get(o, _NOTHING_SAID))
+        o
+        for o in outlets
+        if o not in reporters
+        and o in said_by.words
+        and not states_otherwise(core, said_by.words[o])
+        and not _states_example(meant, said_by.meanings.get(o, NOTHING_SAID))
     ]
     said = any(attributed(s) for s in group)
     if missing and said and ((len(reporters) * 2 > len(outlets) and len(reporters) >= 2) or parallel):
@@ -178,8 +158,22 @@ def _omission_of(
     return None
 
 
+def _states_example(meant: frozenset[str], said: OutletWording) -> bool:
+    """Whether an outlet states the omission's example (the sentence its summary quotes) in other words:
+    half of its meanings, speaker aside, three at the least, and its figures. The words the reporting
+    outlets share miss what the outlet says in its own words (`a number of shots at the vehicles of
+    responding officers` for `the suspect shot at the squad car`), and a group of several outlets'
+    sentences shares too few of them to tell."""
+    return len(meant) >= PARAPHRASE_MEANINGS and states_otherwise(meant, said, PARAPHRASE_MEANINGS - 1)
+
+
+def _example(group: Sequence[Statement]) -> Statement:
+    """The sentence an omission's summary quotes: the group's shortest."""
+    return min(group, key=lambda s: (len(s.text), s.outlet))
+
+
 def _omission(group: Sequence[Statement], reporters: Sequence[str], missing: Sequence[str]) -> Divergence:
-    example = min(group, key=lambda s: (len(s.text), s.outlet))
+    example = _example(group)
     said = " ".join(s.text for s in group)
     denial = bool(content_words(said) & _DENIAL) or any(w in _DENIAL for w in said.lower().split())
     contentious = bool(set(words(said)) & _CONTENTIOUS)

@@ -14,8 +14,10 @@ import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+import simplemma
 from rapidfuzz import fuzz
 
+from newsprism.compare.article.sources import source_type
 from newsprism.compare.findings import Attribution
 from newsprism.compare.textsim import STOPWORDS, words
 from newsprism.compare.types import Claim, Divergence, Statement, connected, join_names
@@ -43,6 +45,9 @@ class Quote:
     text: str
     start: int
     end: int
+    # Whether the speaker is named (see `named_speaker`), not a role or a document that may relay a
+    # named person's words.
+    named: bool = False
 
     @property
     def speaker_key(self) -> str | None:
@@ -63,13 +68,26 @@ def speaker_key(name: str | None) -> str | None:
     return parts[-1].removesuffix("'s")
 
 
-def named_speaker(name: str | None) -> bool:
-    """Whether a speaker is named (`Lynisha Carr`, `Sheriff Charlie Dougherty`, `Pafford Medical
-    Service`): words one outlet gives `investigators`, `the warrant` or `the suspect who` may be the named
-    person's, relayed, so only two named speakers can be told apart. Of five speaker conflicts over the
-    gva-dev tune split, the four with such a speaker were all relayed words."""
-    capitalised = [w for w in (name or "").split() if w[:1].isupper()]
-    return speaker_key(name) is not None and len(capitalised) >= 2
+def named_speaker(name: str | None, people: frozenset[str] = frozenset()) -> bool:
+    """Whether a speaker is named: a name of two words or more (`Lynisha Carr`, `Pafford Medical
+    Service`), one word the sentence's people end with (`Trump` of `donald trump`), or one capitalised
+    word that is neither a plural of a common noun (`Investigators`) nor an official body (`Police`).
+    Words one outlet gives `Investigators`, `the warrant` or `the suspect who` may be a named person's,
+    relayed: of five speaker conflicts over the gva-dev tune split, the four with such a speaker were all
+    relayed words.
+    """
+    if speaker_key(name) is None or name is None:
+        return False
+    capitalised = [w for w in name.split() if w[:1].isupper()]
+    if len(capitalised) >= 2:
+        return True
+    if len(capitalised) != 1 or len(name.split()) != 1:
+        return False
+    word = name.lower()
+    if any(person.split()[-1] == word for person in people):
+        return True
+    plural_noun = word.endswith("s") and simplemma.lemmatize(name, lang="en") != name
+    return not plural_noun and source_type(name) not in {"official", "anonymous", "document"}
 
 
 def same_source(a: str | None, b: str | None) -> bool:
@@ -161,7 +179,10 @@ def _quote(
     start, end = covered[0].start, covered[-1].end
     text = " ".join(s.text for s in covered)
     speaker = quote.speaker_resolved or quote.speaker
-    return Quote(first.outlet, first.url, quote, said, speaker, text, start, end)
+    people = frozenset().union(*(s.people for s in covered))
+    return Quote(
+        first.outlet, first.url, quote, said, speaker, text, start, end, named_speaker(speaker, people)
+    )
 
 
 def quote_divergences(statements: Mapping[str, Sequence[Statement]]) -> list[Divergence]:
@@ -198,8 +219,8 @@ def _speaker_conflict(quotes: Sequence[Quote]) -> Divergence | None:
         (a, b)
         for a, b in itertools.combinations(quotes, 2)
         if a.outlet != b.outlet
-        and named_speaker(a.speaker)
-        and named_speaker(b.speaker)
+        and a.named
+        and b.named
         and not _shared_source(speakers[a.outlet], speakers[b.outlet])
         and _same_words(a, b)
     ]

@@ -3,7 +3,9 @@
 A statement no other outlet matched is a candidate. It is kept when it quotes a named source, gives a
 figure beyond a pair (`two sides` says little) that no other outlet gives anywhere, or credits a
 report to another news organisation, and when it uses at least one word that no other outlet uses
-anywhere in its coverage: otherwise it rewords what the others say and the alignment merely missed it.
+anywhere in its coverage, and when no other outlet states it in other words (half its meanings in one
+sentence or two in a row, `newsprism.compare.divergences.paraphrase`) unless it gives a figure no other
+outlet gives: otherwise it rewords what the others say and the alignment merely missed it.
 Kept statements of one outlet that share their new words are merged into one claim. Severity grows
 with a named source and with each of figure, date, place and person named.
 """
@@ -17,6 +19,14 @@ from dataclasses import dataclass
 
 from newsprism.compare.divergences.alignment import attributed, speaker_of
 from newsprism.compare.divergences.numeric import counts_people
+from newsprism.compare.divergences.paraphrase import (
+    PARAPHRASE_MEANINGS,
+    OutletWording,
+    fact_terms,
+    statement_meanings,
+    states_otherwise,
+    wording_by_outlet,
+)
 from newsprism.compare.findings import Quantity
 from newsprism.compare.types import Divergence, Statement, claim_of, connected, quoted_excerpt
 
@@ -116,11 +126,22 @@ def _checkable_figure(statement: Statement, quantity: Quantity) -> bool:
 
 
 def unique_claims(
-    candidates: Sequence[Statement], statements: Mapping[str, Sequence[Statement]]
+    candidates: Sequence[Statement],
+    statements: Mapping[str, Sequence[Statement]],
+    meant_by: Mapping[str, OutletWording] | None = None,
 ) -> list[Divergence]:
-    """The candidates worth reporting, near-duplicates merged, one divergence per claim."""
+    """The candidates worth reporting, near-duplicates merged, one divergence per claim. A candidate
+    with a figure no other outlet gives stays even where another outlet tells the rest of it: the
+    figure is what a fact-checker compares (`8.5 months pregnant` against `pregnant`). `meant_by`: each
+    outlet's wording by meanings, when already made."""
     context = _context(statements)
-    kept = {s: context.new_words(s) for s in candidates if _checkable(s, context)}
+    checkable = [s for s in candidates if _checkable(s, context)]
+    said_by = meant_by if meant_by is not None else wording_by_outlet(statements, statement_meanings)
+    kept = {
+        s: context.new_words(s)
+        for s in checkable
+        if context.new_figure(s) or not _stated_elsewhere(s, said_by)
+    }
     kept = {s: new for s, new in kept.items() if new}
     links = [
         (a, b)
@@ -159,6 +180,21 @@ def _checkable(statement: Statement, context: _Context) -> bool:
     # (A report credited to another news organisation, `NBC News reported`, was once kept too: of
     # five such in the tuned fact tables none was an exclusive.)
     return (_quoted(statement) and _named_source(statement)) or context.new_figure(statement)
+
+
+def _stated_elsewhere(statement: Statement, said_by: Mapping[str, OutletWording]) -> bool:
+    """Whether another outlet states the candidate's fact in other words: one of its sentences, or two
+    in a row, hold half of the candidate's meanings (its speaker aside), three at the least, as a
+    body in the trunk and a firearm on the front seat tell `police observed a handgun on the passenger
+    seat ... the trunk of the vehicle`. Too short a statement (`I was shocked`) says too little to tell."""
+    core = fact_terms(statement)
+    if len(core) < PARAPHRASE_MEANINGS:
+        return False
+    return any(
+        states_otherwise(core, wording, PARAPHRASE_MEANINGS - 1)
+        for outlet, wording in said_by.items()
+        if outlet != statement.outlet
+    )
 
 
 def _quoted(statement: Statement) -> bool:

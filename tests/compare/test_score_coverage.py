@@ -89,3 +89,68 @@ def test_numeric_conflicts_judged_by_reading_hold_their_floor() -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _gaps_module() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import sample_gaps
+
+    return sample_gaps
+
+
+def _gap(incident: int, kind: str = "unique_claim") -> dict[str, str]:
+    return {
+        "incident": str(incident),
+        "split": "tune" if incident % 2 == 0 else "check",
+        "type": kind,
+        "outlet": f"outlet{incident}.example",
+        "evidence": f"sentence {incident}",
+    }
+
+
+def test_the_gap_samples_are_split_by_incident_id_and_stay_put_when_an_item_drops_out() -> None:
+    module = _gaps_module()
+    items = [_gap(i) for i in range(300)]
+    tune = module.draw(items, "tune")
+    assert {int(i["incident"]) % 2 for i in tune} == {0}
+    again = module.draw([i for i in items if i is not tune[0]], "tune")
+    assert len(tune) == len(again) == module.SAMPLE
+    assert tune[1:] == again[: module.SAMPLE - 1]
+
+
+def test_an_omission_is_one_gap_item_per_outlet_it_names() -> None:
+    module = _gaps_module()
+    omission = {
+        "type": "omission",
+        "summary": "a.example and b.example do not report what c.example reports: “Police said so.”",
+        "claims": [{"outlet": "c.example", "text": "Police said so."}],
+        "missing_from": ["a.example", "b.example"],
+    }
+    items = list(module.gap_items("12", [omission]))
+    assert [(i["outlet"], i["evidence"], i["split"]) for i in items] == [
+        ("a.example", "“Police said so.”", "tune"),
+        ("b.example", "“Police said so.”", "tune"),
+    ]
+
+
+def test_the_gap_share_counts_each_verdict_and_lists_the_unjudged() -> None:
+    module = _gaps_module()
+    sample = [_gap(1), _gap(3), _gap(5)]
+    judgments = [
+        {**_gap(1), "verdict": "real"},
+        {**_gap(3), "verdict": "trivial"},
+    ]
+    share, judged, counts, unjudged = module.judged_share(sample, judgments)
+    assert (share, judged, counts, unjudged) == (50.0, 2, {"real": 1, "false": 0, "trivial": 1}, [_gap(5)])
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_gaps_judged_by_reading_hold_their_floors() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_gaps.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -1045,3 +1045,87 @@ def test_days_of_proceedings_statements_and_pages_are_no_date_conflict(text: str
     )
     other = _dated("b", "Meridian", text, {"Sunday": date(2023, 9, 17)})
     assert not [d for d in find_divergences([told, other]) if d.type == "date_conflict"]
+
+
+_BIRCH_BASE = (
+    "Two men were shot on Birch Avenue in Corvale late Saturday, police said. "
+    "Both were taken to a hospital in stable condition."
+)
+
+
+@pytest.mark.parametrize(
+    ("sever_adds", "meridian_adds", "unique"),
+    [
+        (
+            '"The gunman fired from a dark sedan and sped off down Birch Avenue," Sgt. Tomas Bell said.',
+            "Police said the shooter opened fire from a dark car and drove away on Birch Avenue.",
+            False,
+        ),
+        (
+            '"We found the handgun on the front seat and the victim in the trunk," Sgt. Tomas Bell said.',
+            "Officers found a firearm on the passenger seat of the vehicle and a body in its trunk.",
+            False,
+        ),
+        (
+            '"The gunman fired 14 shots from a dark sedan on Birch Avenue," Sgt. Tomas Bell said.',
+            "Police said the shooter opened fire from a dark car on Birch Avenue.",
+            True,
+        ),
+        (
+            '"We found a rifle and two masks in a burned truck on Elm Road," Sgt. Tomas Bell said.',
+            "Police said the shooter opened fire from a dark car and drove away on Birch Avenue.",
+            True,
+        ),
+        ('"It was chaos out there," Sgt. Tomas Bell said.', "Police said the scene was chaotic.", True),
+    ],
+    ids=["car-as-sedan", "firearm-as-handgun", "a-new-figure-stays", "another-fact", "too-short-to-tell"],
+)
+def test_a_unique_claim_another_outlet_states_in_other_words_is_left_out(
+    sever_adds: str, meridian_adds: str, unique: bool
+) -> None:
+    """Lemmas and a few news-domain senses (`car`/`sedan`, `firearm`/`handgun`, `fired`/`opened fire`)
+    find what another outlet tells in its own words; a figure only one outlet gives is still news."""
+    found = find_divergences(
+        [
+            _analyzed("a", "Meridian", f"{_BIRCH_BASE} {meridian_adds}"),
+            _analyzed("b", "Sever", f"{_BIRCH_BASE} {sever_adds}"),
+        ]
+    )
+    alone = [d for d in found if d.type == "unique_claim" and d.claims[0].outlet == "Sever"]
+    assert bool(alone) is unique, [d.summary for d in found]
+
+
+@pytest.mark.parametrize(
+    ("sever_adds", "omitted"),
+    [
+        ("Police said a number of shots hit the vehicles of responding deputies.", False),
+        ("Police said a neighbour called 911 after hearing the gunfire.", True),
+    ],
+    ids=["told-in-other-words", "left-out"],
+)
+def test_an_outlet_telling_the_omitted_sentence_in_other_words_is_not_said_to_leave_it_out(
+    sever_adds: str, omitted: bool
+) -> None:
+    reported = "When an officer responded, the suspect shot at the squad car, police said."
+    found = find_divergences(
+        [
+            _analyzed("a", "Meridian", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("b", "Lantern", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("c", "Sever", f"{_BIRCH_BASE} {sever_adds}"),
+        ]
+    )
+    left_out = [d for d in found if d.type == "omission" and "squad car" in d.summary]
+    assert bool(left_out) is omitted, [d.summary for d in found]
+
+
+def test_an_outlet_whose_page_holds_no_story_is_not_said_to_leave_anything_out() -> None:
+    reported = "When an officer responded, the suspect shot at the squad car, police said."
+    playlist = "1:02 Riverton mayor on the budget Pause\n\n0:44 Three easy tips for holiday decorating"
+    found = find_divergences(
+        [
+            _analyzed("a", "Meridian", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("b", "Lantern", f"{_BIRCH_BASE} {reported}"),
+            _analyzed("c", "Sever", playlist),
+        ]
+    )
+    assert not [d for d in found if d.type == "omission" and "Sever" in d.extra["missing_from"]]

@@ -290,7 +290,16 @@ def _assert_quality(tally: Tally) -> None:
     # 0.90, not 0.95: a planted unique sentence with no source and no new figure is no longer reported.
     # On the real coverage of our fact tables such sentences were mostly facts the other outlets state
     # in other words (docs/comparison.md), and this planted measure is made by the same hand as the rules.
-    assert tally.found / tally.planted >= 0.90, tally
+    # 0.88, not 0.90: a planted omission removes an article's attributed sentence, often its lead, which
+    # the article's body or headline restates (`Liberal group calls for protests at conservative Supreme
+    # Court justices' homes` after the lead on activists planning protests at the justices' homes); an
+    # outlet stating the omitted sentence in other words is no longer charged with leaving it out (on
+    # 40 PAC documents 4 planted omissions of 107 plants, 2 of them restated in the body), and on real
+    # gva-dev coverage such omissions were mostly facts the outlet states (docs/comparison.md).
+    # 0.87, not 0.88: a speaker conflict needs two named speakers (`Those members` given to Helena
+    # Marchetti is no longer one); over real gva-dev coverage every such conflict was a named person's
+    # words relayed by `Investigators` or `the warrant` (docs/comparison.md).
+    assert tally.found / tally.planted >= 0.87, tally
     assert tally.reported == 0 or tally.reported_planted / tally.reported >= 0.90, tally
     assert tally.identical_conflicts == 0, tally
 
