@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from newsprism.compare.types import Divergence
 
-# Per outlet: the omissions it is charged with, and the unique claims it makes.
+# Per outlet: the omissions it is charged with, and the unique claims it makes. Two unique claims, not
+# three: over the tuned fact tables the third of an outlet was trivia or false more often than not
+# (trivial share given 14.0 -> 11.1, own 10.4 -> 6.7; given lost 3 of its 15 true unique claims), and on
+# the judged gva-dev samples no real check item was among those dropped (docs/comparison.md).
 OMISSIONS_PER_OUTLET = 3
-UNIQUE_PER_OUTLET = 3
+UNIQUE_PER_OUTLET = 2
 _GAPS = frozenset({"omission", "unique_claim"})
 _Outlets = Callable[[Divergence], list[str]]
 
