@@ -24,8 +24,9 @@ from newsprism.compare.divergences.alignment import (
     statements_of,
 )
 from newsprism.compare.divergences.detect import find_divergences
-from newsprism.compare.divergences.gaps import OutletWording, coverage_gaps, states_otherwise
+from newsprism.compare.divergences.gaps import coverage_gaps
 from newsprism.compare.divergences.numeric import compatible, same_concept
+from newsprism.compare.divergences.paraphrase import OutletWording, states_otherwise
 from newsprism.compare.divergences.quotes import same_source, word_diff
 from newsprism.compare.divergences.ranking import UNIQUE_PER_OUTLET
 from newsprism.compare.findings import (
