@@ -34,6 +34,7 @@ from newsprism.crawler.encoding import decode_html
 from newsprism.crawler.metadata import article_metadata, bylines, headline, htmldate_date, publication_time
 from newsprism.crawler.urls import clean_url, is_http_url, same_site
 from newsprism.crawler.workers import ExtractedFetch, ExtractedPage, PagePreparation
+from newsprism.crawler.xpath_regex import faster_trafilatura_xpaths
 from newsprism.storage.text import plain_text
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,9 @@ _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
     entity=html.HtmlEntity,
 )
 trafilatura.utils.HTML_PARSER.set_element_class_lookup(_ELEMENT_CLASSES)
+# trafilatura's boilerplate and container paths, their regex tests bound in Python: the same
+# elements for a sixth less of extraction's instructions (`newsprism.crawler.xpath_regex`).
+faster_trafilatura_xpaths()
 
 
 def extract_page(page_html: str, url: str) -> ExtractedPage | None:
