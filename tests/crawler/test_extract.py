@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 import pytest
+import trafilatura.utils
 from pages import PARAGRAPHS, article_html
 from trafilatura.metadata import extract_metadata
 
-from newsprism.crawler.extract import TrafilaturaGuesses, extract_page, page_tree
+from newsprism.crawler.extract import ForbiddenCharacters, TrafilaturaGuesses, extract_page, page_tree
 from newsprism.crawler.metadata import DATE_PARAMS
 from newsprism.crawler.urls import clean_url
 from newsprism.crawler.workers import Extractor
@@ -308,3 +310,26 @@ def test_guesses_are_what_trafilatura_metadata_says(html: str) -> None:
     whole = extract_metadata(tree, URL, DATE_PARAMS)
     guesses = TrafilaturaGuesses(tree, URL)
     assert (guesses.title(), guesses.author(), guesses.date()) == (whole.title, whole.author, whole.date)
+
+
+def test_forbidden_characters_are_those_of_trafilaturas_pattern() -> None:
+    pattern = re.compile(ForbiddenCharacters.PATTERN)
+    matched = "".join(chr(code) for code in range(0x110000) if pattern.fullmatch(chr(code)))
+    assert matched == ForbiddenCharacters.CHARACTERS
+    assert isinstance(trafilatura.utils.INVALID_XML_CHARS, ForbiddenCharacters)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no forbidden character", "form\x0cfeed and \x00 null", "\ufffe\uffff", ""],
+    ids=["none", "controls", "non-characters", "empty"],
+)
+def test_forbidden_characters_removed_as_trafilatura_removes_them(text: str) -> None:
+    looked_for_first = trafilatura.utils.INVALID_XML_CHARS
+    assert isinstance(looked_for_first, ForbiddenCharacters)
+    assert looked_for_first.sub("", text) == looked_for_first.pattern.sub("", text)
+
+
+def test_page_with_forbidden_characters_extracts_as_without_them() -> None:
+    page = article_html("Port strike")
+    assert extract_page(page.replace("Port strike", "Port\x0b strike\x1f"), URL) == extract_page(page, URL)
