@@ -36,7 +36,7 @@ from newsprism.compare.claims.casualties import (
 )
 from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
-from newsprism.compare.claims.identity import identity_status, named_and_withheld, same_victim
+from newsprism.compare.claims.identity import identity_status, same_victim
 from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.claims.people import (
     PersonName,
@@ -455,14 +455,13 @@ def identity_conflicts(context: _Context) -> list[Divergence]:
     """One outlet names a victim; another says the names have not been released. Mostly an update (the
     name came out between the stories), which the summary makes plain by naming the later outlet."""
     per_article = [(a, identity_status(context.of(a))) for a in context.articles]
-    if not named_and_withheld([status for _, status in per_article]):
-        return []
     named = [(a, s) for a, s in per_article if s.answer is True]
+    naming_outlets = {a.outlet for a, _ in named}
     # An outlet that names the victim in one story and not in another has updated itself.
     withheld = [
         (a, [c for c in s.withheld if any(same_victim(c, n) for _, t in named for n in t.named)])
         for a, s in per_article
-        if s.answer is False and a.outlet not in {b.outlet for b, _ in named}
+        if s.answer is False and a.outlet not in naming_outlets
     ]
     withheld = [(a, claims) for a, claims in withheld if claims]
     if not withheld:

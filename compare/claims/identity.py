@@ -20,14 +20,12 @@ released`) names its victims: only an article that names none is the withholding
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.claims.people import age_claims, person_name
 from newsprism.compare.types import Statement
-
-WITHHELD, NAMED = "withheld", "named"
 
 _NOT_OUT = r"(?:not|n['\u2019]t)\s+(?:yet\s+|immediately\s+|been\s+|being\s+)*"
 # Whose identity: the names, the victims, the dead; what police have not released must be one of these
@@ -198,9 +196,3 @@ def identity_status(statements: Iterable[Statement]) -> IdentityStatus:
         named=tuple(c for s in read for c in named_claims(s)),
         withheld=tuple(c for s in read for c in withheld_claims(s)),
     )
-
-
-def named_and_withheld(statuses: Sequence[IdentityStatus]) -> bool:
-    """Whether some articles name a victim and others say no name is out."""
-    answers = {status.answer for status in statuses}
-    return True in answers and False in answers
