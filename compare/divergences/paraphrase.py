@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import simplemma
 
+from newsprism.compare.article.numbers import SMALL
 from newsprism.compare.divergences.alignment import sentences_holding, speaker_of
 from newsprism.compare.textsim import STOPWORDS, content_words
 from newsprism.compare.types import Statement
@@ -55,13 +56,7 @@ _FORMS = {"shot": "shoot", "shots": "shoot", "shooting": "shoot", "fired": "fire
 
 # Counts in words are the figures other outlets write in digits (`six children`, `6 children`); one to
 # three are stop words of `content_words`, so gone already.
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_NUMBER_WORDS = {word: str(value) for word, value in SMALL.items() if value <= 20}
 
 
 @lru_cache(maxsize=200_000)

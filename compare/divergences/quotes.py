@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import simplemma
 from rapidfuzz import fuzz
 
+from newsprism.compare.article.numbers import SMALL
 from newsprism.compare.article.sources import source_type
 from newsprism.compare.findings import Attribution
 from newsprism.compare.textsim import STOPWORDS, words
@@ -152,10 +153,7 @@ def spelled_out(said: Sequence[str]) -> tuple[str, ...]:
 
 
 # A number in words or in digits is one wording: a transcript writes `1`, a stylebook `one`.
-_DIGITS = {
-    w: str(n)
-    for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
+_DIGITS = {word: str(value) for word, value in SMALL.items() if value <= 12}
 
 
 def quotes_in(statements: Sequence[Statement]) -> list[Quote]:
