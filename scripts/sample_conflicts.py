@@ -24,6 +24,7 @@ import hashlib
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,15 +53,22 @@ def incidents(corpus: Path = CORPUS) -> dict[str, list[dict[str, Any]]]:
     return {i: rows for i, rows in sorted(by_incident.items()) if len({r["outlet"] for r in rows}) >= 2}
 
 
+def incident_divergences(corpus: Path = CORPUS) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Each multi-outlet incident and the divergences of its report, as the Python API gives them for
+    the texts as an import stores them (spaced as `plain_text` makes them)."""
+    for incident, rows in incidents(corpus).items():
+        stored = [{**row, "text": plain_text(row["text"])} for row in rows]
+        yield incident, compare(stored)["divergences"]
+
+
 def numeric_conflicts(corpus: Path = CORPUS) -> list[dict[str, Any]]:
     """Every numeric conflict of every multi-outlet incident, with its evidence."""
-    found = []
-    for incident, rows in incidents(corpus).items():
-        # The report the Python API gives for the texts as an import stores them.
-        stored = [{**row, "text": plain_text(row["text"])} for row in rows]  # spaced as an import stores it
-        numeric = [d for d in compare(stored)["divergences"] if d["type"] == "numeric_conflict"]
-        found += [{"incident": incident, **d} for d in numeric]
-    return found
+    return [
+        {"incident": incident, **d}
+        for incident, divergences in incident_divergences(corpus)
+        for d in divergences
+        if d["type"] == "numeric_conflict"
+    ]
 
 
 def draw(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:

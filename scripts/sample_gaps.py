@@ -34,10 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sample_conflicts import CORPUS, incidents  # noqa: E402  (after the path set-up above)
-
-from newsprism.library import compare  # noqa: E402
-from newsprism.storage.text import plain_text  # noqa: E402
+from sample_conflicts import CORPUS, incident_divergences  # noqa: E402  (after the path set-up above)
 
 JUDGED = ROOT / "tests" / "data" / "coverage" / "judged-gaps.json"
 BASELINE = ROOT / "scripts" / "gaps_baseline.json"
@@ -82,11 +79,7 @@ def gap_items(incident: str, divergences: list[dict[str, Any]]) -> Iterator[dict
 
 def census(corpus: Path = CORPUS) -> list[dict[str, Any]]:
     """Every gap item of every multi-outlet incident's report."""
-    found: list[dict[str, Any]] = []
-    for incident, rows in incidents(corpus).items():
-        stored = [{**row, "text": plain_text(row["text"])} for row in rows]  # spaced as an import stores it
-        found += gap_items(incident, compare(stored)["divergences"])
-    return found
+    return [item for incident, found in incident_divergences(corpus) for item in gap_items(incident, found)]
 
 
 def key_of(item: dict[str, Any]) -> tuple[str, str, str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -12,15 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _run_check(script: str) -> subprocess.CompletedProcess[str]:
+    """A scoring script run as `make score` runs it, with `--check` against its pinned floors."""
+    command = [sys.executable, str(ROOT / "scripts" / script), "--check"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+
 @pytest.mark.shared
 @pytest.mark.slow
 def test_divergences_judged_against_fact_tables_hold_their_floors() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "score_coverage.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _run_check("score_coverage.py")
     assert done.returncode == 0, done.stdout + done.stderr
     assert all(f"{name} {{" in done.stdout for name in ("given", "own", "fresh", "fresh2"))
 
@@ -42,20 +44,18 @@ def test_the_measured_only_tables_are_not_the_tuned_ones() -> None:
 
 @pytest.mark.shared
 def test_casualty_counts_read_against_the_gun_violence_archive_hold_their_floors() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "score_casualties.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _run_check("score_casualties.py")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def _sample_module() -> ModuleType:
+def _script(name: str) -> ModuleType:
+    """One of the scoring scripts, imported as a module."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    import sample_conflicts
+    return importlib.import_module(name)
 
-    return sample_conflicts
+
+def _sample_module() -> ModuleType:
+    return _script("sample_conflicts")
 
 
 def test_the_judged_sample_stays_put_when_a_conflict_drops_out() -> None:
@@ -82,20 +82,12 @@ def test_the_judged_share_counts_check_judgments_only_and_lists_the_unjudged() -
 @pytest.mark.shared
 @pytest.mark.slow
 def test_numeric_conflicts_judged_by_reading_hold_their_floor() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "sample_conflicts.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _run_check("sample_conflicts.py")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def _gaps_module() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import sample_gaps
-
-    return sample_gaps
+    return _script("sample_gaps")
 
 
 def _gap(incident: int, kind: str = "unique_claim") -> dict[str, str]:
@@ -147,10 +139,5 @@ def test_the_gap_share_counts_each_verdict_and_lists_the_unjudged() -> None:
 @pytest.mark.shared
 @pytest.mark.slow
 def test_gaps_judged_by_reading_hold_their_floors() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "sample_gaps.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _run_check("sample_gaps.py")
     assert done.returncode == 0, done.stdout + done.stderr
