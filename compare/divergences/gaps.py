@@ -28,11 +28,11 @@ from newsprism.compare.divergences.alignment import (
 )
 from newsprism.compare.divergences.paraphrase import (
     NOTHING_SAID,
-    PARAPHRASE_MEANINGS,
     OutletWording,
     fact_terms,
     statement_meanings,
     states_otherwise,
+    tells_in_other_words,
     wording_by_outlet,
 )
 from newsprism.compare.divergences.unique_claims import unique_claims
@@ -164,7 +164,7 @@ def _states_example(meant: frozenset[str], said: OutletWording) -> bool:
     outlets share miss what the outlet says in its own words (`a number of shots at the vehicles of
     responding officers` for `the suspect shot at the squad car`), and a group of several outlets'
     sentences shares too few of them to tell."""
-    return len(meant) >= PARAPHRASE_MEANINGS and states_otherwise(meant, said, PARAPHRASE_MEANINGS - 1)
+    return tells_in_other_words(meant, said)
 
 
 def _example(group: Sequence[Statement]) -> Statement:

@@ -135,6 +135,13 @@ def states_otherwise(core: frozenset[str], said: OutletWording, least: int = 1) 
     )
 
 
+def tells_in_other_words(meant: frozenset[str], said: OutletWording) -> bool:
+    """Whether an outlet tells one statement's fact (`meant`: its meanings, speaker aside) in other
+    words: half of them in one of its sentences or two in a row, three at the least, and its figures.
+    A statement of fewer than `PARAPHRASE_MEANINGS` meanings (`I was shocked`) says too little to tell."""
+    return len(meant) >= PARAPHRASE_MEANINGS and states_otherwise(meant, said, PARAPHRASE_MEANINGS - 1)
+
+
 def statement_meanings(statement: Statement) -> frozenset[str]:
     """The meanings of a statement's text (`meaning_terms`), for `wording_by_outlet`."""
     return meaning_terms(statement.text)

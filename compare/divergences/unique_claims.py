@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from newsprism.compare.divergences.alignment import attributed, speaker_of
 from newsprism.compare.divergences.numeric import counts_people
 from newsprism.compare.divergences.paraphrase import (
-    PARAPHRASE_MEANINGS,
     OutletWording,
     fact_terms,
     statement_meanings,
-    states_otherwise,
+    tells_in_other_words,
     wording_by_outlet,
 )
 from newsprism.compare.findings import Quantity
@@ -188,10 +187,8 @@ def _stated_elsewhere(statement: Statement, said_by: Mapping[str, OutletWording]
     body in the trunk and a firearm on the front seat tell `police observed a handgun on the passenger
     seat ... the trunk of the vehicle`. Too short a statement (`I was shocked`) says too little to tell."""
     core = fact_terms(statement)
-    if len(core) < PARAPHRASE_MEANINGS:
-        return False
     return any(
-        states_otherwise(core, wording, PARAPHRASE_MEANINGS - 1)
+        tells_in_other_words(core, wording)
         for outlet, wording in said_by.items()
         if outlet != statement.outlet
     )
