@@ -75,6 +75,7 @@ DivergenceType = Literal[
     "counting_convention",
     "condition_conflict",
     "identity_conflict",
+    "manner_conflict",
 ]
 
 

@@ -37,6 +37,7 @@ from newsprism.compare.claims.casualties import (
 from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from newsprism.compare.claims.identity import identity_status, same_victim
+from newsprism.compare.claims.manner import OPEN, article_manner
 from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.claims.people import (
     PersonName,
@@ -84,6 +85,7 @@ def claim_conflicts(
         *condition_conflicts(context),
         *wound_conflicts(context),
         *prospect_conflicts(context),
+        *manner_conflicts(context),
     ]
 
 
@@ -742,6 +744,25 @@ def wound_conflicts(context: _Context) -> list[Divergence]:
         return []
     summary = f"Outlets say the victim was hit in different places: {_told(claims)}{context.later(claims)}."
     return [Divergence("wound_conflict", summary, 0.6, _evidence(claims))]
+
+
+# --- manner ----------------------------------------------------------------------------------------
+
+
+def manner_conflicts(context: _Context) -> list[Divergence]:
+    """One outlet tells the shooting as an accident and another as done on purpose, or one settles the
+    manner that another says is still being determined."""
+    read = lambda article: article_manner(context.of(article))  # noqa: E731
+    answers = _by_subject(context, read, consistent=True).get("shooting", [])
+    claims = _clashing_claims(answers, lambda a, b: a[0].value != b[0].value)
+    if not claims:
+        return []
+    question = " or still open" if any(c.value == OPEN for c in claims) else ""
+    summary = (
+        f"Outlets differ on whether the shooting was an accident{question}: {_told(claims)}"
+        f"{context.later(claims)}."
+    )
+    return [Divergence("manner_conflict", summary, 0.7, _evidence(claims))]
 
 
 # --- prospects ---------------------------------------------------------------------------------------

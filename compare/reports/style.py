@@ -38,6 +38,9 @@ TYPE_STYLES: dict[str, TypeStyle] = {
             "condition_conflict", "condition differs", "#9a3412", "the wounded critical in one account only"
         ),
         TypeStyle(
+            "manner_conflict", "accident or not", "#7b3f61", "an accident in one account, not in another"
+        ),
+        TypeStyle(
             "polarity_conflict", "will or won't", "#8c1d40", "an act one outlet expects and another doubts"
         ),
         TypeStyle("date_conflict", "dates differ", "#9c2a6b", "the same happening is dated differently"),
