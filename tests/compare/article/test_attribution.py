@@ -1464,3 +1464,56 @@ def test_a_space_alone_before_a_closing_mark_does_not_close_a_clause() -> None:
         "He",
         "most riders want lower fares and the board agreed",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        pytest.param(
+            "The mayor mentioned the flooded ferry terminal twice.",
+            "The mayor",
+            "mentioned",
+            "the flooded ferry terminal twice",
+            id="mentioned-a-thing",
+        ),
+        pytest.param(
+            "The port authority reported a loss of $4 million for the year.",
+            "The port authority",
+            "reported",
+            "a loss of $4 million for the year",
+            id="reported-a-sum",
+        ),
+        pytest.param(
+            "Lea Sepp recalled her first winter on the island.",
+            "Lea Sepp",
+            "recalled",
+            "her first winter on the island",
+            id="recalled-an-event",
+        ),
+        pytest.param(
+            "In his speech, Ilves did not mention the strike.",
+            "Ilves",
+            "did not mention",
+            "the strike",
+            id="base-form-after-an-auxiliary",
+        ),
+    ],
+)
+def test_a_verb_of_saying_reports_its_object(text: str, speaker: str, cue: str, content: str) -> None:
+    (attribution,) = analyze_article(text).attributions
+    assert (attribution.speaker, attribution.cue, attribution.content) == (speaker, cue, content)
+    assert attribution.cue_class == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Lea Sepp reported from the harbour on Monday.", id="a-place"),
+        pytest.param("The closure was first reported by the local radio.", id="a-passive-agent"),
+        pytest.param("The ferry jobs report cheered the island's shopkeepers.", id="a-noun"),
+        pytest.param("As the captain mentioned above, the fares will rise.", id="above"),
+    ],
+)
+def test_a_verb_of_saying_without_an_object_reports_nothing(text: str) -> None:
+    assert [a.cue for a in analyze_article(text).attributions if a.cue and "report" in a.cue] == []
+    assert [a.cue for a in analyze_article(text).attributions if a.cue and "mention" in a.cue] == []
