@@ -76,6 +76,7 @@ DivergenceType = Literal[
     "condition_conflict",
     "identity_conflict",
     "manner_conflict",
+    "place_conflict",
 ]
 
 

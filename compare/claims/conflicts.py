@@ -50,6 +50,7 @@ from newsprism.compare.claims.people import (
     names_in,
     spelling_variants,
 )
+from newsprism.compare.claims.places import article_blocks
 from newsprism.compare.claims.prospects import LIKELY, article_prospects, same_act
 from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim, several_hurt
@@ -86,6 +87,7 @@ def claim_conflicts(
         *wound_conflicts(context),
         *prospect_conflicts(context),
         *manner_conflicts(context),
+        *block_conflicts(context),
     ]
 
 
@@ -763,6 +765,23 @@ def manner_conflicts(context: _Context) -> list[Divergence]:
         f"{context.later(claims)}."
     )
     return [Divergence("manner_conflict", summary, 0.7, _evidence(claims))]
+
+
+# --- places ----------------------------------------------------------------------------------------
+
+
+def block_conflicts(context: _Context) -> list[Divergence]:
+    """Outlets that put the event on different blocks of one street."""
+    read = lambda article: article_blocks(context.of(article))  # noqa: E731
+    found = []
+    for street, per_article in _by_subject(context, read, consistent=True).items():
+        claims = _clashing_claims(per_article, lambda a, b: a[0].value != b[0].value)
+        if claims:
+            summary = (
+                f"Outlets give different blocks of {street.title()}: {_told(claims)}{context.later(claims)}."
+            )
+            found.append(Divergence("place_conflict", summary, 0.6, _evidence(claims)))
+    return found
 
 
 # --- prospects ---------------------------------------------------------------------------------------

@@ -47,15 +47,22 @@ _ON_PURPOSE = re.compile(
     re.IGNORECASE,
 )
 _ACCIDENT = re.compile(
-    rf"\baccidental(?:ly)?\s+(?:\w+\s+){{0,2}}?{_SHOT}"
-    rf"|\b{_SHOT}\s+(?:\w+\s+){{0,4}}?(?:accidentally|by\s+accident)\b"
+    # `accidently` is the misspelling reporters most often leave in.
+    rf"\b(?:accidental(?:ly)?|accidently)\s+(?:\w+\s+){{0,2}}?{_SHOT}"
+    rf"|\b{_SHOT}\s+(?:\w+\s+){{0,4}}?(?:accidental?ly|by\s+accident)\b"
     rf"|\b(?:was|is|be|as|been|appeared|appears)\s+(?:\w+\s+)?(?:an?\s+)?(?:apparent\s+|tragic\s+)?"
     rf"accident(?:al)?\b(?!\s+(?:reconstruct\w*|report))",
     re.IGNORECASE,
 )
 # `he may have accidentally shot himself`: a guess, which leaves the manner open as much as it settles it.
 _HEDGED_BEFORE = re.compile(
-    r"\b(?:may|might|could)\s+have\s+$|\b(?:possibly|perhaps|maybe)\s+$", re.IGNORECASE
+    r"\b(?:may|might|could)\s+have\s+(?:been\s+(?:an?\s+)?)?$|\b(?:possibly|perhaps|maybe)\s+$", re.IGNORECASE
+)
+# `appeared to be accidental, but they are not ruling out other causes`: the answer given, and left open.
+_NOT_RULED_OUT = re.compile(
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?rul(?:ed|ing)\s+out\b|n't\s+(?:yet\s+)?(?:been\s+)?rul(?:ed|ing)\s+out\b"
+    r"|\bcan(?:not|'t|\s+not)\s+rule\s+out\b",
+    re.IGNORECASE,
 )
 # `Police have not said whether it was an accident`: a question of manner, whatever frames it.
 _ASKED_BEFORE = re.compile(r"\b(?:whether|if)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -88,6 +95,10 @@ def manner_claims(statement: Statement) -> list[FactClaim]:
         None,
     )
     if accident is not None:
+        doubt = _NOT_RULED_OUT.search(text)
+        if doubt is not None:
+            told = text[min(accident.start(), doubt.start()) : max(accident.end(), doubt.end())]
+            return [FactClaim("manner", "shooting", OPEN, None, statement, told)]
         return [FactClaim("manner", "shooting", ACCIDENT, None, statement, accident.group(0))]
     return []
 

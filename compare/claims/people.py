@@ -29,12 +29,15 @@ _STAGES = {"newborn": (0.0, 0.25), "infant": (0.0, 1.0), "baby": (0.0, 2.0), "to
 # The stage in either case (`Toddler Teagan` opens a sentence); the name capitalised.
 _STAGE_NAME = re.compile(rf"\b(?P<stage>(?i:{'|'.join(_STAGES)}))\s+{_NAME}")
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52}
-# Capitalised words that start a sentence or a title, not a given name.
+# Capitalised words that start a sentence or a title, not a given name; nor do a chamber or a party
+# (`House Democrats`, `Senate Republicans` are groups, whose `Democratic` and `Democrats` are no
+# spellings of one name).
 _NOT_GIVEN = frozenset(
     """The A An And But Police Officers Officer Sgt Lt Det Detective Chief Deputy Sheriff Mayor Gov
     President Senator Sen Rep Judge Dr Mr Mrs Ms Miss Officials Authorities Witnesses Neighbors Friends
     Family Victim Suspect When While After Before Then On In At For Prosecutor Attorney Trooper Capt
-    Lieutenant Sergeant Corporal Cpl Spokesman Spokeswoman Coroner Medical""".split()
+    Lieutenant Sergeant Corporal Cpl Spokesman Spokeswoman Coroner Medical
+    House Senate Congress Supreme Democrat Democrats Democratic Republican Republicans GOP""".split()
 )
 # Given names at least this alike (rapidfuzz ratio) are one name spelled two ways.
 SPELLING = 75

@@ -32,7 +32,8 @@ _TIME = re.compile(
 # Moments other than the event: when these words are in the sentence, its clock time is theirs.
 _OTHER_MOMENT = re.compile(
     r"\b(?:pronounced|died|succumbed|vigil|funeral|memorial|conference|briefing|updated?|posted|"
-    r"pulled\s+over|located|spotted|booked|arrested|arraigned|court|hearing|scheduled|will\s+be|"
+    # `was located` finds someone; `which is located near 2500 W. Washington St.` places something.
+    r"pulled\s+over|(?<!\bis\s)(?<!\bare\s)located|spotted|booked|arrested|arraigned|court|hearing|scheduled|will\s+be|"
     r"car\s+wash|fundraiser|service|rally|closed|reopened|tweet|tweeted|declared|brain[\s-]dead|life\s+support|"
     r"meeting|released|surrendered|turned\s+(?:himself|herself)\s+in|custody|announced|dismissal|"
     r"stream|slated|news\s+at)\b",

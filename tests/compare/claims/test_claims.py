@@ -1106,3 +1106,24 @@ def test_an_article_opening_on_a_round_up_gives_no_toll_of_the_event(opening: st
     told = "Two people were killed in a shooting on Elm Street on Friday afternoon, police said."
     round_up = f"{opening} Four people were found dead with gunshot wounds inside the home."
     assert ("numeric_conflict" in _types(told, round_up)) is conflict
+
+
+def _event_time(text: str) -> str | None:
+    found = event_time(statements_of(article("a", "A", text)))
+    return None if found is None else found.value
+
+
+def test_a_place_that_is_located_somewhere_does_not_make_its_time_another_moment() -> None:
+    placed = (
+        "The shooting occurred at the Boondocks Bar, which is located near 2500 W. Washington St., at"
+        " approximately 1:45 a.m."
+    )
+    found = "The suspect was located at 4:10 a.m. in a car near the bar."
+    assert _event_time(placed) == "1:45 a.m."
+    assert _event_time(found) is None
+
+
+def test_a_chamber_and_a_party_are_no_name_to_spell() -> None:
+    first = "When House Democrats take the gavel, they will defend the law, Nancy Pelosi said."
+    second = "House Democratic leaders already planned to defend the law, Nancy Pelosi said."
+    assert "name_conflict" not in _types(first, second)

@@ -102,3 +102,18 @@ def test_outlets_agreeing_on_the_manner_make_no_conflict() -> None:
     first = "A 3-year-old boy accidentally shot himself with a handgun he found in a car."
     second = "The shooting of the 3-year-old boy appears to be accidental, deputies said."
     assert _manner_conflicts(first, second) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said the toddler accidently shot himself in the chest.", [ACCIDENT]),
+        ("The boy was wounded in what may have been an accidental shooting.", []),
+        (
+            "Police said the shooting appeared to be accidental, but they are not ruling out other causes.",
+            [OPEN],
+        ),
+    ],
+)
+def test_a_misspelling_a_guess_and_a_cause_not_ruled_out(text: str, expected: list[str]) -> None:
+    assert _manner(text) == expected
