@@ -117,7 +117,7 @@ def event_time(statements: Iterable[Statement]) -> FactClaim | None:
     the event and that belongs to no other moment."""
     for statement in statements:
         words = re.findall(r"[A-Za-z]{2,}", _TIME.sub("", statement.text))
-        if len(words) < 3 or not _TELLS_THE_EVENT.search(statement.text):
+        if len(words) < 3 or not _TELLS_THE_EVENT.search(_GATHERING_TOLD.sub(" ", statement.text)):
             continue  # `TAMPA - 7:04 a.m.`: a stamp, not a sentence; or a sentence of another moment
         claims = [c for c in time_claims(statement) if _of_the_event(statement.text, c.phrase)]
         if claims:
@@ -133,13 +133,24 @@ def event_time(statements: Iterable[Statement]) -> FactClaim | None:
 # filed around 8:30 a.m.`, a weather alert `issued at 7:41PM`, `went off the grid at 4 p.m.`).
 _TELLS_THE_EVENT = re.compile(
     r"\b(?:shooting|shootings|shot|shots|bullets?|opened\s+fire|gunfire|gunshots?|gunman|fired|firing|"
-    r"happened|occurred|took\s+place|broke\s+out|erupted|began|started|incident|"
+    # `began`, `started` of the shooting, a fight, an argument; not `the party started around midnight`.
+    r"happened|occurred|took\s+place|broke\s+out|erupted|incident|"
+    r"(?:shooting|gunfire|firing|fight|argument|altercation|dispute|violence|it)\s+(?:\w+\s+){0,2}?(?:began|started)|"
     # `were called to`, `911 calls`; not someone's phone call (`she called her daughter at 2:28 a.m.`)
     r"called(?!\s+(?:her|his|my|our|their|us|me|him|them)\b)|calls?|responded|"
     r"responding|dispatched|arrived|heard|killed|killing|wounded|injured|struck|hit|stabbed|attack(?:ed)?|"
     r"reported|alerted|summoned|sent|(?:gun|weapon|rifle|pistol|shotgun|handgun|round|it)\s+went\s+off|"
     r"discharged|unfolded|played\s+out|showed\s+up|pulled\s+up|went\s+to|entered|walked\s+into|stormed|"
     r"found\s+(?:\w+\s+)?(?:dead|shot|suffering|unresponsive|wounded|bleeding)|bod(?:y|ies)\s+(?:was|were)\s+found)\b",
+    re.IGNORECASE,
+)
+
+
+# A gathering that happened or began (`The party, which took place on Aspen Meadow, started around
+# midnight`): its own moment, which tells nothing of the shooting's.
+_GATHERING_TOLD = re.compile(
+    r"\b(?:party|parties|game|concert|festival|gathering|celebration|cookout|barbecue|meeting|ceremony|"
+    r"service|event)\b(?:,[^,]{0,80},)?\s+(?:\w+\s+){0,2}?(?:happened|occurred|took\s+place|began|started)\b",
     re.IGNORECASE,
 )
 

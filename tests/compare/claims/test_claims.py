@@ -1127,3 +1127,10 @@ def test_a_chamber_and_a_party_are_no_name_to_spell() -> None:
     first = "When House Democrats take the gavel, they will defend the law, Nancy Pelosi said."
     second = "House Democratic leaders already planned to defend the law, Nancy Pelosi said."
     assert "name_conflict" not in _types(first, second)
+
+
+def test_a_party_that_started_at_midnight_does_not_time_the_shooting() -> None:
+    party = "The party, which took place in the 2900 block of Aspen Meadow, started around midnight."
+    shooting = "The shooting started around 5 a.m. after an argument, police said."
+    assert _event_time(party) is None
+    assert _event_time(shooting) == "5:00 a.m."
