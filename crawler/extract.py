@@ -9,6 +9,7 @@ copy, the sitemap copy and a redirect alias are one article.
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import re
@@ -18,6 +19,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
+import trafilatura.core
 import trafilatura.utils
 from isal import isal_zlib
 from lxml import etree, html
@@ -89,6 +91,46 @@ def _forbidden_characters_looked_for_first() -> None:
 
 
 _forbidden_characters_looked_for_first()
+
+
+class HandedOver:
+    """trafilatura's `bare_extraction` on a tree it may keep and change, without its copy of it.
+
+    `bare_extraction` copies a tree it is given before changing it, as its caller may read it after:
+    1-1.5 ms a page, 4 % of a worker. A page's tree is read before extraction and never after, so
+    it is handed over: trafilatura's first copy of that tree (the one `bare_extraction` makes at its
+    start) gives the tree itself. Installed only where trafilatura's module copies with `copy.copy`;
+    elsewhere, and for every other copy, trafilatura copies as it does.
+    """
+
+    def __init__(self) -> None:
+        self._tree: Any = None
+        self.installed = False
+
+    def install(self) -> None:
+        # `copy`: the name trafilatura's module imported copy.copy as, which it copies trees with.
+        if getattr(trafilatura.core, "copy", None) is copy.copy:
+            setattr(trafilatura.core, "copy", self.copy)  # noqa: B010  # not exported: mypy refuses the attribute
+            self.installed = True
+
+    def copy(self, thing: Any) -> Any:
+        if thing is self._tree and thing is not None:
+            self._tree = None
+            return thing
+        return copy.copy(thing)
+
+    def bare_extraction(self, tree: Any, **options: Any) -> Any:
+        """`trafilatura.bare_extraction(tree, **options)`, `tree` changed by it when it is a whole
+        document (a lone block of a larger one, trafilatura copies as its own document)."""
+        self._tree = tree if tree.getparent() is None else None
+        try:
+            return trafilatura.bare_extraction(tree, **options)
+        finally:
+            self._tree = None
+
+
+HANDED_OVER = HandedOver()
+HANDED_OVER.install()
 # trafilatura's boilerplate and container paths, their regex tests bound in Python: the same
 # elements for 8 % fewer of a worker's instructions per page (`newsprism.crawler.xpath_regex`).
 faster_trafilatura_xpaths()
@@ -106,21 +148,27 @@ def extract_page(page_html: str, url: str) -> ExtractedPage | None:
     # opens with stray text); trafilatura extracts from that, our metadata reads the whole document.
     document_root = tree.getroottree().getroot()
     canonical = canonical_url(document_root, url)
+    # Read before trafilatura extracts: it is handed the tree to change (see `HandedOver`).
+    declared = article_metadata(document_root)
+    guesses = TrafilaturaGuesses(document_root, url)
+    title = headline(document_root, url, declared, guesses.title)
+    authors = bylines(document_root, url, declared, guesses.author)
+    published = publication_time(document_root, url, declared.published, guesses.date)
+    paragraphs = _paragraph_chars(document_root)
+    language = _language(document_root)
     try:
-        document: Any = article_body(tree, url, document_root)
+        document: Any = article_body(tree, url, paragraphs, page_html)
     except Exception:  # trafilatura fails on odd pages in many ways; one page must not stop a crawl
         log.debug("extraction failed for %s", url, exc_info=True)
         return None
     if document is None or len((document.text or "").strip()) < MIN_ARTICLE_CHARS:
         return None
-    declared = article_metadata(document_root)
-    guesses = TrafilaturaGuesses(document_root, url)
     return ExtractedPage(
         text=plain_text(document.text),
-        title=headline(document_root, url, declared, guesses.title),
-        authors=bylines(document_root, url, declared, guesses.author),
-        published=publication_time(document_root, url, declared.published, guesses.date),
-        language=_language(document_root),
+        title=title,
+        authors=authors,
+        published=published,
+        language=language,
         canonical_url=canonical,
     )
 
@@ -139,20 +187,22 @@ def page_tree(page_html: str) -> Any:
         return None
 
 
-def article_body(tree: Any, url: str, document_root: Any) -> Any:
+def article_body(tree: Any, url: str, paragraph_chars: int, page_html: str) -> Any:
     """trafilatura's extraction of the page: its fast mode, or its whole cascade where that missed.
+    The tree is handed over: trafilatura changes it (`HandedOver`); the cascade parses `page_html`
+    again, as the fast mode left the tree changed.
 
     The whole cascade second-guesses trafilatura's own extractor with readability and jusText on
     every page; they change the text of few pages (11 of the 258 fundus pages) but cost a quarter
     of the extraction. Where the fast text covers less than `FAST_COVERAGE` of the page's paragraph
-    text, the main extractor missed the article and the cascade runs (3 fundus pages lost 84-96 %
-    of their text without it). Body F1: AEB 0.962 (0.960 with the cascade on every page), fundus
-    0.947 (0.949).
+    text (`paragraph_chars`), the main extractor missed the article and the cascade runs (3 fundus
+    pages lost 84-96 % of their text without it). Body F1: AEB 0.962 (0.960 with the cascade on every
+    page), fundus 0.947 (0.949).
     """
-    fast: Any = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=True)
-    if fast is not None and len(fast.text or "") >= FAST_COVERAGE * _paragraph_chars(document_root):
+    fast: Any = HANDED_OVER.bare_extraction(tree, url=url, include_comments=False, fast=True)
+    if fast is not None and len(fast.text or "") >= FAST_COVERAGE * paragraph_chars:
         return fast
-    return trafilatura.bare_extraction(tree, url=url, include_comments=False)
+    return HANDED_OVER.bare_extraction(page_tree(page_html), url=url, include_comments=False)
 
 
 def _paragraph_chars(tree: Any) -> int:

@@ -58,15 +58,20 @@ class ArticleMetadata:
     # The Article's schema.org `name`: mostly its headline again (or the <title>), on some pages the
     # other headline the page gives, the one in og:title (see `headline`).
     name: str | None = None
+    # The publisher every JSON-LD object names: one of the names the site gives itself (`site_keys`).
+    publishers: tuple[str, ...] = ()
 
 
 def article_metadata(tree: Any) -> ArticleMetadata:
-    """Headline, authors and publication date of the first schema.org Article in the page's JSON-LD.
+    """Headline, authors and publication date of the first schema.org Article in the page's JSON-LD,
+    and the publishers all its objects name.
 
     Publishers write these for search engines and they name the story, not the site: on the fundus
     pages they match the ground truth more often than the `<title>` or the bylines trafilatura finds.
     """
-    for item in json_ld_items(tree):
+    items = list(json_ld_items(tree))  # parsed once: the headline and the site's names read them
+    publishers = tuple(name for name in map(_publisher, items) if name)
+    for item in items:
         kinds = item.get("@type")
         kinds = " ".join(kinds) if isinstance(kinds, list) else str(kinds or "")
         if "Article" in kinds or "Posting" in kinds:
@@ -77,8 +82,9 @@ def article_metadata(tree: Any) -> ArticleMetadata:
                 item.get("datePublished") if isinstance(item.get("datePublished"), str) else None,
                 _by_organization(item.get("author")),
                 name=_one_line(name) if isinstance(name, str) else None,
+                publishers=publishers,
             )
-    return ArticleMetadata()
+    return ArticleMetadata(publishers=publishers)
 
 
 def json_ld_items(tree: Any) -> Iterator[dict[str, Any]]:
@@ -157,7 +163,9 @@ def bylines(tree: Any, url: str, declared: ArticleMetadata, extracted: Guess) ->
     people in the bylines, the people win. A publisher that is the only byline is kept: it is the
     byline the page gives (fundus records it too), and dropping it lost more pages than it won.
     """
-    if declared.authored_by_organization and (people := _people(split_authors(extracted()), tree, url)):
+    if declared.authored_by_organization and (
+        people := _people(split_authors(extracted()), site_keys(tree, url, declared.publishers))
+    ):
         return people
     return (
         declared.authors
@@ -171,10 +179,9 @@ def bylines(tree: Any, url: str, declared: ArticleMetadata, extracted: Guess) ->
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
-def _people(names: tuple[str, ...], tree: Any, url: str) -> tuple[str, ...]:
+def _people(names: tuple[str, ...], sites: frozenset[str]) -> tuple[str, ...]:
     """`names` when every one looks like a person's (a given and a family name, or a name in an
-    unspaced script like Japanese), and none is the site's own name."""
-    sites = site_keys(tree, url)
+    unspaced script like Japanese), and none is the site's own name (one of `sites`)."""
     personal = (2 <= len(name.split()) <= 5 or _UNSPACED.search(name) for name in names)
     return names if names and all(personal) and not {key(name) for name in names} & sites else ()
 
@@ -222,7 +229,7 @@ def headline(tree: Any, url: str, declared: ArticleMetadata, extracted: Guess) -
     """The article's headline without the site's name: JSON-LD's (og:title's when the JSON-LD's own
     `name` sides with it), else og:title, else the `<title>` when a site name could be cut from it,
     else trafilatura's (its guess at which part of the `<title>` is the story)."""
-    sites, headings = site_keys(tree, url), _heading_keys(tree)
+    sites, headings = site_keys(tree, url, declared.publishers), _heading_keys(tree)
     og_title = _one_line(_meta(tree, "//meta[@property='og:title']/@content") or "")
     first = og_title if _headline_outvoted(declared, og_title, sites, headings) else declared.headline
     for candidate in (first, og_title):
@@ -274,15 +281,15 @@ def without_site_name(title: str, sites: frozenset[str], headings: frozenset[str
     return title
 
 
-def site_keys(tree: Any, url: str) -> frozenset[str]:
+def site_keys(tree: Any, url: str, publishers: Iterable[str] = ()) -> frozenset[str]:
     """Keys of the names a site gives itself: og:site_name, application-name, the JSON-LD
-    publisher, and the domain of the page's URL and of its canonical URL ("nytimes" for
-    www.nytimes.com)."""
+    publishers (`ArticleMetadata.publishers`), and the domain of the page's URL and of its canonical
+    URL ("nytimes" for www.nytimes.com)."""
     names = tree.xpath(
         "//meta[@property='og:site_name' or @name='application-name' or @name='apple-mobile-web-app-title']"
         "/@content"
     )
-    names += [_publisher(item) for item in json_ld_items(tree)]
+    names += publishers
     addresses = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")]
     names += [name for address in addresses for name in _domain_names(str(address))]
     return frozenset(key(str(name)) for name in names if name) - {""}

@@ -7,11 +7,19 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+import trafilatura
 import trafilatura.utils
+from lxml import etree
 from pages import PARAGRAPHS, article_html
 from trafilatura.metadata import extract_metadata
 
-from newsprism.crawler.extract import ForbiddenCharacters, TrafilaturaGuesses, extract_page, page_tree
+from newsprism.crawler.extract import (
+    HANDED_OVER,
+    ForbiddenCharacters,
+    TrafilaturaGuesses,
+    extract_page,
+    page_tree,
+)
 from newsprism.crawler.metadata import DATE_PARAMS
 from newsprism.crawler.urls import clean_url
 from newsprism.crawler.workers import Extractor
@@ -333,3 +341,28 @@ def test_forbidden_characters_removed_as_trafilatura_removes_them(text: str) -> 
 def test_page_with_forbidden_characters_extracts_as_without_them() -> None:
     page = article_html("Port strike")
     assert extract_page(page.replace("Port strike", "Port\x0b strike\x1f"), URL) == extract_page(page, URL)
+
+
+# A reader's comments, which trafilatura prunes from the tree it extracts (in place, on its copy).
+COMMENTS = '<div id="comments"><p>First! Great story, thanks for writing it up so quickly.</p></div>'
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "cascade"])
+def test_a_handed_over_tree_extracts_as_trafilaturas_copy_of_it(fast: bool) -> None:
+    page = article_html("Port strike").replace("</article>", f"</article>{COMMENTS}")
+    assert HANDED_OVER.installed  # trafilatura still copies with copy.copy: its copy is skipped
+    given, kept = page_tree(page), page_tree(page)
+    ours = HANDED_OVER.bare_extraction(given, url=URL, include_comments=False, fast=fast)
+    theirs = trafilatura.bare_extraction(kept, url=URL, include_comments=False, fast=fast)
+    assert ours.text == theirs.text and PARAGRAPHS[0] in ours.text and "First!" not in ours.text
+    # trafilatura left its caller's tree whole, and changed the one handed over to it (not a copy)
+    assert etree.tostring(kept) == etree.tostring(page_tree(page))
+    assert b"First!" in etree.tostring(kept) and b"First!" not in etree.tostring(given)
+
+
+def test_a_lone_block_of_a_larger_document_is_copied_as_trafilatura_copies_it() -> None:
+    page = article_html("Port strike")
+    document = page_tree(page)
+    block = document.find(".//article")
+    HANDED_OVER.bare_extraction(block, url=URL, include_comments=False, fast=True)
+    assert etree.tostring(document) == etree.tostring(page_tree(page))

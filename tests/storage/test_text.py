@@ -41,3 +41,13 @@ def test_a_headline_stays_apart_from_the_first_sentence() -> None:
     assert plain_text("Dam breaks in Veltria\nA dam on the river broke.") == (
         "Dam breaks in Veltria\n\nA dam on the river broke."
     )
+
+
+def test_only_a_whole_function_word_holds_a_line_to_the_next() -> None:
+    # "the" ends "bathe" and "an" ends "Sudan": neither is the word, so each line stays a paragraph.
+    assert plain_text("Crowds bathe\nMarch heat\nRefugees from Sudan\nCamps fill") == (
+        "Crowds bathe\n\nMarch heat\n\nRefugees from Sudan\n\nCamps fill"
+    )
+    assert (
+        plain_text("Talks with an\nEnvoy of their\nNeighbours") == "Talks with an Envoy of their Neighbours"
+    )
