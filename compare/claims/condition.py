@@ -18,6 +18,9 @@ from newsprism.compare.claims.model import FactClaim
 from newsprism.compare.types import Statement
 
 GRAVE, MILD = "grave", "mild"
+# A mild condition told of every one of the wounded (`The five people injured all suffered
+# non-life-threatening injuries`, `none received life-threatening wounds`).
+EVERYONE = "all"
 _GRAVE = re.compile(
     r"\b(?:(?:extremely\s+|very\s+)?critical|grave)\s+condition\b(?!\s+but\s+stable)|\bcritically\s+"
     r"(?:hurt|wounded|injured)\b|\blife-threatening\s+(?:injuries|wounds)\b",
@@ -32,6 +35,8 @@ _MILD = re.compile(
     r"|\btreated\s+and\s+released\b",
     re.IGNORECASE,
 )
+_EVERYONE = re.compile(r"\b(?:all|each|every)\b(?!\s+(?:but|except))[^.;]{0,60}$", re.IGNORECASE)
+_NONE = re.compile(r"\b(?:none|no\s+one|neither|nobody)\b", re.IGNORECASE)
 # A condition about another person than the wounded of this shooting (`the suspect is in stable
 # condition`) or about an earlier state (`was initially in critical condition`).
 _OTHER = re.compile(r"\b(?:suspect|gunman|shooter|initially|at\s+first|earlier|previously|upgraded)\b", re.I)
@@ -49,10 +54,17 @@ def condition_claims(statement: Statement, counts: Sequence[FactClaim]) -> list[
     claims = []
     for pattern, severity in ((_GRAVE, GRAVE), (_MILD, MILD)):
         for match in pattern.finditer(text):
-            if severity == GRAVE and _NEGATED.search(text[max(0, match.start() - 40) : match.start()]):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if severity == GRAVE and _NEGATED.search(before):
+                # `none received life-threatening wounds`: every one of them mild
+                if _NONE.search(before):
+                    claims.append(FactClaim("condition", MILD, EVERYONE, None, statement, match.group(0)))
                 continue
-            people = _people_told_of(text, match.start(), counts) if severity == GRAVE else 1
-            claims.append(FactClaim("condition", severity, str(people), None, statement, match.group(0)))
+            if severity == GRAVE:
+                people = str(_people_told_of(text, match.start(), counts))
+            else:
+                people = EVERYONE if _EVERYONE.search(text[: match.start()]) else "1"
+            claims.append(FactClaim("condition", severity, people, None, statement, match.group(0)))
     return claims
 
 

@@ -34,7 +34,7 @@ from newsprism.compare.claims.casualties import (
     shooter_killed_by_others,
     uncounted_people,
 )
-from newsprism.compare.claims.condition import GRAVE, MILD, article_conditions
+from newsprism.compare.claims.condition import EVERYONE, GRAVE, MILD, article_conditions
 from newsprism.compare.claims.custody import ARREST, CHARGE, CustodyStatus, custody_statuses
 from newsprism.compare.claims.identity import identity_status, same_victim
 from newsprism.compare.claims.manner import OPEN, article_manner
@@ -678,13 +678,38 @@ def condition_conflicts(context: _Context) -> list[Divergence]:
         elif mild and (wounded > 1 or not any(c.subject == GRAVE for c in claims)):
             some_mild.append((article, mild))
     if not all_grave or not some_mild or {a.outlet for a, _ in all_grave} == {a.outlet for a, _ in some_mild}:
-        return []
+        return _all_mild_conflicts(context, wounded)
     claims = [c for _, found in (*all_grave, *some_mild) for c in found]
     everyone = "the one wounded is" if wounded == 1 else "all the wounded are"
     summary = (
         f"Outlets differ on the condition of the wounded: {_told_outlets(all_grave)} {everyone} in critical"
         f" condition (\u201c{all_grave[0][1][0].phrase}\u201d); {_told_outlets(some_mild)}"
         f" \u201c{some_mild[0][1][0].phrase}\u201d{context.later(claims)}."
+    )
+    return [Divergence("condition_conflict", summary, 0.6, _evidence(claims))]
+
+
+def _all_mild_conflicts(context: _Context, wounded: int) -> list[Divergence]:
+    """The mirror: every wounded person's injuries mild in one outlet (`all suffered non-life-threatening
+    injuries`), someone of them in critical condition in another."""
+    if wounded < 2:
+        return []  # one victim: critical against stable is the case above
+    all_mild, some_grave = [], []
+    for article in context.articles:
+        claims = article_conditions(context.of(article), context.casualties(article))
+        grave = [c for c in claims if c.subject == GRAVE]
+        everyone_mild = [c for c in claims if c.subject == MILD and c.value == EVERYONE]
+        if everyone_mild and not grave:
+            all_mild.append((article, everyone_mild))
+        elif grave and not any(c.subject == MILD for c in claims):
+            some_grave.append((article, grave))
+    if not all_mild or not some_grave or {a.outlet for a, _ in all_mild} == {a.outlet for a, _ in some_grave}:
+        return []
+    claims = [c for _, found in (*all_mild, *some_grave) for c in found]
+    summary = (
+        f"Outlets differ on the condition of the wounded: {_told_outlets(all_mild)} none of them"
+        f" gravely (\u201c{all_mild[0][1][0].phrase}\u201d); {_told_outlets(some_grave)}"
+        f" \u201c{some_grave[0][1][0].phrase}\u201d{context.later(claims)}."
     )
     return [Divergence("condition_conflict", summary, 0.6, _evidence(claims))]
 

@@ -1134,3 +1134,16 @@ def test_a_party_that_started_at_midnight_does_not_time_the_shooting() -> None:
     shooting = "The shooting started around 5 a.m. after an argument, police said."
     assert _event_time(party) is None
     assert _event_time(shooting) == "5:00 a.m."
+
+
+def test_all_the_wounded_mild_in_one_outlet_and_one_critical_in_another_is_a_condition_conflict() -> None:
+    all_mild = (
+        "Five people were shot at a party on Sunday. The five people injured all suffered"
+        " non-life-threatening injuries, police said."
+    )
+    none_grave = "Five people were shot at a party on Sunday. None received life-threatening wounds."
+    one_grave = "Five people were shot at a party on Sunday. One of them is still in critical condition."
+    assert "condition_conflict" in _types(all_mild, one_grave)
+    assert "condition_conflict" in _types(none_grave, one_grave)
+    both = "Five people were shot at a party on Sunday. Both were taken to the hospital in good condition."
+    assert "condition_conflict" not in _types(both, one_grave)
