@@ -50,7 +50,7 @@ from newsprism.compare.claims.people import (
     names_in,
     spelling_variants,
 )
-from newsprism.compare.claims.places import article_blocks
+from newsprism.compare.claims.places import article_blocks, spelt_alike
 from newsprism.compare.claims.prospects import LIKELY, article_prospects, same_act
 from newsprism.compare.claims.relations import article_relations
 from newsprism.compare.claims.survival import article_survival, one_victim, several_hurt
@@ -806,6 +806,30 @@ def block_conflicts(context: _Context) -> list[Divergence]:
                 f"Outlets give different blocks of {street.title()}: {_told(claims)}{context.later(claims)}."
             )
             found.append(Divergence("place_conflict", summary, 0.6, _evidence(claims)))
+    return found + _street_spellings(context)
+
+
+def _street_spellings(context: _Context) -> list[Divergence]:
+    """One block of a street whose name two outlets spell differently (`the 16400 block of Fairmount`,
+    `the 16400 block of Fairmont`): a name a reader checks, as a person's."""
+    by_block: dict[str, dict[str, list[FactClaim]]] = {}
+    for article in context.articles:
+        for claim in article_blocks(context.of(article)):
+            by_block.setdefault(claim.value, {}).setdefault(claim.subject, []).append(claim)
+    found = []
+    for streets in by_block.values():
+        names = sorted(streets)
+        pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if spelt_alike(a, b)]
+        for first, second in pairs:
+            claims = [replace(c, value=c.subject) for c in (*streets[first], *streets[second])]
+            outlets = (
+                {c.statement.outlet for c in streets[first]},
+                {c.statement.outlet for c in streets[second]},
+            )
+            if outlets[0] & outlets[1]:
+                continue  # one outlet writing both: two streets
+            summary = f"Outlets spell a street differently: {_told(claims)}{context.later(claims)}."
+            found.append(Divergence("name_conflict", summary, 0.5, _evidence(claims)))
     return found
 
 

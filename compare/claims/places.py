@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from newsprism.compare.claims.model import Bounds, FactClaim
 from newsprism.compare.types import Statement
 
@@ -32,6 +34,8 @@ _BLOCK = re.compile(
 _ADDRESS = re.compile(
     rf"\b(?P<number>\d{{2,5}})\s+{_DIRECTION}?(?P<street>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+{_KIND}"
 )
+# Street names at least this alike (rapidfuzz ratio) on one block are one street spelled two ways.
+SPELLING = 80
 # Words a street name never ends with that the patterns may take in (`the 200 block of Main Street
 # Tuesday`).
 _NOT_STREET = frozenset(
@@ -68,3 +72,14 @@ def block_claims(statement: Statement) -> list[FactClaim]:
 def article_blocks(statements: Iterable[Statement]) -> list[FactClaim]:
     """Every block the article gives, in reading order."""
     return [claim for statement in statements for claim in block_claims(statement)]
+
+
+def spelt_alike(first: str, second: str) -> bool:
+    """Whether two different street names are one spelled two ways (`fairmount`, `fairmont`).
+
+    >>> spelt_alike("fairmount", "fairmont"), spelt_alike("washington", "wilson"), spelt_alike("8th", "18th")
+    (True, False, False)
+    """
+    # `8th` and `18th` are two streets, not one misspelt.
+    numbered = any(ch.isdigit() for ch in first + second)
+    return first != second and not numbered and fuzz.ratio(first, second) >= SPELLING

@@ -63,3 +63,32 @@ def test_one_block_or_an_article_naming_two_blocks_of_the_street_makes_no_confli
     assert _place_conflicts(scene, same) == []
     chase = "A man was shot in the 400 block of Elm Street and fled to the 900 block of Elm Street."
     assert _place_conflicts(scene, chase) == []
+
+
+def test_one_block_of_a_street_spelt_two_ways_is_a_name_conflict() -> None:
+    first = "A man was shot in the 16400 block of Fairmount on Friday, police said."
+    second = "A man was shot in the 16400 block of Fairmont on Friday, police said."
+    articles = [_article(0, first), _article(1, second)]
+    summaries = [d.summary for d in claim_conflicts(articles, {a.id: statements_of(a) for a in articles})]
+    assert any("spell a street differently" in s and "Fairmont" in s for s in summaries)
+    numbered = [
+        _article(0, "Shots hit a car in the 3300 block of 8th Avenue."),
+        _article(1, "Shots hit a car in the 3300 block of 18th Avenue."),
+    ]
+    assert not any(
+        "spell a street" in d.summary
+        for d in claim_conflicts(numbered, {a.id: statements_of(a) for a in numbered})
+    )
+
+
+def _article(i: int, text: str) -> CoverageArticle:
+    published = datetime(2024, 5, 1 + i, tzinfo=UTC)
+    return CoverageArticle(
+        f"t{i}",
+        f"O{i}",
+        f"https://t{i}.example/a",
+        "t",
+        text,
+        published,
+        analysis=analyze_article(text, published.date()),
+    )
