@@ -57,3 +57,32 @@ def test_a_country_abbreviation_before_one_of_its_bodies_ends_no_sentence(
     text: str, expected: list[str]
 ) -> None:
     assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Two people died at an apartment complex.Deputies said a car drove up.",
+            ["Two people died at an apartment complex.", "Deputies said a car drove up."],
+            id="a-lost-line-break",
+        ),
+        pytest.param(
+            "The shots came at 6:30 p.m.Police say the car fled.",
+            ["The shots came at 6:30 p.m.", "Police say the car fled."],
+            id="after-p.m.",
+        ),
+        pytest.param(
+            'He stayed at the scene.\u201cWe kept our son close," she said.',
+            ["He stayed at the scene.", '\u201cWe kept our son close," she said.'],
+            id="before-an-opening-quote",
+        ),
+        pytest.param(
+            "Mr.Smith moved to St.Louis in May.",
+            ["Mr.Smith moved to St.Louis in May."],
+            id="abbreviations-glued-to-a-name",
+        ),
+    ],
+)
+def test_two_sentences_glued_without_a_space_are_two(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
