@@ -553,9 +553,16 @@ def speaker_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return _valid(text, start, end, MAX_INVERTED_WORDS)
 
 
+# A clock time before the subject (`Just after 11:30 p.m. police said`) is no part of who speaks.
+_CLOCK_BEFORE = re.compile(r"(?:\d{1,2}[:.])?\d{1,2}\s*[ap]\.?\s?m\.?\s+", re.IGNORECASE)
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",—–-"):
         start += 1
+    clock = _CLOCK_BEFORE.match(text, start, end)
+    if clock is not None:
+        start = clock.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end

@@ -1517,3 +1517,26 @@ def test_a_verb_of_saying_reports_its_object(text: str, speaker: str, cue: str, 
 def test_a_verb_of_saying_without_an_object_reports_nothing(text: str) -> None:
     assert [a.cue for a in analyze_article(text).attributions if a.cue and "report" in a.cue] == []
     assert [a.cue for a in analyze_article(text).attributions if a.cue and "mention" in a.cue] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers responded to the scene and found two men shot.",
+        "Just after 11:30 p.m. police responded to a shooting call in the 500 block of Hawthorne Drive.",
+        "Deputies responding to reports of shots fired found a woman in the yard.",
+    ],
+)
+def test_responding_to_a_scene_or_a_call_reports_no_words(text: str) -> None:
+    cues = [a.cue or "" for a in analyze_article(text, None).attributions]
+    assert not any(cue.startswith("respond") for cue in cues)
+
+
+def test_responding_to_criticism_still_reports_what_was_said() -> None:
+    said = analyze_article("The mayor responded that the plan was sound.", None).attributions
+    assert [(a.speaker, a.content) for a in said] == [("The mayor", "that the plan was sound")]
+
+
+def test_a_clock_time_before_the_subject_is_no_part_of_the_speaker() -> None:
+    said = analyze_article("Just after 11:30 p.m. police said a man fired into a car.", None).attributions
+    assert [a.speaker for a in said] == ["police"]
