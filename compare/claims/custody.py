@@ -31,6 +31,8 @@ _NEGATED_ARREST = re.compile(
     r"|\b(?:did\s+not|didn['\u2019]t|have\s+not|has\s+not|had\s+not)\s+(?:yet\s+)?(?:take|taken|made|make)\s+"
     r"(?:anyone|anybody|any\s+arrests?)\b"
     r"|\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:arrested|caught|found|located)\b"
+    # `Both men are not in custody`, `we do not have anyone in custody`: the custody words, denied.
+    r"|(?:\b(?:not|no\s+one|nobody|no\s+suspects?)|n['\u2019]t)\b[^.;]{0,25}?\bin\s+(?:police\s+)?custody\b"
     # `has not been identified` is a suspect's only when the sentence says so (`the victims have not been
     # identified` is about their names).
     r"|\b(?:suspects?|shooters?|gunm[ae]n|killers?)\b[^.;]{0,40}?\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?"
@@ -46,8 +48,11 @@ _NEGATED_ARREST = re.compile(
     re.IGNORECASE,
 )
 _ARREST = re.compile(
-    r"\b(?:arrested|in\s+custody|into\s+custody|apprehended|surrendered|turned\s+(?:himself|herself)\s+in|"
-    r"booked\s+into|in\s+jail|jailed|behind\s+bars)\b",
+    # `surrendered` to police, not `surrendered its liquor licence`
+    r"\b(?:arrested|in\s+custody|into\s+custody|apprehended|surrendered(?!\s+(?:its|his|her|their|the|a|an)\s)|turned\s+(?:himself|herself)\s+in|"
+    r"booked\s+into|in\s+jail|jailed|behind\s+bars|"
+    # held by a court: `were denied bond`, `is being held without bail`, `held on $500,000 bond`
+    r"denied\s+(?:bond|bail)|held\s+(?:without|on)\s+(?:\S+\s+){0,2}?(?:bond|bail))\b",
     re.IGNORECASE,
 )
 _NEGATED_CHARGE = re.compile(
@@ -62,6 +67,8 @@ _CHARGE = re.compile(
     r"arraigned|indicted|pleaded\s+(?:not\s+)?guilty|counts?\s+of\s+(?:\w+\s+){0,2}(?:murder|homicide|manslaughter|assault))\b",
     re.IGNORECASE,
 )
+# A search told as past in the clause of an arrest (`after a day-long manhunt`, `following a search`).
+_PAST_SEARCH = re.compile(r"\b(?:after|following|ending|ended)\b[^.;]{0,30}$", re.IGNORECASE)
 # A `no` about someone other than the suspect already held: it does not deny that arrest.
 _OTHER_SUSPECT = re.compile(
     r"\b(?:other|second|another|third|remaining|more)\s+(?:suspects?|gunm[ae]n|shooters?|men|man|people)\b",
@@ -117,6 +124,8 @@ def _sentence_claims(statement: Statement, question: str) -> list[FactClaim]:
     yes = next((m for m in positive.finditer(text) if not _UNREALISED.search(text[: m.start()])), None)
     if yes and no and _negates(no, yes):
         yes = None  # `was not arrested`, `no one has been arrested`: the `yes` is the `no`'s own verb
+    if yes and no and yes.start() < no.start() and _PAST_SEARCH.search(text[: no.start()]):
+        no = None  # `He was apprehended Saturday after a day-long manhunt`: the search is over
     if yes and (not no or yes.start() > no.start()):
         # `remained at large until Tuesday, when he was arrested`: the later clause resolves the earlier
         return [_claim(statement, question, yes, negated=False)]
@@ -147,8 +156,10 @@ def custody_statuses(statements: Iterable[Statement]) -> dict[str, CustodyStatus
     read = list(statements)
     arrests = [c for s in read for c in _sentence_claims(s, ARREST)]
     charges = [c for s in read for c in _sentence_claims(s, CHARGE)]
-    # A charge implies the suspect is known and held, or about to be.
-    held = arrests + [c for c in charges if not c.negated]
+    # A charge implies the suspect is known and held, or about to be, unless the article says outright
+    # that no one is held (`Jeremy is charged with capital murder ... Both men are not in custody`).
+    denied = any(c.negated for c in arrests)
+    held = arrests + ([] if denied else [c for c in charges if not c.negated])
     return {ARREST: _status(ARREST, held), CHARGE: _status(CHARGE, charges)}
 
 

@@ -333,8 +333,17 @@ def _alike_pairs(given: Sequence[str]) -> list[tuple[str, str]]:
         (a, b)
         for i, a in enumerate(given)
         for b in given[i + 1 :]
-        if a[0].lower() == b[0].lower() and (_alike(a, b) or _letters_swapped(a, b)) and _misspelled(a, b)
+        if _same_first_sound(a, b) and (_alike(a, b) or _letters_swapped(a, b)) and _misspelled(a, b)
     ]
+
+
+# First letters that spell one sound in names (`Gerome` / `Jerome`, `Katherine` / `Catherine`).
+_SAME_SOUND = frozenset({frozenset("ck"), frozenset("gj"), frozenset("cs"), frozenset("kq"), frozenset("iy")})
+
+
+def _same_first_sound(first: str, second: str) -> bool:
+    a, b = first[0].lower(), second[0].lower()
+    return a == b or frozenset((a, b)) in _SAME_SOUND
 
 
 def _alike(first: str, second: str) -> bool:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from newsprism.compare.article.numbers import SMALL
 from newsprism.compare.article.sources import source_type
 from newsprism.compare.findings import Attribution
-from newsprism.compare.textsim import STOPWORDS, words
+from newsprism.compare.textsim import words
 from newsprism.compare.types import Claim, Divergence, Statement, connected, join_names
 
 # Word similarity (0-100) from which two quotes are taken to be the same quote.
@@ -283,15 +283,20 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return a.speaker_key is None or b.speaker_key is None or same_source(a.speaker, b.speaker)
 
 
+# Words a transcription drops or adds without changing what was said (`the people of Blytheville`
+# and `people of Blytheville`). A verb's form is a word (`her family are` / `her family is`): the fact
+# tables count it (PROTOCOL.md: quoted words "beyond punctuation").
+_SLIPS = frozenset({"the", "a", "an", "of", "and", "that"})
+
+
 def _function_words_apart(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two wordings differ only in words that carry no content (`the`, `of`, `and`): a
-    transcription's slip, not a rewording a reader needs (`the people of Blytheville` and `people of
-    Blytheville`)."""
+    """Whether two wordings differ only in words a transcription slips on (`the`, `of`, `and`), not a
+    rewording a reader needs."""
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     changed = [
         w for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal" for w in (*a[i1:i2], *b[j1:j2])
     ]
-    return bool(changed) and all(w in STOPWORDS for w in changed)
+    return bool(changed) and all(w in _SLIPS for w in changed)
 
 
 def _excerpt_of(a: Quote, b: Quote) -> bool:

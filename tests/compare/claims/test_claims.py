@@ -297,6 +297,11 @@ def _event(articles: list[CoverageArticle]) -> tuple[list[CoverageArticle], dict
     [
         ("Police have arrested a suspect in the drive-by shooting.", ARREST, True),
         ("No arrests have been made, police said.", ARREST, False),
+        ("Both men are not in custody and investigators need the public's help.", ARREST, False),
+        ("\u201cAt this time we do not have anyone in custody,\u201d said Lopez.", ARREST, False),
+        ("He was apprehended Saturday west of Longview after a day-long manhunt.", ARREST, True),
+        ("The club had surrendered its liquor licence, the city manager said.", ARREST, None),
+        ("Both were denied bond Thursday during a hearing in probable cause court.", ARREST, True),
         ("Police are asking anyone who knows the whereabouts of the suspects to call.", ARREST, False),
         ("The gunman remained at large until Tuesday, when he was arrested.", ARREST, True),
         ("One man was taken into custody. Police are searching for a second suspect.", ARREST, False),
@@ -318,6 +323,11 @@ def _event(articles: list[CoverageArticle]) -> tuple[list[CoverageArticle], dict
     ids=[
         "arrested",
         "no-arrests",
+        "not-in-custody",
+        "no-one-in-custody",
+        "apprehended-after-a-manhunt",
+        "a-licence-surrendered",
+        "denied-bond",
         "whereabouts",
         "resolved-later",
         "second-suspect-sought",
@@ -1147,3 +1157,18 @@ def test_all_the_wounded_mild_in_one_outlet_and_one_critical_in_another_is_a_con
     assert "condition_conflict" in _types(none_grave, one_grave)
     both = "Five people were shot at a party on Sunday. Both were taken to the hospital in good condition."
     assert "condition_conflict" not in _types(both, one_grave)
+
+
+def test_charged_suspects_said_to_be_at_large_are_not_held() -> None:
+    charged_at_large = (
+        "Jeremy Jones is charged with capital murder. Both men are not in custody and investigators need"
+        " the public's help in locating them."
+    )
+    status = custody_status(statements_of(article("a", "A", charged_at_large)), ARREST)
+    assert status.answer is False
+
+
+def test_a_name_spelt_with_another_first_letter_of_the_same_sound_is_one_name() -> None:
+    first = "Another victim, 20-year-old Gerome Battle, is listed in critical condition after the shooting."
+    second = "Police identified the victims, among them 20-year-old Jerome Battle, after the shooting."
+    assert "name_conflict" in _types(first, second)
