@@ -300,8 +300,20 @@ def _function_words_apart(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _excerpt_of(a: Quote, b: Quote) -> bool:
-    short, long = sorted((" ".join(a.said), " ".join(b.said)), key=len)
-    return short in long
+    """Whether one outlet quotes pieces of what the other quotes whole: each of its quoted pieces found
+    as a run of the other's words, in whatever order (`“not going anywhere.” ... “always conducted
+    myself appropriately”` against the whole remark). Words dropped inside one quotation (`we saw it
+    and we ran` against `we saw it at the club and we ran`) are a rewording."""
+    short, long = sorted((a, b), key=lambda q: len(q.said))
+    whole = f" {' '.join(long.said)} "
+    return all(f" {' '.join(piece)} " in whole for piece in quoted_pieces(short.attribution.content))
+
+
+def quoted_pieces(content: str) -> list[tuple[str, ...]]:
+    """The words of each quoted piece of a quote's content (the content itself when it has no marks)."""
+    pieces = [first or second for first, second in _QUOTED.findall(content)]
+    found = [spelled_out(words(piece)) for piece in pieces if piece.strip()]
+    return [piece for piece in found if piece] or [spelled_out(words(content))]
 
 
 def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[str, str, str]:

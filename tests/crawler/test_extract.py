@@ -12,6 +12,7 @@ import trafilatura.utils
 from lxml import etree
 from pages import PARAGRAPHS, article_html
 from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Document
 
 from newsprism.crawler.extract import (
     HANDED_OVER,
@@ -354,7 +355,9 @@ def test_a_handed_over_tree_extracts_as_trafilaturas_copy_of_it(fast: bool) -> N
     given, kept = page_tree(page), page_tree(page)
     ours = HANDED_OVER.bare_extraction(given, url=URL, include_comments=False, fast=fast)
     theirs = trafilatura.bare_extraction(kept, url=URL, include_comments=False, fast=fast)
-    assert ours.text == theirs.text and PARAGRAPHS[0] in ours.text and "First!" not in ours.text
+    assert isinstance(ours, Document) and isinstance(theirs, Document)
+    assert ours.text is not None and ours.text == theirs.text
+    assert PARAGRAPHS[0] in ours.text and "First!" not in ours.text
     # trafilatura left its caller's tree whole, and changed the one handed over to it (not a copy)
     assert etree.tostring(kept) == etree.tostring(page_tree(page))
     assert b"First!" in etree.tostring(kept) and b"First!" not in etree.tostring(given)

@@ -1130,3 +1130,26 @@ def test_an_outlet_whose_page_holds_no_story_is_not_said_to_leave_anything_out()
         ]
     )
     assert not [d for d in found if d.type == "omission" and "Sever" in d.extra["missing_from"]]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "reworded"),
+    [
+        (
+            "he is \u201cnot going anywhere\u201d and had \u201calways conducted myself appropriately\u201d",
+            False,
+        ),
+        ("\u201cLet me be very clear. I have always conducted myself. I am not going anywhere.\u201d", True),
+    ],
+    ids=["pieces-in-another-order", "words-dropped-inside-one-quotation"],
+)
+def test_pieces_of_one_remark_quoted_in_another_order_are_no_rewording(pieces: str, reworded: bool) -> None:
+    whole = (
+        "\u201cLet me be very clear. I have always conducted myself appropriately."
+        " I am not going anywhere.\u201d"
+    )
+    texts = [f"{whole} Kozlov said.", f"Kozlov said {pieces}."]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], whole, "Kozlov")])
+    quoted = pieces[pieces.find("\u201c") :]
+    b = article("b", "Lantern", texts[1], attributions=[said(texts[1], quoted, "Kozlov")])
+    assert bool([d for d in find_divergences([a, b]) if d.type == "quote_wording"]) is reworded
