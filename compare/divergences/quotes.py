@@ -192,14 +192,37 @@ def quote_divergences(statements: Mapping[str, Sequence[Statement]]) -> list[Div
         if quotes[i].outlet != quotes[j].outlet and _similarity(quotes[i], quotes[j]) >= SAME_QUOTE
     ]
     found: list[Divergence] = []
+    told: set[str] = set()
     for cluster in connected(links):
         members = [quotes[i] for i in sorted(cluster)]
-        found.extend(d for d in (_speaker_conflict(members), _rewording(members)) if d is not None)
+        clash = _speaker_conflict(members)
+        # Two remarks given to the same two people are one speaker conflict, told once.
+        if clash is not None and (who := clash.summary.split(" are attributed to ")[-1]) not in told:
+            told.add(who)
+            found.append(clash)
+        wording = _rewording(members)
+        if wording is not None:
+            found.append(wording)
     return found
 
 
 def _similarity(a: Quote, b: Quote) -> float:
-    return float(fuzz.ratio(" ".join(a.said), " ".join(b.said)))
+    """How alike two quotations are: as wholes, or by their closest pieces of MIN_WORDS words or more
+    (`the end is coming` against `“the end was coming” and that he was “going to hurt and kill more”`)."""
+    return max(fuzz.ratio(" ".join(x), " ".join(y)) for x, y in _comparable(a, b))
+
+
+def _comparable(a: Quote, b: Quote) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The wordings two quotations may be compared by: the wholes, and each long enough piece of one
+    against each of the other."""
+    pieces_a = [p for p in quoted_pieces(a.attribution.content) if len(p) >= MIN_WORDS] or [a.said]
+    pieces_b = [p for p in quoted_pieces(b.attribution.content) if len(p) >= MIN_WORDS] or [b.said]
+    return [(a.said, b.said), *((x, y) for x in pieces_a for y in pieces_b)]
+
+
+def _closest(a: Quote, b: Quote) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The two wordings of the quotations most alike (see `_similarity`)."""
+    return max(_comparable(a, b), key=lambda pair: fuzz.ratio(" ".join(pair[0]), " ".join(pair[1])))
 
 
 def _same_words(a: Quote, b: Quote) -> bool:
@@ -267,7 +290,7 @@ def _rewording(quotes: Sequence[Quote]) -> Divergence | None:
     if not pairs:
         return None
     a, b = pairs[0]
-    diff, removed, added = word_diff(a.said, b.said)
+    diff, removed, added = word_diff(*_closest(a, b))
     who = a.speaker or b.speaker or "the same speaker"
     summary = (
         f"{a.outlet} and {b.outlet} quote {who} in different words: "

@@ -1153,3 +1153,19 @@ def test_pieces_of_one_remark_quoted_in_another_order_are_no_rewording(pieces: s
     quoted = pieces[pieces.find("\u201c") :]
     b = article("b", "Lantern", texts[1], attributions=[said(texts[1], quoted, "Kozlov")])
     assert bool([d for d in find_divergences([a, b]) if d.type == "quote_wording"]) is reworded
+
+
+def test_a_piece_of_a_quotation_reworded_is_found_by_its_closest_piece() -> None:
+    first_quote = "\u201cThe end is coming for all of them\u201d"
+    second_quote = (
+        "\u201cthe end was coming for all of them\u201d"
+        " and that he was \u201cgoing to hurt and kill more\u201d"
+    )
+    texts = [
+        f"Brown said the gunman told police, {first_quote}.",
+        f"Brown said the gunman mentioned {second_quote}.",
+    ]
+    a = article("a", "Meridian", texts[0], attributions=[said(texts[0], first_quote, "Brown")])
+    b = article("b", "Lantern", texts[1], attributions=[said(texts[1], second_quote, "Brown")])
+    (wording,) = [d for d in find_divergences([a, b]) if d.type == "quote_wording"]
+    assert wording.diff == "the end [-is-] {+was+} coming for all of them"
