@@ -38,6 +38,9 @@ TYPE_STYLES: dict[str, TypeStyle] = {
             "condition_conflict", "condition differs", "#9a3412", "the wounded critical in one account only"
         ),
         TypeStyle(
+            "place_conflict", "place differs", "#4d5d1f", "the event put on different blocks of a street"
+        ),
+        TypeStyle(
             "manner_conflict", "accident or not", "#7b3f61", "an accident in one account, not in another"
         ),
         TypeStyle(
