@@ -56,6 +56,8 @@ _ADVERB = r"(?:\s+(?:fatally|critically|seriously|badly|gravely|severely|non-fat
 _HOSPITAL = (
     r"(?:taken|transported|rushed|sent|airlifted|flown|driven)\s+to\s+"
     r"(?:a\s+|the\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
+    # `six others were being treated at local hospitals`, `ten victims were treated at Bridgeport Hospital`
+    r"|(?:being\s+)?treated\s+(?:at|in)\s+(?:a\s+|the\s+|an\s+|area\s+|local\s+|nearby\s+|several\s+)*(?:[\w'.-]+\s+){0,2}?hospitals?"
 )
 _PASSIVE = re.compile(
     rf"(?<![\w:/-]){_SUBJECT}{_AUX}{_ADVERB}\s+(?P<role>killed|slain|shot\s+(?:and\s+killed|dead|to\s+death)|shot|"
@@ -363,6 +365,12 @@ def _add_another(statement: Statement, found: dict[tuple[str, int], FactClaim]) 
             )
 
 
+# A singular people noun right after a number above one: the number is no count of it.
+_SINGULAR_AFTER = re.compile(
+    r"\s+(?:victim|person|man|woman|child|boy|girl|teen|teenager)\b(?!['\u2019]s)", re.I
+)
+
+
 def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str) -> FactClaim | None:
     number = {_PAIR: "two", _BARE_SINGLE: "one"}.get(match.re, match.group(n))
     if number.lower() in {"a", "an"} and role in (KILLED, INJURED) and match.re is _NOUN:
@@ -375,6 +383,8 @@ def _claim(statement: Statement, match: re.Match[str], n: str, q: str, role: str
         return None
     if re.match(r"\s*(?:\.\.\.|\u2026)", after):
         return None  # `killing a ...`: a teaser cut off before what it counts
+    if value > 1 and _SINGULAR_AFTER.match(after):
+        return None  # `an eight victim was taken to hospital`: an ordinal misspelt, not a count
     before = match.string[max(0, match.start(n) - 30) : match.start(n)]
     # (`the killings of four women`: the `of` is the death noun's, not a part of a group.)
     if (match.re is not _DEATH_OF and _AGE_BEFORE.search(before)) or _PARTITIVE.match(after):

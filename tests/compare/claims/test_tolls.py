@@ -193,3 +193,28 @@ def test_people_found_dead_or_hurt_are_counted(text: str, expected: set[tuple[st
 )
 def test_a_multiple_killing_counts_the_killed(text: str, expected: set[tuple[str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "One man died, and six others were being treated at local hospitals Saturday.",
+            [("hospitalised", "6")],
+        ),
+        ("Ten victims were treated at Bridgeport Hospital, police said.", [("hospitalised", "10")]),
+        ("An eight victim was taken to hospital before police arrived.", []),
+        ("Residents strolled by as a young man was being arrested.", []),
+    ],
+    ids=[
+        "being-treated-at-hospitals",
+        "treated-at-a-named-hospital",
+        "an-ordinal-misspelt",
+        "a-scene-of-an-arrest",
+    ],
+)
+def test_people_treated_at_a_hospital_are_counted_and_a_misspelt_ordinal_is_not(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = casualty_claims(Statement("a", "A", "u", text, 0, len(text), 0))
+    assert [(c.subject, c.value) for c in found if c.subject in ("hospitalised", "arrested")] == expected
