@@ -40,7 +40,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space. One mark is
 # spelled out before the repeat so the regex engine skips along those marks (a pattern opening with a
 # repeat is tried at every character).
-_BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?=\s+[^\s])")
+# A reference mark after the stop (`coffee.[9] He was`, as an encyclopedia's page writes it) is part
+# of the end.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?:\[\d{1,3}\])*(?=\s+[^\s])")
 # Searched in a slice that ends at the mark: the lookbehind lets only the first character of a run try
 # the repeat (else every character of the run would run it to the end again), and at the slice start
 # it sees nothing, so a run is still cut where the slice begins.

@@ -138,7 +138,10 @@ _TELLS_THE_EVENT = re.compile(
     r"(?:shooting|gunfire|firing|fight|argument|altercation|dispute|violence|it)\s+(?:\w+\s+){0,2}?(?:began|started)|"
     # `were called to`, `911 calls`; not someone's phone call (`she called her daughter at 2:28 a.m.`)
     r"called(?!\s+(?:her|his|my|our|their|us|me|him|them)\b)|calls?|responded|"
-    r"responding|dispatched|arrived|heard|killed|killing|wounded|injured|struck|hit|stabbed|attack(?:ed)?|"
+    # responders arriving (`officers arrived at 2:10 a.m.`), not a visitor (`a crisis responder arrived
+    # at 43rd and Rockwell about 5:30 p.m.`, hours after)
+    r"responding|dispatched|(?:police|officers?|deputies|troopers?|paramedics|medics|firefighters|authorities|"
+    r"crews?|units?|they)\s+(?:\w+\s+){0,2}?arrived|heard|killed|killing|wounded|injured|struck|hit|stabbed|attack(?:ed)?|"
     r"reported|alerted|summoned|sent|(?:gun|weapon|rifle|pistol|shotgun|handgun|round|it)\s+went\s+off|"
     r"discharged|unfolded|played\s+out|showed\s+up|pulled\s+up|went\s+to|entered|walked\s+into|stormed|"
     r"found\s+(?:\w+\s+)?(?:dead|shot|suffering|unresponsive|wounded|bleeding)|bod(?:y|ies)\s+(?:was|were)\s+found)\b",

@@ -86,3 +86,8 @@ def test_a_country_abbreviation_before_one_of_its_bodies_ends_no_sentence(
 )
 def test_two_sentences_glued_without_a_space_are_two(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
+
+
+def test_a_reference_mark_after_the_stop_ends_the_sentence_with_it() -> None:
+    text = "He purchased some coffee.[9] He was later seen sitting in his car."
+    assert _texts(text) == ["He purchased some coffee.[9]", "He was later seen sitting in his car."]

@@ -1172,3 +1172,10 @@ def test_a_name_spelt_with_another_first_letter_of_the_same_sound_is_one_name() 
     first = "Another victim, 20-year-old Gerome Battle, is listed in critical condition after the shooting."
     second = "Police identified the victims, among them 20-year-old Jerome Battle, after the shooting."
     assert "name_conflict" in _types(first, second)
+
+
+def test_a_visitor_arriving_is_no_moment_of_the_event_but_officers_arriving_are() -> None:
+    visitor = "Andrew Holmes, a crisis responder, arrived at 43rd and Rockwell about 5:30 p.m."
+    officers = "Officers arrived at about 2:10 a.m. and found two men in the street."
+    assert _event_time(visitor) is None
+    assert _event_time(officers) == "2:10 a.m."
