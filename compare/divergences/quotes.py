@@ -49,6 +49,8 @@ class Quote:
     # Whether the speaker is named (see `named_speaker`), not a role or a document that may relay a
     # named person's words.
     named: bool = False
+    # The words of each quoted piece (`quoted_pieces`): read once, compared with every other quote.
+    pieces: tuple[tuple[str, ...], ...] = ()
 
     @property
     def speaker_key(self) -> str | None:
@@ -112,10 +114,20 @@ def _name_words(name: str | None) -> frozenset[str]:
 _QUOTED = re.compile(r"\u201c([^\u201d]*)\u201d|\"([^\"]*)\"")
 
 
+def _quoted_texts(content: str) -> list[str]:
+    """The text inside each pair of quotation marks of a quote's content, blank pieces left out."""
+    return [piece for first, second in _QUOTED.findall(content) if (piece := first or second).strip()]
+
+
 def quoted_words(content: str) -> str:
     """The quoted pieces of a quote's content, joined; the content itself when it has no marks."""
-    pieces = [first or second for first, second in _QUOTED.findall(content)]
-    return " ".join(p for p in pieces if p.strip()) or content
+    return " ".join(_quoted_texts(content)) or content
+
+
+def quoted_pieces(content: str) -> list[tuple[str, ...]]:
+    """The words of each quoted piece of a quote's content (the content itself when it has no marks)."""
+    found = [spelled_out(words(piece)) for piece in _quoted_texts(content)]
+    return [piece for piece in found if piece] or [spelled_out(words(content))]
 
 
 # Contractions whose spelled-out form is not the word before `n't` (`won't` is `will not`).
@@ -179,7 +191,16 @@ def _quote(
     speaker = quote.speaker_resolved or quote.speaker
     people = frozenset().union(*(s.people for s in covered))
     return Quote(
-        first.outlet, first.url, quote, said, speaker, text, start, end, named_speaker(speaker, people)
+        first.outlet,
+        first.url,
+        quote,
+        said,
+        speaker,
+        text,
+        start,
+        end,
+        named_speaker(speaker, people),
+        tuple(quoted_pieces(quote.content)),
     )
 
 
@@ -192,12 +213,13 @@ def quote_divergences(statements: Mapping[str, Sequence[Statement]]) -> list[Div
         if quotes[i].outlet != quotes[j].outlet and _similarity(quotes[i], quotes[j]) >= SAME_QUOTE
     ]
     found: list[Divergence] = []
-    told: set[str] = set()
+    told: set[frozenset[tuple[str, str | None]] | None] = set()
     for cluster in connected(links):
         members = [quotes[i] for i in sorted(cluster)]
         clash = _speaker_conflict(members)
-        # Two remarks given to the same two people are one speaker conflict, told once.
-        if clash is not None and (who := clash.summary.split(" are attributed to ")[-1]) not in told:
+        # Two remarks given to the same people by the same outlets are one speaker conflict, told once.
+        who = frozenset((c.outlet, c.speaker) for c in clash.claims) if clash is not None else None
+        if clash is not None and who not in told:
             told.add(who)
             found.append(clash)
         wording = _rewording(members)
@@ -209,20 +231,27 @@ def quote_divergences(statements: Mapping[str, Sequence[Statement]]) -> list[Div
 def _similarity(a: Quote, b: Quote) -> float:
     """How alike two quotations are: as wholes, or by their closest pieces of MIN_WORDS words or more
     (`the end is coming` against `“the end was coming” and that he was “going to hurt and kill more”`)."""
-    return max(fuzz.ratio(" ".join(x), " ".join(y)) for x, y in _comparable(a, b))
+    return max(_ratio(pair) for pair in _comparable(a, b))
 
 
-def _comparable(a: Quote, b: Quote) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+_Wordings = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _comparable(a: Quote, b: Quote) -> list[_Wordings]:
     """The wordings two quotations may be compared by: the wholes, and each long enough piece of one
     against each of the other."""
-    pieces_a = [p for p in quoted_pieces(a.attribution.content) if len(p) >= MIN_WORDS] or [a.said]
-    pieces_b = [p for p in quoted_pieces(b.attribution.content) if len(p) >= MIN_WORDS] or [b.said]
+    pieces_a = [p for p in a.pieces if len(p) >= MIN_WORDS] or [a.said]
+    pieces_b = [p for p in b.pieces if len(p) >= MIN_WORDS] or [b.said]
     return [(a.said, b.said), *((x, y) for x in pieces_a for y in pieces_b)]
 
 
-def _closest(a: Quote, b: Quote) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _closest(a: Quote, b: Quote) -> _Wordings:
     """The two wordings of the quotations most alike (see `_similarity`)."""
-    return max(_comparable(a, b), key=lambda pair: fuzz.ratio(" ".join(pair[0]), " ".join(pair[1])))
+    return max(_comparable(a, b), key=_ratio)
+
+
+def _ratio(wordings: _Wordings) -> float:
+    return float(fuzz.ratio(" ".join(wordings[0]), " ".join(wordings[1])))
 
 
 def _same_words(a: Quote, b: Quote) -> bool:
@@ -329,14 +358,7 @@ def _excerpt_of(a: Quote, b: Quote) -> bool:
     and we ran` against `we saw it at the club and we ran`) are a rewording."""
     short, long = sorted((a, b), key=lambda q: len(q.said))
     whole = f" {' '.join(long.said)} "
-    return all(f" {' '.join(piece)} " in whole for piece in quoted_pieces(short.attribution.content))
-
-
-def quoted_pieces(content: str) -> list[tuple[str, ...]]:
-    """The words of each quoted piece of a quote's content (the content itself when it has no marks)."""
-    pieces = [first or second for first, second in _QUOTED.findall(content)]
-    found = [spelled_out(words(piece)) for piece in pieces if piece.strip()]
-    return [piece for piece in found if piece] or [spelled_out(words(content))]
+    return all(f" {' '.join(piece)} " in whole for piece in short.pieces or (short.said,))
 
 
 def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[str, str, str]:
