@@ -392,6 +392,11 @@ def _clashing_claims(
     return [claim for claims in involved.values() for claim in claims]
 
 
+def _answers_differ(first: Sequence[FactClaim], second: Sequence[FactClaim]) -> bool:
+    """Two articles' answers to one question (read `consistent`: one value each) are not the same."""
+    return first[0].value != second[0].value
+
+
 def _clashing_pairs(
     per_article: _PerArticle, clash: Callable[[Sequence[FactClaim], Sequence[FactClaim]], bool]
 ) -> list[tuple[tuple[CoverageArticle, list[FactClaim]], tuple[CoverageArticle, list[FactClaim]]]]:
@@ -649,7 +654,7 @@ def relation_conflicts(context: _Context) -> list[Divergence]:
     found, seen = [], set()
     read = lambda article: article_relations(context.of(article), context.names(article))  # noqa: E731
     for per_article in _by_subject(context, read, consistent=True).values():
-        claims = _clashing_claims(per_article, lambda a, b: a[0].value != b[0].value)
+        claims = _clashing_claims(per_article, _answers_differ)
         # A sentence naming both partners gives the same words for each: one conflict per couple.
         words = frozenset((c.statement.article_id, c.statement.start, c.phrase) for c in claims)
         if claims and words not in seen:
@@ -668,9 +673,10 @@ def condition_conflicts(context: _Context) -> list[Divergence]:
     wounded = _most_wounded(context)
     if wounded is None:
         return []
+    conditions = {a.id: article_conditions(context.of(a), context.casualties(a)) for a in context.articles}
     all_grave, some_mild = [], []
     for article in context.articles:
-        claims = article_conditions(context.of(article), context.casualties(article))
+        claims = conditions[article.id]
         grave = [c for c in claims if c.subject == GRAVE and int(c.value) >= wounded]
         mild = [c for c in claims if c.subject == MILD]
         if grave and not mild:
@@ -678,7 +684,7 @@ def condition_conflicts(context: _Context) -> list[Divergence]:
         elif mild and (wounded > 1 or not any(c.subject == GRAVE for c in claims)):
             some_mild.append((article, mild))
     if not all_grave or not some_mild or {a.outlet for a, _ in all_grave} == {a.outlet for a, _ in some_mild}:
-        return _all_mild_conflicts(context, wounded)
+        return _all_mild_conflicts(context, wounded, conditions)
     claims = [c for _, found in (*all_grave, *some_mild) for c in found]
     everyone = "the one wounded is" if wounded == 1 else "all the wounded are"
     summary = (
@@ -689,14 +695,17 @@ def condition_conflicts(context: _Context) -> list[Divergence]:
     return [Divergence("condition_conflict", summary, 0.6, _evidence(claims))]
 
 
-def _all_mild_conflicts(context: _Context, wounded: int) -> list[Divergence]:
+def _all_mild_conflicts(
+    context: _Context, wounded: int, conditions: Mapping[str, Sequence[FactClaim]]
+) -> list[Divergence]:
     """The mirror: every wounded person's injuries mild in one outlet (`all suffered non-life-threatening
-    injuries`), someone of them in critical condition in another."""
+    injuries`), someone of them in critical condition in another. `conditions`: each article's, as
+    `condition_conflicts` read them."""
     if wounded < 2:
         return []  # one victim: critical against stable is the case above
     all_mild, some_grave = [], []
     for article in context.articles:
-        claims = article_conditions(context.of(article), context.casualties(article))
+        claims = conditions[article.id]
         grave = [c for c in claims if c.subject == GRAVE]
         everyone_mild = [c for c in claims if c.subject == MILD and c.value == EVERYONE]
         if everyone_mild and not grave:
@@ -744,7 +753,7 @@ def survival_conflicts(context: _Context) -> list[Divergence]:
     survival = lambda article: article_survival(context.of(article))  # noqa: E731
     # An article saying both `died` and `in critical condition` gives no answer (consistent only).
     answers = _by_subject(context, survival, consistent=True).get("victim", [])
-    claims = _clashing_claims(answers, lambda a, b: a[0].value != b[0].value)
+    claims = _clashing_claims(answers, _answers_differ)
     if not claims:
         return []
     summary = f"Outlets differ on whether the victim survived: {_told(claims)}{context.later(claims)}."
@@ -781,7 +790,7 @@ def manner_conflicts(context: _Context) -> list[Divergence]:
     manner that another says is still being determined."""
     read = lambda article: article_manner(context.of(article))  # noqa: E731
     answers = _by_subject(context, read, consistent=True).get("shooting", [])
-    claims = _clashing_claims(answers, lambda a, b: a[0].value != b[0].value)
+    claims = _clashing_claims(answers, _answers_differ)
     if not claims:
         return []
     question = " or still open" if any(c.value == OPEN for c in claims) else ""
@@ -797,24 +806,24 @@ def manner_conflicts(context: _Context) -> list[Divergence]:
 
 def block_conflicts(context: _Context) -> list[Divergence]:
     """Outlets that put the event on different blocks of one street."""
-    read = lambda article: article_blocks(context.of(article))  # noqa: E731
+    blocks = {a.id: article_blocks(context.of(a)) for a in context.articles}
     found = []
-    for street, per_article in _by_subject(context, read, consistent=True).items():
-        claims = _clashing_claims(per_article, lambda a, b: a[0].value != b[0].value)
+    for street, per_article in _by_subject(context, lambda a: blocks[a.id], consistent=True).items():
+        claims = _clashing_claims(per_article, _answers_differ)
         if claims:
             summary = (
                 f"Outlets give different blocks of {street.title()}: {_told(claims)}{context.later(claims)}."
             )
             found.append(Divergence("place_conflict", summary, 0.6, _evidence(claims)))
-    return found + _street_spellings(context)
+    return found + _street_spellings(context, blocks)
 
 
-def _street_spellings(context: _Context) -> list[Divergence]:
+def _street_spellings(context: _Context, blocks: Mapping[str, Sequence[FactClaim]]) -> list[Divergence]:
     """One block of a street whose name two outlets spell differently (`the 16400 block of Fairmount`,
-    `the 16400 block of Fairmont`): a name a reader checks, as a person's."""
+    `the 16400 block of Fairmont`): a name a reader checks, as a person's. `blocks`: each article's."""
     by_block: dict[str, dict[str, list[FactClaim]]] = {}
     for article in context.articles:
-        for claim in article_blocks(context.of(article)):
+        for claim in blocks[article.id]:
             by_block.setdefault(claim.value, {}).setdefault(claim.subject, []).append(claim)
     found = []
     for streets in by_block.values():
