@@ -43,14 +43,14 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A reference mark after the stop (`coffee.[9] He was`, as an encyclopedia's page writes it) is part
 # of the end.
 _BOUNDARY = re.compile(r"[.!?][.!?]*[”\"’')\]]*(?:\[\d{1,3}\])*(?=\s+[^\s])")
-# Searched in a slice that ends at the mark: the lookbehind lets only the first character of a run try
-# the repeat (else every character of the run would run it to the end again), and at the slice start
-# it sees nothing, so a run is still cut where the slice begins.
 # Two sentences glued without a space, as pages lose a line break (`at a Harris County apartment
 # complex.Deputies said`, `in critical condition.Police say`): 714 such joins in the gva-dev articles,
 # each a sentence end on reading. A lower-case word of two letters or more, or `a.m.`/`p.m.`, then the
 # mark (with a closing quote) and a capitalised word or an opening quote (`she said."We kept`).
 _GLUED = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[ap]\.m))[.!?][”’)]?(?=[A-Z][a-z]|[\"“][A-Z])")
+# Searched in a slice that ends at the mark: the lookbehind lets only the first character of a run try
+# the repeat (else every character of the run would run it to the end again), and at the slice start
+# it sees nothing, so a run is still cut where the slice begins.
 _WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 _NEXT_START = re.compile(r"\s+([^\s])")
 # A name and a verb of saying after a quotation's closing mark: the quotation's postposed cue.

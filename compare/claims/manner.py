@@ -105,7 +105,7 @@ def manner_claims(statement: Statement) -> list[FactClaim]:
 
 def _asked(text: str, match: re.Match[str]) -> bool:
     """Whether the words stand in a question (`whether it was an accident`), which asserts nothing."""
-    return bool(_ASKED_BEFORE.search(text[: match.start()]))
+    return _told_before(_ASKED_BEFORE, text, match)
 
 
 def _denied(text: str, match: re.Match[str]) -> bool:
@@ -113,11 +113,16 @@ def _denied(text: str, match: re.Match[str]) -> bool:
     # closely by a negation is denied (`was not targeted`, `did not accidentally fire`).
     if re.search(r"\b(?:no|not)\b", match.group(0), re.IGNORECASE):
         return False
-    return bool(_DENIED_BEFORE.search(text[: match.start()]))
+    return _told_before(_DENIED_BEFORE, text, match)
 
 
 def _hedged(text: str, match: re.Match[str]) -> bool:
-    return bool(_HEDGED_BEFORE.search(text[: match.start()]))
+    return _told_before(_HEDGED_BEFORE, text, match)
+
+
+def _told_before(frame: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
+    """Whether the words just before a match frame it (`whether`, `not`, `may have`)."""
+    return frame.search(text, 0, match.start()) is not None
 
 
 def article_manner(statements: Iterable[Statement]) -> list[FactClaim]:
