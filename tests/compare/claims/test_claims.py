@@ -240,8 +240,12 @@ def article(ident: str, outlet: str, text: str, day: int = 1) -> CoverageArticle
     ],
 )
 def test_the_event_time_is_the_first_clock_time_of_no_other_moment(text: str, clock: str | None) -> None:
+    assert _event_time(text) == clock
+
+
+def _event_time(text: str) -> str | None:
     found = event_time(statements_of(article("a", "A", text)))
-    assert (found.value if found else None) == clock
+    return None if found is None else found.value
 
 
 @pytest.mark.parametrize(
@@ -1116,11 +1120,6 @@ def test_an_article_opening_on_a_round_up_gives_no_toll_of_the_event(opening: st
     told = "Two people were killed in a shooting on Elm Street on Friday afternoon, police said."
     round_up = f"{opening} Four people were found dead with gunshot wounds inside the home."
     assert ("numeric_conflict" in _types(told, round_up)) is conflict
-
-
-def _event_time(text: str) -> str | None:
-    found = event_time(statements_of(article("a", "A", text)))
-    return None if found is None else found.value
 
 
 def test_a_place_that_is_located_somewhere_does_not_make_its_time_another_moment() -> None:

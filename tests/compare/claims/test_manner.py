@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from claim_events import conflict_summaries
 
-from newsprism.compare.article.analysis import analyze_article
-from newsprism.compare.claims.conflicts import claim_conflicts
 from newsprism.compare.claims.manner import ACCIDENT, ON_PURPOSE, OPEN, article_manner, manner_claims
-from newsprism.compare.divergences.alignment import statements_of
-from newsprism.compare.types import CoverageArticle, Statement
+from newsprism.compare.types import Statement
 
 
 def _manner(text: str) -> list[str]:
@@ -70,17 +66,7 @@ def test_an_article_saying_both_an_accident_and_on_purpose_gives_no_answer() -> 
 
 
 def _manner_conflicts(*texts: str, days: tuple[int, ...] = ()) -> list[str]:
-    articles = []
-    for i, text in enumerate(texts):
-        published = datetime(2024, 5, (days or (1,) * len(texts))[i], tzinfo=UTC)
-        analysis = analyze_article(text, published.date())
-        articles.append(
-            CoverageArticle(
-                f"t{i}", f"O{i}", f"https://t{i}.example/a", "t", text, published, analysis=analysis
-            )
-        )
-    statements = {a.id: statements_of(a) for a in articles}
-    return [d.summary for d in claim_conflicts(articles, statements) if d.type == "manner_conflict"]
+    return conflict_summaries("manner_conflict", *texts, days=days)
 
 
 def test_an_accident_against_a_question_still_open_is_a_manner_conflict_with_the_later_named() -> None:

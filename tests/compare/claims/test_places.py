@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from claim_events import conflict_summaries
 
-from newsprism.compare.article.analysis import analyze_article
-from newsprism.compare.claims.conflicts import claim_conflicts
 from newsprism.compare.claims.places import block_claims
-from newsprism.compare.divergences.alignment import statements_of
-from newsprism.compare.types import CoverageArticle, Statement
+from newsprism.compare.types import Statement
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:
@@ -35,17 +31,7 @@ def test_a_sentence_gives_the_block_of_a_street(text: str, expected: list[tuple[
 
 
 def _place_conflicts(*texts: str) -> list[str]:
-    articles = []
-    for i, text in enumerate(texts):
-        published = datetime(2024, 5, 1 + i, tzinfo=UTC)
-        analysis = analyze_article(text, published.date())
-        articles.append(
-            CoverageArticle(
-                f"t{i}", f"O{i}", f"https://t{i}.example/a", "t", text, published, analysis=analysis
-            )
-        )
-    statements = {a.id: statements_of(a) for a in articles}
-    return [d.summary for d in claim_conflicts(articles, statements) if d.type == "place_conflict"]
+    return conflict_summaries("place_conflict", *texts, days=tuple(range(1, len(texts) + 1)))
 
 
 def test_two_blocks_of_one_street_are_a_place_conflict_whatever_its_kind_and_direction() -> None:
@@ -68,27 +54,12 @@ def test_one_block_or_an_article_naming_two_blocks_of_the_street_makes_no_confli
 def test_one_block_of_a_street_spelt_two_ways_is_a_name_conflict() -> None:
     first = "A man was shot in the 16400 block of Fairmount on Friday, police said."
     second = "A man was shot in the 16400 block of Fairmont on Friday, police said."
-    articles = [_article(0, first), _article(1, second)]
-    summaries = [d.summary for d in claim_conflicts(articles, {a.id: statements_of(a) for a in articles})]
+    summaries = conflict_summaries("name_conflict", first, second, days=(1, 2))
     assert any("spell a street differently" in s and "Fairmont" in s for s in summaries)
-    numbered = [
-        _article(0, "Shots hit a car in the 3300 block of 8th Avenue."),
-        _article(1, "Shots hit a car in the 3300 block of 18th Avenue."),
-    ]
-    assert not any(
-        "spell a street" in d.summary
-        for d in claim_conflicts(numbered, {a.id: statements_of(a) for a in numbered})
+    numbered = conflict_summaries(
+        "name_conflict",
+        "Shots hit a car in the 3300 block of 8th Avenue.",
+        "Shots hit a car in the 3300 block of 18th Avenue.",
+        days=(1, 2),
     )
-
-
-def _article(i: int, text: str) -> CoverageArticle:
-    published = datetime(2024, 5, 1 + i, tzinfo=UTC)
-    return CoverageArticle(
-        f"t{i}",
-        f"O{i}",
-        f"https://t{i}.example/a",
-        "t",
-        text,
-        published,
-        analysis=analyze_article(text, published.date()),
-    )
+    assert not any("spell a street" in s for s in numbered)
