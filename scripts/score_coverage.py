@@ -42,13 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_coverage.py"
 GIVEN = (SHARED / "gold" / "coverage" / "bundles", SHARED / "gold" / "coverage" / "facts")
-OWN_FACTS = ROOT / "tests" / "data" / "coverage" / "own"
-FRESH_FACTS = ROOT / "tests" / "data" / "coverage" / "fresh"
-FRESH2_FACTS = ROOT / "tests" / "data" / "coverage" / "fresh2"
-OWN2_FACTS = ROOT / "tests" / "data" / "coverage" / "own2"
-OWN3_FACTS = ROOT / "tests" / "data" / "coverage" / "own3"
-OWN4_FACTS = ROOT / "tests" / "data" / "coverage" / "own4"
-OWN5_FACTS = ROOT / "tests" / "data" / "coverage" / "own5"
+# Our own fact tables: one folder of tests/data/coverage per set, scored in this order.
+OUR_TABLES = ROOT / "tests" / "data" / "coverage"
+OUR_SETS = ("own", "own2", "own3", "own4", "own5", "fresh", "fresh2")
 BASELINE = ROOT / "scripts" / "coverage_baseline.json"
 NEWSPRISM = Path(sys.executable).parent / "newsprism"
 FIGURES = ("precision", "conflict_recall", "trivial_share")
@@ -82,16 +78,8 @@ def main() -> None:
     from coverage_bundles import build_all
 
     results = {"given": score(*GIVEN)}
-    sets = (
-        ("own", OWN_FACTS),
-        ("own2", OWN2_FACTS),
-        ("own3", OWN3_FACTS),
-        ("own4", OWN4_FACTS),
-        ("own5", OWN5_FACTS),
-        ("fresh", FRESH_FACTS),
-        ("fresh2", FRESH2_FACTS),
-    )
-    for name, facts in sets:
+    for name in OUR_SETS:
+        facts = OUR_TABLES / name
         with tempfile.TemporaryDirectory(prefix=f"{name}-bundles-") as work:
             build_all(facts, Path(work))
             results[name] = score(Path(work), facts)

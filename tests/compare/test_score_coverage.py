@@ -24,10 +24,7 @@ def _run_check(script: str) -> subprocess.CompletedProcess[str]:
 def test_divergences_judged_against_fact_tables_hold_their_floors() -> None:
     done = _run_check("score_coverage.py")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert all(
-        f"{name} {{" in done.stdout
-        for name in ("given", "own", "own2", "own3", "own4", "own5", "fresh", "fresh2")
-    )
+    assert all(f"{name} {{" in done.stdout for name in ("given", *_script("score_coverage").OUR_SETS))
 
 
 @pytest.mark.parametrize(
@@ -43,10 +40,8 @@ def test_every_fact_table_of_ours_has_its_bundle_spec(folder: str, least: int) -
 
 def test_the_measured_only_tables_are_not_the_tuned_ones() -> None:
     # A table in both sets would let tuning leak into the figure that is only measured.
-    names = ("own", "own2", "own3", "own4", "own5", "fresh", "fresh2")
-    sets = [
-        {p.name for p in (ROOT / "tests" / "data" / "coverage" / name).glob("*.facts.json")} for name in names
-    ]
+    scorer = _script("score_coverage")
+    sets = [{p.name for p in (scorer.OUR_TABLES / name).glob("*.facts.json")} for name in scorer.OUR_SETS]
     assert all(not first & second for i, first in enumerate(sets) for second in sets[i + 1 :])
 
 
